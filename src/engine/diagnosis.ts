@@ -1,0 +1,187 @@
+// The JSON diagnosis contract of shared/spec/topology-v1.md ("Diagnosis"). Everything an adapter
+// shows (terminal, Block Kit, digests) is derived from these types.
+
+export type Verdict = 'reachable' | 'unreachable' | 'uncertain';
+
+export const CHECKS = [
+  'destination',
+  'planning',
+  'source-address',
+  'source-egress',
+  'source-acl',
+  'route-forward',
+  'peering',
+  'destination-acl',
+  'destination-sg',
+  'whitelist',
+  'route-return',
+  'host-bridge',
+  'internet-egress',
+] as const;
+export type CheckName = (typeof CHECKS)[number];
+
+export type StepStatus = 'pass' | 'fail' | 'warn' | 'skip';
+
+export interface Step {
+  readonly check: CheckName;
+  readonly status: StepStatus;
+  /** One sentence an on-call engineer can act on. */
+  readonly summary: string;
+  readonly evidence?: Readonly<Record<string, unknown>>;
+}
+
+export interface DiagnosisQuestion {
+  readonly cluster: string;
+  readonly workload: string | null;
+  readonly destination: string;
+  readonly protocol: 'tcp' | 'udp' | 'icmp';
+  readonly port: number | null;
+}
+
+export interface SourceSeen {
+  /** The addresses or CIDRs the destination sees as the source (pod CIDR, node IPs, EIP...). */
+  readonly seenAs: readonly string[];
+  readonly why: string;
+}
+
+export type DestinationKind = 'resource' | 'node' | 'pod' | 'service' | 'vpc' | 'peered-vpc' | 'internet' | 'unknown';
+
+export interface DestinationInfo {
+  readonly kind: DestinationKind;
+  readonly address?: string;
+  readonly resource?: string;
+  readonly cluster?: string;
+  readonly node?: string;
+  readonly vpc?: string;
+  readonly subnet?: string;
+}
+
+export type FixKind =
+  | 'security-group-rule'
+  | 'route'
+  | 'network-acl-rule'
+  | 'whitelist-entry'
+  | 'peering-accept'
+  | 'host-bridge'
+  | 'snat-rule'
+  | 'replan';
+
+/** A fix rendered for people and tools: words, KooCLI, Terraform, API request. */
+export interface FixRender {
+  readonly text: string;
+  readonly hcloud?: string;
+  readonly terraform?: string;
+  readonly api?: { readonly method: string; readonly path: string; readonly body: unknown };
+}
+
+interface FixBase {
+  readonly kind: FixKind;
+  /** Set on every fix after the first of a group of real alternatives. */
+  readonly alternative?: boolean;
+  readonly render: FixRender;
+}
+
+export interface SecurityGroupRuleFix extends FixBase {
+  readonly kind: 'security-group-rule';
+  readonly securityGroup: string;
+  readonly direction: 'ingress' | 'egress';
+  readonly ethertype: 'IPv4' | 'IPv6';
+  readonly protocol: 'tcp' | 'udp' | 'icmp' | 'icmpv6';
+  /** Ports for tcp/udp; ICMP type for icmp ("8" = echo request). */
+  readonly ports: string | null;
+  readonly remote: string | { readonly securityGroup: string };
+  readonly action: 'allow';
+  readonly priority: number;
+}
+
+export interface RouteFix extends FixBase {
+  readonly kind: 'route';
+  readonly vpc: string;
+  readonly routeTable: string;
+  readonly destination: string;
+  readonly type: string;
+  readonly nextHop: string;
+}
+
+export interface NetworkAclRuleFix extends FixBase {
+  readonly kind: 'network-acl-rule';
+  readonly networkAcl: string;
+  readonly direction: 'ingress' | 'egress';
+  readonly protocol: 'tcp' | 'udp' | 'icmp' | 'icmpv6';
+  readonly source: string;
+  readonly destination: string;
+  readonly destinationPorts: string | null;
+  readonly action: 'allow';
+  /** Where to insert it: before the first rule that would otherwise decide (index in the list). */
+  readonly position: number;
+}
+
+export interface WhitelistEntryFix extends FixBase {
+  readonly kind: 'whitelist-entry';
+  readonly resource: string;
+  readonly group: string;
+  readonly address: string;
+}
+
+export interface PeeringAcceptFix extends FixBase {
+  readonly kind: 'peering-accept';
+  readonly peering: string;
+}
+
+export interface HostBridgeFix extends FixBase {
+  readonly kind: 'host-bridge';
+  readonly resource: string;
+  readonly bridge: string;
+  /** A replacement range for the bridge that overlaps nothing the host must reach. */
+  readonly suggested: string;
+}
+
+export interface SnatRuleFix extends FixBase {
+  readonly kind: 'snat-rule';
+  readonly vpc: string;
+  readonly natGateway: string;
+  readonly source: string;
+  readonly eip: string;
+}
+
+export interface ReplanFix extends FixBase {
+  readonly kind: 'replan';
+  readonly reason: string;
+}
+
+export type Fix =
+  | SecurityGroupRuleFix
+  | RouteFix
+  | NetworkAclRuleFix
+  | WhitelistEntryFix
+  | PeeringAcceptFix
+  | HostBridgeFix
+  | SnatRuleFix
+  | ReplanFix;
+
+/** The diagnosis of one flow (one protocol and port). */
+export interface Diagnosis {
+  readonly verdict: Verdict;
+  readonly question: DiagnosisQuestion;
+  readonly source: SourceSeen;
+  readonly destination: DestinationInfo;
+  readonly steps: readonly Step[];
+  readonly fixes: readonly Fix[];
+  readonly assumptions: readonly string[];
+}
+
+/** Several flows (no port asked, several declared): the verdict is the worst of them. */
+export interface MultiFlowDiagnosis {
+  readonly verdict: Verdict;
+  readonly flows: readonly Diagnosis[];
+}
+
+export type DiagnosisResult = Diagnosis | MultiFlowDiagnosis;
+
+/** Order of badness, for "the worst of the flows". */
+export const VERDICT_RANK: Record<Verdict, number> = { reachable: 0, uncertain: 1, unreachable: 2 };
+
+/** Every flow of a result, whether it is single or multi-flow. */
+export function flowsOf(result: DiagnosisResult): readonly Diagnosis[] {
+  return 'flows' in result ? result.flows : [result];
+}

@@ -1,0 +1,153 @@
+// Address and prefix arithmetic. Ranges are [start, end] as bigints so that IPv4, IPv6, CIDRs and
+// address-group ranges ("a-b") share one representation and one containment test.
+import ipaddr from 'ipaddr.js';
+
+export type Family = 4 | 6;
+
+/** An inclusive range of addresses of one family; a CIDR is a range with `bits` set. */
+export interface AddressRange {
+  readonly family: Family;
+  readonly start: bigint;
+  readonly end: bigint;
+  /** Prefix length when the range is a CIDR (a single address is /32 or /128). */
+  readonly bits?: number;
+  /** Canonical text: "192.168.10.0/24", "10.0.0.1", "192.168.3.20-192.168.3.100". */
+  readonly text: string;
+}
+
+export interface Cidr extends AddressRange {
+  readonly bits: number;
+}
+
+const WIDTH: Record<Family, number> = { 4: 32, 6: 128 };
+
+function toBigInt(addr: ipaddr.IPv4 | ipaddr.IPv6): bigint {
+  let value = 0n;
+  if (addr.kind() === 'ipv4') {
+    for (const octet of (addr as ipaddr.IPv4).octets) value = (value << 8n) | BigInt(octet);
+  } else {
+    for (const part of (addr as ipaddr.IPv6).parts) value = (value << 16n) | BigInt(part);
+  }
+  return value;
+}
+
+function fromBigInt(family: Family, value: bigint): string {
+  if (family === 4) {
+    const octets = [24n, 16n, 8n, 0n].map((shift) => Number((value >> shift) & 0xffn));
+    return octets.join('.');
+  }
+  const parts: number[] = [];
+  for (let shift = 112n; shift >= 0n; shift -= 16n) parts.push(Number((value >> shift) & 0xffffn));
+  return new ipaddr.IPv6(parts).toString();
+}
+
+/** Parse one IP address strictly (IPv4 must be four-part decimal: "10.1" is not an address). */
+export function parseIp(text: string): AddressRange | null {
+  const trimmed = text.trim();
+  if (ipaddr.IPv4.isValidFourPartDecimal(trimmed)) {
+    const value = toBigInt(ipaddr.IPv4.parse(trimmed));
+    return { family: 4, start: value, end: value, bits: 32, text: fromBigInt(4, value) };
+  }
+  if (trimmed.includes(':') && ipaddr.IPv6.isValid(trimmed)) {
+    const value = toBigInt(ipaddr.IPv6.parse(trimmed));
+    return { family: 6, start: value, end: value, bits: 128, text: fromBigInt(6, value) };
+  }
+  return null;
+}
+
+export type CidrResult = { ok: true; cidr: Cidr } | { ok: false; message: string };
+
+/**
+ * Parse a CIDR ("192.168.10.0/24") or, when `allowBareIp`, a single address (as /32 or /128).
+ * Host bits are an error with a hint, since a typo there silently widens or narrows a rule.
+ */
+export function parseCidr(text: string, allowBareIp = true): CidrResult {
+  const trimmed = text.trim();
+  const slash = trimmed.indexOf('/');
+  if (slash < 0) {
+    const ip = allowBareIp ? parseIp(trimmed) : null;
+    if (!ip) return { ok: false, message: `"${text}" is not a CIDR` };
+    const bits = WIDTH[ip.family];
+    return { ok: true, cidr: { ...ip, bits, text: `${ip.text}/${bits}` } };
+  }
+  const ip = parseIp(trimmed.slice(0, slash));
+  const bitsText = trimmed.slice(slash + 1);
+  if (!ip || !/^\d{1,3}$/.test(bitsText)) return { ok: false, message: `"${text}" is not a CIDR` };
+  const bits = Number(bitsText);
+  const width = WIDTH[ip.family];
+  if (bits > width) return { ok: false, message: `"${text}" is not a CIDR` };
+  const hostBits = BigInt(width - bits);
+  const mask = ((1n << BigInt(width)) - 1n) ^ ((1n << hostBits) - 1n);
+  const start = ip.start & mask;
+  const end = start | ((1n << hostBits) - 1n);
+  const canonical = `${fromBigInt(ip.family, start)}/${bits}`;
+  if (start !== ip.start) {
+    return {
+      ok: false,
+      message: `"${text}" has host bits set: did you mean ${canonical} (or ${ip.text}/${width} for the single address)?`,
+    };
+  }
+  return { ok: true, cidr: { family: ip.family, start, end, bits, text: canonical } };
+}
+
+/** Parse an address-group entry: a CIDR, an address, or a range "a-b" of one family. */
+export function parseAddressEntry(text: string): { ok: true; range: AddressRange } | { ok: false; message: string } {
+  const dash = text.indexOf('-');
+  if (dash > 0 && !text.includes('/')) {
+    const from = parseIp(text.slice(0, dash));
+    const to = parseIp(text.slice(dash + 1));
+    if (!from || !to || from.family !== to.family || from.start > to.start) {
+      return { ok: false, message: `"${text}" is not an address range (first-last, same family, ascending)` };
+    }
+    return {
+      ok: true,
+      range: { family: from.family, start: from.start, end: to.start, text: `${from.text}-${to.text}` },
+    };
+  }
+  const parsed = parseCidr(text);
+  return parsed.ok ? { ok: true, range: parsed.cidr } : parsed;
+}
+
+/** Whether `outer` contains every address of `inner` (false across families). */
+export function contains(outer: AddressRange, inner: AddressRange): boolean {
+  return outer.family === inner.family && outer.start <= inner.start && inner.end <= outer.end;
+}
+
+/** Whether two ranges share at least one address (false across families). */
+export function overlaps(a: AddressRange, b: AddressRange): boolean {
+  return a.family === b.family && a.start <= b.end && b.start <= a.end;
+}
+
+/** The number of addresses in a range (for choosing the narrowest of several candidates). */
+export function size(range: AddressRange): bigint {
+  return range.end - range.start + 1n;
+}
+
+/** Format a CIDR from its family, start and prefix length. */
+export function cidrText(family: Family, start: bigint, bits: number): string {
+  return `${fromBigInt(family, start)}/${bits}`;
+}
+
+/** The address range from a family and numeric bounds, with canonical text. */
+export function rangeOf(family: Family, start: bigint, end: bigint): AddressRange {
+  return { family, start, end, text: `${fromBigInt(family, start)}-${fromBigInt(family, end)}` };
+}
+
+/** The text of a single address given its family and value. */
+export function addressText(family: Family, value: bigint): string {
+  return fromBigInt(family, value);
+}
+
+/** Strict parse that throws; for values already validated by the topology schema. */
+export function mustCidr(text: string): Cidr {
+  const parsed = parseCidr(text);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.cidr;
+}
+
+/** IANA special-purpose classification used to tell "internet" from private space. */
+export function isPublic(range: AddressRange): boolean {
+  const first = addressText(range.family, range.start);
+  const parsed = ipaddr.parse(first);
+  return parsed.range() === 'unicast';
+}

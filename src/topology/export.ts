@@ -1,0 +1,8 @@
+// A topology back to YAML, in the spec's key order, so that export -> import is lossless.
+import { stringify } from 'yaml';
+import type { Topology } from './schema.js';
+
+/** YAML text for a validated topology; parsing it again yields an equal topology. */
+export function exportTopology(topology: Topology): string {
+  return stringify(topology, { lineWidth: 0, flowCollectionPadding: false });
+}

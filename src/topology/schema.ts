@@ -1,0 +1,291 @@
+// The topology file, version 1 (shared/spec/topology-v1.md), as a zod schema. Objects are strict:
+// an unknown key is an error, so a typo never silently changes a verdict. CIDRs are checked and
+// normalized here; references between objects are checked in validate.ts.
+import { z } from 'zod';
+import { parseAddressEntry, parseCidr, parseIp } from '../net/address.js';
+import { parsePortList } from '../net/ports.js';
+
+const id = z.string().min(1, 'must not be empty');
+
+/** A CIDR (or, where `allowBareIp`, a single address), normalized to canonical text. */
+const cidr = (allowBareIp = false) =>
+  z.string().transform((value, ctx) => {
+    const parsed = parseCidr(value, allowBareIp);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.cidr.text;
+  });
+
+const ipAddress = z.string().transform((value, ctx) => {
+  const parsed = parseIp(value);
+  if (!parsed) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not an IP address` });
+    return z.NEVER;
+  }
+  return parsed.text;
+});
+
+const addressEntry = z.string().transform((value, ctx) => {
+  const parsed = parseAddressEntry(value);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.message });
+    return z.NEVER;
+  }
+  return parsed.range.text.endsWith('/32') || parsed.range.text.endsWith('/128')
+    ? parsed.range.text.replace(/\/(32|128)$/, '')
+    : parsed.range.text;
+});
+
+const portList = z.union([z.string(), z.number().int()]).transform((value, ctx) => {
+  const text = String(value);
+  const parsed = parsePortList(text, 0, 65535);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.message });
+    return z.NEVER;
+  }
+  return text.replace(/\s+/g, '');
+});
+
+export const PROTOCOLS = ['tcp', 'udp', 'icmp', 'icmpv6', 'any'] as const;
+const protocol = z.union([
+  z.enum(PROTOCOLS, { message: `must be one of ${PROTOCOLS.join(', ')} or an IP protocol number 0-255` }),
+  z.number().int().min(0).max(255),
+]);
+
+export const ROUTE_TYPES = [
+  'local',
+  'peering',
+  'nat',
+  'ecs',
+  'eni',
+  'vip',
+  'vpn',
+  'dc',
+  'cc',
+  'er',
+  'egw',
+  'cce',
+] as const;
+export const PEERING_STATUSES = ['ACTIVE', 'PENDING_ACCEPTANCE', 'REJECTED', 'EXPIRED', 'DELETED'] as const;
+export const NETWORK_MODELS = ['overlay_l2', 'vpc-router', 'eni'] as const;
+export const RESOURCE_TYPES = ['ecs', 'rds', 'dcs', 'kafka', 'rabbitmq', 'elb', 'other'] as const;
+
+/** Input spellings accepted for each network model (the spec's aliases plus Huawei's console names). */
+export const NETWORK_MODEL_ALIASES: Record<string, (typeof NETWORK_MODELS)[number]> = {
+  overlay_l2: 'overlay_l2',
+  tunnel: 'overlay_l2',
+  'vpc-router': 'vpc-router',
+  vpc: 'vpc-router',
+  eni: 'eni',
+  cnn2: 'eni',
+};
+
+const networkModel = z.string().transform((value, ctx) => {
+  const model = NETWORK_MODEL_ALIASES[value.trim().toLowerCase()];
+  if (!model) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not a network model: use overlay_l2 (tunnel), vpc-router (vpc) or eni (cnn2)`,
+    });
+    return z.NEVER;
+  }
+  return model;
+});
+
+const remote = z.union([cidr(true), z.strictObject({ securityGroup: id }), z.strictObject({ addressGroup: id })]);
+
+const route = z.strictObject({
+  destination: cidr(true),
+  type: z.enum(ROUTE_TYPES),
+  nextHop: z.string().optional(),
+  description: z.string().optional(),
+});
+
+const routeTable = z.strictObject({
+  id,
+  name: z.string().optional(),
+  default: z.boolean().optional(),
+  routes: z.array(route).optional(),
+  description: z.string().optional(),
+});
+
+const subnet = z.strictObject({
+  id,
+  name: z.string().optional(),
+  /** Huawei's IPv4 subnet id (neutron_subnet_id), which ports and CCE ENI settings refer to. */
+  ipv4SubnetId: z.string().optional(),
+  cidr: cidr(),
+  ipv6Cidr: cidr().optional(),
+  routeTable: id.optional(),
+  networkAcl: id.optional(),
+});
+
+const snatRule = z.strictObject({
+  /** A subnet id or a CIDR. */
+  source: z.string().min(1),
+  eip: ipAddress,
+});
+
+const natGateway = z.strictObject({
+  id,
+  name: z.string().optional(),
+  snatRules: z.array(snatRule).optional(),
+});
+
+const vpc = z.strictObject({
+  id,
+  name: z.string().optional(),
+  cidr: cidr(),
+  secondaryCidrs: z.array(cidr()).optional(),
+  subnets: z.array(subnet).optional(),
+  routeTables: z.array(routeTable).optional(),
+  natGateways: z.array(natGateway).optional(),
+});
+
+const peering = z.strictObject({
+  id,
+  name: z.string().optional(),
+  requesterVpc: id,
+  accepterVpc: id,
+  status: z.enum(PEERING_STATUSES).optional(),
+});
+
+const securityGroupRule = z.strictObject({
+  id: z.string().optional(),
+  direction: z.enum(['ingress', 'egress']),
+  ethertype: z.enum(['IPv4', 'IPv6']).optional(),
+  protocol: protocol.optional(),
+  ports: portList.optional(),
+  remote: remote.optional(),
+  action: z.enum(['allow', 'deny']).optional(),
+  priority: z.number().int().min(1).max(100).optional(),
+  description: z.string().optional(),
+});
+
+const securityGroup = z.strictObject({
+  id,
+  name: z.string().optional(),
+  description: z.string().optional(),
+  rules: z.array(securityGroupRule).optional(),
+});
+
+const addressGroup = z.strictObject({
+  id,
+  name: z.string().optional(),
+  addresses: z.array(addressEntry),
+  description: z.string().optional(),
+});
+
+const aclEndpoint = z.union([cidr(true), z.strictObject({ addressGroup: id })]);
+
+const aclRule = z.strictObject({
+  id: z.string().optional(),
+  name: z.string().optional(),
+  action: z.enum(['allow', 'deny']),
+  protocol: protocol.optional(),
+  source: aclEndpoint.optional(),
+  sourcePorts: portList.optional(),
+  destination: aclEndpoint.optional(),
+  destinationPorts: portList.optional(),
+  description: z.string().optional(),
+});
+
+const networkAcl = z.strictObject({
+  id,
+  name: z.string().optional(),
+  ingress: z.array(aclRule).optional(),
+  egress: z.array(aclRule).optional(),
+});
+
+const node = z.strictObject({
+  name: z.string().min(1),
+  ip: ipAddress,
+  containerCidr: cidr().optional(),
+  eip: ipAddress.optional(),
+});
+
+const workload = z.strictObject({
+  name: z.string().min(1),
+  securityGroups: z.array(id).optional(),
+  additionalSecurityGroups: z.array(id).optional(),
+  hostNetwork: z.boolean().optional(),
+});
+
+const cluster = z.strictObject({
+  name: z.string().min(1),
+  id: z.string().optional(),
+  vpc: id,
+  networkModel,
+  version: z.string().optional(),
+  nodeSubnets: z.array(id).min(1, 'a cluster needs at least one node subnet'),
+  nodeSecurityGroups: z.array(id).optional(),
+  nodes: z.array(node).optional(),
+  containerCidrs: z.array(cidr()).optional(),
+  containerSubnets: z.array(id).optional(),
+  podSecurityGroups: z.array(id).optional(),
+  serviceCidr: cidr().optional(),
+  nonMasqueradeCidrs: z.array(cidr()).optional(),
+  workloads: z.array(workload).optional(),
+});
+
+const whitelist = z.strictObject({
+  enabled: z.boolean().optional(),
+  groups: z.array(z.strictObject({ name: z.string().min(1), addresses: z.array(cidr(true)) })).optional(),
+});
+
+const resource = z.strictObject({
+  name: z.string().min(1),
+  id: z.string().optional(),
+  type: z.enum(RESOURCE_TYPES).optional(),
+  /** ECS flavor ("s6.large.2"): old generations ignore deny rules and port lists (reference §2.4). */
+  flavor: z.string().optional(),
+  vpc: id,
+  subnet: id,
+  addresses: z.array(ipAddress).min(1, 'a resource needs at least one address'),
+  securityGroups: z.array(id).optional(),
+  whitelist: whitelist.optional(),
+  hostBridges: z.array(cidr()).optional(),
+  ports: z
+    .array(z.strictObject({ protocol: z.enum(['tcp', 'udp']), port: z.number().int().min(1).max(65535) }))
+    .optional(),
+  eip: ipAddress.optional(),
+});
+
+/** The whole v1 document. */
+export const topologySchema = z.strictObject({
+  version: z.literal(1, { message: 'must be 1 (the only topology version this reachbot reads)' }),
+  name: z.string().optional(),
+  description: z.string().optional(),
+  vpcs: z.array(vpc).optional(),
+  peerings: z.array(peering).optional(),
+  securityGroups: z.array(securityGroup).optional(),
+  addressGroups: z.array(addressGroup).optional(),
+  networkAcls: z.array(networkAcl).optional(),
+  clusters: z.array(cluster).optional(),
+  resources: z.array(resource).optional(),
+});
+
+/** A topology document after schema validation: normalized CIDRs, canonical network model names. */
+export type Topology = z.output<typeof topologySchema>;
+export type TopologyInput = z.input<typeof topologySchema>;
+export type Vpc = z.output<typeof vpc>;
+export type Subnet = z.output<typeof subnet>;
+export type RouteTable = z.output<typeof routeTable>;
+export type Route = z.output<typeof route>;
+export type NatGateway = z.output<typeof natGateway>;
+export type Peering = z.output<typeof peering>;
+export type SecurityGroup = z.output<typeof securityGroup>;
+export type SecurityGroupRule = z.output<typeof securityGroupRule>;
+export type Remote = z.output<typeof remote>;
+export type AddressGroup = z.output<typeof addressGroup>;
+export type NetworkAcl = z.output<typeof networkAcl>;
+export type AclRule = z.output<typeof aclRule>;
+export type Cluster = z.output<typeof cluster>;
+export type ClusterNode = z.output<typeof node>;
+export type Workload = z.output<typeof workload>;
+export type Resource = z.output<typeof resource>;
+export type NetworkModel = (typeof NETWORK_MODELS)[number];
+export type RouteType = (typeof ROUTE_TYPES)[number];
+export type PeeringStatus = (typeof PEERING_STATUSES)[number];

@@ -1,0 +1,235 @@
+// Checks that need the whole document: unique ids, references that resolve, one default route
+// table per VPC, subnets inside their VPC, and model-specific cluster fields.
+
+import { knownHint } from '../names/closest.js';
+import { contains, mustCidr, overlaps } from '../net/address.js';
+import type { TopologyIssue } from './errors.js';
+import type { Topology } from './schema.js';
+
+type Issue = { path: string; message: string };
+
+/** Reference and consistency checks on a schema-valid topology; returns every issue found. */
+export function checkReferences(topology: Topology): TopologyIssue[] {
+  const issues: Issue[] = [];
+  const unique = (list: readonly { id?: string; name?: string }[] | undefined, key: 'id' | 'name', at: string) => {
+    const seen = new Map<string, number>();
+    (list ?? []).forEach((item, index) => {
+      const value = item[key];
+      if (value === undefined) return;
+      const first = seen.get(value);
+      if (first !== undefined)
+        issues.push({ path: `${at}[${index}].${key}`, message: `"${value}" is already used by ${at}[${first}]` });
+      else seen.set(value, index);
+    });
+  };
+
+  const vpcs = topology.vpcs ?? [];
+  const vpcIds = vpcs.map((v) => v.id);
+  const subnets = vpcs.flatMap((v) => (v.subnets ?? []).map((s) => ({ ...s, vpc: v.id })));
+  const subnetIds = subnets.map((s) => s.id);
+  const sgIds = (topology.securityGroups ?? []).map((g) => g.id);
+  const agIds = (topology.addressGroups ?? []).map((g) => g.id);
+  const aclIds = (topology.networkAcls ?? []).map((a) => a.id);
+  const peeringIds = (topology.peerings ?? []).map((p) => p.id);
+
+  unique(vpcs, 'id', 'vpcs');
+  unique(topology.peerings, 'id', 'peerings');
+  unique(topology.securityGroups, 'id', 'securityGroups');
+  unique(topology.addressGroups, 'id', 'addressGroups');
+  unique(topology.networkAcls, 'id', 'networkAcls');
+  unique(topology.clusters, 'name', 'clusters');
+  unique(topology.resources, 'name', 'resources');
+
+  const ref = (value: string, known: readonly string[], path: string, what: string) => {
+    if (!known.includes(value)) issues.push({ path, message: `unknown ${what} "${value}"${knownHint(value, known)}` });
+  };
+
+  const subnetSeen = new Map<string, string>();
+  vpcs.forEach((vpc, v) => {
+    const at = `vpcs[${v}]`;
+    const blocks = [vpc.cidr, ...(vpc.secondaryCidrs ?? [])].map(mustCidr);
+    const tableIds = (vpc.routeTables ?? []).map((t) => t.id);
+    unique(vpc.routeTables, 'id', `${at}.routeTables`);
+    unique(vpc.natGateways, 'id', `${at}.natGateways`);
+    const defaults = (vpc.routeTables ?? []).filter((t) => t.default).length;
+    if ((vpc.routeTables ?? []).length > 0 && defaults !== 1) {
+      issues.push({
+        path: `${at}.routeTables`,
+        message: `exactly one route table must be default: true (found ${defaults})`,
+      });
+    }
+    (vpc.subnets ?? []).forEach((subnet, s) => {
+      const sat = `${at}.subnets[${s}]`;
+      const other = subnetSeen.get(subnet.id);
+      if (other) issues.push({ path: `${sat}.id`, message: `"${subnet.id}" is already used by ${other}` });
+      else subnetSeen.set(subnet.id, sat);
+      const block = mustCidr(subnet.cidr);
+      if (!blocks.some((b) => contains(b, block))) {
+        issues.push({
+          path: `${sat}.cidr`,
+          message: `${subnet.cidr} is outside the VPC's CIDRs (${blocks.map((b) => b.text).join(', ')})`,
+        });
+      }
+      (vpc.subnets ?? []).slice(0, s).forEach((prev, p) => {
+        if (overlaps(mustCidr(prev.cidr), block)) {
+          issues.push({ path: `${sat}.cidr`, message: `${subnet.cidr} overlaps ${at}.subnets[${p}] (${prev.cidr})` });
+        }
+      });
+      if (subnet.routeTable) ref(subnet.routeTable, tableIds, `${sat}.routeTable`, `route table of ${vpc.id}`);
+      if (subnet.networkAcl) ref(subnet.networkAcl, aclIds, `${sat}.networkAcl`, 'network ACL');
+    });
+    (vpc.routeTables ?? []).forEach((table, t) => {
+      (table.routes ?? []).forEach((route, r) => {
+        if (route.type === 'peering') {
+          const path = `${at}.routeTables[${t}].routes[${r}].nextHop`;
+          if (!route.nextHop) issues.push({ path, message: 'a peering route needs nextHop: a peering id' });
+          else ref(route.nextHop, peeringIds, path, 'peering');
+        }
+      });
+    });
+    (vpc.natGateways ?? []).forEach((nat, n) => {
+      (nat.snatRules ?? []).forEach((rule, r) => {
+        const isSubnet = subnetIds.includes(rule.source);
+        if (!isSubnet && !mustCidrOrNull(rule.source)) {
+          issues.push({
+            path: `${at}.natGateways[${n}].snatRules[${r}].source`,
+            message: `"${rule.source}" is neither a subnet id nor a CIDR${knownHint(rule.source, subnetIds)}`,
+          });
+        }
+      });
+    });
+  });
+
+  (topology.peerings ?? []).forEach((p, i) => {
+    ref(p.requesterVpc, vpcIds, `peerings[${i}].requesterVpc`, 'VPC');
+    ref(p.accepterVpc, vpcIds, `peerings[${i}].accepterVpc`, 'VPC');
+    if (p.requesterVpc === p.accepterVpc)
+      issues.push({ path: `peerings[${i}]`, message: 'a peering must join two different VPCs' });
+  });
+
+  (topology.securityGroups ?? []).forEach((group, g) => {
+    (group.rules ?? []).forEach((rule, r) => {
+      const at = `securityGroups[${g}].rules[${r}]`;
+      if (rule.remote && typeof rule.remote === 'object') {
+        if ('securityGroup' in rule.remote)
+          ref(rule.remote.securityGroup, sgIds, `${at}.remote.securityGroup`, 'security group');
+        else ref(rule.remote.addressGroup, agIds, `${at}.remote.addressGroup`, 'address group');
+      }
+      const family = rule.ethertype === 'IPv6' ? 6 : 4;
+      if (typeof rule.remote === 'string' && mustCidr(rule.remote).family !== family) {
+        issues.push({
+          path: `${at}.remote`,
+          message: `${rule.remote} does not match ethertype ${rule.ethertype ?? 'IPv4'}`,
+        });
+      }
+      if (rule.protocol === 'icmp' && family === 6)
+        issues.push({ path: `${at}.protocol`, message: 'icmp needs ethertype IPv4; use icmpv6 for IPv6' });
+      if (rule.protocol === 'icmpv6' && family === 4)
+        issues.push({ path: `${at}.protocol`, message: 'icmpv6 needs ethertype IPv6' });
+    });
+  });
+
+  (topology.networkAcls ?? []).forEach((acl, a) => {
+    for (const direction of ['ingress', 'egress'] as const) {
+      (acl[direction] ?? []).forEach((rule, r) => {
+        for (const end of ['source', 'destination'] as const) {
+          const value = rule[end];
+          if (value && typeof value === 'object')
+            ref(value.addressGroup, agIds, `networkAcls[${a}].${direction}[${r}].${end}.addressGroup`, 'address group');
+        }
+      });
+    }
+  });
+
+  (topology.clusters ?? []).forEach((cluster, c) => {
+    const at = `clusters[${c}]`;
+    ref(cluster.vpc, vpcIds, `${at}.vpc`, 'VPC');
+    const ownSubnets = subnets.filter((s) => s.vpc === cluster.vpc).map((s) => s.id);
+    cluster.nodeSubnets.forEach((s, i) => ref(s, ownSubnets, `${at}.nodeSubnets[${i}]`, `subnet of ${cluster.vpc}`));
+    (cluster.containerSubnets ?? []).forEach((s, i) =>
+      ref(s, ownSubnets, `${at}.containerSubnets[${i}]`, `subnet of ${cluster.vpc}`),
+    );
+    (cluster.nodeSecurityGroups ?? []).forEach((g, i) =>
+      ref(g, sgIds, `${at}.nodeSecurityGroups[${i}]`, 'security group'),
+    );
+    (cluster.podSecurityGroups ?? []).forEach((g, i) =>
+      ref(g, sgIds, `${at}.podSecurityGroups[${i}]`, 'security group'),
+    );
+    unique(cluster.workloads, 'name', `${at}.workloads`);
+    (cluster.workloads ?? []).forEach((w, i) => {
+      (w.securityGroups ?? []).forEach((g, j) =>
+        ref(g, sgIds, `${at}.workloads[${i}].securityGroups[${j}]`, 'security group'),
+      );
+      (w.additionalSecurityGroups ?? []).forEach((g, j) =>
+        ref(g, sgIds, `${at}.workloads[${i}].additionalSecurityGroups[${j}]`, 'security group'),
+      );
+    });
+    if (cluster.networkModel === 'eni') {
+      if (!cluster.containerSubnets?.length)
+        issues.push({
+          path: `${at}.containerSubnets`,
+          message: 'an eni (Cloud Native Network 2.0) cluster needs containerSubnets',
+        });
+      if (cluster.containerCidrs?.length)
+        issues.push({
+          path: `${at}.containerCidrs`,
+          message: 'an eni cluster takes pod IPs from containerSubnets, not containerCidrs',
+        });
+    } else {
+      if (!cluster.containerCidrs?.length)
+        issues.push({
+          path: `${at}.containerCidrs`,
+          message: `a ${cluster.networkModel} cluster needs containerCidrs`,
+        });
+      if (cluster.containerSubnets?.length)
+        issues.push({ path: `${at}.containerSubnets`, message: 'containerSubnets are for eni clusters only' });
+    }
+    if (cluster.nonMasqueradeCidrs && cluster.networkModel !== 'vpc-router') {
+      issues.push({
+        path: `${at}.nonMasqueradeCidrs`,
+        message: 'nonMasqueradeCidrs exist only for vpc-router (VPC network) clusters',
+      });
+    }
+    const nm = (cluster.nonMasqueradeCidrs ?? []).map(mustCidr);
+    nm.forEach((block, i) => {
+      nm.slice(0, i).forEach((prev, j) => {
+        if (overlaps(prev, block))
+          issues.push({
+            path: `${at}.nonMasqueradeCidrs[${i}]`,
+            message: `${block.text} overlaps nonMasqueradeCidrs[${j}] (${prev.text}); CCE rejects overlapping entries`,
+          });
+      });
+    });
+  });
+
+  (topology.resources ?? []).forEach((resource, r) => {
+    const at = `resources[${r}]`;
+    ref(resource.vpc, vpcIds, `${at}.vpc`, 'VPC');
+    const own = subnets.filter((s) => s.vpc === resource.vpc).map((s) => s.id);
+    ref(resource.subnet, own, `${at}.subnet`, `subnet of ${resource.vpc}`);
+    (resource.securityGroups ?? []).forEach((g, i) => ref(g, sgIds, `${at}.securityGroups[${i}]`, 'security group'));
+    const subnet = subnets.find((s) => s.id === resource.subnet);
+    if (subnet) {
+      resource.addresses.forEach((address, i) => {
+        const ip = mustCidr(address);
+        const blocks = [subnet.cidr, subnet.ipv6Cidr].filter((b): b is string => !!b).map(mustCidr);
+        if (!blocks.some((b) => contains(b, ip))) {
+          issues.push({
+            path: `${at}.addresses[${i}]`,
+            message: `${address} is outside subnet ${subnet.id} (${blocks.map((b) => b.text).join(', ')})`,
+          });
+        }
+      });
+    }
+  });
+
+  return issues;
+}
+
+function mustCidrOrNull(text: string) {
+  try {
+    return mustCidr(text);
+  } catch {
+    return null;
+  }
+}
