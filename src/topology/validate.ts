@@ -145,7 +145,9 @@ export function checkReferences(topology: Topology): TopologyIssue[] {
     const at = `clusters[${c}]`;
     ref(cluster.vpc, vpcIds, `${at}.vpc`, 'VPC');
     const ownSubnets = subnets.filter((s) => s.vpc === cluster.vpc).map((s) => s.id);
-    cluster.nodeSubnets.forEach((s, i) => ref(s, ownSubnets, `${at}.nodeSubnets[${i}]`, `subnet of ${cluster.vpc}`));
+    cluster.nodeSubnets.forEach((s, i) => {
+      ref(s, ownSubnets, `${at}.nodeSubnets[${i}]`, `subnet of ${cluster.vpc}`);
+    });
     (cluster.containerSubnets ?? []).forEach((s, i) =>
       ref(s, ownSubnets, `${at}.containerSubnets[${i}]`, `subnet of ${cluster.vpc}`),
     );
@@ -207,7 +209,9 @@ export function checkReferences(topology: Topology): TopologyIssue[] {
     ref(resource.vpc, vpcIds, `${at}.vpc`, 'VPC');
     const own = subnets.filter((s) => s.vpc === resource.vpc).map((s) => s.id);
     ref(resource.subnet, own, `${at}.subnet`, `subnet of ${resource.vpc}`);
-    (resource.securityGroups ?? []).forEach((g, i) => ref(g, sgIds, `${at}.securityGroups[${i}]`, 'security group'));
+    (resource.securityGroups ?? []).forEach((g, i) => {
+      ref(g, sgIds, `${at}.securityGroups[${i}]`, 'security group');
+    });
     const subnet = subnets.find((s) => s.id === resource.subnet);
     if (subnet) {
       resource.addresses.forEach((address, i) => {
