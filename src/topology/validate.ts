@@ -44,6 +44,12 @@ export function checkReferences(topology: Topology): TopologyIssue[] {
     if (!known.includes(value)) issues.push({ path, message: `unknown ${what} "${value}"${knownHint(value, known)}` });
   };
 
+  const refs = (values: readonly string[] | undefined, known: readonly string[], path: string, what: string) => {
+    (values ?? []).forEach((value, index) => {
+      ref(value, known, `${path}[${index}]`, what);
+    });
+  };
+
   const subnetSeen = new Map<string, string>();
   vpcs.forEach((vpc, v) => {
     const at = `vpcs[${v}]`;
@@ -145,26 +151,14 @@ export function checkReferences(topology: Topology): TopologyIssue[] {
     const at = `clusters[${c}]`;
     ref(cluster.vpc, vpcIds, `${at}.vpc`, 'VPC');
     const ownSubnets = subnets.filter((s) => s.vpc === cluster.vpc).map((s) => s.id);
-    cluster.nodeSubnets.forEach((s, i) => {
-      ref(s, ownSubnets, `${at}.nodeSubnets[${i}]`, `subnet of ${cluster.vpc}`);
-    });
-    (cluster.containerSubnets ?? []).forEach((s, i) =>
-      ref(s, ownSubnets, `${at}.containerSubnets[${i}]`, `subnet of ${cluster.vpc}`),
-    );
-    (cluster.nodeSecurityGroups ?? []).forEach((g, i) =>
-      ref(g, sgIds, `${at}.nodeSecurityGroups[${i}]`, 'security group'),
-    );
-    (cluster.podSecurityGroups ?? []).forEach((g, i) =>
-      ref(g, sgIds, `${at}.podSecurityGroups[${i}]`, 'security group'),
-    );
+    refs(cluster.nodeSubnets, ownSubnets, `${at}.nodeSubnets`, `subnet of ${cluster.vpc}`);
+    refs(cluster.containerSubnets, ownSubnets, `${at}.containerSubnets`, `subnet of ${cluster.vpc}`);
+    refs(cluster.nodeSecurityGroups, sgIds, `${at}.nodeSecurityGroups`, 'security group');
+    refs(cluster.podSecurityGroups, sgIds, `${at}.podSecurityGroups`, 'security group');
     unique(cluster.workloads, 'name', `${at}.workloads`);
     (cluster.workloads ?? []).forEach((w, i) => {
-      (w.securityGroups ?? []).forEach((g, j) =>
-        ref(g, sgIds, `${at}.workloads[${i}].securityGroups[${j}]`, 'security group'),
-      );
-      (w.additionalSecurityGroups ?? []).forEach((g, j) =>
-        ref(g, sgIds, `${at}.workloads[${i}].additionalSecurityGroups[${j}]`, 'security group'),
-      );
+      refs(w.securityGroups, sgIds, `${at}.workloads[${i}].securityGroups`, 'security group');
+      refs(w.additionalSecurityGroups, sgIds, `${at}.workloads[${i}].additionalSecurityGroups`, 'security group');
     });
     if (cluster.networkModel === 'eni') {
       if (!cluster.containerSubnets?.length)
