@@ -1,0 +1,78 @@
+// What the store holds, section by section. Each feature owns its section's shape; the store
+// core only loads, validates, migrates and writes the whole document atomically.
+import type { Question } from '../question/question.js';
+import type { Topology } from '../topology/schema.js';
+import type { Verdict } from '../engine/diagnosis.js';
+
+export const SCHEMA_VERSION = 1;
+
+export interface StoredTopology {
+  readonly name: string;
+  readonly topology: Topology;
+  readonly importedAt: string;
+  readonly importedBy?: string;
+  /** Where it came from: a file name, "huaweicloud:cn-north-4", "terraform:state.json", "slack:F123". */
+  readonly source?: string;
+}
+
+/** What a Slack thread has established, so follow-ups can leave it out. */
+export interface ThreadContext {
+  readonly topology: string;
+  readonly question: Question;
+  readonly updatedAt: string;
+}
+
+export interface AuditEntry {
+  readonly at: string;
+  readonly user: string;
+  readonly channel: string;
+  readonly action: string;
+  readonly target: string;
+  readonly outcome: 'ok' | 'refused' | 'failed';
+  readonly detail?: string;
+}
+
+export interface Watch {
+  readonly id: string;
+  readonly channel: string;
+  readonly topology: string;
+  readonly question: Question;
+  readonly label?: string;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  /** The verdict at the last digest or alert, with when, for "what changed". */
+  readonly last?: { readonly verdict: Verdict; readonly at: string; readonly fingerprint?: string };
+}
+
+export interface DigestSchedule {
+  readonly channel: string;
+  /** A cron expression (5 or 6 fields). */
+  readonly cron: string;
+  /** As the user typed it ("weekdays 09:00"), for display. */
+  readonly spec: string;
+  readonly timezone: string;
+  readonly mode: 'always' | 'on-change';
+  /** ISO time of the last scheduled run that was sent (or deliberately skipped), to never send twice. */
+  readonly lastRunAt?: string;
+}
+
+export interface StoreData {
+  schemaVersion: typeof SCHEMA_VERSION;
+  /** By name. */
+  topologies: Record<string, StoredTopology>;
+  /** The topology questions use when none is named. */
+  defaultTopology?: string;
+  /** By `${channel}:${threadTs}`. */
+  threads: Record<string, ThreadContext>;
+  audit: AuditEntry[];
+  /** Slack delivery ids already handled (event_id, or a command's trigger id) -> epoch ms; pruned. */
+  deliveries: Record<string, number>;
+  watches: Watch[];
+  /** By channel. */
+  schedules: Record<string, DigestSchedule>;
+}
+
+/** A fresh, empty store document (a new object every call: lowdb keeps defaults by reference). */
+export function emptyStoreData(): StoreData {
+  return { schemaVersion: SCHEMA_VERSION, topologies: {}, threads: {}, audit: [], deliveries: {}, watches: [], schedules: {} };
+}
