@@ -185,3 +185,8 @@ export const VERDICT_RANK: Record<Verdict, number> = { reachable: 0, uncertain: 
 export function flowsOf(result: DiagnosisResult): readonly Diagnosis[] {
   return 'flows' in result ? result.flows : [result];
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** A fix as the engine decides it, before it is rendered for people and tools. */
+export type FixSpec = DistributiveOmit<Fix, 'render'>;
