@@ -101,6 +101,8 @@ export interface RouteFix extends FixBase {
   readonly destination: string;
   readonly type: string;
   readonly nextHop: string;
+  /** Whether `routeTable` is the VPC's default table (Huawei has a dedicated API for peering routes there). */
+  readonly defaultTable?: boolean;
 }
 
 export interface NetworkAclRuleFix extends FixBase {
@@ -121,6 +123,10 @@ export interface WhitelistEntryFix extends FixBase {
   readonly resource: string;
   readonly group: string;
   readonly address: string;
+  /** The group's current entries: the DCS whitelist API overwrites, so they must be sent again. */
+  readonly existing?: readonly string[];
+  /** The instance's other whitelist groups, which the overwrite must also carry. */
+  readonly otherGroups?: readonly { readonly name: string; readonly addresses: readonly string[] }[];
 }
 
 export interface PeeringAcceptFix extends FixBase {

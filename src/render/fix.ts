@@ -1,10 +1,35 @@
 // Each fix as words, KooCLI, Terraform and an API request. (Owned by the render module; the engine
-// calls renderFix once per fix it proposes.)
+// calls renderFix once per fix it proposes.) One module per fix kind under ./fixes.
 import type { Fix, FixRender, FixSpec } from '../engine/diagnosis.js';
+import { renderHostBridge } from './fixes/host-bridge.js';
+import { renderNetworkAclRule } from './fixes/network-acl-rule.js';
+import { renderPeeringAccept } from './fixes/peering-accept.js';
+import { renderReplan } from './fixes/replan.js';
+import { renderRoute } from './fixes/route.js';
+import { renderSecurityGroupRule } from './fixes/security-group-rule.js';
+import { renderSnatRule } from './fixes/snat-rule.js';
+import { renderWhitelistEntry } from './fixes/whitelist-entry.js';
 
 /** Render a fix; `purpose` says in a few words why it exists ("CCE prod pods -> db1 tcp/3306"). */
 export function renderFix(fix: FixSpec, purpose: string): FixRender {
-  return { text: `${fix.kind}: ${purpose}` };
+  switch (fix.kind) {
+    case 'security-group-rule':
+      return renderSecurityGroupRule(fix, purpose);
+    case 'route':
+      return renderRoute(fix, purpose);
+    case 'network-acl-rule':
+      return renderNetworkAclRule(fix, purpose);
+    case 'whitelist-entry':
+      return renderWhitelistEntry(fix, purpose);
+    case 'peering-accept':
+      return renderPeeringAccept(fix, purpose);
+    case 'host-bridge':
+      return renderHostBridge(fix, purpose);
+    case 'snat-rule':
+      return renderSnatRule(fix, purpose);
+    case 'replan':
+      return renderReplan(fix, purpose);
+  }
 }
 
 /** Attach the rendering to a fix spec. */

@@ -1,0 +1,359 @@
+// A diagnosis as Slack Block Kit, within Slack's limits (shared/reference/slack-platform.md §3): at most
+// 50 blocks, 3000 characters per section, 150 per header, and well under the ~13k characters Slack
+// accepts in all. A long answer keeps what matters most (the failing steps and the first fixes), marks
+// what it cut, and hands the full terminal text back as `overflow`, to be sent as a file.
+import type { ActionsBlock, Button, KnownBlock, SectionBlock } from '@slack/types';
+import type { DiagnosisResult, Fix } from '../engine/diagnosis.js';
+import { flowsOf } from '../engine/diagnosis.js';
+import { ACTION_IDS, MAX_ACTION_VALUE } from './actions.js';
+import { singleLine } from './syntax/shell.js';
+import { renderTerminal } from './terminal.js';
+import {
+  allAssumptions,
+  apiWords,
+  flowWords,
+  numberedFixes,
+  questionWords,
+  STEP_SYMBOL,
+  VERDICT_LABEL,
+  VERDICT_SYMBOL,
+} from './words.js';
+
+export type BlockFormat = 'text' | 'hcloud' | 'terraform' | 'api';
+
+export interface BlocksOptions {
+  /** Which rendering of each fix goes in its code block; default `hcloud`. */
+  readonly format?: BlockFormat;
+  /** Whether the message is ephemeral (then it offers "Share in channel"). */
+  readonly ephemeral?: boolean;
+  /** Every button's value: what the action listener needs to redo the question (≤ 2000 characters). */
+  readonly actionValue: string;
+}
+
+export interface BlocksMessage {
+  /** A plain fallback that stands alone (notifications, screen readers, clients without blocks). */
+  readonly text: string;
+  readonly blocks: KnownBlock[];
+  /** The full answer as a file when the blocks had to be cut. */
+  readonly overflow?: { readonly filename: string; readonly content: string };
+}
+
+/** Slack's limits, and the budget we keep under them. */
+export const BLOCK_LIMITS = {
+  maxBlocks: 50,
+  maxSectionText: 3000,
+  maxHeaderText: 150,
+  /** Total characters of text in all blocks; Slack rejects messages at about 13.2k (bolt-js#2509). */
+  maxTotalText: 12_000,
+  maxFallbackText: 3000,
+} as const;
+
+// Room kept back for the blocks that are always there (header, source, cut notice, actions).
+const TOTAL_BUDGET = 11_500;
+const OVERFLOW_FILENAME = 'reachbot-diagnosis.txt';
+
+/** Escape the three characters Slack's mrkdwn treats as markup (its own rule for all message text). */
+export function escapeMrkdwn(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** The characters of text a set of blocks carries: every `text` string, as Slack counts toward its limit. */
+export function blocksTextLength(blocks: readonly unknown[]): number {
+  let total = 0;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+    } else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'text' && typeof value === 'string') total += value.length;
+        else walk(value);
+      }
+    }
+  };
+  walk(blocks);
+  return total;
+}
+
+/** Cut text to `max` characters, ending with a marker that says so. */
+function clamp(text: string, max: number, marker = '…'): { text: string; cut: boolean } {
+  if (text.length <= max) return { text, cut: false };
+  return { text: `${text.slice(0, Math.max(0, max - marker.length))}${marker}`, cut: true };
+}
+
+function section(text: string): SectionBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text } };
+}
+
+function codeBlock(body: string): string {
+  // A literal ``` inside would close the block early.
+  return `\`\`\`${escapeMrkdwn(body).replaceAll('```', '`\u200b``')}\`\`\``;
+}
+
+function inlineCode(text: string): string {
+  return `\`${escapeMrkdwn(singleLine(text)).replaceAll('`', "'")}\``;
+}
+
+/** The body of a fix in the chosen format, if the fix has that format. */
+function fixBody(fix: Fix, format: BlockFormat): string | undefined {
+  if (format === 'hcloud') return fix.render.hcloud;
+  if (format === 'terraform') return fix.render.terraform;
+  if (format === 'api') return fix.render.api === undefined ? undefined : apiWords(fix.render.api);
+  return undefined;
+}
+
+/** One fix as a section: its words, then its exact change in a code block, cut to fit a section. */
+function fixSection(
+  number: number,
+  fix: Fix,
+  label: string,
+  format: BlockFormat,
+): { block: SectionBlock; cut: boolean } {
+  const tags = [fix.alternative ? '_alternative_' : '', label ? `_${escapeMrkdwn(label)}_` : ''].filter(Boolean);
+  const head = `*Fix ${number}*${tags.length > 0 ? ` (${tags.join(', ')})` : ''} ${escapeMrkdwn(singleLine(fix.render.text))}`;
+  const body = fixBody(fix, format);
+  const headClamped = clamp(head, BLOCK_LIMITS.maxSectionText - 200);
+  if (body === undefined) return { block: section(headClamped.text), cut: headClamped.cut };
+  const room = BLOCK_LIMITS.maxSectionText - headClamped.text.length - 1;
+  const full = codeBlock(body);
+  if (full.length <= room) return { block: section(`${headClamped.text}\n${full}`), cut: headClamped.cut };
+  const marker = '\n… (cut: the full text is in the attached file)';
+  const cutBody = clamp(escapeMrkdwn(body).replaceAll('```', '`\u200b``'), room - 6, marker).text;
+  return { block: section(`${headClamped.text}\n\`\`\`${cutBody}\`\`\``), cut: true };
+}
+
+/** Pack lines into as few sections as fit, each within the section limit; `steps` counts the step lines. */
+function packLines(lines: readonly StepLine[]): { text: string; steps: number }[] {
+  const max = BLOCK_LIMITS.maxSectionText;
+  const out: { text: string; steps: number }[] = [];
+  let current: { text: string; steps: number } | null = null;
+  for (const raw of lines) {
+    const line = clamp(raw.text, max).text;
+    const steps = raw.isStep ? 1 : 0;
+    if (current !== null && current.text.length + 1 + line.length <= max) {
+      current = { text: `${current.text}\n${line}`, steps: current.steps + steps };
+    } else {
+      if (current !== null) out.push(current);
+      current = { text: line, steps };
+    }
+  }
+  if (current !== null) out.push(current);
+  return out;
+}
+
+interface StepLine {
+  readonly text: string;
+  /** Whether the line is worth keeping when the message must be cut (fail, warn, flow headlines). */
+  readonly notable: boolean;
+  readonly isStep: boolean;
+}
+
+function stepLines(result: DiagnosisResult): StepLine[] {
+  const flows = flowsOf(result);
+  const lines: StepLine[] = [];
+  for (const flow of flows) {
+    if (flows.length > 1) {
+      const verdict = `${VERDICT_SYMBOL[flow.verdict]} ${VERDICT_LABEL[flow.verdict].toLowerCase()}`;
+      lines.push({ text: `*${escapeMrkdwn(flowWords(flow.question))}*: ${verdict}`, notable: true, isStep: false });
+    }
+    for (const step of flow.steps) {
+      lines.push({
+        text: `${STEP_SYMBOL[step.status]} *${step.check}* ${escapeMrkdwn(singleLine(step.summary))}`,
+        notable: step.status === 'fail' || step.status === 'warn',
+        isStep: true,
+      });
+    }
+  }
+  return lines;
+}
+
+function headerText(result: DiagnosisResult): string {
+  const label = VERDICT_LABEL[result.verdict];
+  return clamp(`${VERDICT_SYMBOL[result.verdict]} ${label}: ${questionWords(result)}`, BLOCK_LIMITS.maxHeaderText).text;
+}
+
+function sourceText(result: DiagnosisResult): string {
+  const flows = flowsOf(result);
+  const distinct = [...new Map(flows.map((flow) => [JSON.stringify(flow.source), flow])).values()];
+  const parts = distinct.map((flow) => {
+    const seen = flow.source.seenAs.length > 0 ? flow.source.seenAs.map(inlineCode).join(', ') : '_unknown_';
+    const prefix = distinct.length > 1 ? `*${escapeMrkdwn(flowWords(flow.question))}* ` : '';
+    return `${prefix}*Seen by the destination as* ${seen}\n${escapeMrkdwn(singleLine(flow.source.why))}`;
+  });
+  return clamp(parts.join('\n'), 1000).text;
+}
+
+function button(text: string, actionId: string, value: string, style?: 'primary'): Button {
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text },
+    action_id: actionId,
+    value,
+    ...(style ? { style } : {}),
+  };
+}
+
+function actionsBlock(result: DiagnosisResult, options: BlocksOptions, format: BlockFormat): ActionsBlock {
+  const value = options.actionValue;
+  const fixes = numberedFixes(result).map((entry) => entry.fix);
+  const elements: Button[] = [button('Recheck', ACTION_IDS.recheck, value, 'primary')];
+  const offers: { format: BlockFormat; label: string; id: string; has: (fix: Fix) => boolean }[] = [
+    { format: 'hcloud', label: 'Show hcloud', id: ACTION_IDS.showHcloud, has: (fix) => !!fix.render.hcloud },
+    {
+      format: 'terraform',
+      label: 'Show Terraform',
+      id: ACTION_IDS.showTerraform,
+      has: (fix) => !!fix.render.terraform,
+    },
+    { format: 'api', label: 'Show API', id: ACTION_IDS.showApi, has: (fix) => !!fix.render.api },
+  ];
+  for (const offer of offers) {
+    if (offer.format !== format && fixes.some(offer.has)) elements.push(button(offer.label, offer.id, value));
+  }
+  elements.push(button('Watch this path', ACTION_IDS.watch, value));
+  if (options.ephemeral) elements.push(button('Share in channel', ACTION_IDS.share, value));
+  return { type: 'actions', elements };
+}
+
+/** The plain-text fallback: the verdict, the question, what blocks, and the first fix. */
+function fallbackText(result: DiagnosisResult): string {
+  const lines = [`${VERDICT_LABEL[result.verdict]}: ${questionWords(result)}`];
+  const first = flowsOf(result)[0];
+  if (first !== undefined && first.source.seenAs.length > 0) {
+    lines.push(`Seen by the destination as ${first.source.seenAs.join(', ')}.`);
+  }
+  const blocking = flowsOf(result)
+    .flatMap((flow) => flow.steps)
+    .filter((step) => step.status === 'fail' || step.status === 'warn');
+  for (const step of blocking.slice(0, 3))
+    lines.push(`${STEP_SYMBOL[step.status]} ${step.check}: ${singleLine(step.summary)}`);
+  if (blocking.length > 3) lines.push(`… and ${blocking.length - 3} more.`);
+  const fixes = numberedFixes(result);
+  if (fixes[0] !== undefined) {
+    const more = fixes.length > 1 ? ` (+${fixes.length - 1} more)` : '';
+    lines.push(`Fix: ${singleLine(fixes[0].fix.render.text)}${more}`);
+  }
+  return clamp(escapeMrkdwn(lines.join('\n')), BLOCK_LIMITS.maxFallbackText).text;
+}
+
+/** Render a diagnosis as a Slack message: blocks within limits, a standalone fallback, and the overflow file. */
+export function renderBlocks(result: DiagnosisResult, options: BlocksOptions): BlocksMessage {
+  if (options.actionValue.length > MAX_ACTION_VALUE) {
+    throw new RangeError(`actionValue is ${options.actionValue.length} characters; Slack allows ${MAX_ACTION_VALUE}`);
+  }
+  const format = options.format ?? 'hcloud';
+  const header: KnownBlock = { type: 'header', text: { type: 'plain_text', text: headerText(result) } };
+  const source = section(sourceText(result));
+  const actions = actionsBlock(result, options, format);
+  const notes: string[] = [];
+  let cut = false;
+
+  // Always-present blocks, plus a cut notice we may need, come off the budget first.
+  let blocksLeft = BLOCK_LIMITS.maxBlocks - 4;
+  let charsLeft = TOTAL_BUDGET - blocksTextLength([header, source, actions]) - 300;
+  const take = (block: KnownBlock): boolean => {
+    const length = blocksTextLength([block]);
+    if (blocksLeft < 1 || length > charsLeft) return false;
+    blocksLeft -= 1;
+    charsLeft -= length;
+    return true;
+  };
+
+  // Steps: all of them if they fit (keeping room for one fix), otherwise the ones that did not pass.
+  const lines = stepLines(result);
+  const totalSteps = lines.filter((line) => line.isStep).length;
+  const allSections = packLines(lines).map((packed) => section(packed.text));
+  const allLength = blocksTextLength(allSections);
+  const stepBlocks: KnownBlock[] = [];
+  if (allSections.length <= blocksLeft - 2 && allLength <= charsLeft - 1500) {
+    stepBlocks.push(...allSections);
+    blocksLeft -= allSections.length;
+    charsLeft -= allLength;
+  } else {
+    cut = true;
+    let shown = 0;
+    for (const packed of packLines(lines.filter((line) => line.notable))) {
+      const block = section(packed.text);
+      if (!take(block)) break;
+      stepBlocks.push(block);
+      shown += packed.steps;
+    }
+    if (totalSteps > shown) notes.push(`… ${totalSteps - shown} more steps in the attached file`);
+  }
+
+  // Fixes, in order, each in its own section, while they fit.
+  const fixBlocks: KnownBlock[] = [];
+  const fixes = numberedFixes(result);
+  const multi = 'flows' in result;
+  let fixesShown = 0;
+  for (const { number, fix, flow } of fixes) {
+    const rendered = fixSection(number, fix, multi ? flowWords(flow.question) : '', format);
+    if (!take(rendered.block)) break;
+    fixBlocks.push(rendered.block);
+    fixesShown += 1;
+    if (rendered.cut) cut = true;
+  }
+  if (fixesShown < fixes.length) {
+    cut = true;
+    notes.push(`… ${fixes.length - fixesShown} more fixes in the attached file`);
+  }
+
+  const assumptions = allAssumptions(result);
+  const assumptionBlocks: KnownBlock[] = [];
+  if (assumptions.length > 0) {
+    const body = `*Assumptions*\n${assumptions.map((item) => `• ${escapeMrkdwn(item)}`).join('\n')}`;
+    const clamped = clamp(body, BLOCK_LIMITS.maxSectionText);
+    const block = section(clamped.text);
+    if (take(block)) {
+      assumptionBlocks.push(block);
+      if (clamped.cut) {
+        cut = true;
+        notes.push('… the assumptions continue in the attached file');
+      }
+    } else {
+      cut = true;
+      notes.push(`… ${assumptions.length} assumptions in the attached file`);
+    }
+  }
+
+  const notice: KnownBlock[] =
+    notes.length > 0 || cut
+      ? [
+          {
+            type: 'context',
+            elements: [
+              {
+                type: 'mrkdwn',
+                text: notes.length > 0 ? notes.join(' · ') : '… cut to fit: the full text is attached',
+              },
+            ],
+          },
+        ]
+      : [];
+  const blocks: KnownBlock[] = [header, source, ...stepBlocks, ...fixBlocks, ...assumptionBlocks, ...notice, actions];
+  const text = fallbackText(result);
+  if (!cut) return { text, blocks };
+  return {
+    text,
+    blocks,
+    overflow: { filename: OVERFLOW_FILENAME, content: renderTerminal(result, { format: 'all' }) },
+  };
+}
+
+/** A question error as blocks: what was not understood, and what to try instead. */
+export function renderErrorBlocks(
+  message: string,
+  suggestions: readonly string[],
+): { text: string; blocks: KnownBlock[] } {
+  const said = clamp(escapeMrkdwn(singleLine(message)), 2500).text;
+  const blocks: KnownBlock[] = [section(`⚠ ${said}`)];
+  const tried = suggestions.slice(0, 10);
+  if (tried.length > 0) {
+    const list = tried.map((item) => `• ${inlineCode(item)}`).join('\n');
+    blocks.push(section(clamp(`*Try:*\n${list}`, BLOCK_LIMITS.maxSectionText).text));
+  }
+  const text = clamp(
+    escapeMrkdwn([singleLine(message), ...tried.map((item) => `Try: ${singleLine(item)}`)].join('\n')),
+    BLOCK_LIMITS.maxFallbackText,
+  ).text;
+  return { text, blocks };
+}

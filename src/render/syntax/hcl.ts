@@ -1,0 +1,72 @@
+// HCL (Terraform) syntax for the snippets we print: string literals that cannot open a template or end
+// early, identifiers Terraform accepts, and attribute blocks aligned the way `terraform fmt` aligns them.
+import { singleLine } from './shell.js';
+
+/** A quoted HCL string: JSON escapes plus `$${` / `%%{` so that user text never becomes a template. */
+export function hclString(value: string): string {
+  let out = '';
+  for (const char of value) {
+    const code = char.codePointAt(0) ?? 0;
+    if (char === '\\') out += '\\\\';
+    else if (char === '"') out += '\\"';
+    else if (char === '\n') out += '\\n';
+    else if (char === '\r') out += '\\r';
+    else if (char === '\t') out += '\\t';
+    else if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else out += char;
+  }
+  // A function replacement: in a replacement *string*, "$$" would mean a single "$".
+  return `"${out.replace(/([$%])\{/g, (_match, sigil: string) => `${sigil}${sigil}{`)}"`;
+}
+
+/** A list of HCL strings on one line: `["a", "b"]`. */
+export function hclList(values: readonly string[]): string {
+  return `[${values.map(hclString).join(', ')}]`;
+}
+
+/**
+ * A snake_case identifier derived from free text: letters, digits and underscores, starting with a letter
+ * (Terraform also allows dashes, but snake_case is what its style guide asks for). Never empty.
+ */
+export function hclIdentifier(text: string, fallback = 'fix'): string {
+  const words = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  const ident = words.length === 0 ? fallback : /^[a-z]/.test(words) ? words : `${fallback}_${words}`;
+  return ident.slice(0, 64).replace(/_+$/, '');
+}
+
+/** A `# comment` line that stays one line whatever the text holds. */
+export function hclComment(text: string): string {
+  return `# ${singleLine(text)}`;
+}
+
+/** An attribute of a block: a name and an already-rendered HCL expression, or a nested block. */
+export type HclItem =
+  | { readonly name: string; readonly value: string }
+  | { readonly block: string; readonly items: readonly HclItem[] };
+
+/** A block `header { ... }` with `=` aligned within each run of attributes, as `terraform fmt` does. */
+export function hclBlock(header: string, items: readonly HclItem[], indent = ''): string {
+  const inner = `${indent}  `;
+  const lines: string[] = [`${indent}${header} {`];
+  let run: { name: string; value: string }[] = [];
+  const flush = (): void => {
+    const width = Math.max(0, ...run.map((item) => item.name.length));
+    for (const item of run) lines.push(`${inner}${item.name.padEnd(width)} = ${item.value}`);
+    run = [];
+  };
+  for (const item of items) {
+    if ('block' in item) {
+      flush();
+      if (lines.length > 1) lines.push('');
+      lines.push(hclBlock(item.block, item.items, inner));
+    } else {
+      run.push({ name: item.name, value: item.value });
+    }
+  }
+  flush();
+  lines.push(`${indent}}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,113 @@
+// A diagnosis as terminal text, for someone paged at 3 a.m.: the verdict and the question first, then
+// what the destination sees as the source, the path step by step, the fixes ready to paste, and the
+// assumptions the verdict rests on. Pure: color is ANSI only when asked for.
+import type { Diagnosis, DiagnosisResult, Fix, StepStatus, Verdict } from '../engine/diagnosis.js';
+import { flowsOf } from '../engine/diagnosis.js';
+import { singleLine } from './syntax/shell.js';
+import {
+  allAssumptions,
+  apiWords,
+  flowWords,
+  numberedFixes,
+  questionWords,
+  STEP_SYMBOL,
+  VERDICT_LABEL,
+  VERDICT_SYMBOL,
+} from './words.js';
+
+export type FixFormat = 'all' | 'text' | 'hcloud' | 'terraform' | 'api';
+
+export interface TerminalOptions {
+  readonly color?: boolean;
+  readonly format?: FixFormat;
+}
+
+type Paint = (code: string, text: string) => string;
+
+const VERDICT_COLOR: Record<Verdict, string> = { reachable: '32', unreachable: '31', uncertain: '33' };
+const STEP_COLOR: Record<StepStatus, string> = { pass: '32', fail: '31', warn: '33', skip: '2' };
+
+function indent(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? '' : `${prefix}${line}`))
+    .join('\n');
+}
+
+function stepLines(flow: Diagnosis, paint: Paint, prefix: string): string[] {
+  const width = Math.max(0, ...flow.steps.map((step) => step.check.length));
+  return flow.steps.map(
+    (step) =>
+      `${prefix}${paint(STEP_COLOR[step.status], STEP_SYMBOL[step.status])} ${step.check.padEnd(width)}  ${singleLine(step.summary)}`,
+  );
+}
+
+/** The formats of one fix, labelled, as the chosen format asks; the host-bridge snippet is shell, not KooCLI. */
+function fixSections(fix: Fix, format: FixFormat): { label: string; body: string }[] {
+  const render = fix.render;
+  const sections: { label: string; body: string }[] = [];
+  const want = (name: FixFormat): boolean => format === 'all' || format === name;
+  if (render.hcloud !== undefined && want('hcloud')) {
+    sections.push({ label: fix.kind === 'host-bridge' ? 'on the host' : 'hcloud', body: render.hcloud });
+  }
+  if (render.terraform !== undefined && want('terraform'))
+    sections.push({ label: 'terraform', body: render.terraform });
+  if (render.api !== undefined && want('api')) sections.push({ label: 'api', body: apiWords(render.api) });
+  return sections;
+}
+
+function fixLines(result: DiagnosisResult, format: FixFormat, paint: Paint): string[] {
+  const fixes = numberedFixes(result);
+  if (fixes.length === 0) return [];
+  const multi = 'flows' in result;
+  const lines = ['', paint('1', fixes.length === 1 ? 'Fix' : 'Fixes')];
+  for (const { number, fix, flow } of fixes) {
+    const tags = [fix.alternative ? 'alternative' : '', multi ? flowWords(flow.question) : ''].filter(Boolean);
+    const tag = tags.length > 0 ? `[${tags.join(', ')}] ` : '';
+    lines.push(`  ${number}. ${tag}${singleLine(fix.render.text)}`);
+    for (const section of fixSections(fix, format)) {
+      lines.push(`     ${paint('2', `${section.label}:`)}`, indent(section.body, '       '));
+    }
+  }
+  return lines;
+}
+
+function sourceLines(flow: Diagnosis): string[] {
+  const seen = flow.source.seenAs.length > 0 ? flow.source.seenAs.join(', ') : 'unknown';
+  return [`Seen by the destination as: ${seen}`, `  why: ${singleLine(flow.source.why)}`];
+}
+
+/** Render a diagnosis (one flow or several) as terminal text. */
+export function renderTerminal(result: DiagnosisResult, options: TerminalOptions = {}): string {
+  const paint: Paint = options.color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text;
+  const format = options.format ?? 'all';
+  const verdict = result.verdict;
+  const headline = paint(`1;${VERDICT_COLOR[verdict]}`, `${VERDICT_SYMBOL[verdict]} ${VERDICT_LABEL[verdict]}`);
+  const lines = [`${headline}  ${questionWords(result)}`];
+  const flows = flowsOf(result);
+
+  if (flows.length === 1 && flows[0] !== undefined) {
+    const flow = flows[0];
+    lines.push('', ...sourceLines(flow), '', paint('1', 'Path'), ...stepLines(flow, paint, '  '));
+  } else {
+    // Several flows: the source once when they agree, then per flow only what did not simply pass.
+    const sameSource = new Set(flows.map((flow) => JSON.stringify(flow.source))).size === 1;
+    if (sameSource && flows[0] !== undefined) lines.push('', ...sourceLines(flows[0]));
+    for (const flow of flows) {
+      const mark = paint(VERDICT_COLOR[flow.verdict], `${VERDICT_SYMBOL[flow.verdict]} ${VERDICT_LABEL[flow.verdict]}`);
+      lines.push('', `${paint('1', flowWords(flow.question))}: ${mark}`);
+      if (!sameSource) lines.push(...sourceLines(flow).map((line) => `  ${line}`));
+      const notable = { ...flow, steps: flow.steps.filter((step) => step.status === 'fail' || step.status === 'warn') };
+      lines.push(...stepLines(notable, paint, '  '));
+      const passed = flow.steps.filter((step) => step.status === 'pass').length;
+      if (passed > 0) lines.push(`  ${paint(STEP_COLOR.pass, STEP_SYMBOL.pass)} ${passed} other checks pass`);
+    }
+  }
+
+  lines.push(...fixLines(result, format, paint));
+  const assumptions = allAssumptions(result);
+  if (assumptions.length > 0) {
+    lines.push('', paint('1', 'Assumptions'), ...assumptions.map((assumption) => `  - ${assumption}`));
+  }
+  return `${lines.join('\n')}\n`;
+}

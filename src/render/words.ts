@@ -1,0 +1,65 @@
+// The words both surfaces (terminal and Slack) use for a diagnosis, so that they always agree.
+import type { Diagnosis, DiagnosisQuestion, DiagnosisResult, Fix, StepStatus, Verdict } from '../engine/diagnosis.js';
+import { flowsOf } from '../engine/diagnosis.js';
+import { singleLine } from './syntax/shell.js';
+
+/** The verdict as the headline shouts it. */
+export const VERDICT_LABEL: Record<Verdict, string> = {
+  reachable: 'REACHABLE',
+  unreachable: 'UNREACHABLE',
+  uncertain: 'UNCERTAIN',
+};
+
+/** The verdict mark, the same as a step's. */
+export const VERDICT_SYMBOL: Record<Verdict, string> = { reachable: '✓', unreachable: '✗', uncertain: '⚠' };
+
+/** A step's mark: ✓ pass, ✗ fail, ⚠ warn, · skip. */
+export const STEP_SYMBOL: Record<StepStatus, string> = { pass: '✓', fail: '✗', warn: '⚠', skip: '·' };
+
+/** "tcp/3306", "udp/53", "ping (ICMP echo)". */
+export function flowWords(question: DiagnosisQuestion): string {
+  if (question.protocol === 'icmp') return 'ping (ICMP echo)';
+  return question.port === null ? `${question.protocol} (any port)` : `${question.protocol}/${question.port}`;
+}
+
+/** "pod in prod", "payments/api in prod". */
+export function sourceWords(question: DiagnosisQuestion): string {
+  return `${question.workload === null ? 'pod' : question.workload} in ${question.cluster}`;
+}
+
+/** "192.168.10.52 (db1)" when the destination is a named resource at a different address. */
+export function destinationWords(diagnosis: Diagnosis): string {
+  const asked = diagnosis.question.destination;
+  const resource = diagnosis.destination.resource;
+  const address = diagnosis.destination.address;
+  if (resource !== undefined && resource !== asked) return `${asked} (${resource})`;
+  if (address !== undefined && address !== asked) return `${asked} (${address})`;
+  return asked;
+}
+
+/** The question in words, without the verdict: "can pod in prod reach 192.168.10.52 (db1) on tcp/3306?" */
+export function questionWords(result: DiagnosisResult): string {
+  const flows = flowsOf(result);
+  const first = flows[0];
+  if (first === undefined) return 'no flow was diagnosed';
+  const on = flows.length === 1 ? flowWords(first.question) : flows.map((flow) => flowWords(flow.question)).join(', ');
+  return singleLine(`can ${sourceWords(first.question)} reach ${destinationWords(first)} on ${on}?`);
+}
+
+/** Every fix of a result with the flow it belongs to, numbered in one sequence. */
+export function numberedFixes(result: DiagnosisResult): { number: number; fix: Fix; flow: Diagnosis }[] {
+  const out: { number: number; fix: Fix; flow: Diagnosis }[] = [];
+  for (const flow of flowsOf(result)) for (const fix of flow.fixes) out.push({ number: out.length + 1, fix, flow });
+  return out;
+}
+
+/** The assumptions of every flow, each once, in first-seen order. */
+export function allAssumptions(result: DiagnosisResult): string[] {
+  return [...new Set(flowsOf(result).flatMap((flow) => flow.assumptions.map(singleLine)))];
+}
+
+/** How an API request reads: `POST /v3/...` and the body as indented JSON (nothing for a bodiless request). */
+export function apiWords(api: NonNullable<Fix['render']['api']>): string {
+  const head = `${api.method} ${api.path}`;
+  return api.body === null || api.body === undefined ? head : `${head}\n${JSON.stringify(api.body, null, 2)}`;
+}
