@@ -1,0 +1,173 @@
+// `reachbot import huaweicloud|terraform`: build a topology from where it lives, print or write it
+// as YAML, or store it by name (showing the difference first; replacing needs --yes).
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { importHuaweiCloud } from '../../import/huaweicloud/index.js';
+import type { ImportResult } from '../../import/model.js';
+import { importTerraformState } from '../../import/terraform/index.js';
+import { openFileStore, storePathFor } from '../../store/file-store.js';
+import { diffTopologies, formatDiff, isEmptyDiff } from '../../topology/diff.js';
+import { exportTopology } from '../../topology/export.js';
+
+type Writer = ((text: string) => unknown) | { write(text: string): unknown };
+
+/** The process edges a command may touch (the CLI's CliIO is assignable to this). */
+export interface ImportIO {
+  readonly stdout: Writer;
+  readonly stderr: Writer;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+}
+
+/** Injected in tests: the HTTP client and the clock/sleep of the cloud importer. */
+export interface ImportDeps {
+  readonly fetch?: typeof fetch;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly now?: () => Date;
+  readonly pageSize?: number;
+}
+
+interface OutputOptions {
+  readonly out?: string;
+  readonly name?: string;
+  readonly yes?: boolean;
+}
+
+const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** Register `import huaweicloud` and `import terraform` on the program. */
+export function register(program: Command, io: ImportIO, deps: ImportDeps = {}): void {
+  const command = program
+    .command('import')
+    .description('build a topology from Huawei Cloud (read-only API calls) or a Terraform state');
+
+  const withOutput = (cmd: Command) =>
+    cmd
+      .option('--out <file>', 'write the topology YAML to this file (default: standard output)')
+      .option('--name <name>', 'store the topology under this name (shows the difference when replacing)')
+      .option('--yes', 'replace a stored topology of the same name without asking');
+
+  withOutput(
+    command
+      .command('huaweicloud')
+      .description(
+        'read VPCs, subnets, routes, peerings, security groups, ACLs, CCE clusters and cloud services of one region',
+      )
+      .requiredOption('--region <region>', 'region id, e.g. cn-north-4')
+      .option(
+        '--project-id <id>',
+        'project id (default: HUAWEICLOUD_PROJECT_ID, else the project named after the region)',
+      )
+      .option('--vpc <id...>', 'only these VPCs (repeatable)'),
+  ).action(async (options: OutputOptions & { region: string; projectId?: string; vpc?: string[] }, cmd: Command) => {
+    await run(cmd, io, options, `huaweicloud:${options.region}`, () =>
+      importHuaweiCloud({
+        region: options.region,
+        projectId: options.projectId,
+        vpcIds: options.vpc,
+        env: io.env,
+        fetch: deps.fetch,
+        sleep: deps.sleep,
+        now: deps.now,
+        pageSize: deps.pageSize,
+      }),
+    );
+  });
+
+  withOutput(
+    command
+      .command('terraform')
+      .description('read a Terraform state (format version 4) with huaweicloud provider resources')
+      .argument('<state>', 'the state file (terraform.tfstate, or `terraform state pull > state.json`)'),
+  ).action(async (state: string, options: OutputOptions, cmd: Command) => {
+    await run(cmd, io, options, `terraform:${state}`, async () => {
+      const text = await readFile(resolve(io.cwd, state), 'utf8');
+      return importTerraformState(text, state);
+    });
+  });
+}
+
+async function run(
+  cmd: Command,
+  io: ImportIO,
+  options: OutputOptions,
+  source: string,
+  importer: () => Promise<ImportResult>,
+): Promise<void> {
+  if (options.name !== undefined && !NAME_PATTERN.test(options.name)) {
+    cmd.error(`"${options.name}" is not a valid topology name: letters, digits, ".", "_" and "-", at most 64`, {
+      exitCode: 2,
+      code: 'reachbot.import.name',
+    });
+  }
+  let result: ImportResult;
+  try {
+    result = await importer();
+  } catch (error) {
+    cmd.error(`import failed: ${error instanceof Error ? error.message : String(error)}`, {
+      exitCode: 2,
+      code: 'reachbot.import.failed',
+    });
+  }
+  for (const warning of result.warnings) emit(io.stderr, `warning: ${warning}\n`);
+  const yaml = exportTopology(result.topology);
+  if (options.out) {
+    await writeFile(resolve(io.cwd, options.out), yaml, 'utf8');
+    emit(io.stderr, `wrote ${options.out}\n`);
+  } else if (!options.name) {
+    emit(io.stdout, yaml);
+  }
+  if (options.name) await store(cmd, io, options.name, options.yes === true, result, source);
+}
+
+async function store(
+  cmd: Command,
+  io: ImportIO,
+  name: string,
+  yes: boolean,
+  result: ImportResult,
+  source: string,
+): Promise<void> {
+  const store = await openFileStore(storePathFor(io.env, io.cwd));
+  try {
+    for (const warning of store.warnings) emit(io.stderr, `warning: ${warning}\n`);
+    const previous = store.data.topologies[name];
+    if (previous) {
+      const diff = diffTopologies(previous.topology, result.topology);
+      if (isEmptyDiff(diff)) {
+        emit(io.stdout, `topology "${name}" is unchanged\n`);
+        return;
+      }
+      emit(io.stdout, `changes to topology "${name}":\n${formatDiff(diff)}\n`);
+      if (!yes) {
+        cmd.error(`topology "${name}" exists; nothing was replaced. Re-run with --yes to replace it.`, {
+          exitCode: 1,
+          code: 'reachbot.import.exists',
+        });
+      }
+    }
+    await store.update((data) => {
+      data.topologies[name] = { name, topology: result.topology, importedAt: new Date().toISOString(), source };
+    });
+    emit(io.stdout, `${previous ? 'replaced' : 'stored'} topology "${name}" (${summary(result)})\n`);
+  } finally {
+    await store.close();
+  }
+}
+
+function summary(result: ImportResult): string {
+  const t = result.topology;
+  const parts = [
+    [t.vpcs?.length ?? 0, 'VPC'],
+    [t.clusters?.length ?? 0, 'cluster'],
+    [t.resources?.length ?? 0, 'resource'],
+    [t.securityGroups?.length ?? 0, 'security group'],
+  ] as const;
+  return `${parts.map(([n, what]) => `${n} ${what}${n === 1 ? '' : 's'}`).join(', ')}; ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}`;
+}
+
+function emit(writer: Writer, text: string): void {
+  if (typeof writer === 'function') writer(text);
+  else writer.write(text);
+}

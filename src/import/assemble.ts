@@ -1,0 +1,649 @@
+// From what an importer read (model.ts) to a valid topology v1 document. One place decides how
+// Huawei's objects map: both subnet id forms resolve to our subnet `id`; clusters and resources keep
+// their Huawei names (collisions get a deterministic suffix); every list is sorted, except where
+// order is meaning (network ACL rules: first match wins; security groups bound to a NIC or cluster:
+// binding order); and whatever cannot be mapped becomes a warning, never a silent drop.
+import { contains, mustCidr, parseAddressEntry, parseCidr, parseIp } from '../net/address.js';
+import { parsePortList } from '../net/ports.js';
+import { formatIssues } from '../topology/errors.js';
+import { validateTopology } from '../topology/load.js';
+import {
+  NETWORK_MODEL_ALIASES,
+  PEERING_STATUSES,
+  ROUTE_TYPES,
+  type Topology,
+  type TopologyInput,
+} from '../topology/schema.js';
+import type {
+  ImportResult,
+  RawAclRule,
+  RawCluster,
+  RawInstance,
+  RawInventory,
+  RawSecurityGroupRule,
+  RawSubnet,
+} from './model.js';
+
+type In = NonNullable<TopologyInput['vpcs']>[number];
+type SubnetIn = NonNullable<In['subnets']>[number];
+type RouteTableIn = NonNullable<In['routeTables']>[number];
+type RouteIn = NonNullable<RouteTableIn['routes']>[number];
+type NatIn = NonNullable<In['natGateways']>[number];
+type SgIn = NonNullable<TopologyInput['securityGroups']>[number];
+type SgRuleIn = NonNullable<SgIn['rules']>[number];
+type AclIn = NonNullable<TopologyInput['networkAcls']>[number];
+type AclRuleIn = NonNullable<AclIn['ingress']>[number];
+type ClusterIn = NonNullable<TopologyInput['clusters']>[number];
+type ResourceIn = NonNullable<TopologyInput['resources']>[number];
+
+export interface AssembleOptions {
+  /** The document's `name`. */
+  readonly name?: string;
+  /** The document's `description` (where it came from). */
+  readonly description?: string;
+}
+
+/** A validated topology from an inventory, with every unmapped thing as a warning. Throws if the result is invalid. */
+export function assembleTopology(inventory: RawInventory, options: AssembleOptions = {}): ImportResult {
+  const warnings = [...inventory.warnings];
+  const warn = (message: string) => warnings.push(message);
+
+  // VPCs, deduplicated by id.
+  const vpcs = uniqueBy(inventory.vpcs, (v) => v.id).filter((vpc) => {
+    if (!isCidr(vpc.cidr)) warn(`VPC ${vpc.id}: CIDR "${vpc.cidr}" is not a CIDR; VPC skipped`);
+    return isCidr(vpc.cidr);
+  });
+  const vpcIds = new Set(vpcs.map((v) => v.id));
+
+  // Subnets, reachable by either id form.
+  const subnets: RawSubnet[] = [];
+  for (const subnet of uniqueBy(inventory.subnets, (s) => s.id)) {
+    if (!vpcIds.has(subnet.vpcId)) {
+      warn(`subnet ${subnet.id} (${subnet.cidr}): its VPC ${subnet.vpcId} was not imported; subnet skipped`);
+    } else if (!isCidr(subnet.cidr, false)) {
+      warn(`subnet ${subnet.id}: CIDR "${subnet.cidr}" is not a CIDR; subnet skipped`);
+    } else subnets.push(subnet);
+  }
+  const subnetById = new Map<string, RawSubnet>();
+  for (const s of subnets) {
+    subnetById.set(s.id, s);
+    if (s.ipv4SubnetId) subnetById.set(s.ipv4SubnetId, s);
+  }
+  const resolveSubnet = (id: string | undefined | null) => (id ? subnetById.get(id) : undefined);
+
+  // Peerings: both ends must be imported VPCs, and the status must be one we understand.
+  const peerings = uniqueBy(inventory.peerings, (p) => p.id).flatMap((p) => {
+    const missing = [p.requesterVpc, p.accepterVpc].filter((v) => !vpcIds.has(v));
+    if (missing.length) {
+      warn(
+        `peering ${p.id}${p.name ? ` (${p.name})` : ''}: VPC ${missing.join(', ')} was not imported (another project, region or account?); peering skipped`,
+      );
+      return [];
+    }
+    const status = (p.status ?? 'ACTIVE').toUpperCase();
+    if (!(PEERING_STATUSES as readonly string[]).includes(status)) {
+      warn(`peering ${p.id}: status "${p.status}" is not one of ${PEERING_STATUSES.join(', ')}; peering skipped`);
+      return [];
+    }
+    return [
+      compact({
+        id: p.id,
+        name: p.name,
+        requesterVpc: p.requesterVpc,
+        accepterVpc: p.accepterVpc,
+        status: status as (typeof PEERING_STATUSES)[number],
+      }),
+    ];
+  });
+  const peeringIds = new Set(peerings.map((p) => p.id));
+
+  // Address groups.
+  const addressGroups = uniqueBy(inventory.addressGroups, (g) => g.id).map((group) =>
+    compact({
+      id: group.id,
+      name: group.name,
+      addresses: sortedUnique(
+        group.addresses.filter((a) => {
+          const ok = parseAddressEntry(a).ok;
+          if (!ok) warn(`address group ${group.id}: entry "${a}" is not an address, CIDR or range; entry skipped`);
+          return ok;
+        }),
+      ),
+      description: group.description || undefined,
+    }),
+  );
+  const addressGroupIds = new Set(addressGroups.map((g) => g.id));
+
+  // Security groups.
+  const rawGroups = uniqueBy(inventory.securityGroups, (g) => g.id);
+  const sgIds = new Set(rawGroups.map((g) => g.id));
+  const securityGroups: SgIn[] = rawGroups.map((group) => {
+    const rules = uniqueBy(group.rules, (r, i) => r.id ?? `#${i}`).flatMap((rule) => {
+      const mapped = mapSecurityGroupRule(rule, sgIds, addressGroupIds);
+      if (typeof mapped === 'string') {
+        warn(`security group ${group.id}${group.name ? ` (${group.name})` : ''}: rule ${rule.id ?? ''} ${mapped}`);
+        return [];
+      }
+      return [mapped];
+    });
+    return compact({
+      id: group.id,
+      name: group.name,
+      description: group.description || undefined,
+      rules: sortByKey(rules, (r) => JSON.stringify([r.direction, r.priority ?? 1, r.action ?? 'allow', r])),
+    });
+  });
+
+  // Network ACLs and their subnet associations.
+  const aclOfSubnet = new Map<string, string>();
+  const networkAcls: AclIn[] = uniqueBy(inventory.networkAcls, (a) => a.id).map((acl) => {
+    const label = `network ACL ${acl.id}${acl.name ? ` (${acl.name})` : ''}`;
+    const mapRules = (rules: readonly RawAclRule[], direction: string) =>
+      rules.flatMap((rule, index) => {
+        if (rule.enabled === false) {
+          warn(`${label}: ${direction} rule ${rule.id ?? index + 1} is disabled; left out (it does not filter)`);
+          return [];
+        }
+        const mapped = mapAclRule(rule, addressGroupIds);
+        if (typeof mapped === 'string') {
+          warn(`${label}: ${direction} rule ${rule.id ?? index + 1} ${mapped}; the ACL's verdicts may be wrong`);
+          return [];
+        }
+        return [mapped];
+      });
+    if (!acl.enabled) {
+      warn(`${label} is disabled; imported without its subnet associations (a disabled ACL does not filter)`);
+    } else {
+      for (const subnetId of acl.subnetIds) {
+        const subnet = resolveSubnet(subnetId);
+        if (!subnet) warn(`${label}: associated subnet ${subnetId} was not imported`);
+        else if (aclOfSubnet.has(subnet.id) && aclOfSubnet.get(subnet.id) !== acl.id)
+          warn(`${label}: subnet ${subnet.id} is already associated with ${aclOfSubnet.get(subnet.id)}; kept that one`);
+        else aclOfSubnet.set(subnet.id, acl.id);
+      }
+    }
+    return compact({
+      id: acl.id,
+      name: acl.name,
+      ingress: mapRules(acl.ingress, 'inbound'),
+      egress: mapRules(acl.egress, 'outbound'),
+    });
+  });
+
+  // Route tables per VPC; custom-table associations go on the subnets.
+  const tableOfSubnet = new Map<string, string>();
+  const tablesByVpc = new Map<string, RouteTableIn[]>();
+  for (const table of uniqueBy(inventory.routeTables, (t) => t.id)) {
+    if (!vpcIds.has(table.vpcId)) {
+      warn(`route table ${table.id}: its VPC ${table.vpcId} was not imported; table skipped`);
+      continue;
+    }
+    const routes: RouteIn[] = table.routes.flatMap((route) => {
+      const type = route.type.toLowerCase();
+      if (type === 'local') return []; // implied by the subnets, per the spec
+      const what = `route table ${table.id}: route ${route.destination} -> ${route.type} ${route.nexthop ?? ''}`.trim();
+      if (!(ROUTE_TYPES as readonly string[]).includes(type)) {
+        warn(`${what}: route type "${route.type}" is not one reachbot models; route skipped`);
+        return [];
+      }
+      if (!isCidr(route.destination)) {
+        warn(`${what}: destination is not a CIDR; route skipped`);
+        return [];
+      }
+      if (type === 'peering' && !(route.nexthop && peeringIds.has(route.nexthop))) {
+        warn(`${what}: the peering was not imported; route skipped`);
+        return [];
+      }
+      return [
+        compact({
+          destination: route.destination,
+          type: type as (typeof ROUTE_TYPES)[number],
+          nextHop: route.nexthop && route.nexthop !== '-' ? route.nexthop : undefined,
+          description: route.description || undefined,
+        }),
+      ];
+    });
+    if (!table.isDefault) {
+      for (const subnetId of table.subnetIds) {
+        const subnet = resolveSubnet(subnetId);
+        if (!subnet) warn(`route table ${table.id}: associated subnet ${subnetId} was not imported`);
+        else tableOfSubnet.set(subnet.id, table.id);
+      }
+    }
+    const list = tablesByVpc.get(table.vpcId) ?? [];
+    list.push(
+      compact({
+        id: table.id,
+        name: table.name,
+        default: table.isDefault || undefined,
+        routes: sortByKey(routes, (r) => `${r.destination}\u0000${r.type}\u0000${r.nextHop ?? ''}`),
+      }),
+    );
+    tablesByVpc.set(table.vpcId, list);
+  }
+  for (const [vpcId, tables] of tablesByVpc) {
+    const defaults = tables.filter((t) => t.default);
+    if (defaults.length === 0) {
+      const id = `${vpcId}-default`;
+      warn(
+        `VPC ${vpcId}: its default route table is not in the input; assumed to hold only local routes (added as ${id})`,
+      );
+      tables.push({ id, default: true, routes: [] });
+    } else if (defaults.length > 1) {
+      const [keep, ...rest] = sortByKey(defaults, (t) => t.id);
+      warn(`VPC ${vpcId}: several default route tables; kept ${keep?.id}, others marked custom`);
+      for (const t of rest) delete t.default;
+    }
+  }
+
+  // NAT gateways per VPC.
+  const natsByVpc = new Map<string, NatIn[]>();
+  for (const nat of uniqueBy(inventory.natGateways, (n) => n.id)) {
+    if (!vpcIds.has(nat.vpcId)) {
+      warn(`NAT gateway ${nat.id}: its VPC ${nat.vpcId} was not imported; gateway skipped`);
+      continue;
+    }
+    const rules = nat.snatRules.flatMap((rule) => {
+      const subnet = resolveSubnet(rule.source);
+      const source = subnet?.id ?? (isCidr(rule.source) ? rule.source : undefined);
+      const eip = parseIp(rule.eip)?.text;
+      if (!source || !eip) {
+        warn(
+          `NAT gateway ${nat.id}: SNAT rule ${rule.id ?? ''} (${rule.source} -> ${rule.eip}) has ${!source ? 'a source that is neither an imported subnet nor a CIDR' : 'no EIP address'}; rule skipped`,
+        );
+        return [];
+      }
+      return [{ source, eip }];
+    });
+    const list = natsByVpc.get(nat.vpcId) ?? [];
+    list.push(compact({ id: nat.id, name: nat.name, snatRules: sortByKey(rules, (r) => `${r.source} ${r.eip}`) }));
+    natsByVpc.set(nat.vpcId, list);
+  }
+
+  const vpcDocs: In[] = sortByKey(vpcs, (v) => v.id).map((vpc) => {
+    const own = sortByKey(
+      subnets.filter((s) => s.vpcId === vpc.id),
+      (s) => s.id,
+    );
+    const subnetDocs: SubnetIn[] = own.map((s) =>
+      compact({
+        id: s.id,
+        name: s.name,
+        ipv4SubnetId: s.ipv4SubnetId,
+        cidr: s.cidr,
+        ipv6Cidr: s.ipv6Cidr || undefined,
+        routeTable: tableOfSubnet.get(s.id),
+        networkAcl: aclOfSubnet.get(s.id),
+      }),
+    );
+    const tables = tablesByVpc.get(vpc.id);
+    const nats = natsByVpc.get(vpc.id);
+    return compact({
+      id: vpc.id,
+      name: vpc.name,
+      cidr: vpc.cidr,
+      secondaryCidrs: vpc.extendCidrs.length ? sortedUnique(vpc.extendCidrs) : undefined,
+      subnets: subnetDocs.length ? subnetDocs : undefined,
+      routeTables: tables ? sortByKey(tables, (t) => t.id) : undefined,
+      natGateways: nats ? sortByKey(nats, (n) => n.id) : undefined,
+    });
+  });
+
+  const clusters = dedupeNames(
+    inventory.clusters.flatMap((c) => {
+      const doc = mapCluster(c, { vpcIds, sgIds, resolveSubnet, warn });
+      return doc ? [doc] : [];
+    }),
+    (c, name) => ({ ...c, name }),
+    (c) => c.id ?? '',
+    'cluster',
+    warn,
+  );
+
+  const resources = dedupeNames(
+    inventory.instances.flatMap((i) => {
+      const doc = mapInstance(i, { vpcIds, sgIds, subnets, resolveSubnet, warn });
+      return doc ? [doc] : [];
+    }),
+    (r, name) => ({ ...r, name }),
+    (r) => r.id ?? '',
+    'resource',
+    warn,
+  );
+
+  const document: TopologyInput = compact({
+    version: 1 as const,
+    name: options.name,
+    description: options.description,
+    vpcs: vpcDocs.length ? vpcDocs : undefined,
+    peerings: peerings.length ? sortByKey(peerings, (p) => p.id) : undefined,
+    securityGroups: securityGroups.length ? sortByKey(securityGroups, (g) => g.id) : undefined,
+    addressGroups: addressGroups.length ? sortByKey(addressGroups, (g) => g.id) : undefined,
+    networkAcls: networkAcls.length ? sortByKey(networkAcls, (a) => a.id) : undefined,
+    clusters: clusters.length ? sortByKey(clusters, (c) => c.name) : undefined,
+    resources: resources.length ? sortByKey(resources, (r) => r.name) : undefined,
+  });
+
+  const result = validateTopology(document);
+  if (!result.ok) {
+    throw new Error(`the imported topology does not validate (a reachbot bug):\n${formatIssues(result.issues)}`);
+  }
+  return { topology: result.topology as Topology, warnings: [...new Set(warnings)] };
+}
+
+/** A rule in topology terms, or why it cannot be mapped. */
+function mapSecurityGroupRule(
+  rule: RawSecurityGroupRule,
+  sgIds: ReadonlySet<string>,
+  addressGroupIds: ReadonlySet<string>,
+): SgRuleIn | string {
+  const direction = oneOf(rule.direction.toLowerCase(), ['ingress', 'egress'] as const);
+  if (!direction) return `has direction "${rule.direction}"; rule skipped`;
+  const ethertype: 'IPv4' | 'IPv6' = (rule.ethertype ?? 'IPv4').toLowerCase() === 'ipv6' ? 'IPv6' : 'IPv4';
+  const protocol = mapProtocol(rule.protocol);
+  if (protocol === null) return `has protocol "${rule.protocol}", which reachbot cannot model; rule skipped`;
+  let ports: string | undefined;
+  if (rule.ports) ports = rule.ports.replace(/\s+/g, '');
+  else if (rule.portRangeMin != null || rule.portRangeMax != null) {
+    const lo = rule.portRangeMin ?? rule.portRangeMax;
+    const hi = rule.portRangeMax ?? rule.portRangeMin;
+    // 1-65535 (or 0-0 from old APIs) means all ports.
+    if (!((lo === 1 || lo === 0) && (hi === 65535 || hi === 0))) ports = lo === hi ? `${lo}` : `${lo}-${hi}`;
+  }
+  if (ports !== undefined && !parsePortList(ports, 0, 65535).ok) return `has ports "${ports}"; rule skipped`;
+  let remote: SgRuleIn['remote'];
+  if (rule.remoteGroupId) {
+    if (!sgIds.has(rule.remoteGroupId))
+      return `allows remote security group ${rule.remoteGroupId}, which was not imported; rule skipped`;
+    remote = { securityGroup: rule.remoteGroupId };
+  } else if (rule.remoteAddressGroupId) {
+    if (!addressGroupIds.has(rule.remoteAddressGroupId))
+      return `allows remote address group ${rule.remoteAddressGroupId}, which was not imported; rule skipped`;
+    remote = { addressGroup: rule.remoteAddressGroupId };
+  } else if (rule.remoteIpPrefix) {
+    if (!isCidr(rule.remoteIpPrefix)) return `has remote "${rule.remoteIpPrefix}", not a CIDR; rule skipped`;
+    remote = rule.remoteIpPrefix;
+  }
+  const action = oneOf((rule.action ?? 'allow').toLowerCase(), ['allow', 'deny'] as const);
+  if (!action) return `has action "${rule.action}"; rule skipped`;
+  const priority = rule.priority ?? 1;
+  if (!Number.isInteger(priority) || priority < 1 || priority > 100) return `has priority ${priority}; rule skipped`;
+  return compact({
+    id: rule.id,
+    direction,
+    ethertype,
+    protocol: protocol === 'any' ? undefined : protocol,
+    ports,
+    remote,
+    action,
+    priority,
+    description: rule.description || undefined,
+  });
+}
+
+function mapAclRule(rule: RawAclRule, addressGroupIds: ReadonlySet<string>): AclRuleIn | string {
+  const action = oneOf(rule.action.toLowerCase(), ['allow', 'deny'] as const);
+  if (!action) return `has action "${rule.action}"; rule skipped`;
+  const protocol = mapProtocol(rule.protocol);
+  if (protocol === null) return `has protocol "${rule.protocol}", which reachbot cannot model; rule skipped`;
+  const endpoint = (ip: string | null | undefined, group: string | null | undefined, what: string) => {
+    if (group) return addressGroupIds.has(group) ? { addressGroup: group } : `${what} address group ${group}`;
+    if (ip) return isCidr(ip) ? ip : `${what} "${ip}"`;
+    return undefined;
+  };
+  const source = endpoint(rule.sourceIp, rule.sourceAddressGroupId, 'source');
+  const destination = endpoint(rule.destinationIp, rule.destinationAddressGroupId, 'destination');
+  for (const end of [source, destination])
+    if (typeof end === 'string' && !isCidr(end)) return `has ${end}, which was not imported or is not a CIDR`;
+  for (const ports of [rule.sourcePort, rule.destinationPort])
+    if (ports && !parsePortList(ports, 0, 65535).ok) return `has ports "${ports}"`;
+  return compact({
+    id: rule.id,
+    name: rule.name || undefined,
+    action,
+    protocol: protocol === 'any' ? undefined : protocol,
+    source,
+    sourcePorts: rule.sourcePort || undefined,
+    destination,
+    destinationPorts: rule.destinationPort || undefined,
+    description: rule.description || undefined,
+  }) as AclRuleIn;
+}
+
+/** Huawei's protocol field: absent/empty/"any" = all, a name, or an IP protocol number; null if unknown. */
+function mapProtocol(value: string | null | undefined): 'tcp' | 'udp' | 'icmp' | 'icmpv6' | 'any' | number | null {
+  if (value === null || value === undefined || value === '') return 'any';
+  const text = String(value).trim().toLowerCase();
+  if (text === 'any' || text === 'all') return 'any';
+  if (text === 'tcp' || text === 'udp' || text === 'icmp' || text === 'icmpv6') return text;
+  if (/^\d{1,3}$/.test(text) && Number(text) <= 255) {
+    const n = Number(text);
+    return ({ 6: 'tcp', 17: 'udp', 1: 'icmp', 58: 'icmpv6' } as const)[n as 6] ?? n;
+  }
+  return null;
+}
+
+interface Context {
+  readonly vpcIds: ReadonlySet<string>;
+  readonly sgIds: ReadonlySet<string>;
+  readonly resolveSubnet: (id: string | undefined | null) => RawSubnet | undefined;
+  readonly warn: (message: string) => void;
+}
+
+function mapCluster(c: RawCluster, ctx: Context): ClusterIn | null {
+  const label = `CCE cluster ${c.name}${c.id ? ` (${c.id})` : ''}`;
+  const model = NETWORK_MODEL_ALIASES[c.mode.trim().toLowerCase()];
+  if (!model) {
+    ctx.warn(`${label}: container network mode "${c.mode}" is not one reachbot models; cluster skipped`);
+    return null;
+  }
+  if (!ctx.vpcIds.has(c.vpcId)) {
+    ctx.warn(`${label}: its VPC ${c.vpcId} was not imported; cluster skipped`);
+    return null;
+  }
+  const resolveAll = (ids: readonly string[], what: string) =>
+    uniqueBy(
+      ids.flatMap((id) => {
+        const subnet = ctx.resolveSubnet(id);
+        if (!subnet) ctx.warn(`${label}: ${what} ${id} was not imported`);
+        else if (subnet.vpcId !== c.vpcId) ctx.warn(`${label}: ${what} ${id} is in another VPC; left out`);
+        return subnet && subnet.vpcId === c.vpcId ? [subnet.id] : [];
+      }),
+      (id) => id,
+    );
+  const nodeSubnets = resolveAll(c.nodeSubnetIds, 'node subnet');
+  if (!nodeSubnets.length) {
+    ctx.warn(`${label}: no node subnet could be resolved; cluster skipped`);
+    return null;
+  }
+  let containerCidrs: string[] | undefined;
+  let containerSubnets: string[] | undefined;
+  if (model === 'eni') {
+    containerSubnets = resolveAll(c.eniSubnetIds, 'container (ENI) subnet');
+    if (!containerSubnets.length) {
+      ctx.warn(`${label}: an eni cluster without resolvable container subnets; cluster skipped`);
+      return null;
+    }
+    ctx.warn(
+      `${label}: the default pod security groups of a CCE Turbo cluster are not in the cluster API; set podSecurityGroups by hand`,
+    );
+  } else {
+    containerCidrs = uniqueBy(
+      c.containerCidrs.filter((cidr) => {
+        if (!isCidr(cidr, false)) ctx.warn(`${label}: container CIDR "${cidr}" is not a CIDR; left out`);
+        return isCidr(cidr, false);
+      }),
+      (x) => x,
+    );
+    if (!containerCidrs.length) {
+      ctx.warn(`${label}: a ${model} cluster without container CIDRs; cluster skipped`);
+      return null;
+    }
+  }
+  let nodeSecurityGroups: string[] | undefined;
+  if (c.nodeSecurityGroupId) {
+    if (ctx.sgIds.has(c.nodeSecurityGroupId)) nodeSecurityGroups = [c.nodeSecurityGroupId];
+    else ctx.warn(`${label}: node security group ${c.nodeSecurityGroupId} was not imported`);
+  }
+  const nodes = sortByKey(
+    c.nodes.flatMap((n) => {
+      const ip = n.ip ? parseIp(n.ip)?.text : undefined;
+      if (!ip) {
+        ctx.warn(`${label}: node ${n.name} has no private IP yet; left out`);
+        return [];
+      }
+      const eip = n.eip ? parseIp(n.eip)?.text : undefined;
+      return [compact({ name: n.name, ip, eip })];
+    }),
+    (n) => `${n.name}\u0000${n.ip}`,
+  );
+  return compact({
+    name: c.name,
+    id: c.id,
+    vpc: c.vpcId,
+    networkModel: model,
+    version: c.version,
+    nodeSubnets,
+    nodeSecurityGroups,
+    nodes: nodes.length ? nodes : undefined,
+    containerCidrs,
+    containerSubnets,
+    serviceCidr: c.serviceCidr && isCidr(c.serviceCidr, false) ? c.serviceCidr : undefined,
+  });
+}
+
+function mapInstance(i: RawInstance, ctx: Context & { readonly subnets: readonly RawSubnet[] }): ResourceIn | null {
+  const label = `${i.type.toUpperCase()} ${i.name} (${i.id})`;
+  const addresses = i.addresses.flatMap((a) => {
+    const ip = parseIp(a);
+    if (!ip) ctx.warn(`${label}: "${a}" is not an IP address; left out`);
+    return ip ? [ip] : [];
+  });
+  if (!addresses.length) {
+    ctx.warn(`${label}: no private IP address; resource skipped`);
+    return null;
+  }
+  let subnet = ctx.resolveSubnet(i.subnetId);
+  if (!subnet) {
+    const inVpc = ctx.subnets.filter((s) => !i.vpcId || s.vpcId === i.vpcId);
+    subnet = inVpc.find((s) => subnetBlocks(s).some((b) => addresses.some((a) => contains(b, a))));
+  }
+  if (!subnet) {
+    ctx.warn(`${label}: its subnet ${i.subnetId ?? `(for ${addresses[0]?.text})`} was not imported; resource skipped`);
+    return null;
+  }
+  if (i.vpcId && i.vpcId !== subnet.vpcId) {
+    ctx.warn(`${label}: subnet ${subnet.id} is not in its VPC ${i.vpcId}; resource skipped`);
+    return null;
+  }
+  const blocks = subnetBlocks(subnet);
+  const inside = addresses.filter((a) => {
+    const ok = blocks.some((b) => contains(b, a));
+    if (!ok) ctx.warn(`${label}: address ${a.text} is outside subnet ${subnet.id} (another NIC?); left out`);
+    return ok;
+  });
+  if (!inside.length) return null;
+  const securityGroups = uniqueBy(i.securityGroupIds, (x) => x).filter((id) => {
+    if (!ctx.sgIds.has(id)) ctx.warn(`${label}: security group ${id} was not imported; left out`);
+    return ctx.sgIds.has(id);
+  });
+  // "If no whitelists are added for the instance or the whitelist function is disabled, all IP
+  // addresses that can communicate with the VPC can access the instance." (DCS docs, reference §5)
+  const whitelist = i.whitelist && {
+    enabled: i.whitelist.enabled && i.whitelist.groups.some((g) => g.addresses.length > 0),
+    groups: sortByKey(
+      i.whitelist.groups.map((g) => ({
+        name: g.name,
+        addresses: sortedUnique(
+          g.addresses.filter((a) => {
+            const ok = isCidr(a);
+            if (!ok) ctx.warn(`${label}: whitelist entry "${a}" in ${g.name} is not an address or CIDR; left out`);
+            return ok;
+          }),
+        ),
+      })),
+      (g) => g.name,
+    ),
+  };
+  return compact({
+    name: i.name,
+    id: i.id,
+    type: i.type,
+    flavor: i.flavor,
+    vpc: subnet.vpcId,
+    subnet: subnet.id,
+    addresses: sortedUnique(inside.map((a) => a.text)),
+    securityGroups: securityGroups.length ? securityGroups : undefined,
+    whitelist,
+    ports: i.ports?.length
+      ? sortByKey(
+          uniqueBy(i.ports, (p) => `${p.protocol}/${p.port}`),
+          (p) => `${p.protocol}/${String(p.port).padStart(5, '0')}`,
+        )
+      : undefined,
+    eip: i.eip ? parseIp(i.eip)?.text : undefined,
+  });
+}
+
+function subnetBlocks(s: RawSubnet) {
+  return [s.cidr, s.ipv6Cidr].filter((b): b is string => !!b && isCidr(b, false)).map(mustCidr);
+}
+
+/** Give colliding names a deterministic suffix (the first by id keeps the plain name). */
+function dedupeNames<T extends { name: string }>(
+  items: T[],
+  rename: (item: T, name: string) => T,
+  idOf: (item: T) => string,
+  what: string,
+  warn: (message: string) => void,
+): T[] {
+  const sorted = sortByKey(items, (item) => `${item.name}\u0000${idOf(item)}`);
+  const taken = new Set<string>();
+  return sorted.map((item) => {
+    if (!taken.has(item.name)) {
+      taken.add(item.name);
+      return item;
+    }
+    const id = idOf(item);
+    let candidate = `${item.name}-${id.slice(0, 8) || 'dup'}`;
+    for (let n = 2; taken.has(candidate); n++) candidate = `${item.name}-${id.slice(0, 8) || 'dup'}-${n}`;
+    taken.add(candidate);
+    warn(`${what} name "${item.name}" is used more than once; ${id || 'another'} was named "${candidate}"`);
+    return rename(item, candidate);
+  });
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[]): T | undefined {
+  return (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+function isCidr(text: string, allowBareIp = true): boolean {
+  return parseCidr(text, allowBareIp).ok;
+}
+
+function uniqueBy<T>(items: readonly T[], key: (item: T, index: number) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item, index) => {
+    const k = key(item, index);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function sortByKey<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return [...items].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+}
+
+function sortedUnique(items: readonly string[]): string[] {
+  return [...new Set(items)].sort();
+}
+
+/** The object without its undefined properties, so documents compare and print cleanly. */
+function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,195 @@
+// A read-only Huawei Cloud API client: signed GETs over global fetch, throttling retried with
+// backoff, and the failures an importer must tell apart (bad credentials stop the import; a
+// service missing in the region or a missing permission skip that service; anything else is an
+// API error with Huawei's error_code). Credentials never appear in errors or logs.
+import { z } from 'zod';
+import { signRequest } from './signer.js';
+
+export interface HuaweiCredentials {
+  readonly accessKey: string;
+  readonly secretKey: string;
+  /** For temporary credentials (X-Security-Token). */
+  readonly securityToken?: string;
+}
+
+export interface ClientOptions {
+  readonly region: string;
+  readonly credentials: HuaweiCredentials;
+  /** Endpoints are https://{service}.{region}.{domain}; default myhuaweicloud.com. */
+  readonly domain?: string;
+  readonly fetch?: typeof fetch;
+  /** Injected so that tests do not wait. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly now?: () => Date;
+  /** Retries of a throttled or briefly unavailable call (default 5). */
+  readonly maxRetries?: number;
+}
+
+/** The credentials were refused: nothing else will work, so the import stops. */
+export class HuaweiCloudAuthError extends Error {
+  readonly code = 'reachbot_import_auth';
+  constructor(readonly detail: string) {
+    super(
+      `Huawei Cloud refused the credentials (${detail}). Check HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK: the access key may be expired, disabled, deleted or mistyped, the secret key may not belong to it, or this computer's clock may be off by more than 15 minutes.`,
+    );
+    this.name = 'HuaweiCloudAuthError';
+  }
+}
+
+/** The service has no endpoint or API in this region (not offered, or not enabled). */
+export class ServiceUnavailableError extends Error {
+  readonly code = 'reachbot_import_service_unavailable';
+  constructor(
+    readonly service: string,
+    readonly detail: string,
+  ) {
+    super(`${service} is not available in this region (${detail})`);
+    this.name = 'ServiceUnavailableError';
+  }
+}
+
+/** Any other API failure, with Huawei's error_code when it gave one. */
+export class HuaweiCloudApiError extends Error {
+  readonly code = 'reachbot_import_api';
+  constructor(
+    readonly status: number,
+    readonly errorCode: string | undefined,
+    readonly detail: string,
+    readonly path: string,
+  ) {
+    super(`GET ${path} failed: HTTP ${status}${errorCode ? ` ${errorCode}` : ''}${detail ? `: ${detail}` : ''}`);
+    this.name = 'HuaweiCloudApiError';
+  }
+
+  /** IAM says the user may not call this API. */
+  get forbidden(): boolean {
+    return this.status === 403;
+  }
+}
+
+// Huawei's APIG and services answer errors in a few shapes; read them all.
+const errorBody = z
+  .object({
+    error_code: z.string().optional(),
+    error_msg: z.string().optional(),
+    code: z.union([z.string(), z.number()]).optional(),
+    message: z.string().optional(),
+    errorCode: z.string().optional(),
+    errorMessage: z.string().optional(),
+    error: z.object({ code: z.string().optional(), message: z.string().optional() }).optional(),
+  })
+  .loose();
+
+const THROTTLING_CODES = new Set(['APIGW.0308']);
+const AUTH_CODES = new Set(['APIGW.0301', 'APIGW.0303', 'APIGW.0305']);
+const MISSING_API_CODES = new Set(['APIGW.0101']);
+
+/** A signed, retrying GET client for one region and credential. */
+export class HuaweiCloudClient {
+  private readonly fetchFn: typeof fetch;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => Date;
+  private readonly maxRetries: number;
+
+  constructor(private readonly options: ClientOptions) {
+    this.fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.now = options.now ?? (() => new Date());
+    this.maxRetries = options.maxRetries ?? 5;
+  }
+
+  get region(): string {
+    return this.options.region;
+  }
+
+  /** The endpoint of a service in this region. */
+  endpoint(service: string): string {
+    return `https://${service}.${this.options.region}.${this.options.domain ?? 'myhuaweicloud.com'}`;
+  }
+
+  /** GET a JSON document from a service; `query` values that are undefined are left out. */
+  async get(service: string, path: string, query: Record<string, string | number | undefined> = {}): Promise<unknown> {
+    const url = new URL(path, this.endpoint(service));
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, String(value));
+    for (let attempt = 0; ; attempt++) {
+      const response = await this.send(service, url);
+      if (response.ok) {
+        const text = await response.text();
+        try {
+          return text ? JSON.parse(text) : {};
+        } catch {
+          throw new HuaweiCloudApiError(response.status, undefined, 'the response is not JSON', url.pathname);
+        }
+      }
+      const { errorCode, detail } = await readError(response);
+      const throttled = response.status === 429 || (errorCode !== undefined && THROTTLING_CODES.has(errorCode));
+      const transient = response.status === 502 || response.status === 503 || response.status === 504;
+      if ((throttled || transient) && attempt < this.maxRetries) {
+        await this.sleep(backoff(attempt, response.headers.get('retry-after')));
+        continue;
+      }
+      if (response.status === 401 || (errorCode !== undefined && AUTH_CODES.has(errorCode))) {
+        throw new HuaweiCloudAuthError([errorCode, detail].filter(Boolean).join(': ') || `HTTP ${response.status}`);
+      }
+      if (response.status === 404 && errorCode !== undefined && MISSING_API_CODES.has(errorCode)) {
+        throw new ServiceUnavailableError(service, `${errorCode}: ${detail}`);
+      }
+      throw new HuaweiCloudApiError(response.status, errorCode, detail, url.pathname);
+    }
+  }
+
+  private async send(service: string, url: URL): Promise<Response> {
+    const { credentials } = this.options;
+    const headers: Record<string, string> = { host: url.host, 'content-type': 'application/json' };
+    if (credentials.securityToken) headers['x-security-token'] = credentials.securityToken;
+    const signed = signRequest({
+      method: 'GET',
+      url,
+      headers,
+      body: '',
+      accessKey: credentials.accessKey,
+      secretKey: credentials.secretKey,
+      date: this.now(),
+    });
+    const { host: _host, ...sent } = headers; // fetch sets Host itself; it is signed with the same value
+    try {
+      return await this.fetchFn(url, { method: 'GET', headers: { ...sent, ...signed } });
+    } catch (error) {
+      const code = networkErrorCode(error);
+      if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+        throw new ServiceUnavailableError(service, `no endpoint ${url.host}`);
+      }
+      throw new HuaweiCloudApiError(0, code, `cannot reach ${url.host}`, url.pathname);
+    }
+  }
+}
+
+async function readError(response: Response): Promise<{ errorCode?: string; detail: string }> {
+  const text = await response.text().catch(() => '');
+  let parsed: z.infer<typeof errorBody> | undefined;
+  try {
+    const result = errorBody.safeParse(JSON.parse(text));
+    parsed = result.success ? result.data : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed) return { detail: text.slice(0, 200) };
+  const errorCode =
+    parsed.error_code ?? parsed.errorCode ?? parsed.error?.code ?? (parsed.code ? String(parsed.code) : undefined);
+  const detail = parsed.error_msg ?? parsed.errorMessage ?? parsed.error?.message ?? parsed.message ?? '';
+  return { errorCode, detail };
+}
+
+function backoff(attempt: number, retryAfter: string | null): number {
+  const seconds = retryAfter ? Number(retryAfter) : Number.NaN;
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, 60_000);
+  return Math.min(500 * 2 ** attempt, 16_000);
+}
+
+function networkErrorCode(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string') return e.code;
+    e = typeof e === 'object' && e !== null && 'cause' in e ? e.cause : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,80 @@
+// `reachbot import huaweicloud`: credentials from the environment, the project of the region,
+// then every service read into one topology.
+import { assembleTopology } from '../assemble.js';
+import type { ImportResult } from '../model.js';
+import { type ClientOptions, HuaweiCloudClient, type HuaweiCredentials } from './client.js';
+import { readInventory } from './read.js';
+import { iamProjectList } from './responses.js';
+
+export { HuaweiCloudApiError, HuaweiCloudAuthError, ServiceUnavailableError } from './client.js';
+
+/** Thrown for input the user must fix before anything is read (missing credentials, project). */
+export class ImportSetupError extends Error {
+  readonly code = 'reachbot_import_setup';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportSetupError';
+  }
+}
+
+export interface HuaweiCloudImportOptions {
+  readonly region: string;
+  readonly projectId?: string;
+  readonly vpcIds?: readonly string[];
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly fetch?: typeof fetch;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly now?: () => Date;
+  readonly pageSize?: number;
+  readonly domain?: string;
+}
+
+/** Credentials from the environment (the SDK's names first, then the Terraform provider's). */
+export function credentialsFromEnv(env: Readonly<Record<string, string | undefined>>): HuaweiCredentials {
+  const accessKey = env.HUAWEICLOUD_SDK_AK || env.HUAWEICLOUD_ACCESS_KEY;
+  const secretKey = env.HUAWEICLOUD_SDK_SK || env.HUAWEICLOUD_SECRET_KEY;
+  if (!accessKey || !secretKey) {
+    throw new ImportSetupError(
+      'no Huawei Cloud credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or HUAWEICLOUD_ACCESS_KEY and HUAWEICLOUD_SECRET_KEY) to an access key with read-only permissions (see docs/IMPORT.md)',
+    );
+  }
+  const securityToken = env.HUAWEICLOUD_SDK_SECURITY_TOKEN || env.HUAWEICLOUD_SECURITY_TOKEN || undefined;
+  return securityToken ? { accessKey, secretKey, securityToken } : { accessKey, secretKey };
+}
+
+/** Import one region's project from the Huawei Cloud APIs into a topology v1 document. */
+export async function importHuaweiCloud(options: HuaweiCloudImportOptions): Promise<ImportResult> {
+  if (!/^[a-z]{2}(-[a-z0-9]+)+$/.test(options.region)) {
+    throw new ImportSetupError(`"${options.region}" is not a Huawei Cloud region id (e.g. cn-north-4, ap-southeast-1)`);
+  }
+  const clientOptions: ClientOptions = {
+    region: options.region,
+    credentials: credentialsFromEnv(options.env),
+    fetch: options.fetch,
+    sleep: options.sleep,
+    now: options.now,
+    domain: options.domain,
+  };
+  const client = new HuaweiCloudClient(clientOptions);
+  const projectId =
+    options.projectId ||
+    options.env.HUAWEICLOUD_PROJECT_ID ||
+    options.env.HUAWEICLOUD_SDK_PROJECT_ID ||
+    (await findProjectId(client, options.region));
+  const inventory = await readInventory(client, { projectId, vpcIds: options.vpcIds, pageSize: options.pageSize });
+  return assembleTopology(inventory, {
+    description: `imported from Huawei Cloud ${options.region} (project ${projectId})${options.vpcIds?.length ? `, VPCs ${options.vpcIds.join(', ')}` : ''}`,
+  });
+}
+
+/** The project named after the region (IAM KeystoneListProjects). */
+async function findProjectId(client: HuaweiCloudClient, region: string): Promise<string> {
+  const parsed = iamProjectList.safeParse(await client.get('iam', '/v3/projects', { name: region }));
+  const project = parsed.success ? parsed.data.projects.find((p) => p.name === region) : undefined;
+  if (!project) {
+    throw new ImportSetupError(
+      `could not find the project of region ${region}; pass --project-id or set HUAWEICLOUD_PROJECT_ID`,
+    );
+  }
+  return project.id;
+}

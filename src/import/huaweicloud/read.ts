@@ -1,0 +1,472 @@
+// Reading one project of one region through the Huawei Cloud APIs into an inventory. Each service
+// is read on its own: a service missing in the region, or one the credential may not read, is
+// skipped with a warning and the rest is still imported; refused credentials stop everything.
+import type { z } from 'zod';
+import { emptyInventory, type RawInstance, type RawInventory } from '../model.js';
+import {
+  HuaweiCloudApiError,
+  HuaweiCloudAuthError,
+  type HuaweiCloudClient,
+  ServiceUnavailableError,
+} from './client.js';
+import * as api from './responses.js';
+
+export interface ReadOptions {
+  readonly projectId: string;
+  /** Only these VPCs (and what lives in them); all when empty. */
+  readonly vpcIds?: readonly string[];
+  /** Page size for listing APIs (tests use small pages). */
+  readonly pageSize?: number;
+}
+
+/** Read everything reachbot maps from one project; `warnings` lists what was skipped and why. */
+export async function readInventory(client: HuaweiCloudClient, options: ReadOptions): Promise<RawInventory> {
+  const inv = emptyInventory();
+  const pid = options.projectId;
+  const limit = options.pageSize ?? 200;
+  const wanted = options.vpcIds?.length ? new Set(options.vpcIds) : undefined;
+  const inScope = (vpcId: string | null | undefined) =>
+    !wanted || (vpcId !== undefined && vpcId !== null && wanted.has(vpcId));
+
+  const get = async <S extends z.ZodType>(service: string, path: string, schema: S, query = {}) =>
+    parse(schema, await client.get(service, path, query), `${service} ${path}`);
+
+  /** Marker pagination: v3 `page_info.next_marker`, or (v1, v2.0) the last id while pages are full. */
+  const listByMarker = async <S extends z.ZodType, T extends { id: string }>(
+    service: string,
+    path: string,
+    schema: S,
+    items: (page: z.output<S>) => T[],
+    next: (page: z.output<S>, items: T[]) => string | undefined,
+    query: Record<string, string | undefined> = {},
+  ): Promise<T[]> => {
+    const all: T[] = [];
+    let marker: string | undefined;
+    for (let guard = 0; guard < 10_000; guard++) {
+      const page = await get(service, path, schema, { ...query, limit, marker });
+      const got = items(page);
+      all.push(...got);
+      const following = next(page, got);
+      if (!following || following === marker) break;
+      marker = following;
+    }
+    return all;
+  };
+  const v3Next = (page: { page_info?: { next_marker?: string | null } | null }) =>
+    page.page_info?.next_marker ?? undefined;
+  const fullPageNext = <T extends { id: string }>(_page: unknown, got: T[]) =>
+    got.length >= limit ? got[got.length - 1]?.id : undefined;
+
+  /** Offset pagination by item offset (DCS, RDS, DMS) until the reported total or a short page. */
+  const listByOffset = async <S extends z.ZodType, T>(
+    service: string,
+    path: string,
+    schema: S,
+    items: (page: z.output<S>) => T[],
+    total: (page: z.output<S>) => number | null | undefined,
+    query: Record<string, string> = {},
+  ): Promise<T[]> => {
+    const all: T[] = [];
+    for (let offset = 0; ; ) {
+      const page = await get(service, path, schema, { ...query, offset, limit });
+      const got = items(page);
+      all.push(...got);
+      offset += got.length;
+      const count = total(page);
+      if (got.length === 0 || got.length < limit || (count != null && offset >= count)) break;
+    }
+    return all;
+  };
+
+  const section = async (what: string, service: string, read: () => Promise<void>) => {
+    try {
+      await read();
+    } catch (error) {
+      if (error instanceof HuaweiCloudAuthError) throw error;
+      if (error instanceof ServiceUnavailableError) {
+        inv.warnings.push(
+          `skipped ${what}: ${service.toUpperCase()} is not available in ${client.region} (${error.detail})`,
+        );
+      } else if (error instanceof HuaweiCloudApiError && error.forbidden) {
+        inv.warnings.push(
+          `skipped ${what}: the credential may not read it (${error.errorCode ?? 'HTTP 403'}: ${error.detail}); grant the read-only policy listed in docs/IMPORT.md`,
+        );
+      } else if (error instanceof HuaweiCloudApiError || error instanceof ResponseShapeError) {
+        inv.warnings.push(`skipped ${what}: ${error.message}`);
+      } else throw error;
+    }
+  };
+
+  // --- VPC service
+  const portsById = new Map<string, z.output<typeof api.portList>['ports'][number]>();
+  await section('VPCs and subnets', 'vpc', async () => {
+    const vpcs = await listByMarker('vpc', `/v3/${pid}/vpc/vpcs`, api.vpcList, (p) => p.vpcs, v3Next);
+    for (const v of vpcs.filter((v) => inScope(v.id)))
+      inv.vpcs.push({ id: v.id, name: v.name ?? undefined, cidr: v.cidr, extendCidrs: v.extend_cidrs ?? [] });
+    const subnets = await listByMarker('vpc', `/v1/${pid}/subnets`, api.subnetList, (p) => p.subnets, fullPageNext);
+    for (const s of subnets.filter((s) => inScope(s.vpc_id)))
+      inv.subnets.push({
+        id: s.id,
+        name: s.name ?? undefined,
+        vpcId: s.vpc_id,
+        cidr: s.cidr,
+        ipv6Cidr: s.cidr_v6 || undefined,
+        ipv4SubnetId: s.neutron_subnet_id || undefined,
+      });
+  });
+  await section('route tables', 'vpc', async () => {
+    const tables = await listByMarker(
+      'vpc',
+      `/v1/${pid}/routetables`,
+      api.routeTableList,
+      (p) => p.routetables,
+      fullPageNext,
+    );
+    for (const t of tables.filter((t) => inScope(t.vpc_id))) {
+      const { routetable } = await get('vpc', `/v1/${pid}/routetables/${t.id}`, api.routeTableDetail);
+      inv.routeTables.push({
+        id: routetable.id,
+        name: routetable.name ?? undefined,
+        vpcId: routetable.vpc_id,
+        isDefault: routetable.default === true,
+        subnetIds: (routetable.subnets ?? []).map((s) => s.id),
+        routes: (routetable.routes ?? []).map((r) => ({
+          destination: r.destination,
+          type: r.type,
+          nexthop: r.nexthop ?? undefined,
+          description: r.description ?? undefined,
+        })),
+      });
+    }
+  });
+  await section('VPC peerings', 'vpc', async () => {
+    const peerings = await listByMarker(
+      'vpc',
+      '/v2.0/vpc/peerings',
+      api.peeringList,
+      (p) => p.peerings,
+      (page, got) => (page.peerings_links?.some((l) => l.rel === 'next') ? got[got.length - 1]?.id : undefined),
+    );
+    for (const p of peerings.filter((p) => inScope(p.request_vpc_info.vpc_id) || inScope(p.accept_vpc_info.vpc_id)))
+      inv.peerings.push({
+        id: p.id,
+        name: p.name ?? undefined,
+        requesterVpc: p.request_vpc_info.vpc_id,
+        accepterVpc: p.accept_vpc_info.vpc_id,
+        status: p.status ?? undefined,
+      });
+  });
+  await section('address groups', 'vpc', async () => {
+    const groups = await listByMarker(
+      'vpc',
+      `/v3/${pid}/vpc/address-groups`,
+      api.addressGroupList,
+      (p) => p.address_groups,
+      v3Next,
+    );
+    for (const g of groups)
+      inv.addressGroups.push({
+        id: g.id,
+        name: g.name ?? undefined,
+        addresses: g.ip_set ?? [],
+        description: g.description ?? undefined,
+      });
+  });
+  await section('security groups', 'vpc', async () => {
+    const groups = await listByMarker(
+      'vpc',
+      `/v3/${pid}/vpc/security-groups`,
+      api.securityGroupList,
+      (p) => p.security_groups,
+      v3Next,
+    );
+    const rules = await listByMarker(
+      'vpc',
+      `/v3/${pid}/vpc/security-group-rules`,
+      api.securityGroupRuleList,
+      (p) => p.security_group_rules,
+      v3Next,
+    );
+    for (const g of groups)
+      inv.securityGroups.push({
+        id: g.id,
+        name: g.name ?? undefined,
+        description: g.description ?? undefined,
+        rules: rules
+          .filter((r) => r.security_group_id === g.id)
+          .map((r) => ({
+            id: r.id,
+            direction: r.direction,
+            ethertype: r.ethertype ?? undefined,
+            protocol: r.protocol,
+            ports: r.multiport,
+            remoteIpPrefix: r.remote_ip_prefix,
+            remoteGroupId: r.remote_group_id,
+            remoteAddressGroupId: r.remote_address_group_id,
+            action: r.action,
+            priority: r.priority === null || r.priority === undefined ? null : Number(r.priority),
+            description: r.description,
+          })),
+      });
+  });
+  await section('network ACLs', 'vpc', async () => {
+    const acls = await listByMarker('vpc', `/v3/${pid}/vpc/firewalls`, api.firewallList, (p) => p.firewalls, v3Next);
+    for (const a of acls) {
+      const { firewall } = await get('vpc', `/v3/${pid}/vpc/firewalls/${a.id}`, api.firewallDetail);
+      const rules = (list: z.output<typeof api.firewallDetail>['firewall']['ingress_rules']) =>
+        (list ?? []).map((r) => ({
+          id: r.id ?? undefined,
+          name: r.name ?? undefined,
+          action: r.action,
+          protocol: r.protocol,
+          ipVersion: r.ip_version,
+          sourceIp: r.source_ip_address,
+          sourceAddressGroupId: r.source_address_group_id,
+          sourcePort: r.source_port,
+          destinationIp: r.destination_ip_address,
+          destinationAddressGroupId: r.destination_address_group_id,
+          destinationPort: r.destination_port,
+          enabled: r.enabled,
+          description: r.description,
+        }));
+      inv.networkAcls.push({
+        id: firewall.id,
+        name: firewall.name ?? undefined,
+        enabled: firewall.admin_state_up !== false,
+        subnetIds: (firewall.associations ?? []).map((s) => s.virsubnet_id),
+        ingress: rules(firewall.ingress_rules),
+        egress: rules(firewall.egress_rules),
+      });
+    }
+  });
+  await section('ports (NIC security groups)', 'vpc', async () => {
+    const ports = await listByMarker('vpc', `/v1/${pid}/ports`, api.portList, (p) => p.ports, fullPageNext);
+    for (const p of ports) portsById.set(p.id, p);
+  });
+
+  // --- CCE
+  await section('CCE clusters', 'cce', async () => {
+    const { items } = await get('cce', `/api/v3/projects/${pid}/clusters`, api.cceClusterList);
+    for (const c of items ?? []) {
+      if (!inScope(c.spec.hostNetwork.vpc)) continue;
+      const id = c.metadata.uid ?? undefined;
+      const nodes = id
+        ? ((await get('cce', `/api/v3/projects/${pid}/clusters/${id}/nodes`, api.cceNodeList)).items ?? [])
+        : [];
+      const net = c.spec.containerNetwork;
+      inv.clusters.push({
+        id,
+        name: c.metadata.name,
+        vpcId: c.spec.hostNetwork.vpc,
+        nodeSubnetIds: [c.spec.hostNetwork.subnet],
+        mode: net.mode,
+        containerCidrs: net.cidrs?.length ? net.cidrs.map((x) => x.cidr) : net.cidr ? [net.cidr] : [],
+        eniSubnetIds: c.spec.eniNetwork?.subnets?.length
+          ? c.spec.eniNetwork.subnets.map((s) => s.subnetID)
+          : (c.spec.eniNetwork?.eniSubnetId?.split(',').filter(Boolean) ?? []),
+        serviceCidr: c.spec.serviceNetwork?.IPv4CIDR ?? c.spec.kubernetesSvcIpRange ?? undefined,
+        nodeSecurityGroupId: c.spec.hostNetwork.SecurityGroup ?? undefined,
+        version: c.spec.version ?? undefined,
+        nodes: nodes.map((n) => ({
+          name: n.metadata.name,
+          ip: n.status?.privateIP ?? undefined,
+          eip: n.status?.publicIP ?? undefined,
+        })),
+      });
+    }
+  });
+
+  // --- ECS
+  await section('ECS instances', 'ecs', async () => {
+    const servers: z.output<typeof api.ecsServerList>['servers'] = [];
+    for (let page = 1; ; page++) {
+      const got = await get('ecs', `/v1/${pid}/cloudservers/detail`, api.ecsServerList, { offset: page, limit });
+      servers.push(...got.servers);
+      if (got.servers.length < limit || (got.count != null && servers.length >= got.count)) break;
+    }
+    for (const s of servers) {
+      const nics = Object.entries(s.addresses ?? {}).flatMap(([vpcId, list]) =>
+        list.filter((a) => (a['OS-EXT-IPS:type'] ?? 'fixed') === 'fixed').map((a) => ({ vpcId, ...a })),
+      );
+      const primary = nics[0];
+      if (!primary || !inScope(primary.vpcId)) {
+        if (!primary) inv.warnings.push(`ECS ${s.name} (${s.id}): no fixed IP address; left out`);
+        continue;
+      }
+      const port = primary['OS-EXT-IPS:port_id'] ? portsById.get(primary['OS-EXT-IPS:port_id']) : undefined;
+      const sameNic = nics.filter((n) => n['OS-EXT-IPS:port_id'] === primary['OS-EXT-IPS:port_id']);
+      const others = nics.filter((n) => !sameNic.includes(n));
+      if (others.length)
+        inv.warnings.push(
+          `ECS ${s.name} (${s.id}): only its first NIC is mapped; ${others.map((n) => n.addr).join(', ')} left out`,
+        );
+      const floating = Object.values(s.addresses ?? {})
+        .flat()
+        .find((a) => a['OS-EXT-IPS:type'] === 'floating');
+      const groups = port?.security_groups ?? (s.security_groups ?? []).flatMap((g) => (g.id ? [g.id] : []));
+      if (!port && !(s.security_groups ?? []).every((g) => g.id))
+        inv.warnings.push(`ECS ${s.name} (${s.id}): its NIC's port was not read and its security groups have no ids`);
+      inv.instances.push({
+        type: 'ecs',
+        id: s.id,
+        name: s.name,
+        vpcId: primary.vpcId,
+        subnetId: port?.network_id ?? port?.fixed_ips?.[0]?.subnet_id ?? undefined,
+        addresses: sameNic.map((n) => n.addr),
+        securityGroupIds: groups,
+        flavor: s.flavor?.id ?? s.flavor?.name ?? undefined,
+        eip: floating?.addr,
+      });
+    }
+  });
+
+  // --- DCS
+  await section('DCS instances', 'dcs', async () => {
+    const instances = await listByOffset(
+      'dcs',
+      `/v2/${pid}/instances`,
+      api.dcsInstanceList,
+      (p) => p.instances ?? [],
+      (p) => p.instance_num,
+    );
+    for (const d of instances.filter((d) => inScope(d.vpc_id))) {
+      const isRedis = (d.engine ?? '').toLowerCase() === 'redis';
+      let whitelist: RawInstance['whitelist'];
+      // Redis 3.0 (and Memcached) are controlled by security groups and have no whitelist API.
+      if (isRedis && d.engine_version !== '3.0') {
+        try {
+          const w = await get('dcs', `/v2/${pid}/instance/${d.instance_id}/whitelist`, api.dcsWhitelist);
+          whitelist = {
+            enabled: w.enable_whitelist === true,
+            groups: (w.whitelist ?? []).map((g) => ({ name: g.group_name, addresses: g.ip_list ?? [] })),
+          };
+        } catch (error) {
+          if (error instanceof HuaweiCloudAuthError) throw error;
+          inv.warnings.push(
+            `DCS ${d.name} (${d.instance_id}): whitelist not read (${error instanceof Error ? error.message : String(error)})`,
+          );
+        }
+      }
+      inv.instances.push({
+        type: 'dcs',
+        id: d.instance_id,
+        name: d.name,
+        vpcId: d.vpc_id ?? undefined,
+        subnetId: d.subnet_id ?? undefined,
+        addresses: d.ip ? d.ip.split(',').map((a) => a.trim()) : [],
+        securityGroupIds: d.security_group_id ? [d.security_group_id] : [],
+        ports: d.port ? [{ protocol: 'tcp', port: d.port }] : undefined,
+        whitelist,
+      });
+    }
+  });
+
+  // --- RDS
+  await section('RDS instances', 'rds', async () => {
+    const instances = await listByOffset(
+      'rds',
+      `/v3/${pid}/instances`,
+      api.rdsInstanceList,
+      (p) => p.instances,
+      (p) => p.total_count,
+    );
+    for (const r of instances.filter((r) => inScope(r.vpc_id)))
+      inv.instances.push({
+        type: 'rds',
+        id: r.id,
+        name: r.name,
+        vpcId: r.vpc_id ?? undefined,
+        subnetId: r.subnet_id ?? undefined,
+        addresses: r.private_ips ?? [],
+        securityGroupIds: r.security_group_id ? [r.security_group_id] : [],
+        ports: r.port ? [{ protocol: 'tcp', port: r.port }] : undefined,
+      });
+  });
+
+  // --- DMS Kafka and RabbitMQ (same service, one engine each)
+  for (const engine of ['kafka', 'rabbitmq'] as const) {
+    await section(`${engine === 'kafka' ? 'Kafka' : 'RabbitMQ'} instances`, 'dms', async () => {
+      const instances = await listByOffset(
+        'dms',
+        `/v2/${pid}/instances`,
+        api.dmsInstanceList,
+        (p) => p.instances ?? [],
+        (p) => p.instance_num,
+        { engine },
+      );
+      for (const m of instances.filter((m) => inScope(m.vpc_id)))
+        inv.instances.push({
+          type: engine,
+          id: m.instance_id,
+          name: m.name,
+          vpcId: m.vpc_id ?? undefined,
+          subnetId: m.subnet_id ?? undefined,
+          addresses: connectAddresses(m.connect_address),
+          securityGroupIds: m.security_group_id ? [m.security_group_id] : [],
+          ports: m.port ? [{ protocol: 'tcp', port: m.port }] : undefined,
+        });
+    });
+  }
+
+  // --- NAT
+  await section('NAT gateways', 'nat', async () => {
+    const gateways = await listByMarker(
+      'nat',
+      `/v2/${pid}/nat_gateways`,
+      api.natGatewayList,
+      (p) => p.nat_gateways,
+      fullPageNext,
+    );
+    const rules = await listByMarker(
+      'nat',
+      `/v2/${pid}/snat_rules`,
+      api.snatRuleList,
+      (p) => p.snat_rules,
+      fullPageNext,
+    );
+    for (const g of gateways.filter((g) => inScope(g.router_id)))
+      inv.natGateways.push({
+        id: g.id,
+        name: g.name ?? undefined,
+        vpcId: g.router_id,
+        snatRules: rules
+          .filter((r) => r.nat_gateway_id === g.id)
+          .flatMap((r) => {
+            const eips = (r.floating_ip_address ?? '')
+              .split(',')
+              .map((e) => e.trim())
+              .filter(Boolean);
+            const source = r.network_id || r.cidr;
+            return source ? eips.map((eip) => ({ id: r.id, source, eip })) : [];
+          }),
+      });
+  });
+
+  return inv;
+}
+
+/** The API answered with a shape we do not understand. */
+export class ResponseShapeError extends Error {
+  constructor(what: string, detail: string) {
+    super(`unexpected response from ${what}: ${detail}`);
+    this.name = 'ResponseShapeError';
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, data: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const first = result.error.issues[0];
+    throw new ResponseShapeError(what, `${first?.path.join('.') ?? ''} ${first?.message ?? ''}`.trim());
+  }
+  return result.data;
+}
+
+/** "192.168.0.1,192.168.0.2" or "192.168.0.1:5672" -> the addresses. */
+function connectAddresses(text: string | null | undefined): string[] {
+  return (text ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => (/^\d+\.\d+\.\d+\.\d+:\d+$/.test(part) ? part.slice(0, part.lastIndexOf(':')) : part));
+}

@@ -1,0 +1,356 @@
+// `reachbot import terraform STATE.json`: the huaweicloud provider's resources in a Terraform state
+// into a topology v1 document; every other resource type is named in a warning.
+import { assembleTopology } from '../assemble.js';
+import { emptyInventory, type ImportResult, type RawRouteTable, type RawSecurityGroupRule } from '../model.js';
+import { type Attributes, attributeSchemas, type MappedType, terraformState } from './state.js';
+
+/** The state file is not a Terraform state v4. */
+export class TerraformStateError extends Error {
+  readonly code = 'reachbot_import_terraform_state';
+  constructor(message: string) {
+    super(message);
+    this.name = 'TerraformStateError';
+  }
+}
+
+/** Import a Terraform state (text or parsed JSON) into a topology. `source` names it in the description. */
+export function importTerraformState(input: string | unknown, source = 'terraform state'): ImportResult {
+  let data: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      data = JSON.parse(input);
+    } catch (error) {
+      throw new TerraformStateError(`${source} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const parsed = terraformState.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new TerraformStateError(
+      `${source} is not a Terraform state v4: ${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}`,
+    );
+  }
+
+  const inv = emptyInventory();
+  const byType = new Map<MappedType, { address: string; attributes: unknown }[]>();
+  const unmapped = new Map<string, number>();
+  let dataSources = 0;
+  for (const resource of parsed.data.resources) {
+    if (resource.mode !== 'managed') {
+      dataSources++;
+      continue;
+    }
+    const address = `${resource.module ? `${resource.module}.` : ''}${resource.type}.${resource.name}`;
+    if (!(resource.type in attributeSchemas) || !resource.provider.includes('huaweicloud/huaweicloud')) {
+      unmapped.set(resource.type, (unmapped.get(resource.type) ?? 0) + resource.instances.length);
+      continue;
+    }
+    const type = resource.type as MappedType;
+    const list = byType.get(type) ?? [];
+    for (const instance of resource.instances) {
+      const key = instance.index_key === undefined ? '' : `[${JSON.stringify(instance.index_key)}]`;
+      list.push({ address: `${address}${key}`, attributes: instance.attributes ?? {} });
+    }
+    byType.set(type, list);
+  }
+  for (const [type, count] of [...unmapped].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    inv.warnings.push(`${type} (${count}): not mapped by reachbot; left out`);
+  }
+  if (dataSources) inv.warnings.push(`${dataSources} data source(s) ignored: only managed resources are imported`);
+
+  const each = <T extends MappedType>(type: T, use: (attributes: Attributes<T>, address: string) => void) => {
+    for (const { address, attributes } of byType.get(type) ?? []) {
+      const result = attributeSchemas[type].safeParse(attributes);
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        inv.warnings.push(
+          `${address}: attributes not understood (${issue?.path.join('.')}: ${issue?.message}); left out`,
+        );
+        continue;
+      }
+      use(result.data as Attributes<T>, address);
+    }
+  };
+
+  each('huaweicloud_vpc', (a) => {
+    const extra = a.secondary_cidrs?.length ? a.secondary_cidrs : a.secondary_cidr ? [a.secondary_cidr] : [];
+    inv.vpcs.push({ id: a.id, name: a.name ?? undefined, cidr: a.cidr, extendCidrs: extra });
+  });
+  each('huaweicloud_vpc_subnet', (a) => {
+    inv.subnets.push({
+      id: a.id,
+      name: a.name ?? undefined,
+      vpcId: a.vpc_id,
+      cidr: a.cidr,
+      ipv6Cidr: a.ipv6_cidr || undefined,
+      ipv4SubnetId: a.ipv4_subnet_id || undefined,
+    });
+  });
+
+  const tables = new Map<string, RawRouteTable & { routes: RawRouteTable['routes'][number][] }>();
+  each('huaweicloud_vpc_route_table', (a) => {
+    tables.set(a.id, {
+      id: a.id,
+      name: a.name ?? undefined,
+      vpcId: a.vpc_id,
+      isDefault: false,
+      subnetIds: a.subnets ?? [],
+      routes: (a.route ?? []).map((r) => ({
+        destination: r.destination,
+        type: r.type,
+        nexthop: r.nexthop ?? undefined,
+        description: r.description ?? undefined,
+      })),
+    });
+  });
+  each('huaweicloud_vpc_route', (a) => {
+    // A route without a custom table goes to the VPC's default table (the provider's documented behaviour).
+    const tableId = a.route_table_id || `${a.vpc_id}-default`;
+    let table = tables.get(tableId);
+    if (!table) {
+      table = { id: tableId, vpcId: a.vpc_id, isDefault: true, subnetIds: [], routes: [] };
+      tables.set(tableId, table);
+    }
+    const route = {
+      destination: a.destination,
+      type: a.type,
+      nexthop: a.nexthop ?? undefined,
+      description: a.description ?? undefined,
+    };
+    if (
+      !table.routes.some(
+        (r) => r.destination === route.destination && r.type === route.type && r.nexthop === route.nexthop,
+      )
+    )
+      table.routes.push(route);
+  });
+  inv.routeTables.push(...tables.values());
+
+  each('huaweicloud_vpc_peering_connection', (a) => {
+    inv.peerings.push({
+      id: a.id,
+      name: a.name ?? undefined,
+      requesterVpc: a.vpc_id,
+      accepterVpc: a.peer_vpc_id,
+      status: a.status ?? undefined,
+    });
+  });
+
+  const groups = new Map<string, { id: string; name?: string; description?: string; rules: RawSecurityGroupRule[] }>();
+  const ruleOf = (
+    r:
+      | Attributes<'huaweicloud_networking_secgroup_rule'>
+      | NonNullable<Attributes<'huaweicloud_networking_secgroup'>['rules']>[number],
+  ): RawSecurityGroupRule => ({
+    id: r.id ?? undefined,
+    direction: r.direction,
+    ethertype: r.ethertype ?? undefined,
+    protocol: r.protocol,
+    ports: r.ports,
+    portRangeMin: r.port_range_min,
+    portRangeMax: r.port_range_max,
+    remoteIpPrefix: r.remote_ip_prefix,
+    remoteGroupId: r.remote_group_id,
+    remoteAddressGroupId: r.remote_address_group_id,
+    action: r.action,
+    priority: r.priority,
+    description: r.description,
+  });
+  each('huaweicloud_networking_secgroup', (a) => {
+    groups.set(a.id, {
+      id: a.id,
+      name: a.name ?? undefined,
+      description: a.description ?? undefined,
+      rules: (a.rules ?? []).map(ruleOf),
+    });
+  });
+  each('huaweicloud_networking_secgroup_rule', (a, address) => {
+    let group = groups.get(a.security_group_id);
+    if (!group) {
+      inv.warnings.push(
+        `${address}: security group ${a.security_group_id} is not in the state; only the rules the state holds are known for it`,
+      );
+      group = { id: a.security_group_id, rules: [] };
+      groups.set(group.id, group);
+    }
+    // The group's computed `rules` may already list this rule (same id); the assembler deduplicates by id.
+    group.rules.push(ruleOf(a));
+  });
+  inv.securityGroups.push(...groups.values());
+
+  each('huaweicloud_vpc_address_group', (a) => {
+    inv.addressGroups.push({
+      id: a.id,
+      name: a.name ?? undefined,
+      addresses: a.addresses ?? [],
+      description: a.description ?? undefined,
+    });
+  });
+  each('huaweicloud_vpc_network_acl', (a) => {
+    const rules = (list: typeof a.ingress_rules) =>
+      (list ?? []).map((r) => ({
+        id: r.rule_id ?? undefined,
+        name: r.name ?? undefined,
+        action: r.action,
+        protocol: r.protocol,
+        ipVersion: r.ip_version,
+        sourceIp: r.source_ip_address,
+        sourceAddressGroupId: r.source_ip_address_group_id || r.source_address_group_id,
+        sourcePort: r.source_port,
+        destinationIp: r.destination_ip_address,
+        destinationAddressGroupId: r.destination_ip_address_group_id || r.destination_address_group_id,
+        destinationPort: r.destination_port,
+        description: r.description,
+      }));
+    inv.networkAcls.push({
+      id: a.id,
+      name: a.name ?? undefined,
+      enabled: a.enabled !== false,
+      subnetIds: (a.associated_subnets ?? []).map((s) => s.subnet_id),
+      ingress: rules(a.ingress_rules),
+      egress: rules(a.egress_rules),
+    });
+  });
+
+  const nodesByCluster = new Map<string, { name: string; ip?: string; eip?: string; subnet?: string }[]>();
+  each('huaweicloud_cce_node', (a) => {
+    const list = nodesByCluster.get(a.cluster_id) ?? [];
+    list.push({
+      name: a.name,
+      ip: a.private_ip ?? undefined,
+      eip: a.public_ip || undefined,
+      subnet: a.subnet_id || undefined,
+    });
+    nodesByCluster.set(a.cluster_id, list);
+  });
+  const clusterIds = new Set<string>();
+  each('huaweicloud_cce_cluster', (a) => {
+    clusterIds.add(a.id);
+    const nodes = nodesByCluster.get(a.id) ?? [];
+    const split = (text: string | null | undefined) =>
+      (text ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
+    inv.clusters.push({
+      id: a.id,
+      name: a.name,
+      vpcId: a.vpc_id,
+      nodeSubnetIds: [a.subnet_id, ...nodes.flatMap((n) => (n.subnet ? [n.subnet] : []))],
+      mode: a.container_network_type,
+      containerCidrs: split(a.container_network_cidr),
+      eniSubnetIds: split(a.eni_subnet_id),
+      serviceCidr: a.service_network_cidr || undefined,
+      nodeSecurityGroupId: a.security_group_id || undefined,
+      version: a.cluster_version || undefined,
+      nodes: nodes.map(({ name, ip, eip }) => ({ name, ip, eip })),
+    });
+  });
+  for (const [clusterId, nodes] of nodesByCluster) {
+    if (!clusterIds.has(clusterId))
+      inv.warnings.push(
+        `${nodes.length} huaweicloud_cce_node(s) of cluster ${clusterId}, which is not in the state; left out`,
+      );
+  }
+
+  each('huaweicloud_compute_instance', (a, address) => {
+    const [primary, ...others] = a.network ?? [];
+    if (others.length)
+      inv.warnings.push(`${address}: only its first network is mapped; ${others.length} more left out`);
+    inv.instances.push({
+      type: 'ecs',
+      id: a.id,
+      name: a.name,
+      subnetId: primary?.uuid ?? undefined,
+      addresses: [primary?.fixed_ip_v4, primary?.fixed_ip_v6].filter((x): x is string => !!x),
+      securityGroupIds: a.security_group_ids ?? [],
+      flavor: a.flavor_id ?? undefined,
+      eip: a.public_ip || undefined,
+    });
+  });
+  each('huaweicloud_dcs_instance', (a) => {
+    const hasWhitelist = (a.engine ?? 'Redis').toLowerCase() === 'redis' && a.engine_version !== '3.0';
+    inv.instances.push({
+      type: 'dcs',
+      id: a.id,
+      name: a.name,
+      vpcId: a.vpc_id ?? undefined,
+      subnetId: a.subnet_id ?? undefined,
+      addresses: a.private_ip ? [a.private_ip] : [],
+      securityGroupIds: a.security_group_id ? [a.security_group_id] : [],
+      ports: a.port ? [{ protocol: 'tcp', port: a.port }] : undefined,
+      whitelist: hasWhitelist
+        ? {
+            // The provider's default for whitelist_enable is true.
+            enabled: a.whitelist_enable !== false && (a.whitelists ?? []).length > 0,
+            groups: (a.whitelists ?? []).map((g) => ({ name: g.group_name, addresses: g.ip_address ?? [] })),
+          }
+        : undefined,
+    });
+  });
+  each('huaweicloud_rds_instance', (a) => {
+    const port = a.db?.[0]?.port;
+    inv.instances.push({
+      type: 'rds',
+      id: a.id,
+      name: a.name,
+      vpcId: a.vpc_id ?? undefined,
+      subnetId: a.subnet_id ?? undefined,
+      addresses: a.private_ips?.length ? a.private_ips : a.fixed_ip ? [a.fixed_ip] : [],
+      securityGroupIds: a.security_group_id ? [a.security_group_id] : [],
+      ports: port ? [{ protocol: 'tcp', port }] : undefined,
+    });
+  });
+  for (const [type, kind] of [
+    ['huaweicloud_dms_kafka_instance', 'kafka'],
+    ['huaweicloud_dms_rabbitmq_instance', 'rabbitmq'],
+  ] as const) {
+    each(type, (a) => {
+      inv.instances.push({
+        type: kind,
+        id: a.id,
+        name: a.name,
+        vpcId: a.vpc_id ?? undefined,
+        subnetId: a.network_id ?? undefined,
+        addresses: (a.connect_address ?? '')
+          .split(',')
+          .map((x) => x.trim().replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, '$1'))
+          .filter(Boolean),
+        securityGroupIds: a.security_group_id ? [a.security_group_id] : [],
+        ports: a.port ? [{ protocol: 'tcp', port: a.port }] : undefined,
+      });
+    });
+  }
+
+  const eips = new Map<string, string>();
+  each('huaweicloud_vpc_eip', (a) => {
+    if (a.address) eips.set(a.id, a.address);
+  });
+  const gateways = new Map<
+    string,
+    { id: string; name?: string; vpcId: string; snatRules: { id?: string; source: string; eip: string }[] }
+  >();
+  each('huaweicloud_nat_gateway', (a) => {
+    gateways.set(a.id, { id: a.id, name: a.name ?? undefined, vpcId: a.vpc_id, snatRules: [] });
+  });
+  each('huaweicloud_nat_snat_rule', (a, address) => {
+    const gateway = gateways.get(a.nat_gateway_id);
+    if (!gateway) {
+      inv.warnings.push(`${address}: its NAT gateway ${a.nat_gateway_id} is not in the state; left out`);
+      return;
+    }
+    const source = a.subnet_id || a.network_id || a.cidr;
+    const addresses = (a.floating_ip_address || (a.floating_ip_id ? eips.get(a.floating_ip_id) : undefined) || '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    if (!source || !addresses.length) {
+      inv.warnings.push(`${address}: no ${source ? 'EIP address' : 'source subnet or CIDR'} in the state; left out`);
+      return;
+    }
+    for (const eip of addresses) gateway.snatRules.push({ id: a.id, source, eip });
+  });
+  inv.natGateways.push(...gateways.values());
+
+  return assembleTopology(inv, { description: `imported from ${source}` });
+}
