@@ -1,0 +1,77 @@
+// Network ACL evaluation (reference §3): stateful, rules in order, first match wins, implicit deny once
+// a subnet is associated; system presets allow same-subnet traffic and the cloud-service ranges.
+import { type AddressRange, type Cidr, mustCidr } from '../net/address.js';
+import { portListIncludes } from '../net/ports.js';
+import type { CompiledAcl, CompiledAclRule, CompiledEndpoint } from '../topology/compile.js';
+import type { Flow } from './context.js';
+import { type Decided, firstMatch, normalize, type Span, spansOf, subtract } from './spans.js';
+
+const CLOUD_SERVICE = mustCidr('100.125.0.0/16');
+const METADATA = mustCidr('169.254.169.254/32');
+
+export type AclDecider = CompiledAclRule | 'preset';
+
+export interface AclEvaluation {
+  readonly decided: Decided<AclDecider>[];
+  readonly allowed: Span[];
+  readonly denied: Span[];
+  /** Index of the first rule that denies part of the source, or the rule count (the implicit deny). */
+  readonly insertAt: number;
+  /** Rules skipped because they constrain the client's (unknown, ephemeral) source port. */
+  readonly sourcePortRules: number[];
+}
+
+function endpointContains(endpoint: CompiledEndpoint, address: AddressRange): boolean {
+  if (endpoint.kind === 'any') return true;
+  return endpoint.ranges.some((r) => r.family === address.family && r.start <= address.start && address.end <= r.end);
+}
+
+/** Whether a source-port list covers every ephemeral port a client may use. */
+function coversEphemeral(ports: CompiledAclRule['sourcePorts']): boolean {
+  if (!ports) return true;
+  return ports.some(([lo, hi]) => lo <= 1024 && hi >= 65535);
+}
+
+/**
+ * Evaluate one direction of an ACL for a packet from `source` (a set of addresses) to `destination`.
+ * `subnet` is the associated subnet, for the same-subnet preset.
+ */
+export function evaluateAcl(
+  acl: CompiledAcl,
+  direction: 'ingress' | 'egress',
+  flow: Flow,
+  source: readonly Span[],
+  destination: AddressRange,
+  subnet: Cidr | undefined,
+): AclEvaluation {
+  const family = destination.family;
+  const rules = acl[direction];
+  const sourcePortRules: number[] = [];
+  const deciders: { spans: readonly Span[] | 'all'; by: AclDecider }[] = [];
+  // Presets: same subnet at both ends; the cloud-service range; metadata (tcp/80).
+  if (subnet && subnet.family === family && subnet.start <= destination.start && destination.end <= subnet.end)
+    deciders.push({ spans: spansOf([subnet], family), by: 'preset' });
+  const cloud = family === 4 && CLOUD_SERVICE.start <= destination.start && destination.end <= CLOUD_SERVICE.end;
+  const metadata = family === 4 && destination.start === METADATA.start && flow.protocol === 'tcp' && flow.port === 80;
+  if (cloud || metadata) deciders.push({ spans: 'all', by: 'preset' });
+  if (family === 4) deciders.push({ spans: spansOf([CLOUD_SERVICE], family), by: 'preset' });
+  for (const rule of rules) {
+    if (rule.protocol !== null && rule.protocol !== flow.number) continue;
+    if (rule.protocol !== null && flow.protocol !== 'icmp' && flow.protocol !== 'icmpv6') {
+      if (!portListIncludes(rule.destinationPorts, flow.port)) continue;
+      if (!coversEphemeral(rule.sourcePorts)) {
+        sourcePortRules.push(rule.index);
+        continue;
+      }
+    }
+    if (!endpointContains(rule.destination, destination)) continue;
+    deciders.push({ spans: rule.source.kind === 'any' ? 'all' : spansOf(rule.source.ranges, family), by: rule });
+  }
+  const { decided } = firstMatch(source, deciders);
+  const allowed = normalize(
+    decided.filter((d) => d.by === 'preset' || d.by.rule.action === 'allow').flatMap((d) => d.spans),
+  );
+  const firstDeny = decided.find((d) => d.by !== 'preset' && d.by.rule.action === 'deny');
+  const insertAt = firstDeny && firstDeny.by !== 'preset' ? firstDeny.by.index : rules.length;
+  return { decided, allowed, denied: subtract(normalize(source), allowed), insertAt, sourcePortRules };
+}

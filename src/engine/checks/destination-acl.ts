@@ -1,0 +1,25 @@
+// Step `destination-acl`: the network ACL of the destination subnet, inbound, for the source it sees.
+import { type CheckResult, type FlowContext, result } from '../context.js';
+import { aclStep } from './acl-step.js';
+
+/** Inbound ACL rules of the destination subnet. */
+export function destinationAclCheck(ctx: FlowContext): CheckResult {
+  const { target, source } = ctx;
+  const subnet = target.subnet;
+  if (!subnet || target.info.kind === 'internet') {
+    const out = result();
+    out.steps.push({ check: 'destination-acl', status: 'skip', summary: 'no destination subnet on this path' });
+    return out;
+  }
+  if (!subnet.aclId) {
+    const out = result();
+    out.steps.push({
+      check: 'destination-acl',
+      status: 'pass',
+      summary: `no network ACL is associated with ${subnet.subnet.id}`,
+    });
+    return out;
+  }
+  const block = target.family === 4 ? subnet.cidr : subnet.ipv6;
+  return aclStep(ctx, 'destination-acl', subnet.aclId, 'ingress', source.spans, source.stable, block, subnet.subnet.id);
+}

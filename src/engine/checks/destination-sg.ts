@@ -1,0 +1,146 @@
+// Step `destination-sg`: inbound security-group rules of the destination for the source it sees
+// (reference §2.4-2.6). Every address of the seen source must be allowed; an answer that depends on how
+// several groups combine (§2.4) or on remote-group membership of vpc-router pod IPs (§2.5) is uncertain.
+import { type CheckResult, type FlowContext, result } from '../context.js';
+import { replanFix } from '../fixes/replan.js';
+import { securityGroupAllowFixes } from '../fixes/security-group-rule.js';
+import { describeRule, evaluateSecurityGroups, type Peer } from '../security-group-eval.js';
+import { normalize, spansText } from '../spans.js';
+
+/** Old ECS generations ignore deny rules and port lists (reference §2.4). */
+const OLD_FLAVOR = /^(s1|c1|c2|m1|h1|d1|g1|g2|e1|e2|et2)\./i;
+
+/** Inbound rules of the destination's groups. */
+export function destinationSgCheck(ctx: FlowContext): CheckResult {
+  const out = result();
+  const { target, source, flow, compiled, cluster } = ctx;
+  const groups = target.securityGroups;
+  if (target.info.kind === 'internet') {
+    out.steps.push({
+      check: 'destination-sg',
+      status: 'skip',
+      summary: 'internet destination: its filters are not in the topology',
+    });
+    return out;
+  }
+  if (groups === null) {
+    const reason = `${target.address.text} is not a declared resource: its security groups are unknown`;
+    out.steps.push({ check: 'destination-sg', status: 'skip', summary: reason });
+    out.uncertain.push(`${reason}; declare it under resources to check them`);
+    return out;
+  }
+  if (groups.length === 0) {
+    const whitelisted = target.resource?.whitelist !== undefined;
+    out.steps.push({
+      check: 'destination-sg',
+      status: 'skip',
+      summary: whitelisted
+        ? `${target.resource?.name} is controlled by its whitelist, not by security groups`
+        : `${target.info.resource ?? target.address.text} declares no security groups`,
+    });
+    if (!whitelisted)
+      out.assumptions.push(
+        `${target.info.resource ?? target.address.text} declares no security groups; none are assumed to filter it`,
+      );
+    return out;
+  }
+  const peer: Peer = { family: source.family, spans: source.spans, memberOf: source.memberOf };
+  const evaluation = evaluateSecurityGroups(compiled, groups, 'ingress', flow, peer);
+  const literal = evaluation.literal;
+  const merged = evaluation.merged;
+  const all = spansText(source.family, source.spans);
+  const deciding = literal.decided.find((d) => d.by.action === 'deny')?.by ?? literal.decided[0]?.by;
+  const evidence = {
+    securityGroups: groups,
+    matchedRule: deciding ? describeRule(deciding) : null,
+    allowed: spansText(source.family, literal.allowed),
+    denied: spansText(source.family, literal.denied),
+  };
+  const flavor = target.resource?.flavor;
+  if (
+    flavor &&
+    OLD_FLAVOR.test(flavor) &&
+    literal.decided.some((d) => d.by.action === 'deny' || (d.by.ports?.length ?? 0) > 1)
+  )
+    out.assumptions.push(
+      `${target.resource?.name} is an old-generation flavor (${flavor}): deny rules and port lists may not take effect on it (reference §2.4)`,
+    );
+  if (literal.denied.length === 0 && merged.denied.length === 0) {
+    out.steps.push({
+      check: 'destination-sg',
+      status: 'pass',
+      summary: `${groups.join(', ')} allow ${flow.label} from ${all}${deciding ? ` (${describeRule(deciding)})` : ''}`,
+      evidence,
+    });
+    return out;
+  }
+
+  const alternativeGroup =
+    source.kind === 'node' || source.kind === 'container-subnet' ? source.alternativeGroup : undefined;
+  out.fixes.push(
+    ...securityGroupAllowFixes({
+      compiled,
+      groups,
+      direction: 'ingress',
+      flow,
+      family: source.family,
+      remotes: source.stable,
+      alternativeGroup,
+      peer,
+      purpose: ctx.purpose,
+    }),
+  );
+
+  // vpc-router alternative (§1.3): SNAT to the node IP by taking the destination out of nonMasqueradeCidrs.
+  if (source.kind === 'pod-cidr') {
+    const nodeSource = seeNodeSource(ctx);
+    const nodeEval = evaluateSecurityGroups(compiled, groups, 'ingress', flow, nodeSource);
+    if (nodeSource.spans.length && nodeEval.literal.denied.length === 0 && nodeEval.merged.denied.length === 0)
+      out.fixes.push(
+        replanFix(
+          `alternatively, let ${cluster.cluster.name} SNAT this traffic to the node IPs, which ${groups.join(', ')} already allow: remove ${target.subnet?.cidr.text ?? target.address.text} from nonMasqueradeCidrs (split the covering entry; clusters v1.23.14-r0, v1.25.9-r0, v1.27.6-r0, v1.28.4-r0 or later). Per CCE (reference §1.3) the subnet of a server that only allows node IPs must not be in nonMasqueradeCidrs; pods on that subnet then see node IPs, not pod IPs`,
+          ctx.purpose,
+          true,
+        ),
+      );
+  }
+
+  const literalOk = literal.denied.length === 0;
+  const mergedOk = merged.denied.length === 0;
+  if (literalOk !== mergedOk) {
+    const reason = `${groups.join(', ')} ${literalOk ? 'allow' : 'deny'} ${flow.label} from ${all} if groups are evaluated in binding order, but ${mergedOk ? 'allow' : 'deny'} it if their rules are merged by priority (reference §2.4, ambiguous)`;
+    out.steps.push({ check: 'destination-sg', status: 'warn', summary: reason, evidence });
+    out.uncertain.push(reason);
+    return out;
+  }
+  if (source.maybeMemberOf.size > 0) {
+    const members = new Set([...source.memberOf, ...source.maybeMemberOf]);
+    const asMember = evaluateSecurityGroups(compiled, groups, 'ingress', flow, { ...peer, memberOf: members });
+    if (asMember.literal.denied.length === 0 && asMember.merged.denied.length === 0) {
+      const reason = `only a rule with a remote security group (${[...source.maybeMemberOf].join(', ')}) would allow ${flow.label} from the pod CIDR ${all}: vpc-router pod IPs are not member ports of the node security group, so it most likely does not match (reference §2.5, ambiguous); CCE documents allowing the container CIDR`;
+      out.steps.push({ check: 'destination-sg', status: 'warn', summary: reason, evidence });
+      out.uncertain.push(reason);
+      return out;
+    }
+  }
+  const partial = literal.allowed.length > 0;
+  out.steps.push({
+    check: 'destination-sg',
+    status: 'fail',
+    summary: partial
+      ? `${groups.join(', ')} allow ${flow.label} from only part of what the destination sees: ${spansText(source.family, literal.allowed)} of ${all}${deciding ? `; ${describeRule(deciding)} decides the rest` : ''}`
+      : deciding
+        ? `${describeRule(deciding)} blocks ${flow.label} from ${all}`
+        : `no rule of ${groups.join(', ')} allows ${flow.label} from ${all}`,
+    evidence,
+  });
+  return out;
+}
+
+function seeNodeSource(ctx: FlowContext): Peer {
+  const nodeGroups = ctx.cluster.cluster.nodeSecurityGroups ?? [];
+  const spans = ctx.cluster.nodes.length
+    ? ctx.cluster.nodes.map((n) => ({ start: n.ip.start, end: n.ip.end }))
+    : ctx.cluster.nodeSubnets.map((s) => ({ start: s.cidr.start, end: s.cidr.end }));
+  return { family: 4, spans: normalize(spans), memberOf: new Set(nodeGroups) };
+}

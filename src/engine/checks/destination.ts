@@ -1,0 +1,192 @@
+// Step `destination`: what the address is (reference §10.1): a declared resource, a cluster node, a pod,
+// a Service IP, an address of this or a peered VPC, the internet, or unknown.
+import { type AddressRange, isPublic } from '../../net/address.js';
+import type { CompiledCluster, CompiledTopology, CompiledVpc } from '../../topology/compile.js';
+import { pairKey } from '../../topology/compile.js';
+import type { Resource } from '../../topology/schema.js';
+import type { Target } from '../context.js';
+import type { Step } from '../diagnosis.js';
+
+function vpcLabel(vpc: CompiledVpc): string {
+  return vpc.vpc.name && vpc.vpc.name !== vpc.vpc.id ? `${vpc.vpc.id} (${vpc.vpc.name})` : vpc.vpc.id;
+}
+
+/** The VPCs containing an address, the asking cluster's first, then peered ones. */
+function vpcsContaining(compiled: CompiledTopology, cluster: CompiledCluster, address: AddressRange): string[] {
+  const ids = [...new Set(compiled.vpcBlocks.containing(address).map((e) => e.value))];
+  const rank = (id: string) =>
+    id === cluster.vpcId ? 0 : compiled.peeringsByPair.get(pairKey(id, cluster.vpcId))?.length ? 1 : 2;
+  return ids.sort((a, b) => rank(a) - rank(b));
+}
+
+/** Pick the resource at an address: in the asking VPC first, then a peered VPC. */
+function pickResource(compiled: CompiledTopology, cluster: CompiledCluster, list: readonly Resource[]) {
+  const rank = (r: Resource) =>
+    r.vpc === cluster.vpcId ? 0 : compiled.peeringsByPair.get(pairKey(r.vpc, cluster.vpcId))?.length ? 1 : 2;
+  return [...list].sort((a, b) => rank(a) - rank(b))[0];
+}
+
+/** Classify the destination address (or the named resource at it). */
+export function classifyDestination(
+  compiled: CompiledTopology,
+  cluster: CompiledCluster,
+  address: AddressRange,
+  named?: Resource,
+): Target {
+  const family = address.family;
+  const base = { address, family, memberOf: new Set<string>() };
+  const own = cluster.cluster.name;
+  const resource = named ?? pickResource(compiled, cluster, compiled.resourcesByAddress.get(address.text) ?? []);
+  if (resource) {
+    const vpc = compiled.vpcs.get(resource.vpc);
+    const subnet = compiled.subnets.get(resource.subnet);
+    const groups = resource.securityGroups ?? [];
+    return {
+      ...base,
+      info: {
+        kind: 'resource',
+        address: address.text,
+        resource: resource.name,
+        vpc: resource.vpc,
+        subnet: resource.subnet,
+      },
+      resource,
+      vpc,
+      subnet,
+      securityGroups: groups,
+      memberOf: new Set(groups),
+      summary: `${address.text} is ${resource.type ?? 'resource'} ${resource.name} in ${resource.vpc}/${resource.subnet}`,
+    };
+  }
+
+  const service = compiled.serviceIndex.containing(address)[0]?.value;
+  if (service) {
+    const mine = service === own;
+    return {
+      ...base,
+      info: { kind: 'service', address: address.text, cluster: service },
+      securityGroups: null,
+      special: mine ? 'own-service' : 'other-service',
+      summary: mine
+        ? `${address.text} is in the Service CIDR of ${service}: a ClusterIP, answered by kube-proxy inside the cluster`
+        : `${address.text} is in the Service CIDR of cluster ${service}: ClusterIPs are usable only inside that cluster`,
+    };
+  }
+
+  const node = compiled.nodesByAddress.get(address.text);
+  if (node) {
+    const nodeCluster = compiled.clusters.get(node.cluster.toLowerCase());
+    const groups = nodeCluster?.cluster.nodeSecurityGroups ?? [];
+    const vpcId = nodeCluster?.vpcId;
+    return {
+      ...base,
+      info: {
+        kind: 'node',
+        address: address.text,
+        cluster: node.cluster,
+        node: node.node.node.name,
+        vpc: vpcId,
+        subnet: node.node.subnet?.subnet.id,
+      },
+      vpc: vpcId ? compiled.vpcs.get(vpcId) : undefined,
+      subnet: node.node.subnet,
+      securityGroups: groups,
+      memberOf: new Set(groups),
+      summary: `${address.text} is node ${node.node.node.name} of cluster ${node.cluster}`,
+    };
+  }
+
+  const podOf = compiled.containerIndex.containing(address)[0]?.value;
+  if (podOf) {
+    const podCluster = compiled.clusters.get(podOf.toLowerCase())!;
+    if (podOf === own)
+      return {
+        ...base,
+        info: { kind: 'pod', address: address.text, cluster: podOf },
+        securityGroups: null,
+        special: 'own-pod',
+        summary: `${address.text} is in the container CIDR of ${podOf} itself: a pod of the same cluster`,
+      };
+    if (podCluster.model === 'overlay_l2')
+      return {
+        ...base,
+        info: { kind: 'pod', address: address.text, cluster: podOf, vpc: podCluster.vpcId },
+        securityGroups: null,
+        special: 'overlay-pod',
+        summary: `${address.text} is a pod IP of tunnel-network cluster ${podOf}: tunnel pod IPs are not reachable from outside that cluster`,
+      };
+    const groups = podCluster.cluster.nodeSecurityGroups ?? [];
+    const subnet = podCluster.nodeSubnets[0];
+    return {
+      ...base,
+      info: { kind: 'pod', address: address.text, cluster: podOf, vpc: podCluster.vpcId, subnet: subnet?.subnet.id },
+      vpc: compiled.vpcs.get(podCluster.vpcId),
+      subnet,
+      securityGroups: groups,
+      memberOf: new Set(groups),
+      summary: `${address.text} is a pod IP of VPC-network cluster ${podOf} (routed by the VPC to its node)`,
+    };
+  }
+
+  const vpcIds = vpcsContaining(compiled, cluster, address);
+  const vpcId = vpcIds[0];
+  if (vpcId) {
+    const vpc = compiled.vpcs.get(vpcId)!;
+    const subnet = compiled.subnetIndex.containing(address).find((e) => e.value.vpcId === vpcId)?.value;
+    const peered = vpcId !== cluster.vpcId && !!compiled.peeringsByPair.get(pairKey(vpcId, cluster.vpcId))?.length;
+    const kind = vpcId === cluster.vpcId ? 'vpc' : peered ? 'peered-vpc' : 'vpc';
+    if (!subnet)
+      return {
+        ...base,
+        info: { kind: 'unknown', address: address.text, vpc: vpcId },
+        vpc,
+        securityGroups: null,
+        special: 'no-subnet',
+        summary: `${address.text} is inside ${vpcLabel(vpc)} but in none of its declared subnets`,
+      };
+    const eniCluster = compiled.eniSubnets.get(subnet.subnet.id);
+    if (eniCluster && eniCluster !== own) {
+      const groups = compiled.clusters.get(eniCluster.toLowerCase())?.cluster.podSecurityGroups ?? [];
+      return {
+        ...base,
+        info: { kind: 'pod', address: address.text, cluster: eniCluster, vpc: vpcId, subnet: subnet.subnet.id },
+        vpc,
+        subnet,
+        securityGroups: groups,
+        memberOf: new Set(groups),
+        summary: `${address.text} is in container subnet ${subnet.subnet.id} of CCE Turbo cluster ${eniCluster}`,
+      };
+    }
+    return {
+      ...base,
+      info: { kind, address: address.text, vpc: vpcId, subnet: subnet.subnet.id },
+      vpc,
+      subnet,
+      securityGroups: null,
+      summary: `${address.text} is an undeclared address in ${vpcLabel(vpc)}/${subnet.subnet.id}${kind === 'peered-vpc' ? ' (a peered VPC)' : vpcId === cluster.vpcId ? ' (the cluster VPC)' : ''}`,
+    };
+  }
+
+  if (isPublic(address))
+    return {
+      ...base,
+      info: { kind: 'internet', address: address.text },
+      securityGroups: null,
+      summary: `${address.text} is a public (internet) address`,
+    };
+  return {
+    ...base,
+    info: { kind: 'unknown', address: address.text },
+    securityGroups: null,
+    special: 'unknown-private',
+    summary: `${address.text} is a private address in no declared VPC (VPN, Direct Connect or an undeclared VPC?)`,
+  };
+}
+
+/** The `destination` step for a classified target: destinations nothing outside can reach fail here. */
+export function destinationStep(target: Target): Step {
+  const blocked =
+    target.special === 'other-service' || target.special === 'overlay-pod' || target.special === 'no-subnet';
+  const status = blocked ? 'fail' : target.special ? 'warn' : 'pass';
+  return { check: 'destination', status, summary: target.summary, evidence: { ...target.info } };
+}

@@ -1,0 +1,55 @@
+// Step `host-bridge`: a container-engine bridge on the destination host containing the source it sees
+// captures the replies (reference §6). Which source matters follows the model: the pod CIDR for
+// vpc-router, the container subnet for eni, only the node IPs for overlay_l2.
+import { mustCidr } from '../../net/address.js';
+import { type CheckResult, type FlowContext, result } from '../context.js';
+import { hostBridgeFix, suggestBridge } from '../fixes/host-bridge.js';
+import { replanFix } from '../fixes/replan.js';
+import { intersect, spansOf, spansText } from '../spans.js';
+
+/** The destination host's bridges against the seen source. */
+export function hostBridgeCheck(ctx: FlowContext): CheckResult {
+  const out = result();
+  const { target, source, compiled, purpose } = ctx;
+  const bridges = target.resource?.hostBridges ?? [];
+  if (bridges.length === 0 || target.info.kind === 'internet') {
+    out.steps.push({
+      check: 'host-bridge',
+      status: 'skip',
+      summary: 'no container-engine bridge is declared on the destination',
+    });
+    return out;
+  }
+  const conflicts: string[] = [];
+  for (const bridge of bridges) {
+    const cidr = mustCidr(bridge);
+    const hit = intersect(spansOf([cidr], source.family), source.spans);
+    if (hit.length === 0) continue;
+    conflicts.push(`${bridge} contains ${spansText(source.family, hit)}`);
+    const avoid = [...source.stable, ...bridges.filter((b) => b !== bridge)].map((t) => mustCidr(t));
+    const suggested = suggestBridge(compiled, avoid, cidr);
+    out.fixes.push(
+      suggested
+        ? hostBridgeFix(target.resource!.name, bridge, suggested, purpose)
+        : replanFix(
+            `move the bridge ${bridge} on ${target.resource!.name} to a range that overlaps no VPC or container CIDR`,
+            purpose,
+          ),
+    );
+  }
+  if (conflicts.length === 0) {
+    out.steps.push({
+      check: 'host-bridge',
+      status: 'pass',
+      summary: `the bridges on ${target.resource!.name} (${bridges.join(', ')}) do not contain the source it sees`,
+    });
+    return out;
+  }
+  out.steps.push({
+    check: 'host-bridge',
+    status: 'fail',
+    summary: `on ${target.resource!.name}, bridge ${conflicts.join('; ')}: replies go into the bridge instead of back to the cluster`,
+    evidence: { resource: target.resource!.name, bridges },
+  });
+  return out;
+}

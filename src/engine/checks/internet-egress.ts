@@ -1,0 +1,47 @@
+// Step `internet-egress`: a path to the internet per source (reference §1.6): the node EIP, or an SNAT
+// rule of a NAT gateway on the node subnet (overlay_l2, vpc-router) or the container subnet (eni).
+import { type CheckResult, type FlowContext, result } from '../context.js';
+import { snatFix } from '../fixes/snat-rule.js';
+
+/** Whether every source has an EIP or an SNAT rule toward the internet. */
+export function internetEgressCheck(ctx: FlowContext): CheckResult {
+  const out = result();
+  const egress = ctx.source.internet;
+  if (ctx.target.info.kind !== 'internet' || !egress) {
+    out.steps.push({ check: 'internet-egress', status: 'skip', summary: 'not an internet destination' });
+    return out;
+  }
+  if (ctx.target.family === 6) {
+    const reason = 'IPv6 internet egress is not modelled';
+    out.steps.push({ check: 'internet-egress', status: 'warn', summary: reason });
+    out.uncertain.push(reason);
+    return out;
+  }
+  const via = egress.via.map((v) => `${v.what} via ${v.how === 'nat' ? `NAT gateway ${v.natGateway}` : 'its EIP'}`);
+  if (egress.missing.length === 0) {
+    out.steps.push({
+      check: 'internet-egress',
+      status: 'pass',
+      summary: `internet egress: ${via.join('; ')}`,
+      evidence: { eips: egress.eips },
+    });
+    return out;
+  }
+  const vpc = ctx.compiled.vpcs.get(ctx.cluster.vpcId);
+  const subnets = [...new Set(egress.missing.map((m) => m.subnet))];
+  out.fixes.push(...subnets.map((s) => snatFix(vpc, s, ctx.purpose)));
+  const missing = egress.missing.map((m) => m.what).join(', ');
+  if (egress.eniNodeEipOnly) {
+    const reason = `no SNAT rule covers ${missing}; the nodes have EIPs, but CCE documents no node-EIP path for Turbo (eni) pods (reference §1.6, ambiguous; likely no internet access)`;
+    out.steps.push({ check: 'internet-egress', status: 'warn', summary: reason });
+    out.uncertain.push(reason);
+    return out;
+  }
+  out.steps.push({
+    check: 'internet-egress',
+    status: 'fail',
+    summary: `no internet path for ${missing}: no EIP and no SNAT rule covers ${subnets.map((s) => s.subnet.id).join(', ')}`,
+    evidence: { via },
+  });
+  return out;
+}

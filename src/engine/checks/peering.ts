@@ -1,0 +1,74 @@
+// Step `peering`: a cross-VPC path needs a peering between the two VPCs, ACTIVE (reference §4.2).
+import { pairKey } from '../../topology/compile.js';
+import { type CheckResult, type FlowContext, result } from '../context.js';
+import { peeringAcceptFix } from '../fixes/peering-accept.js';
+import { replanFix } from '../fixes/replan.js';
+import { lookupRoute } from '../route-lookup.js';
+
+/** The peering between the cluster VPC and the destination VPC, and its status. */
+export function peeringCheck(ctx: FlowContext): CheckResult {
+  const out = result();
+  const { compiled, cluster, target, purpose } = ctx;
+  const dst = target.vpc;
+  if (!dst || dst.vpc.id === cluster.vpcId || target.info.kind === 'internet') {
+    out.steps.push({ check: 'peering', status: 'skip', summary: 'no VPC peering on this path' });
+    return out;
+  }
+  const pair = compiled.peeringsByPair.get(pairKey(cluster.vpcId, dst.vpc.id)) ?? [];
+  if (pair.length === 0) {
+    out.steps.push({
+      check: 'peering',
+      status: 'fail',
+      summary: `there is no VPC peering between ${cluster.vpcId} and ${dst.vpc.id}`,
+    });
+    out.fixes.push(
+      replanFix(
+        `create a VPC peering between ${cluster.vpcId} and ${dst.vpc.id} (same region; a cross-account peering must be accepted) and add routes on both sides`,
+        purpose,
+      ),
+    );
+    return out;
+  }
+  // The peering the forward route uses, when it is one of these; else the first ACTIVE one.
+  const used = ctx.source.legs
+    .map((leg) => compiled.vpcs.get(leg.subnet.vpcId)?.tables.get(leg.subnet.routeTableId))
+    .map((table) => (table ? lookupRoute(table, target.address) : undefined))
+    .find((route) => route?.type === 'peering' && pair.some((p) => p.id === route.nextHop));
+  const peering =
+    pair.find((p) => p.id === used?.nextHop) ?? pair.find((p) => (p.status ?? 'ACTIVE') === 'ACTIVE') ?? pair[0]!;
+  const status = peering.status ?? 'ACTIVE';
+  const label = peering.name ? `${peering.id} (${peering.name})` : peering.id;
+  const evidence = {
+    peering: peering.id,
+    status,
+    requesterVpc: peering.requesterVpc,
+    accepterVpc: peering.accepterVpc,
+  };
+  if (status === 'ACTIVE') {
+    out.steps.push({ check: 'peering', status: 'pass', summary: `peering ${label} is ACTIVE`, evidence });
+    return out;
+  }
+  if (status === 'PENDING_ACCEPTANCE') {
+    out.steps.push({
+      check: 'peering',
+      status: 'fail',
+      summary: `peering ${label} is PENDING_ACCEPTANCE: the owner of ${peering.accepterVpc} must accept it`,
+      evidence,
+    });
+    out.fixes.push(peeringAcceptFix(peering.id, purpose));
+    return out;
+  }
+  out.steps.push({
+    check: 'peering',
+    status: 'fail',
+    summary: `peering ${label} is ${status}: it carries no traffic`,
+    evidence,
+  });
+  out.fixes.push(
+    replanFix(
+      `peering ${label} is ${status}: create a new peering between ${cluster.vpcId} and ${dst.vpc.id} and point the routes at it`,
+      purpose,
+    ),
+  );
+  return out;
+}

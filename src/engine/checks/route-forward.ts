@@ -1,0 +1,191 @@
+// Step `route-forward`: the route table governing each source subnet (its own custom table, else the VPC
+// default) must send the destination to the right place (reference §4): local, a CCE route, a peering to
+// the destination VPC, or the NAT gateway for the internet.
+
+import { overlaps } from '../../net/address.js';
+import type { CompiledRoute, CompiledRouteTable, CompiledVpc } from '../../topology/compile.js';
+import { pairKey } from '../../topology/compile.js';
+import { type CheckResult, type FlowContext, result, type SourceLeg } from '../context.js';
+import type { Step } from '../diagnosis.js';
+import { replanFix } from '../fixes/replan.js';
+import { routeFix } from '../fixes/route.js';
+import { lookupRoute } from '../route-lookup.js';
+
+function describeRoute(route: CompiledRoute): string {
+  if (route.origin === 'local') return `the local route ${route.destination.text}`;
+  if (route.origin === 'cce') return `the CCE node route(s) for ${route.destination.text}`;
+  return `route ${route.destination.text} -> ${route.type}${route.nextHop ? ` ${route.nextHop}` : ''}`;
+}
+
+/** The block of the destination VPC to route to: the VPC CIDR, or the subnet when the VPC CIDRs overlap. */
+function routeDestination(ctx: FlowContext, own: CompiledVpc, peer: CompiledVpc): string {
+  const block = peer.blocks.find((b) => b.start <= ctx.target.address.start && ctx.target.address.end <= b.end);
+  if (block && !own.blocks.some((b) => overlaps(b, block))) return block.text;
+  return ctx.target.subnet?.cidr.text ?? ctx.target.address.text;
+}
+
+function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, out: CheckResult): Step {
+  const { target, compiled, cluster, purpose } = ctx;
+  const where = `route table ${table.id}${table.isDefault ? ' (default)' : ' (custom)'} of ${leg.subnet.subnet.id}`;
+  const route = lookupRoute(table, target.address);
+  const evidence = { routeTable: table.id, subnet: leg.subnet.subnet.id, route: route ? describeRoute(route) : null };
+  const own = compiled.vpcs.get(cluster.vpcId)!;
+
+  if (target.info.kind === 'internet') {
+    const internet = ctx.source.internet;
+    const viaEip = internet?.via.filter((v) => v.how === 'node-eip').length ?? 0;
+    const nat = internet?.via.find((v) => v.how === 'nat')?.natGateway;
+    if (route?.type === 'nat' || (!route && table.isDefault && nat)) {
+      if (!route)
+        out.assumptions.push(
+          `${table.id} declares no route to the NAT gateway: Huawei adds 0.0.0.0/0 -> NAT gateway to the VPC default table when the gateway is created`,
+        );
+      return {
+        check: 'route-forward',
+        status: 'pass',
+        summary: `${where} sends internet traffic to the NAT gateway`,
+        evidence,
+      };
+    }
+    if (!route && (viaEip > 0 || !nat))
+      return {
+        check: 'route-forward',
+        status: 'pass',
+        summary: `traffic through an EIP bound to the instance does not use ${where}`,
+        evidence,
+      };
+    if (!route && nat) {
+      out.fixes.push(routeFix(leg.subnet, '0.0.0.0/0', 'nat', nat, purpose));
+      return {
+        check: 'route-forward',
+        status: 'fail',
+        summary: `${where} has no route to the internet: a custom table governs outbound traffic and needs 0.0.0.0/0 -> NAT gateway ${nat}`,
+        evidence,
+      };
+    }
+    out.fixes.push(
+      replanFix(`${where} sends ${target.address.text} to ${describeRoute(route!)}, not to the internet`, purpose),
+    );
+    return {
+      check: 'route-forward',
+      status: 'fail',
+      summary: `${where} sends ${target.address.text} to ${describeRoute(route!)}`,
+      evidence,
+    };
+  }
+
+  const dstVpc = target.vpc;
+  if (!dstVpc) {
+    if (route && route.origin === 'declared') {
+      const reason = `${where} sends ${target.address.text} to ${describeRoute(route)}: what lies beyond is not in the topology`;
+      out.uncertain.push(reason);
+      return { check: 'route-forward', status: 'warn', summary: reason, evidence };
+    }
+    out.fixes.push(
+      replanFix(
+        `${target.address.text} is in no declared VPC and no route leads to it: connect it (VPN, DC, peering)`,
+        purpose,
+      ),
+    );
+    return {
+      check: 'route-forward',
+      status: 'fail',
+      summary: `${where} has no route to ${target.address.text}`,
+      evidence,
+    };
+  }
+
+  if (dstVpc.vpc.id === cluster.vpcId) {
+    if (route && (route.origin === 'local' || route.type === 'cce'))
+      return {
+        check: 'route-forward',
+        status: 'pass',
+        summary: `${where} reaches ${target.address.text} by ${describeRoute(route)}`,
+        evidence,
+      };
+    if (target.info.kind === 'pod' && !table.isDefault && !route) {
+      const reason = `${where} is a custom table without the CCE routes for the pods of ${target.info.cluster}: CCE writes them to the default table, and whether custom tables get them is undocumented (reference §4.3, ambiguous)`;
+      out.uncertain.push(reason);
+      return { check: 'route-forward', status: 'warn', summary: reason, evidence };
+    }
+    return {
+      check: 'route-forward',
+      status: 'fail',
+      summary: route
+        ? `${where} sends ${target.address.text} to ${describeRoute(route)} instead of delivering it in the VPC`
+        : `${where} has no route to ${target.address.text}`,
+      evidence,
+    };
+  }
+
+  const pair = compiled.peeringsByPair.get(pairKey(cluster.vpcId, dstVpc.vpc.id)) ?? [];
+  if (!route) {
+    const peering = pair.find((p) => (p.status ?? 'ACTIVE') === 'ACTIVE') ?? pair[0];
+    if (peering)
+      out.fixes.push(routeFix(leg.subnet, routeDestination(ctx, own, dstVpc), 'peering', peering.id, purpose));
+    return {
+      check: 'route-forward',
+      status: 'fail',
+      summary: `${where} has no route to ${target.address.text} (${dstVpc.vpc.id})${peering ? `: add one via peering ${peering.id}` : ''}`,
+      evidence,
+    };
+  }
+  if (route.type === 'peering' && route.nextHop) {
+    const p = compiled.peerings.get(route.nextHop);
+    const joins = p && pairKey(p.requesterVpc, p.accepterVpc) === pairKey(cluster.vpcId, dstVpc.vpc.id);
+    if (joins)
+      return {
+        check: 'route-forward',
+        status: 'pass',
+        summary: `${where} sends ${target.address.text} over peering ${route.nextHop} to ${dstVpc.vpc.id}`,
+        evidence,
+      };
+    const via = p ? (p.requesterVpc === cluster.vpcId ? p.accepterVpc : p.requesterVpc) : undefined;
+    const onward = via ? compiled.vpcs.get(via) : undefined;
+    const onwardRoute = onward ? lookupRoute(onward.tables.get(onward.defaultTableId)!, target.address) : undefined;
+    if (onwardRoute?.type === 'peering') {
+      const reason = `${where} sends ${target.address.text} over peering ${route.nextHop} to ${via}, which routes it on: transitive peering is not documented to forward (reference §4.2, ambiguous; assumed not reachable)`;
+      out.uncertain.push(reason);
+      return { check: 'route-forward', status: 'warn', summary: reason, evidence };
+    }
+    out.fixes.push(
+      replanFix(
+        `${where} sends ${target.address.text} over peering ${route.nextHop} to ${via ?? 'another VPC'}, not to ${dstVpc.vpc.id}: route it over a peering with ${dstVpc.vpc.id}`,
+        purpose,
+      ),
+    );
+    return {
+      check: 'route-forward',
+      status: 'fail',
+      summary: `${where} sends ${target.address.text} over peering ${route.nextHop} to ${via ?? 'an unknown VPC'}, not to ${dstVpc.vpc.id}`,
+      evidence,
+    };
+  }
+  if (route.origin === 'local') {
+    return {
+      check: 'route-forward',
+      status: 'fail',
+      summary: `${where} delivers ${target.address.text} locally (${describeRoute(route)}): it overlaps the cluster VPC`,
+      evidence,
+    };
+  }
+  const reason = `${where} sends ${target.address.text} to ${describeRoute(route)}: what lies beyond is not in the topology`;
+  out.uncertain.push(reason);
+  return { check: 'route-forward', status: 'warn', summary: reason, evidence };
+}
+
+/** Forward routes from every source subnet (one step per distinct route table). */
+export function routeForwardCheck(ctx: FlowContext): CheckResult {
+  const out = result();
+  const seen = new Set<string>();
+  for (const leg of ctx.source.legs) {
+    const vpc = ctx.compiled.vpcs.get(leg.subnet.vpcId);
+    const table = vpc?.tables.get(leg.subnet.routeTableId);
+    if (!table || seen.has(table.id)) continue;
+    seen.add(table.id);
+    out.steps.push(legStep(ctx, leg, table, out));
+  }
+  if (out.steps.length === 0)
+    out.steps.push({ check: 'route-forward', status: 'skip', summary: 'no source subnet with a route table' });
+  return out;
+}

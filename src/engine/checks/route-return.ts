@@ -1,0 +1,83 @@
+// Step `route-return`: the reply leaves the destination subnet through the table governing it and must
+// reach every address the destination sees (reference §4.1, §4.3, seed cce_10_0399 cross-VPC example).
+import { pairKey } from '../../topology/compile.js';
+import { type CheckResult, type FlowContext, result } from '../context.js';
+import { routeFix } from '../fixes/route.js';
+import { routeCoverage } from '../route-lookup.js';
+import { intersect, normalize, spansText } from '../spans.js';
+import { spansOfTexts } from './source-address.js';
+
+/** The reply route from the destination subnet back to the seen source. */
+export function routeReturnCheck(ctx: FlowContext): CheckResult {
+  const out = result();
+  const { target, source, compiled, cluster, purpose } = ctx;
+  const subnet = target.subnet;
+  const vpc = target.vpc;
+  if (!subnet || !vpc || target.info.kind === 'internet') {
+    out.steps.push({
+      check: 'route-return',
+      status: 'skip',
+      summary: 'no return path inside the declared VPCs to check',
+    });
+    return out;
+  }
+  const table = vpc.tables.get(subnet.routeTableId);
+  if (!table) {
+    out.steps.push({
+      check: 'route-return',
+      status: 'warn',
+      summary: `route table ${subnet.routeTableId} is not defined`,
+    });
+    return out;
+  }
+  const where = `route table ${table.id}${table.isDefault ? ' (default)' : ' (custom)'} of ${subnet.subnet.id}`;
+  const family = source.family;
+  const coverage = routeCoverage(table, family, source.spans);
+  const sameVpc = vpc.vpc.id === cluster.vpcId;
+  const pair = compiled.peeringsByPair.get(pairKey(vpc.vpc.id, cluster.vpcId)) ?? [];
+  const good = coverage.decided.filter((d) => {
+    if (sameVpc) return d.by.origin === 'local' || d.by.type === 'cce';
+    return d.by.type === 'peering' && pair.some((p) => p.id === d.by.nextHop);
+  });
+  const bad = normalize([
+    ...coverage.rest,
+    ...coverage.decided.filter((d) => !good.includes(d)).flatMap((d) => d.spans),
+  ]);
+  const evidence = {
+    routeTable: table.id,
+    routes: coverage.decided.map(
+      (d) => `${d.by.destination.text} -> ${d.by.type}${d.by.nextHop ? ` ${d.by.nextHop}` : ''}`,
+    ),
+  };
+  if (bad.length === 0) {
+    out.steps.push({
+      check: 'route-return',
+      status: 'pass',
+      summary: `${where} routes replies back to ${spansText(family, source.spans)}`,
+      evidence,
+    });
+    return out;
+  }
+  if (sameVpc && source.kind === 'pod-cidr' && !table.isDefault && coverage.decided.every((d) => good.includes(d))) {
+    const reason = `${where} has no route back to the container CIDR ${spansText(family, bad)}: a custom table governs the subnet's outbound traffic, and whether CCE writes its node routes there is undocumented (reference §4.3, ambiguous)`;
+    out.steps.push({ check: 'route-return', status: 'warn', summary: reason, evidence });
+    out.uncertain.push(reason);
+    return out;
+  }
+  out.steps.push({
+    check: 'route-return',
+    status: 'fail',
+    summary: sameVpc
+      ? `${where} does not route replies to ${spansText(family, bad)} back to the cluster`
+      : `${where} has no route back to ${spansText(family, bad)} via a peering with ${cluster.vpcId}`,
+    evidence,
+  });
+  const peering = pair.find((p) => (p.status ?? 'ACTIVE') === 'ACTIVE') ?? pair[0];
+  if (!sameVpc && peering) {
+    for (const cidr of source.stable) {
+      if (intersect(spansOfTexts([cidr], family), bad).length === 0) continue;
+      out.fixes.push(routeFix(subnet, cidr, 'peering', peering.id, purpose));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,33 @@
+// Step `source-acl`: the network ACL of each source subnet, outbound (reference §3). The source subnet is
+// the node subnet (overlay_l2, vpc-router, hostNetwork) or the container subnet (eni).
+import { type CheckResult, type FlowContext, result } from '../context.js';
+import { aclStep } from './acl-step.js';
+
+/** Outbound ACL rules of every subnet the traffic leaves from. */
+export function sourceAclCheck(ctx: FlowContext): CheckResult {
+  const out = result();
+  for (const leg of ctx.source.legs) {
+    if (!leg.subnet.aclId) continue;
+    const block = ctx.target.family === 4 ? leg.subnet.cidr : leg.subnet.ipv6;
+    const part = aclStep(
+      ctx,
+      'source-acl',
+      leg.subnet.aclId,
+      'egress',
+      leg.spans,
+      leg.stable,
+      block,
+      leg.subnet.subnet.id,
+    );
+    out.steps.push(...part.steps);
+    out.fixes.push(...part.fixes);
+    out.assumptions.push(...part.assumptions);
+  }
+  if (out.steps.length === 0)
+    out.steps.push({
+      check: 'source-acl',
+      status: 'pass',
+      summary: `no network ACL is associated with the source subnets (${ctx.source.legs.map((l) => l.subnet.subnet.id).join(', ')})`,
+    });
+  return out;
+}

@@ -1,0 +1,252 @@
+// Step `source-address`: which source IP the destination sees (reference §0, §1.2-1.4, §1.6), and the
+// subnets the traffic leaves from (for ACLs and routes).
+import { type AddressRange, type Cidr, type Family, parseCidr, parseIp } from '../../net/address.js';
+import type { CompiledCluster, CompiledSubnet, CompiledTopology } from '../../topology/compile.js';
+import type { Workload } from '../../topology/schema.js';
+import type { InternetEgress, SeenSource, SourceLeg, Target } from '../context.js';
+import type { Step } from '../diagnosis.js';
+import { normalize, type Span, spansOf, spanText } from '../spans.js';
+
+function subnetBlock(subnet: CompiledSubnet, family: Family): Cidr | undefined {
+  return family === 4 ? subnet.cidr : subnet.ipv6;
+}
+
+/** The effective pod security groups of an eni workload (§1.2: the annotation replaces or adds). */
+export function podSecurityGroups(cluster: CompiledCluster, workload: Workload | undefined): string[] {
+  const base = workload?.securityGroups ?? cluster.cluster.podSecurityGroups ?? [];
+  return [...new Set([...base, ...(workload?.additionalSecurityGroups ?? [])])];
+}
+
+/** Legs leaving from the node subnets, carrying node addresses (listed nodes, else whole node subnets). */
+function nodeLegs(cluster: CompiledCluster, family: Family): SourceLeg[] {
+  if (cluster.nodes.length && family === 4) {
+    const bySubnet = new Map<CompiledSubnet, AddressRange[]>();
+    for (const node of cluster.nodes) {
+      if (!node.subnet) continue;
+      const list = bySubnet.get(node.subnet) ?? [];
+      list.push(node.ip);
+      bySubnet.set(node.subnet, list);
+    }
+    return [...bySubnet].map(([subnet, ips]) => ({ subnet, spans: spansOf(ips, 4), stable: [subnet.cidr.text] }));
+  }
+  return cluster.nodeSubnets.flatMap((subnet) => {
+    const block = subnetBlock(subnet, family);
+    return block ? [{ subnet, spans: spansOf([block], family), stable: [block.text] }] : [];
+  });
+}
+
+function containerSubnetLegs(cluster: CompiledCluster, family: Family): SourceLeg[] {
+  return cluster.containerSubnets.flatMap((subnet) => {
+    const block = subnetBlock(subnet, family);
+    return block ? [{ subnet, spans: spansOf([block], family), stable: [block.text] }] : [];
+  });
+}
+
+function natCovering(compiled: CompiledTopology, vpcId: string, subnet: CompiledSubnet, ip?: AddressRange) {
+  for (const nat of compiled.vpcs.get(vpcId)?.natGateways ?? []) {
+    for (const rule of nat.snatRules ?? []) {
+      if (rule.source === subnet.subnet.id || rule.source === subnet.subnet.ipv4SubnetId) return { nat, rule };
+      const cidr = parseCidr(rule.source);
+      const inner = ip ?? subnet.cidr;
+      if (cidr.ok && cidr.cidr.family === 4 && cidr.cidr.start <= inner.start && inner.end <= cidr.cidr.end)
+        return { nat, rule };
+    }
+  }
+  return undefined;
+}
+
+function internetEgress(
+  compiled: CompiledTopology,
+  cluster: CompiledCluster,
+  viaNodes: boolean,
+  legs: readonly SourceLeg[],
+): InternetEgress {
+  const eips: string[] = [];
+  const via: { what: string; how: 'node-eip' | 'nat'; natGateway?: string }[] = [];
+  const missing: { what: string; subnet: CompiledSubnet }[] = [];
+  if (viaNodes && cluster.nodes.length) {
+    for (const node of cluster.nodes) {
+      if (!node.subnet) continue;
+      if (node.node.eip) {
+        eips.push(node.node.eip);
+        via.push({ what: `node ${node.node.name}`, how: 'node-eip' });
+        continue;
+      }
+      const nat = natCovering(compiled, cluster.vpcId, node.subnet, node.ip);
+      if (nat) {
+        eips.push(nat.rule.eip);
+        via.push({ what: `node ${node.node.name}`, how: 'nat', natGateway: nat.nat.id });
+      } else missing.push({ what: `node ${node.node.name}`, subnet: node.subnet });
+    }
+  } else {
+    for (const leg of legs) {
+      const nat = natCovering(compiled, cluster.vpcId, leg.subnet);
+      if (nat) {
+        eips.push(nat.rule.eip);
+        via.push({ what: `subnet ${leg.subnet.subnet.id}`, how: 'nat', natGateway: nat.nat.id });
+      } else missing.push({ what: `subnet ${leg.subnet.subnet.id}`, subnet: leg.subnet });
+    }
+  }
+  const eniNodeEipOnly = !viaNodes && missing.length > 0 && cluster.nodes.some((n) => n.node.eip);
+  return { eips: [...new Set(eips)], via, missing, eniNodeEipOnly };
+}
+
+function unionStable(legs: readonly SourceLeg[]): string[] {
+  return [...new Set(legs.flatMap((l) => l.stable))];
+}
+
+/** Compute the source the destination sees for this cluster, workload and destination. */
+export function seeSource(
+  compiled: CompiledTopology,
+  cluster: CompiledCluster,
+  workload: Workload | undefined,
+  target: Target,
+): SeenSource {
+  const family = target.family;
+  const nodeGroups = cluster.cluster.nodeSecurityGroups ?? [];
+  const none = new Set<string>();
+  const assumptions: string[] = [];
+  const internet = target.info.kind === 'internet';
+  const hostNetwork = workload?.hostNetwork === true;
+  const nodesListed = cluster.nodes.length > 0 && family === 4;
+  if (!nodesListed && cluster.model !== 'eni')
+    assumptions.push(
+      `cluster ${cluster.cluster.name} lists no nodes: its node subnets (${cluster.nodeSubnets.map((s) => s.cidr.text).join(', ')}) stand for the node IPs`,
+    );
+
+  const nodeSide = (why: string): SeenSource => {
+    const legs = nodeLegs(cluster, family);
+    return {
+      family,
+      spans: normalize(legs.flatMap((l) => l.spans)),
+      seenAs: [],
+      why,
+      kind: 'node',
+      memberOf: new Set(nodeGroups),
+      maybeMemberOf: none,
+      stable: unionStable(legs),
+      alternativeGroup: nodeGroups[0],
+      legs,
+      egressGroups: nodeGroups,
+      egressGroupsOf: 'node',
+      assumptions,
+    };
+  };
+
+  let seen: SeenSource;
+  if (hostNetwork) {
+    seen = nodeSide(
+      `workload ${workload?.name} uses hostNetwork, so its pods send with the node IP in every network model (reference §0)`,
+    );
+  } else if (cluster.model === 'overlay_l2') {
+    seen = nodeSide(
+      'overlay_l2 (container tunnel network) SNATs pod traffic leaving the cluster to the node IP (reference §1.2, cce_10_0399)',
+    );
+  } else if (cluster.model === 'vpc-router') {
+    const keep = cluster.nonMasquerade.find(
+      (c) => c.family === family && c.start <= target.address.start && target.address.end <= c.end,
+    );
+    if (keep && !internet) {
+      const nodes = nodeLegs(cluster, 4);
+      const podSpans = spansOf(cluster.containerCidrs, family);
+      const stable = cluster.containerCidrs.filter((c) => c.family === family).map((c) => c.text);
+      const legs = nodes.map((leg) => ({ subnet: leg.subnet, spans: podSpans, stable }));
+      seen = {
+        family,
+        spans: podSpans,
+        seenAs: [],
+        why: `vpc-router keeps the pod IP for destinations in nonMasqueradeCidrs (${keep.text}) (reference §1.3)`,
+        kind: 'pod-cidr',
+        memberOf: none,
+        maybeMemberOf: new Set(nodeGroups),
+        stable,
+        legs,
+        egressGroups: nodeGroups,
+        egressGroupsOf: 'node',
+        assumptions,
+      };
+    } else {
+      seen = nodeSide(
+        internet
+          ? 'vpc-router SNATs pod traffic to the internet to the node IP before it leaves the node (reference §1.2, cce_10_0283)'
+          : `vpc-router SNATs to the node IP for destinations outside nonMasqueradeCidrs (${cluster.nonMasquerade.map((c) => c.text).join(', ')}) (reference §1.3)`,
+      );
+    }
+  } else {
+    const legs = containerSubnetLegs(cluster, family);
+    const groups = podSecurityGroups(cluster, workload);
+    seen = {
+      family,
+      spans: normalize(legs.flatMap((l) => l.spans)),
+      seenAs: [],
+      why: 'eni (Cloud Native Network 2.0) pods send with their own IP from the container subnets, without NAT (reference §1.2, cce_10_0399)',
+      kind: 'container-subnet',
+      memberOf: new Set(groups),
+      maybeMemberOf: none,
+      stable: unionStable(legs),
+      alternativeGroup: groups[0],
+      legs,
+      egressGroups: groups,
+      egressGroupsOf: 'pod',
+      assumptions,
+    };
+  }
+
+  if (internet) {
+    const viaNodes = seen.kind === 'node';
+    const egress = internetEgress(compiled, cluster, viaNodes, seen.legs);
+    const eipSpans = spansOf(
+      egress.eips.map((e) => parseIp(e)).filter((e): e is AddressRange => e !== null),
+      4,
+    );
+    const how = viaNodes
+      ? 'node traffic reaches the internet as the node EIP, or as the NAT gateway EIP of an SNAT rule on the node subnet'
+      : 'eni pods reach the internet as the NAT gateway EIP of an SNAT rule on the container subnet (no node-EIP path is documented)';
+    return {
+      ...seen,
+      spans: eipSpans,
+      seenAs: egress.eips,
+      why: `${seen.why}; ${how} (reference §1.6)`,
+      kind: 'eip',
+      memberOf: none,
+      maybeMemberOf: none,
+      stable: egress.eips,
+      alternativeGroup: undefined,
+      internet: egress,
+    };
+  }
+  return { ...seen, seenAs: seen.spans.map((s) => spanText(family, s)) };
+}
+
+/** The `source-address` step. */
+export function sourceAddressStep(source: SeenSource): Step {
+  if (source.kind === 'eip')
+    return {
+      check: 'source-address',
+      status: source.seenAs.length ? 'pass' : 'warn',
+      summary: source.seenAs.length
+        ? `the internet sees ${source.seenAs.join(', ')}: ${source.why}`
+        : `no EIP is on the path to the internet: ${source.why}`,
+      evidence: { seenAs: source.seenAs, legs: source.legs.map((l) => l.subnet.subnet.id) },
+    };
+  if (source.spans.length === 0)
+    return {
+      check: 'source-address',
+      status: 'fail',
+      summary: `the cluster has no ${source.family === 6 ? 'IPv6 ' : ''}source address for this destination: ${source.why}`,
+    };
+  return {
+    check: 'source-address',
+    status: 'pass',
+    summary: `the destination sees ${source.seenAs.join(', ')}: ${source.why}`,
+    evidence: { seenAs: source.seenAs, legs: source.legs.map((l) => l.subnet.subnet.id) },
+  };
+}
+
+/** Spans of a set of CIDR texts (helper for fixes that must cover the seen source). */
+export function spansOfTexts(texts: readonly string[], family: Family): Span[] {
+  return spansOf(
+    texts.map((t) => parseCidr(t)).flatMap((p) => (p.ok ? [p.cidr] : [])),
+    family,
+  );
+}

@@ -1,0 +1,214 @@
+// The diagnosis of "can pods of cluster X reach Y?": resolve the question, then walk the path check by
+// check in the order of reference §10, reporting every blocker (not only the first), the least-privilege
+// fixes, and the assumptions. Fixes of an unreachable flow are verified by applying them and asking again.
+// Pure: no I/O, no clock.
+//
+// Result shape: one flow (a port or ICMP was asked, or the resource declares one port) gives a Diagnosis;
+// several flows (no port asked, several declared ports) give { verdict, flows }, the worst verdict first
+// reached. Use `flowsOf(result)` to treat both alike.
+import type { Question } from '../question/question.js';
+import { withRender } from '../render/fix.js';
+import type { CompiledTopology } from '../topology/compile.js';
+import { classifyDestination, destinationStep } from './checks/destination.js';
+import { destinationAclCheck } from './checks/destination-acl.js';
+import { destinationSgCheck } from './checks/destination-sg.js';
+import { hostBridgeCheck } from './checks/host-bridge.js';
+import { internetEgressCheck } from './checks/internet-egress.js';
+import { peeringCheck } from './checks/peering.js';
+import { planningCheck } from './checks/planning.js';
+import { routeForwardCheck } from './checks/route-forward.js';
+import { routeReturnCheck } from './checks/route-return.js';
+import { sourceAclCheck } from './checks/source-acl.js';
+import { seeSource, sourceAddressStep } from './checks/source-address.js';
+import { sourceEgressCheck } from './checks/source-egress.js';
+import { whitelistCheck } from './checks/whitelist.js';
+import { type CheckResult, type Flow, type FlowContext, type PlannedFix, result } from './context.js';
+import {
+  type CheckName,
+  type Diagnosis,
+  type DiagnosisResult,
+  type FixSpec,
+  type Step,
+  VERDICT_RANK,
+  type Verdict,
+} from './diagnosis.js';
+import { patchCompiled } from './fixes/patch.js';
+import { replanFix } from './fixes/replan.js';
+import { type ResolvedQuestion, resolveQuestion } from './resolve.js';
+
+/** How many rounds of "apply the fixes, ask again" a diagnosis may take to verify its fixes. */
+const VERIFY_ROUNDS = 3;
+
+const PATH_CHECKS: readonly ((ctx: FlowContext) => CheckResult)[] = [
+  sourceEgressCheck,
+  sourceAclCheck,
+  routeForwardCheck,
+  peeringCheck,
+  destinationAclCheck,
+  destinationSgCheck,
+  whitelistCheck,
+  routeReturnCheck,
+  hostBridgeCheck,
+  internetEgressCheck,
+];
+
+const LATER_CHECKS: readonly CheckName[] = [
+  'source-egress',
+  'source-acl',
+  'route-forward',
+  'peering',
+  'destination-acl',
+  'destination-sg',
+  'whitelist',
+  'route-return',
+  'host-bridge',
+  'internet-egress',
+];
+
+function fixKey(spec: FixSpec): string {
+  return JSON.stringify(spec);
+}
+
+function isPrimary(spec: FixSpec): boolean {
+  return spec.kind !== 'replan' && !spec.alternative;
+}
+
+function purposeOf(resolved: ResolvedQuestion, destination: string, flow: Flow): string {
+  const who = resolved.workload ? `workload ${resolved.workload.name}` : 'pods';
+  return `CCE ${resolved.cluster.cluster.name} ${who} -> ${destination} ${flow.label}`;
+}
+
+interface FlowOutcome {
+  readonly diagnosis: Omit<Diagnosis, 'fixes'>;
+  readonly fixes: PlannedFix[];
+}
+
+function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow): FlowOutcome {
+  const { cluster, workload } = resolved;
+  const named = resolved.resourceName ? compiled.resources.get(resolved.resourceName.toLowerCase()) : undefined;
+  const target = classifyDestination(compiled, cluster, resolved.address, named);
+  const source = seeSource(compiled, cluster, workload, target);
+  const destination = target.info.resource ?? target.address.text;
+  const purpose = purposeOf(resolved, destination, flow);
+  const ctx: FlowContext = { compiled, cluster, workload, flow, target, source, purpose };
+  const results: CheckResult[] = [];
+  const head = result();
+  head.steps.push(destinationStep(target));
+  results.push(head);
+
+  const skipRest = (why: string) => {
+    const rest = result();
+    for (const check of LATER_CHECKS) rest.steps.push({ check, status: 'skip', summary: why });
+    results.push(rest);
+  };
+
+  if (target.special === 'own-pod' || target.special === 'own-service') {
+    const reason =
+      target.special === 'own-pod'
+        ? `traffic between pods of ${cluster.cluster.name} stays inside the cluster: NetworkPolicies${cluster.model === 'eni' ? ' and pod security groups' : ''} are not modelled`
+        : `a ClusterIP of ${cluster.cluster.name} is served by kube-proxy inside the cluster: ask about the backing pods or the Service's endpoints instead`;
+    head.uncertain.push(reason);
+    results.push(planningCheck(ctx));
+    skipRest('in-cluster destination');
+  } else if (target.special === 'other-service' || target.special === 'overlay-pod' || target.special === 'no-subnet') {
+    const reason =
+      target.special === 'other-service'
+        ? `Service CIDRs are usable only inside their own cluster (reference §1.7): expose ${target.address.text}'s Service as a LoadBalancer or NodePort and ask about that address`
+        : target.special === 'overlay-pod'
+          ? `pod IPs of a tunnel-network cluster cannot be reached from outside it (reference §1.2): expose the pods with a Service (LoadBalancer or NodePort)`
+          : `nothing can hold ${target.address.text}: declare the subnet it is in, or check the address`;
+    head.fixes.push(replanFix(reason, purpose));
+    skipRest('the destination cannot be reached from outside');
+  } else {
+    results.push(planningCheck(ctx));
+    const sourceStep = sourceAddressStep(source);
+    const src = result();
+    src.steps.push(sourceStep);
+    src.assumptions.push(...source.assumptions);
+    results.push(src);
+    if (sourceStep.status === 'fail') {
+      src.fixes.push(
+        replanFix(`${cluster.cluster.name} has no ${target.family === 6 ? 'IPv6 ' : ''}address to send from`, purpose),
+      );
+      skipRest('no source address');
+    } else for (const check of PATH_CHECKS) results.push(check(ctx));
+  }
+
+  const steps: Step[] = results.flatMap((r) => r.steps);
+  const uncertain = results.flatMap((r) => r.uncertain);
+  const verdict: Verdict = steps.some((s) => s.status === 'fail')
+    ? 'unreachable'
+    : uncertain.length
+      ? 'uncertain'
+      : 'reachable';
+  const seenFix = new Set<string>();
+  const fixes = results
+    .flatMap((r) => r.fixes)
+    .filter((f) => {
+      const key = fixKey(f.spec);
+      if (seenFix.has(key)) return false;
+      seenFix.add(key);
+      return true;
+    });
+  const assumptions = [...new Set([...uncertain, ...results.flatMap((r) => r.assumptions)])];
+  return {
+    diagnosis: {
+      verdict,
+      question: {
+        cluster: cluster.cluster.name,
+        workload: workload?.name ?? null,
+        destination,
+        protocol: flow.protocol === 'icmpv6' ? 'icmp' : flow.protocol,
+        port: flow.protocol === 'tcp' || flow.protocol === 'udp' ? flow.port : null,
+      },
+      source: { seenAs: source.seenAs, why: source.why },
+      destination: target.info,
+      steps,
+      assumptions,
+    },
+    fixes,
+  };
+}
+
+/** Diagnose one flow; `verify` applies the proposed fixes and asks again (bounded rounds). */
+export function diagnoseFlow(
+  compiled: CompiledTopology,
+  resolved: ResolvedQuestion,
+  flow: Flow,
+  verify = true,
+): Diagnosis {
+  const first = walk(compiled, resolved, flow);
+  const fixes = [...first.fixes];
+  const assumptions = [...first.diagnosis.assumptions];
+  if (verify && first.diagnosis.verdict === 'unreachable') {
+    const keys = new Set(fixes.map((f) => fixKey(f.spec)));
+    for (let round = 0; round < VERIFY_ROUNDS; round++) {
+      const applied = fixes.filter((f) => isPrimary(f.spec)).map((f) => f.spec);
+      if (applied.length === 0) break;
+      const again = walk(patchCompiled(compiled, applied), resolved, flow);
+      if (again.diagnosis.verdict !== 'unreachable') break;
+      const extra = again.fixes.filter((f) => !keys.has(fixKey(f.spec)));
+      for (const f of extra) keys.add(fixKey(f.spec));
+      fixes.push(...extra);
+      if (extra.some((f) => isPrimary(f.spec))) continue;
+      if (!fixes.some((f) => f.spec.kind === 'replan')) {
+        const still = again.diagnosis.steps.filter((s) => s.status === 'fail').map((s) => `${s.check}: ${s.summary}`);
+        assumptions.push(`applying the proposed fixes and asking again still fails at ${still.join('; ')}`);
+      }
+      break;
+    }
+  }
+  return { ...first.diagnosis, assumptions, fixes: fixes.map((f) => withRender(f.spec, f.purpose)) };
+}
+
+/** Answer a question: one Diagnosis for one flow, { verdict, flows } for several. Throws QuestionError. */
+export function diagnose(compiled: CompiledTopology, question: Question): DiagnosisResult {
+  const resolved = resolveQuestion(compiled, question);
+  const flows = resolved.flows.map((flow) => diagnoseFlow(compiled, resolved, flow));
+  if (flows.length === 1) return flows[0]!;
+  const verdict = flows.reduce<Verdict>(
+    (worst, d) => (VERDICT_RANK[d.verdict] > VERDICT_RANK[worst] ? d.verdict : worst),
+    'reachable',
+  );
+  return { verdict, flows };
+}

@@ -1,0 +1,140 @@
+// Applying fixes to a topology (pure: a new topology, unchanged parts shared). Used to verify that the
+// fixes of a diagnosis make the flow reachable, and by anyone who wants to preview a change.
+import { impliedDefaultTableId } from '../../topology/compile.js';
+import type { NetworkAcl, Resource, SecurityGroup, Topology, Vpc } from '../../topology/schema.js';
+import type { Fix, FixSpec } from '../diagnosis.js';
+
+type AnyFix = Fix | FixSpec;
+
+function applyToVpc(vpc: Vpc, fix: AnyFix): Vpc {
+  if (fix.kind === 'route' && fix.vpc === vpc.id) {
+    const route = { destination: fix.destination, type: fix.type as 'peering', nextHop: fix.nextHop };
+    const tables = vpc.routeTables ?? [];
+    if (tables.length === 0 && fix.routeTable === impliedDefaultTableId(vpc.id))
+      return { ...vpc, routeTables: [{ id: fix.routeTable, default: true, routes: [route] }] };
+    return {
+      ...vpc,
+      routeTables: tables.map((t) =>
+        t.id === fix.routeTable
+          ? { ...t, routes: [...(t.routes ?? []).filter((r) => r.destination !== fix.destination), route] }
+          : t,
+      ),
+    };
+  }
+  if (fix.kind === 'snat-rule' && fix.vpc === vpc.id) {
+    const gateways = vpc.natGateways ?? [];
+    const rule = { source: fix.source, eip: fix.eip };
+    if (!gateways.some((g) => g.id === fix.natGateway))
+      return { ...vpc, natGateways: [...gateways, { id: fix.natGateway, snatRules: [rule] }] };
+    return {
+      ...vpc,
+      natGateways: gateways.map((g) =>
+        g.id === fix.natGateway ? { ...g, snatRules: [...(g.snatRules ?? []), rule] } : g,
+      ),
+    };
+  }
+  return vpc;
+}
+
+function applyToGroup(group: SecurityGroup, fix: AnyFix): SecurityGroup {
+  if (fix.kind !== 'security-group-rule' || fix.securityGroup !== group.id) return group;
+  const rule = {
+    direction: fix.direction,
+    ethertype: fix.ethertype,
+    protocol: fix.protocol,
+    ...(fix.ports !== null ? { ports: fix.ports } : {}),
+    remote: typeof fix.remote === 'string' ? fix.remote : { securityGroup: fix.remote.securityGroup },
+    action: fix.action,
+    priority: fix.priority,
+  };
+  return { ...group, rules: [...(group.rules ?? []), rule] };
+}
+
+function applyToAcl(acl: NetworkAcl, fixes: readonly AnyFix[]): NetworkAcl {
+  const mine = fixes
+    .filter((f) => f.kind === 'network-acl-rule' && f.networkAcl === acl.id)
+    .sort((a, b) => (a.kind === 'network-acl-rule' && b.kind === 'network-acl-rule' ? b.position - a.position : 0));
+  if (mine.length === 0) return acl;
+  const next = { ...acl, ingress: [...(acl.ingress ?? [])], egress: [...(acl.egress ?? [])] };
+  for (const fix of mine) {
+    if (fix.kind !== 'network-acl-rule') continue;
+    const list = next[fix.direction];
+    list.splice(Math.min(fix.position, list.length), 0, {
+      action: fix.action,
+      protocol: fix.protocol,
+      source: fix.source,
+      destination: fix.destination,
+      ...(fix.destinationPorts !== null ? { destinationPorts: fix.destinationPorts } : {}),
+    });
+  }
+  return next;
+}
+
+function applyToResource(resource: Resource, fix: AnyFix): Resource {
+  if (fix.kind === 'whitelist-entry' && fix.resource === resource.name) {
+    const groups = resource.whitelist?.groups ?? [];
+    const found = groups.some((g) => g.name === fix.group);
+    return {
+      ...resource,
+      whitelist: {
+        ...resource.whitelist,
+        groups: found
+          ? groups.map((g) => (g.name === fix.group ? { ...g, addresses: [...g.addresses, fix.address] } : g))
+          : [...groups, { name: fix.group, addresses: [fix.address] }],
+      },
+    };
+  }
+  if (fix.kind === 'host-bridge' && fix.resource === resource.name)
+    return {
+      ...resource,
+      hostBridges: (resource.hostBridges ?? []).map((b) => (b === fix.bridge ? fix.suggested : b)),
+    };
+  return resource;
+}
+
+/** A VPC with the route and SNAT fixes that concern it applied. */
+export function applyFixesToVpc(vpc: Vpc, fixes: readonly AnyFix[]): Vpc {
+  return fixes.reduce(applyToVpc, vpc);
+}
+
+/** A security group with the rule fixes that concern it applied. */
+export function applyFixesToGroup(group: SecurityGroup, fixes: readonly AnyFix[]): SecurityGroup {
+  return fixes.reduce(applyToGroup, group);
+}
+
+/** A network ACL with the rule fixes that concern it inserted. */
+export function applyFixesToAcl(acl: NetworkAcl, fixes: readonly AnyFix[]): NetworkAcl {
+  return applyToAcl(acl, fixes);
+}
+
+/** A resource with the whitelist and host-bridge fixes that concern it applied. */
+export function applyFixesToResource(resource: Resource, fixes: readonly AnyFix[]): Resource {
+  return fixes.reduce(applyToResource, resource);
+}
+
+/** A new topology with every fix applied (`replan` changes nothing; alternatives are applied as given). */
+export function applyFixes(topology: Topology, fixes: readonly AnyFix[]): Topology {
+  const touches = (kinds: readonly AnyFix['kind'][]) => fixes.some((f) => kinds.includes(f.kind));
+  let next: Topology = topology;
+  if (touches(['route', 'snat-rule']))
+    next = { ...next, vpcs: (next.vpcs ?? []).map((v) => fixes.reduce(applyToVpc, v)) };
+  if (touches(['security-group-rule']))
+    next = { ...next, securityGroups: (next.securityGroups ?? []).map((g) => fixes.reduce(applyToGroup, g)) };
+  if (touches(['network-acl-rule']))
+    next = { ...next, networkAcls: (next.networkAcls ?? []).map((a) => applyToAcl(a, fixes)) };
+  if (touches(['peering-accept'])) {
+    const accepted = new Set(fixes.flatMap((f) => (f.kind === 'peering-accept' ? [f.peering] : [])));
+    next = {
+      ...next,
+      peerings: (next.peerings ?? []).map((p) => (accepted.has(p.id) ? { ...p, status: 'ACTIVE' as const } : p)),
+    };
+  }
+  if (touches(['whitelist-entry', 'host-bridge'])) {
+    const names = new Set(fixes.flatMap((f) => ('resource' in f ? [f.resource] : [])));
+    next = {
+      ...next,
+      resources: (next.resources ?? []).map((r) => (names.has(r.name) ? fixes.reduce(applyToResource, r) : r)),
+    };
+  }
+  return next;
+}

@@ -1,0 +1,20 @@
+// Fix kind `snat-rule`: an SNAT rule on the VPC's NAT gateway for the subnet the traffic leaves from
+// (node subnet for overlay_l2 / vpc-router, container subnet for eni; reference §1.6).
+import type { CompiledSubnet, CompiledVpc } from '../../topology/compile.js';
+import type { PlannedFix } from '../context.js';
+import { replanFix } from './replan.js';
+
+/** An SNAT rule for `subnet` on an existing NAT gateway, or a replan when the VPC has none with an EIP. */
+export function snatFix(vpc: CompiledVpc | undefined, subnet: CompiledSubnet, purpose: string): PlannedFix {
+  const nat = vpc?.natGateways.find((n) => (n.snatRules ?? []).length > 0);
+  const eip = nat?.snatRules?.[0]?.eip;
+  if (!vpc || !nat || !eip)
+    return replanFix(
+      `create a NAT gateway with an EIP in ${subnet.vpcId} and an SNAT rule for subnet ${subnet.subnet.id} (${subnet.cidr.text}), or bind EIPs`,
+      purpose,
+    );
+  return {
+    spec: { kind: 'snat-rule', vpc: vpc.vpc.id, natGateway: nat.id, source: subnet.subnet.id, eip },
+    purpose,
+  };
+}

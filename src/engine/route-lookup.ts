@@ -1,0 +1,49 @@
+// Longest-prefix-match in a compiled route table, for one address or for a whole set of addresses
+// (the return path must cover every address the destination sees, not just one).
+import { type AddressRange, type Family, rangeOf } from '../net/address.js';
+import type { CompiledRoute, CompiledRouteTable } from '../topology/compile.js';
+import { type Decided, firstMatch, type Span } from './spans.js';
+
+/** The most specific route containing `address`. */
+export function lookupRoute(table: CompiledRouteTable, address: AddressRange): CompiledRoute | undefined {
+  return table.routes.containing(address)[0]?.value;
+}
+
+/** Split a span into the CIDR blocks that make it up. */
+export function spanCidrs(family: Family, span: Span): AddressRange[] {
+  const width = family === 4 ? 32 : 128;
+  const out: AddressRange[] = [];
+  let start = span.start;
+  while (start <= span.end) {
+    let bits = width;
+    while (bits > 0) {
+      const size = 1n << BigInt(width - bits + 1);
+      if (start % size !== 0n || start + size - 1n > span.end) break;
+      bits--;
+    }
+    const size = 1n << BigInt(width - bits);
+    out.push({ ...rangeOf(family, start, start + size - 1n), bits });
+    start += size;
+  }
+  return out;
+}
+
+/** Which route decides each part of a set of addresses; `rest` has no route at all. */
+export function routeCoverage(
+  table: CompiledRouteTable,
+  family: Family,
+  spans: readonly Span[],
+): { decided: Decided<CompiledRoute>[]; rest: Span[] } {
+  const candidates = new Map<CompiledRoute, number>();
+  for (const span of spans) {
+    for (const block of spanCidrs(family, span)) {
+      for (const e of table.routes.containing(block)) candidates.set(e.value, e.cidr.bits);
+      for (const e of table.routes.within(block)) candidates.set(e.value, e.cidr.bits);
+    }
+  }
+  const ordered = [...candidates.entries()].sort((a, b) => b[1] - a[1]).map(([route]) => route);
+  return firstMatch(
+    spans,
+    ordered.map((route) => ({ spans: [{ start: route.destination.start, end: route.destination.end }], by: route })),
+  );
+}

@@ -1,0 +1,106 @@
+// Security-group evaluation shared by the source egress and destination ingress checks (reference §2.4):
+// groups in binding order, rules by priority (deny first at equal priority), first match decides,
+// nothing matches => denied. Evaluated over the whole set of source addresses at once, and under both
+// readings of multi-group evaluation, so that an order-dependent answer is reported as uncertain.
+import type { Family } from '../net/address.js';
+import { portListIncludes } from '../net/ports.js';
+import { type CompiledSgRule, type CompiledTopology, sortSgRules } from '../topology/compile.js';
+import type { Flow } from './context.js';
+import { type Decided, firstMatch, normalize, type Span, sameSpans, spansOf, subtract } from './spans.js';
+
+/** The other end of the packet as the rules see it: addresses, and the groups it belongs to. */
+export interface Peer {
+  readonly family: Family;
+  readonly spans: readonly Span[];
+  readonly memberOf: ReadonlySet<string>;
+}
+
+export interface SgModelResult {
+  readonly decided: Decided<CompiledSgRule>[];
+  readonly allowed: Span[];
+  readonly denied: Span[];
+}
+
+export interface SgEvaluation {
+  readonly groups: readonly string[];
+  /** Group ids that are not defined (validation normally prevents this). */
+  readonly missing: readonly string[];
+  /** Groups in binding order, the first group with a matching rule decides (the literal reading). */
+  readonly literal: SgModelResult;
+  /** All rules of all groups merged by priority (the other reading of §2.4). */
+  readonly merged: SgModelResult;
+  /** The two readings disagree for some address. */
+  readonly orderDependent: boolean;
+}
+
+/** Whether a rule's direction-independent match fields (ethertype, protocol, ports/ICMP type) match the flow. */
+export function ruleMatchesFlow(rule: CompiledSgRule, flow: Flow, family: Family): boolean {
+  if (rule.family !== family) return false;
+  if (rule.protocol === null) return true;
+  if (rule.protocol !== flow.number) return false;
+  return portListIncludes(rule.ports, flow.port);
+}
+
+/** The part of the peer a rule's remote matches. */
+export function remoteSpans(rule: CompiledSgRule, peer: Peer): readonly Span[] | 'all' {
+  switch (rule.remote.kind) {
+    case 'any':
+      return 'all';
+    case 'ranges':
+      return spansOf(rule.remote.ranges, peer.family);
+    case 'group':
+      return peer.memberOf.has(rule.remote.securityGroup) ? 'all' : [];
+  }
+}
+
+function evaluateOrder(rules: readonly CompiledSgRule[], flow: Flow, peer: Peer): SgModelResult {
+  const matching = rules.filter((r) => ruleMatchesFlow(r, flow, peer.family));
+  const { decided } = firstMatch(
+    peer.spans,
+    matching.map((rule) => ({ spans: remoteSpans(rule, peer), by: rule })),
+  );
+  const allowed = normalize(decided.filter((d) => d.by.action === 'allow').flatMap((d) => d.spans));
+  return { decided, allowed, denied: subtract(normalize(peer.spans), allowed) };
+}
+
+/** Evaluate `groups` (in binding order) for one direction of a flow against a peer. */
+export function evaluateSecurityGroups(
+  compiled: CompiledTopology,
+  groups: readonly string[],
+  direction: 'ingress' | 'egress',
+  flow: Flow,
+  peer: Peer,
+): SgEvaluation {
+  const missing: string[] = [];
+  const ordered: CompiledSgRule[][] = [];
+  for (const id of groups) {
+    const group = compiled.securityGroups.get(id);
+    if (!group) missing.push(id);
+    else ordered.push([...group[direction]]);
+  }
+  const literal = evaluateOrder(ordered.flat(), flow, peer);
+  const merged = ordered.length > 1 ? evaluateOrder(sortSgRules(ordered.flat()), flow, peer) : literal;
+  return {
+    groups,
+    missing,
+    literal,
+    merged,
+    orderDependent: !sameSpans(literal.allowed, merged.allowed),
+  };
+}
+
+/** "rule #2 of sg-db (deny tcp 3306 from 172.16.0.0/16, priority 1)". */
+export function describeRule(rule: CompiledSgRule): string {
+  const r = rule.rule;
+  const remote =
+    r.remote === undefined
+      ? 'any address'
+      : typeof r.remote === 'string'
+        ? r.remote
+        : 'securityGroup' in r.remote
+          ? `members of ${r.remote.securityGroup}`
+          : `address group ${r.remote.addressGroup}`;
+  const ports = r.ports ? ` ${r.ports}` : '';
+  const dir = rule.direction === 'ingress' ? 'from' : 'to';
+  return `rule #${rule.index + 1} of ${rule.securityGroup} (${rule.action} ${r.protocol ?? 'any'}${ports} ${dir} ${remote}, priority ${rule.priority})`;
+}

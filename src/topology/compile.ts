@@ -1,0 +1,563 @@
+// A validated topology compiled once into indexes, so that answering a question never scans every
+// resource or security group: names and addresses are hash lookups, "which CIDR contains this address"
+// is one hash lookup per distinct prefix length, and security-group rules arrive pre-sorted.
+import { type AddressRange, type Cidr, type Family, mustCidr, parseAddressEntry, parseIp } from '../net/address.js';
+import { type PortRange, parsePortList, protocolNumber } from '../net/ports.js';
+import type {
+  AclRule,
+  Cluster,
+  ClusterNode,
+  NatGateway,
+  NetworkAcl,
+  NetworkModel,
+  Peering,
+  Resource,
+  RouteType,
+  SecurityGroup,
+  SecurityGroupRule,
+  Subnet,
+  Topology,
+  Vpc,
+  Workload,
+} from './schema.js';
+
+/** The CCE default for `nonMasqueradeCidrs` (reference §1.3). */
+export const DEFAULT_NON_MASQUERADE = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] as const;
+/** System routes present in every route table besides the VPC's own subnets (reference §4.1). */
+export const SYSTEM_LOCAL_ROUTES = ['100.64.0.0/10', '198.19.128.0/20', '127.0.0.0/8'] as const;
+
+const WIDTH: Record<Family, number> = { 4: 32, 6: 128 };
+
+/** What a compiled index exposes: lookups only, so a patched copy can layer changes over a base. */
+export interface Lookup<V> {
+  get(key: string): V | undefined;
+}
+
+/** Entries keyed by CIDR: which entries contain an address (or range), and which lie within a range. */
+export class PrefixIndex<T> {
+  private readonly buckets = new Map<string, Map<bigint, { cidr: Cidr; value: T }[]>>();
+  private readonly lengths: Record<Family, number[]> = { 4: [], 6: [] };
+  private readonly all: { cidr: Cidr; value: T }[] = [];
+  private sorted = true;
+
+  /** Add an entry for `cidr`. */
+  add(cidr: Cidr, value: T): void {
+    const key = `${cidr.family}/${cidr.bits}`;
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      bucket = new Map();
+      this.buckets.set(key, bucket);
+      const lengths = this.lengths[cidr.family];
+      lengths.push(cidr.bits);
+      lengths.sort((a, b) => b - a);
+    }
+    const list = bucket.get(cidr.start);
+    if (list) list.push({ cidr, value });
+    else bucket.set(cidr.start, [{ cidr, value }]);
+    this.all.push({ cidr, value });
+    this.sorted = false;
+  }
+
+  /** Entries whose CIDR contains all of `range`, most specific first. */
+  containing(range: AddressRange): { cidr: Cidr; value: T }[] {
+    const out: { cidr: Cidr; value: T }[] = [];
+    const width = BigInt(WIDTH[range.family]);
+    for (const bits of this.lengths[range.family]) {
+      const hostBits = width - BigInt(bits);
+      const start = (range.start >> hostBits) << hostBits;
+      const list = this.buckets.get(`${range.family}/${bits}`)?.get(start);
+      if (!list) continue;
+      for (const entry of list) if (range.end <= entry.cidr.end) out.push(entry);
+    }
+    return out;
+  }
+
+  /** Entries whose CIDR lies inside `range` (including equal to it). */
+  within(range: AddressRange): { cidr: Cidr; value: T }[] {
+    if (!this.sorted) {
+      this.all.sort((a, b) => a.cidr.family - b.cidr.family || (a.cidr.start < b.cidr.start ? -1 : 1));
+      this.sorted = true;
+    }
+    let lo = 0;
+    let hi = this.all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const probe = this.all[mid]!.cidr;
+      if (probe.family < range.family || (probe.family === range.family && probe.start < range.start)) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: { cidr: Cidr; value: T }[] = [];
+    for (let i = lo; i < this.all.length; i++) {
+      const entry = this.all[i]!;
+      if (entry.cidr.family !== range.family || entry.cidr.start > range.end) break;
+      if (entry.cidr.end <= range.end) out.push(entry);
+    }
+    return out;
+  }
+
+  /** Every entry, in insertion order is not guaranteed. */
+  entries(): readonly { cidr: Cidr; value: T }[] {
+    return this.all;
+  }
+}
+
+export interface CompiledSubnet {
+  readonly subnet: Subnet;
+  readonly vpcId: string;
+  readonly cidr: Cidr;
+  readonly ipv6?: Cidr;
+  /** The table that governs this subnet's outbound traffic: its own or the VPC default. */
+  readonly routeTableId: string;
+  readonly aclId?: string;
+}
+
+export interface CompiledRoute {
+  readonly destination: Cidr;
+  readonly type: RouteType;
+  readonly nextHop?: string;
+  /** How the route exists: declared in the file, a system local route, or a CCE node route. */
+  readonly origin: 'declared' | 'local' | 'cce';
+}
+
+export interface CompiledRouteTable {
+  readonly id: string;
+  readonly vpcId: string;
+  readonly isDefault: boolean;
+  /** True when the VPC declared no tables and this default one is implied. */
+  readonly implied: boolean;
+  readonly routes: PrefixIndex<CompiledRoute>;
+}
+
+export interface CompiledVpc {
+  readonly vpc: Vpc;
+  readonly blocks: readonly Cidr[];
+  readonly subnets: readonly CompiledSubnet[];
+  readonly defaultTableId: string;
+  readonly tables: ReadonlyMap<string, CompiledRouteTable>;
+  readonly natGateways: readonly NatGateway[];
+}
+
+export type CompiledRemote =
+  | { readonly kind: 'any' }
+  | { readonly kind: 'ranges'; readonly ranges: readonly AddressRange[] }
+  | { readonly kind: 'group'; readonly securityGroup: string };
+
+export interface CompiledSgRule {
+  readonly securityGroup: string;
+  /** Index of the rule in the group's `rules` list, for evidence. */
+  readonly index: number;
+  readonly rule: SecurityGroupRule;
+  readonly direction: 'ingress' | 'egress';
+  readonly family: Family;
+  /** IP protocol number; null = any protocol. */
+  readonly protocol: number | null;
+  /** Ports (tcp/udp) or ICMP types (icmp/icmpv6); undefined = all. */
+  readonly ports?: readonly PortRange[];
+  readonly remote: CompiledRemote;
+  readonly action: 'allow' | 'deny';
+  readonly priority: number;
+}
+
+export interface CompiledSecurityGroup {
+  readonly group: SecurityGroup;
+  /** Sorted: priority ascending, deny before allow at equal priority, then declaration order. */
+  readonly ingress: readonly CompiledSgRule[];
+  readonly egress: readonly CompiledSgRule[];
+}
+
+export type CompiledEndpoint = { readonly kind: 'any' } | { readonly kind: 'ranges'; readonly ranges: AddressRange[] };
+
+export interface CompiledAclRule {
+  readonly index: number;
+  readonly rule: AclRule;
+  readonly protocol: number | null;
+  readonly source: CompiledEndpoint;
+  readonly destination: CompiledEndpoint;
+  readonly sourcePorts?: readonly PortRange[];
+  readonly destinationPorts?: readonly PortRange[];
+}
+
+export interface CompiledAcl {
+  readonly acl: NetworkAcl;
+  readonly ingress: readonly CompiledAclRule[];
+  readonly egress: readonly CompiledAclRule[];
+}
+
+export interface CompiledNode {
+  readonly node: ClusterNode;
+  readonly ip: AddressRange;
+  readonly subnet?: CompiledSubnet;
+}
+
+export interface CompiledCluster {
+  readonly cluster: Cluster;
+  readonly model: NetworkModel;
+  readonly vpcId: string;
+  readonly containerCidrs: readonly Cidr[];
+  readonly serviceCidr?: Cidr;
+  readonly nonMasquerade: readonly Cidr[];
+  readonly nodeSubnets: readonly CompiledSubnet[];
+  readonly containerSubnets: readonly CompiledSubnet[];
+  readonly nodes: readonly CompiledNode[];
+  readonly workloads: ReadonlyMap<string, Workload>;
+}
+
+export interface SgMembership {
+  /** Single member addresses (canonical text). */
+  readonly addresses: Set<string>;
+  /** Member ranges (node subnets when nodes are not listed, eni container subnets). */
+  readonly ranges: AddressRange[];
+}
+
+export interface CompiledTopology {
+  readonly topology: Topology;
+  readonly clusters: Lookup<CompiledCluster>;
+  readonly clusterNames: readonly string[];
+  /** Resources by lowercased name. */
+  readonly resources: Lookup<Resource>;
+  /** Resources by canonical address text. */
+  readonly resourcesByAddress: Lookup<readonly Resource[]>;
+  readonly resourceNames: () => readonly string[];
+  readonly vpcs: Lookup<CompiledVpc>;
+  readonly vpcBlocks: PrefixIndex<string>;
+  /** Subnets by id and by ipv4SubnetId. */
+  readonly subnets: Lookup<CompiledSubnet>;
+  readonly subnetIndex: PrefixIndex<CompiledSubnet>;
+  readonly securityGroups: Lookup<CompiledSecurityGroup>;
+  readonly sgMembers: Lookup<SgMembership>;
+  readonly addressGroups: Lookup<readonly AddressRange[]>;
+  readonly networkAcls: Lookup<CompiledAcl>;
+  readonly peerings: Lookup<Peering>;
+  /** Peerings by the unordered pair of VPC ids (see `pairKey`). */
+  readonly peeringsByPair: Lookup<readonly Peering[]>;
+  readonly nodesByAddress: Lookup<{ readonly cluster: string; readonly node: CompiledNode }>;
+  readonly containerIndex: PrefixIndex<string>;
+  readonly serviceIndex: PrefixIndex<string>;
+  /** eni container subnets (by subnet id) to the name of the cluster whose pods take IPs there. */
+  readonly eniSubnets: Lookup<string>;
+}
+
+/** The key of an unordered pair of VPC ids. */
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+/** The id given to a VPC's default route table when the file declares none. */
+export function impliedDefaultTableId(vpcId: string): string {
+  return `${vpcId}-default`;
+}
+
+function protocolOf(value: SecurityGroupRule['protocol']): number | null {
+  return protocolNumber(value ?? 'any');
+}
+
+function portsOf(text: string | undefined, protocol: number | null): PortRange[] | undefined {
+  if (text === undefined || protocol === null) return undefined;
+  const parsed = parsePortList(text, 0, 65535);
+  return parsed.ok ? parsed.ranges : undefined;
+}
+
+function addressGroupRanges(topology: Topology): Map<string, AddressRange[]> {
+  const out = new Map<string, AddressRange[]>();
+  for (const group of topology.addressGroups ?? []) {
+    out.set(
+      group.id,
+      group.addresses.flatMap((entry) => {
+        const parsed = parseAddressEntry(entry);
+        return parsed.ok ? [parsed.range] : [];
+      }),
+    );
+  }
+  return out;
+}
+
+function compileSgRule(
+  groupId: string,
+  rule: SecurityGroupRule,
+  index: number,
+  addressGroups: Lookup<readonly AddressRange[]>,
+): CompiledSgRule {
+  const protocol = protocolOf(rule.protocol);
+  let remote: CompiledRemote = { kind: 'any' };
+  if (typeof rule.remote === 'string') remote = { kind: 'ranges', ranges: [mustCidr(rule.remote)] };
+  else if (rule.remote && 'securityGroup' in rule.remote)
+    remote = { kind: 'group', securityGroup: rule.remote.securityGroup };
+  else if (rule.remote) remote = { kind: 'ranges', ranges: addressGroups.get(rule.remote.addressGroup) ?? [] };
+  return {
+    securityGroup: groupId,
+    index,
+    rule,
+    direction: rule.direction,
+    family: rule.ethertype === 'IPv6' ? 6 : 4,
+    protocol,
+    ports: portsOf(rule.ports, protocol),
+    remote,
+    action: rule.action ?? 'allow',
+    priority: rule.priority ?? 1,
+  };
+}
+
+function sortedGroup(group: SecurityGroup, rules: readonly CompiledSgRule[]): CompiledSecurityGroup {
+  const sorted = sortSgRules(rules);
+  return {
+    group,
+    ingress: sorted.filter((r) => r.direction === 'ingress'),
+    egress: sorted.filter((r) => r.direction === 'egress'),
+  };
+}
+
+/** Compile one security group: rules parsed and sorted for first-match evaluation. */
+export function compileSecurityGroup(
+  group: SecurityGroup,
+  addressGroups: Lookup<readonly AddressRange[]>,
+): CompiledSecurityGroup {
+  return sortedGroup(
+    group,
+    (group.rules ?? []).map((rule, index) => compileSgRule(group.id, rule, index, addressGroups)),
+  );
+}
+
+/** Recompile a group whose `next` version only appended rules to `compiled.group`: parses only the new rules. */
+export function extendSecurityGroup(
+  compiled: CompiledSecurityGroup,
+  next: SecurityGroup,
+  addressGroups: Lookup<readonly AddressRange[]>,
+): CompiledSecurityGroup {
+  const before = compiled.group.rules?.length ?? 0;
+  const added = (next.rules ?? [])
+    .slice(before)
+    .map((rule, i) => compileSgRule(next.id, rule, before + i, addressGroups));
+  const existing = [...compiled.ingress, ...compiled.egress].sort((a, b) => a.index - b.index);
+  return sortedGroup(next, [...existing, ...added]);
+}
+
+/** Priority ascending; at equal priority deny first; otherwise keep the given order (stable sort). */
+export function sortSgRules<R extends { priority: number; action: 'allow' | 'deny' }>(rules: readonly R[]): R[] {
+  return [...rules].sort(
+    (a, b) => a.priority - b.priority || (a.action === b.action ? 0 : a.action === 'deny' ? -1 : 1),
+  );
+}
+
+function endpointOf(value: AclRule['source'], addressGroups: Lookup<readonly AddressRange[]>): CompiledEndpoint {
+  if (value === undefined) return { kind: 'any' };
+  if (typeof value === 'string') return { kind: 'ranges', ranges: [mustCidr(value)] };
+  return { kind: 'ranges', ranges: [...(addressGroups.get(value.addressGroup) ?? [])] };
+}
+
+/** Compile one network ACL: rules keep their order (first match wins). */
+export function compileAcl(acl: NetworkAcl, addressGroups: Lookup<readonly AddressRange[]>): CompiledAcl {
+  const compileRules = (rules: readonly AclRule[] | undefined) =>
+    (rules ?? []).map((rule, index): CompiledAclRule => {
+      const protocol = protocolOf(rule.protocol);
+      return {
+        index,
+        rule,
+        protocol,
+        source: endpointOf(rule.source, addressGroups),
+        destination: endpointOf(rule.destination, addressGroups),
+        sourcePorts: portsOf(rule.sourcePorts, protocol),
+        destinationPorts: portsOf(rule.destinationPorts, protocol),
+      };
+    });
+  return { acl, ingress: compileRules(acl.ingress), egress: compileRules(acl.egress) };
+}
+
+/** Compile one VPC: subnets with their governing tables, and every table with its implied routes. */
+export function compileVpc(vpc: Vpc, clusters: readonly Cluster[]): CompiledVpc {
+  const declared = vpc.routeTables ?? [];
+  const defaultTableId = declared.find((t) => t.default)?.id ?? declared[0]?.id ?? impliedDefaultTableId(vpc.id);
+  const subnets = (vpc.subnets ?? []).map(
+    (subnet): CompiledSubnet => ({
+      subnet,
+      vpcId: vpc.id,
+      cidr: mustCidr(subnet.cidr),
+      ipv6: subnet.ipv6Cidr ? mustCidr(subnet.ipv6Cidr) : undefined,
+      routeTableId: subnet.routeTable ?? defaultTableId,
+      aclId: subnet.networkAcl,
+    }),
+  );
+  // CCE writes one route per node slice into the VPC's default table (reference §4.3); modelled as one
+  // route per container CIDR of each vpc-router cluster in this VPC.
+  const cceCidrs = clusters
+    .filter((c) => c.vpc === vpc.id && c.networkModel === 'vpc-router')
+    .flatMap((c) => c.containerCidrs ?? [])
+    .map(mustCidr);
+  const buildTable = (id: string, isDefault: boolean, implied: boolean, routes: Vpc['routeTables']) => {
+    const index = new PrefixIndex<CompiledRoute>();
+    for (const s of subnets) {
+      index.add(s.cidr, { destination: s.cidr, type: 'local', origin: 'local' });
+      if (s.ipv6) index.add(s.ipv6, { destination: s.ipv6, type: 'local', origin: 'local' });
+    }
+    for (const text of SYSTEM_LOCAL_ROUTES) {
+      const cidr = mustCidr(text);
+      index.add(cidr, { destination: cidr, type: 'local', origin: 'local' });
+    }
+    if (isDefault) for (const cidr of cceCidrs) index.add(cidr, { destination: cidr, type: 'cce', origin: 'cce' });
+    for (const table of routes ?? []) {
+      for (const route of table.routes ?? []) {
+        const destination = mustCidr(route.destination);
+        index.add(destination, { destination, type: route.type, nextHop: route.nextHop, origin: 'declared' });
+      }
+    }
+    return { id, vpcId: vpc.id, isDefault, implied, routes: index } satisfies CompiledRouteTable;
+  };
+  const tables = new Map<string, CompiledRouteTable>();
+  if (declared.length === 0) tables.set(defaultTableId, buildTable(defaultTableId, true, true, []));
+  for (const table of declared) tables.set(table.id, buildTable(table.id, table.id === defaultTableId, false, [table]));
+  return {
+    vpc,
+    blocks: [vpc.cidr, ...(vpc.secondaryCidrs ?? [])].map(mustCidr),
+    subnets,
+    defaultTableId,
+    tables,
+    natGateways: vpc.natGateways ?? [],
+  };
+}
+
+function compileCluster(cluster: Cluster, subnets: Lookup<CompiledSubnet>, subnetIndex: PrefixIndex<CompiledSubnet>) {
+  const resolve = (ids: readonly string[] | undefined) =>
+    (ids ?? []).map((id) => subnets.get(id)).filter((s): s is CompiledSubnet => s !== undefined);
+  const nodes = (cluster.nodes ?? []).map((node): CompiledNode => {
+    const ip = parseIp(node.ip)!;
+    const subnet = subnetIndex.containing(ip).find((e) => e.value.vpcId === cluster.vpc)?.value;
+    return { node, ip, subnet };
+  });
+  return {
+    cluster,
+    model: cluster.networkModel,
+    vpcId: cluster.vpc,
+    containerCidrs: (cluster.containerCidrs ?? []).map(mustCidr),
+    serviceCidr: cluster.serviceCidr ? mustCidr(cluster.serviceCidr) : undefined,
+    nonMasquerade: (cluster.nonMasqueradeCidrs ?? DEFAULT_NON_MASQUERADE).map(mustCidr),
+    nodeSubnets: resolve(cluster.nodeSubnets),
+    containerSubnets: resolve(cluster.containerSubnets),
+    nodes,
+    workloads: new Map((cluster.workloads ?? []).map((w) => [w.name.toLowerCase(), w])),
+  } satisfies CompiledCluster;
+}
+
+function addMember(members: Map<string, SgMembership>, sg: string, range: AddressRange | string) {
+  let entry = members.get(sg);
+  if (!entry) {
+    entry = { addresses: new Set(), ranges: [] };
+    members.set(sg, entry);
+  }
+  if (typeof range === 'string') entry.addresses.add(range);
+  else entry.ranges.push(range);
+}
+
+/** Compile a validated topology into the indexes the engine asks. */
+export function compileTopology(topology: Topology): CompiledTopology {
+  const clustersList = topology.clusters ?? [];
+  const addressGroups = addressGroupRanges(topology);
+
+  const vpcs = new Map<string, CompiledVpc>();
+  const vpcBlocks = new PrefixIndex<string>();
+  const subnets = new Map<string, CompiledSubnet>();
+  const subnetIndex = new PrefixIndex<CompiledSubnet>();
+  for (const vpc of topology.vpcs ?? []) {
+    const compiled = compileVpc(vpc, clustersList);
+    vpcs.set(vpc.id, compiled);
+    for (const block of compiled.blocks) vpcBlocks.add(block, vpc.id);
+    for (const s of compiled.subnets) {
+      subnets.set(s.subnet.id, s);
+      if (s.subnet.ipv4SubnetId) subnets.set(s.subnet.ipv4SubnetId, s);
+      subnetIndex.add(s.cidr, s);
+      if (s.ipv6) subnetIndex.add(s.ipv6, s);
+    }
+  }
+
+  const securityGroups = new Map<string, CompiledSecurityGroup>();
+  for (const group of topology.securityGroups ?? [])
+    securityGroups.set(group.id, compileSecurityGroup(group, addressGroups));
+
+  const networkAcls = new Map<string, CompiledAcl>();
+  for (const acl of topology.networkAcls ?? []) networkAcls.set(acl.id, compileAcl(acl, addressGroups));
+
+  const peerings = new Map<string, Peering>();
+  const peeringsByPair = new Map<string, Peering[]>();
+  for (const p of topology.peerings ?? []) {
+    peerings.set(p.id, p);
+    const key = pairKey(p.requesterVpc, p.accepterVpc);
+    const list = peeringsByPair.get(key);
+    if (list) list.push(p);
+    else peeringsByPair.set(key, [p]);
+  }
+
+  const members = new Map<string, SgMembership>();
+  const clusters = new Map<string, CompiledCluster>();
+  const nodesByAddress = new Map<string, { cluster: string; node: CompiledNode }>();
+  const containerIndex = new PrefixIndex<string>();
+  const serviceIndex = new PrefixIndex<string>();
+  const eniSubnets = new Map<string, string>();
+  for (const cluster of clustersList) {
+    const compiled = compileCluster(cluster, subnets, subnetIndex);
+    clusters.set(cluster.name.toLowerCase(), compiled);
+    for (const cidr of compiled.containerCidrs) containerIndex.add(cidr, cluster.name);
+    if (compiled.serviceCidr) serviceIndex.add(compiled.serviceCidr, cluster.name);
+    for (const node of compiled.nodes) nodesByAddress.set(node.ip.text, { cluster: cluster.name, node });
+    for (const sg of cluster.nodeSecurityGroups ?? []) {
+      if (compiled.nodes.length) for (const node of compiled.nodes) addMember(members, sg, node.ip.text);
+      else for (const s of compiled.nodeSubnets) addMember(members, sg, s.cidr);
+    }
+    if (compiled.model === 'eni') {
+      for (const s of compiled.containerSubnets) eniSubnets.set(s.subnet.id, cluster.name);
+      const podGroups = [
+        ...(cluster.podSecurityGroups ?? []),
+        ...(cluster.workloads ?? []).flatMap((w) => [
+          ...(w.securityGroups ?? []),
+          ...(w.additionalSecurityGroups ?? []),
+        ]),
+      ];
+      for (const sg of podGroups) for (const s of compiled.containerSubnets) addMember(members, sg, s.cidr);
+    }
+  }
+
+  const resources = new Map<string, Resource>();
+  const resourcesByAddress = new Map<string, Resource[]>();
+  for (const resource of topology.resources ?? []) {
+    resources.set(resource.name.toLowerCase(), resource);
+    for (const address of resource.addresses) {
+      const text = parseIp(address)?.text ?? address;
+      const list = resourcesByAddress.get(text);
+      if (list) list.push(resource);
+      else resourcesByAddress.set(text, [resource]);
+      for (const sg of resource.securityGroups ?? []) addMember(members, sg, text);
+    }
+  }
+  let resourceNames: string[] | undefined;
+
+  return {
+    topology,
+    clusters,
+    clusterNames: clustersList.map((c) => c.name),
+    resources,
+    resourcesByAddress,
+    resourceNames: () => {
+      resourceNames ??= (topology.resources ?? []).map((r) => r.name);
+      return resourceNames;
+    },
+    vpcs,
+    vpcBlocks,
+    subnets,
+    subnetIndex,
+    securityGroups,
+    sgMembers: members,
+    addressGroups,
+    networkAcls,
+    peerings,
+    peeringsByPair,
+    nodesByAddress,
+    containerIndex,
+    serviceIndex,
+    eniSubnets,
+  };
+}
+
+/** Whether an address range is entirely made of members of a security group (per the compiled index). */
+export function isSgMember(compiled: CompiledTopology, sg: string, range: AddressRange): boolean {
+  const members = compiled.sgMembers.get(sg);
+  if (!members) return false;
+  if (range.start === range.end && members.addresses.has(range.text.replace(/\/(32|128)$/, ''))) return true;
+  return members.ranges.some((m) => m.family === range.family && m.start <= range.start && range.end <= m.end);
+}

@@ -1,0 +1,78 @@
+// The two examples of the CCE documentation the product was seeded with (cce_10_0399).
+import { describe, expect, it } from 'vitest';
+import { applyFixes } from '../../src/engine/fixes/apply.js';
+import { compileTopology } from '../../src/topology/compile.js';
+import { ask, build, seedCrossVpc, seedSameVpc, status } from '../fixtures/engine/builder.js';
+
+describe('seed: pod in a vpc-router cluster pings an ECS that allows only the node subnet', () => {
+  const { topology, compiled } = build(seedSameVpc());
+  const d = ask(compiled, { destination: '192.168.10.52' });
+
+  it('is unreachable because the ECS sees the container CIDR', () => {
+    expect(d.verdict).toBe('unreachable');
+    expect(d.question).toMatchObject({ protocol: 'icmp', port: null, destination: 'ecs1' });
+    expect(d.source.seenAs).toEqual(['172.16.0.0/16']);
+    expect(d.source.why).toContain('nonMasqueradeCidrs (192.168.0.0/16)');
+    expect(status(d, 'destination-sg')).toBe('fail');
+  });
+
+  it('fixes it with icmp echo from 172.16.0.0/16 on the ECS group, nothing wider', () => {
+    const primary = d.fixes.filter((f) => !f.alternative);
+    expect(primary).toHaveLength(1);
+    expect(primary[0]).toMatchObject({
+      kind: 'security-group-rule',
+      securityGroup: 'sg-ecs',
+      direction: 'ingress',
+      ethertype: 'IPv4',
+      protocol: 'icmp',
+      ports: '8',
+      remote: '172.16.0.0/16',
+      action: 'allow',
+      priority: 1,
+    });
+    expect(primary[0]!.render.text.length).toBeGreaterThan(0);
+  });
+
+  it('offers the nonMasqueradeCidrs change only as an alternative', () => {
+    const alt = d.fixes.filter((f) => f.alternative);
+    expect(alt.some((f) => f.kind === 'replan' && f.reason.includes('nonMasqueradeCidrs'))).toBe(true);
+  });
+
+  it('is reachable once the fix is applied', () => {
+    const fixed = compileTopology(
+      applyFixes(
+        topology,
+        d.fixes.filter((f) => !f.alternative),
+      ),
+    );
+    expect(ask(fixed, { destination: '192.168.10.52' }).verdict).toBe('reachable');
+  });
+});
+
+describe('seed: cross-VPC with the VPC network model needs the container CIDR routed back', () => {
+  const { topology, compiled } = build(seedCrossVpc());
+  const d = ask(compiled, { destination: 'db2' });
+
+  it('fails on the return route only', () => {
+    expect(d.verdict).toBe('unreachable');
+    expect(d.source.seenAs).toEqual(['10.0.0.0/16']);
+    expect(status(d, 'route-forward')).toBe('pass');
+    expect(status(d, 'peering')).toBe('pass');
+    expect(status(d, 'destination-sg')).toBe('pass');
+    expect(status(d, 'route-return')).toBe('fail');
+  });
+
+  it('adds 10.0.0.0/16 -> peering-demo in vpc-demo2', () => {
+    expect(d.fixes).toHaveLength(1);
+    expect(d.fixes[0]).toMatchObject({
+      kind: 'route',
+      vpc: 'vpc-demo2',
+      routeTable: 'rtb-demo2',
+      destination: '10.0.0.0/16',
+      type: 'peering',
+      nextHop: 'pcx-demo',
+    });
+    const fixed = compileTopology(applyFixes(topology, d.fixes));
+    expect(ask(fixed, { destination: 'db2' }).verdict).toBe('reachable');
+  });
+});

@@ -1,0 +1,163 @@
+// Which source the destination sees, per network model (reference §0, §1.2-1.3, §1.6).
+import { describe, expect, it } from 'vitest';
+import { ask, build, seedSameVpc, status } from '../fixtures/engine/builder.js';
+
+const allowAll = { id: 'sg-ecs', rules: [{ direction: 'ingress' as const }] };
+
+describe('source seen per model', () => {
+  it('overlay_l2: the node IPs, and the fix allows the node subnet with the node group as alternative', () => {
+    const input = seedSameVpc('overlay_l2');
+    const { compiled } = build(input);
+    const d = ask(compiled, { destination: '192.168.20.9', port: 80 });
+    expect(d.source.seenAs).toEqual(['192.168.10.11-192.168.10.12']);
+    expect(d.source.why).toContain('overlay_l2');
+    const e = ask(
+      build({
+        ...input,
+        resources: [{ ...input.resources![0]!, securityGroups: ['sg-x'] }],
+        securityGroups: [...input.securityGroups!, { id: 'sg-x', rules: [] }],
+      }).compiled,
+      { destination: 'ecs1', port: 22 },
+    );
+    expect(e.verdict).toBe('unreachable');
+    expect(e.fixes[0]).toMatchObject({
+      kind: 'security-group-rule',
+      remote: '192.168.10.0/24',
+      ports: '22',
+      protocol: 'tcp',
+    });
+    expect(e.fixes[1]).toMatchObject({
+      kind: 'security-group-rule',
+      remote: { securityGroup: 'sg-node' },
+      alternative: true,
+    });
+  });
+
+  it('overlay_l2 without listed nodes: the node subnets', () => {
+    const input = seedSameVpc('overlay_l2');
+    input.clusters = [{ ...input.clusters![0]!, nodes: undefined }];
+    const d = ask(build(input).compiled, { destination: 'ecs1' });
+    expect(d.source.seenAs).toEqual(['192.168.10.0/24']);
+    expect(d.verdict).toBe('reachable');
+    expect(d.assumptions.join(' ')).toContain('lists no nodes');
+  });
+
+  it('vpc-router: the container CIDR inside nonMasqueradeCidrs, node IPs outside', () => {
+    const input = seedSameVpc('vpc-router');
+    input.clusters = [{ ...input.clusters![0]!, nonMasqueradeCidrs: ['10.0.0.0/8', '172.16.0.0/12'] }];
+    const { compiled } = build(input);
+    const d = ask(compiled, { destination: 'ecs1' });
+    expect(d.source.seenAs).toEqual(['192.168.10.11-192.168.10.12']);
+    expect(d.source.why).toContain('outside nonMasqueradeCidrs');
+    expect(d.verdict).toBe('reachable');
+  });
+
+  it('vpc-router with the default nonMasqueradeCidrs keeps the pod IP toward RFC1918', () => {
+    const d = ask(build(seedSameVpc('vpc-router')).compiled, { destination: '192.168.20.5', port: 80 });
+    expect(d.source.seenAs).toEqual(['172.16.0.0/16']);
+  });
+
+  it('eni: the container subnets, and pod groups (not node groups) for egress', () => {
+    const input = seedSameVpc('eni');
+    input.securityGroups = [
+      { id: 'sg-node', rules: [] },
+      { id: 'sg-eni', rules: [{ direction: 'egress', protocol: 'tcp', ports: '443' }] },
+      allowAll,
+    ];
+    const { compiled } = build(input);
+    const d = ask(compiled, { destination: 'ecs1', port: 443 });
+    expect(d.source.seenAs).toEqual(['192.168.30.0/24']);
+    expect(d.verdict).toBe('reachable');
+    const blocked = ask(compiled, { destination: 'ecs1', port: 80 });
+    expect(status(blocked, 'source-egress')).toBe('fail');
+    expect(blocked.fixes[0]).toMatchObject({
+      securityGroup: 'sg-eni',
+      direction: 'egress',
+      remote: '192.168.10.52/32',
+    });
+  });
+
+  it('eni workloads: securityGroups replaces the pod group, additionalSecurityGroups adds', () => {
+    const input = seedSameVpc('eni');
+    input.securityGroups = [
+      { id: 'sg-node', rules: [] },
+      { id: 'sg-eni', rules: [{ direction: 'egress' }] },
+      { id: 'sg-closed', rules: [] },
+      allowAll,
+    ];
+    input.clusters = [
+      {
+        ...input.clusters![0]!,
+        workloads: [
+          { name: 'pay/api', securityGroups: ['sg-closed'] },
+          { name: 'pay/extra', additionalSecurityGroups: ['sg-closed'] },
+        ],
+      },
+    ];
+    const { compiled } = build(input);
+    expect(status(ask(compiled, { destination: 'ecs1', workload: 'pay/api', port: 80 }), 'source-egress')).toBe('fail');
+    expect(status(ask(compiled, { destination: 'ecs1', workload: 'PAY/EXTRA', port: 80 }), 'source-egress')).toBe(
+      'pass',
+    );
+  });
+
+  it('hostNetwork pods use the node IP in every model', () => {
+    for (const model of ['vpc-router', 'eni', 'overlay_l2'] as const) {
+      const input = seedSameVpc(model);
+      input.securityGroups = [...input.securityGroups!.filter((g) => g.id !== 'sg-ecs'), allowAll];
+      input.clusters = [{ ...input.clusters![0]!, workloads: [{ name: 'kube-system/agent', hostNetwork: true }] }];
+      const d = ask(build(input).compiled, { destination: 'ecs1', workload: 'kube-system/agent' });
+      expect(d.source.seenAs).toEqual(['192.168.10.11-192.168.10.12']);
+      expect(d.source.why).toContain('hostNetwork');
+    }
+  });
+});
+
+describe('internet egress', () => {
+  const withNat = (model: 'vpc-router' | 'eni', source: string) => {
+    const input = seedSameVpc(model);
+    input.vpcs = [{ ...input.vpcs![0]!, natGateways: [{ id: 'nat-1', snatRules: [{ source, eip: '203.0.113.7' }] }] }];
+    return build(input).compiled;
+  };
+
+  it('vpc-router nodes go out through the NAT gateway of their subnet', () => {
+    const d = ask(withNat('vpc-router', 'subnet-nodes'), { destination: '8.8.8.8', port: 443 });
+    expect(d.verdict).toBe('reachable');
+    expect(d.source.seenAs).toEqual(['203.0.113.7']);
+  });
+
+  it('a node EIP is used before the NAT gateway', () => {
+    const input = seedSameVpc('overlay_l2');
+    input.clusters = [{ ...input.clusters![0]!, nodes: [{ name: 'n1', ip: '192.168.10.11', eip: '198.51.100.4' }] }];
+    const d = ask(build(input).compiled, { destination: '8.8.8.8', port: 443 });
+    expect(d.verdict).toBe('reachable');
+    expect(d.source.seenAs).toEqual(['198.51.100.4']);
+  });
+
+  it('eni needs the SNAT rule on the container subnet, not the node subnet', () => {
+    const d = ask(withNat('eni', 'subnet-nodes'), { destination: '8.8.8.8', port: 443 });
+    expect(d.verdict).toBe('unreachable');
+    expect(status(d, 'internet-egress')).toBe('fail');
+    expect(d.fixes[0]).toMatchObject({
+      kind: 'snat-rule',
+      natGateway: 'nat-1',
+      source: 'subnet-pods',
+      eip: '203.0.113.7',
+    });
+    expect(ask(withNat('eni', 'subnet-pods'), { destination: '8.8.8.8', port: 443 }).verdict).toBe('reachable');
+  });
+
+  it('eni pods with only node EIPs are uncertain (§1.6)', () => {
+    const input = seedSameVpc('eni');
+    input.clusters = [{ ...input.clusters![0]!, nodes: [{ name: 'n1', ip: '192.168.10.11', eip: '198.51.100.4' }] }];
+    const d = ask(build(input).compiled, { destination: '8.8.8.8', port: 443 });
+    expect(d.verdict).toBe('uncertain');
+    expect(d.assumptions.join(' ')).toContain('§1.6');
+  });
+
+  it('no EIP and no NAT gateway: unreachable with a replan', () => {
+    const d = ask(build(seedSameVpc('vpc-router')).compiled, { destination: '8.8.8.8', port: 443 });
+    expect(d.verdict).toBe('unreachable');
+    expect(d.fixes.map((f) => f.kind)).toEqual(['replan']);
+  });
+});
