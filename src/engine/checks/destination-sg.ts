@@ -98,7 +98,7 @@ export function destinationSgCheck(ctx: FlowContext): CheckResult {
     if (nodeSource.spans.length && nodeEval.literal.denied.length === 0 && nodeEval.merged.denied.length === 0)
       out.fixes.push(
         replanFix(
-          `alternatively, let ${cluster.cluster.name} SNAT this traffic to the node IPs, which ${groups.join(', ')} already allow: remove ${target.subnet?.cidr.text ?? target.address.text} from nonMasqueradeCidrs (split the covering entry; clusters v1.23.14-r0, v1.25.9-r0, v1.27.6-r0, v1.28.4-r0 or later). Per CCE (reference §1.3) the subnet of a server that only allows node IPs must not be in nonMasqueradeCidrs; pods on that subnet then see node IPs, not pod IPs`,
+          `let ${cluster.cluster.name} SNAT this traffic to the node IPs, which ${groups.join(', ')} already allow: remove ${target.subnet?.cidr.text ?? target.address.text} from nonMasqueradeCidrs (split the covering entry; clusters v1.23.14-r0, v1.25.9-r0, v1.27.6-r0, v1.28.4-r0 or later). Per CCE (reference §1.3) the subnet of a server that only allows node IPs must not be in nonMasqueradeCidrs; pods on that subnet then see node IPs, not pod IPs`,
           ctx.purpose,
           true,
         ),

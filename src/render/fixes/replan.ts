@@ -9,5 +9,8 @@ type ReplanSpec = Omit<ReplanFix, 'render'>;
 export function renderReplan(fix: ReplanSpec, purpose: string): FixRender {
   const why = sentence(singleLine(fix.reason));
   const what = singleLine(purpose);
+  // An alternative replan is a configuration change offered beside a rule fix; it must not claim
+  // that nothing else can fix the problem.
+  if (fix.alternative) return { text: `Alternative, a change of plan${what === '' ? '' : ` (${what})`}: ${why}` };
   return { text: `No change in place can fix this${what === '' ? '' : ` (${what})`}; it needs replanning: ${why}` };
 }
