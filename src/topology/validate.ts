@@ -27,6 +27,18 @@ export function checkReferences(topology: Topology): TopologyIssue[] {
   const vpcIds = vpcs.map((v) => v.id);
   const subnets = vpcs.flatMap((v) => (v.subnets ?? []).map((s) => ({ ...s, vpc: v.id })));
   const subnetIds = subnets.map((s) => s.id);
+  const subnetById = new Map(subnets.map((s) => [s.id, s]));
+  const subnetsOfVpc = new Map<string, string[]>();
+  for (const s of subnets) subnetsOfVpc.set(s.vpc, [...(subnetsOfVpc.get(s.vpc) ?? []), s.id]);
+  // Membership tests run once per reference: sets keep large topologies linear.
+  const sets = new WeakMap<readonly string[], Set<string>>();
+  const setOf = (list: readonly string[]) => {
+    const cached = sets.get(list);
+    if (cached) return cached;
+    const set = new Set(list);
+    sets.set(list, set);
+    return set;
+  };
   const sgIds = (topology.securityGroups ?? []).map((g) => g.id);
   const agIds = (topology.addressGroups ?? []).map((g) => g.id);
   const aclIds = (topology.networkAcls ?? []).map((a) => a.id);
@@ -41,7 +53,8 @@ export function checkReferences(topology: Topology): TopologyIssue[] {
   unique(topology.resources, 'name', 'resources');
 
   const ref = (value: string, known: readonly string[], path: string, what: string) => {
-    if (!known.includes(value)) issues.push({ path, message: `unknown ${what} "${value}"${knownHint(value, known)}` });
+    if (!setOf(known).has(value))
+      issues.push({ path, message: `unknown ${what} "${value}"${knownHint(value, known)}` });
   };
 
   const refs = (values: readonly string[] | undefined, known: readonly string[], path: string, what: string) => {
@@ -95,7 +108,7 @@ export function checkReferences(topology: Topology): TopologyIssue[] {
     });
     (vpc.natGateways ?? []).forEach((nat, n) => {
       (nat.snatRules ?? []).forEach((rule, r) => {
-        const isSubnet = subnetIds.includes(rule.source);
+        const isSubnet = subnetById.has(rule.source);
         if (!isSubnet && !mustCidrOrNull(rule.source)) {
           issues.push({
             path: `${at}.natGateways[${n}].snatRules[${r}].source`,
@@ -150,7 +163,7 @@ export function checkReferences(topology: Topology): TopologyIssue[] {
   (topology.clusters ?? []).forEach((cluster, c) => {
     const at = `clusters[${c}]`;
     ref(cluster.vpc, vpcIds, `${at}.vpc`, 'VPC');
-    const ownSubnets = subnets.filter((s) => s.vpc === cluster.vpc).map((s) => s.id);
+    const ownSubnets = subnetsOfVpc.get(cluster.vpc) ?? [];
     refs(cluster.nodeSubnets, ownSubnets, `${at}.nodeSubnets`, `subnet of ${cluster.vpc}`);
     refs(cluster.containerSubnets, ownSubnets, `${at}.containerSubnets`, `subnet of ${cluster.vpc}`);
     refs(cluster.nodeSecurityGroups, sgIds, `${at}.nodeSecurityGroups`, 'security group');
@@ -201,12 +214,12 @@ export function checkReferences(topology: Topology): TopologyIssue[] {
   (topology.resources ?? []).forEach((resource, r) => {
     const at = `resources[${r}]`;
     ref(resource.vpc, vpcIds, `${at}.vpc`, 'VPC');
-    const own = subnets.filter((s) => s.vpc === resource.vpc).map((s) => s.id);
+    const own = subnetsOfVpc.get(resource.vpc) ?? [];
     ref(resource.subnet, own, `${at}.subnet`, `subnet of ${resource.vpc}`);
     (resource.securityGroups ?? []).forEach((g, i) => {
       ref(g, sgIds, `${at}.securityGroups[${i}]`, 'security group');
     });
-    const subnet = subnets.find((s) => s.id === resource.subnet);
+    const subnet = subnetById.get(resource.subnet);
     if (subnet) {
       resource.addresses.forEach((address, i) => {
         const ip = mustCidr(address);

@@ -15,9 +15,12 @@ export interface ReadOptions {
   readonly projectId: string;
   /** Only these VPCs (and what lives in them); all when empty. */
   readonly vpcIds?: readonly string[];
-  /** Page size for listing APIs (tests use small pages). */
+  /** Page size for listing APIs (tests use small pages); capped per API at its documented maximum. */
   readonly pageSize?: number;
 }
+
+// Documented maximum `limit` per listing API: a larger value is refused or ignored (see docs/IMPORT.md).
+const MAX_LIMIT = { dcs: 1000, rds: 100, dms: 50, nat: 2000 } as const;
 
 /** Read everything reachbot maps from one project; `warnings` lists what was skipped and why. */
 export async function readInventory(client: HuaweiCloudClient, options: ReadOptions): Promise<RawInventory> {
@@ -62,18 +65,20 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
     service: string,
     path: string,
     schema: S,
+    maxLimit: number,
     items: (page: z.output<S>) => T[],
     total: (page: z.output<S>) => number | null | undefined,
     query: Record<string, string> = {},
   ): Promise<T[]> => {
     const all: T[] = [];
+    const pageLimit = Math.min(limit, maxLimit);
     for (let offset = 0; ; ) {
-      const page = await get(service, path, schema, { ...query, offset, limit });
+      const page = await get(service, path, schema, { ...query, offset, limit: pageLimit });
       const got = items(page);
       all.push(...got);
       offset += got.length;
       const count = total(page);
-      if (got.length === 0 || got.length < limit || (count != null && offset >= count)) break;
+      if (got.length === 0 || got.length < pageLimit || (count != null && offset >= count)) break;
     }
     return all;
   };
@@ -326,6 +331,7 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
       'dcs',
       `/v2/${pid}/instances`,
       api.dcsInstanceList,
+      MAX_LIMIT.dcs,
       (p) => p.instances ?? [],
       (p) => p.instance_num,
     );
@@ -367,6 +373,7 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
       'rds',
       `/v3/${pid}/instances`,
       api.rdsInstanceList,
+      MAX_LIMIT.rds,
       (p) => p.instances,
       (p) => p.total_count,
     );
@@ -377,7 +384,7 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
         name: r.name,
         vpcId: r.vpc_id ?? undefined,
         subnetId: r.subnet_id ?? undefined,
-        addresses: r.private_ips ?? [],
+        addresses: (r.private_ips ?? []).filter(Boolean),
         securityGroupIds: r.security_group_id ? [r.security_group_id] : [],
         ports: r.port ? [{ protocol: 'tcp', port: r.port }] : undefined,
       });
@@ -390,6 +397,7 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
         'dms',
         `/v2/${pid}/instances`,
         api.dmsInstanceList,
+        MAX_LIMIT.dms,
         (p) => p.instances ?? [],
         (p) => p.instance_num,
         { engine },
@@ -408,22 +416,29 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
     });
   }
 
-  // --- NAT
+  // --- NAT (public NAT v2: `limit` only, up to 2000, no marker; a full page may mean more exist)
   await section('NAT gateways', 'nat', async () => {
-    const gateways = await listByMarker(
-      'nat',
+    const natLimit = Math.min(limit, MAX_LIMIT.nat);
+    const listOnce = async <S extends z.ZodType, T>(
+      what: string,
+      path: string,
+      schema: S,
+      items: (page: z.output<S>) => T[],
+    ) => {
+      const got = items(await get('nat', path, schema, { limit: natLimit }));
+      if (got.length >= natLimit)
+        inv.warnings.push(
+          `${what}: the API returned ${got.length}, the most one call gives (it has no pagination); some may be missing`,
+        );
+      return got;
+    };
+    const gateways = await listOnce(
+      'NAT gateways',
       `/v2/${pid}/nat_gateways`,
       api.natGatewayList,
       (p) => p.nat_gateways,
-      fullPageNext,
     );
-    const rules = await listByMarker(
-      'nat',
-      `/v2/${pid}/snat_rules`,
-      api.snatRuleList,
-      (p) => p.snat_rules,
-      fullPageNext,
-    );
+    const rules = await listOnce('SNAT rules', `/v2/${pid}/snat_rules`, api.snatRuleList, (p) => p.snat_rules);
     for (const g of gateways.filter((g) => inScope(g.router_id)))
       inv.natGateways.push({
         id: g.id,
@@ -432,6 +447,13 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
         snatRules: rules
           .filter((r) => r.nat_gateway_id === g.id)
           .flatMap((r) => {
+            // source_type 1: the cidr is on the Direct Connect / Cloud Connect side, not traffic from the VPC
+            if (r.source_type === 1) {
+              inv.warnings.push(
+                `NAT gateway ${g.id}: SNAT rule ${r.id} translates a Direct Connect / Cloud Connect CIDR (${r.cidr ?? ''}), not VPC traffic; left out`,
+              );
+              return [];
+            }
             const eips = (r.floating_ip_address ?? '')
               .split(',')
               .map((e) => e.trim())

@@ -208,9 +208,12 @@ export const dcsInstanceList = z.object({
     .nullish(),
 });
 
+const whitelistGroup = z.object({ group_name: str, ip_list: z.array(str).nullish() });
+
 export const dcsWhitelist = z.object({
   enable_whitelist: z.boolean().nullish(),
-  whitelist: z.array(z.object({ group_name: str, ip_list: z.array(str).nullish() })).nullish(),
+  // An array per the SDK model; the API reference's example shows a single object, so accept both.
+  whitelist: z.union([z.array(whitelistGroup), whitelistGroup.transform((group) => [group])]).nullish(),
 });
 
 export const rdsInstanceList = z.object({
@@ -258,6 +261,7 @@ export const snatRuleList = z.object({
       nat_gateway_id: str,
       network_id: optStr,
       cidr: optStr,
+      source_type: z.number().nullish(),
       floating_ip_address: optStr,
     }),
   ),

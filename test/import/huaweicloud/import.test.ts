@@ -228,6 +228,105 @@ describe('importHuaweiCloud', () => {
     });
   });
 
+  it('accepts a DCS whitelist given as one group object (the API reference example) as well as an array', async () => {
+    mountSeed(['dcs']);
+    const id = '9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+    nock(host('dcs'))
+      .get(`/v2/${PROJECT}/instances`)
+      .query({ offset: '0', limit: '2' })
+      .reply(200, {
+        instance_num: 1,
+        instances: [
+          {
+            instance_id: id,
+            name: 'redis-main',
+            engine: 'Redis',
+            engine_version: '6.0',
+            ip: '192.168.20.10',
+            port: 6379,
+            vpc_id: '545cc36a-453d-499d-9449-56925c5c86d7',
+            subnet_id: '8b1e6b0c-2f3a-4d6e-9c5b-7a8f9e0d1c2b',
+            security_group_id: '69c999ad-d9ef-4d79-94fd-35e6ceb75325',
+          },
+        ],
+      })
+      .get(`/v2/${PROJECT}/instance/${id}/whitelist`)
+      .reply(200, {
+        instance_id: id,
+        enable_whitelist: true,
+        whitelist: { group_name: 'nodes', ip_list: ['192.168.10.0/24'] },
+      });
+    const { topology } = await importHuaweiCloud(options());
+    expect(topology.resources?.find((r) => r.name === 'redis-main')?.whitelist).toEqual({
+      enabled: true,
+      groups: [{ name: 'nodes', addresses: ['192.168.10.0/24'] }],
+    });
+  });
+
+  it('asks each instance list for no more than its documented maximum page size', async () => {
+    // Only these calls are mounted: with the default page size (200), the DMS lists must ask for 50,
+    // RDS for 100, DCS and NAT for 200; every other service fails and is skipped.
+    const p = PROJECT;
+    nock(host('dcs')).get(`/v2/${p}/instances`).query({ offset: '0', limit: '200' }).reply(200, { instance_num: 0 });
+    nock(host('rds'))
+      .get(`/v3/${p}/instances`)
+      .query({ offset: '0', limit: '100' })
+      .reply(200, { instances: [], total_count: 0 });
+    nock(host('dms'))
+      .get(`/v2/${p}/instances`)
+      .query({ engine: 'kafka', offset: '0', limit: '50' })
+      .reply(200, { instances: [], instance_num: 0 })
+      .get(`/v2/${p}/instances`)
+      .query({ engine: 'rabbitmq', offset: '0', limit: '50' })
+      .reply(200, { instances: [], instance_num: 0 });
+    nock(host('nat'))
+      .get(`/v2/${p}/nat_gateways`)
+      .query({ limit: '200' })
+      .reply(200, { nat_gateways: [] })
+      .get(`/v2/${p}/snat_rules`)
+      .query({ limit: '200' })
+      .reply(200, { snat_rules: [] });
+    const { warnings } = await importHuaweiCloud(options({ pageSize: undefined }));
+    expect(nock.pendingMocks()).toEqual([]);
+    for (const what of ['DCS', 'RDS', 'Kafka', 'RabbitMQ', 'NAT'])
+      expect(warnings.filter((w) => w.startsWith(`skipped ${what}`))).toEqual([]);
+  });
+
+  it('leaves out Direct Connect SNAT rules and says when the unpaginated NAT list may be cut off', async () => {
+    mountSeed(['nat']);
+    const seedRule = (body(`nat /v2/${PROJECT}/snat_rules`).snat_rules as unknown[])[0];
+    nock(host('nat'))
+      .get(`/v2/${PROJECT}/nat_gateways`)
+      .query({ limit: '2' })
+      .reply(200, body(`nat /v2/${PROJECT}/nat_gateways`))
+      .get(`/v2/${PROJECT}/snat_rules`)
+      .query({ limit: '2' })
+      .reply(200, {
+        snat_rules: [
+          seedRule,
+          {
+            id: '6c06d786-7ad3-4767-cb17-69ff83f2e449',
+            nat_gateway_id: '14338426-6afe-4019-996b-3a9525296e11',
+            network_id: '',
+            cidr: '10.200.0.0/16',
+            source_type: 1,
+            floating_ip_id: 'cec21b5d-e92b-42f2-beb8-ef968e8f2e1a',
+            floating_ip_address: '203.0.113.8',
+            status: 'ACTIVE',
+            admin_state_up: true,
+          },
+        ],
+      });
+    const { topology, warnings } = await importHuaweiCloud(options());
+    expect(topology.vpcs?.[0]?.natGateways?.[0]?.snatRules).toEqual([
+      { source: '4779ab1c-7c1a-44b1-a02e-93dfc361b32d', eip: '203.0.113.7' },
+    ]);
+    expect(
+      warnings.some((w) => w.includes('6c06d786-7ad3-4767-cb17-69ff83f2e449') && w.includes('Direct Connect')),
+    ).toBe(true);
+    expect(warnings.some((w) => w.startsWith('SNAT rules: the API returned 2'))).toBe(true);
+  });
+
   it('refuses to start without credentials, naming the variables', async () => {
     await expect(importHuaweiCloud(options({ env: {} }))).rejects.toThrow(ImportSetupError);
     await expect(importHuaweiCloud(options({ env: {} }))).rejects.toThrow(/HUAWEICLOUD_SDK_AK/);

@@ -89,22 +89,25 @@ export function mountSeed(except: readonly string[] = []): void {
       .get(`/v2/${p}/instances`)
       .query(true)
       .replyWithError({ code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND' });
-  nock(host('rds'))
-    .get(`/v3/${p}/instances`)
-    .query({ offset: '0', limit: '2' })
-    .reply(200, body(`rds /v3/${p}/instances`));
-  nock(host('dms'))
-    .get(`/v2/${p}/instances`)
-    .query({ engine: 'kafka', offset: '0', limit: '2' })
-    .reply(200, body(`dms /v2/${p}/instances?engine=kafka`))
-    .get(`/v2/${p}/instances`)
-    .query({ engine: 'rabbitmq', offset: '0', limit: '2' })
-    .reply(200, body(`dms /v2/${p}/instances?engine=rabbitmq`));
-  nock(host('nat'))
-    .get(`/v2/${p}/nat_gateways`)
-    .query({ limit: '2' })
-    .reply(200, body(`nat /v2/${p}/nat_gateways`))
-    .get(`/v2/${p}/snat_rules`)
-    .query({ limit: '2' })
-    .reply(200, body(`nat /v2/${p}/snat_rules`));
+  if (on('rds'))
+    nock(host('rds'))
+      .get(`/v3/${p}/instances`)
+      .query({ offset: '0', limit: '2' })
+      .reply(200, body(`rds /v3/${p}/instances`));
+  if (on('dms'))
+    nock(host('dms'))
+      .get(`/v2/${p}/instances`)
+      .query({ engine: 'kafka', offset: '0', limit: '2' })
+      .reply(200, body(`dms /v2/${p}/instances?engine=kafka`))
+      .get(`/v2/${p}/instances`)
+      .query({ engine: 'rabbitmq', offset: '0', limit: '2' })
+      .reply(200, body(`dms /v2/${p}/instances?engine=rabbitmq`));
+  if (on('nat'))
+    nock(host('nat'))
+      .get(`/v2/${p}/nat_gateways`)
+      .query({ limit: '2' })
+      .reply(200, body(`nat /v2/${p}/nat_gateways`))
+      .get(`/v2/${p}/snat_rules`)
+      .query({ limit: '2' })
+      .reply(200, body(`nat /v2/${p}/snat_rules`));
 }
