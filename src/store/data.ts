@@ -1,8 +1,9 @@
 // What the store holds, section by section. Each feature owns its section's shape; the store
 // core only loads, validates, migrates and writes the whole document atomically.
+
+import type { Verdict } from '../engine/diagnosis.js';
 import type { Question } from '../question/question.js';
 import type { Topology } from '../topology/schema.js';
-import type { Verdict } from '../engine/diagnosis.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -74,5 +75,13 @@ export interface StoreData {
 
 /** A fresh, empty store document (a new object every call: lowdb keeps defaults by reference). */
 export function emptyStoreData(): StoreData {
-  return { schemaVersion: SCHEMA_VERSION, topologies: {}, threads: {}, audit: [], deliveries: {}, watches: [], schedules: {} };
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    topologies: {},
+    threads: {},
+    audit: [],
+    deliveries: {},
+    watches: [],
+    schedules: {},
+  };
 }

@@ -30,7 +30,7 @@ export function parseTopology(text: string): TopologyResult {
       issues: doc.errors.map((error) => ({
         path: '',
         message: error.message.split('\n')[0] ?? error.message,
-        line: error.linePos?.[0]?.line,
+        line: error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line,
       })),
     };
   }

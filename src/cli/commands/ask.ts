@@ -1,0 +1,107 @@
+// `reachbot ask "<question>"`: parse the question, find the topology (a file, the store, else the
+// sample), diagnose, and print the answer; the exit status is the verdict.
+import { isAbsolute, relative } from 'node:path';
+import { type Command, Option } from 'commander';
+import { diagnose } from '../../engine/diagnose.js';
+import type { DiagnosisResult, Verdict } from '../../engine/diagnosis.js';
+import { parseQuestion } from '../../question/parse.js';
+import type { Question } from '../../question/question.js';
+import { type FixFormat, renderTerminal } from '../../render/terminal.js';
+import { openFileStore, storePathFor } from '../../store/file-store.js';
+import { compileStored, resolveClusterTopology, splitQualifiedCluster } from '../../store/topologies.js';
+import { type CompiledTopology, compileTopology } from '../../topology/compile.js';
+import { CliExit, type CliIO, dim, EXIT, useColor } from '../io.js';
+import { SAMPLE_TOPOLOGY_PATH } from '../paths.js';
+import { requireTopologyFile } from '../topology-file.js';
+
+const VERDICT_EXIT: Record<Verdict, number> = {
+  reachable: EXIT.reachable,
+  unreachable: EXIT.unreachable,
+  uncertain: EXIT.uncertain,
+};
+
+interface AskOptions {
+  readonly topology?: string;
+  readonly json?: boolean;
+  readonly format?: 'text' | 'hcloud' | 'terraform' | 'api';
+  readonly color: boolean;
+}
+
+/** Register `ask`. */
+export function register(program: Command, io: CliIO): void {
+  program
+    .command('ask')
+    .description('answer "can pod in cluster X reach address Y?", step by step, with the exact fix')
+    .argument('<question...>', 'the question, quoted or not (English or Chinese)')
+    .option('-t, --topology <file>', 'answer from this topology file instead of the store')
+    .option('--json', "print the diagnosis as JSON (the spec's contract)")
+    .addOption(
+      new Option('-f, --format <format>', 'show fixes only in this form (default: all forms)').choices([
+        'text',
+        'hcloud',
+        'terraform',
+        'api',
+      ]),
+    )
+    .option('--no-color', 'plain text, even on a terminal')
+    .addHelpText(
+      'after',
+      `
+Exit status: 0 reachable, 1 unreachable, 3 uncertain, 2 the question or topology is not valid.
+
+Examples:
+  $ reachbot ask "can pod in prod reach 192.168.10.52?"
+  $ reachbot ask "can payments/api in prod reach redis-main on 6379?"
+  $ reachbot ask "prod -> db1 tcp/3306" --topology my-topology.yaml
+  $ reachbot ask "why can't prod ping 10.1.1.20" --format terraform
+  $ reachbot ask "prod 的容器能访问 192.168.10.52:3306 吗" --json`,
+    )
+    .action(async (words: string[], options: AskOptions) => {
+      const exitCode = await ask(words.join(' '), options, io);
+      // The verdict is the exit status; the answer itself is already printed.
+      if (exitCode !== EXIT.reachable) throw new CliExit(exitCode);
+    });
+}
+
+async function ask(text: string, options: AskOptions, io: CliIO): Promise<number> {
+  const color = useColor(io, options.color);
+  const question = parseQuestion(text);
+  const { compiled, asked } = await topologyFor(question, options, io, color);
+  const result: DiagnosisResult = diagnose(compiled, asked);
+  if (options.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else io.stdout.write(`${renderTerminal(result, { color, format: (options.format ?? 'all') as FixFormat })}\n`);
+  return VERDICT_EXIT[result.verdict];
+}
+
+/** `path` relative to `cwd` when it is below it, else absolute. */
+function shortPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/** The compiled topology to answer from, and the question with any `topology:` prefix taken off. */
+async function topologyFor(
+  question: Question,
+  options: AskOptions,
+  io: CliIO,
+  color: boolean,
+): Promise<{ compiled: CompiledTopology; asked: Question }> {
+  if (options.topology) {
+    return { compiled: compileTopology(await requireTopologyFile(options.topology, io.cwd)), asked: question };
+  }
+  const store = await openFileStore(storePathFor(io.env, io.cwd), { writer: false });
+  try {
+    for (const warning of store.warnings) io.stderr.write(`${dim(`warning: ${warning}`, color)}\n`);
+    if (Object.keys(store.data.topologies).length === 0) {
+      io.stderr.write(
+        `${dim(`(no topologies stored: answering from the sample topology ${shortPath(SAMPLE_TOPOLOGY_PATH, io.cwd)}; import yours with \`reachbot topology import FILE\`)`, color)}\n`,
+      );
+      return { compiled: compileTopology(await requireTopologyFile(SAMPLE_TOPOLOGY_PATH, io.cwd)), asked: question };
+    }
+    const entry = resolveClusterTopology(store, question.cluster);
+    const cluster = splitQualifiedCluster(question.cluster).cluster;
+    return { compiled: compileStored(entry), asked: { ...question, cluster } };
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,53 @@
+// Short descriptions of a topology for listings: counts, and cluster lines for `topology show`.
+import type { Topology } from '../../topology/schema.js';
+
+function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
+}
+
+/** "3 clusters, 5 resources, 2 VPCs". */
+export function summarize(topology: Topology): string {
+  return [
+    count(topology.clusters?.length ?? 0, 'cluster'),
+    count(topology.resources?.length ?? 0, 'resource'),
+    count(topology.vpcs?.length ?? 0, 'VPC'),
+  ].join(', ');
+}
+
+/** What `topology show` prints: clusters, resources, VPCs and peerings, one line each. */
+export function describeTopology(topology: Topology): string[] {
+  const lines: string[] = [];
+  if (topology.description) lines.push(topology.description, '');
+  lines.push('Clusters:');
+  for (const c of topology.clusters ?? []) {
+    const pods =
+      c.networkModel === 'eni'
+        ? `pods from ${(c.containerSubnets ?? []).join(', ')}`
+        : `pods ${(c.containerCidrs ?? []).join(', ')}`;
+    const workloads = c.workloads?.length ? `; workloads ${c.workloads.map((w) => w.name).join(', ')}` : '';
+    lines.push(`  ${c.name}  ${c.networkModel} in ${c.vpc}, nodes in ${c.nodeSubnets.join(', ')}, ${pods}${workloads}`);
+  }
+  if (!topology.clusters?.length) lines.push('  (none)');
+  lines.push('Resources:');
+  for (const r of topology.resources ?? []) {
+    const ports = r.ports?.length ? ` ports ${r.ports.map((p) => `${p.protocol}/${p.port}`).join(', ')}` : '';
+    lines.push(`  ${r.name}  ${r.type ?? 'other'} ${r.addresses.join(', ')} in ${r.subnet} (${r.vpc})${ports}`);
+  }
+  if (!topology.resources?.length) lines.push('  (none)');
+  lines.push('VPCs:');
+  for (const v of topology.vpcs ?? []) {
+    lines.push(
+      `  ${v.id}  ${[v.cidr, ...(v.secondaryCidrs ?? [])].join(', ')}, ${count(v.subnets?.length ?? 0, 'subnet')}`,
+    );
+  }
+  if (!topology.vpcs?.length) lines.push('  (none)');
+  if (topology.peerings?.length) {
+    lines.push('Peerings:');
+    for (const p of topology.peerings) {
+      lines.push(
+        `  ${p.id}${p.name ? ` (${p.name})` : ''}  ${p.requesterVpc} <-> ${p.accepterVpc}, ${p.status ?? 'ACTIVE'}`,
+      );
+    }
+  }
+  return lines;
+}

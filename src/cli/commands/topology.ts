@@ -1,0 +1,165 @@
+// `reachbot topology import|list|show|export|remove|default`: the named topologies in the store.
+import { writeFile } from 'node:fs/promises';
+import { basename, extname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { closestNames } from '../../names/closest.js';
+import type { StoredTopology } from '../../store/data.js';
+import { type FileStore, openFileStore, storePathFor } from '../../store/file-store.js';
+import {
+  defaultTopologyName,
+  getTopology,
+  isValidTopologyName,
+  listTopologies,
+  putTopology,
+  removeTopology,
+  setDefaultTopology,
+} from '../../store/topologies.js';
+import { exportTopology } from '../../topology/export.js';
+import { CliExit, type CliIO, EXIT } from '../io.js';
+import { requireTopologyFile } from '../topology-file.js';
+import { describeTopology, summarize } from './topology-summary.js';
+
+/** Register `topology` and its subcommands. */
+export function register(program: Command, io: CliIO): void {
+  const topology = program
+    .command('topology')
+    .description('manage the named topologies in the store (REACHBOT_STORE, default data/reachbot.json)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ reachbot topology import prod.yaml --name prod --default
+  $ reachbot topology list
+  $ reachbot topology show prod
+  $ reachbot topology export prod --out prod.yaml
+  $ reachbot topology remove old-lab`,
+    );
+
+  topology
+    .command('import')
+    .description('store a topology file under a name (replacing one of the same name)')
+    .argument('<file>', 'the topology file (YAML or JSON, format v1)')
+    .option('-n, --name <name>', 'the name to store it under (default: its `name:` field, else the file name)')
+    .option('--default', 'make it the topology questions use when a cluster is in several')
+    .addHelpText('after', '\nExample:\n  $ reachbot topology import topologies/prod.yaml --name prod --default')
+    .action(async (file: string, options: { name?: string; default?: boolean }) => {
+      const parsed = await requireTopologyFile(file, io.cwd);
+      const name = options.name ?? parsed.name ?? basename(file, extname(file));
+      if (!isValidTopologyName(name)) {
+        throw new CliExit(
+          EXIT.invalid,
+          `"${name}" is not a valid topology name: use letters, digits, ".", "_" and "-" (choose one with --name)`,
+        );
+      }
+      await withStore(io, true, async (store) => {
+        const { stored, replaced } = await putTopology(store, {
+          name,
+          topology: parsed,
+          source: basename(file),
+          makeDefault: options.default === true,
+        });
+        const isDefault = defaultTopologyName(store) === stored.name ? '; it is the default' : '';
+        io.stdout.write(
+          `${replaced ? 'replaced' : 'stored'} topology "${name}" from ${file} (${summarize(parsed)})${isDefault}\n`,
+        );
+      });
+    });
+
+  topology
+    .command('list')
+    .description('list the stored topologies (* marks the default)')
+    .action(async () => {
+      await withStore(io, false, async (store) => {
+        const entries = listTopologies(store);
+        if (entries.length === 0) {
+          io.stdout.write('no topologies stored; add one with `reachbot topology import FILE`\n');
+          return;
+        }
+        const preferred = defaultTopologyName(store);
+        const width = Math.max(...entries.map((entry) => entry.name.length));
+        for (const entry of entries) {
+          const mark = entry.name === preferred ? '*' : ' ';
+          const clusters = (entry.topology.clusters ?? []).map((c) => c.name).join(', ') || 'no clusters';
+          const from = entry.source ? ` from ${entry.source}` : '';
+          io.stdout.write(
+            `${mark} ${entry.name.padEnd(width)}  ${summarize(entry.topology)} (${clusters}); imported ${entry.importedAt}${from}\n`,
+          );
+        }
+      });
+    });
+
+  topology
+    .command('show')
+    .description('describe a stored topology: clusters, resources, VPCs, peerings')
+    .argument('<name>', 'a stored topology')
+    .action(async (name: string) => {
+      await withStore(io, false, async (store) => {
+        const entry = requireEntry(store, name);
+        const header = `${entry.name}${defaultTopologyName(store) === entry.name ? ' (default)' : ''}: ${summarize(entry.topology)}; imported ${entry.importedAt}${entry.source ? ` from ${entry.source}` : ''}`;
+        io.stdout.write(`${[header, ...describeTopology(entry.topology)].join('\n')}\n`);
+      });
+    });
+
+  topology
+    .command('export')
+    .description('print a stored topology as YAML (v1), or write it to a file')
+    .argument('<name>', 'a stored topology')
+    .option('-o, --out <file>', 'write to this file instead of standard output')
+    .action(async (name: string, options: { out?: string }) => {
+      await withStore(io, false, async (store) => {
+        const yaml = exportTopology(requireEntry(store, name).topology);
+        if (!options.out) {
+          io.stdout.write(yaml);
+          return;
+        }
+        await writeFile(resolve(io.cwd, options.out), yaml, 'utf8');
+        io.stderr.write(`wrote ${options.out}\n`);
+      });
+    });
+
+  topology
+    .command('remove')
+    .description('remove a stored topology')
+    .argument('<name>', 'a stored topology')
+    .action(async (name: string) => {
+      await withStore(io, true, async (store) => {
+        const entry = requireEntry(store, name);
+        await removeTopology(store, entry.name);
+        io.stdout.write(`removed topology "${entry.name}"\n`);
+      });
+    });
+
+  topology
+    .command('default')
+    .description('make a stored topology the default')
+    .argument('<name>', 'a stored topology')
+    .action(async (name: string) => {
+      await withStore(io, true, async (store) => {
+        const entry = requireEntry(store, name);
+        await setDefaultTopology(store, entry.name);
+        io.stdout.write(`"${entry.name}" is now the default topology\n`);
+      });
+    });
+}
+
+/** Open the store (as the writer when `write`), print its warnings, run, and always close it. */
+async function withStore(io: CliIO, write: boolean, run: (store: FileStore) => Promise<void>): Promise<void> {
+  const store = await openFileStore(storePathFor(io.env, io.cwd), { writer: write });
+  try {
+    for (const warning of store.warnings) io.stderr.write(`warning: ${warning}\n`);
+    await run(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function requireEntry(store: FileStore, name: string): StoredTopology {
+  const entry = getTopology(store, name);
+  if (entry) return entry;
+  const known = Object.keys(store.data.topologies);
+  throw new CliExit(
+    EXIT.invalid,
+    known.length ? `no topology named "${name}"` : `no topology named "${name}": no topologies are stored`,
+    closestNames(name, known),
+  );
+}

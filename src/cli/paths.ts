@@ -1,0 +1,6 @@
+// Files that ship with reachbot, located from this module so that they are found from src/ (tsx) and
+// from dist/ (compiled) alike: both are two levels below the package root.
+import { fileURLToPath } from 'node:url';
+
+/** The sample topology a new user asks their first question against. */
+export const SAMPLE_TOPOLOGY_PATH = fileURLToPath(new URL('../../data/sample.yaml', import.meta.url));

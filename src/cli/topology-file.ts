@@ -1,0 +1,41 @@
+// Reading a topology file for a command: the whole text, parsed and validated, every problem located
+// as `file:line: path: message`.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { formatIssues, type TopologyIssue } from '../topology/errors.js';
+import { parseTopology } from '../topology/load.js';
+import type { Topology } from '../topology/schema.js';
+import { CliExit, EXIT } from './io.js';
+
+export type TopologyFileResult = { ok: true; topology: Topology } | { ok: false; lines: string[] };
+
+/** Read and validate `file` (relative to `cwd`); a missing or unreadable file is a CliExit. */
+export async function readTopologyFile(file: string, cwd: string): Promise<TopologyFileResult> {
+  let text: string;
+  try {
+    text = await readFile(resolve(cwd, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(code ?? error);
+    throw new CliExit(EXIT.invalid, `cannot read ${file}: ${why}`);
+  }
+  const result = parseTopology(text);
+  if (result.ok) return result;
+  return { ok: false, lines: locatedLines(result.issues, file) };
+}
+
+/** One `file:line: path: message` line per issue. */
+export function locatedLines(issues: readonly TopologyIssue[], file: string): string[] {
+  return issues.map((issue) => formatIssues([issue], file));
+}
+
+/** Read `file` or end the command with every located problem and exit status 2. */
+export async function requireTopologyFile(file: string, cwd: string): Promise<Topology> {
+  const result = await readTopologyFile(file, cwd);
+  if (result.ok) return result.topology;
+  const count = result.lines.length;
+  throw new CliExit(
+    EXIT.invalid,
+    `${file} is not a valid topology (${count} problem${count === 1 ? '' : 's'}):\n${result.lines.join('\n')}`,
+  );
+}

@@ -1,0 +1,491 @@
+// The question grammar: "can pod in prod reach 192.168.10.52?" and its many spellings, English and
+// Chinese, into a Question. Words are classified (tokens.ts), the protocol and port are taken out
+// wherever they appear, and what remains splits at the verb into a source and a destination.
+import { parseIp } from '../net/address.js';
+import { QuestionError } from './errors.js';
+import type { Question, QuestionProtocol } from './question.js';
+import { type Token, tokenize } from './tokens.js';
+
+/** Every question form the spec names; shown (closest first) when a question is not understood. */
+export const QUESTION_FORMS: readonly string[] = [
+  'can pod in prod reach 192.168.10.52?',
+  'can prod reach 192.168.10.52:3306',
+  'prod -> db1 tcp/3306',
+  'can payments/api in prod reach redis-main on 6379?',
+  "why can't prod ping 10.1.1.20",
+  'prod 192.168.10.52 udp/53',
+  'prod 的容器能访问 192.168.10.52:3306 吗',
+  'prod 集群的 pod 访问 10.1.1.20 不通',
+];
+
+/** The formats a fix can be shown in. */
+export type AnswerFormat = 'text' | 'hcloud' | 'terraform' | 'api';
+
+/** What a message in a thread means relative to the thread's previous question. */
+export type FollowUp = { kind: 'question'; question: Question } | { kind: 'format'; format: AnswerFormat } | null;
+
+/** Parse one question; throws QuestionError (with the valid forms as suggestions) when it is not understood. */
+export function parseQuestion(text: string): Question {
+  return guard(text, () => parseFull(text).question);
+}
+
+/**
+ * Parse a message in a thread about `previous`: a change of port, protocol, source or destination
+ * ("and port 6379?", "what about from staging?"), a request for another fix format ("as terraform"),
+ * or a whole new question. Returns null when the text is none of these; throws QuestionError when it
+ * is recognizably a follow-up but invalid (a bad address or port).
+ */
+export function parseFollowUp(text: string, previous: Question): FollowUp {
+  const format = parseFormatRequest(text);
+  if (format) return { kind: 'format', format };
+  return guard(text, () => {
+    const led = FOLLOW_UP_LEAD.test(text.trim());
+    if (led) {
+      const change = parseChange(text, previous, true);
+      if (change) return change;
+    }
+    try {
+      const full = parseFull(text);
+      // In a thread, two bare words ("hello there") are chat, not the terse question form.
+      if (full.explicit) return { kind: 'question', question: full.question };
+    } catch (error) {
+      if (!(error instanceof QuestionError)) throw error;
+    }
+    return led ? null : parseChange(text, previous, false);
+  });
+}
+
+/** The question, and whether it said so unmistakably (a verb, an address, a port or a protocol). */
+function parseFull(text: string): { question: Question; explicit: boolean } {
+  const tokens = tokenize(text);
+  if (tokens.length === 0) fail(text, 'the question is empty');
+  const flow = takeFlow(text, tokens);
+  const { source, destination, verb } = splitAtVerb(text, flow.rest);
+  const who = resolveSource(text, source);
+  if (!who.cluster) fail(text, 'I could not tell which cluster the pods are in');
+  const target = resolveDestination(text, destination, flow);
+  const question = finish(text, { cluster: who.cluster, workload: who.workload ?? null, ...target });
+  const explicit = verb || question.protocol !== undefined || parseIp(question.destination) !== null;
+  return { question, explicit };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Protocol and port, wherever they appear.
+
+interface Flow {
+  protocol?: QuestionProtocol;
+  port?: number;
+  ping: boolean;
+  rest: Token[];
+}
+
+const PROTO_PORT = /^(tcp|udp|icmp)[/:](\d+)$/i;
+const PORT_PROTO = /^(\d+)\/(tcp|udp)$/i;
+const COLON_PORT = /^:(\d+)$/;
+const DIGITS = /^\d+$/;
+
+function takeFlow(text: string, tokens: readonly Token[]): Flow {
+  const flow: Flow = { ping: false, rest: [] };
+  const setPort = (value: string) => {
+    const port = toPort(text, value);
+    if (flow.port !== undefined && flow.port !== port)
+      fail(text, `two different ports (${flow.port} and ${port}); ask about one port at a time`);
+    flow.port = port;
+  };
+  const setProtocol = (value: string) => {
+    const protocol = value.toLowerCase() as QuestionProtocol;
+    if (flow.protocol !== undefined && flow.protocol !== protocol)
+      fail(text, `two different protocols (${flow.protocol} and ${protocol})`);
+    flow.protocol = protocol;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const next = tokens[i + 1];
+    if (token.kind === 'filler') continue;
+    if (token.kind === 'protocol') {
+      setProtocol(token.lower);
+      if (next?.kind === 'word' && DIGITS.test(next.text)) {
+        setPort(next.text);
+        i++;
+      }
+      continue;
+    }
+    if (token.kind === 'ping') {
+      flow.ping = true;
+      flow.rest.push(token);
+      continue;
+    }
+    if (token.kind === 'port' || (token.kind === 'on' && next?.kind === 'word' && DIGITS.test(next.text))) {
+      if (next?.kind === 'word' && DIGITS.test(next.text)) {
+        setPort(next.text);
+        i++;
+        continue;
+      }
+      // "3306 端口": the number came first and is already taken; "on port 6379": the next token has it.
+      if (token.kind === 'port') continue;
+    }
+    if (token.kind === 'on' && next?.kind === 'port') continue;
+    if (token.kind === 'word') {
+      const protoPort = PROTO_PORT.exec(token.text);
+      const portProto = PORT_PROTO.exec(token.text);
+      const colonPort = COLON_PORT.exec(token.text);
+      if (protoPort) {
+        setProtocol(protoPort[1]!);
+        setPort(protoPort[2]!);
+        continue;
+      }
+      if (portProto) {
+        setPort(portProto[1]!);
+        setProtocol(portProto[2]!);
+        continue;
+      }
+      if (colonPort) {
+        setPort(colonPort[1]!);
+        continue;
+      }
+      if (DIGITS.test(token.text) && next?.kind === 'port') {
+        setPort(token.text);
+        i++;
+        continue;
+      }
+    }
+    flow.rest.push(token);
+  }
+  return flow;
+}
+
+function toPort(text: string, value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535 || value.length > 5)
+    fail(text, `port ${value} is not a port: use 1-65535`);
+  return port;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Source and destination.
+
+function splitAtVerb(text: string, tokens: readonly Token[]): { source: Token[]; destination: Token[]; verb: boolean } {
+  let verb = tokens.findIndex((t) => t.kind === 'verb' || t.kind === 'ping');
+  if (verb < 0) verb = tokens.findIndex((t) => t.kind === 'to');
+  const meaningful = (list: readonly Token[]) => list.filter((t) => t.kind !== 'to' && t.kind !== 'verb');
+  if (verb < 0) {
+    // The terse form: "prod 192.168.10.52 udp/53", "prod payments/api db1". The destination is the last word.
+    const words = tokens.filter((t) => t.kind !== 'from');
+    let last = -1;
+    words.forEach((t, i) => {
+      if (t.kind === 'word') last = i;
+    });
+    if (last < 0) fail(text, 'I found no cluster and no destination');
+    // A trailing bare number after the destination is its port: "prod db1 3306".
+    if (DIGITS.test(words[last]!.text) && last > 0 && words[last - 1]!.kind === 'word' && last - 1 > 0) {
+      return { source: words.slice(0, last - 1), destination: words.slice(last - 1), verb: false };
+    }
+    return { source: words.slice(0, last), destination: words.slice(last), verb: false };
+  }
+  const before = tokens.slice(0, verb);
+  const after = tokens.slice(verb + 1);
+  const from = after.findIndex((t) => t.kind === 'from');
+  const destination = from < 0 ? after : after.slice(0, from);
+  const trailing = from < 0 ? [] : after.slice(from + 1);
+  let source = before.filter((t) => t.kind !== 'from');
+  if (trailing.length) {
+    // "can payments/api reach db1 from prod": the trailing name is the cluster of the leading workload.
+    const hasWord = source.some((t) => t.kind === 'word');
+    source = hasWord ? [...source, { text: 'in', lower: 'in', kind: 'in' }, ...trailing] : trailing;
+  }
+  return { source: meaningful(source), destination: meaningful(destination), verb: true };
+}
+
+interface Source {
+  cluster?: string;
+  workload?: string;
+}
+
+/** Which words of the source are the cluster and which the workload. */
+function resolveSource(text: string, tokens: readonly Token[]): Source {
+  const marked = new Set<number>();
+  const words: number[] = [];
+  tokens.forEach((t, i) => {
+    if (t.kind === 'word') words.push(i);
+  });
+  const nextWord = (i: number) => words.find((w) => w > i);
+  const previousWord = (i: number) => [...words].reverse().find((w) => w < i);
+  tokens.forEach((t, i) => {
+    if (t.kind === 'in' || t.kind === 'on') {
+      const w = nextWord(i);
+      if (w === undefined) fail(text, `"${t.text}" is not followed by a cluster name`);
+      marked.add(w);
+    } else if (t.kind === 'cluster-after') {
+      const w = previousWord(i);
+      if (w !== undefined) marked.add(w);
+    } else if (t.kind === 'cluster-before') {
+      const next = nextWord(i);
+      const previous = previousWord(i);
+      if (next !== undefined && !tokens[next]!.text.includes('/')) marked.add(next);
+      else if (previous !== undefined) marked.add(previous);
+      else if (next !== undefined) marked.add(next);
+    } else if (t.kind !== 'word' && t.kind !== 'from') {
+      fail(text, `I did not understand "${t.text}" where the source should be`);
+    }
+  });
+  const clusters = words.filter((w) => marked.has(w)).map((w) => tokens[w]!.text);
+  const others = words.filter((w) => !marked.has(w)).map((w) => tokens[w]!.text);
+  if (new Set(clusters.map((c) => c.toLowerCase())).size > 1)
+    fail(text, `two clusters (${clusters.join(', ')}); ask from one cluster at a time`);
+  if (clusters.length > 0) {
+    if (others.length > 1) fail(text, `I did not understand ${others.map((o) => `"${o}"`).join(', ')}`);
+    return { cluster: clusters[0], workload: others[0] };
+  }
+  if (others.length === 0) return {};
+  if (others.length === 1) return { cluster: others[0] };
+  const slashed = others.filter((o) => o.includes('/'));
+  if (others.length === 2 && slashed.length === 1) {
+    return { cluster: others.find((o) => !o.includes('/')), workload: slashed[0] };
+  }
+  return fail(text, `I could not tell the cluster from ${others.map((o) => `"${o}"`).join(', ')}`);
+}
+
+interface Target {
+  destination: string;
+  protocol?: QuestionProtocol;
+  port?: number;
+}
+
+function resolveDestination(text: string, tokens: readonly Token[], flow: Flow): Target & { ping: boolean } {
+  const words = tokens.filter((t) => t.kind === 'word');
+  const stray = tokens.find((t) => t.kind !== 'word');
+  if (stray) fail(text, `I did not understand "${stray.text}" after the destination`);
+  if (words.length === 0) fail(text, 'I could not find what the pods should reach (an address or a resource name)');
+  const [first, second, ...more] = words;
+  if (more.length || (second && !DIGITS.test(second.text)))
+    fail(text, `I did not understand ${words.map((w) => `"${w.text}"`).join(' ')} as one destination`);
+  const { destination, port } = parseDestination(text, first!.text);
+  let resultPort = flow.port;
+  for (const candidate of [port, second ? toPort(text, second.text) : undefined]) {
+    if (candidate === undefined) continue;
+    if (resultPort !== undefined && resultPort !== candidate)
+      fail(text, `two different ports (${resultPort} and ${candidate}); ask about one port at a time`);
+    resultPort = candidate;
+  }
+  return { destination, protocol: flow.protocol, port: resultPort, ping: flow.ping };
+}
+
+const LOOKS_IPV4 = /^\d{1,3}(\.\d{1,3}){1,4}$/;
+
+/** One destination word: an address, [v6]:port, address:port, name or name:port. */
+export function parseDestination(text: string, word: string): { destination: string; port?: number } {
+  const bracket = /^\[([^\]]+)\](?::(\d+))?$/.exec(word);
+  if (bracket) {
+    const ip = parseIp(bracket[1]!);
+    if (ip?.family !== 6) fail(text, `"${bracket[1]}" is not a valid IPv6 address`);
+    return { destination: ip.text, port: bracket[2] === undefined ? undefined : toPort(text, bracket[2]) };
+  }
+  const ip = parseIp(word);
+  if (ip) return { destination: ip.text };
+  const colons = word.split(':').length - 1;
+  if (colons > 1) fail(text, `"${word}" is not a valid IPv6 address (write [address]:port to give a port)`);
+  let host = word;
+  let port: number | undefined;
+  if (colons === 1) {
+    const [h, p] = word.split(':') as [string, string];
+    if (!DIGITS.test(p) || !h) fail(text, `"${word}" is not an address:port`);
+    host = h;
+    port = toPort(text, p);
+  }
+  const hostIp = parseIp(host);
+  if (hostIp) return { destination: hostIp.text, port };
+  if (LOOKS_IPV4.test(host)) fail(text, `"${host}" is not a valid IPv4 address`);
+  if (host.includes('/')) {
+    const prefix = host.split('/')[0]!;
+    if (parseIp(prefix) || LOOKS_IPV4.test(prefix))
+      fail(text, `"${host}" is a CIDR; ask about one address in it (e.g. ${prefix})`);
+  }
+  return { destination: host, port };
+}
+
+function finish(
+  text: string,
+  draft: { cluster: string; workload: string | null } & Target & { ping: boolean },
+): Question {
+  const { cluster, workload, destination, ping } = draft;
+  let { protocol, port } = draft;
+  if (ping) {
+    if (protocol && protocol !== 'icmp') fail(text, `ping uses ICMP, not ${protocol}`);
+    protocol = 'icmp';
+  }
+  if (protocol === 'icmp' && port !== undefined)
+    fail(text, `ICMP (ping) has no ports; ask "tcp/${port}" or "udp/${port}", or ping without a port`);
+  if ((protocol === 'tcp' || protocol === 'udp') && port === undefined)
+    fail(text, `${protocol} needs a port, e.g. ${protocol}/${protocol === 'udp' ? 53 : 3306}`);
+  if (port !== undefined && protocol === undefined) protocol = 'tcp';
+  const question: Question = { cluster, workload, destination };
+  if (protocol) Object.assign(question, { protocol });
+  if (port !== undefined) Object.assign(question, { port });
+  return question;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Follow-ups.
+
+const FORMAT_WORDS: Record<string, AnswerFormat> = {
+  text: 'text',
+  words: 'text',
+  plain: 'text',
+  english: 'text',
+  hcloud: 'hcloud',
+  koocli: 'hcloud',
+  cli: 'hcloud',
+  terraform: 'terraform',
+  tf: 'terraform',
+  hcl: 'terraform',
+  api: 'api',
+  json: 'api',
+};
+
+const FORMAT_FILLER = new Set(
+  'and then now ok okay please show give render print output write use it that this the fix fixes me as in with via format what about how would look like a an request body command commands code instead pls thanks'.split(
+    ' ',
+  ),
+);
+
+/** "show it as terraform", "as koocli/hcloud", "as api" -> the format; anything else -> null. */
+export function parseFormatRequest(text: string): AnswerFormat | null {
+  const words = text
+    .normalize('NFKC')
+    .toLowerCase()
+    // Chinese framing words ("用 terraform 格式") carry no format of their own.
+    .replace(/[\u3400-\u9fff]+/gu, ' ')
+    .split(/[\s/,.!?;:]+/)
+    .filter((w) => w && !FORMAT_FILLER.has(w));
+  if (words.length === 0) return null;
+  const formats = new Set(words.map((w) => FORMAT_WORDS[w]));
+  if (formats.size !== 1 || formats.has(undefined)) return null;
+  return [...formats][0] ?? null;
+}
+
+/** How a follow-up usually starts: "and ...", "what about ...", "how about ...", "那 ...". */
+const FOLLOW_UP_LEAD =
+  /^(and|what about|what's about|how about|what if|also|then|now|try|or|same|那|那么|换成|改成|如果是)(\s|[\u3400-\u9fff]|$)/iu;
+
+const FOLLOW_UP_FILLER = new Set([
+  'what',
+  'whats',
+  "what's",
+  'about',
+  'how',
+  'also',
+  'then',
+  'now',
+  'try',
+  'same',
+  'but',
+  'ok',
+  'okay',
+  'instead',
+  'and',
+  'for',
+  'if',
+  'again',
+  '那',
+  '那么',
+  '换成',
+  '改成',
+  '如果是',
+  '再',
+  '试试',
+]);
+
+/**
+ * A change to the previous question. `led`: the text began like a follow-up, so a bare name is a new
+ * destination; without the lead, only unmistakable changes count (an address, a port, "from").
+ */
+function parseChange(text: string, previous: Question, led: boolean): FollowUp {
+  const tokens = tokenize(text).filter((t) => !FOLLOW_UP_FILLER.has(t.lower));
+  if (tokens.length === 0) return null;
+  const flow = takeFlow(text, tokens);
+  const rest = flow.rest.filter((t) => t.kind !== 'verb' && t.kind !== 'ping' && t.kind !== 'to');
+  const from = rest.findIndex((t) => t.kind === 'from');
+  // "what about payments/api in staging": a source named with "in", without "from".
+  const namesSource = from < 0 && rest.some((t) => t.kind === 'in' || t.kind.startsWith('cluster-'));
+  const sourceTokens = namesSource ? rest : from < 0 ? [] : rest.slice(from + 1);
+  const targetTokens = namesSource ? [] : from < 0 ? rest : rest.slice(0, from);
+  if (targetTokens.some((t) => t.kind !== 'word')) return null;
+
+  let { cluster, workload } = previous;
+  if (sourceTokens.length) {
+    const words = sourceTokens.filter((t) => t.kind === 'word');
+    if (words.length === 1 && sourceTokens.length === 1 && words[0]!.text.includes('/')) {
+      workload = words[0]!.text;
+    } else {
+      const who = resolveSource(text, sourceTokens);
+      if (!who.cluster || (namesSource && who.workload !== undefined && !who.workload.includes('/'))) return null;
+      cluster = who.cluster;
+      workload = who.workload ?? null;
+    }
+  }
+
+  let destination = previous.destination;
+  let addressPort: number | undefined;
+  if (targetTokens.length > 1) return null;
+  const target = targetTokens[0];
+  if (target) {
+    const isWorkload = target.text.includes('/') && !parseIp(target.text.split('/')[0]!) && !sourceTokens.length;
+    if (isWorkload) workload = target.text;
+    else {
+      if (!led && !parseIp(target.text.replace(/^\[|\](:\d+)?$|:\d+$/g, ''))) return null;
+      const parsed = parseDestination(text, target.text);
+      destination = parsed.destination;
+      addressPort = parsed.port;
+    }
+  }
+
+  const changedFlow = flow.ping || flow.protocol !== undefined || flow.port !== undefined || addressPort !== undefined;
+  if (!changedFlow && !sourceTokens.length && !target) return null;
+
+  let port = flow.port ?? addressPort;
+  if (flow.port !== undefined && addressPort !== undefined && flow.port !== addressPort)
+    fail(text, `two different ports (${flow.port} and ${addressPort})`);
+  let protocol = flow.protocol;
+  if (flow.ping || protocol === 'icmp') {
+    protocol = 'icmp';
+    if (port !== undefined) fail(text, 'ICMP (ping) has no ports');
+  } else if (port !== undefined) {
+    // "and port 54" after a udp/53 question keeps udp; otherwise a port without a protocol is TCP.
+    protocol ??= previous.protocol === 'udp' ? 'udp' : 'tcp';
+  } else if (protocol !== undefined) {
+    port = previous.port;
+    if (port === undefined) fail(text, `${protocol} needs a port, e.g. ${protocol}/${protocol === 'udp' ? 53 : 3306}`);
+  } else {
+    protocol = previous.protocol;
+    port = previous.port;
+  }
+  const question: Question = { cluster, workload, destination };
+  if (protocol) Object.assign(question, { protocol });
+  if (port !== undefined) Object.assign(question, { port });
+  return { kind: 'question', question };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors.
+
+function fail(text: string, what: string): never {
+  throw new QuestionError(`I did not understand the question: ${what}.`, formsFor(text));
+}
+
+/** The valid forms, the ones in the asker's language first. */
+function formsFor(text: string): string[] {
+  const chinese = /[\u3400-\u9fff]/u.test(text);
+  const isChinese = (form: string) => /[\u3400-\u9fff]/u.test(form);
+  return [...QUESTION_FORMS].sort((a, b) => Number(isChinese(b) === chinese) - Number(isChinese(a) === chinese));
+}
+
+/** Run a parse step so that only QuestionError ever escapes, whatever the input. */
+function guard<T>(text: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof QuestionError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new QuestionError(`I did not understand the question (${reason}).`, formsFor(text));
+  }
+}

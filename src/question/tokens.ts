@@ -1,0 +1,259 @@
+// Splitting question text into classified tokens. English words are split on spaces; Chinese runs
+// (which have no spaces) are split by longest match against the few words the grammar knows.
+
+/** What a token means to the grammar. */
+export type TokenKind =
+  | 'word' // a name, an address, an address:port: content
+  | 'filler' // words that carry no meaning here ("can", "the", "pod", "吗")
+  | 'verb' // separates the source from the destination ("reach", "->", "访问")
+  | 'ping' // a verb that also means ICMP
+  | 'from' // introduces the source ("from", "从")
+  | 'in' // "in prod": the next word is the cluster
+  | 'cluster-after' // "prod 集群", "prod cluster": the previous word is the cluster
+  | 'cluster-before' // "cluster prod": the next word is the cluster
+  | 'on' // "on 6379" (a port) or "on prod" (a cluster)
+  | 'port' // "port 3306", "3306 端口"
+  | 'protocol' // tcp, udp, icmp
+  | 'to'; // "to": a verb in "prod to db1", filler in "connect to"
+
+export interface Token {
+  readonly text: string;
+  readonly lower: string;
+  readonly kind: TokenKind;
+}
+
+const ENGLISH: Record<string, TokenKind> = {
+  reach: 'verb',
+  reaches: 'verb',
+  reaching: 'verb',
+  access: 'verb',
+  accesses: 'verb',
+  connect: 'verb',
+  connects: 'verb',
+  talk: 'verb',
+  hit: 'verb',
+  '->': 'verb',
+  '-->': 'verb',
+  '=>': 'verb',
+  '→': 'verb',
+  ping: 'ping',
+  from: 'from',
+  in: 'in',
+  of: 'in',
+  inside: 'in',
+  within: 'in',
+  cluster: 'cluster-before',
+  on: 'on',
+  at: 'on',
+  port: 'port',
+  tcp: 'protocol',
+  udp: 'protocol',
+  icmp: 'protocol',
+  to: 'to',
+};
+
+const ENGLISH_FILLER = [
+  'can',
+  'could',
+  'cant',
+  "can't",
+  'cannot',
+  'couldnt',
+  "couldn't",
+  'not',
+  'does',
+  'doesnt',
+  "doesn't",
+  'do',
+  'dont',
+  "don't",
+  'did',
+  'didnt',
+  "didn't",
+  'will',
+  'wont',
+  "won't",
+  'would',
+  'is',
+  'isnt',
+  "isn't",
+  'are',
+  'be',
+  'able',
+  'why',
+  'how',
+  'come',
+  'i',
+  'we',
+  'my',
+  'our',
+  'a',
+  'an',
+  'the',
+  'pod',
+  'pods',
+  'container',
+  'containers',
+  'workload',
+  'deployment',
+  'it',
+  'please',
+  'still',
+  'get',
+  'over',
+  'via',
+  'using',
+  'with',
+  'and',
+  'address',
+  'ip',
+  'reachable',
+  'what',
+  'about',
+];
+for (const word of ENGLISH_FILLER) ENGLISH[word] = 'filler';
+
+const CHINESE: Record<string, TokenKind> = {
+  访问: 'verb',
+  能访问: 'verb',
+  可以访问: 'verb',
+  连接: 'verb',
+  连: 'verb',
+  连不上: 'verb',
+  连不通: 'verb',
+  连通: 'verb',
+  到: 'verb',
+  从: 'from',
+  在: 'in',
+  集群: 'cluster-after',
+  里: 'cluster-after',
+  里的: 'cluster-after',
+  中: 'cluster-after',
+  中的: 'cluster-after',
+  上: 'cluster-after',
+  上的: 'cluster-after',
+  内: 'cluster-after',
+  内的: 'cluster-after',
+  端口: 'port',
+  协议: 'filler',
+  的: 'filler',
+  容器: 'filler',
+  能: 'filler',
+  能否: 'filler',
+  能不能: 'filler',
+  可以: 'filler',
+  可不可以: 'filler',
+  是否: 'filler',
+  吗: 'filler',
+  呢: 'filler',
+  吧: 'filler',
+  不通: 'filler',
+  无法: 'filler',
+  不能: 'filler',
+  不了: 'filler',
+  为什么: 'filler',
+  为何: 'filler',
+  请问: 'filler',
+  工作负载: 'filler',
+  地址: 'filler',
+  通: 'filler',
+};
+const CHINESE_WORDS = Object.keys(CHINESE).sort((a, b) => b.length - a.length);
+
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
+
+/** Full-width punctuation people type with a Chinese input method, mapped to ASCII. */
+const FULL_WIDTH: Record<string, string> = {
+  '？': '?',
+  '：': ':',
+  '，': ',',
+  '。': '.',
+  '！': '!',
+  '（': '(',
+  '）': ')',
+  '“': '"',
+  '”': '"',
+  '‘': "'",
+  '’': "'",
+  '、': ',',
+  '；': ';',
+  '　': ' ',
+  '／': '/',
+};
+
+const ARROWS = new Set(['->', '-->', '=>', '→']);
+
+/** Classify an English (non-CJK) word. */
+function classify(text: string): Token {
+  const lower = text.toLowerCase();
+  return { text, lower, kind: ENGLISH[lower] ?? 'word' };
+}
+
+/** Split a run of CJK characters into known words (longest first) and unknown stretches. */
+function splitChinese(run: string): Token[] {
+  const tokens: Token[] = [];
+  let unknown = '';
+  let i = 0;
+  while (i < run.length) {
+    const word = CHINESE_WORDS.find((candidate) => run.startsWith(candidate, i));
+    if (word) {
+      if (unknown) tokens.push({ text: unknown, lower: unknown, kind: 'word' });
+      unknown = '';
+      tokens.push({ text: word, lower: word, kind: CHINESE[word] ?? 'filler' });
+      i += word.length;
+    } else {
+      unknown += run[i];
+      i += 1;
+    }
+  }
+  if (unknown) tokens.push({ text: unknown, lower: unknown, kind: 'word' });
+  return tokens;
+}
+
+/** Strip sentence punctuation from the ends of a word, keeping what addresses and names need. */
+function trimPunctuation(word: string): string {
+  let out = word.replace(/^["'`(<]+/, '').replace(/["'`)>!?,;。.]+$/, '');
+  // A trailing colon is punctuation ("reach 10.0.0.1:"), but not the end of an IPv6 address like "2407::".
+  if (out.endsWith(':') && !out.endsWith('::')) out = out.slice(0, -1);
+  return out;
+}
+
+/** Turn question text into classified tokens. */
+export function tokenize(text: string): Token[] {
+  const normalized = [...text.normalize('NFKC')]
+    .map((ch) => FULL_WIDTH[ch] ?? ch)
+    .join('')
+    // Arrows are separators even without spaces: "prod->db1".
+    .replace(/(-->|->|=>|→)/g, ' $1 ')
+    .replace(/[’‘]/g, "'");
+  const tokens: Token[] = [];
+  for (const chunk of normalized.split(/\s+/)) {
+    if (!chunk) continue;
+    // Split a chunk into CJK and non-CJK runs: "prod的容器能访问192.168.10.52:3306吗".
+    let run = '';
+    let runIsCjk = false;
+    const flush = () => {
+      if (!run) return;
+      if (ARROWS.has(run)) tokens.push(classify(run));
+      else if (runIsCjk) tokens.push(...splitChinese(run));
+      else {
+        const word = trimPunctuation(run);
+        if (word) tokens.push(classify(word));
+      }
+      run = '';
+    };
+    for (const ch of chunk) {
+      const isCjk = CJK.test(ch);
+      if (run && isCjk !== runIsCjk) flush();
+      runIsCjk = isCjk;
+      run += ch;
+    }
+    flush();
+  }
+  return tokens;
+}
+
+/** Words with a meaning in the grammar; a cluster or resource named like one must be quoted differently. */
+export function isReservedWord(word: string): boolean {
+  return ENGLISH[word.toLowerCase()] !== undefined;
+}

@@ -1,0 +1,90 @@
+// The store document's life cycle shared by the file and memory stores: validate what was loaded,
+// and apply an update as "copy, mutate, validate, swap", so a throwing or invalid mutation changes
+// nothing. Stored topologies are validated once, deep-frozen and shared between versions of the
+// document (not cloned per update): that keeps updates cheap, and keeps each stored topology the same
+// object until it is replaced, which is what the compiled-topology cache is keyed on.
+import { formatIssues } from '../topology/errors.js';
+import { validateTopology } from '../topology/load.js';
+import { emptyStoreData, type StoreData, type StoredTopology } from './data.js';
+import { StoreValidationError } from './errors.js';
+import { storeDataSchema, storedTopologyEntrySchema } from './schema.js';
+
+/** Entries that passed validation; only these are shared across updates untouched. */
+const validated = new WeakSet<object>();
+
+export type CheckResult = { ok: true; data: StoreData } | { ok: false; issues: string[] };
+
+/** Validate a whole document (already migrated to the current version); returns every issue found. */
+export function checkStoreData(input: unknown): CheckResult {
+  const parsed = storeDataSchema.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map(
+        (issue) => `${issue.path.map(String).join('.') || '(document)'}: ${issue.message}`,
+      ),
+    };
+  }
+  const issues: string[] = [];
+  const topologies: Record<string, StoredTopology> = {};
+  for (const [key, entry] of Object.entries(parsed.data.topologies)) {
+    const checked = checkEntry(key, entry, issues);
+    if (checked) topologies[key] = checked;
+  }
+  const data = { ...parsed.data, topologies } as unknown as StoreData;
+  if (data.defaultTopology !== undefined && !topologies[data.defaultTopology]) {
+    issues.push(`defaultTopology: "${data.defaultTopology}" is not a stored topology`);
+  }
+  return issues.length ? { ok: false, issues } : { ok: true, data };
+}
+
+function checkEntry(key: string, entry: unknown, issues: string[]): StoredTopology | null {
+  if (typeof entry === 'object' && entry !== null && validated.has(entry)) {
+    const known = entry as StoredTopology;
+    if (known.name !== key) issues.push(`topologies.${key}.name: "${known.name}" must equal its key "${key}"`);
+    return known;
+  }
+  const shape = storedTopologyEntrySchema.safeParse(entry);
+  if (!shape.success) {
+    for (const issue of shape.error.issues)
+      issues.push(`topologies.${[key, ...issue.path.map(String)].join('.')}: ${issue.message}`);
+    return null;
+  }
+  if (shape.data.name !== key) issues.push(`topologies.${key}.name: "${shape.data.name}" must equal its key "${key}"`);
+  const topology = validateTopology(shape.data.topology);
+  if (!topology.ok) {
+    issues.push(`topologies.${key}.topology: ${formatIssues(topology.issues)}`);
+    return null;
+  }
+  const stored = deepFreeze({ ...shape.data, topology: topology.topology }) as StoredTopology;
+  validated.add(stored);
+  return stored;
+}
+
+/** A copy to mutate: every section cloned, stored topology entries shared (they are frozen). */
+function draftOf(data: StoreData): StoreData {
+  const { topologies, ...rest } = data;
+  return { ...structuredClone(rest), topologies: { ...topologies } };
+}
+
+/** Apply `mutate` to a copy of `current` and validate it; `current` is never changed. */
+export function applyUpdate(current: StoreData, mutate: (data: StoreData) => void): StoreData {
+  const draft = draftOf(current);
+  mutate(draft);
+  const checked = checkStoreData(draft);
+  if (!checked.ok) throw new StoreValidationError(checked.issues);
+  return checked.data;
+}
+
+/** A fresh document, with any sections the input lacks filled in (a v1 file written before a section existed). */
+export function withDefaultSections(document: Record<string, unknown>): Record<string, unknown> {
+  return { ...emptyStoreData(), ...document };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

@@ -1,0 +1,170 @@
+// The Store on a JSON file, through lowdb 7 (`Low` + `JSONFile`; not JSONFilePreset, which silently
+// keeps data in memory when NODE_ENV=test). One process writes: the writer holds `<path>.lock`.
+// Writes are atomic (steno writes a temp file in the same directory, then renames it over the file).
+// A file that cannot be read as a valid store is moved aside, never overwritten; a file from a newer
+// reachbot is refused and left alone. See docs/STORE.md.
+import { copyFile, mkdir, rename, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { emptyStoreData, SCHEMA_VERSION, type StoreData } from './data.js';
+import { applyUpdate, checkStoreData, withDefaultSections } from './document.js';
+import { StoreReadOnlyError, StoreVersionError } from './errors.js';
+import { acquireLock, type Lock } from './lock.js';
+import { migrate, versionOf } from './migrations.js';
+import type { Store } from './store.js';
+
+/** Where the store lives unless REACHBOT_STORE says otherwise (relative to the working directory). */
+export const DEFAULT_STORE_FILE = 'data/reachbot.json';
+
+/** The store path for an environment and working directory: REACHBOT_STORE, else data/reachbot.json. */
+export function storePathFor(env: Readonly<Record<string, string | undefined>>, cwd: string): string {
+  const configured = env.REACHBOT_STORE?.trim();
+  const path = configured ? configured : DEFAULT_STORE_FILE;
+  return isAbsolute(path) ? path : resolve(cwd, path);
+}
+
+export interface OpenOptions {
+  /** Take the single-writer lock and allow `update` (default true). Readers never lock or change the file. */
+  readonly writer?: boolean;
+  /** The clock, for migration timestamps and corrupt-file names. */
+  readonly now?: () => Date;
+}
+
+/** A Store backed by a JSON file. */
+export interface FileStore extends Store {
+  readonly path: string;
+  readonly writer: boolean;
+  /** What happened on open that a person should know: a corrupt file moved aside, a migration applied. */
+  readonly warnings: readonly string[];
+  /** Wait for pending writes and release the lock. The store cannot be updated afterwards. */
+  close(): Promise<void>;
+}
+
+/** Open (or create, on first write) the store at `path`. Throws StoreLockedError or StoreVersionError. */
+export async function openFileStore(path: string, options: OpenOptions = {}): Promise<FileStore> {
+  const file = resolve(path);
+  const writer = options.writer ?? true;
+  const now = options.now ?? (() => new Date());
+  let lock: Lock | null = null;
+  if (writer) {
+    // lowdb does not create the parent directory (its first write fails with ENOENT).
+    await mkdir(dirname(file), { recursive: true });
+    lock = await acquireLock(file);
+  }
+  try {
+    const loaded = await load(file, writer, now);
+    return new JsonFileStore(file, writer, loaded.db, loaded.warnings, lock);
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+}
+
+async function load(
+  file: string,
+  writer: boolean,
+  now: () => Date,
+): Promise<{ db: Low<StoreData>; warnings: string[] }> {
+  const db = new Low<StoreData>(new JSONFile<StoreData>(file), emptyStoreData());
+  const warnings: string[] = [];
+  const exists = await stat(file).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return false;
+      throw error;
+    },
+  );
+  if (!exists) return { db, warnings };
+
+  const corrupt = async (reason: string) => {
+    db.data = emptyStoreData();
+    if (!writer) {
+      warnings.push(`the store ${file} is not usable (${reason}); reading it as empty (not moved: opened read-only)`);
+      return;
+    }
+    const aside = `${file}.corrupt-${timestamp(now())}`;
+    await rename(file, aside);
+    warnings.push(`the store ${file} was not usable (${reason}); moved it aside to ${aside} and started empty`);
+  };
+
+  try {
+    await db.read();
+  } catch (error) {
+    await corrupt(`not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    return { db, warnings };
+  }
+  const raw: unknown = db.data;
+  const version = versionOf(raw);
+  if (version === null) {
+    await corrupt('not a reachbot store document (no valid schemaVersion)');
+    return { db, warnings };
+  }
+  if (version > SCHEMA_VERSION) throw new StoreVersionError(file, version, SCHEMA_VERSION);
+  const { document, applied } = migrate(raw as Record<string, unknown>, now());
+  const checked = checkStoreData(withDefaultSections(document));
+  if (!checked.ok) {
+    await corrupt(`invalid: ${checked.issues.slice(0, 3).join('; ')}${checked.issues.length > 3 ? '; ...' : ''}`);
+    return { db, warnings };
+  }
+  db.data = checked.data;
+  if (applied.length) {
+    if (writer) {
+      const backup = `${file}.v${version}-${timestamp(now())}`;
+      await copyFile(file, backup);
+      await db.write();
+      warnings.push(
+        `migrated the store from schema version ${version} to ${SCHEMA_VERSION} (the old file is kept as ${backup})`,
+      );
+    } else {
+      warnings.push(
+        `the store has schema version ${version}; read it as ${SCHEMA_VERSION} (it is migrated on the next write)`,
+      );
+    }
+  }
+  return { db, warnings };
+}
+
+class JsonFileStore implements FileStore {
+  #closed = false;
+  #pending = new Set<Promise<void>>();
+
+  constructor(
+    readonly path: string,
+    readonly writer: boolean,
+    private readonly db: Low<StoreData>,
+    readonly warnings: readonly string[],
+    private readonly lock: Lock | null,
+  ) {}
+
+  get data(): Readonly<StoreData> {
+    return this.db.data;
+  }
+
+  update(mutate: (data: StoreData) => void): Promise<void> {
+    if (!this.writer || this.#closed) return Promise.reject(new StoreReadOnlyError(this.path));
+    let next: StoreData;
+    try {
+      // Synchronous up to the swap, so concurrent updates apply one after another, none lost.
+      next = applyUpdate(this.db.data, mutate);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    this.db.data = next;
+    const write = this.db.write();
+    this.#pending.add(write);
+    return write.finally(() => this.#pending.delete(write));
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await Promise.allSettled([...this.#pending]);
+    await this.lock?.release();
+  }
+}
+
+/** A timestamp safe in file names on every OS: 2024-01-04T03-00-00-000Z. */
+function timestamp(date: Date): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}

@@ -1,0 +1,71 @@
+// The store document as a zod schema, for validating a file on load and every update before it is
+// written. Objects are loose (unknown keys are kept): a section its owner extends compatibly must not
+// make an existing file look corrupt. Stored topologies are re-validated with the topology schema.
+import { z } from 'zod';
+import type { Verdict } from '../engine/diagnosis.js';
+
+const VERDICTS = ['reachable', 'unreachable', 'uncertain'] as const satisfies readonly Verdict[];
+
+const text = z.string();
+const isoTime = z.string().min(1);
+
+export const questionSchema = z.looseObject({
+  cluster: z.string().min(1),
+  workload: z.string().min(1).nullable(),
+  destination: z.string().min(1),
+  protocol: z.enum(['tcp', 'udp', 'icmp']).optional(),
+  port: z.number().int().min(1).max(65535).optional(),
+});
+
+/** A stored topology entry; its `topology` is checked separately with validateTopology. */
+export const storedTopologyEntrySchema = z.looseObject({
+  name: z.string().min(1),
+  topology: z.unknown(),
+  importedAt: isoTime,
+  importedBy: text.optional(),
+  source: text.optional(),
+});
+
+const threadSchema = z.looseObject({ topology: text, question: questionSchema, updatedAt: isoTime });
+
+const auditSchema = z.looseObject({
+  at: isoTime,
+  user: text,
+  channel: text,
+  action: text,
+  target: text,
+  outcome: z.enum(['ok', 'refused', 'failed']),
+  detail: text.optional(),
+});
+
+const watchSchema = z.looseObject({
+  id: z.string().min(1),
+  channel: text,
+  topology: text,
+  question: questionSchema,
+  label: text.optional(),
+  createdBy: text,
+  createdAt: isoTime,
+  last: z.looseObject({ verdict: z.enum(VERDICTS), at: isoTime, fingerprint: text.optional() }).optional(),
+});
+
+const scheduleSchema = z.looseObject({
+  channel: text,
+  cron: z.string().min(1),
+  spec: text,
+  timezone: z.string().min(1),
+  mode: z.enum(['always', 'on-change']),
+  lastRunAt: isoTime.optional(),
+});
+
+/** Every section but the topologies' contents, which need the topology validator. */
+export const storeDataSchema = z.looseObject({
+  schemaVersion: z.literal(1),
+  topologies: z.record(z.string(), z.unknown()),
+  defaultTopology: z.string().min(1).optional(),
+  threads: z.record(z.string(), threadSchema),
+  audit: z.array(auditSchema),
+  deliveries: z.record(z.string(), z.number()),
+  watches: z.array(watchSchema),
+  schedules: z.record(z.string(), scheduleSchema),
+});
