@@ -1,15 +1,28 @@
 #!/usr/bin/env node
-// The `reachbot` command. Runs the compiled CLI when there is one (dist/, from `tsc -p tsconfig.build.json`),
-// else the TypeScript sources through tsx (a runtime dependency), so a checkout works without a build.
-import { existsSync } from 'node:fs';
+// The `reachbot` command. Runs the compiled CLI (dist/, built by `npm run build`, which `npm ci` runs through
+// `prepare`) when it is at least as new as every source file, else the TypeScript sources through tsx (a
+// runtime dependency), so an edited checkout never runs stale code and a fresh one starts fast.
+import { existsSync, readdirSync, statSync } from 'node:fs';
 
-const compiled = new URL('../dist/cli/main.js', import.meta.url);
+const root = new URL('../', import.meta.url);
+const stamp = new URL('dist/.build-stamp', root);
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = new URL(entry.name + (entry.isDirectory() ? '/' : ''), dir);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+const fresh = existsSync(stamp) && statSync(stamp).mtimeMs >= newestSource(new URL('src/', root));
 let cli;
-if (existsSync(compiled)) {
-  cli = await import(compiled.href);
+if (fresh) {
+  cli = await import(new URL('dist/cli/main.js', root).href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  cli = await import(new URL('../src/cli/main.ts', import.meta.url).href);
+  cli = await import(new URL('src/cli/main.ts', root).href);
 }
 await cli.main();
