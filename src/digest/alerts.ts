@@ -1,0 +1,168 @@
+// Change alerts: when a topology is imported, replaced or removed, the watches on it are checked against the old
+// and the new version at once, and each channel with a watched path whose verdict moved gets one short message.
+import type { KnownBlock } from '@slack/types';
+import { VERDICT_RANK, type Verdict } from '../engine/diagnosis.js';
+import type { Store } from '../store/store.js';
+import { diffTopologies, formatDiff } from '../topology/diff.js';
+import type { Topology } from '../topology/schema.js';
+import { checkWatches, type PathEngine, type WatchOutcome } from './check.js';
+import { defaultEngine } from './default-engine.js';
+import { BlockBudget, escapeMrkdwn, MAX_FALLBACK_CHARS, truncate } from './message-budget.js';
+import type { Poster, RetryPolicy, Sleep } from './poster.js';
+import { type DigestLogger, deliver, silentLogger } from './run.js';
+import { watchTitle } from './watches.js';
+
+export interface ChangeAlertOptions {
+  readonly engine?: PathEngine;
+  readonly logger?: DigestLogger;
+  readonly sleep?: Sleep;
+  readonly retry?: RetryPolicy;
+  /** The Slack user who imported it, for "by @user". */
+  readonly changedBy?: string;
+  /** What changed, when the caller already has it; otherwise `formatDiff(diffTopologies(before, after))`. */
+  readonly changeDescription?: string;
+}
+
+/** One watched path whose verdict moved: `after` undefined means it can no longer be checked. */
+export interface PathChange {
+  readonly outcome: WatchOutcome;
+  readonly before?: Verdict;
+  readonly after?: Verdict;
+}
+
+export interface ChangeAlert {
+  readonly channel: string;
+  readonly broke: readonly PathChange[];
+  readonly fixed: readonly PathChange[];
+  readonly text: string;
+  readonly blocks: KnownBlock[];
+  readonly sent: boolean;
+}
+
+const MAX_FIX_CHARS = 400;
+
+/**
+ * Check the watches on topology `name` before and after a change and alert each affected channel once. Safe to call
+ * for any import: a topology nobody watches costs nothing. Resolves when every alert was posted or given up on.
+ */
+export async function onTopologyReplaced(
+  store: Store,
+  name: string,
+  before: Topology | undefined,
+  after: Topology | undefined,
+  poster: Poster,
+  options: ChangeAlertOptions = {},
+): Promise<ChangeAlert[]> {
+  const watches = store.data.watches.filter((watch) => watch.topology === name);
+  if (watches.length === 0) return [];
+  const engine = options.engine ?? defaultEngine;
+  const old = before ? checkWatches(watches, () => before, engine) : [];
+  const now = checkWatches(watches, () => after, engine);
+
+  const byChannel = new Map<string, { broke: PathChange[]; fixed: PathChange[] }>();
+  now.forEach((outcome, index) => {
+    const previous = old[index];
+    const beforeVerdict =
+      previous?.kind === 'checked' ? previous.verdict : previous ? undefined : outcome.watch.last?.verdict;
+    const afterVerdict = outcome.kind === 'checked' ? outcome.verdict : undefined;
+    const direction = directionOf(beforeVerdict, afterVerdict);
+    if (!direction) return;
+    const change: PathChange = {
+      outcome,
+      ...(beforeVerdict ? { before: beforeVerdict } : {}),
+      ...(afterVerdict ? { after: afterVerdict } : {}),
+    };
+    let entry = byChannel.get(outcome.watch.channel);
+    if (!entry) {
+      entry = { broke: [], fixed: [] };
+      byChannel.set(outcome.watch.channel, entry);
+    }
+    (direction === 'broke' ? entry.broke : entry.fixed).push(change);
+  });
+
+  const changeText = options.changeDescription ?? describeTopologyChange(before, after);
+  const alerts: ChangeAlert[] = [];
+  for (const [channel, { broke, fixed }] of byChannel) {
+    const message = alertMessage(name, broke, fixed, changeText, options.changedBy);
+    const sent = await deliver(
+      {
+        poster,
+        logger: options.logger ?? silentLogger,
+        ...(options.sleep ? { sleep: options.sleep } : {}),
+        ...(options.retry ? { retry: options.retry } : {}),
+      },
+      { channel, ...message },
+      'change alert',
+    );
+    alerts.push({ channel, broke, fixed, ...message, sent });
+  }
+  return alerts;
+}
+
+/** Whether a move from `before` to `after` (undefined: unknown or not checkable) is news, and which way. */
+function directionOf(before: Verdict | undefined, after: Verdict | undefined): 'broke' | 'fixed' | undefined {
+  if (before === after) return undefined;
+  if (after === undefined) return before === undefined ? undefined : 'broke';
+  if (before === undefined) return after === 'reachable' ? undefined : 'broke';
+  return VERDICT_RANK[after] > VERDICT_RANK[before] ? 'broke' : 'fixed';
+}
+
+/** What changed between the two versions, as the topology diff prints it. */
+export function describeTopologyChange(before: Topology | undefined, after: Topology | undefined): string {
+  if (!after) return 'topology removed';
+  if (!before) return 'topology imported';
+  return formatDiff(diffTopologies(before, after));
+}
+
+function verdictWord(verdict: Verdict | undefined): string {
+  return verdict ?? 'not checkable';
+}
+
+function changeLine(change: PathChange, withFix: boolean): string {
+  const { outcome } = change;
+  const title = escapeMrkdwn(truncate(watchTitle(outcome.watch), 120));
+  const head = `• *${title}* (${outcome.watch.id}): ${verdictWord(change.before)} → *${verdictWord(change.after)}*`;
+  if (!withFix) return head;
+  if (outcome.kind === 'error') return `${head}\n      ${escapeMrkdwn(truncate(outcome.reason, MAX_FIX_CHARS))}`;
+  const fix = outcome.fix ? escapeMrkdwn(truncate(outcome.fix.replace(/\s+/g, ' '), MAX_FIX_CHARS)) : 'none proposed';
+  return `${head}\n      Fix: ${fix}`;
+}
+
+function count(n: number, what: string): string {
+  return `${n} watched path${n === 1 ? '' : 's'} ${what}`;
+}
+
+/** The alert for one channel: what broke (with the fix) or was fixed, and by which change. */
+export function alertMessage(
+  topology: string,
+  broke: readonly PathChange[],
+  fixed: readonly PathChange[],
+  change: string,
+  changedBy?: string,
+): { text: string; blocks: KnownBlock[] } {
+  const parts = [broke.length ? count(broke.length, 'broke') : '', fixed.length ? count(fixed.length, 'fixed') : '']
+    .filter(Boolean)
+    .join(', ');
+  const who = changedBy ? ` by <@${changedBy}>` : '';
+  const icon = broke.length ? ':rotating_light:' : ':white_check_mark:';
+  const budget = new BlockBudget();
+  budget.section(`${icon} *Topology \`${escapeMrkdwn(topology)}\` changed${who}: ${parts}.*`);
+  const lines = [...broke.map((c) => changeLine(c, true)), ...fixed.map((c) => changeLine(c, false))];
+  const shown = budget.lines(lines);
+  if (shown < lines.length) {
+    budget.closing({
+      kind: 'section',
+      text: `_…and ${lines.length - shown} more; \`/reach watches\` lists them all._`,
+    });
+  }
+  budget.closing({ kind: 'section', text: `*Change*\n\`\`\`${escapeMrkdwn(truncate(change, 1500))}\`\`\`` });
+  const names = (list: readonly PathChange[]) => list.map((c) => watchTitle(c.outcome.watch)).join('; ');
+  const text = [
+    `Topology ${topology} changed: ${parts}.`,
+    broke.length ? `Broke: ${names(broke)}.` : '',
+    fixed.length ? `Fixed: ${names(fixed)}.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return { text: truncate(escapeMrkdwn(text), MAX_FALLBACK_CHARS), blocks: budget.blocks };
+}

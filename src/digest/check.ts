@@ -1,0 +1,126 @@
+// Checking watched paths against topologies: each topology is compiled once per batch (a digest over 10,000
+// watches must not compile 10,000 times), each watch diagnosed, and the outcome reduced to what a digest shows.
+import { type DiagnosisResult, flowsOf, type Verdict } from '../engine/diagnosis.js';
+import type { Question } from '../question/question.js';
+import type { Watch } from '../store/data.js';
+import type { Topology } from '../topology/schema.js';
+
+/** The engine as digests use it; injected so that tests can pin verdicts and fix texts exactly. */
+export interface PathEngine {
+  compile(topology: Topology): unknown;
+  diagnose(compiled: unknown, question: Question): DiagnosisResult;
+}
+
+/** A watch checked now: a verdict with its first fix, or why it could not be checked. */
+export type WatchOutcome =
+  | {
+      readonly kind: 'checked';
+      readonly watch: Watch;
+      readonly verdict: Verdict;
+      /** The first fix's text, for problems. */
+      readonly fix?: string;
+      /** Failing checks and fix kinds: tells "broken differently" apart from "still broken the same way". */
+      readonly fingerprint: string;
+    }
+  | { readonly kind: 'error'; readonly watch: Watch; readonly reason: string };
+
+/** Where a topology comes from for a batch: by name, from the store or from a replaced version. */
+export type TopologySource = (name: string) => Topology | undefined;
+
+/** What a diagnosis reduces to for a digest: small enough to keep for every watched question. */
+type Reduced =
+  | { readonly verdict: Verdict; readonly fix?: string; readonly fingerprint: string }
+  | { readonly reason: string };
+
+// Diagnosis is a pure function of (topology, question), and a stored topology is never mutated, only replaced by a
+// new object. So the reduced outcome of each question is kept per topology object (and engine): the next digest
+// against an unchanged topology costs a lookup per watch, and a replaced topology is diagnosed afresh.
+const reducedCache = new WeakMap<PathEngine, WeakMap<Topology, Map<string, Reduced>>>();
+
+function cacheFor(engine: PathEngine, topology: Topology): Map<string, Reduced> {
+  let byTopology = reducedCache.get(engine);
+  if (!byTopology) {
+    byTopology = new WeakMap();
+    reducedCache.set(engine, byTopology);
+  }
+  let cache = byTopology.get(topology);
+  if (!cache) {
+    cache = new Map();
+    byTopology.set(topology, cache);
+  }
+  return cache;
+}
+
+function keyOf(question: Question): string {
+  return `${question.cluster}\u0000${question.workload ?? ''}\u0000${question.destination}\u0000${question.protocol ?? ''}\u0000${question.port ?? ''}`;
+}
+
+/** Check each watch against its topology: each topology compiled at most once, each distinct question diagnosed once. */
+export function checkWatches(
+  watches: readonly Watch[],
+  topologyOf: TopologySource,
+  engine: PathEngine,
+): WatchOutcome[] {
+  const topologies = new Map<
+    string,
+    { topology: Topology; cache: Map<string, Reduced>; compiled?: unknown } | { reason: string }
+  >();
+  const entryFor = (name: string) => {
+    let entry = topologies.get(name);
+    if (!entry) {
+      const topology = topologyOf(name);
+      entry = topology
+        ? { topology, cache: cacheFor(engine, topology) }
+        : { reason: `topology "${name}" no longer exists` };
+      topologies.set(name, entry);
+    }
+    return entry;
+  };
+  return watches.map((watch): WatchOutcome => {
+    const entry = entryFor(watch.topology);
+    if ('reason' in entry) return { kind: 'error', watch, reason: entry.reason };
+    const key = keyOf(watch.question);
+    let reduced = entry.cache.get(key);
+    if (!reduced) {
+      try {
+        // Compiled lazily: a batch answered entirely from the cache compiles nothing.
+        entry.compiled ??= engine.compile(entry.topology);
+        reduced = reduce(engine.diagnose(entry.compiled, watch.question));
+      } catch (error) {
+        reduced = { reason: messageOf(error) };
+      }
+      entry.cache.set(key, reduced);
+    }
+    return 'reason' in reduced
+      ? { kind: 'error', watch, reason: reduced.reason }
+      : { kind: 'checked', watch, ...reduced };
+  });
+}
+
+/** Reduce a diagnosis to the verdict, the first fix of the worst flow and a fingerprint. */
+export function reduce(result: DiagnosisResult): Reduced {
+  const flows = flowsOf(result);
+  const failing = flows.filter((flow) => flow.verdict !== 'reachable');
+  const firstFix = failing.flatMap((flow) => flow.fixes).find((fix) => !fix.alternative);
+  const fingerprint =
+    result.verdict === 'reachable'
+      ? 'ok'
+      : failing
+          .map(
+            (flow) =>
+              `${flow.question.protocol}/${flow.question.port ?? '-'}:${flow.steps
+                .filter((step) => step.status === 'fail' || step.status === 'warn')
+                .map((step) => `${step.check}=${step.status}`)
+                .join(',')}:${flow.fixes.map((fix) => fix.kind).join(',')}`,
+          )
+          .join(';');
+  return {
+    verdict: result.verdict,
+    ...(firstFix && result.verdict !== 'reachable' ? { fix: firstFix.render.text } : {}),
+    fingerprint,
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

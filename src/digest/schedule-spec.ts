@@ -1,0 +1,176 @@
+// What people type for a digest schedule ("weekdays 09:00", "every hour", a cron expression) and the time zone it
+// is read in, turned into a cron expression that croner runs; plus the slot arithmetic the scheduler relies on.
+import { Cron } from 'croner';
+import { closestNames } from '../names/closest.js';
+
+/** A schedule as stored: the cron expression croner runs, and the words the user typed. */
+export interface ParsedSchedule {
+  readonly cron: string;
+  readonly spec: string;
+}
+
+/** A schedule or time zone that cannot be used; the message says what would be. */
+export class ScheduleError extends Error {
+  readonly code = 'reachbot_schedule_invalid';
+  constructor(
+    message: string,
+    readonly suggestions: readonly string[] = [],
+  ) {
+    super(message);
+    this.name = 'ScheduleError';
+  }
+}
+
+export const SCHEDULE_FORMS = [
+  'weekdays 09:00',
+  'daily 18:30',
+  'mondays 08:00',
+  'weekends 10:00',
+  'every hour',
+  '30 8 * * 1-5',
+];
+
+/** Digests more often than this are refused: a channel is not a log stream. */
+export const MIN_INTERVAL_MS = 15 * 60_000;
+
+const DAYS: Record<string, number> = {
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+};
+
+const DAY_ABBREVIATIONS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+
+/** Parse a plain form or a cron expression; throws ScheduleError naming the accepted forms. */
+export function parseScheduleSpec(input: string): ParsedSchedule {
+  const spec = input.trim().replace(/\s+/g, ' ');
+  const lower = spec.toLowerCase();
+  if (lower === 'every hour' || lower === 'hourly') return checked({ cron: '0 * * * *', spec: 'every hour' });
+
+  const plain = /^(?:(.+?)\s+)?(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$/.exec(lower);
+  if (plain) {
+    const time = parseTime(plain[2] ?? '', plain[3], plain[4]);
+    const days = dayWords(plain[1] ?? 'daily');
+    if (time && days) {
+      const hh = String(time.hour).padStart(2, '0');
+      const mm = String(time.minute).padStart(2, '0');
+      return checked({ cron: `${time.minute} ${time.hour} * * ${days.field}`, spec: `${days.name} ${hh}:${mm}` });
+    }
+  }
+
+  const fields = spec.split(' ');
+  if (fields.length === 5 || fields.length === 6) {
+    try {
+      new Cron(spec, { mode: '5-or-6-parts', paused: true });
+    } catch (error) {
+      throw new ScheduleError(
+        `"${spec}" is not a valid cron expression: ${error instanceof Error ? error.message.replace(/^CronPattern: /, '') : String(error)}`,
+        SCHEDULE_FORMS,
+      );
+    }
+    return checked({ cron: spec, spec });
+  }
+  throw new ScheduleError(
+    `"${spec}" is not a schedule I understand: use a plain form or a cron expression (minute hour day month weekday)`,
+    SCHEDULE_FORMS,
+  );
+}
+
+function parseTime(hours: string, minutes: string | undefined, meridiem: string | undefined) {
+  let hour = Number(hours);
+  const minute = minutes === undefined ? 0 : Number(minutes);
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
+  } else if (minutes === undefined) {
+    // A bare number ("daily 9") is too ambiguous to guess at.
+    return undefined;
+  }
+  if (hour > 23 || minute > 59) return undefined;
+  return { hour, minute };
+}
+
+/** The cron day-of-week field and display name for day words ("weekdays", "every monday", "tue"). */
+function dayWords(words: string): { field: string; name: string } | undefined {
+  const word = words.replace(/^every\s+/, '').replace(/s$/, '');
+  if (word === 'daily' || word === 'day') return { field: '*', name: 'daily' };
+  if (word === 'weekday') return { field: '1-5', name: 'weekdays' };
+  if (word === 'weekend') return { field: '0,6', name: 'weekends' };
+  const index = DAYS[word] ?? DAY_ABBREVIATIONS[word];
+  if (index === undefined) return undefined;
+  const name = Object.keys(DAYS).find((day) => DAYS[day] === index) ?? word;
+  return { field: String(index), name: `${name}s` };
+}
+
+function checked(schedule: ParsedSchedule): ParsedSchedule {
+  const runs = new Cron(schedule.cron, { mode: '5-or-6-parts', paused: true, timezone: 'UTC' }).nextRuns(
+    24,
+    new Date(Date.UTC(2030, 0, 1)),
+  );
+  if (runs.length === 0) throw new ScheduleError(`"${schedule.spec}" never runs`, SCHEDULE_FORMS);
+  for (let i = 1; i < runs.length; i++) {
+    const gap = (runs[i]?.getTime() ?? 0) - (runs[i - 1]?.getTime() ?? 0);
+    if (gap < MIN_INTERVAL_MS) {
+      throw new ScheduleError(
+        `"${schedule.spec}" runs more often than every ${MIN_INTERVAL_MS / 60_000} minutes; a digest is a summary, not a monitor`,
+        SCHEDULE_FORMS,
+      );
+    }
+  }
+  return schedule;
+}
+
+let zoneList: readonly string[] | undefined;
+function knownZones(): readonly string[] {
+  zoneList ??= [...Intl.supportedValuesOf('timeZone'), 'UTC'];
+  return zoneList;
+}
+
+/** Whether the word looks like a time zone rather than part of a schedule ("Asia/Shanghai", "UTC"). */
+export function looksLikeTimeZone(word: string): boolean {
+  return word.includes('/') || /^(utc|gmt|etc\/.+)$/i.test(word);
+}
+
+/** The canonical IANA name of a time zone ("asia/shanghai" -> "Asia/Shanghai"); throws ScheduleError otherwise. */
+export function canonicalTimeZone(input: string): string {
+  const zone = input.trim();
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    const suggestions = closestNames(zone, knownZones(), 3);
+    throw new ScheduleError(
+      `"${zone}" is not an IANA time zone${suggestions.length ? ` (did you mean ${suggestions.join(', ')}?)` : ''}`,
+      suggestions,
+    );
+  }
+}
+
+/** The next `count` runs after `after`, in the schedule's zone (croner handles DST). */
+export function nextRuns(cron: string, timezone: string, after: Date, count = 1): Date[] {
+  return new Cron(cron, { mode: '5-or-6-parts', paused: true, timezone }).nextRuns(count, after);
+}
+
+/** The latest slot at or before `at`, if any: the run a scheduler that was down at `at` missed last. */
+export function latestSlotAtOrBefore(cron: string, timezone: string, at: Date): Date | undefined {
+  const job = new Cron(cron, { mode: '5-or-6-parts', paused: true, timezone });
+  // previousRuns is exclusive of its reference; look a second past `at` and keep what is not after `at`.
+  return job.previousRuns(2, new Date(at.getTime() + 1000)).find((run) => run.getTime() <= at.getTime());
+}
+
+/** "09:00 Mon 2 Mar (Asia/Shanghai)": a slot as the channel reads it. */
+export function formatInZone(at: Date, timezone: string): string {
+  const text = new Intl.DateTimeFormat('en-GB', {
+    timeZone: timezone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+  return `${text} (${timezone})`;
+}
