@@ -1,0 +1,103 @@
+// One line of user text -> what to answer: a subcommand's reply, a diagnosis, or a "not understood" with
+// suggestions. Surfaces (Slack command, mention, DM, the local shell) only render the outcome, so the same
+// words get the same answer everywhere. A previous question (the thread's) lets follow-ups leave things out.
+
+import { diagnose } from '../engine/diagnose.js';
+import type { DiagnosisResult } from '../engine/diagnosis.js';
+import { QuestionError } from '../question/errors.js';
+import { type AnswerFormat, parseFollowUp, parseQuestion } from '../question/parse.js';
+import type { Question } from '../question/question.js';
+import type { StoredTopology } from '../store/data.js';
+import type { Store } from '../store/store.js';
+import { compileStored, getTopology, resolveClusterTopology, splitQualifiedCluster } from '../store/topologies.js';
+import { refuseUnlessAdmin } from './audit.js';
+import { helpReply } from './help.js';
+import type { SubcommandRegistry } from './registry.js';
+import type { CommandContext, Reply } from './subcommand.js';
+
+/** What a conversation (a Slack thread, a shell session) has established so far. */
+export interface Conversation {
+  readonly topology: string;
+  readonly question: Question;
+}
+
+/** A diagnosis, with what it answered, ready for any surface to render. */
+export interface Answer {
+  readonly topology: string;
+  readonly question: Question;
+  readonly result: DiagnosisResult;
+  /** How to show the fixes; undefined = the surface's default (KooCLI in Slack, every form in the shell). */
+  readonly format?: AnswerFormat;
+}
+
+export type Outcome =
+  | { readonly kind: 'reply'; readonly subcommand: string; readonly reply: Reply }
+  | { readonly kind: 'answer'; readonly answer: Answer }
+  | { readonly kind: 'error'; readonly message: string; readonly suggestions: readonly string[] };
+
+/** Interpret one message: `help`, a subcommand, a follow-up to `previous`, or a new question. */
+export async function converse(
+  text: string,
+  context: CommandContext,
+  registry: SubcommandRegistry,
+  previous?: Conversation,
+): Promise<Outcome> {
+  const trimmed = text.trim();
+  if (!trimmed) return { kind: 'reply', subcommand: 'help', reply: helpReply(registry.all) };
+  const [first = ''] = trimmed.split(/\s+/, 1);
+  const subcommand = registry.find(first);
+  if (subcommand) {
+    const args = trimmed.slice(first.length).replace(/^[ \t]*\r?\n?/, '');
+    if (subcommand.admin) {
+      const refusal = await refuseUnlessAdmin(context, subcommand.name, args.split(/\s+/, 1)[0] ?? '');
+      if (refusal) return { kind: 'reply', subcommand: subcommand.name, reply: refusal };
+    }
+    return { kind: 'reply', subcommand: subcommand.name, reply: await subcommand.run(args, context) };
+  }
+  try {
+    if (previous) {
+      const followUp = parseFollowUp(trimmed, previous.question);
+      if (followUp?.kind === 'format')
+        return answer(context.store, previous.question, followUp.format, previous.topology);
+      if (followUp?.kind === 'question') return answer(context.store, followUp.question, undefined, previous.topology);
+    }
+    return answer(context.store, parseQuestion(trimmed), undefined, previous?.topology);
+  } catch (error) {
+    if (error instanceof QuestionError)
+      return { kind: 'error', message: error.message, suggestions: error.suggestions };
+    throw error;
+  }
+}
+
+/** Diagnose `question` against the topology that has its cluster (preferring `preferred`). */
+export function answerQuestion(store: Store, question: Question, format?: AnswerFormat, preferred?: string): Answer {
+  const { stored, question: asked } = topologyFor(store, question, preferred);
+  const result = diagnose(compileStored(stored), asked);
+  return { topology: stored.name, question: asked, result, ...(format ? { format } : {}) };
+}
+
+function answer(store: Store, question: Question, format: AnswerFormat | undefined, preferred?: string): Outcome {
+  return { kind: 'answer', answer: answerQuestion(store, question, format, preferred) };
+}
+
+/** The stored topology holding the question's cluster: the conversation's own if it has it, else the store's choice. */
+function topologyFor(
+  store: Store,
+  question: Question,
+  preferred?: string,
+): { stored: StoredTopology; question: Question } {
+  if (Object.keys(store.data.topologies).length === 0) {
+    throw new QuestionError(
+      'No topology is registered yet, so there is nothing to check against. An admin can import one (`topology import NAME`, see `help`).',
+    );
+  }
+  const qualified = splitQualifiedCluster(question.cluster);
+  // "staging:prod" names the topology; the engine is asked about the cluster itself.
+  const plain = qualified.topology === undefined ? question : { ...question, cluster: qualified.cluster };
+  const wanted = qualified.cluster.toLowerCase();
+  const own = preferred && qualified.topology === undefined ? getTopology(store, preferred) : undefined;
+  if (own && (own.topology.clusters ?? []).some((cluster) => cluster.name.toLowerCase() === wanted)) {
+    return { stored: own, question: plain };
+  }
+  return { stored: resolveClusterTopology(store, question.cluster), question: plain };
+}

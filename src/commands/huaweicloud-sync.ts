@@ -1,0 +1,25 @@
+// `topology sync NAME [REGION]` over the Huawei Cloud importer: the region comes from the command, else
+// from where the topology was last synced ("huaweicloud:cn-north-4"), else HUAWEICLOUD_REGION.
+import { importHuaweiCloud } from '../import/huaweicloud/index.js';
+import type { TopologySync } from './topology.js';
+
+const SOURCE_PREFIX = 'huaweicloud:';
+
+/** A TopologySync reading the Huawei Cloud APIs with the credentials in `env` (read-only access keys). */
+export function huaweiCloudSync(
+  env: Readonly<Record<string, string | undefined>>,
+  fetchFn?: typeof fetch,
+): TopologySync {
+  return async ({ args, previous }) => {
+    const [typed] = args.split(/\s+/).filter(Boolean);
+    const remembered = previous?.source?.startsWith(SOURCE_PREFIX)
+      ? previous.source.slice(SOURCE_PREFIX.length).split(/\s/)[0]
+      : undefined;
+    const region = typed ?? remembered ?? env.HUAWEICLOUD_REGION ?? env.HUAWEICLOUD_SDK_REGION;
+    if (!region) {
+      throw new Error('which region? `topology sync NAME cn-north-4` (or set HUAWEICLOUD_REGION)');
+    }
+    const result = await importHuaweiCloud({ region, env, ...(fetchFn ? { fetch: fetchFn } : {}) });
+    return { topology: result.topology, source: `${SOURCE_PREFIX}${region}`, warnings: result.warnings };
+  };
+}

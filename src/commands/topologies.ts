@@ -1,0 +1,23 @@
+// `topologies`: the registered topologies, where each came from and when.
+import type { Subcommand } from './subcommand.js';
+
+/** Lists the stored topologies. */
+export const topologiesSubcommand: Subcommand = {
+  name: 'topologies',
+  usage: 'topologies',
+  summary: 'the registered topologies, with where and when each was imported',
+  async run(_args, context) {
+    const stored = Object.values(context.store.data.topologies).sort((a, b) => a.name.localeCompare(b.name));
+    if (stored.length === 0) {
+      return { text: 'No topology is registered yet. An admin can import one: `topology import NAME` with the file.' };
+    }
+    const lines = stored.map((entry) => {
+      const clusters = (entry.topology.clusters ?? []).map((cluster) => cluster.name).join(', ') || 'no clusters';
+      const by = entry.importedBy ? ` by ${entry.importedBy}` : '';
+      const from = entry.source ? ` from ${entry.source}` : '';
+      const isDefault = context.store.data.defaultTopology === entry.name ? ' (default)' : '';
+      return `• *${entry.name}*${isDefault}: ${clusters}; imported ${entry.importedAt}${by}${from}`;
+    });
+    return { text: [`*Topologies (${stored.length})*`, ...lines].join('\n') };
+  },
+};

@@ -1,0 +1,133 @@
+// The process environment, validated once at start-up: which Slack transport to use (Socket Mode, HTTP, or
+// none = the local chat shell), and the few settings around it. Misconfiguration is an error, never a guess.
+import { z } from 'zod';
+
+export const DEFAULT_STORE_PATH = 'data/reachbot.json';
+export const DEFAULT_PORT = 3000;
+
+/** How the process talks to Slack, decided by which credentials are present. */
+export type SlackTransport =
+  | { readonly kind: 'socket'; readonly botToken: string; readonly appToken: string }
+  | { readonly kind: 'http'; readonly botToken: string; readonly signingSecret: string; readonly port: number }
+  | { readonly kind: 'shell' };
+
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+
+export interface Config {
+  readonly transport: SlackTransport;
+  /** Base URL of the Slack Web API (and of apps.connections.open), for a proxy or a local fake Slack. */
+  readonly slackApiUrl?: string;
+  /** Slack user ids allowed to write (import/remove topologies, ...). */
+  readonly admins: ReadonlySet<string>;
+  readonly storePath: string;
+  readonly logLevel: LogLevel;
+}
+
+/** The environment cannot be turned into a working configuration; the message says what to change. */
+export class ConfigError extends Error {
+  readonly code = 'reachbot_config_invalid';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+// An empty variable is the same as an unset one: `SLACK_APP_TOKEN= npm start` must not mean "Socket Mode".
+const optionalText = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+  z.string().trim().optional(),
+);
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  PORT: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, 'must be a port number')
+      .transform(Number)
+      .refine((port) => port <= 65535, 'must be at most 65535')
+      .optional(),
+  ),
+  REACHBOT_ADMINS: optionalText,
+  REACHBOT_STORE: optionalText,
+  LOG_LEVEL: optionalText.pipe(z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional()),
+});
+
+/** Read and check the environment; throws ConfigError with a message meant for the person starting the bot. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid environment:\n  ${lines.join('\n  ')}`);
+  }
+  const vars = parsed.data;
+  const slackApiUrl = vars.SLACK_API_URL ? withTrailingSlash(vars.SLACK_API_URL) : undefined;
+  return {
+    transport: chooseTransport(vars.SLACK_BOT_TOKEN, vars.SLACK_APP_TOKEN, vars.SLACK_SIGNING_SECRET, vars.PORT),
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    admins: parseAdmins(vars.REACHBOT_ADMINS),
+    storePath: vars.REACHBOT_STORE ?? DEFAULT_STORE_PATH,
+    logLevel: vars.LOG_LEVEL ?? 'info',
+  };
+}
+
+/** REACHBOT_ADMINS: comma- or space-separated Slack user ids (U…/W…). */
+export function parseAdmins(raw: string | undefined): ReadonlySet<string> {
+  const ids = (raw ?? '')
+    .split(/[\s,]+/)
+    .map((id) => id.trim())
+    .filter(Boolean);
+  const bad = ids.filter((id) => !/^[UW][A-Z0-9]{2,}$/.test(id));
+  if (bad.length) {
+    throw new ConfigError(
+      `REACHBOT_ADMINS must list Slack user ids like U012ABCDEF (names can be changed by anyone); not ids: ${bad.join(', ')}`,
+    );
+  }
+  return new Set(ids);
+}
+
+function chooseTransport(
+  botToken: string | undefined,
+  appToken: string | undefined,
+  signingSecret: string | undefined,
+  port: number | undefined,
+): SlackTransport {
+  // Tokens in the wrong variable are the most common setup mistake; name it exactly.
+  if (botToken?.startsWith('xapp-')) {
+    throw new ConfigError(
+      'SLACK_BOT_TOKEN holds an app-level token (xapp-…). Put it in SLACK_APP_TOKEN, and put the bot token (xoxb-…, "OAuth & Permissions") in SLACK_BOT_TOKEN.',
+    );
+  }
+  if (appToken?.startsWith('xoxb-')) {
+    throw new ConfigError(
+      'SLACK_APP_TOKEN holds a bot token (xoxb-…). Put it in SLACK_BOT_TOKEN, and create an app-level token (xapp-…, scope connections:write, "Basic Information") for SLACK_APP_TOKEN.',
+    );
+  }
+  if (botToken && !botToken.startsWith('xoxb-')) {
+    throw new ConfigError('SLACK_BOT_TOKEN must be a bot token starting with xoxb- ("OAuth & Permissions" page).');
+  }
+  if (appToken && !appToken.startsWith('xapp-')) {
+    throw new ConfigError('SLACK_APP_TOKEN must be an app-level token starting with xapp- ("Basic Information" page).');
+  }
+  if (botToken && appToken) return { kind: 'socket', botToken, appToken };
+  if (botToken && signingSecret) return { kind: 'http', botToken, signingSecret, port: port ?? DEFAULT_PORT };
+  if (botToken) {
+    throw new ConfigError(
+      'SLACK_BOT_TOKEN is set but there is no way to receive events: set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode).',
+    );
+  }
+  if (appToken)
+    throw new ConfigError('SLACK_APP_TOKEN is set without SLACK_BOT_TOKEN (xoxb-…): Socket Mode needs both.');
+  if (signingSecret) {
+    throw new ConfigError('SLACK_SIGNING_SECRET is set without SLACK_BOT_TOKEN (xoxb-…): HTTP mode needs both.');
+  }
+  return { kind: 'shell' };
+}
+
+function withTrailingSlash(url: string): string {
+  // WebClient joins method names onto the base URL, so ".../api" must end in a slash.
+  return url.endsWith('/') ? url : `${url}/`;
+}

@@ -1,0 +1,88 @@
+// The composition root for Slack: an App for the chosen transport (Socket Mode or HTTP), the shared
+// middleware (dedupe of redeliveries), the listeners, and the error fallback. No behaviour lives here.
+import type { Server } from 'node:http';
+import { App, webApi } from '@slack/bolt';
+import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App.js';
+import type { SlackTransport } from '../config/env.js';
+import { boltLogger } from '../log/logger.js';
+import { dedupeDeliveries } from './dedupe.js';
+import type { SlackDeps } from './deps.js';
+import { registerListeners } from './listeners/index.js';
+
+/** The health route served in HTTP mode (load balancers, uptime checks). */
+export const HEALTH_PATH = '/health';
+
+export interface SlackAppOptions {
+  readonly transport: Exclude<SlackTransport, { kind: 'shell' }>;
+  /** Another Slack API base URL (a proxy, or a local fake in tests); also used for apps.connections.open. */
+  readonly slackApiUrl?: string;
+  /** Given together, they skip the auth.test call at start-up (tests; or a known bot). */
+  readonly botId?: string;
+  readonly botUserId?: string;
+  /** How the WebClient retries failed calls; rate limits are always waited out as Retry-After says. */
+  readonly retryConfig?: webApi.RetryOptions;
+}
+
+/** Build the Slack app; `startSlackApp` starts it. */
+export function createSlackApp(options: SlackAppOptions, deps: SlackDeps): App {
+  const clientOptions: webApi.WebClientOptions = {
+    ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
+    // An interactive answer is worth a few retries, not the default half hour of them.
+    retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
+    // Wait out 429s (Retry-After) and retry, instead of failing the answer.
+    rejectRateLimitedCalls: false,
+  };
+  const identity = options.botId && options.botUserId ? { botId: options.botId, botUserId: options.botUserId } : {};
+  const common = {
+    token: options.transport.botToken,
+    logger: boltLogger(deps.logger),
+    clientOptions,
+    extendedErrorHandler: true,
+    ...identity,
+  };
+  const app =
+    options.transport.kind === 'socket'
+      ? new App({ ...common, socketMode: true, appToken: options.transport.appToken })
+      : new App({
+          ...common,
+          signingSecret: options.transport.signingSecret,
+          customRoutes: [
+            {
+              path: HEALTH_PATH,
+              method: ['GET'],
+              handler: (_req, res) => {
+                res.writeHead(200, { 'content-type': 'application/json' });
+                res.end(JSON.stringify({ ok: true }));
+              },
+            },
+          ],
+        });
+
+  app.use(dedupeDeliveries(deps.store, deps.now, deps.logger));
+  registerListeners(app, deps);
+  app.error(async ({ error, context, body }: ExtendedErrorHandlerArgs) => {
+    const fields = (body ?? {}) as Record<string, unknown>;
+    const event = fields.event as { type?: unknown } | undefined;
+    deps.logger.error(
+      {
+        err: error,
+        code: (error as { code?: unknown }).code,
+        type: fields.type,
+        event: event?.type,
+        command: fields.command,
+        team: context.teamId,
+        user: context.userId,
+        retryNum: context.retryNum,
+      },
+      'unhandled error in a Slack listener',
+    );
+  });
+  return app;
+}
+
+/** Start the app: HTTP listens on `port` (0 = any free port) and returns the server; Socket Mode connects. */
+export async function startSlackApp(app: App, transport: SlackAppOptions['transport']): Promise<Server | undefined> {
+  if (transport.kind === 'http') return (await app.start(transport.port)) as Server;
+  await app.start();
+  return undefined;
+}

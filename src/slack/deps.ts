@@ -1,0 +1,30 @@
+// What the Slack listeners need from the rest of the process, injected by the composition root (app.ts)
+// so that tests build the same App over a temp store, a fixed clock and a captured logger.
+import type { SubcommandRegistry } from '../commands/registry.js';
+import type { CommandContext } from '../commands/subcommand.js';
+import type { TopologyChangeListener } from '../commands/topology.js';
+import type { Logger } from '../log/logger.js';
+import type { Store } from '../store/store.js';
+import type { WatchButton } from './watch-button.js';
+
+export interface SlackDeps {
+  readonly store: Store;
+  readonly logger: Logger;
+  readonly now: () => Date;
+  /** Slack user ids that may write (REACHBOT_ADMINS). */
+  readonly admins: ReadonlySet<string>;
+  readonly registry: SubcommandRegistry;
+  /** The bot token, to download files shared with the bot (url_private_download needs it). */
+  readonly botToken: string;
+  /** fetch for file downloads; read at call time so test interceptors apply. Defaults to the global fetch. */
+  readonly fetch?: typeof fetch;
+  /** The "Watch this path" button (digests); without it the button explains that watching is off. */
+  readonly watchButton?: WatchButton;
+  /** Told when a shared file replaces a topology (change alerts); the /reach path gets it via the registry. */
+  readonly onTopologyChange?: TopologyChangeListener;
+}
+
+/** The surface-neutral command context for one Slack user in one conversation. */
+export function commandContext(deps: SlackDeps, userId: string, channelId: string): CommandContext {
+  return { store: deps.store, userId, channelId, isAdmin: deps.admins.has(userId), now: deps.now };
+}

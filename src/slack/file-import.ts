@@ -1,0 +1,111 @@
+// A topology file shared with the bot (a DM, or a mention with the file attached) -> an import: admins only,
+// downloaded with the bot token from url_private_download, validated, the diff shown when it replaces one,
+// and audited. The file's content is never logged.
+import { z } from 'zod';
+import { recordAudit, refuseUnlessAdmin } from '../commands/audit.js';
+import type { Reply } from '../commands/subcommand.js';
+import { importTopologyText } from '../commands/topology.js';
+import type { WebClient } from './deliver.js';
+import { commandContext, type SlackDeps } from './deps.js';
+
+/** Topology files are small; anything bigger is a mistake (a state dump, an image). */
+export const MAX_TOPOLOGY_BYTES = 2 * 1024 * 1024;
+
+const TOPOLOGY_FILE = /\.(ya?ml|json)$/i;
+
+/** The fields of a Slack file object that an import needs (validated: it comes from Slack). */
+const sharedFileSchema = z.object({
+  id: z.string(),
+  name: z.string().optional(),
+  title: z.string().optional(),
+  filetype: z.string().optional(),
+  size: z.number().optional(),
+  url_private: z.string().optional(),
+  url_private_download: z.string().optional(),
+});
+export type SharedFile = z.infer<typeof sharedFileSchema>;
+
+/** The files of an event that look like topologies (YAML or JSON by name or Slack filetype). */
+export function topologyFiles(files: unknown): SharedFile[] {
+  if (!Array.isArray(files)) return [];
+  return files.flatMap((raw) => {
+    const parsed = sharedFileSchema.safeParse(raw);
+    if (!parsed.success) return [];
+    const file = parsed.data;
+    const looksRight = TOPOLOGY_FILE.test(file.name ?? '') || ['yaml', 'json'].includes(file.filetype ?? '');
+    return looksRight ? [file] : [];
+  });
+}
+
+/** The topology name the message asks for (`topology import NAME`), else one derived from the file name. */
+export function importName(words: string, file: SharedFile): string {
+  const named = /^(?:topology\s+)?import\s+(\S+)/i.exec(words)?.[1];
+  if (named) return named;
+  const stem = (file.name ?? file.title ?? file.id).replace(TOPOLOGY_FILE, '');
+  return (
+    stem
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^[^A-Za-z0-9]+/, '')
+      .slice(0, 64) || file.id
+  );
+}
+
+export interface FileImportRequest {
+  readonly file: SharedFile;
+  readonly words: string;
+  readonly userId: string;
+  readonly channelId: string;
+  readonly client: WebClient;
+}
+
+/** Import one shared file as a topology; the reply says what happened (or why not). */
+export async function importSharedFile(request: FileImportRequest, deps: SlackDeps): Promise<Reply> {
+  const { file, words, userId, channelId, client } = request;
+  const context = commandContext(deps, userId, channelId);
+  const name = importName(words, file);
+  const refusal = await refuseUnlessAdmin(context, 'topology import', name);
+  if (refusal) return refusal;
+  const source = `slack:${file.id}${file.name ? ` (${file.name})` : ''}`;
+  let text: string;
+  try {
+    text = await download(file, client, deps);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    deps.logger.warn({ file: file.id, name: file.name, reason }, 'topology file download failed');
+    await recordAudit(context, {
+      action: 'topology import',
+      target: name,
+      outcome: 'failed',
+      detail: `${source}: ${reason}`,
+    });
+    return { text: `:x: I could not download \`${file.name ?? file.id}\`: ${reason}` };
+  }
+  deps.logger.info(
+    { file: file.id, name: file.name, bytes: text.length, topology: name },
+    'importing a shared topology file',
+  );
+  return importTopologyText(context, name, text, source, deps.onTopologyChange);
+}
+
+async function download(file: SharedFile, client: WebClient, deps: SlackDeps): Promise<string> {
+  if (file.size !== undefined && file.size > MAX_TOPOLOGY_BYTES) {
+    throw new Error(`it is ${file.size} bytes; topology files are limited to ${MAX_TOPOLOGY_BYTES}`);
+  }
+  let url = file.url_private_download ?? file.url_private;
+  if (!url) {
+    // Events sometimes carry a trimmed file object; files.info has the full one.
+    const info = await client.files.info({ file: file.id });
+    url = info.file?.url_private_download ?? info.file?.url_private;
+  }
+  if (!url) throw new Error('Slack gave no download URL for it');
+  const fetchFn = deps.fetch ?? globalThis.fetch;
+  const response = await fetchFn(url, { headers: { Authorization: `Bearer ${deps.botToken}` } });
+  if (!response.ok) throw new Error(`Slack answered HTTP ${response.status}`);
+  // Without files:read (or with a bad token) Slack serves its HTML sign-in page instead of the file.
+  if ((response.headers.get('content-type') ?? '').includes('text/html')) {
+    throw new Error('Slack returned a sign-in page instead of the file (does the app have the files:read scope?)');
+  }
+  const body = await response.text();
+  if (body.length > MAX_TOPOLOGY_BYTES) throw new Error(`it is over ${MAX_TOPOLOGY_BYTES} bytes`);
+  return body;
+}

@@ -1,0 +1,35 @@
+// "Show as Terraform / KooCLI / API": the same answer with its fixes in that form, in the answer's thread
+// (or privately, under an ephemeral answer).
+import { answerQuestion } from '../../../commands/converse.js';
+import type { AnswerFormat } from '../../../question/parse.js';
+import { postMessage, respondWith } from '../../deliver.js';
+import type { SlackDeps } from '../../deps.js';
+import { answerMessage } from '../../messages.js';
+import { threadKey } from '../events/conversation.js';
+import { buttonHandler } from './button.js';
+
+/** A handler for one of the "Show as" buttons. */
+export function showAs(deps: SlackDeps, format: Exclude<AnswerFormat, 'text'>) {
+  return buttonHandler(deps, `Show as ${format}`, async (site, { respond, client }) => {
+    const answer = answerQuestion(deps.store, site.ref.question, format, site.ref.topology);
+    if (site.ephemeral || !site.threadTs) {
+      await respondWith(respond, answerMessage(answer, { ephemeral: true }), { responseType: 'ephemeral' });
+      return;
+    }
+    const threadTs = site.threadTs;
+    await postMessage(
+      client,
+      { channel: site.channelId, threadTs },
+      answerMessage(answer, { ephemeral: false }),
+      deps.logger,
+    );
+    // The thread now continues from this answer ("and port 6379?").
+    await deps.store.update((data) => {
+      data.threads[threadKey(site.channelId, threadTs)] = {
+        topology: answer.topology,
+        question: answer.question,
+        updatedAt: deps.now().toISOString(),
+      };
+    });
+  });
+}

@@ -1,0 +1,28 @@
+// `/reach <question | subcommand>`: ack at once, then answer privately (ephemeral) through the response_url.
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { converse } from '../../../commands/converse.js';
+import { respondWith, slackError } from '../../deliver.js';
+import { commandContext, type SlackDeps } from '../../deps.js';
+import { outcomeMessage } from '../../messages.js';
+
+/** The /reach handler. */
+export function reachCommand(deps: SlackDeps) {
+  return async ({ ack, command, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
+    // Slack gives 3 seconds; acknowledge before any work so a slow store never costs a retry.
+    await ack();
+    try {
+      const context = commandContext(deps, command.user_id, command.channel_id);
+      const outcome = await converse(command.text ?? '', context, deps.registry);
+      await respondWith(respond, outcomeMessage(outcome, { ephemeral: true }), { responseType: 'ephemeral' });
+    } catch (error) {
+      deps.logger.error(
+        { err: error, command: command.command, user: command.user_id, channel: command.channel_id },
+        '/reach failed',
+      );
+      await respond({
+        response_type: 'ephemeral',
+        text: `:warning: Something went wrong while answering (${slackError(error)}). It has been logged; please try again.`,
+      }).catch((second: unknown) => deps.logger.error({ err: second }, 'could not report the /reach failure'));
+    }
+  };
+}

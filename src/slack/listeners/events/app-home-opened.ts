@@ -1,0 +1,16 @@
+// The Home tab: published fresh each time it is opened, from the store.
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { homeView } from '../../blocks/home.js';
+import type { SlackDeps } from '../../deps.js';
+
+/** The app_home_opened handler. */
+export function appHomeOpened(deps: SlackDeps) {
+  return async ({ event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>): Promise<void> => {
+    if (event.tab !== 'home') return;
+    try {
+      await client.views.publish({ user_id: event.user, view: homeView(deps.store.data) });
+    } catch (error) {
+      deps.logger.error({ err: error, user: event.user }, 'could not publish the Home tab');
+    }
+  };
+}

@@ -1,0 +1,25 @@
+// @reachbot in a channel: answered in the thread of the mention (a new thread if it was top-level).
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { SlackDeps } from '../../deps.js';
+import { answerMessage, threadKey } from './conversation.js';
+
+/** The app_mention handler. */
+export function appMention(deps: SlackDeps) {
+  return async ({ event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_mention'>): Promise<void> => {
+    // Other bots mentioning us could start a loop; people ask questions.
+    if (event.bot_id || !event.user) return;
+    const threadTs = event.thread_ts ?? event.ts;
+    await answerMessage(
+      {
+        user: event.user,
+        channel: event.channel,
+        text: event.text,
+        files: event.files,
+        replyThreadTs: threadTs,
+        threadKey: threadKey(event.channel, threadTs),
+      },
+      client,
+      deps,
+    );
+  };
+}

@@ -1,0 +1,75 @@
+// The shared body of a mention and a DM: a topology file -> import; otherwise the words are a question,
+// a follow-up to what this thread established (kept in the store, so it survives restarts), or a command.
+import type { Conversation } from '../../../commands/converse.js';
+import { converse } from '../../../commands/converse.js';
+import { postMessage, reportFailure, type WebClient } from '../../deliver.js';
+import { commandContext, type SlackDeps } from '../../deps.js';
+import { importSharedFile, topologyFiles } from '../../file-import.js';
+import { messageWords } from '../../message-text.js';
+import { outcomeMessage } from '../../messages.js';
+
+export interface IncomingMessage {
+  readonly user: string;
+  readonly channel: string;
+  readonly text: string;
+  readonly files?: unknown;
+  /** Where the reply goes; absent for a top-level DM (answered top-level). */
+  readonly replyThreadTs?: string;
+  /** The key of the conversation's remembered context in the store's threads section. */
+  readonly threadKey: string;
+}
+
+/** Answer one message in its conversation. Errors are reported to the user, never thrown. */
+export async function answerMessage(message: IncomingMessage, client: WebClient, deps: SlackDeps): Promise<void> {
+  const target = { channel: message.channel, ...(message.replyThreadTs ? { threadTs: message.replyThreadTs } : {}) };
+  try {
+    const words = messageWords(message.text);
+    const [file] = topologyFiles(message.files);
+    if (file) {
+      const reply = await importSharedFile(
+        { file, words, userId: message.user, channelId: message.channel, client },
+        deps,
+      );
+      await postMessage(client, target, { text: reply.text }, deps.logger);
+      return;
+    }
+    const context = commandContext(deps, message.user, message.channel);
+    const previous: Conversation | undefined = deps.store.data.threads[message.threadKey];
+    const outcome = await converse(words, context, deps.registry, previous);
+    if (outcome.kind === 'answer') {
+      const { topology, question } = outcome.answer;
+      const now = deps.now();
+      await deps.store.update((data) => {
+        data.threads[message.threadKey] = { topology, question, updatedAt: now.toISOString() };
+        forgetOldThreads(data.threads, now);
+      });
+    }
+    await postMessage(client, target, outcomeMessage(outcome, { ephemeral: false }), deps.logger);
+  } catch (error) {
+    await reportFailure(
+      client,
+      {
+        channel: message.channel,
+        user: message.user,
+        ...(message.replyThreadTs ? { threadTs: message.replyThreadTs } : {}),
+      },
+      error,
+      deps.logger,
+    );
+  }
+}
+
+/** Threads quiet for this long are forgotten: an incident thread is not revived after a month. */
+export const THREAD_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Drop the contexts of threads not updated within THREAD_TTL_MS, so the store does not grow forever. */
+export function forgetOldThreads(threads: Record<string, { readonly updatedAt: string }>, now: Date): void {
+  for (const [key, context] of Object.entries(threads)) {
+    if (now.getTime() - Date.parse(context.updatedAt) > THREAD_TTL_MS) delete threads[key];
+  }
+}
+
+/** The store key of a thread's context. */
+export function threadKey(channel: string, threadTs: string): string {
+  return `${channel}:${threadTs}`;
+}

@@ -1,0 +1,75 @@
+// An Outcome as the message Slack receives: Block Kit for answers (with buttons carrying a compact
+// reference), the plain reply for subcommands, an error with suggestions. Every message has `text`.
+import type { KnownBlock } from '@slack/types';
+import type { Answer, Outcome } from '../commands/converse.js';
+import { renderBlocks, renderErrorBlocks } from '../render/blocks.js';
+import { encodeAnswerRef } from './answer-ref.js';
+
+/** Section text and readable message text stay under this; longer content goes to a file (or is cut). */
+export const TEXT_LIMIT = 3000;
+
+export interface SlackMessage {
+  readonly text: string;
+  readonly blocks?: KnownBlock[];
+  /** Content too long for a message: uploaded as a file in the thread, or cut where no upload is possible. */
+  readonly file?: { readonly filename: string; readonly content: string; readonly title: string };
+}
+
+/** The Slack message for an outcome; `ephemeral` answers get the "Share in channel" button. */
+export function outcomeMessage(outcome: Outcome, options: { readonly ephemeral: boolean }): SlackMessage {
+  switch (outcome.kind) {
+    case 'answer':
+      return answerMessage(outcome.answer, options);
+    case 'error': {
+      const rendered = renderErrorBlocks(outcome.message, outcome.suggestions);
+      return { text: rendered.text, blocks: rendered.blocks };
+    }
+    case 'reply': {
+      const { reply } = outcome;
+      const file = reply.attachment ? { ...reply.attachment, title: reply.attachment.filename } : undefined;
+      return {
+        text:
+          file && reply.text.length > TEXT_LIMIT
+            ? cutText(reply.text, TEXT_LIMIT, 'the full text is in the file below')
+            : reply.text,
+        ...(reply.blocks ? { blocks: reply.blocks } : {}),
+        ...(file ? { file } : {}),
+      };
+    }
+  }
+}
+
+/** A diagnosis as Block Kit with its action buttons. */
+export function answerMessage(answer: Answer, options: { readonly ephemeral: boolean }): SlackMessage {
+  const actionValue = encodeAnswerRef({ topology: answer.topology, question: answer.question });
+  const rendered = renderBlocks(answer.result, {
+    ...(answer.format ? { format: answer.format } : {}),
+    ephemeral: options.ephemeral,
+    actionValue,
+  });
+  if (!rendered.overflow) return { text: rendered.text, blocks: rendered.blocks };
+  const q = answer.question;
+  const stem = `reachbot-${q.cluster}-${q.destination}${q.port !== undefined ? `-${q.port}` : ''}`.replace(
+    /[^A-Za-z0-9._-]+/g,
+    '_',
+  );
+  return {
+    text: rendered.text,
+    blocks: rendered.blocks,
+    file: {
+      filename: `${stem}.txt`,
+      content: rendered.overflow.content,
+      title: `Full diagnosis: ${q.cluster} → ${q.destination}`,
+    },
+  };
+}
+
+/** `text` cut to `limit` characters with a visible marker saying what was left out and where it is. */
+export function cutText(text: string, limit: number, where: string): string {
+  if (text.length <= limit) return text;
+  const marker = `\n… ✂ cut here: ${text.length - limit} more characters not shown (${where}).`;
+  const kept = text.slice(0, Math.max(0, limit - marker.length));
+  // Do not leave a code block open, or the marker renders as code.
+  const fences = (kept.match(/```/g) ?? []).length;
+  return `${kept}${fences % 2 === 1 ? '\n```' : ''}${marker}`;
+}

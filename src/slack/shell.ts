@@ -1,0 +1,92 @@
+// The local chat shell (like Hubot's shell adapter): type what you would type in Slack and get the same
+// answer, rendered for a terminal. It keeps one conversation, so follow-ups work as in a thread, and it
+// ends cleanly at EOF, so `echo "can pod in prod reach 192.168.10.52?" | npm start` prints an answer.
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { type Conversation, converse, type Outcome } from '../commands/converse.js';
+import type { SubcommandRegistry } from '../commands/registry.js';
+import type { CommandContext } from '../commands/subcommand.js';
+import { renderTerminal } from '../render/terminal.js';
+import type { Store } from '../store/store.js';
+
+export interface ShellOptions {
+  readonly input: Readable;
+  readonly output: Writable;
+  readonly store: Store;
+  readonly registry: SubcommandRegistry;
+  /** Who is typing (written to the audit log); the local operator owns the store, so is an admin. */
+  readonly user: string;
+  readonly now?: () => Date;
+  /** Show a prompt and colors (an interactive terminal). */
+  readonly interactive?: boolean;
+}
+
+const PROMPT = 'reachbot> ';
+
+/** Run the shell until EOF or `exit`; resolves when it has ended. */
+export async function runShell(options: ShellOptions): Promise<void> {
+  const { input, output, store, registry } = options;
+  const interactive = options.interactive ?? false;
+  const context: CommandContext = {
+    store,
+    userId: options.user,
+    channelId: 'shell',
+    isAdmin: true,
+    now: options.now ?? (() => new Date()),
+  };
+  const lines = createInterface({ input, ...(interactive ? { output, prompt: PROMPT } : {}), terminal: interactive });
+  let previous: Conversation | undefined;
+  if (interactive) lines.prompt();
+  for await (const line of lines) {
+    const text = line.trim();
+    if (text === 'exit' || text === 'quit') break;
+    if (text) {
+      try {
+        const outcome = await converse(text, context, registry, previous);
+        if (outcome.kind === 'answer')
+          previous = { topology: outcome.answer.topology, question: outcome.answer.question };
+        output.write(renderOutcome(outcome, interactive));
+      } catch (error) {
+        output.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+      }
+    }
+    if (interactive) lines.prompt();
+  }
+  lines.close();
+}
+
+/** An outcome as terminal text: the same content the Slack message carries. */
+export function renderOutcome(outcome: Outcome, color = false): string {
+  switch (outcome.kind) {
+    case 'answer': {
+      const { answer } = outcome;
+      return renderTerminal(answer.result, { color, format: answer.format ?? 'all' });
+    }
+    case 'error':
+      return `${[`⚠ ${outcome.message}`, ...outcome.suggestions.slice(0, 10).map((s) => `  try: ${s}`)].join('\n')}\n`;
+    case 'reply': {
+      const { reply } = outcome;
+      const text = plainText(reply.text);
+      // In a terminal there is no file upload: print the content in full unless the text already holds it.
+      const extra =
+        reply.attachment && !reply.text.includes(reply.attachment.content) ? `\n${reply.attachment.content}` : '';
+      return `${text}${extra}${extra.endsWith('\n') ? '' : '\n'}`;
+    }
+  }
+}
+
+const EMOJI: Record<string, string> = {
+  ':white_check_mark:': '✔',
+  ':x:': '✘',
+  ':warning:': '⚠',
+  ':no_entry:': '⛔',
+  ':wastebasket:': '🗑',
+};
+
+/** Slack mrkdwn -> terminal text: bold markers and emoji codes become plain characters. */
+export function plainText(mrkdwn: string): string {
+  return mrkdwn
+    .replace(/:[a-z_]+:/g, (code) => EMOJI[code] ?? code)
+    .replace(/(^|[\s(])\*([^*\n]+)\*(?=[\s.,:;)]|$)/gm, '$1$2')
+    .replace(/(^|\s)_([^_\n]+)_(?=[\s.,:;)]|$)/gm, '$1$2');
+}

@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cutText, outcomeMessage } from '../../src/slack/messages.js';
+
+describe('cutText', () => {
+  it('never exceeds the limit, marks the cut, and closes an open code block', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 5000 }), fc.integer({ min: 200, max: 4000 }), (text, limit) => {
+        const cut = cutText(text, limit, 'see the file');
+        if (text.length <= limit) {
+          expect(cut).toBe(text);
+        } else {
+          expect(cut.length).toBeLessThanOrEqual(limit + 4);
+          expect(cut).toContain('✂ cut here');
+          expect(cut).toContain('see the file');
+        }
+      }),
+    );
+    const cut = cutText(`\`\`\`\n${'x'.repeat(500)}\n\`\`\``, 200, 'w');
+    expect((cut.match(/```/g) ?? []).length % 2).toBe(0);
+  });
+});
+
+describe('outcomeMessage', () => {
+  it('always has text; a long reply with a file is cut in the message and whole in the file', () => {
+    const content = 'y'.repeat(6000);
+    const message = outcomeMessage(
+      {
+        kind: 'reply',
+        subcommand: 'topology',
+        reply: { text: `head\n${content}`, attachment: { filename: 'a.yaml', content } },
+      },
+      { ephemeral: false },
+    );
+    expect(message.text.length).toBeLessThanOrEqual(3000);
+    expect(message.file).toEqual({ filename: 'a.yaml', content, title: 'a.yaml' });
+    const error = outcomeMessage(
+      { kind: 'error', message: 'no such cluster', suggestions: ['prod'] },
+      { ephemeral: true },
+    );
+    expect(error.text).toContain('no such cluster');
+    expect(JSON.stringify(error.blocks)).toContain('prod');
+  });
+});
