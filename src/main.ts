@@ -32,6 +32,9 @@ export const SAMPLE_TOPOLOGY = fileURLToPath(new URL('../data/sample.yaml', impo
 export const CONNECT_HINT =
   'Local shell (no Slack credentials). To connect to Slack, create the app from manifest.yml and set SLACK_BOT_TOKEN + SLACK_APP_TOKEN (Socket Mode) or SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (HTTP); see docs/SLACK.md.';
 
+export const SHELL_WELCOME =
+  'reachbot shell: ask as you would in Slack, e.g. "can pod in prod reach 192.168.10.52?" or "prod -> redis-main"; "help" lists every command, Ctrl-D ends.';
+
 export interface Io {
   readonly stdin: Readable;
   readonly stdout: Writable;
@@ -160,7 +163,17 @@ async function runLocalShell(
   try {
     const registry: SubcommandRegistry = createRegistry(digestSubcommands, { sync: huaweiCloudSync(env) });
     const interactive = Boolean((io.stdin as { isTTY?: boolean }).isTTY);
-    await runShell({ input: io.stdin, output: io.stdout, store, registry, user: localUser(), interactive });
+    io.stderr.write(`${SHELL_WELCOME}\n`);
+    await runShell({
+      input: io.stdin,
+      output: io.stdout,
+      store,
+      registry,
+      user: localUser(),
+      interactive,
+      greeting: ['clusters'],
+      greetingOutput: io.stderr,
+    });
     return 0;
   } finally {
     await close();

@@ -19,6 +19,10 @@ export interface ShellOptions {
   readonly now?: () => Date;
   /** Show a prompt and colors (an interactive terminal). */
   readonly interactive?: boolean;
+  /** Commands answered before reading input, so a new user first sees what they can ask about. */
+  readonly greeting?: readonly string[];
+  /** Where the greeting goes (default: output); stderr keeps piped answers clean. */
+  readonly greetingOutput?: Writable;
 }
 
 const PROMPT = 'reachbot> ';
@@ -36,6 +40,9 @@ export async function runShell(options: ShellOptions): Promise<void> {
   };
   const lines = createInterface({ input, ...(interactive ? { output, prompt: PROMPT } : {}), terminal: interactive });
   let previous: Conversation | undefined;
+  for (const command of options.greeting ?? []) {
+    (options.greetingOutput ?? output).write(renderOutcome(await converse(command, context, registry), interactive));
+  }
   if (interactive) lines.prompt();
   for await (const line of lines) {
     const text = line.trim();
@@ -85,8 +92,15 @@ const EMOJI: Record<string, string> = {
 
 /** Slack mrkdwn -> terminal text: bold markers and emoji codes become plain characters. */
 export function plainText(mrkdwn: string): string {
-  return mrkdwn
-    .replace(/:[a-z_]+:/g, (code) => EMOJI[code] ?? code)
-    .replace(/(^|[\s(])\*([^*\n]+)\*(?=[\s.,:;)]|$)/gm, '$1$2')
-    .replace(/(^|\s)_([^_\n]+)_(?=[\s.,:;)]|$)/gm, '$1$2');
+  return (
+    mrkdwn
+      .replace(/:[a-z_]+:/g, (code) => EMOJI[code] ?? code)
+      .replace(/(^|[\s(])\*([^*\n]+)\*(?=[\s.,:;)]|$)/gm, '$1$2')
+      .replace(/(^|\s)_([^_\n]+)_(?=[\s.,:;)]|$)/gm, '$1$2')
+      // Inline code around a single name reads better bare; code blocks (```) keep their fences.
+      .replace(/(^|[^`])`([^`\n]+)`(?!`)/g, '$1$2')
+      .replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>')
+      .replaceAll('&amp;', '&')
+  );
 }

@@ -47,7 +47,7 @@ describe('runShell', () => {
     const { out } = await drive(['clusters'], store);
     expect(out).toBe(`${plainText(slackReply.reply.text)}\n`);
     expect(out).toBe(
-      'Clusters (2)\n• prod: `vpc-router`, VPC `vpc-prod` (topology `prod-net`)\n• staging: `overlay_l2`, VPC `vpc-prod` (topology `prod-net`)\n',
+      'Clusters (2)\n• prod: vpc-router, VPC vpc-prod (topology prod-net)\n• staging: overlay_l2, VPC vpc-prod (topology prod-net)\n',
     );
   });
 
@@ -78,5 +78,12 @@ describe('renderOutcome', () => {
       reply: { text: '*Diff* below', attachment: { filename: 'd.txt', content: 'line 1\nline 2\n' } },
     });
     expect(out).toBe('Diff below\nline 1\nline 2\n');
+  });
+});
+
+describe('plainText', () => {
+  it('drops inline-code ticks and Slack entities but keeps code fences', () => {
+    expect(plainText('VPC `vpc-prod` -&gt; a &amp; b &lt;id&gt;')).toBe('VPC vpc-prod -> a & b <id>');
+    expect(plainText('```\nhcloud VPC X\n```')).toBe('```\nhcloud VPC X\n```');
   });
 });
