@@ -24,6 +24,7 @@ import { sourceEgressCheck } from './checks/source-egress.js';
 import { whitelistCheck } from './checks/whitelist.js';
 import { type CheckResult, type Flow, type FlowContext, type PlannedFix, result } from './context.js';
 import {
+  CHECKS,
   type CheckName,
   type Diagnosis,
   type DiagnosisResult,
@@ -52,18 +53,8 @@ const PATH_CHECKS: readonly ((ctx: FlowContext) => CheckResult)[] = [
   internetEgressCheck,
 ];
 
-const LATER_CHECKS: readonly CheckName[] = [
-  'source-egress',
-  'source-acl',
-  'route-forward',
-  'peering',
-  'destination-acl',
-  'destination-sg',
-  'whitelist',
-  'route-return',
-  'host-bridge',
-  'internet-egress',
-];
+// The checks that follow the destination, planning and source steps, in the contract's order.
+const LATER_CHECKS: readonly CheckName[] = CHECKS.slice(CHECKS.indexOf('source-egress'));
 
 function fixKey(spec: FixSpec): string {
   return JSON.stringify(spec);
