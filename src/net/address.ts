@@ -41,9 +41,29 @@ function fromBigInt(family: Family, value: bigint): string {
   return new ipaddr.IPv6(parts).toString();
 }
 
+// Dotted-quad IPv4 without leading zeros, the common case, parsed without ipaddr.js (which tries several
+// notations per call and dominated validation and diagnosis profiles, BENCHMARKS.md). Anything else falls
+// through to ipaddr.js, so the accepted set is exactly isValidFourPartDecimal's.
+const DOTTED_QUAD = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/;
+
+function parseDottedQuad(text: string): AddressRange | null {
+  const match = DOTTED_QUAD.exec(text);
+  if (!match) return null;
+  let value = 0;
+  for (let i = 1; i <= 4; i++) {
+    const octet = Number(match[i]);
+    if (octet > 255) return null;
+    value = value * 256 + octet;
+  }
+  const start = BigInt(value);
+  return { family: 4, start, end: start, bits: 32, text };
+}
+
 /** Parse one IP address strictly (IPv4 must be four-part decimal: "10.1" is not an address). */
 export function parseIp(text: string): AddressRange | null {
   const trimmed = text.trim();
+  const quad = parseDottedQuad(trimmed);
+  if (quad) return quad;
   if (ipaddr.IPv4.isValidFourPartDecimal(trimmed)) {
     const value = toBigInt(ipaddr.IPv4.parse(trimmed));
     return { family: 4, start: value, end: value, bits: 32, text: fromBigInt(4, value) };

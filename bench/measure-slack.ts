@@ -1,0 +1,127 @@
+// A slash command's round trip through the real Bolt HTTP receiver on 127.0.0.1: signed `/reach <question>`
+// requests, timed until the HTTP ack and until the answer reaches the response_url, at concurrency 1 and 50.
+// This process runs only the app (over a real file store holding a synthetic topology); Slack's side, the load
+// generator with a fake Web API and response_url server, is a separate process (bench/slack-client.ts) so that
+// it never competes with the app for the event loop. Everything is on 127.0.0.1; bench/slack-worker.ts also keeps
+// nock's disableNetConnect on as a guard.
+import { fork } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { createRegistry } from '../src/commands/registry.js';
+import { createLogger } from '../src/log/logger.js';
+import { createSlackApp, startSlackApp } from '../src/slack/app.js';
+import { openFileStore } from '../src/store/file-store.js';
+import { putTopology } from '../src/store/topologies.js';
+import type { LatencySummary } from './stats.js';
+import { type BenchSize, generateQuestions, generateTopology } from './synthetic.js';
+
+export interface SlackReport {
+  readonly topologyLabel: string;
+  readonly ack1: LatencySummary;
+  readonly ack50: LatencySummary;
+  readonly answer1: LatencySummary;
+  readonly answer50: LatencySummary;
+  /** Requests whose answer never reached the response_url before the deadline. */
+  readonly unanswered: number;
+  /** HTTP statuses other than 200, by status: 404 is Bolt's answer when nothing acked within 3 s. */
+  readonly notAcked: Readonly<Record<string, number>>;
+}
+
+export interface SlackOptions {
+  readonly storePath: string;
+  readonly size: BenchSize;
+  /** Requests per concurrency level. */
+  readonly requests: number;
+}
+
+const SIGNING_SECRET = 'bench-signing-secret-not-a-real-one';
+const latency = z.object({ count: z.number(), p50: z.number(), p99: z.number(), max: z.number(), mean: z.number() });
+const clientMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready'), slackPort: z.number().int() }),
+  z.object({
+    type: z.literal('report'),
+    report: z.object({
+      topologyLabel: z.string(),
+      ack1: latency,
+      ack50: latency,
+      answer1: latency,
+      answer50: latency,
+      unanswered: z.number(),
+      notAcked: z.record(z.string(), z.number()),
+    }),
+  }),
+  z.object({ type: z.literal('error'), message: z.string() }),
+]);
+
+/** Measure ack and answer latency at concurrency 1 and 50. */
+export async function measureSlack(options: SlackOptions): Promise<SlackReport> {
+  const topology = generateTopology(options.size, 1);
+  const store = await openFileStore(options.storePath);
+  await putTopology(store, { name: 'bench', topology, source: 'bench', makeDefault: true });
+  const texts = generateQuestions(topology, 200, 7).map((q) => q.text);
+
+  const client = fork(join(dirname(fileURLToPath(import.meta.url)), 'slack-client.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const messages: z.infer<typeof clientMessage>[] = [];
+  let wake: (() => void) | undefined;
+  client.on('message', (raw: unknown) => {
+    messages.push(clientMessage.parse(raw));
+    wake?.();
+  });
+  const exited = new Promise<void>((resolve) => client.once('exit', () => resolve()));
+  const next = async (): Promise<z.infer<typeof clientMessage>> => {
+    while (messages.length === 0) {
+      const woken = new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+      await Promise.race([woken, exited.then(() => Promise.reject(new Error('the Slack client exited early')))]);
+    }
+    return messages.shift()!;
+  };
+
+  const ready = await next();
+  if (ready.type !== 'ready') throw new Error(`unexpected message from the Slack client: ${ready.type}`);
+  const botToken = 'xoxb-bench-not-a-real-token';
+  const transport = { kind: 'http' as const, botToken, signingSecret: SIGNING_SECRET, port: 0 };
+  const app = createSlackApp(
+    {
+      transport,
+      slackApiUrl: `http://127.0.0.1:${ready.slackPort}/api/`,
+      botId: 'B0BENCH',
+      botUserId: 'U0BENCH',
+      retryConfig: { retries: 0 },
+    },
+    {
+      store,
+      logger: createLogger({ level: 'silent' }),
+      now: () => new Date(),
+      admins: new Set<string>(),
+      registry: createRegistry(),
+      botToken,
+    },
+  );
+  const server = await startSlackApp(app, transport);
+  if (!server) throw new Error('the HTTP receiver did not return a server');
+  try {
+    client.send({
+      type: 'start',
+      appPort: (server.address() as AddressInfo).port,
+      signingSecret: SIGNING_SECRET,
+      requests: options.requests,
+      texts,
+      topologyLabel: `the synthetic ${options.size} topology`,
+    });
+    const done = await next();
+    if (done.type === 'error') throw new Error(`the Slack client failed: ${done.message}`);
+    if (done.type !== 'report') throw new Error(`unexpected message from the Slack client: ${done.type}`);
+    return done.report;
+  } finally {
+    client.kill();
+    await app.stop();
+    await store.close();
+  }
+}

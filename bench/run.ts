@@ -1,0 +1,210 @@
+// `npm run bench`: generate synthetic topologies (not timed), then measure each size in its own child process,
+// the Slack app's slash-command round trip and the CLI's cold start, and print one table.
+//   --size small|medium|large|all (default all)   --smoke (CI: small only, tiny counts)   --json (JSON on stdout)
+// It fails only when something breaks, never because a figure misses its target.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { stringify } from 'yaml';
+import { z } from 'zod';
+import { openFileStore } from '../src/store/file-store.js';
+import { putTopology } from '../src/store/topologies.js';
+import { measureCli } from './measure-cli.js';
+import type { ServeReport } from './measure-serve.js';
+import type { SlackReport } from './measure-slack.js';
+import type { SizeReport } from './measure-topology.js';
+import { type BenchResults, renderTable } from './report.js';
+import { BENCH_SIZES, type BenchSize, generateTopology } from './synthetic.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SEED = 1;
+
+const flagsSchema = z.object({
+  size: z.enum([...BENCH_SIZES, 'all']).default('all'),
+  smoke: z.boolean().default(false),
+  json: z.boolean().default(false),
+});
+
+interface Counts {
+  readonly loadRepeats: Record<BenchSize, number>;
+  readonly warmup: number;
+  readonly samples: number;
+  readonly digestWatches: number;
+  readonly slackRequests: number;
+  readonly cliRuns: number;
+  /** The topology the Slack app answers from. */
+  readonly slackSize: BenchSize;
+}
+
+const FULL: Counts = {
+  loadRepeats: { small: 5, medium: 3, large: 3 },
+  warmup: 500,
+  samples: 5000,
+  digestWatches: 10_000,
+  slackRequests: 500,
+  cliRuns: 7,
+  slackSize: 'medium',
+};
+const SMOKE: Counts = {
+  loadRepeats: { small: 1, medium: 1, large: 1 },
+  warmup: 10,
+  samples: 50,
+  digestWatches: 100,
+  slackRequests: 50,
+  cliRuns: 1,
+  slackSize: 'small',
+};
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+/** Run a TypeScript entry point of bench/ in a fresh Node process; resolves when it exits 0. */
+function runChild(script: string, args: readonly string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench', script), ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-8000);
+    });
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`bench/${script} ${args.join(' ')} exited ${code}:\n${stderr}`)),
+    );
+  });
+}
+
+async function measureSizeInChild(size: BenchSize, counts: Counts, dir: string): Promise<SizeReport> {
+  // Generation and serialization are not timed; the child only reads the text.
+  const file = join(dir, `${size}.yaml`);
+  await writeFile(file, stringify(generateTopology(size, SEED)));
+  const out = join(dir, `${size}.json`);
+  await runChild('worker.ts', [
+    '--task=size',
+    `--size=${size}`,
+    `--file=${file}`,
+    `--out=${out}`,
+    `--seed=${SEED}`,
+    `--load-repeats=${counts.loadRepeats[size]}`,
+    `--warmup=${counts.warmup}`,
+    `--samples=${counts.samples}`,
+    `--digest-watches=${counts.digestWatches}`,
+  ]);
+  const report = JSON.parse(await readFile(out, 'utf8')) as SizeReport;
+
+  // The serving path alone: the same topology in a store file (written here, not timed), opened by a fresh process.
+  const storePath = join(dir, `${size}-store.json`);
+  const store = await openFileStore(storePath);
+  await putTopology(store, { name: 'bench', topology: generateTopology(size, SEED), makeDefault: true });
+  await store.close();
+  const serveOut = join(dir, `${size}-serve.json`);
+  await runChild('worker.ts', [
+    '--task=serve',
+    `--size=${size}`,
+    `--store=${storePath}`,
+    `--out=${serveOut}`,
+    `--seed=${SEED}`,
+    `--samples=${counts.samples}`,
+    `--digest-watches=${counts.digestWatches}`,
+  ]);
+  const serve = JSON.parse(await readFile(serveOut, 'utf8')) as ServeReport;
+  return { ...report, serve };
+}
+
+async function measureSlackInChild(counts: Counts, dir: string): Promise<SlackReport> {
+  const out = join(dir, 'slack.json');
+  await runChild('slack-worker.ts', [
+    `--out=${out}`,
+    `--requests=${counts.slackRequests}`,
+    `--size=${counts.slackSize}`,
+  ]);
+  return JSON.parse(await readFile(out, 'utf8')) as SlackReport;
+}
+
+function machine(): Record<string, string> {
+  const cpuModel = (() => {
+    try {
+      return (
+        /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpus()[0]?.model ?? '?'
+      );
+    } catch {
+      return cpus()[0]?.model ?? '?';
+    }
+  })();
+  return {
+    cpus: String(cpus().length),
+    cpuModel,
+    memoryGb: (totalmem() / 1024 ** 3).toFixed(1),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    date: new Date().toISOString(),
+    loadAverageAtStart: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { size: { type: 'string' }, smoke: { type: 'boolean' }, json: { type: 'boolean' } },
+  });
+  const flags = flagsSchema.parse(values);
+  const counts = flags.smoke ? SMOKE : FULL;
+  const sizes: BenchSize[] = flags.smoke ? ['small'] : flags.size === 'all' ? [...BENCH_SIZES] : [flags.size];
+
+  const host = machine();
+  const dir = await mkdtemp(join(tmpdir(), 'reachbot-bench-'));
+  try {
+    const reports: SizeReport[] = [];
+    for (const size of sizes) {
+      log(`bench: ${size} topology...`);
+      reports.push(await measureSizeInChild(size, counts, dir));
+    }
+    log('bench: Slack slash command round trip...');
+    const slack = await measureSlackInChild(counts, dir);
+    log('bench: CLI cold start...');
+    const cli = await measureCli(ROOT, counts.cliRuns);
+    const results: BenchResults = {
+      machine: host,
+      mode: flags.smoke ? 'smoke' : 'full',
+      sizes: reports,
+      slack,
+      cli,
+    };
+    if (flags.json) {
+      process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+      return;
+    }
+    const m = results.machine;
+    process.stdout.write(
+      `reachbot benchmark (${results.mode}) ${m.date}\n${m.cpus} x ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node}, load average at start ${m.loadAverageAtStart}\n\n`,
+    );
+    process.stdout.write(`${renderTable(results)}\n`);
+    for (const report of reports) {
+      if (report.diagnosis.errorExamples.length) {
+        process.stdout.write(
+          `\n${report.size}: diagnosis errors, e.g.:\n  ${report.diagnosis.errorExamples.join('\n  ')}\n`,
+        );
+      }
+    }
+    if (slack.unanswered) process.stdout.write(`\nSlack: ${slack.unanswered} answers did not reach the response_url\n`);
+    const notAcked = Object.entries(slack.notAcked);
+    if (notAcked.length) {
+      process.stdout.write(
+        `\nSlack: requests not acknowledged with 200: ${notAcked.map(([status, n]) => `${n} x HTTP ${status}`).join(', ')} (404 = no ack within 3 s)\n`,
+      );
+    }
+    if (!cli) process.stdout.write('\nCLI: not measured (bin/reachbot.js or data/sample.yaml is not available yet)\n');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
