@@ -1,4 +1,4 @@
-// The Store on a JSON file, through lowdb 7 (`Low` + `JSONFile`; not JSONFilePreset, which silently
+// The Store on a JSON file, through lowdb 7 (`Low` + `DataFile` with a caching serializer; not JSONFilePreset, which silently
 // keeps data in memory when NODE_ENV=test). One process writes: the writer holds `<path>.lock`.
 // Writes are atomic (steno writes a temp file in the same directory, then renames it over the file).
 // A file that cannot be read as a valid store is moved aside, never overwritten; a file from a newer
@@ -6,12 +6,13 @@
 import { copyFile, mkdir, rename, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { DataFile } from 'lowdb/node';
 import { emptyStoreData, SCHEMA_VERSION, type StoreData } from './data.js';
 import { applyUpdate, checkStoreData, withDefaultSections } from './document.js';
 import { StoreReadOnlyError, StoreVersionError } from './errors.js';
 import { acquireLock, type Lock } from './lock.js';
 import { migrate, versionOf } from './migrations.js';
+import { serializeStore } from './serialize.js';
 import type { Store } from './store.js';
 
 /** Where the store lives unless REACHBOT_STORE says otherwise (relative to the working directory). */
@@ -66,7 +67,8 @@ async function load(
   writer: boolean,
   now: () => Date,
 ): Promise<{ db: Low<StoreData>; warnings: string[] }> {
-  const db = new Low<StoreData>(new JSONFile<StoreData>(file), emptyStoreData());
+  const adapter = new DataFile<StoreData>(file, { parse: JSON.parse, stringify: serializeStore });
+  const db = new Low<StoreData>(adapter, emptyStoreData());
   const warnings: string[] = [];
   const exists = await stat(file).then(
     () => true,
