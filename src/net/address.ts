@@ -68,7 +68,8 @@ export function parseIp(text: string): AddressRange | null {
     const value = toBigInt(ipaddr.IPv4.parse(trimmed));
     return { family: 4, start: value, end: value, bits: 32, text: fromBigInt(4, value) };
   }
-  if (trimmed.includes(':') && ipaddr.IPv6.isValid(trimmed)) {
+  // A zone index ("fe80::1%eth0") names a host's interface, not an address a cloud rule can hold.
+  if (trimmed.includes(':') && !trimmed.includes('%') && ipaddr.IPv6.isValid(trimmed)) {
     const value = toBigInt(ipaddr.IPv6.parse(trimmed));
     return { family: 6, start: value, end: value, bits: 128, text: fromBigInt(6, value) };
   }

@@ -4,5 +4,6 @@ import type { Topology } from './schema.js';
 
 /** YAML text for a validated topology; parsing it again yields an equal topology. */
 export function exportTopology(topology: Topology): string {
-  return stringify(topology, { lineWidth: 0, flowCollectionPadding: false });
+  // No anchors for objects shared in memory: a person reads this file, and the loader caps aliases.
+  return stringify(topology, { lineWidth: 0, flowCollectionPadding: false, aliasDuplicateObjects: false });
 }

@@ -99,8 +99,10 @@ function describeIssue(issue: ZodIssueLike, value: unknown): string {
   if (issue.code === 'unrecognized_keys' && issue.keys) {
     return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${String(k)}"`).join(', ')} (unknown keys are rejected so that a typo never changes a verdict)`;
   }
+  // A literal's or enum's own message ("must be 1") would hide that the key is simply missing.
+  if (value === undefined && ['invalid_type', 'invalid_value', 'invalid_union'].includes(issue.code))
+    return 'is required';
   if (issue.code === 'invalid_type') {
-    if (value === undefined) return 'is required';
     const expected =
       issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : `a ${String(issue.expected)}`;
     return `must be ${expected}, not ${describeValue(value)}`;

@@ -1,0 +1,66 @@
+// "Did you mean": known names ranked closest first for error messages.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { closestNames, knownHint } from '../../src/names/closest.js';
+
+describe('closestNames', () => {
+  const known = ['prod', 'staging', 'turbo', 'demo', 'batch', 'redis-main', 'orders-db', 'db1'];
+
+  it('ranks a prefix match first, ahead of names with a smaller edit distance', () => {
+    // "red" is 3 edits from "db1" but a prefix of "redis-main".
+    expect(closestNames('red', known)[0]).toBe('redis-main');
+    expect(closestNames('orders', known)[0]).toBe('orders-db');
+  });
+
+  it('ranks a substring match ahead of plain edit distance, and a prefix ahead of a substring', () => {
+    expect(closestNames('main', known)[0]).toBe('redis-main');
+    expect(closestNames('db', ['orders-db', 'db1', 'dc'])).toEqual(['db1', 'orders-db', 'dc']);
+  });
+
+  it('is case-insensitive and returns names as they are spelled', () => {
+    expect(closestNames('PROD', known)[0]).toBe('prod');
+    expect(closestNames('prod', ['Prod-EU', 'staging'])[0]).toBe('Prod-EU');
+  });
+
+  it('ranks by edit distance when nothing matches as prefix or substring', () => {
+    expect(closestNames('prdo', known)[0]).toBe('prod');
+    expect(closestNames('stagign', known)[0]).toBe('staging');
+  });
+
+  it('returns at most `limit` distinct names, all of them known', () => {
+    expect(closestNames('x', known, 3)).toHaveLength(3);
+    expect(closestNames('prod', ['prod', 'prod', 'demo'])).toEqual(['prod', 'demo']);
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.array(fc.string({ minLength: 1 })),
+        fc.integer({ min: 1, max: 10 }),
+        (typed, names, limit) => {
+          const ranked = closestNames(typed, names, limit);
+          return ranked.length === Math.min(limit, new Set(names).size) && ranked.every((n) => names.includes(n));
+        },
+      ),
+    );
+  });
+
+  it('puts an exact (case-insensitive) match first', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-z][a-z0-9-]{0,10}$/), { minLength: 1 }), fc.nat(), (names, i) => {
+        const target = names[i % names.length]!;
+        return closestNames(target.toUpperCase(), names)[0]?.toLowerCase() === target;
+      }),
+    );
+  });
+});
+
+describe('knownHint', () => {
+  it('lists known names closest first, with an ellipsis when some are left out', () => {
+    expect(knownHint('red', ['db1', 'redis-main'])).toBe(' (known: redis-main, db1)');
+    const many = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'];
+    expect(knownHint('a6', many)).toMatch(/^ \(known: a6, .*, \.\.\.\)$/);
+  });
+
+  it('says when nothing is defined', () => {
+    expect(knownHint('prod', [])).toBe(' (none are defined)');
+  });
+});
