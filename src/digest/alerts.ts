@@ -5,7 +5,7 @@ import { VERDICT_RANK, type Verdict } from '../engine/diagnosis.js';
 import type { Store } from '../store/store.js';
 import { diffTopologies, formatDiff } from '../topology/diff.js';
 import type { Topology } from '../topology/schema.js';
-import { checkWatches, type PathEngine, type WatchOutcome } from './check.js';
+import { checkWatchesCooperatively, type PathEngine, type WatchOutcome } from './check.js';
 import { defaultEngine } from './default-engine.js';
 import { BlockBudget, escapeMrkdwn, MAX_FALLBACK_CHARS, truncate } from './message-budget.js';
 import type { Poster, RetryPolicy, Sleep } from './poster.js';
@@ -56,8 +56,9 @@ export async function onTopologyReplaced(
   const watches = store.data.watches.filter((watch) => watch.topology === name);
   if (watches.length === 0) return [];
   const engine = options.engine ?? defaultEngine;
-  const old = before ? checkWatches(watches, () => before, engine) : [];
-  const now = checkWatches(watches, () => after, engine);
+  // Cooperative: an import of a large topology watched by many paths must not hold the event loop for seconds.
+  const old = before ? await checkWatchesCooperatively(watches, () => before, engine) : [];
+  const now = await checkWatchesCooperatively(watches, () => after, engine);
 
   const byChannel = new Map<string, { broke: PathChange[]; fixed: PathChange[] }>();
   now.forEach((outcome, index) => {

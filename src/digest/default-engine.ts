@@ -3,7 +3,7 @@ import { diagnose } from '../engine/diagnose.js';
 import { type CompiledTopology, compileTopology } from '../topology/compile.js';
 import type { PathEngine } from './check.js';
 
-/** compileTopology + diagnose, memoized per topology object so a replaced topology is compiled afresh. */
+/** compileTopology + diagnose (verdicts, fixes unverified), compiled once per topology object (a replaced one afresh). */
 export function realEngine(): PathEngine {
   const cache = new WeakMap<object, CompiledTopology>();
   return {
@@ -15,7 +15,10 @@ export function realEngine(): PathEngine {
       }
       return compiled;
     },
-    diagnose: (compiled, question) => diagnose(compiled as CompiledTopology, question),
+    // Digests and alerts keep the verdict, the first fix's words and a fingerprint: fix verification (re-walking
+    // the path with the fixes applied) changes none of the first two and costs a second walk per problem, so it is
+    // left to the answers people read (docs/ENGINE.md, "Verification").
+    diagnose: (compiled, question) => diagnose(compiled as CompiledTopology, question, { verifyFixes: false }),
   };
 }
 

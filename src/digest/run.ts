@@ -2,7 +2,7 @@
 // scheduled slot claim the slot first (so no slot is ever sent twice), post with retries, then move the baseline.
 import type { Store } from '../store/store.js';
 import { type DigestSummary, hasChanges, summarize } from './changes.js';
-import { checkWatches, type PathEngine, type WatchOutcome } from './check.js';
+import { checkWatchesCooperatively, type PathEngine, type WatchOutcome } from './check.js';
 import { defaultEngine } from './default-engine.js';
 import { type DigestMessage, digestMessage } from './digest-message.js';
 import {
@@ -45,17 +45,23 @@ export interface ComputedDigest {
   readonly message: DigestMessage;
 }
 
-/** Check the channel's watches now and build the digest message (nothing is stored or sent). */
-export function computeDigest(
+/**
+ * Check the channel's watches now and build the digest message (nothing is stored or sent). The check yields to
+ * the event loop as it goes: the process keeps answering while a large digest is computed.
+ */
+export async function computeDigest(
   store: Store,
   channel: string,
-  options: { engine?: PathEngine; title: string; footer: string },
-): ComputedDigest {
+  options: { engine?: PathEngine; title: string; footer: string; sliceMs?: number },
+): Promise<ComputedDigest> {
   const watches = watchesOf(store.data, channel);
-  const outcomes = checkWatches(
+  // The topologies as they are now: a topology replaced during the check does not mix two versions in one digest.
+  const topologies = new Map(watches.map((w) => [w.topology, store.data.topologies[w.topology]?.topology]));
+  const outcomes = await checkWatchesCooperatively(
     watches,
-    (name) => store.data.topologies[name]?.topology,
+    (name) => topologies.get(name),
     options.engine ?? defaultEngine,
+    options.sliceMs === undefined ? {} : { sliceMs: options.sliceMs },
   );
   const summary = summarize(outcomes);
   return { outcomes, summary, message: digestMessage(summary, { title: options.title, footer: options.footer }) };
@@ -105,7 +111,7 @@ export async function runScheduledDigest(deps: DigestDeps, channel: string, slot
   }
   logger.info({ channel, slot: slot.toISOString() }, 'digest slot claimed');
   const now = deps.now?.() ?? new Date();
-  const digest = computeDigest(deps.store, channel, {
+  const digest = await computeDigest(deps.store, channel, {
     ...(deps.engine ? { engine: deps.engine } : {}),
     title: 'Reachability digest',
     footer: `Checked ${formatInZone(now, schedule.timezone)} against the current topologies · schedule: ${schedule.spec}${schedule.mode === 'on-change' ? ', on change' : ''}`,

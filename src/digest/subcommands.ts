@@ -234,7 +234,7 @@ export async function previewDigest(context: CommandContext, engine: PathEngine 
   }
   const now = context.now();
   const zone = schedule?.timezone ?? 'UTC';
-  const digest = computeDigest(context.store, context.channelId, {
+  const digest = await computeDigest(context.store, context.channelId, {
     engine,
     title: 'Reachability digest',
     footer: `Checked ${formatInZone(now, zone)} against the current topologies · a preview: the next scheduled digest still reports these changes`,

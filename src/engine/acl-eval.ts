@@ -4,7 +4,7 @@ import { type AddressRange, type Cidr, mustCidr } from '../net/address.js';
 import { portListIncludes } from '../net/ports.js';
 import type { CompiledAcl, CompiledAclRule, CompiledEndpoint } from '../topology/compile.js';
 import type { Flow } from './context.js';
-import { type Decided, firstMatch, normalize, type Span, spansOf, subtract } from './spans.js';
+import { type Decided, firstMatch, fixedSpansOf, normalize, type Span, subtract } from './spans.js';
 
 const CLOUD_SERVICE = mustCidr('100.125.0.0/16');
 const METADATA = mustCidr('169.254.169.254/32');
@@ -19,6 +19,17 @@ export interface AclEvaluation {
   readonly insertAt: number;
   /** Rules skipped because they constrain the client's (unknown, ephemeral) source port. */
   readonly sourcePortRules: number[];
+}
+
+// A subnet's CIDR as a one-element list, the same list each time, so that its spans are computed once.
+const presetLists = new WeakMap<Cidr, readonly AddressRange[]>();
+function presetRanges(cidr: Cidr): readonly AddressRange[] {
+  let list = presetLists.get(cidr);
+  if (!list) {
+    list = [cidr];
+    presetLists.set(cidr, list);
+  }
+  return list;
 }
 
 function endpointContains(endpoint: CompiledEndpoint, address: AddressRange): boolean {
@@ -48,13 +59,14 @@ export function evaluateAcl(
   const rules = acl[direction];
   const sourcePortRules: number[] = [];
   const deciders: { spans: readonly Span[] | 'all'; by: AclDecider }[] = [];
+  const presetSpans = (cidr: Cidr): readonly Span[] => fixedSpansOf(presetRanges(cidr), family);
   // Presets: same subnet at both ends; the cloud-service range; metadata (tcp/80).
   if (subnet && subnet.family === family && subnet.start <= destination.start && destination.end <= subnet.end)
-    deciders.push({ spans: spansOf([subnet], family), by: 'preset' });
+    deciders.push({ spans: presetSpans(subnet), by: 'preset' });
   const cloud = family === 4 && CLOUD_SERVICE.start <= destination.start && destination.end <= CLOUD_SERVICE.end;
   const metadata = family === 4 && destination.start === METADATA.start && flow.protocol === 'tcp' && flow.port === 80;
   if (cloud || metadata) deciders.push({ spans: 'all', by: 'preset' });
-  if (family === 4) deciders.push({ spans: spansOf([CLOUD_SERVICE], family), by: 'preset' });
+  if (family === 4) deciders.push({ spans: presetSpans(CLOUD_SERVICE), by: 'preset' });
   for (const rule of rules) {
     if (rule.protocol !== null && rule.protocol !== flow.number) continue;
     if (rule.protocol !== null && flow.protocol !== 'icmp' && flow.protocol !== 'icmpv6') {
@@ -65,9 +77,10 @@ export function evaluateAcl(
       }
     }
     if (!endpointContains(rule.destination, destination)) continue;
-    deciders.push({ spans: rule.source.kind === 'any' ? 'all' : spansOf(rule.source.ranges, family), by: rule });
+    deciders.push({ spans: rule.source.kind === 'any' ? 'all' : fixedSpansOf(rule.source.ranges, family), by: rule });
   }
-  const { decided } = firstMatch(source, deciders);
+  const { decided: taken } = firstMatch(source, deciders, (d) => d.spans);
+  const decided = taken.map((d): Decided<AclDecider> => ({ spans: d.spans, by: d.by.by }));
   const allowed = normalize(
     decided.filter((d) => d.by === 'preset' || d.by.rule.action === 'allow').flatMap((d) => d.spans),
   );

@@ -192,10 +192,26 @@ export function diagnoseFlow(
   return { ...first.diagnosis, assumptions, fixes: fixes.map((f) => withRender(f.spec, f.purpose)) };
 }
 
+/** How much work a diagnosis does beyond the verdict. */
+export interface DiagnoseOptions {
+  /**
+   * Verify the fixes of an unreachable flow by applying them and asking again (default true: the answers people
+   * read promise verified fixes). Callers that keep only verdicts may turn it off: the verdict, the steps and the
+   * fixes found on the first walk are the same; fixes found only by verification and the "still fails"
+   * assumption are not there.
+   */
+  readonly verifyFixes?: boolean;
+}
+
 /** Answer a question: one Diagnosis for one flow, { verdict, flows } for several. Throws QuestionError. */
-export function diagnose(compiled: CompiledTopology, question: Question): DiagnosisResult {
+export function diagnose(
+  compiled: CompiledTopology,
+  question: Question,
+  options: DiagnoseOptions = {},
+): DiagnosisResult {
+  const verify = options.verifyFixes ?? true;
   const resolved = resolveQuestion(compiled, question);
-  const flows = resolved.flows.map((flow) => diagnoseFlow(compiled, resolved, flow));
+  const flows = resolved.flows.map((flow) => diagnoseFlow(compiled, resolved, flow, verify));
   if (flows.length === 1) return flows[0]!;
   const verdict = flows.reduce<Verdict>(
     (worst, d) => (VERDICT_RANK[d.verdict] > VERDICT_RANK[worst] ? d.verdict : worst),

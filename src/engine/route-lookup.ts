@@ -42,8 +42,5 @@ export function routeCoverage(
     }
   }
   const ordered = [...candidates.entries()].sort((a, b) => b[1] - a[1]).map(([route]) => route);
-  return firstMatch(
-    spans,
-    ordered.map((route) => ({ spans: [{ start: route.destination.start, end: route.destination.end }], by: route })),
-  );
+  return firstMatch(spans, ordered, (route) => [{ start: route.destination.start, end: route.destination.end }]);
 }

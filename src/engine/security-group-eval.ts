@@ -4,9 +4,14 @@
 // readings of multi-group evaluation, so that an order-dependent answer is reported as uncertain.
 import type { Family } from '../net/address.js';
 import { portListIncludes } from '../net/ports.js';
-import { type CompiledSgRule, type CompiledTopology, sortSgRules } from '../topology/compile.js';
+import {
+  type CompiledSecurityGroup,
+  type CompiledSgRule,
+  type CompiledTopology,
+  sortSgRules,
+} from '../topology/compile.js';
 import type { Flow } from './context.js';
-import { type Decided, firstMatch, normalize, type Span, sameSpans, spansOf, subtract } from './spans.js';
+import { type Decided, firstMatch, fixedSpansOf, normalize, type Span, sameSpans, subtract } from './spans.js';
 
 /** The other end of the packet as the rules see it: addresses, and the groups it belongs to. */
 export interface Peer {
@@ -41,13 +46,13 @@ export function ruleMatchesFlow(rule: CompiledSgRule, flow: Flow, family: Family
   return portListIncludes(rule.ports, flow.port);
 }
 
-/** The part of the peer a rule's remote matches. */
+/** The part of the peer a rule's remote matches (do not modify the result: it may be shared). */
 export function remoteSpans(rule: CompiledSgRule, peer: Peer): readonly Span[] | 'all' {
   switch (rule.remote.kind) {
     case 'any':
       return 'all';
     case 'ranges':
-      return spansOf(rule.remote.ranges, peer.family);
+      return fixedSpansOf(rule.remote.ranges, peer.family);
     case 'group':
       return peer.memberOf.has(rule.remote.securityGroup) ? 'all' : [];
   }
@@ -55,12 +60,45 @@ export function remoteSpans(rule: CompiledSgRule, peer: Peer): readonly Span[] |
 
 function evaluateOrder(rules: readonly CompiledSgRule[], flow: Flow, peer: Peer): SgModelResult {
   const matching = rules.filter((r) => ruleMatchesFlow(r, flow, peer.family));
-  const { decided } = firstMatch(
-    peer.spans,
-    matching.map((rule) => ({ spans: remoteSpans(rule, peer), by: rule })),
-  );
+  const { decided } = firstMatch(peer.spans, matching, (rule) => remoteSpans(rule, peer));
   const allowed = normalize(decided.filter((d) => d.by.action === 'allow').flatMap((d) => d.spans));
   return { decided, allowed, denied: subtract(normalize(peer.spans), allowed) };
+}
+
+/** The rules of a list of groups for one direction: in binding order (literal) and merged by priority. */
+interface RuleOrders {
+  readonly literal: readonly CompiledSgRule[];
+  /** Undefined for a single group, where both readings are the same list. */
+  readonly merged?: readonly CompiledSgRule[];
+}
+
+interface OrdersNode {
+  readonly next: WeakMap<CompiledSecurityGroup, OrdersNode>;
+  ingress?: RuleOrders;
+  egress?: RuleOrders;
+}
+
+// The orders depend only on the compiled groups (immutable; a patched group is a new object), so they are
+// built once per list of groups and direction instead of concatenated and sorted for every question.
+const ordersRoot: OrdersNode = { next: new WeakMap() };
+
+function ruleOrders(groups: readonly CompiledSecurityGroup[], direction: 'ingress' | 'egress'): RuleOrders {
+  let node = ordersRoot;
+  for (const group of groups) {
+    let child = node.next.get(group);
+    if (!child) {
+      child = { next: new WeakMap() };
+      node.next.set(group, child);
+    }
+    node = child;
+  }
+  let orders = node[direction];
+  if (!orders) {
+    const literal = groups.flatMap((g) => g[direction]);
+    orders = groups.length > 1 ? { literal, merged: sortSgRules(literal) } : { literal };
+    node[direction] = orders;
+  }
+  return orders;
 }
 
 /** Evaluate `groups` (in binding order) for one direction of a flow against a peer. */
@@ -72,14 +110,15 @@ export function evaluateSecurityGroups(
   peer: Peer,
 ): SgEvaluation {
   const missing: string[] = [];
-  const ordered: CompiledSgRule[][] = [];
+  const found: CompiledSecurityGroup[] = [];
   for (const id of groups) {
     const group = compiled.securityGroups.get(id);
     if (!group) missing.push(id);
-    else ordered.push([...group[direction]]);
+    else found.push(group);
   }
-  const literal = evaluateOrder(ordered.flat(), flow, peer);
-  const merged = ordered.length > 1 ? evaluateOrder(sortSgRules(ordered.flat()), flow, peer) : literal;
+  const orders = ruleOrders(found, direction);
+  const literal = evaluateOrder(orders.literal, flow, peer);
+  const merged = orders.merged ? evaluateOrder(orders.merged, flow, peer) : literal;
   return {
     groups,
     missing,

@@ -7,8 +7,16 @@ export interface Span {
   readonly end: bigint;
 }
 
+/** Whether `spans` is already sorted, disjoint and without adjacent neighbours (what `normalize` returns). */
+function isNormalized(spans: readonly Span[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (spans[i]!.start <= spans[i - 1]!.end + 1n) return false;
+  return true;
+}
+
 /** Sorted, merged copy of `spans`. */
 export function normalize(spans: readonly Span[]): Span[] {
+  // Most sets on the hot path are normalized already: copying the array is enough (spans are immutable).
+  if (isNormalized(spans)) return spans.slice();
   const sorted = [...spans].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   const out: Span[] = [];
   for (const s of sorted) {
@@ -23,6 +31,20 @@ export function normalize(spans: readonly Span[]): Span[] {
 /** The spans of the ranges of one family. */
 export function spansOf(ranges: readonly AddressRange[], family: Family): Span[] {
   return normalize(ranges.filter((r) => r.family === family).map((r) => ({ start: r.start, end: r.end })));
+}
+
+// Compiled rules keep their address lists for the life of the compiled topology: their spans are computed once.
+const spansCache = new WeakMap<readonly AddressRange[], { 4?: readonly Span[]; 6?: readonly Span[] }>();
+
+/** `spansOf` for an address list that is never mutated (a compiled rule's), memoized; do not modify the result. */
+export function fixedSpansOf(ranges: readonly AddressRange[], family: Family): readonly Span[] {
+  let entry = spansCache.get(ranges);
+  if (!entry) {
+    entry = {};
+    spansCache.set(ranges, entry);
+  }
+  entry[family] ??= spansOf(ranges, family);
+  return entry[family];
 }
 
 /** Addresses in both sets. */
@@ -88,21 +110,25 @@ export interface Decided<T> {
 }
 
 /**
- * First-match evaluation over a set of addresses: each decider takes the addresses it matches among
- * those not yet decided; what remains undecided is returned as `rest`.
+ * First-match evaluation over a set of addresses: each decider, in order, takes the addresses it matches
+ * (`spansFor`: a set, or 'all') among those not yet decided; what remains undecided is returned as `rest`.
+ * `spansFor` is called only while some addresses are undecided.
  */
 export function firstMatch<T>(
   universe: readonly Span[],
-  deciders: Iterable<{ readonly spans: readonly Span[] | 'all'; readonly by: T }>,
+  deciders: Iterable<T>,
+  spansFor: (decider: T) => readonly Span[] | 'all',
 ): { decided: Decided<T>[]; rest: Span[] } {
   let rest: Span[] = [...universe];
   const decided: Decided<T>[] = [];
   for (const d of deciders) {
     if (rest.length === 0) break;
-    const taken = d.spans === 'all' ? rest : intersect(rest, normalize(d.spans));
+    const spans = spansFor(d);
+    if (spans !== 'all' && spans.length === 0) continue;
+    const taken = spans === 'all' ? rest : intersect(rest, isNormalized(spans) ? spans : normalize(spans));
     if (taken.length === 0) continue;
-    decided.push({ spans: taken, by: d.by });
-    rest = d.spans === 'all' ? [] : subtract(rest, taken);
+    decided.push({ spans: taken, by: d });
+    rest = spans === 'all' ? [] : subtract(rest, taken);
   }
   return { decided, rest };
 }

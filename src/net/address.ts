@@ -101,7 +101,8 @@ export function parseCidr(text: string, allowBareIp = true): CidrResult {
   const mask = ((1n << BigInt(width)) - 1n) ^ ((1n << hostBits) - 1n);
   const start = ip.start & mask;
   const end = start | ((1n << hostBits) - 1n);
-  const canonical = `${fromBigInt(ip.family, start)}/${bits}`;
+  // parseIp's text is canonical, so without host bits the input address is already the network's text.
+  const canonical = `${start === ip.start ? ip.text : fromBigInt(ip.family, start)}/${bits}`;
   if (start !== ip.start) {
     return {
       ok: false,

@@ -1,5 +1,5 @@
 // Each fix as words, KooCLI, Terraform and an API request. (Owned by the render module; the engine
-// calls renderFix once per fix it proposes.) One module per fix kind under ./fixes.
+// attaches a lazy rendering to every fix it proposes, see withRender.) One module per fix kind under ./fixes.
 import type { Fix, FixRender, FixSpec } from '../engine/diagnosis.js';
 import { renderHostBridge } from './fixes/host-bridge.js';
 import { renderNetworkAclRule } from './fixes/network-acl-rule.js';
@@ -32,7 +32,18 @@ export function renderFix(fix: FixSpec, purpose: string): FixRender {
   }
 }
 
-/** Attach the rendering to a fix spec. */
+/**
+ * Attach the rendering to a fix spec, rendered on first read: most diagnoses are reduced to a verdict or shown
+ * with one fix, so the four forms of every fix are built only when someone reads `render`. `render` is an
+ * enumerable, memoized getter, the last key, so spreads, `JSON.stringify` and equality see it as before.
+ */
 export function withRender(fix: FixSpec, purpose: string): Fix {
-  return { ...fix, render: renderFix(fix, purpose) } as Fix;
+  let render: FixRender | undefined;
+  return Object.defineProperty({ ...fix }, 'render', {
+    enumerable: true,
+    get: (): FixRender => {
+      render ??= renderFix(fix, purpose);
+      return render;
+    },
+  }) as Fix;
 }

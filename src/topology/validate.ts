@@ -2,7 +2,7 @@
 // table per VPC, subnets inside their VPC, and model-specific cluster fields.
 
 import { knownHint } from '../names/closest.js';
-import { contains, mustCidr, overlaps } from '../net/address.js';
+import { type Cidr, contains, overlaps, mustCidr as parseValidCidr } from '../net/address.js';
 import type { TopologyIssue } from './errors.js';
 import type { Topology } from './schema.js';
 
@@ -10,6 +10,16 @@ type Issue = { path: string; message: string };
 
 /** Reference and consistency checks on a schema-valid topology; returns every issue found. */
 export function checkReferences(topology: Topology): TopologyIssue[] {
+  // The same CIDR text recurs thousands of times in a large topology (rules, addresses): parse each once.
+  const cidrs = new Map<string, Cidr>();
+  const mustCidr = (text: string): Cidr => {
+    let cidr = cidrs.get(text);
+    if (!cidr) {
+      cidr = parseValidCidr(text);
+      cidrs.set(text, cidr);
+    }
+    return cidr;
+  };
   const issues: Issue[] = [];
   const unique = (list: readonly { id?: string; name?: string }[] | undefined, key: 'id' | 'name', at: string) => {
     const seen = new Map<string, number>();
@@ -239,7 +249,7 @@ export function checkReferences(topology: Topology): TopologyIssue[] {
 
 function mustCidrOrNull(text: string) {
   try {
-    return mustCidr(text);
+    return parseValidCidr(text);
   } catch {
     return null;
   }
