@@ -189,7 +189,9 @@ export function diagnoseFlow(
       break;
     }
   }
-  return { ...first.diagnosis, assumptions, fixes: fixes.map((f) => withRender(f.spec, f.purpose)) };
+  // Every fix to apply comes first, then the alternatives, so "apply fixes 1..n" never includes one of them.
+  const ordered = [...fixes.filter((f) => !f.spec.alternative), ...fixes.filter((f) => f.spec.alternative)];
+  return { ...first.diagnosis, assumptions, fixes: ordered.map((f) => withRender(f.spec, f.purpose)) };
 }
 
 /** How much work a diagnosis does beyond the verdict. */

@@ -1,7 +1,11 @@
 // The two examples of the CCE documentation the product was seeded with (cce_10_0399).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../src/engine/diagnose.js';
 import { applyFixes } from '../../src/engine/fixes/apply.js';
+import { parseQuestion } from '../../src/question/parse.js';
 import { compileTopology } from '../../src/topology/compile.js';
+import { parseTopology } from '../../src/topology/load.js';
 import { ask, build, seedCrossVpc, seedSameVpc, status } from '../fixtures/engine/builder.js';
 
 describe('seed: pod in a vpc-router cluster pings an ECS that allows only the node subnet', () => {
@@ -74,5 +78,21 @@ describe('seed: cross-VPC with the VPC network model needs the container CIDR ro
     });
     const fixed = compileTopology(applyFixes(topology, d.fixes));
     expect(ask(fixed, { destination: 'db2' }).verdict).toBe('reachable');
+  });
+});
+
+describe('fix order', () => {
+  it('lists every fix to apply before any alternative, even when the blockers need several fixes', () => {
+    const parsed = parseTopology(readFileSync(new URL('../../data/sample.yaml', import.meta.url), 'utf8'));
+    if (!parsed.ok) throw new Error('the sample topology is invalid');
+    // Ping across the peering: the peer's security group and the return route both block, and the
+    // nonMasqueradeCidrs change is offered as an alternative to the security group rule.
+    const d = diagnose(compileTopology(parsed.topology), parseQuestion("why can't prod ping 10.1.1.20"));
+    if ('flows' in d) throw new Error('expected one flow');
+    expect(d.fixes.map((f) => [f.kind, f.alternative === true])).toEqual([
+      ['security-group-rule', false],
+      ['route', false],
+      ['replan', true],
+    ]);
   });
 });
