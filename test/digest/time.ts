@@ -11,7 +11,7 @@ export function useFakeTime(iso: string): void {
 }
 
 /** Let real I/O (an intercepted HTTP request) make progress. */
-export async function flushIo(rounds = 10): Promise<void> {
+export async function flushIo(rounds = 30): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise<void>((resolve) => setImmediate(resolve));
 }
 

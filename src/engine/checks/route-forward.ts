@@ -55,7 +55,7 @@ function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, ou
         evidence,
       };
     if (!route && nat) {
-      out.fixes.push(routeFix(leg.subnet, '0.0.0.0/0', 'nat', nat, purpose));
+      out.fixes.push(routeFix(compiled, leg.subnet, '0.0.0.0/0', 'nat', nat, purpose));
       return {
         check: 'route-forward',
         status: 'fail',
@@ -122,7 +122,9 @@ function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, ou
   if (!route) {
     const peering = pair.find((p) => (p.status ?? 'ACTIVE') === 'ACTIVE') ?? pair[0];
     if (peering)
-      out.fixes.push(routeFix(leg.subnet, routeDestination(ctx, own, dstVpc), 'peering', peering.id, purpose));
+      out.fixes.push(
+        routeFix(compiled, leg.subnet, routeDestination(ctx, own, dstVpc), 'peering', peering.id, purpose),
+      );
     return {
       check: 'route-forward',
       status: 'fail',

@@ -76,7 +76,7 @@ export function routeReturnCheck(ctx: FlowContext): CheckResult {
   if (!sameVpc && peering) {
     for (const cidr of source.stable) {
       if (intersect(spansOfTexts([cidr], family), bad).length === 0) continue;
-      out.fixes.push(routeFix(subnet, cidr, 'peering', peering.id, purpose));
+      out.fixes.push(routeFix(compiled, subnet, cidr, 'peering', peering.id, purpose));
     }
   }
   return out;
