@@ -62,7 +62,9 @@ export function resolveQuestion(compiled: CompiledTopology, question: Question):
     text = withPort[1]!;
     port ??= Number(withPort[2]);
   }
-  let address = parseIp(text);
+  // Only digits and dots (IPv4) or a colon (IPv6) can make an address: a resource name skips the parse, whose
+  // failure path (ipaddr.js throws and catches) dominated resolving named destinations.
+  let address = /^[\d.]+$/.test(text) || text.includes(':') ? parseIp(text) : null;
   let resource: Resource | undefined;
   if (!address) {
     resource = compiled.resources.get(text.toLowerCase());
