@@ -17,6 +17,7 @@ import { startDigestScheduler } from './digest/scheduler.js';
 import { digestSubcommands, handleWatchButton } from './digest/subcommands.js';
 import { createLogger, type Logger, maskSecrets } from './log/logger.js';
 import { createSlackApp, startSlackApp } from './slack/app.js';
+import { DeliveryLedger } from './slack/dedupe.js';
 import { runShell } from './slack/shell.js';
 import { StoreLockedError } from './store/errors.js';
 import { type FileStore, openFileStore } from './store/file-store.js';
@@ -89,8 +90,10 @@ async function startSlack(config: Config, env: Readonly<Record<string, string | 
   };
   const onTopologyChange = changeAlerts(store, poster, logger);
   const registry = createRegistry(digestSubcommands, { sync: huaweiCloudSync(env), onChange: onTopologyChange });
+  const deliveries = new DeliveryLedger(store, logger);
   const deps = {
     store,
+    deliveries,
     logger,
     now: () => new Date(),
     admins: config.admins,
@@ -133,6 +136,7 @@ async function startSlack(config: Config, env: Readonly<Record<string, string | 
       scheduler.stop();
       await scheduler.idle();
       await app.stop().catch((error: unknown) => logger.warn({ err: error }, 'error while stopping the Slack app'));
+      await deliveries.flush();
       await store.close();
     },
   };

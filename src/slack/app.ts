@@ -5,7 +5,7 @@ import { App, webApi } from '@slack/bolt';
 import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App.js';
 import type { SlackTransport } from '../config/env.js';
 import { boltLogger } from '../log/logger.js';
-import { dedupeDeliveries } from './dedupe.js';
+import { DeliveryLedger, dedupeDeliveries } from './dedupe.js';
 import type { SlackDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 
@@ -58,7 +58,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps): App {
           ],
         });
 
-  app.use(dedupeDeliveries(deps.store, deps.now, deps.logger));
+  app.use(dedupeDeliveries(deps.deliveries ?? new DeliveryLedger(deps.store, deps.logger), deps.now, deps.logger));
   registerListeners(app, deps);
   app.error(async ({ error, context, body }: ExtendedErrorHandlerArgs) => {
     const fields = (body ?? {}) as Record<string, unknown>;

@@ -5,6 +5,7 @@ import type { CommandContext } from '../commands/subcommand.js';
 import type { TopologyChangeListener } from '../commands/topology.js';
 import type { Logger } from '../log/logger.js';
 import type { Store } from '../store/store.js';
+import type { DeliveryLedger } from './dedupe.js';
 import type { WatchButton } from './watch-button.js';
 
 export interface SlackDeps {
@@ -22,6 +23,8 @@ export interface SlackDeps {
   readonly watchButton?: WatchButton;
   /** Told when a shared file replaces a topology (change alerts); the /reach path gets it via the registry. */
   readonly onTopologyChange?: TopologyChangeListener;
+  /** Claims of Slack deliveries (redelivery dedupe); the app makes one over `store` when none is given. */
+  readonly deliveries?: DeliveryLedger;
 }
 
 /** The surface-neutral command context for one Slack user in one conversation. */

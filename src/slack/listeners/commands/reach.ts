@@ -10,6 +10,8 @@ export function reachCommand(deps: SlackDeps) {
   return async ({ ack, command, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
     // Slack gives 3 seconds; acknowledge before any work so a slow store never costs a retry.
     await ack();
+    // Let requests that arrived meanwhile reach their own ack before this one's work runs.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     try {
       const context = commandContext(deps, command.user_id, command.channel_id);
       const outcome = await converse(command.text ?? '', context, deps.registry);
