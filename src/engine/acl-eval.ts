@@ -4,7 +4,7 @@ import { type AddressRange, type Cidr, mustCidr } from '../net/address.js';
 import { portListIncludes } from '../net/ports.js';
 import type { CompiledAcl, CompiledAclRule, CompiledEndpoint } from '../topology/compile.js';
 import type { Flow } from './context.js';
-import { type Decided, firstMatch, fixedSpansOf, normalize, type Span, subtract } from './spans.js';
+import { type Decided, firstMatch, fixedSpansOf, normalize, type Span, sameSpans, subtract } from './spans.js';
 
 const CLOUD_SERVICE = mustCidr('100.125.0.0/16');
 const METADATA = mustCidr('169.254.169.254/32');
@@ -19,6 +19,8 @@ export interface AclEvaluation {
   readonly insertAt: number;
   /** Rules skipped because they constrain the client's (unknown, ephemeral) source port. */
   readonly sourcePortRules: number[];
+  /** Counting those rules as matching would change what is allowed: the answer depends on the client port. */
+  readonly sourcePortDependent: boolean;
 }
 
 // A subnet's CIDR as a one-element list, the same list each time, so that its spans are computed once.
@@ -59,6 +61,8 @@ export function evaluateAcl(
   const rules = acl[direction];
   const sourcePortRules: number[] = [];
   const deciders: { spans: readonly Span[] | 'all'; by: AclDecider }[] = [];
+  // The same deciders, but with the source-port rules counted as matching (a client port they cover).
+  const lenient: { spans: readonly Span[] | 'all'; by: AclDecider }[] = [];
   const presetSpans = (cidr: Cidr): readonly Span[] => fixedSpansOf(presetRanges(cidr), family);
   // Presets: same subnet at both ends; the cloud-service range; metadata (tcp/80).
   if (subnet && subnet.family === family && subnet.start <= destination.start && destination.end <= subnet.end)
@@ -67,24 +71,44 @@ export function evaluateAcl(
   const metadata = family === 4 && destination.start === METADATA.start && flow.protocol === 'tcp' && flow.port === 80;
   if (cloud || metadata) deciders.push({ spans: 'all', by: 'preset' });
   if (family === 4) deciders.push({ spans: presetSpans(CLOUD_SERVICE), by: 'preset' });
+  lenient.push(...deciders);
   for (const rule of rules) {
     if (rule.protocol !== null && rule.protocol !== flow.number) continue;
+    if (!endpointContains(rule.destination, destination)) continue;
+    const decider = {
+      spans: rule.source.kind === 'any' ? ('all' as const) : fixedSpansOf(rule.source.ranges, family),
+      by: rule,
+    };
     if (rule.protocol !== null && flow.protocol !== 'icmp' && flow.protocol !== 'icmpv6') {
       if (!portListIncludes(rule.destinationPorts, flow.port)) continue;
       if (!coversEphemeral(rule.sourcePorts)) {
         sourcePortRules.push(rule.index);
+        lenient.push(decider);
         continue;
       }
     }
-    if (!endpointContains(rule.destination, destination)) continue;
-    deciders.push({ spans: rule.source.kind === 'any' ? 'all' : fixedSpansOf(rule.source.ranges, family), by: rule });
+    deciders.push(decider);
+    lenient.push(decider);
   }
-  const { decided: taken } = firstMatch(source, deciders, (d) => d.spans);
-  const decided = taken.map((d): Decided<AclDecider> => ({ spans: d.spans, by: d.by.by }));
-  const allowed = normalize(
-    decided.filter((d) => d.by === 'preset' || d.by.rule.action === 'allow').flatMap((d) => d.spans),
-  );
+  const allowedBy = (list: typeof deciders) => {
+    const { decided: taken } = firstMatch(source, list, (d) => d.spans);
+    const decided = taken.map((d): Decided<AclDecider> => ({ spans: d.spans, by: d.by.by }));
+    const allowed = normalize(
+      decided.filter((d) => d.by === 'preset' || d.by.rule.action === 'allow').flatMap((d) => d.spans),
+    );
+    return { decided, allowed };
+  };
+  const { decided, allowed } = allowedBy(deciders);
+  // §3 [INF]: a rule on the source port decides only for some client ports, which the topology cannot know.
+  const sourcePortDependent = sourcePortRules.length > 0 && !sameSpans(allowed, allowedBy(lenient).allowed);
   const firstDeny = decided.find((d) => d.by !== 'preset' && d.by.rule.action === 'deny');
   const insertAt = firstDeny && firstDeny.by !== 'preset' ? firstDeny.by.index : rules.length;
-  return { decided, allowed, denied: subtract(normalize(source), allowed), insertAt, sourcePortRules };
+  return {
+    decided,
+    allowed,
+    denied: subtract(normalize(source), allowed),
+    insertAt,
+    sourcePortRules,
+    sourcePortDependent,
+  };
 }

@@ -48,6 +48,8 @@ export interface SeenSource {
   /** Internet only: how each leg reaches the internet. */
   readonly internet?: InternetEgress;
   readonly assumptions: readonly string[];
+  /** [AMB] points about the source itself (reference §1.2 SNATIPRanges, §1.4 secondary CIDRs). */
+  readonly uncertain?: readonly string[];
 }
 
 export interface InternetEgress {

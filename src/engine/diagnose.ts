@@ -116,6 +116,7 @@ function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow
     const src = result();
     src.steps.push(sourceStep);
     src.assumptions.push(...source.assumptions);
+    src.uncertain.push(...(source.uncertain ?? []));
     results.push(src);
     if (sourceStep.status === 'fail') {
       src.fixes.push(

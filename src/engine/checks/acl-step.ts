@@ -35,6 +35,17 @@ export function aclStep(
     subnet: subnetId,
     decidedBy: evaluation.decided.map((d) => (d.by === 'preset' ? 'preset' : `rule #${d.by.index + 1}`)),
   };
+  if (evaluation.sourcePortDependent) {
+    const rules = evaluation.sourcePortRules.map((i) => `#${i + 1}`).join(', ');
+    const reason = `${aclId} (${subnetId}) ${direction} ${evaluation.denied.length ? 'blocks' : 'allows'} ${flow.label} for ${spansText(family, spans)} unless rule(s) ${rules}, which match only some source ports, catch the client's ephemeral port: the answer depends on that port (reference §3)`;
+    out.steps.push({ check, status: 'warn', summary: reason, evidence });
+    out.uncertain.push(reason);
+    if (evaluation.denied.length)
+      out.fixes.push(
+        ...networkAclFixes(aclId, direction, flow, stable, target.address, evaluation.insertAt, ctx.purpose),
+      );
+    return out;
+  }
   if (evaluation.denied.length === 0) {
     out.steps.push({
       check,

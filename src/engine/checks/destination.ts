@@ -1,11 +1,14 @@
 // Step `destination`: what the address is (reference §10.1): a declared resource, a cluster node, a pod,
 // a Service IP, an address of this or a peered VPC, the internet, or unknown.
-import { type AddressRange, isPublic } from '../../net/address.js';
+import { type AddressRange, contains, isPublic, mustCidr } from '../../net/address.js';
 import type { CompiledCluster, CompiledTopology, CompiledVpc } from '../../topology/compile.js';
 import { pairKey } from '../../topology/compile.js';
 import type { Resource } from '../../topology/schema.js';
 import type { Target } from '../context.js';
 import type { Step } from '../diagnosis.js';
+
+/** Ranges every route table reaches by a system route: cloud services and VPC endpoints (reference §4.1). */
+const CLOUD_SERVICE_RANGES = ['100.64.0.0/10', '198.19.128.0/20'].map(mustCidr);
 
 function vpcLabel(vpc: CompiledVpc): string {
   return vpc.vpc.name && vpc.vpc.name !== vpc.vpc.id ? `${vpc.vpc.id} (${vpc.vpc.name})` : vpc.vpc.id;
@@ -179,7 +182,9 @@ export function classifyDestination(
     info: { kind: 'unknown', address: address.text },
     securityGroups: null,
     special: 'unknown-private',
-    summary: `${address.text} is a private address in no declared VPC (VPN, Direct Connect or an undeclared VPC?)`,
+    summary: CLOUD_SERVICE_RANGES.some((c) => contains(c, address))
+      ? `${address.text} is in the cloud-service ranges (100.64.0.0/10: e.g. 100.125.0.0/16 DNS, NTP, OBS; 198.19.128.0/20: VPC endpoints; reference §1.5, §4.1): its filters are not in the topology`
+      : `${address.text} is a private address in no declared VPC (VPN, Direct Connect or an undeclared VPC?)`,
   };
 }
 

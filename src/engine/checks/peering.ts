@@ -15,6 +15,22 @@ export function peeringCheck(ctx: FlowContext): CheckResult {
     return out;
   }
   const pair = compiled.peeringsByPair.get(pairKey(cluster.vpcId, dst.vpc.id)) ?? [];
+  // §4.2 [AMB]: no direct peering, but the forward route goes over a peering to a middle VPC that routes on
+  // (route-forward names the ambiguity): the verdict is uncertain, not a confident "no peering".
+  const middle = pair.length === 0 ? transitiveMiddle(ctx) : undefined;
+  if (middle) {
+    const reason = `there is no direct VPC peering between ${cluster.vpcId} and ${dst.vpc.id}; the route goes over peering ${middle.peering} (${middle.status}) to ${middle.via}, which peers on: transitive peering is not documented to forward (reference §4.2, ambiguous; assumed not reachable)`;
+    out.steps.push({ check: 'peering', status: 'warn', summary: reason });
+    out.uncertain.push(reason);
+    out.fixes.push(
+      replanFix(
+        `to avoid relying on transitive peering, create a VPC peering between ${cluster.vpcId} and ${dst.vpc.id} and add routes on both sides`,
+        purpose,
+        true,
+      ),
+    );
+    return out;
+  }
   if (pair.length === 0) {
     out.steps.push({
       check: 'peering',
@@ -71,4 +87,21 @@ export function peeringCheck(ctx: FlowContext): CheckResult {
     ),
   );
   return out;
+}
+
+/** The first hop of a transitive path: a forward route over a peering to a VPC whose default table peers on. */
+function transitiveMiddle(ctx: FlowContext): { peering: string; status: string; via: string } | undefined {
+  const { compiled, cluster, target } = ctx;
+  for (const leg of ctx.source.legs) {
+    const table = compiled.vpcs.get(leg.subnet.vpcId)?.tables.get(leg.subnet.routeTableId);
+    const route = table ? lookupRoute(table, target.address) : undefined;
+    if (route?.type !== 'peering' || !route.nextHop) continue;
+    const p = compiled.peerings.get(route.nextHop);
+    if (!p) continue;
+    const via = p.requesterVpc === cluster.vpcId ? p.accepterVpc : p.requesterVpc;
+    const onward = compiled.vpcs.get(via);
+    const onwardRoute = onward ? lookupRoute(onward.tables.get(onward.defaultTableId)!, target.address) : undefined;
+    if (onwardRoute?.type === 'peering') return { peering: p.id, status: p.status ?? 'ACTIVE', via };
+  }
+  return undefined;
 }

@@ -11,6 +11,9 @@ import { replanFix } from '../fixes/replan.js';
 import { routeFix } from '../fixes/route.js';
 import { lookupRoute } from '../route-lookup.js';
 
+/** System routes toward cloud services and VPC endpoints, present in every route table (reference §4.1). */
+const CLOUD_SYSTEM_ROUTES = new Set(['100.64.0.0/10', '198.19.128.0/20']);
+
 function describeRoute(route: CompiledRoute): string {
   if (route.origin === 'local') return `the local route ${route.destination.text}`;
   if (route.origin === 'cce') return `the CCE node route(s) for ${route.destination.text}`;
@@ -19,6 +22,11 @@ function describeRoute(route: CompiledRoute): string {
 
 /** The block of the destination VPC to route to: the VPC CIDR, or the subnet when the VPC CIDRs overlap. */
 function routeDestination(ctx: FlowContext, own: CompiledVpc, peer: CompiledVpc): string {
+  // A pod of a vpc-router cluster in the peer VPC is outside every VPC block: route its container CIDR, which
+  // the peer VPC's CCE routes deliver to the node (reference §1.7 "the VPC routing tables at both ends must
+  // contain its container CIDR block", §4.3).
+  const pods = ctx.compiled.containerIndex.containing(ctx.target.address)[0];
+  if (ctx.target.info.kind === 'pod' && pods) return pods.cidr.text;
   const block = peer.blocks.find((b) => b.start <= ctx.target.address.start && ctx.target.address.end <= b.end);
   if (block && !own.blocks.some((b) => overlaps(b, block))) return block.text;
   return ctx.target.subnet?.cidr.text ?? ctx.target.address.text;
@@ -76,6 +84,15 @@ function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, ou
 
   const dstVpc = target.vpc;
   if (!dstVpc) {
+    // The system routes 100.64.0.0/10 and 198.19.128.0/20 are in every table (reference §4.1): they carry
+    // traffic to the cloud-service range 100.125.0.0/16 (DNS, NTP, OBS, §1.5) and to VPC endpoints.
+    if (route && route.origin === 'local' && CLOUD_SYSTEM_ROUTES.has(route.destination.text))
+      return {
+        check: 'route-forward',
+        status: 'pass',
+        summary: `${where} reaches ${target.address.text} by the system route ${route.destination.text} (cloud services and VPC endpoints, reference §4.1)`,
+        evidence,
+      };
     if (route && route.origin === 'declared') {
       const reason = `${where} sends ${target.address.text} to ${describeRoute(route)}: what lies beyond is not in the topology`;
       out.uncertain.push(reason);

@@ -58,6 +58,22 @@ export function routeReturnCheck(ctx: FlowContext): CheckResult {
     });
     return out;
   }
+  // §4.2 [AMB]: replies sent over a peering to a middle VPC that peers them on to the cluster VPC.
+  const onward = (d: (typeof coverage.decided)[number]) => {
+    const p = d.by.type === 'peering' && d.by.nextHop ? compiled.peerings.get(d.by.nextHop) : undefined;
+    if (!p) return false;
+    const middle = compiled.vpcs.get(p.requesterVpc === vpc.vpc.id ? p.accepterVpc : p.requesterVpc);
+    const middleTable = middle?.tables.get(middle.defaultTableId);
+    if (!middle || !middleTable || middle.vpc.id === cluster.vpcId) return false;
+    const next = routeCoverage(middleTable, family, d.spans);
+    return next.rest.length === 0 && next.decided.every((n) => n.by.type === 'peering');
+  };
+  if (!sameVpc && coverage.rest.length === 0 && coverage.decided.every((d) => good.includes(d) || onward(d))) {
+    const reason = `${where} sends replies to ${spansText(family, bad)} over a peering to a middle VPC that peers them on to ${cluster.vpcId}: transitive peering is not documented to forward (reference §4.2, ambiguous; assumed not reachable)`;
+    out.steps.push({ check: 'route-return', status: 'warn', summary: reason, evidence });
+    out.uncertain.push(reason);
+    return out;
+  }
   if (sameVpc && source.kind === 'pod-cidr' && !table.isDefault && coverage.decided.every((d) => good.includes(d))) {
     const reason = `${where} has no route back to the container CIDR ${spansText(family, bad)}: a custom table governs the subnet's outbound traffic, and whether CCE writes its node routes there is undocumented (reference §4.3, ambiguous)`;
     out.steps.push({ check: 'route-return', status: 'warn', summary: reason, evidence });

@@ -22,6 +22,7 @@ export function sourceAclCheck(ctx: FlowContext): CheckResult {
     out.steps.push(...part.steps);
     out.fixes.push(...part.fixes);
     out.assumptions.push(...part.assumptions);
+    out.uncertain.push(...part.uncertain);
   }
   if (out.steps.length === 0)
     out.steps.push({

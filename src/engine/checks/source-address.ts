@@ -1,11 +1,22 @@
 // Step `source-address`: which source IP the destination sees (reference §0, §1.2-1.4, §1.6), and the
 // subnets the traffic leaves from (for ACLs and routes).
-import { type AddressRange, type Cidr, type Family, parseCidr, parseIp } from '../../net/address.js';
+import {
+  type AddressRange,
+  type Cidr,
+  contains,
+  type Family,
+  mustCidr,
+  parseCidr,
+  parseIp,
+} from '../../net/address.js';
 import type { CompiledCluster, CompiledSubnet, CompiledTopology } from '../../topology/compile.js';
 import type { Workload } from '../../topology/schema.js';
 import type { InternetEgress, SeenSource, SourceLeg, Target } from '../context.js';
 import type { Step } from '../diagnosis.js';
 import { normalize, type Span, spansOf, spanText } from '../spans.js';
+
+/** The cloud-service range Turbo pods usually reach through SNATIPRanges (reference §1.2, §1.5). */
+const CLOUD_SERVICE = mustCidr('100.125.0.0/16');
 
 function subnetBlock(subnet: CompiledSubnet, family: Family): Cidr | undefined {
   return family === 4 ? subnet.cidr : subnet.ipv6;
@@ -106,6 +117,7 @@ export function seeSource(
   const nodeGroups = cluster.cluster.nodeSecurityGroups ?? [];
   const none = new Set<string>();
   const assumptions: string[] = [];
+  const uncertain: string[] = [];
   const internet = target.info.kind === 'internet';
   const hostNetwork = workload?.hostNetwork === true;
   const nodesListed = cluster.nodes.length > 0 && family === 4;
@@ -142,6 +154,15 @@ export function seeSource(
     seen = nodeSide(
       'overlay_l2 (container tunnel network) SNATs pod traffic leaving the cluster to the node IP (reference §1.2, cce_10_0399)',
     );
+  } else if (cluster.model === 'vpc-router' && family === 6) {
+    // §1.2 [DOC]: dual-stack is supported by the tunnel network and CNN 2.0 only; VPC-network pods have no IPv6.
+    seen = {
+      ...nodeSide(
+        'vpc-router (VPC network) clusters do not support IPv6: their pods have no IPv6 address (reference §1.2); only hostNetwork pods could use the node IPv6 address',
+      ),
+      spans: [],
+      legs: [],
+    };
   } else if (cluster.model === 'vpc-router') {
     const keep = cluster.nonMasquerade.find(
       (c) => c.family === family && c.start <= target.address.start && target.address.end <= c.end,
@@ -166,6 +187,20 @@ export function seeSource(
         assumptions,
       };
     } else {
+      // §1.4 [AMB]: once a node is added from a secondary CIDR, CCE adds that CIDR to nonMasqueradeCIDRs; the
+      // list was not given, so whether this destination still sees the node IP depends on the live value.
+      const vpc = compiled.vpcs.get(cluster.vpcId);
+      const secondary = vpc?.blocks.slice(1) ?? [];
+      const inSecondary = (r: AddressRange) => secondary.some((b) => contains(b, r));
+      if (
+        !internet &&
+        cluster.cluster.nonMasqueradeCidrs === undefined &&
+        inSecondary(target.address) &&
+        cluster.nodeSubnets.some((s) => inSecondary(s.cidr))
+      )
+        uncertain.push(
+          `${target.address.text} is in a secondary CIDR of ${cluster.vpcId} and nodes of ${cluster.cluster.name} are in a secondary CIDR: CCE adds the secondary CIDR to nonMasqueradeCidrs when such a node is added (reference §1.3, §1.4, ambiguous), so the destination may see the pod IPs (${cluster.containerCidrs.map((c) => c.text).join(', ')}) instead of the node IPs; declare the cluster's live nonMasqueradeCidrs to decide`,
+        );
       seen = nodeSide(
         internet
           ? 'vpc-router SNATs pod traffic to the internet to the node IP before it leaves the node (reference §1.2, cce_10_0283)'
@@ -173,6 +208,10 @@ export function seeSource(
       );
     }
   } else {
+    if (family === 4 && contains(CLOUD_SERVICE, target.address))
+      uncertain.push(
+        `CCE Turbo writes SNATIPRanges (the cloud-service ranges, region-specific, typically 100.125.0.0/16) into each pod's route table: traffic to ${target.address.text} may leave through the node and be SNATed to the node IP (reference §1.2, cce_10_0530); taken as the container subnet here, check with \`kubectl get yc default -oyaml | grep snatIPRanges\``,
+      );
     const legs = containerSubnetLegs(cluster, family);
     const groups = podSecurityGroups(cluster, workload);
     seen = {
@@ -213,9 +252,10 @@ export function seeSource(
       stable: egress.eips,
       alternativeGroup: undefined,
       internet: egress,
+      uncertain,
     };
   }
-  return { ...seen, seenAs: seen.spans.map((s) => spanText(family, s)) };
+  return { ...seen, seenAs: seen.spans.map((s) => spanText(family, s)), uncertain };
 }
 
 /** The `source-address` step. */
@@ -237,7 +277,7 @@ export function sourceAddressStep(source: SeenSource): Step {
     };
   return {
     check: 'source-address',
-    status: 'pass',
+    status: source.uncertain?.length ? 'warn' : 'pass',
     summary: `the destination sees ${source.seenAs.join(', ')}: ${source.why}`,
     evidence: { seenAs: source.seenAs, legs: source.legs.map((l) => l.subnet.subnet.id) },
   };
