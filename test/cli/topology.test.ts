@@ -194,3 +194,21 @@ describe('reachbot (usage)', () => {
     expect(result.stderr).toMatch(/Usage: reachbot/);
   });
 });
+
+describe('topology import over a different stored topology', () => {
+  it('prints the difference and replaces only with --yes', async () => {
+    const { run, dir } = await workspace();
+    await run('topology', 'import', SAMPLE, '--name', 'lab');
+    const changed = (await readFile(SAMPLE, 'utf8')).replace(/^ {2}- name: db1$/m, '  - name: db9');
+    await writeFile(join(dir, 'changed.yaml'), changed);
+    const refused = await run('topology', 'import', join(dir, 'changed.yaml'), '--name', 'lab');
+    expect(refused.code).toBe(4);
+    expect(refused.stdout).toContain('changes to topology "lab"');
+    expect(refused.stdout).toMatch(/db1/);
+    expect(refused.stderr).toContain('--yes');
+    expect((await run('topology', 'show', 'lab')).stdout).toContain('db1');
+    const accepted = await run('topology', 'import', join(dir, 'changed.yaml'), '--name', 'lab', '--yes');
+    expect(accepted.code).toBe(0);
+    expect((await run('topology', 'show', 'lab')).stdout).toContain('db9');
+  });
+});

@@ -69,7 +69,7 @@ describe('reachbot import', () => {
         ...ENV,
       },
     );
-    expect(refused.exitCode).toBe(1);
+    expect(refused.exitCode).toBe(4);
     expect(refused.out).toContain('changes to topology "prod"');
     expect(refused.out).toContain('- VPC f583c072-1a2b-4c3d-8e4f-5a6b7c8d9e0f');
     expect(refused.err).toContain('--yes');

@@ -142,7 +142,7 @@ async function store(
       emit(io.stdout, `changes to topology "${name}":\n${formatDiff(diff)}\n`);
       if (!yes) {
         cmd.error(`topology "${name}" exists; nothing was replaced. Re-run with --yes to replace it.`, {
-          exitCode: 1,
+          exitCode: 4,
           code: 'reachbot.import.exists',
         });
       }

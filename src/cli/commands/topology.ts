@@ -14,6 +14,7 @@ import {
   removeTopology,
   setDefaultTopology,
 } from '../../store/topologies.js';
+import { diffTopologies, formatDiff, isEmptyDiff } from '../../topology/diff.js';
 import { exportTopology } from '../../topology/export.js';
 import { CliExit, type CliIO, EXIT } from '../io.js';
 import { requireTopologyFile } from '../topology-file.js';
@@ -41,8 +42,9 @@ Examples:
     .argument('<file>', 'the topology file (YAML or JSON, format v1)')
     .option('-n, --name <name>', 'the name to store it under (default: its `name:` field, else the file name)')
     .option('--default', 'make it the topology questions use when a cluster is in several')
+    .option('--yes', 'replace a stored topology that differs without asking (the difference is printed first)')
     .addHelpText('after', '\nExample:\n  $ reachbot topology import topologies/prod.yaml --name prod --default')
-    .action(async (file: string, options: { name?: string; default?: boolean }) => {
+    .action(async (file: string, options: { name?: string; default?: boolean; yes?: boolean }) => {
       const parsed = await requireTopologyFile(file, io.cwd);
       const name = options.name ?? parsed.name ?? basename(file, extname(file));
       if (!isValidTopologyName(name)) {
@@ -52,6 +54,18 @@ Examples:
         );
       }
       await withStore(io, true, async (store) => {
+        // A replacement can change many verdicts at once: show what changes, and replace only when asked to.
+        const previous = getTopology(store, name);
+        const diff = previous ? diffTopologies(previous.topology, parsed) : undefined;
+        if (diff && !isEmptyDiff(diff)) {
+          io.stdout.write(`changes to topology "${name}":\n${formatDiff(diff)}\n`);
+          if (!options.yes) {
+            throw new CliExit(
+              EXIT.failed,
+              `topology "${name}" exists and differs; nothing was replaced. Re-run with --yes to replace it.`,
+            );
+          }
+        }
         const { stored, replaced } = await putTopology(store, {
           name,
           topology: parsed,
