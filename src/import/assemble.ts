@@ -120,11 +120,13 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
   const securityGroups: SgIn[] = rawGroups.map((group) => {
     const rules = uniqueBy(group.rules, (r, i) => r.id ?? `#${i}`).flatMap((rule) => {
       const mapped = mapSecurityGroupRule(rule, sgIds, addressGroupIds);
+      const label = `security group ${group.id}${group.name ? ` (${group.name})` : ''}: rule ${rule.id ?? ''}`;
       if (typeof mapped === 'string') {
-        warn(`security group ${group.id}${group.name ? ` (${group.name})` : ''}: rule ${rule.id ?? ''} ${mapped}`);
+        warn(`${label} ${mapped}`);
         return [];
       }
-      return [mapped];
+      for (const note of mapped.notes) warn(`${label} ${note}`);
+      return [mapped.rule];
     });
     return compact({
       id: group.id,
@@ -170,6 +172,21 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
     });
   });
 
+  // Container CIDRs of vpc-router clusters per VPC, to recognise the routes CCE writes for their nodes.
+  const podCidrsByVpc = new Map<string, string[]>();
+  for (const c of inventory.clusters) {
+    if (NETWORK_MODEL_ALIASES[c.mode.trim().toLowerCase()] !== 'vpc-router') continue;
+    podCidrsByVpc.set(c.vpcId, [
+      ...(podCidrsByVpc.get(c.vpcId) ?? []),
+      ...c.containerCidrs.filter((x) => isCidr(x, false)),
+    ]);
+  }
+  const podCidrOf = (vpcId: string, destination: string) => {
+    const dest = parseCidr(destination, true);
+    if (!dest.ok) return undefined;
+    return podCidrsByVpc.get(vpcId)?.find((cidr) => contains(mustCidr(cidr), dest.cidr));
+  };
+
   // Route tables per VPC; custom-table associations go on the subnets.
   const tableOfSubnet = new Map<string, string>();
   const tablesByVpc = new Map<string, RouteTableIn[]>();
@@ -182,6 +199,22 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
       const type = route.type.toLowerCase();
       if (type === 'local') return []; // implied by the subnets, per the spec
       const what = `route table ${table.id}: route ${route.destination} -> ${route.type} ${route.nexthop ?? ''}`.trim();
+      // CCE writes one route per node for a vpc-router cluster (destination: the node's pod slice, next hop:
+      // the node); its API type string is undocumented (reference §4.1 [AMB]). Match it by destination.
+      const podCidr = type === 'cce' ? undefined : podCidrOf(table.vpcId, route.destination);
+      if (podCidr && (type === 'ecs' || !(ROUTE_TYPES as readonly string[]).includes(type))) {
+        warn(
+          `${what}: its destination lies in the container CIDR ${podCidr} of a vpc-router cluster, so it is taken for a route CCE wrote for a node (its API type is undocumented); imported as type cce`,
+        );
+        return [
+          compact({
+            destination: route.destination,
+            type: 'cce' as const,
+            nextHop: route.nexthop && route.nexthop !== '-' ? route.nexthop : undefined,
+            description: route.description || undefined,
+          }),
+        ];
+      }
       if (!(ROUTE_TYPES as readonly string[]).includes(type)) {
         warn(`${what}: route type "${route.type}" is not one reachbot models; route skipped`);
         return [];
@@ -331,20 +364,31 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
   return { topology: result.topology as Topology, warnings: [...new Set(warnings)] };
 }
 
-/** A rule in topology terms, or why it cannot be mapped. */
+/** A rule in topology terms with what its mapping assumed, or why it cannot be mapped. */
 function mapSecurityGroupRule(
   rule: RawSecurityGroupRule,
   sgIds: ReadonlySet<string>,
   addressGroupIds: ReadonlySet<string>,
-): SgRuleIn | string {
+): { rule: SgRuleIn; notes: string[] } | string {
   const direction = oneOf(rule.direction.toLowerCase(), ['ingress', 'egress'] as const);
   if (!direction) return `has direction "${rule.direction}"; rule skipped`;
   const ethertype: 'IPv4' | 'IPv6' = (rule.ethertype ?? 'IPv4').toLowerCase() === 'ipv6' ? 'IPv6' : 'IPv4';
   const protocol = mapProtocol(rule.protocol);
   if (protocol === null) return `has protocol "${rule.protocol}", which reachbot cannot model; rule skipped`;
   let ports: string | undefined;
+  const notes: string[] = [];
+  const isIcmp = protocol === 'icmp' || protocol === 'icmpv6';
   if (rule.ports) ports = rule.ports.replace(/\s+/g, '');
-  else if (rule.portRangeMin != null || rule.portRangeMax != null) {
+  else if (isIcmp && (rule.portRangeMin != null || rule.portRangeMax != null)) {
+    // For ICMP, port_range_min/max are the ICMP type and code (Echo = 8/0, Echo reply = 0/0; reference §2.3),
+    // not a range; topology `ports` is the ICMP type and has no code.
+    if (rule.portRangeMin == null) return `has an ICMP code (${rule.portRangeMax}) without a type; rule skipped`;
+    ports = `${rule.portRangeMin}`;
+    if (rule.portRangeMax != null && !icmpCodeIsWhole(rule.portRangeMin, rule.portRangeMax))
+      notes.push(
+        `matches ICMP type ${rule.portRangeMin} code ${rule.portRangeMax} only; imported as every code of type ${rule.portRangeMin} (topology v1 has no ICMP code)`,
+      );
+  } else if (rule.portRangeMin != null || rule.portRangeMax != null) {
     const lo = rule.portRangeMin ?? rule.portRangeMax;
     const hi = rule.portRangeMax ?? rule.portRangeMin;
     // 1-65535 (or 0-0 from old APIs) means all ports.
@@ -364,11 +408,15 @@ function mapSecurityGroupRule(
     if (!isCidr(rule.remoteIpPrefix)) return `has remote "${rule.remoteIpPrefix}", not a CIDR; rule skipped`;
     remote = rule.remoteIpPrefix;
   }
-  const action = oneOf((rule.action ?? 'allow').toLowerCase(), ['allow', 'deny'] as const);
+  // The API always returns action and priority, and Huawei's documented defaults disagree (reference §2.4):
+  // when one is missing, the default used is an assumption, said so.
+  if (!rule.action) notes.push('has no action; assumed "allow" (the request default)');
+  const action = oneOf((rule.action || 'allow').toLowerCase(), ['allow', 'deny'] as const);
   if (!action) return `has action "${rule.action}"; rule skipped`;
+  if (rule.priority == null) notes.push('has no priority; assumed 1 (the console and Terraform default)');
   const priority = rule.priority ?? 1;
   if (!Number.isInteger(priority) || priority < 1 || priority > 100) return `has priority ${priority}; rule skipped`;
-  return compact({
+  const mapped = compact({
     id: rule.id,
     direction,
     ethertype,
@@ -379,6 +427,13 @@ function mapSecurityGroupRule(
     priority,
     description: rule.description || undefined,
   });
+  return { rule: mapped, notes };
+}
+
+/** Whether an ICMP (type, code) pair from port_range_min/max stands for every code of the type. */
+function icmpCodeIsWhole(type: number, code: number): boolean {
+  // Echo (8/0), echo reply (0/0) and the ICMPv6 echo pair (128/0, 129/0) have code 0 as their only code.
+  return code === 0 && [0, 8, 128, 129].includes(type);
 }
 
 function mapAclRule(rule: RawAclRule, addressGroupIds: ReadonlySet<string>): AclRuleIn | string {
@@ -391,8 +446,12 @@ function mapAclRule(rule: RawAclRule, addressGroupIds: ReadonlySet<string>): Acl
     if (ip) return isCidr(ip) ? ip : `${what} "${ip}"`;
     return undefined;
   };
-  const source = endpoint(rule.sourceIp, rule.sourceAddressGroupId, 'source');
-  const destination = endpoint(rule.destinationIp, rule.destinationAddressGroupId, 'destination');
+  if (rule.ipVersion != null && rule.ipVersion !== 4 && rule.ipVersion !== 6) return `has ip_version ${rule.ipVersion}`;
+  // A rule matches only its ip_version; topology v1 ACL rules have no family, and an absent endpoint means
+  // any address of both families, so an absent endpoint becomes the family's whole space.
+  const anyOfFamily = rule.ipVersion === 6 ? '::/0' : rule.ipVersion === 4 ? '0.0.0.0/0' : undefined;
+  const source = endpoint(rule.sourceIp, rule.sourceAddressGroupId, 'source') ?? anyOfFamily;
+  const destination = endpoint(rule.destinationIp, rule.destinationAddressGroupId, 'destination') ?? anyOfFamily;
   for (const end of [source, destination])
     if (typeof end === 'string' && !isCidr(end)) return `has ${end}, which was not imported or is not a CIDR`;
   for (const ports of [rule.sourcePort, rule.destinationPort])

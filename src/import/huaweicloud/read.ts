@@ -2,6 +2,7 @@
 // is read on its own: a service missing in the region, or one the credential may not read, is
 // skipped with a warning and the rest is still imported; refused credentials stop everything.
 import type { z } from 'zod';
+import { dcsAccessControl, dcsMayHaveWhitelist } from '../dcs.js';
 import { emptyInventory, type RawInstance, type RawInventory } from '../model.js';
 import {
   HuaweiCloudApiError,
@@ -336,10 +337,10 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
       (p) => p.instance_num,
     );
     for (const d of instances.filter((d) => inScope(d.vpc_id))) {
-      const isRedis = (d.engine ?? '').toLowerCase() === 'redis';
+      const label = `DCS ${d.name} (${d.instance_id})`;
       let whitelist: RawInstance['whitelist'];
-      // Redis 3.0 (and Memcached) are controlled by security groups and have no whitelist API.
-      if (isRedis && d.engine_version !== '3.0') {
+      // Memcached and Redis 3.0 are controlled by security groups and have no whitelist API.
+      if (dcsMayHaveWhitelist(d.engine ?? '', d.engine_version)) {
         try {
           const w = await get('dcs', `/v2/${pid}/instance/${d.instance_id}/whitelist`, api.dcsWhitelist);
           whitelist = {
@@ -348,11 +349,15 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
           };
         } catch (error) {
           if (error instanceof HuaweiCloudAuthError) throw error;
-          inv.warnings.push(
-            `DCS ${d.name} (${d.instance_id}): whitelist not read (${error instanceof Error ? error.message : String(error)})`,
-          );
+          inv.warnings.push(`${label}: whitelist not read (${error instanceof Error ? error.message : String(error)})`);
         }
       }
+      const access = dcsAccessControl(d.engine ?? '', d.engine_version, d.security_group_id, whitelist);
+      if (access.assumption) inv.warnings.push(`${label}: ${access.assumption}`);
+      if (access.ignoredSecurityGroup)
+        inv.warnings.push(
+          `${label}: reports security group ${access.ignoredSecurityGroup}, but Redis ${d.engine_version} with a whitelist is controlled by the whitelist, not a security group (reference §5); group left out`,
+        );
       inv.instances.push({
         type: 'dcs',
         id: d.instance_id,
@@ -360,7 +365,7 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
         vpcId: d.vpc_id ?? undefined,
         subnetId: d.subnet_id ?? undefined,
         addresses: d.ip ? d.ip.split(',').map((a) => a.trim()) : [],
-        securityGroupIds: d.security_group_id ? [d.security_group_id] : [],
+        securityGroupIds: d.security_group_id && access.control === 'security-group' ? [d.security_group_id] : [],
         ports: d.port ? [{ protocol: 'tcp', port: d.port }] : undefined,
         whitelist,
       });

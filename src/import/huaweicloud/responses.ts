@@ -91,7 +91,8 @@ const firewallRule = z.object({
   description: optStr,
   action: str,
   protocol: optStr,
-  ip_version: z.number().nullish(),
+  // A number in responses, a string ("4") in the documented request bodies: accept both.
+  ip_version: z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).nullish(),
   source_ip_address: optStr,
   destination_ip_address: optStr,
   source_port: optStr,

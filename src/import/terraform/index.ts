@@ -1,6 +1,7 @@
 // `reachbot import terraform STATE.json`: the huaweicloud provider's resources in a Terraform state
 // into a topology v1 document; every other resource type is named in a warning.
 import { assembleTopology } from '../assemble.js';
+import { dcsAccessControl, dcsMayHaveWhitelist } from '../dcs.js';
 import { emptyInventory, type ImportResult, type RawRouteTable, type RawSecurityGroupRule } from '../model.js';
 import { type Attributes, attributeSchemas, type MappedType, terraformState } from './state.js';
 
@@ -257,19 +258,38 @@ export function importTerraformState(input: string | unknown, source = 'terrafor
     const [primary, ...others] = a.network ?? [];
     if (others.length)
       inv.warnings.push(`${address}: only its first network is mapped; ${others.length} more left out`);
+    const securityGroupIds = a.security_group_ids ?? [];
+    // Binding order decides between groups (reference §2.4); the provider may store security_group_ids
+    // unordered, so the state's order need not be the NIC's.
+    if (securityGroupIds.length > 1)
+      inv.warnings.push(
+        `${address}: ${securityGroupIds.length} security groups, and the state may not keep their binding order; assumed as listed (${securityGroupIds.join(', ')}): check it with the ECS console or API`,
+      );
     inv.instances.push({
       type: 'ecs',
       id: a.id,
       name: a.name,
       subnetId: primary?.uuid ?? undefined,
       addresses: [primary?.fixed_ip_v4, primary?.fixed_ip_v6].filter((x): x is string => !!x),
-      securityGroupIds: a.security_group_ids ?? [],
+      securityGroupIds: securityGroupIds,
       flavor: a.flavor_id ?? undefined,
       eip: a.public_ip || undefined,
     });
   });
-  each('huaweicloud_dcs_instance', (a) => {
-    const hasWhitelist = (a.engine ?? 'Redis').toLowerCase() === 'redis' && a.engine_version !== '3.0';
+  each('huaweicloud_dcs_instance', (a, address) => {
+    const whitelist = dcsMayHaveWhitelist(a.engine ?? 'Redis', a.engine_version)
+      ? {
+          // The provider's default for whitelist_enable is true.
+          enabled: a.whitelist_enable !== false && (a.whitelists ?? []).length > 0,
+          groups: (a.whitelists ?? []).map((g) => ({ name: g.group_name, addresses: g.ip_address ?? [] })),
+        }
+      : undefined;
+    const access = dcsAccessControl(a.engine ?? 'Redis', a.engine_version, a.security_group_id, whitelist);
+    if (access.assumption) inv.warnings.push(`${address}: ${access.assumption}`);
+    if (access.ignoredSecurityGroup)
+      inv.warnings.push(
+        `${address}: has security group ${access.ignoredSecurityGroup}, but Redis ${a.engine_version} with a whitelist is controlled by the whitelist, not a security group (reference §5); group left out`,
+      );
     inv.instances.push({
       type: 'dcs',
       id: a.id,
@@ -277,15 +297,9 @@ export function importTerraformState(input: string | unknown, source = 'terrafor
       vpcId: a.vpc_id ?? undefined,
       subnetId: a.subnet_id ?? undefined,
       addresses: a.private_ip ? [a.private_ip] : [],
-      securityGroupIds: a.security_group_id ? [a.security_group_id] : [],
+      securityGroupIds: a.security_group_id && access.control === 'security-group' ? [a.security_group_id] : [],
       ports: a.port ? [{ protocol: 'tcp', port: a.port }] : undefined,
-      whitelist: hasWhitelist
-        ? {
-            // The provider's default for whitelist_enable is true.
-            enabled: a.whitelist_enable !== false && (a.whitelists ?? []).length > 0,
-            groups: (a.whitelists ?? []).map((g) => ({ name: g.group_name, addresses: g.ip_address ?? [] })),
-          }
-        : undefined,
+      whitelist,
     });
   });
   each('huaweicloud_rds_instance', (a) => {
@@ -337,6 +351,13 @@ export function importTerraformState(input: string | unknown, source = 'terrafor
     const gateway = gateways.get(a.nat_gateway_id);
     if (!gateway) {
       inv.warnings.push(`${address}: its NAT gateway ${a.nat_gateway_id} is not in the state; left out`);
+      return;
+    }
+    // source_type 1: the cidr is on the Direct Connect / Cloud Connect side, not traffic from the VPC.
+    if (a.source_type === 1) {
+      inv.warnings.push(
+        `${address}: translates a Direct Connect / Cloud Connect CIDR (${a.cidr ?? ''}), not VPC traffic; left out`,
+      );
       return;
     }
     const source = a.subnet_id || a.network_id || a.cidr;

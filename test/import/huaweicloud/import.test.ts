@@ -263,6 +263,44 @@ describe('importHuaweiCloud', () => {
     });
   });
 
+  it('binds the security group of a Redis 6.0 without a whitelist in effect (professional edition), not of a 5.0', async () => {
+    mountSeed(['dcs']);
+    const instance = (id: string, name: string, version: string, ip: string) => ({
+      instance_id: id,
+      name,
+      engine: 'Redis',
+      engine_version: version,
+      ip,
+      port: 6379,
+      vpc_id: '545cc36a-453d-499d-9449-56925c5c86d7',
+      subnet_id: '8b1e6b0c-2f3a-4d6e-9c5b-7a8f9e0d1c2b',
+      security_group_id: '69c999ad-d9ef-4d79-94fd-35e6ceb75325',
+    });
+    const pro = 'aaaaaaaa-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+    const basic = 'bbbbbbbb-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+    nock(host('dcs'))
+      .get(`/v2/${PROJECT}/instances`)
+      .query({ offset: '0', limit: '2' })
+      .reply(200, {
+        instance_num: 2,
+        instances: [
+          instance(pro, 'redis-pro', '6.0', '192.168.20.11'),
+          instance(basic, 'redis-5', '5.0', '192.168.20.12'),
+        ],
+      })
+      .get(`/v2/${PROJECT}/instance/${pro}/whitelist`)
+      .reply(200, { instance_id: pro, enable_whitelist: false, whitelist: [] })
+      .get(`/v2/${PROJECT}/instance/${basic}/whitelist`)
+      .reply(200, { instance_id: basic, enable_whitelist: false, whitelist: [] });
+    const { topology, warnings } = await importHuaweiCloud(options());
+    expect(topology.resources?.find((r) => r.name === 'redis-pro')?.securityGroups).toEqual([
+      '69c999ad-d9ef-4d79-94fd-35e6ceb75325',
+    ]);
+    expect(topology.resources?.find((r) => r.name === 'redis-5')?.securityGroups).toBeUndefined();
+    expect(warnings.join('\n')).toMatch(/redis-pro .*professional\/enterprise edition/);
+    expect(warnings.join('\n')).toMatch(/redis-5 .*controlled by the whitelist, not a security group/);
+  });
+
   it('asks each instance list for no more than its documented maximum page size', async () => {
     // Only these calls are mounted: with the default page size (200), the DMS lists must ask for 50,
     // RDS for 100, DCS and NAT for 200; every other service fails and is skipped.

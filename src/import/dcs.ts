@@ -1,0 +1,37 @@
+// Which control a DCS instance's access goes through (reference §5): Memcached, Redis 3.0 and Redis 6.0
+// professional/enterprise use security groups; Redis 4.0, 5.0 and 6.0 basic (and later) use an IP whitelist
+// and no security group. Neither the API nor Terraform names the edition, so for 6.0 and later a whitelist
+// in effect means the basic edition, and a security group without one the professional edition.
+import type { RawInstance } from './model.js';
+
+export interface DcsAccessControl {
+  readonly control: 'security-group' | 'whitelist';
+  /** A security group reported for a whitelist-controlled instance: it does not filter the instance's traffic. */
+  readonly ignoredSecurityGroup?: string;
+  /** What was assumed to choose, in words, for the import warnings. */
+  readonly assumption?: string;
+}
+
+/** Whether the instance can have an IP whitelist (so it is worth reading). */
+export function dcsMayHaveWhitelist(engine: string | null | undefined, version: string | null | undefined): boolean {
+  return (engine ?? 'redis').trim().toLowerCase() === 'redis' && Number.parseFloat(version ?? '') !== 3;
+}
+
+/** The access control of a DCS instance from its engine, version, reported security group and whitelist. */
+export function dcsAccessControl(
+  engine: string | null | undefined,
+  version: string | null | undefined,
+  securityGroupId: string | null | undefined,
+  whitelist: RawInstance['whitelist'],
+): DcsAccessControl {
+  if (!dcsMayHaveWhitelist(engine, version)) return { control: 'security-group' };
+  const major = Number.parseFloat(version ?? '');
+  const inEffect = !!whitelist?.enabled && whitelist.groups.some((g) => g.addresses.length > 0);
+  if (!securityGroupId) return { control: 'whitelist' };
+  if (major >= 6 && !inEffect)
+    return {
+      control: 'security-group',
+      assumption: `Redis ${version} with security group ${securityGroupId} and no whitelist in effect: taken for the professional/enterprise edition, controlled by the security group (reference §5; the edition is not in the input)`,
+    };
+  return { control: 'whitelist', ignoredSecurityGroup: securityGroupId };
+}
