@@ -5,7 +5,7 @@
 import { diagnose } from '../engine/diagnose.js';
 import type { DiagnosisResult } from '../engine/diagnosis.js';
 import { QuestionError } from '../question/errors.js';
-import { type AnswerFormat, parseFollowUp, parseQuestion } from '../question/parse.js';
+import { type AnswerFormat, type KnownNames, parseFollowUp, parseQuestion } from '../question/parse.js';
 import type { Question } from '../question/question.js';
 import type { StoredTopology } from '../store/data.js';
 import type { Store } from '../store/store.js';
@@ -56,7 +56,7 @@ export async function converse(
   }
   try {
     if (previous) {
-      const followUp = parseFollowUp(trimmed, previous.question);
+      const followUp = parseFollowUp(trimmed, previous.question, knownNames(context.store, previous.topology));
       if (followUp?.kind === 'format')
         return answer(context.store, previous.question, followUp.format, previous.topology);
       if (followUp?.kind === 'question') return answer(context.store, followUp.question, undefined, previous.topology);
@@ -67,6 +67,16 @@ export async function converse(
       return { kind: 'error', message: error.message, suggestions: error.suggestions };
     throw error;
   }
+}
+
+/** The cluster and resource names of the thread's topology, for reading bare names in follow-ups. */
+function knownNames(store: Store, topology: string): KnownNames | undefined {
+  const stored = getTopology(store, topology)?.topology;
+  if (!stored) return undefined;
+  return {
+    clusters: (stored.clusters ?? []).map((c) => c.name),
+    resources: (stored.resources ?? []).map((r) => r.name),
+  };
 }
 
 /** Diagnose `question` against the topology that has its cluster (preferring `preferred`). */

@@ -21,6 +21,12 @@ export const QUESTION_FORMS: readonly string[] = [
 /** The formats a fix can be shown in. */
 export type AnswerFormat = 'text' | 'hcloud' | 'terraform' | 'api';
 
+/** The thread's topology names, so that "try staging" can tell a cluster from a resource. */
+export interface KnownNames {
+  readonly clusters: readonly string[];
+  readonly resources: readonly string[];
+}
+
 /** What a message in a thread means relative to the thread's previous question. */
 export type FollowUp = { kind: 'question'; question: Question } | { kind: 'format'; format: AnswerFormat } | null;
 
@@ -35,13 +41,13 @@ export function parseQuestion(text: string): Question {
  * or a whole new question. Returns null when the text is none of these; throws QuestionError when it
  * is recognizably a follow-up but invalid (a bad address or port).
  */
-export function parseFollowUp(text: string, previous: Question): FollowUp {
+export function parseFollowUp(text: string, previous: Question, names?: KnownNames): FollowUp {
   const format = parseFormatRequest(text);
   if (format) return { kind: 'format', format };
   return guard(text, () => {
     const led = FOLLOW_UP_LEAD.test(text.trim());
     if (led) {
-      const change = parseChange(text, previous, true);
+      const change = parseChange(text, previous, true, names);
       if (change) return change;
     }
     try {
@@ -51,7 +57,7 @@ export function parseFollowUp(text: string, previous: Question): FollowUp {
     } catch (error) {
       if (!(error instanceof QuestionError)) throw error;
     }
-    return led ? null : parseChange(text, previous, false);
+    return led ? null : parseChange(text, previous, false, names);
   });
 }
 
@@ -82,6 +88,7 @@ interface Flow {
 const PROTO_PORT = /^(tcp|udp|icmp)[/:](\d+)$/i;
 const PORT_PROTO = /^(\d+)\/(tcp|udp)$/i;
 const COLON_PORT = /^:(\d+)$/;
+const ADDRESS_PORT_PROTO = /^(.+:\d+)\/(tcp|udp)$/i;
 const DIGITS = /^\d+$/;
 
 function takeFlow(text: string, tokens: readonly Token[]): Flow {
@@ -124,7 +131,8 @@ function takeFlow(text: string, tokens: readonly Token[]): Flow {
       // "3306 端口": the number came first and is already taken; "on port 6379": the next token has it.
       if (token.kind === 'port') continue;
     }
-    if (token.kind === 'on' && next?.kind === 'port') continue;
+    // "on port 3306", "on udp 53", "on tcp/3306": "on" only introduces the port.
+    if (token.kind === 'on' && (next?.kind === 'port' || next?.kind === 'protocol' || isPortWord(next))) continue;
     if (token.kind === 'word') {
       const protoPort = PROTO_PORT.exec(token.text);
       const portProto = PORT_PROTO.exec(token.text);
@@ -137,6 +145,13 @@ function takeFlow(text: string, tokens: readonly Token[]): Flow {
       if (portProto) {
         setPort(portProto[1]!);
         setProtocol(portProto[2]!);
+        continue;
+      }
+      // "10.1.1.20:53/udp": the protocol rides on the address:port.
+      const addressProto = ADDRESS_PORT_PROTO.exec(token.text);
+      if (addressProto) {
+        setProtocol(addressProto[2]!);
+        flow.rest.push({ ...token, text: addressProto[1]!, lower: addressProto[1]!.toLowerCase() });
         continue;
       }
       if (colonPort) {
@@ -154,6 +169,11 @@ function takeFlow(text: string, tokens: readonly Token[]): Flow {
   return flow;
 }
 
+function isPortWord(token: Token | undefined): boolean {
+  if (token?.kind !== 'word') return false;
+  return PROTO_PORT.test(token.text) || PORT_PROTO.test(token.text) || COLON_PORT.test(token.text);
+}
+
 function toPort(text: string, value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 1 || port > 65535 || value.length > 5)
@@ -164,11 +184,21 @@ function toPort(text: string, value: string): number {
 // ---------------------------------------------------------------------------------------------
 // Source and destination.
 
-function splitAtVerb(text: string, tokens: readonly Token[]): { source: Token[]; destination: Token[]; verb: boolean } {
+function splitAtVerb(text: string, all: readonly Token[]): { source: Token[]; destination: Token[]; verb: boolean } {
+  const reversed = splitReachable(all);
+  if (reversed) return reversed;
+  // "reachable" without "from" after it ("is db1 reachable?") says nothing about who is who.
+  const tokens = all.filter((t) => t.kind !== 'reachable');
   let verb = tokens.findIndex((t) => t.kind === 'verb' || t.kind === 'ping');
   if (verb < 0) verb = tokens.findIndex((t) => t.kind === 'to');
-  const meaningful = (list: readonly Token[]) => list.filter((t) => t.kind !== 'to' && t.kind !== 'verb');
+  const meaningful = (list: readonly Token[]) =>
+    list.filter((t) => t.kind !== 'to' && t.kind !== 'verb' && t.kind !== 'ping');
   if (verb < 0) {
+    // "db1 3306 from prod": the words after a "from" that does not lead are the source.
+    const from = tokens.findIndex((t) => t.kind === 'from');
+    if (from > 0 && tokens.slice(0, from).some((t) => t.kind === 'word')) {
+      return { source: tokens.slice(from + 1), destination: tokens.slice(0, from), verb: true };
+    }
     // The terse form: "prod 192.168.10.52 udp/53", "prod payments/api db1". The destination is the last word.
     const words = tokens.filter((t) => t.kind !== 'from');
     let last = -1;
@@ -196,6 +226,29 @@ function splitAtVerb(text: string, tokens: readonly Token[]): { source: Token[];
   return { source: meaningful(source), destination: meaningful(destination), verb: true };
 }
 
+/**
+ * "is 192.168.10.52 reachable from prod", "db1:3306 unreachable from pods in prod": the destination
+ * comes first. Only with "from" after "reachable" (and no other verb) is the order this clear.
+ */
+function splitReachable(tokens: readonly Token[]): { source: Token[]; destination: Token[]; verb: boolean } | null {
+  const at = tokens.findIndex((t) => t.kind === 'reachable');
+  if (at < 0 || tokens.some((t) => t.kind === 'verb' || t.kind === 'ping' || t.kind === 'to')) return null;
+  const from = tokens.findIndex((t, i) => i > at && t.kind === 'from');
+  if (from < 0) return null;
+  const destination = tokens.slice(0, at).filter((t) => t.kind !== 'from');
+  const source = [...tokens.slice(at + 1, from), ...tokens.slice(from + 1)].filter(
+    (t) => t.kind !== 'from' && t.kind !== 'reachable',
+  );
+  return { source, destination, verb: true };
+}
+
+/** "prod/payments/api": cluster/namespace/name, the way dashboards and kubectl contexts write it. */
+function workloadPath(word: string): { cluster: string; workload: string } | undefined {
+  const parts = word.split('/');
+  if (parts.length !== 3 || parts.some((part) => part === '') || parseIp(parts[0]!)) return undefined;
+  return { cluster: parts[0]!, workload: `${parts[1]}/${parts[2]}` };
+}
+
 interface Source {
   cluster?: string;
   workload?: string;
@@ -203,6 +256,12 @@ interface Source {
 
 /** Which words of the source are the cluster and which the workload. */
 function resolveSource(text: string, tokens: readonly Token[]): Source {
+  const only = tokens.filter((t) => t.kind === 'word');
+  const path =
+    only.length === 1 && tokens.every((t) => t.kind === 'word' || t.kind === 'from')
+      ? workloadPath(only[0]!.text)
+      : undefined;
+  if (path) return path;
   const marked = new Set<number>();
   const words: number[] = [];
   tokens.forEach((t, i) => {
@@ -386,6 +445,10 @@ const FOLLOW_UP_FILLER = new Set([
   'for',
   'if',
   'again',
+  'question',
+  'thing',
+  'one',
+  'check',
   '那',
   '那么',
   '换成',
@@ -399,11 +462,11 @@ const FOLLOW_UP_FILLER = new Set([
  * A change to the previous question. `led`: the text began like a follow-up, so a bare name is a new
  * destination; without the lead, only unmistakable changes count (an address, a port, "from").
  */
-function parseChange(text: string, previous: Question, led: boolean): FollowUp {
+function parseChange(text: string, previous: Question, led: boolean, names?: KnownNames): FollowUp {
   const tokens = tokenize(text).filter((t) => !FOLLOW_UP_FILLER.has(t.lower));
   if (tokens.length === 0) return null;
   const flow = takeFlow(text, tokens);
-  const rest = flow.rest.filter((t) => t.kind !== 'verb' && t.kind !== 'ping' && t.kind !== 'to');
+  const rest = flow.rest.filter((t) => !['verb', 'ping', 'to', 'reachable'].includes(t.kind));
   const from = rest.findIndex((t) => t.kind === 'from');
   // "what about payments/api in staging": a source named with "in", without "from".
   const namesSource = from < 0 && rest.some((t) => t.kind === 'in' || t.kind.startsWith('cluster-'));
@@ -414,7 +477,11 @@ function parseChange(text: string, previous: Question, led: boolean): FollowUp {
   let { cluster, workload } = previous;
   if (sourceTokens.length) {
     const words = sourceTokens.filter((t) => t.kind === 'word');
-    if (words.length === 1 && sourceTokens.length === 1 && words[0]!.text.includes('/')) {
+    const sourcePath = words.length === 1 && sourceTokens.length === 1 ? workloadPath(words[0]!.text) : undefined;
+    if (sourcePath) {
+      cluster = sourcePath.cluster;
+      workload = sourcePath.workload;
+    } else if (words.length === 1 && sourceTokens.length === 1 && words[0]!.text.includes('/')) {
       workload = words[0]!.text;
     } else {
       const who = resolveSource(text, sourceTokens);
@@ -426,16 +493,39 @@ function parseChange(text: string, previous: Question, led: boolean): FollowUp {
 
   let destination = previous.destination;
   let addressPort: number | undefined;
-  if (targetTokens.length > 1) return null;
-  const target = targetTokens[0];
-  if (target) {
+  // "what about redis-main 6379": a name and its port.
+  const [first, second] = targetTokens;
+  if (targetTokens.length > 2 || (second && !DIGITS.test(second.text))) return null;
+  if (second) addressPort = toPort(text, second.text);
+  let target = first;
+  // "what about 6379?", "那 6379 呢", "6379?": a bare number in a thread is a port, never a resource name.
+  // Unled, a single digit ("1") is more likely chat than a port.
+  if (target && DIGITS.test(target.text)) {
+    if (second || (!led && target.text.length < 2)) return null;
+    addressPort = toPort(text, target.text);
+    target = undefined;
+  }
+  const path = target && !sourceTokens.length ? workloadPath(target.text) : undefined;
+  if (path) {
+    // "what about prod/payments/api": cluster/namespace/name.
+    cluster = path.cluster;
+    workload = path.workload;
+  } else if (target) {
     const isWorkload = target.text.includes('/') && !parseIp(target.text.split('/')[0]!) && !sourceTokens.length;
-    if (isWorkload) workload = target.text;
-    else {
-      if (!led && !parseIp(target.text.replace(/^\[|\](:\d+)?$|:\d+$/g, ''))) return null;
+    const role = isWorkload ? 'workload' : nameRole(text, target.text, names);
+    if (role === 'workload') workload = target.text;
+    else if (role === 'cluster') {
+      // "try staging", "same for staging", "换成 staging 呢": staging is a cluster, so the source changes.
+      cluster = target.text;
+      workload = null;
+    } else {
+      const isAddress = parseIp(target.text.replace(/^\[|\](:\d+)?$|:\d+$/g, '')) !== null;
+      if (!led && !isAddress && !isKnown(target.text.replace(/:\d+$/, ''), names?.resources)) return null;
       const parsed = parseDestination(text, target.text);
       destination = parsed.destination;
-      addressPort = parsed.port;
+      if (parsed.port !== undefined && addressPort !== undefined && parsed.port !== addressPort)
+        fail(text, `two different ports (${parsed.port} and ${addressPort})`);
+      addressPort = parsed.port ?? addressPort;
     }
   }
 
@@ -463,6 +553,21 @@ function parseChange(text: string, previous: Question, led: boolean): FollowUp {
   if (protocol) Object.assign(question, { protocol });
   if (port !== undefined) Object.assign(question, { port });
   return { kind: 'question', question };
+}
+
+function isKnown(word: string, known: readonly string[] | undefined): boolean {
+  return (known ?? []).some((name) => name.toLowerCase() === word.toLowerCase());
+}
+
+/** Whether a bare follow-up name is a cluster (the new source) or a destination; both at once is asked back. */
+function nameRole(text: string, word: string, names: KnownNames | undefined): 'cluster' | 'destination' {
+  if (!names || parseIp(word) || word.includes(':')) return 'destination';
+  const lower = word.toLowerCase();
+  const isCluster = isKnown(lower, names.clusters);
+  const isResource = isKnown(lower, names.resources);
+  if (isCluster && isResource)
+    fail(text, `"${word}" is both a cluster and a resource; say "from ${word}" or "to ${word}"`);
+  return isCluster ? 'cluster' : 'destination';
 }
 
 // ---------------------------------------------------------------------------------------------

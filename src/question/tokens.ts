@@ -7,6 +7,7 @@ export type TokenKind =
   | 'filler' // words that carry no meaning here ("can", "the", "pod", "吗")
   | 'verb' // separates the source from the destination ("reach", "->", "访问")
   | 'ping' // a verb that also means ICMP
+  | 'reachable' // "db1 is reachable from prod": the words before are the destination, after "from" the source
   | 'from' // introduces the source ("from", "从")
   | 'in' // "in prod": the next word is the cluster
   | 'cluster-after' // "prod 集群", "prod cluster": the previous word is the cluster
@@ -36,6 +37,15 @@ const ENGLISH: Record<string, TokenKind> = {
   '-->': 'verb',
   '=>': 'verb',
   '→': 'verb',
+  '>': 'verb',
+  telnet: 'verb',
+  nc: 'verb',
+  curl: 'verb',
+  reachable: 'reachable',
+  unreachable: 'reachable',
+  reached: 'reachable',
+  accessible: 'reachable',
+  inaccessible: 'reachable',
   ping: 'ping',
   from: 'from',
   in: 'in',
@@ -107,9 +117,25 @@ const ENGLISH_FILLER = [
   'and',
   'address',
   'ip',
-  'reachable',
   'what',
   'about',
+  // How people frame a question at 3 a.m.: "check prod to db1", "prod -> db1 3306 timing out".
+  'check',
+  'verify',
+  'unable',
+  'anymore',
+  'suddenly',
+  'timeout',
+  'timeouts',
+  'timing',
+  'times',
+  'timed',
+  'out',
+  'refused',
+  'connection',
+  'failing',
+  'fails',
+  'failed',
 ];
 for (const word of ENGLISH_FILLER) ENGLISH[word] = 'filler';
 
@@ -157,6 +183,29 @@ const CHINESE: Record<string, TokenKind> = {
   工作负载: 'filler',
   地址: 'filler',
   通: 'filler',
+  // Symptoms and framing: "访问 db1 超时", "帮我查一下 prod 到 db1", "一直连不上".
+  超时: 'filler',
+  连接超时: 'filler',
+  失败: 'filler',
+  报错: 'filler',
+  拒绝: 'filler',
+  被拒绝: 'filler',
+  不行: 'filler',
+  有问题: 'filler',
+  一直: 'filler',
+  总是: 'filler',
+  老是: 'filler',
+  突然: 'filler',
+  了: 'filler',
+  不可达: 'filler',
+  可达: 'filler',
+  怎么: 'filler',
+  帮我: 'filler',
+  查一下: 'filler',
+  看一下: 'filler',
+  看看: 'filler',
+  检查: 'filler',
+  一下: 'filler',
 };
 const CHINESE_WORDS = Object.keys(CHINESE).sort((a, b) => b.length - a.length);
 
@@ -181,7 +230,10 @@ const FULL_WIDTH: Record<string, string> = {
   '／': '/',
 };
 
-const ARROWS = new Set(['->', '-->', '=>', '→']);
+const ARROWS = new Set(['->', '-->', '=>', '→', '>']);
+
+/** Arrows people type or their editor makes ("--" autocorrected to an em dash): all mean "->". */
+const ARROW_SPELLINGS = /(—>|–>|-->|->|=>|⟶|➡️?|➜|➔|→|>)/gu;
 
 /** Classify an English (non-CJK) word. */
 function classify(text: string): Token {
@@ -212,19 +264,48 @@ function splitChinese(run: string): Token[] {
 
 /** Strip sentence punctuation from the ends of a word, keeping what addresses and names need. */
 function trimPunctuation(word: string): string {
-  let out = word.replace(/^["'`(<]+/, '').replace(/["'`)>!?,;。.]+$/, '');
+  // Slack's *bold*, _italic_ and ~strike~ wrap words too.
+  let out = word.replace(/^["'`(<*_~{]+/, '').replace(/["'`)>!?,;。.*_~}]+$/, '');
   // A trailing colon is punctuation ("reach 10.0.0.1:"), but not the end of an IPv6 address like "2407::".
   if (out.endsWith(':') && !out.endsWith('::')) out = out.slice(0, -1);
   return out;
 }
 
+/**
+ * Slack's markup back to what was typed (the /reach command text arrives escaped, unlike mentions,
+ * which the Slack layer cleans): links `<http://10.0.0.1:3306|10.0.0.1:3306>` to their label, mentions
+ * and channel links dropped, `&gt;` `&lt;` `&amp;` decoded.
+ */
+function unSlack(text: string): string {
+  return (
+    text
+      .replace(/<[@#!][^<>]*>/g, ' ')
+      .replace(/<[a-z][a-z0-9+.-]*:[^<>|]*\|([^<>]*)>/gi, '$1')
+      .replace(/<([a-z][a-z0-9+.-]*:[^<>|]*)>/gi, '$1')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
+      // A line quoted with "> " is a blockquote, not an arrow.
+      .replace(/^[ \t]*>(?!>)/gm, ' ')
+  );
+}
+
+/** "http://10.0.0.1:8080/health" -> "10.0.0.1:8080"; without a port, the scheme's (80, 443). */
+function fromUrl(word: string): string {
+  const url = /^(https?):\/\/([^/?#]+)/i.exec(word);
+  if (!url) return word;
+  const host = url[2]!;
+  const hasPort = /\]:\d+$/.test(host) || (!host.startsWith('[') && /:\d+$/.test(host));
+  return hasPort ? host : `${host}:${url[1]!.toLowerCase() === 'https' ? 443 : 80}`;
+}
+
 /** Turn question text into classified tokens. */
 export function tokenize(text: string): Token[] {
-  const normalized = [...text.normalize('NFKC')]
+  const normalized = [...unSlack(text).normalize('NFKC')]
     .map((ch) => FULL_WIDTH[ch] ?? ch)
     .join('')
     // Arrows are separators even without spaces: "prod->db1".
-    .replace(/(-->|->|=>|→)/g, ' $1 ')
+    .replace(ARROW_SPELLINGS, (arrow) => ` ${ARROWS.has(arrow) ? arrow : '->'} `)
     .replace(/[’‘]/g, "'");
   const tokens: Token[] = [];
   for (const chunk of normalized.split(/\s+/)) {
@@ -237,8 +318,10 @@ export function tokenize(text: string): Token[] {
       if (ARROWS.has(run)) tokens.push(classify(run));
       else if (runIsCjk) tokens.push(...splitChinese(run));
       else {
-        const word = trimPunctuation(run);
-        if (word) tokens.push(classify(word));
+        const word = fromUrl(trimPunctuation(run));
+        // "@reachbot can prod reach db1" typed in the shell: the bot's own name is not a word of the question.
+        if (word.startsWith('@')) tokens.push({ text: word, lower: word.toLowerCase(), kind: 'filler' });
+        else if (word) tokens.push(classify(word));
       }
       run = '';
     };
