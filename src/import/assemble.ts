@@ -324,7 +324,7 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
 
   const clusters = dedupeNames(
     inventory.clusters.flatMap((c) => {
-      const doc = mapCluster(c, { vpcIds, sgIds, resolveSubnet, warn });
+      const doc = mapCluster(c, { vpcIds, sgIds, subnets, resolveSubnet, warn });
       return doc ? [doc] : [];
     }),
     (c, name) => ({ ...c, name }),
@@ -489,7 +489,7 @@ interface Context {
   readonly warn: (message: string) => void;
 }
 
-function mapCluster(c: RawCluster, ctx: Context): ClusterIn | null {
+function mapCluster(c: RawCluster, ctx: Context & { readonly subnets: readonly RawSubnet[] }): ClusterIn | null {
   const label = `CCE cluster ${c.name}${c.id ? ` (${c.id})` : ''}`;
   const model = NETWORK_MODEL_ALIASES[c.mode.trim().toLowerCase()];
   if (!model) {
@@ -510,7 +510,39 @@ function mapCluster(c: RawCluster, ctx: Context): ClusterIn | null {
       }),
       (id) => id,
     );
-  const nodeSubnets = resolveAll(c.nodeSubnetIds, 'node subnet');
+  const nodes = sortByKey(
+    c.nodes.flatMap((n) => {
+      const ip = n.ip ? parseIp(n.ip)?.text : undefined;
+      if (!ip) {
+        ctx.warn(`${label}: node ${n.name} has no private IP yet; left out`);
+        return [];
+      }
+      const eip = n.eip ? parseIp(n.eip)?.text : undefined;
+      return [compact({ name: n.name, ip, eip })];
+    }),
+    (n) => `${n.name}\u0000${n.ip}`,
+  );
+  // Node pools may place nodes in other subnets of the VPC than hostNetwork.subnet; the engine needs every
+  // node subnet (its ACL and route table apply to node traffic), so each subnet holding a node's IP is added.
+  const vpcSubnets = ctx.subnets.filter((s) => s.vpcId === c.vpcId);
+  const subnetsOfNodes = nodes.flatMap((n) => {
+    const ip = parseIp(n.ip);
+    if (!ip) return [];
+    const holding = vpcSubnets.filter((s) => subnetBlocks(s).some((b) => contains(b, ip)));
+    if (!holding.length)
+      ctx.warn(
+        `${label}: node ${n.name} (${n.ip}) is in no imported subnet of VPC ${c.vpcId}; kept with its IP, but which subnet's network ACL and route table apply to it is unknown`,
+      );
+    return holding.map((s) => s.id);
+  });
+  // Stable order: the cluster's hostNetwork subnet (the first id given) first, then the others by id.
+  const [hostNetworkId, ...declaredOthers] = uniqueBy(c.nodeSubnetIds, (id) => id);
+  const hostSubnet = resolveAll(hostNetworkId ? [hostNetworkId] : [], 'node subnet')[0];
+  const otherDeclared = resolveAll(declaredOthers, 'node subnet');
+  const nodeSubnets = [
+    ...(hostSubnet ? [hostSubnet] : []),
+    ...sortedUnique([...otherDeclared, ...subnetsOfNodes]).filter((id) => id !== hostSubnet),
+  ];
   if (!nodeSubnets.length) {
     ctx.warn(`${label}: no node subnet could be resolved; cluster skipped`);
     return null;
@@ -544,18 +576,6 @@ function mapCluster(c: RawCluster, ctx: Context): ClusterIn | null {
     if (ctx.sgIds.has(c.nodeSecurityGroupId)) nodeSecurityGroups = [c.nodeSecurityGroupId];
     else ctx.warn(`${label}: node security group ${c.nodeSecurityGroupId} was not imported`);
   }
-  const nodes = sortByKey(
-    c.nodes.flatMap((n) => {
-      const ip = n.ip ? parseIp(n.ip)?.text : undefined;
-      if (!ip) {
-        ctx.warn(`${label}: node ${n.name} has no private IP yet; left out`);
-        return [];
-      }
-      const eip = n.eip ? parseIp(n.eip)?.text : undefined;
-      return [compact({ name: n.name, ip, eip })];
-    }),
-    (n) => `${n.name}\u0000${n.ip}`,
-  );
   return compact({
     name: c.name,
     id: c.id,

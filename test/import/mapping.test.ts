@@ -1,5 +1,6 @@
 // The shared mapping (assemble.ts) keeps the cloud config's meaning: each test is a config whose import
 // once meant something else.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/engine/diagnose.js';
 import { assembleTopology } from '../../src/import/assemble.js';
@@ -167,6 +168,71 @@ describe('routes CCE writes for vpc-router nodes', () => {
       withRoute('ecs', '10.9.0.0/16').topology.vpcs?.[0]?.routeTables?.find((t) => t.id === 'rtb-custom')?.routes,
     ).toEqual([{ destination: '10.9.0.0/16', type: 'ecs', nextHop: 'node-ecs-id' }]);
     expect(withRoute('mystery', '10.9.0.0/16').warnings.join('\n')).toMatch(/not one reachbot models; route skipped/);
+  });
+});
+
+describe('CCE node subnets', () => {
+  type Node = RawInventory['clusters'][number]['nodes'][number];
+  const withCluster = (nodeSubnetIds: string[], nodes: Node[]) => {
+    const inv = base();
+    inv.subnets.push({ id: 'net-a-pool', vpcId: VPC, cidr: '192.168.30.0/24' });
+    inv.vpcs.push({ id: 'vpc-other', cidr: '10.20.0.0/16', extendCidrs: [] });
+    inv.subnets.push({ id: 'net-other', vpcId: 'vpc-other', cidr: '10.20.1.0/24' });
+    inv.clusters.push({
+      id: 'c-1',
+      name: 'prod',
+      vpcId: VPC,
+      nodeSubnetIds,
+      mode: 'vpc-router',
+      containerCidrs: ['172.16.0.0/16'],
+      eniSubnetIds: [],
+      nodes,
+    });
+    return assembleTopology(inv);
+  };
+  const nodes: Node[] = [
+    { name: 'n-data', ip: '192.168.20.5' },
+    { name: 'n-pool', ip: '192.168.30.5' },
+    { name: 'n-host', ip: '192.168.10.5' },
+  ];
+
+  it('puts the hostNetwork subnet first and the other node subnets (declared or holding a node) by id', () => {
+    // Terraform declares node subnets in resource order, here the ipv4 form of net-data after net-a-pool.
+    const { topology } = withCluster(['net-nodes', 'net-a-pool', 'v4-data'], []);
+    expect(topology.clusters?.[0]?.nodeSubnets).toEqual(['net-nodes', 'net-a-pool', 'net-data']);
+    const inferred = withCluster(['v4-nodes'], nodes).topology.clusters?.[0];
+    expect(inferred?.nodeSubnets).toEqual(['net-nodes', 'net-a-pool', 'net-data']);
+  });
+
+  it('gives the same nodeSubnets whatever nodes are listed, in whatever order', () => {
+    const subnetOfNode: Record<string, string> = {
+      'n-data': 'net-data',
+      'n-pool': 'net-a-pool',
+      'n-host': 'net-nodes',
+    };
+    fc.assert(
+      fc.property(fc.shuffledSubarray(nodes), (listed) => {
+        const others = [...new Set(listed.map((n) => subnetOfNode[n.name] ?? ''))].filter((id) => id !== 'net-nodes');
+        expect(withCluster(['net-nodes'], listed).topology.clusters?.[0]?.nodeSubnets).toEqual([
+          'net-nodes',
+          ...others.sort(),
+        ]);
+      }),
+    );
+  });
+
+  it("keeps the cluster on its nodes' subnets when the hostNetwork subnet was not imported", () => {
+    const { topology, warnings } = withCluster(['net-gone'], [{ name: 'n-pool', ip: '192.168.30.5' }]);
+    expect(topology.clusters?.[0]?.nodeSubnets).toEqual(['net-a-pool']);
+    expect(warnings.join('\n')).toMatch(/node subnet net-gone was not imported/);
+  });
+
+  it('does not add a subnet of another VPC for a node, and warns that the node is in no subnet of its VPC', () => {
+    const { topology, warnings } = withCluster(['net-nodes'], [{ name: 'n-stray', ip: '10.20.1.7' }]);
+    const cluster = topology.clusters?.[0];
+    expect(cluster?.nodeSubnets).toEqual(['net-nodes']);
+    expect(cluster?.nodes).toEqual([{ name: 'n-stray', ip: '10.20.1.7' }]);
+    expect(warnings.join('\n')).toMatch(/node n-stray \(10\.20\.1\.7\) is in no imported subnet of VPC vpc-1/);
   });
 });
 

@@ -4,6 +4,8 @@ import nock from 'nock';
 
 export const REGION = 'cn-north-4';
 export const PROJECT = '0a1b2c3d4e5f67890a1b2c3d4e5f6789';
+/** The seed project's CCE cluster (its uid). */
+export const CLUSTER = '4a1b2c3d-5e6f-11ee-9a0b-0255ac100b05';
 export const ENV = {
   HUAWEICLOUD_SDK_AK: 'HPUAEXAMPLEAK12345678',
   HUAWEICLOUD_SDK_SK: 'exampleSecretKey0123456789abcdefghijkl',
@@ -74,12 +76,12 @@ export function mountSeed(except: readonly string[] = []): void {
     .query({ limit: '2' })
     .reply(200, body(`vpc /v1/${p}/ports`));
 
-  const cluster = '4a1b2c3d-5e6f-11ee-9a0b-0255ac100b05';
-  nock(host('cce'))
-    .get(`/api/v3/projects/${p}/clusters`)
-    .reply(200, body(`cce /api/v3/projects/${p}/clusters`))
-    .get(`/api/v3/projects/${p}/clusters/${cluster}/nodes`)
-    .reply(200, body(`cce /api/v3/projects/${p}/clusters/${cluster}/nodes`));
+  if (on('cce'))
+    nock(host('cce'))
+      .get(`/api/v3/projects/${p}/clusters`)
+      .reply(200, body(`cce /api/v3/projects/${p}/clusters`))
+      .get(`/api/v3/projects/${p}/clusters/${CLUSTER}/nodes`)
+      .reply(200, body(`cce /api/v3/projects/${p}/clusters/${CLUSTER}/nodes`));
   nock(host('ecs'))
     .get(`/v1/${p}/cloudservers/detail`)
     .query({ offset: '1', limit: '2' })
