@@ -10,6 +10,10 @@ export interface DcsAccessControl {
   readonly ignoredSecurityGroup?: string;
   /** What was assumed to choose, in words, for the import warnings. */
   readonly assumption?: string;
+  /** The security groups that filter the instance: the reported one, unless the whitelist controls it. */
+  readonly securityGroupIds: readonly string[];
+  /** Import warnings about the choice, each starting with `label`. */
+  readonly warnings: readonly string[];
 }
 
 /** Whether the instance can have an IP whitelist (so it is worth reading). */
@@ -17,21 +21,30 @@ export function dcsMayHaveWhitelist(engine: string | null | undefined, version: 
   return (engine ?? 'redis').trim().toLowerCase() === 'redis' && Number.parseFloat(version ?? '') !== 3;
 }
 
-/** The access control of a DCS instance from its engine, version, reported security group and whitelist. */
+/** The access control of a DCS instance (`label` names it in warnings) from its engine, version, group and whitelist. */
 export function dcsAccessControl(
+  label: string,
   engine: string | null | undefined,
   version: string | null | undefined,
   securityGroupId: string | null | undefined,
   whitelist: RawInstance['whitelist'],
 ): DcsAccessControl {
-  if (!dcsMayHaveWhitelist(engine, version)) return { control: 'security-group' };
+  const groups = securityGroupId ? [securityGroupId] : [];
+  if (!dcsMayHaveWhitelist(engine, version))
+    return { control: 'security-group', securityGroupIds: groups, warnings: [] };
   const major = Number.parseFloat(version ?? '');
   const inEffect = !!whitelist?.enabled && whitelist.groups.some((g) => g.addresses.length > 0);
-  if (!securityGroupId) return { control: 'whitelist' };
-  if (major >= 6 && !inEffect)
-    return {
-      control: 'security-group',
-      assumption: `Redis ${version} with security group ${securityGroupId} and no whitelist in effect: taken for the professional/enterprise edition, controlled by the security group (reference §5; the edition is not in the input)`,
-    };
-  return { control: 'whitelist', ignoredSecurityGroup: securityGroupId };
+  if (!securityGroupId) return { control: 'whitelist', securityGroupIds: [], warnings: [] };
+  if (major >= 6 && !inEffect) {
+    const assumption = `Redis ${version} with security group ${securityGroupId} and no whitelist in effect: taken for the professional/enterprise edition, controlled by the security group (reference §5; the edition is not in the input)`;
+    return { control: 'security-group', assumption, securityGroupIds: groups, warnings: [`${label}: ${assumption}`] };
+  }
+  return {
+    control: 'whitelist',
+    ignoredSecurityGroup: securityGroupId,
+    securityGroupIds: [],
+    warnings: [
+      `${label}: reports security group ${securityGroupId}, but Redis ${version} with a whitelist is controlled by the whitelist, not a security group (reference §5); group left out`,
+    ],
+  };
 }

@@ -241,21 +241,32 @@ describe('DCS access control (reference §5)', () => {
   const off = { enabled: false, groups: [] };
 
   it('uses the security group for Memcached and Redis 3.0', () => {
-    expect(dcsAccessControl('Memcached', '1.5', 'sg', undefined).control).toBe('security-group');
-    expect(dcsAccessControl('Redis', '3.0', 'sg', undefined).control).toBe('security-group');
+    expect(dcsAccessControl('r1', 'Memcached', '1.5', 'sg', undefined).control).toBe('security-group');
+    expect(dcsAccessControl('r1', 'Redis', '3.0', 'sg', undefined).control).toBe('security-group');
   });
 
   it('uses the whitelist for Redis 4.0/5.0 and leaves a reported security group out', () => {
-    expect(dcsAccessControl('Redis', '5.0', 'sg', off)).toEqual({ control: 'whitelist', ignoredSecurityGroup: 'sg' });
-    expect(dcsAccessControl('Redis', '4.0', undefined, on)).toEqual({ control: 'whitelist' });
+    expect(dcsAccessControl('r1', 'Redis', '5.0', 'sg', off)).toMatchObject({
+      control: 'whitelist',
+      ignoredSecurityGroup: 'sg',
+      securityGroupIds: [],
+      warnings: [expect.stringMatching(/^r1: reports security group sg, .*group left out$/)],
+    });
+    expect(dcsAccessControl('r1', 'Redis', '4.0', undefined, on)).toEqual({
+      control: 'whitelist',
+      securityGroupIds: [],
+      warnings: [],
+    });
   });
 
   it('takes Redis 6.0 with a security group and no whitelist in effect for the professional edition', () => {
-    const access = dcsAccessControl('Redis', '6.0', 'sg', off);
+    const access = dcsAccessControl('r1', 'Redis', '6.0', 'sg', off);
     expect(access.control).toBe('security-group');
     expect(access.assumption).toMatch(/professional/);
-    expect(dcsAccessControl('Redis', '6.0', 'sg', on).control).toBe('whitelist');
-    expect(dcsAccessControl('Redis', '6.0', undefined, off).control).toBe('whitelist');
+    expect(access.securityGroupIds).toEqual(['sg']);
+    expect(access.warnings).toEqual([`r1: ${access.assumption}`]);
+    expect(dcsAccessControl('r1', 'Redis', '6.0', 'sg', on).control).toBe('whitelist');
+    expect(dcsAccessControl('r1', 'Redis', '6.0', undefined, off).control).toBe('whitelist');
   });
 });
 

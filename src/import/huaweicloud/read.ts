@@ -352,12 +352,8 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
           inv.warnings.push(`${label}: whitelist not read (${error instanceof Error ? error.message : String(error)})`);
         }
       }
-      const access = dcsAccessControl(d.engine ?? '', d.engine_version, d.security_group_id, whitelist);
-      if (access.assumption) inv.warnings.push(`${label}: ${access.assumption}`);
-      if (access.ignoredSecurityGroup)
-        inv.warnings.push(
-          `${label}: reports security group ${access.ignoredSecurityGroup}, but Redis ${d.engine_version} with a whitelist is controlled by the whitelist, not a security group (reference §5); group left out`,
-        );
+      const access = dcsAccessControl(label, d.engine ?? '', d.engine_version, d.security_group_id, whitelist);
+      inv.warnings.push(...access.warnings);
       inv.instances.push({
         type: 'dcs',
         id: d.instance_id,
@@ -365,7 +361,7 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
         vpcId: d.vpc_id ?? undefined,
         subnetId: d.subnet_id ?? undefined,
         addresses: d.ip ? d.ip.split(',').map((a) => a.trim()) : [],
-        securityGroupIds: d.security_group_id && access.control === 'security-group' ? [d.security_group_id] : [],
+        securityGroupIds: [...access.securityGroupIds],
         ports: d.port ? [{ protocol: 'tcp', port: d.port }] : undefined,
         whitelist,
       });

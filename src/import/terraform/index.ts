@@ -284,12 +284,8 @@ export function importTerraformState(input: string | unknown, source = 'terrafor
           groups: (a.whitelists ?? []).map((g) => ({ name: g.group_name, addresses: g.ip_address ?? [] })),
         }
       : undefined;
-    const access = dcsAccessControl(a.engine ?? 'Redis', a.engine_version, a.security_group_id, whitelist);
-    if (access.assumption) inv.warnings.push(`${address}: ${access.assumption}`);
-    if (access.ignoredSecurityGroup)
-      inv.warnings.push(
-        `${address}: has security group ${access.ignoredSecurityGroup}, but Redis ${a.engine_version} with a whitelist is controlled by the whitelist, not a security group (reference §5); group left out`,
-      );
+    const access = dcsAccessControl(address, a.engine ?? 'Redis', a.engine_version, a.security_group_id, whitelist);
+    inv.warnings.push(...access.warnings);
     inv.instances.push({
       type: 'dcs',
       id: a.id,
@@ -297,7 +293,7 @@ export function importTerraformState(input: string | unknown, source = 'terrafor
       vpcId: a.vpc_id ?? undefined,
       subnetId: a.subnet_id ?? undefined,
       addresses: a.private_ip ? [a.private_ip] : [],
-      securityGroupIds: a.security_group_id && access.control === 'security-group' ? [a.security_group_id] : [],
+      securityGroupIds: [...access.securityGroupIds],
       ports: a.port ? [{ protocol: 'tcp', port: a.port }] : undefined,
       whitelist,
     });
