@@ -138,6 +138,8 @@ describe('internet egress', () => {
     const d = ask(withNat('eni', 'subnet-nodes'), { destination: '8.8.8.8', port: 443 });
     expect(d.verdict).toBe('unreachable');
     expect(status(d, 'internet-egress')).toBe('fail');
+    // No way out means no route to judge: the route step must not claim an EIP path it does not have.
+    expect(status(d, 'route-forward')).toBe('skip');
     expect(d.fixes[0]).toMatchObject({
       kind: 'snat-rule',
       natGateway: 'nat-1',

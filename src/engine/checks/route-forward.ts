@@ -55,11 +55,19 @@ function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, ou
         evidence,
       };
     }
-    if (!route && (viaEip > 0 || !nat))
+    if (!route && viaEip > 0)
       return {
         check: 'route-forward',
         status: 'pass',
         summary: `traffic through an EIP bound to the instance does not use ${where}`,
+        evidence,
+      };
+    // Neither an EIP nor a NAT gateway: there is no route to judge; internet-egress reports the missing way out.
+    if (!route && !nat)
+      return {
+        check: 'route-forward',
+        status: 'skip',
+        summary: `no EIP and no SNAT rule gives ${leg.subnet.subnet.id} a way out, so there is no route to judge (see internet-egress)`,
         evidence,
       };
     if (!route && nat) {
