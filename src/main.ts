@@ -16,7 +16,7 @@ import type { Poster } from './digest/poster.js';
 import { startDigestScheduler } from './digest/scheduler.js';
 import { digestSubcommands, handleWatchButton } from './digest/subcommands.js';
 import { createLogger, type Logger, maskSecrets } from './log/logger.js';
-import { createSlackApp, startSlackApp } from './slack/app.js';
+import { createSlackApp, type SlackAppOptions, startSlackApp } from './slack/app.js';
 import { DeliveryLedger } from './slack/dedupe.js';
 import { runShell } from './slack/shell.js';
 import { StoreLockedError } from './store/errors.js';
@@ -65,13 +65,16 @@ export async function main(env: Readonly<Record<string, string | undefined>>, io
     }
     throw error;
   }
-  if (config.transport.kind === 'shell') return runLocalShell(config, env, io);
-  return startSlack(config, env);
+  const { transport } = config;
+  if (transport.kind === 'shell') return runLocalShell(config, env, io);
+  return startSlack(config, transport, env);
 }
 
-async function startSlack(config: Config, env: Readonly<Record<string, string | undefined>>): Promise<RunningSlack> {
-  const transport = config.transport;
-  if (transport.kind === 'shell') throw new Error('unreachable: the shell has no Slack app');
+async function startSlack(
+  config: Config,
+  transport: SlackAppOptions['transport'],
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<RunningSlack> {
   const secrets = [transport.botToken, transport.kind === 'socket' ? transport.appToken : transport.signingSecret];
   const logger = createLogger({ level: config.logLevel, secrets });
   const store = await openFileStore(config.storePath);
@@ -195,14 +198,18 @@ async function shellStore(config: Config, io: Io): Promise<{ store: Store; close
     );
   }
   if (file && Object.keys(file.data.topologies).length > 0) {
-    await file.close();
+    const reader = file;
     try {
       const writer = await openFileStore(config.storePath);
+      await reader.close();
       io.stderr.write(`Using the topologies in ${writer.path}.\n`);
       return { store: writer, close: () => writer.close() };
     } catch (error) {
-      if (!(error instanceof StoreLockedError)) throw error;
-      const reader = await openFileStore(config.storePath, { writer: false });
+      if (!(error instanceof StoreLockedError)) {
+        await reader.close();
+        throw error;
+      }
+      // A bot holds the lock: keep the reader already open rather than reading the file again.
       io.stderr.write(`Using the topologies in ${reader.path} read-only (${error.message}).\n`);
       return { store: reader, close: () => reader.close() };
     }

@@ -1,4 +1,5 @@
 // `clusters`: every registered cluster with its network model, VPC and topology.
+import { listTopologies } from '../store/topologies.js';
 import type { Subcommand } from './subcommand.js';
 
 /** Lists clusters across all topologies (or one, when named). */
@@ -8,9 +9,7 @@ export const clustersSubcommand: Subcommand = {
   summary: 'the clusters you can ask about, with their network models',
   async run(args, context) {
     const wanted = args.trim();
-    const stored = Object.values(context.store.data.topologies)
-      .filter((entry) => !wanted || entry.name === wanted)
-      .sort((a, b) => a.name.localeCompare(b.name));
+    const stored = listTopologies(context.store).filter((entry) => !wanted || entry.name === wanted);
     if (wanted && stored.length === 0) {
       return { text: `No topology named \`${wanted}\`. \`topologies\` lists them.` };
     }

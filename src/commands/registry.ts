@@ -13,7 +13,7 @@ export interface SubcommandRegistry {
 }
 
 /** The core subcommands: help, clusters, topologies, topology. */
-export function coreSubcommands(list: () => readonly Subcommand[], options: TopologyCommandOptions = {}): Subcommand[] {
+function coreSubcommands(list: () => readonly Subcommand[], options: TopologyCommandOptions = {}): Subcommand[] {
   return [helpSubcommand(list), clustersSubcommand, topologiesSubcommand, topologySubcommand(options)];
 }
 

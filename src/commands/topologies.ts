@@ -1,4 +1,5 @@
 // `topologies`: the registered topologies, where each came from and when.
+import { listTopologies } from '../store/topologies.js';
 import type { Subcommand } from './subcommand.js';
 
 /** Lists the stored topologies. */
@@ -7,7 +8,7 @@ export const topologiesSubcommand: Subcommand = {
   usage: 'topologies',
   summary: 'the registered topologies, with where and when each was imported',
   async run(_args, context) {
-    const stored = Object.values(context.store.data.topologies).sort((a, b) => a.name.localeCompare(b.name));
+    const stored = listTopologies(context.store);
     if (stored.length === 0) {
       return { text: 'No topology is registered yet. An admin can import one: `topology import NAME` with the file.' };
     }

@@ -1,8 +1,8 @@
 // The App Home tab: what reachbot knows (topologies, their clusters and network models) and what it
 // watches (each watched path with its last verdict). Built from the store alone, so it is cheap to publish.
 import type { HomeView, KnownBlock } from '@slack/types';
+import { describeQuestion } from '../../digest/watches.js';
 import type { Verdict } from '../../engine/diagnosis.js';
-import type { Question } from '../../question/question.js';
 import type { StoreData } from '../../store/data.js';
 
 /** Home tabs hold at most 100 blocks; keep a margin for the trailing notes. */
@@ -88,18 +88,6 @@ function watchBlocks(data: Readonly<StoreData>): KnownBlock[] {
     );
   }
   return blocks;
-}
-
-/** "payments/api in prod -> db1 tcp/3306", as people write it. */
-export function describeQuestion(question: Question): string {
-  const source = question.workload ? `${question.workload} in ${question.cluster}` : question.cluster;
-  const flow =
-    question.port !== undefined
-      ? ` ${question.protocol ?? 'tcp'}/${question.port}`
-      : question.protocol
-        ? ` ${question.protocol}`
-        : '';
-  return `${source} → ${question.destination}${flow}`;
 }
 
 function mrkdwn(text: string): KnownBlock {

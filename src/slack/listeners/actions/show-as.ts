@@ -5,7 +5,7 @@ import type { AnswerFormat } from '../../../question/parse.js';
 import { postMessage, respondWith } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerMessage } from '../../messages.js';
-import { threadKey } from '../events/conversation.js';
+import { rememberThread, threadKey } from '../events/conversation.js';
 import { buttonHandler } from './button.js';
 
 /** A handler for one of the "Show as" buttons. */
@@ -24,12 +24,6 @@ export function showAs(deps: SlackDeps, format: Exclude<AnswerFormat, 'text'>) {
       deps.logger,
     );
     // The thread now continues from this answer ("and port 6379?").
-    await deps.store.update((data) => {
-      data.threads[threadKey(site.channelId, threadTs)] = {
-        topology: answer.topology,
-        question: answer.question,
-        updatedAt: deps.now().toISOString(),
-      };
-    });
+    await rememberThread(deps, threadKey(site.channelId, threadTs), answer);
   });
 }

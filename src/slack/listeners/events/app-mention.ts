@@ -1,7 +1,7 @@
 // @reachbot in a channel: answered in the thread of the mention (a new thread if it was top-level).
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
-import { answerMessage, threadKey } from './conversation.js';
+import { answerIncoming, threadKey } from './conversation.js';
 
 /** The app_mention handler. */
 export function appMention(deps: SlackDeps) {
@@ -9,7 +9,7 @@ export function appMention(deps: SlackDeps) {
     // Other bots mentioning us could start a loop; people ask questions.
     if (event.bot_id || !event.user) return;
     const threadTs = event.thread_ts ?? event.ts;
-    await answerMessage(
+    await answerIncoming(
       {
         user: event.user,
         channel: event.channel,

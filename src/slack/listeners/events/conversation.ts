@@ -1,7 +1,6 @@
 // The shared body of a mention and a DM: a topology file -> import; otherwise the words are a question,
 // a follow-up to what this thread established (kept in the store, so it survives restarts), or a command.
-import type { Conversation } from '../../../commands/converse.js';
-import { converse } from '../../../commands/converse.js';
+import { type Answer, type Conversation, converse } from '../../../commands/converse.js';
 import { postMessage, reportFailure, type WebClient } from '../../deliver.js';
 import { commandContext, type SlackDeps } from '../../deps.js';
 import { importSharedFile, topologyFiles } from '../../file-import.js';
@@ -20,7 +19,7 @@ export interface IncomingMessage {
 }
 
 /** Answer one message in its conversation. Errors are reported to the user, never thrown. */
-export async function answerMessage(message: IncomingMessage, client: WebClient, deps: SlackDeps): Promise<void> {
+export async function answerIncoming(message: IncomingMessage, client: WebClient, deps: SlackDeps): Promise<void> {
   const target = { channel: message.channel, ...(message.replyThreadTs ? { threadTs: message.replyThreadTs } : {}) };
   try {
     const words = messageWords(message.text);
@@ -36,27 +35,20 @@ export async function answerMessage(message: IncomingMessage, client: WebClient,
     const context = commandContext(deps, message.user, message.channel);
     const previous: Conversation | undefined = deps.store.data.threads[message.threadKey];
     const outcome = await converse(words, context, deps.registry, previous);
-    if (outcome.kind === 'answer') {
-      const { topology, question } = outcome.answer;
-      const now = deps.now();
-      await deps.store.update((data) => {
-        data.threads[message.threadKey] = { topology, question, updatedAt: now.toISOString() };
-        forgetOldThreads(data.threads, now);
-      });
-    }
+    if (outcome.kind === 'answer') await rememberThread(deps, message.threadKey, outcome.answer);
     await postMessage(client, target, outcomeMessage(outcome, { ephemeral: false }), deps.logger);
   } catch (error) {
-    await reportFailure(
-      client,
-      {
-        channel: message.channel,
-        user: message.user,
-        ...(message.replyThreadTs ? { threadTs: message.replyThreadTs } : {}),
-      },
-      error,
-      deps.logger,
-    );
+    await reportFailure(client, { ...target, user: message.user }, error, deps.logger);
   }
+}
+
+/** Let the thread `key` continue from `answer` ("and port 6379?"), forgetting threads gone quiet. */
+export async function rememberThread(deps: SlackDeps, key: string, answer: Answer): Promise<void> {
+  const now = deps.now();
+  await deps.store.update((data) => {
+    data.threads[key] = { topology: answer.topology, question: answer.question, updatedAt: now.toISOString() };
+    forgetOldThreads(data.threads, now);
+  });
 }
 
 /** Threads quiet for this long are forgotten: an incident thread is not revived after a month. */

@@ -2,7 +2,7 @@
 // a shared file, which is how topology files arrive.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
-import { answerMessage, threadKey } from './conversation.js';
+import { answerIncoming, threadKey } from './conversation.js';
 
 /** The message.im handler. */
 export function directMessage(deps: SlackDeps) {
@@ -12,7 +12,7 @@ export function directMessage(deps: SlackDeps) {
     if ('bot_id' in event && event.bot_id) return;
     if (!('user' in event) || !event.user) return;
     const threadTs = 'thread_ts' in event && typeof event.thread_ts === 'string' ? event.thread_ts : undefined;
-    await answerMessage(
+    await answerIncoming(
       {
         user: event.user,
         channel: event.channel,
