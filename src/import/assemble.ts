@@ -4,7 +4,7 @@
 // order is meaning (network ACL rules: first match wins; security groups bound to a NIC or cluster:
 // binding order); and whatever cannot be mapped becomes a warning, never a silent drop.
 import { contains, mustCidr, parseAddressEntry, parseCidr, parseIp } from '../net/address.js';
-import { parsePortList } from '../net/ports.js';
+import { type NamedProtocol, PROTOCOL_NUMBERS, parsePortList, type RuleProtocol } from '../net/ports.js';
 import { formatIssues } from '../topology/errors.js';
 import { validateTopology } from '../topology/load.js';
 import {
@@ -202,35 +202,27 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
       // CCE writes one route per node for a vpc-router cluster (destination: the node's pod slice, next hop:
       // the node); its API type string is undocumented (reference §4.1 [AMB]). Match it by destination.
       const podCidr = type === 'cce' ? undefined : podCidrOf(table.vpcId, route.destination);
-      if (podCidr && (type === 'ecs' || !(ROUTE_TYPES as readonly string[]).includes(type))) {
+      const routeType = oneOf(type, ROUTE_TYPES);
+      let mappedType: (typeof ROUTE_TYPES)[number];
+      if (podCidr && (type === 'ecs' || !routeType)) {
         warn(
           `${what}: its destination lies in the container CIDR ${podCidr} of a vpc-router cluster, so it is taken for a route CCE wrote for a node (its API type is undocumented); imported as type cce`,
         );
-        return [
-          compact({
-            destination: route.destination,
-            type: 'cce' as const,
-            nextHop: route.nexthop && route.nexthop !== '-' ? route.nexthop : undefined,
-            description: route.description || undefined,
-          }),
-        ];
-      }
-      if (!(ROUTE_TYPES as readonly string[]).includes(type)) {
+        mappedType = 'cce';
+      } else if (!routeType) {
         warn(`${what}: route type "${route.type}" is not one reachbot models; route skipped`);
         return [];
-      }
-      if (!isCidr(route.destination)) {
+      } else if (!isCidr(route.destination)) {
         warn(`${what}: destination is not a CIDR; route skipped`);
         return [];
-      }
-      if (type === 'peering' && !(route.nexthop && peeringIds.has(route.nexthop))) {
+      } else if (type === 'peering' && !(route.nexthop && peeringIds.has(route.nexthop))) {
         warn(`${what}: the peering was not imported; route skipped`);
         return [];
-      }
+      } else mappedType = routeType;
       return [
         compact({
           destination: route.destination,
-          type: type as (typeof ROUTE_TYPES)[number],
+          type: mappedType,
           nextHop: route.nexthop && route.nexthop !== '-' ? route.nexthop : undefined,
           description: route.description || undefined,
         }),
@@ -470,17 +462,21 @@ function mapAclRule(rule: RawAclRule, addressGroupIds: ReadonlySet<string>): Acl
 }
 
 /** Huawei's protocol field: absent/empty/"any" = all, a name, or an IP protocol number; null if unknown. */
-function mapProtocol(value: string | null | undefined): 'tcp' | 'udp' | 'icmp' | 'icmpv6' | 'any' | number | null {
+function mapProtocol(value: string | null | undefined): RuleProtocol | null {
   if (value === null || value === undefined || value === '') return 'any';
   const text = String(value).trim().toLowerCase();
   if (text === 'any' || text === 'all') return 'any';
-  if (text === 'tcp' || text === 'udp' || text === 'icmp' || text === 'icmpv6') return text;
+  if (Object.hasOwn(PROTOCOL_NUMBERS, text)) return text as NamedProtocol;
   if (/^\d{1,3}$/.test(text) && Number(text) <= 255) {
     const n = Number(text);
-    return ({ 6: 'tcp', 17: 'udp', 1: 'icmp', 58: 'icmpv6' } as const)[n as 6] ?? n;
+    return PROTOCOL_NAMES.get(n) ?? n;
   }
   return null;
 }
+
+const PROTOCOL_NAMES = new Map(
+  Object.entries(PROTOCOL_NUMBERS).map(([name, number]) => [number as number, name as NamedProtocol]),
+);
 
 interface Context {
   readonly vpcIds: ReadonlySet<string>;

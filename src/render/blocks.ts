@@ -84,9 +84,13 @@ function section(text: string): SectionBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
 
+/** Text escaped for inside a code block: a literal ``` inside would close the block early. */
+function codeText(body: string): string {
+  return escapeMrkdwn(body).replaceAll('```', '`\u200b``');
+}
+
 function codeBlock(body: string): string {
-  // A literal ``` inside would close the block early.
-  return `\`\`\`${escapeMrkdwn(body).replaceAll('```', '`\u200b``')}\`\`\``;
+  return `\`\`\`${codeText(body)}\`\`\``;
 }
 
 function inlineCode(text: string): string {
@@ -117,7 +121,7 @@ function fixSection(
   const full = codeBlock(body);
   if (full.length <= room) return { block: section(`${headClamped.text}\n${full}`), cut: headClamped.cut };
   const marker = '\n… (cut: the full text is in the attached file)';
-  const cutBody = clamp(escapeMrkdwn(body).replaceAll('```', '`\u200b``'), room - 6, marker).text;
+  const cutBody = clamp(codeText(body), room - 6, marker).text;
   return { block: section(`${headClamped.text}\n\`\`\`${cutBody}\`\`\``), cut: true };
 }
 

@@ -6,7 +6,12 @@ import { diagnose } from '../../src/engine/diagnose.js';
 import { assembleTopology } from '../../src/import/assemble.js';
 import { dcsAccessControl } from '../../src/import/dcs.js';
 import { firewallDetail } from '../../src/import/huaweicloud/responses.js';
-import { emptyInventory, type RawInventory, type RawSecurityGroupRule } from '../../src/import/model.js';
+import {
+  emptyInventory,
+  type RawCluster,
+  type RawInventory,
+  type RawSecurityGroupRule,
+} from '../../src/import/model.js';
 import { compileTopology } from '../../src/topology/compile.js';
 
 const VPC = 'vpc-1';
@@ -17,6 +22,17 @@ const base = (): RawInventory => {
   inv.subnets.push({ id: 'net-data', vpcId: VPC, cidr: '192.168.20.0/24', ipv4SubnetId: 'v4-data' });
   return inv;
 };
+/** A vpc-router cluster "prod" on net-nodes, with pod CIDR 172.16.0.0/16. */
+const prodCluster = (extra: Partial<RawCluster> = {}): RawCluster => ({
+  name: 'prod',
+  vpcId: VPC,
+  nodeSubnetIds: ['net-nodes'],
+  mode: 'vpc-router',
+  containerCidrs: ['172.16.0.0/16'],
+  eniSubnetIds: [],
+  nodes: [],
+  ...extra,
+});
 const withRule = (rule: Omit<RawSecurityGroupRule, 'direction'>) => {
   const inv = base();
   inv.securityGroups.push({
@@ -132,15 +148,7 @@ describe('network ACL rules', () => {
 describe('routes CCE writes for vpc-router nodes', () => {
   const withRoute = (type: string, destination: string) => {
     const inv = base();
-    inv.clusters.push({
-      name: 'prod',
-      vpcId: VPC,
-      nodeSubnetIds: ['net-nodes'],
-      mode: 'vpc-router',
-      containerCidrs: ['172.16.0.0/16'],
-      eniSubnetIds: [],
-      nodes: [],
-    });
+    inv.clusters.push(prodCluster());
     inv.routeTables.push({
       id: 'rtb-custom',
       vpcId: VPC,
@@ -178,16 +186,7 @@ describe('CCE node subnets', () => {
     inv.subnets.push({ id: 'net-a-pool', vpcId: VPC, cidr: '192.168.30.0/24' });
     inv.vpcs.push({ id: 'vpc-other', cidr: '10.20.0.0/16', extendCidrs: [] });
     inv.subnets.push({ id: 'net-other', vpcId: 'vpc-other', cidr: '10.20.1.0/24' });
-    inv.clusters.push({
-      id: 'c-1',
-      name: 'prod',
-      vpcId: VPC,
-      nodeSubnetIds,
-      mode: 'vpc-router',
-      containerCidrs: ['172.16.0.0/16'],
-      eniSubnetIds: [],
-      nodes,
-    });
+    inv.clusters.push(prodCluster({ id: 'c-1', nodeSubnetIds, nodes }));
     return assembleTopology(inv);
   };
   const nodes: Node[] = [
@@ -290,15 +289,7 @@ describe('verdicts on an imported document', () => {
         { id: 'out', direction: 'egress', ethertype: 'IPv4', action: 'allow', priority: 100 },
       ],
     });
-    inv.clusters.push({
-      name: 'prod',
-      vpcId: VPC,
-      nodeSubnetIds: ['net-nodes'],
-      mode: 'vpc-router',
-      containerCidrs: ['172.16.0.0/16'],
-      eniSubnetIds: [],
-      nodes: [],
-    });
+    inv.clusters.push(prodCluster());
     inv.instances.push({
       type: 'ecs',
       id: 'ecs-1',

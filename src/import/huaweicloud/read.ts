@@ -3,6 +3,7 @@
 // skipped with a warning and the rest is still imported; refused credentials stop everything.
 import type { z } from 'zod';
 import { dcsAccessControl, dcsMayHaveWhitelist } from '../dcs.js';
+import { connectAddresses } from '../dms.js';
 import { emptyInventory, type RawInstance, type RawInventory } from '../model.js';
 import {
   HuaweiCloudApiError,
@@ -483,13 +484,4 @@ function parse<S extends z.ZodType>(schema: S, data: unknown, what: string): z.o
     throw new ResponseShapeError(what, `${first?.path.join('.') ?? ''} ${first?.message ?? ''}`.trim());
   }
   return result.data;
-}
-
-/** "192.168.0.1,192.168.0.2" or "192.168.0.1:5672" -> the addresses. */
-function connectAddresses(text: string | null | undefined): string[] {
-  return (text ?? '')
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => (/^\d+\.\d+\.\d+\.\d+:\d+$/.test(part) ? part.slice(0, part.lastIndexOf(':')) : part));
 }

@@ -2,6 +2,7 @@
 // into a topology v1 document; every other resource type is named in a warning.
 import { assembleTopology } from '../assemble.js';
 import { dcsAccessControl, dcsMayHaveWhitelist } from '../dcs.js';
+import { connectAddresses } from '../dms.js';
 import { emptyInventory, type ImportResult, type RawRouteTable, type RawSecurityGroupRule } from '../model.js';
 import { type Attributes, attributeSchemas, type MappedType, terraformState } from './state.js';
 
@@ -322,10 +323,7 @@ export function importTerraformState(input: string | unknown, source = 'terrafor
         name: a.name,
         vpcId: a.vpc_id ?? undefined,
         subnetId: a.network_id ?? undefined,
-        addresses: (a.connect_address ?? '')
-          .split(',')
-          .map((x) => x.trim().replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, '$1'))
-          .filter(Boolean),
+        addresses: connectAddresses(a.connect_address),
         securityGroupIds: a.security_group_id ? [a.security_group_id] : [],
         ports: a.port ? [{ protocol: 'tcp', port: a.port }] : undefined,
       });

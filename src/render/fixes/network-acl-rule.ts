@@ -62,16 +62,11 @@ export function renderNetworkAclRule(fix: NetworkAclRuleSpec, purpose: string): 
     comments,
   );
 
-  const items: HclItem[] = [
-    { name: 'name', value: hclString(String(rule.name)) },
-    { name: 'description', value: hclString(description) },
-    { name: 'action', value: hclString(fix.action) },
-    { name: 'protocol', value: hclString(fix.protocol) },
-    { name: 'ip_version', value: String(ipVersion(fix)) },
-    { name: 'source_ip_address', value: hclString(fix.source) },
-    { name: 'destination_ip_address', value: hclString(fix.destination) },
-  ];
-  if (fix.destinationPorts !== null) items.push({ name: 'destination_port', value: hclString(fix.destinationPorts) });
+  // The provider's rule block takes the API's field names.
+  const items: HclItem[] = Object.entries(rule).map(([name, value]) => ({
+    name,
+    value: typeof value === 'number' ? String(value) : hclString(value),
+  }));
   // huaweicloud_vpc_network_acl owns the whole ordered list: the fix is a block to place in it.
   const terraform = [
     hclComment(

@@ -53,7 +53,7 @@ export function renderRoute(fix: RouteSpec, purpose: string): FixRender {
     const route = { type: fix.type, nexthop: hop.value, destination: fix.destination, vpc_id: vpc.value };
     const hcloud = shellCommand(
       hcloudHead('VPC CreateVpcRoute'),
-      [...Object.entries(route).map(([name, value]) => shellFlag(`route.${name}`, value))],
+      Object.entries(route).map(([name, value]) => shellFlag(`route.${name}`, value)),
       ['verify: hcloud VPC CreateVpcRoute --help'],
     );
     return { text, hcloud, terraform, api: { method: 'POST', path: '/v2.0/vpc/routes', body: { route } } };

@@ -63,7 +63,7 @@ export function renderSecurityGroupRule(fix: SecurityGroupRuleSpec, purpose: str
   if (isIcmp(fix)) comments.push(ICMP_NOTE);
   const hcloud = shellCommand(
     hcloudHead('VPC CreateSecurityGroupRule/v3'),
-    [...Object.entries(rule).map(([name, value]) => shellFlag(`security_group_rule.${name}`, value))],
+    Object.entries(rule).map(([name, value]) => shellFlag(`security_group_rule.${name}`, value)),
     comments,
   );
 

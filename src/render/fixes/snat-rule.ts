@@ -30,7 +30,7 @@ export function renderSnatRule(fix: SnatRuleSpec, purpose: string): FixRender {
 
   const hcloud = shellCommand(
     hcloudHead('NAT CreateNatGatewaySnatRule'),
-    [...Object.entries(rule).map(([name, value]) => shellFlag(`snat_rule.${name}`, value))],
+    Object.entries(rule).map(([name, value]) => shellFlag(`snat_rule.${name}`, value)),
     ['verify: hcloud NAT CreateNatGatewaySnatRule --help', `floating_ip_id: the id of EIP ${fix.eip}`],
   );
 

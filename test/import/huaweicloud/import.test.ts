@@ -15,6 +15,25 @@ const options = (extra: Partial<Parameters<typeof importHuaweiCloud>[0]> = {}) =
   ...extra,
 });
 
+const DCS_SECURITY_GROUP = '69c999ad-d9ef-4d79-94fd-35e6ceb75325';
+const dcsInstance = (id: string, name: string, version: string, ip: string, extra: Record<string, unknown> = {}) => ({
+  instance_id: id,
+  name,
+  engine: 'Redis',
+  engine_version: version,
+  ip,
+  port: 6379,
+  vpc_id: '545cc36a-453d-499d-9449-56925c5c86d7',
+  subnet_id: '8b1e6b0c-2f3a-4d6e-9c5b-7a8f9e0d1c2b',
+  ...extra,
+});
+/** The DCS instance list (one page at pageSize 2) answering with these instances. */
+const listDcs = (...instances: ReturnType<typeof dcsInstance>[]) =>
+  nock(host('dcs'))
+    .get(`/v2/${PROJECT}/instances`)
+    .query({ offset: '0', limit: '2' })
+    .reply(200, { instance_num: instances.length, instances });
+
 describe('importHuaweiCloud', () => {
   it('maps the seed project: VPC, both subnet ids, cluster, nodes, ECS with its port security groups', async () => {
     mountSeed();
@@ -193,25 +212,9 @@ describe('importHuaweiCloud', () => {
 
   it('reads DCS instances with their whitelist', async () => {
     mountSeed(['dcs']);
-    nock(host('dcs'))
-      .get(`/v2/${PROJECT}/instances`)
-      .query({ offset: '0', limit: '2' })
-      .reply(200, {
-        instance_num: 1,
-        instances: [
-          {
-            instance_id: '9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
-            name: 'redis-main',
-            engine: 'Redis',
-            engine_version: '5.0',
-            ip: '192.168.20.10',
-            port: 6379,
-            vpc_id: '545cc36a-453d-499d-9449-56925c5c86d7',
-            subnet_id: '8b1e6b0c-2f3a-4d6e-9c5b-7a8f9e0d1c2b',
-            status: 'RUNNING',
-          },
-        ],
-      })
+    listDcs(
+      dcsInstance('9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', 'redis-main', '5.0', '192.168.20.10', { status: 'RUNNING' }),
+    )
       .get(`/v2/${PROJECT}/instance/9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d/whitelist`)
       .reply(200, {
         instance_id: '9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
@@ -231,25 +234,7 @@ describe('importHuaweiCloud', () => {
   it('accepts a DCS whitelist given as one group object (the API reference example) as well as an array', async () => {
     mountSeed(['dcs']);
     const id = '9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
-    nock(host('dcs'))
-      .get(`/v2/${PROJECT}/instances`)
-      .query({ offset: '0', limit: '2' })
-      .reply(200, {
-        instance_num: 1,
-        instances: [
-          {
-            instance_id: id,
-            name: 'redis-main',
-            engine: 'Redis',
-            engine_version: '6.0',
-            ip: '192.168.20.10',
-            port: 6379,
-            vpc_id: '545cc36a-453d-499d-9449-56925c5c86d7',
-            subnet_id: '8b1e6b0c-2f3a-4d6e-9c5b-7a8f9e0d1c2b',
-            security_group_id: '69c999ad-d9ef-4d79-94fd-35e6ceb75325',
-          },
-        ],
-      })
+    listDcs(dcsInstance(id, 'redis-main', '6.0', '192.168.20.10', { security_group_id: DCS_SECURITY_GROUP }))
       .get(`/v2/${PROJECT}/instance/${id}/whitelist`)
       .reply(200, {
         instance_id: id,
@@ -265,37 +250,17 @@ describe('importHuaweiCloud', () => {
 
   it('binds the security group of a Redis 6.0 without a whitelist in effect (professional edition), not of a 5.0', async () => {
     mountSeed(['dcs']);
-    const instance = (id: string, name: string, version: string, ip: string) => ({
-      instance_id: id,
-      name,
-      engine: 'Redis',
-      engine_version: version,
-      ip,
-      port: 6379,
-      vpc_id: '545cc36a-453d-499d-9449-56925c5c86d7',
-      subnet_id: '8b1e6b0c-2f3a-4d6e-9c5b-7a8f9e0d1c2b',
-      security_group_id: '69c999ad-d9ef-4d79-94fd-35e6ceb75325',
-    });
+    const instance = (id: string, name: string, version: string, ip: string) =>
+      dcsInstance(id, name, version, ip, { security_group_id: DCS_SECURITY_GROUP });
     const pro = 'aaaaaaaa-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
     const basic = 'bbbbbbbb-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
-    nock(host('dcs'))
-      .get(`/v2/${PROJECT}/instances`)
-      .query({ offset: '0', limit: '2' })
-      .reply(200, {
-        instance_num: 2,
-        instances: [
-          instance(pro, 'redis-pro', '6.0', '192.168.20.11'),
-          instance(basic, 'redis-5', '5.0', '192.168.20.12'),
-        ],
-      })
+    listDcs(instance(pro, 'redis-pro', '6.0', '192.168.20.11'), instance(basic, 'redis-5', '5.0', '192.168.20.12'))
       .get(`/v2/${PROJECT}/instance/${pro}/whitelist`)
       .reply(200, { instance_id: pro, enable_whitelist: false, whitelist: [] })
       .get(`/v2/${PROJECT}/instance/${basic}/whitelist`)
       .reply(200, { instance_id: basic, enable_whitelist: false, whitelist: [] });
     const { topology, warnings } = await importHuaweiCloud(options());
-    expect(topology.resources?.find((r) => r.name === 'redis-pro')?.securityGroups).toEqual([
-      '69c999ad-d9ef-4d79-94fd-35e6ceb75325',
-    ]);
+    expect(topology.resources?.find((r) => r.name === 'redis-pro')?.securityGroups).toEqual([DCS_SECURITY_GROUP]);
     expect(topology.resources?.find((r) => r.name === 'redis-5')?.securityGroups).toBeUndefined();
     expect(warnings.join('\n')).toMatch(/redis-pro .*professional\/enterprise edition/);
     expect(warnings.join('\n')).toMatch(/redis-5 .*controlled by the whitelist, not a security group/);
