@@ -7,6 +7,7 @@ import { diffTopologies, formatDiff } from '../topology/diff.js';
 import type { Topology } from '../topology/schema.js';
 import { checkWatchesCooperatively, type PathEngine, type WatchOutcome } from './check.js';
 import { defaultEngine } from './default-engine.js';
+import { fixLine, lineTitle, MAX_FIX_CHARS } from './digest-message.js';
 import { BlockBudget, escapeMrkdwn, MAX_FALLBACK_CHARS, truncate } from './message-budget.js';
 import type { Poster, RetryPolicy, Sleep } from './poster.js';
 import { type DigestLogger, deliver, silentLogger } from './run.js';
@@ -38,8 +39,6 @@ export interface ChangeAlert {
   readonly blocks: KnownBlock[];
   readonly sent: boolean;
 }
-
-const MAX_FIX_CHARS = 400;
 
 /**
  * Check the watches on topology `name` before and after a change and alert each affected channel once. Safe to call
@@ -121,12 +120,10 @@ function verdictWord(verdict: Verdict | undefined): string {
 
 function changeLine(change: PathChange, withFix: boolean): string {
   const { outcome } = change;
-  const title = escapeMrkdwn(truncate(watchTitle(outcome.watch), 120));
-  const head = `• *${title}* (${outcome.watch.id}): ${verdictWord(change.before)} → *${verdictWord(change.after)}*`;
+  const head = `• *${lineTitle(outcome.watch)}* (${outcome.watch.id}): ${verdictWord(change.before)} → *${verdictWord(change.after)}*`;
   if (!withFix) return head;
   if (outcome.kind === 'error') return `${head}\n      ${escapeMrkdwn(truncate(outcome.reason, MAX_FIX_CHARS))}`;
-  const fix = outcome.fix ? escapeMrkdwn(truncate(outcome.fix.replace(/\s+/g, ' '), MAX_FIX_CHARS)) : 'none proposed';
-  return `${head}\n      Fix: ${fix}`;
+  return `${head}${fixLine(outcome.fix)}`;
 }
 
 function count(n: number, what: string): string {

@@ -1,20 +1,17 @@
 // The real engine behind digests and alerts: compile a topology, diagnose a question against it.
 import { diagnose } from '../engine/diagnose.js';
-import { type CompiledTopology, compileTopology } from '../topology/compile.js';
+import { compileOnce } from '../store/topologies.js';
+import type { CompiledTopology } from '../topology/compile.js';
 import type { PathEngine } from './check.js';
 
-/** compileTopology + diagnose (verdicts, fixes unverified), compiled once per topology object (a replaced one afresh). */
+/**
+ * compileTopology + diagnose (verdicts, fixes unverified). Compiling goes through the store's cache (one compiled
+ * form per topology object, shared with the answers); each engine object has its own cache of reduced outcomes
+ * (check.ts), so a new one starts with those empty.
+ */
 export function realEngine(): PathEngine {
-  const cache = new WeakMap<object, CompiledTopology>();
   return {
-    compile(topology) {
-      let compiled = cache.get(topology);
-      if (!compiled) {
-        compiled = compileTopology(topology);
-        cache.set(topology, compiled);
-      }
-      return compiled;
-    },
+    compile: compileOnce,
     // Digests and alerts keep the verdict, the first fix's words and a fingerprint: fix verification (re-walking
     // the path with the fixes applied) changes none of the first two and costs a second walk per problem, so it is
     // left to the answers people read (docs/ENGINE.md, "Verification").
@@ -22,5 +19,5 @@ export function realEngine(): PathEngine {
   };
 }
 
-/** One engine for the process: its cache is what makes back-to-back digests cheap. */
+/** One engine for the process: its caches are what make back-to-back digests cheap. */
 export const defaultEngine: PathEngine = realEngine();

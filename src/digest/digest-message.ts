@@ -2,12 +2,13 @@
 // and the unchanged problems in brief; within Slack's limits however many paths are watched, saying what it left out.
 import type { KnownBlock } from '@slack/types';
 import type { Verdict } from '../engine/diagnosis.js';
+import type { Watch } from '../store/data.js';
 import type { DigestSummary, VerdictChange } from './changes.js';
 import { BlockBudget, escapeMrkdwn, MAX_FALLBACK_CHARS, truncate } from './message-budget.js';
 import { watchTitle } from './watches.js';
 
-/** A fix line longer than this is cut: the digest points at the fix, the thread answer has it in full. */
-const MAX_FIX_CHARS = 400;
+/** A fix (or reason) longer than this is cut: the message points at the fix, the thread answer has it in full. */
+export const MAX_FIX_CHARS = 400;
 const MAX_TITLE_CHARS = 120;
 
 export interface DigestMessage {
@@ -22,29 +23,27 @@ export interface DigestHeading {
   readonly footer: string;
 }
 
-const VERDICT_WORD: Record<Verdict, string> = {
-  reachable: 'reachable',
-  unreachable: 'unreachable',
-  uncertain: 'uncertain',
-};
-
 const VERDICT_ICON: Record<Verdict, string> = {
   reachable: ':large_green_circle:',
   unreachable: ':red_circle:',
   uncertain: ':large_yellow_circle:',
 };
 
-function title(change: { outcome: { watch: Parameters<typeof watchTitle>[0] } }): string {
-  return escapeMrkdwn(truncate(watchTitle(change.outcome.watch), MAX_TITLE_CHARS));
+/** A watch's title as a digest or alert line shows it: cut short, escaped for mrkdwn. */
+export function lineTitle(watch: Watch): string {
+  return escapeMrkdwn(truncate(watchTitle(watch), MAX_TITLE_CHARS));
+}
+
+/** The indented fix under a line: on one line, cut short, escaped for mrkdwn. */
+export function fixLine(fix: string | undefined): string {
+  return `\n      Fix: ${fix ? escapeMrkdwn(truncate(fix.replace(/\s+/g, ' '), MAX_FIX_CHARS)) : 'none proposed'}`;
 }
 
 function changeLine(change: VerdictChange, withFix: boolean): string {
   const { outcome, before } = change;
-  const from = before ? `${VERDICT_WORD[before]} → ` : 'new watch, ';
-  const head = `${VERDICT_ICON[outcome.verdict]} *${title(change)}* (${outcome.watch.id}): ${from}*${VERDICT_WORD[outcome.verdict]}*`;
-  if (!withFix) return head;
-  const fix = outcome.fix ? escapeMrkdwn(truncate(outcome.fix.replace(/\s+/g, ' '), MAX_FIX_CHARS)) : 'none proposed';
-  return `${head}\n      Fix: ${fix}`;
+  const from = before ? `${before} → ` : 'new watch, ';
+  const head = `${VERDICT_ICON[outcome.verdict]} *${lineTitle(outcome.watch)}* (${outcome.watch.id}): ${from}*${outcome.verdict}*`;
+  return withFix ? `${head}${fixLine(outcome.fix)}` : head;
 }
 
 /** The counts line: "12 watched · 9 reachable · 2 unreachable · 1 uncertain". */
@@ -114,9 +113,7 @@ function stillBrokenSummary(summary: DigestSummary): string | undefined {
   ]
     .filter(Boolean)
     .join(', ');
-  const names = list.map(
-    (outcome) => `${escapeMrkdwn(truncate(watchTitle(outcome.watch), MAX_TITLE_CHARS))} (${outcome.watch.id})`,
-  );
+  const names = list.map((outcome) => `${lineTitle(outcome.watch)} (${outcome.watch.id})`);
   return `*Still broken (${list.length})*: ${counts}\n${joinWithin(names, MAX_SUMMARY_CHARS)}`;
 }
 

@@ -6,7 +6,7 @@ import type { DigestSchedule } from '../store/data.js';
 import type { Store } from '../store/store.js';
 import type { PathEngine } from './check.js';
 import type { Poster, RetryPolicy, Sleep } from './poster.js';
-import { type DigestLogger, type DigestRunStatus, runScheduledDigest, silentLogger } from './run.js';
+import { claimSlot, type DigestLogger, type DigestRunStatus, runScheduledDigest, silentLogger } from './run.js';
 import { onSchedulesChanged } from './schedule-events.js';
 import { latestSlotAtOrBefore } from './schedule-spec.js';
 
@@ -134,12 +134,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
             { channel, slot: slot.toISOString(), lateMs: late },
             'missed digest is past the grace window; skipped',
           );
-          await store.update((data) => {
-            const current = data.schedules[channel];
-            if (current && (!current.lastRunAt || Date.parse(current.lastRunAt) < slot.getTime())) {
-              data.schedules[channel] = { ...current, lastRunAt: slot.toISOString() };
-            }
-          });
+          await claimSlot(store, channel, slot);
         }
       }
       await Promise.all(runs);

@@ -332,7 +332,7 @@ function resolveDestination(text: string, tokens: readonly Token[], flow: Flow):
 const LOOKS_IPV4 = /^\d{1,3}(\.\d{1,3}){1,4}$/;
 
 /** One destination word: an address, [v6]:port, address:port, name or name:port. */
-export function parseDestination(text: string, word: string): { destination: string; port?: number } {
+function parseDestination(text: string, word: string): { destination: string; port?: number } {
   const bracket = /^\[([^\]]+)\](?::(\d+))?$/.exec(word);
   if (bracket) {
     const ip = parseIp(bracket[1]!);
@@ -374,13 +374,18 @@ function finish(
   }
   if (protocol === 'icmp' && port !== undefined)
     fail(text, `ICMP (ping) has no ports; ask "tcp/${port}" or "udp/${port}", or ping without a port`);
-  if ((protocol === 'tcp' || protocol === 'udp') && port === undefined)
-    fail(text, `${protocol} needs a port, e.g. ${protocol}/${protocol === 'udp' ? 53 : 3306}`);
+  if ((protocol === 'tcp' || protocol === 'udp') && port === undefined) needsPort(text, protocol);
   if (port !== undefined && protocol === undefined) protocol = 'tcp';
-  const question: Question = { cluster, workload, destination };
-  if (protocol) Object.assign(question, { protocol });
-  if (port !== undefined) Object.assign(question, { port });
-  return question;
+  return questionOf({ cluster, workload, destination }, protocol, port);
+}
+
+/** The question, with `protocol` and `port` present only when known (stored and compared as such). */
+function questionOf(base: Question, protocol: QuestionProtocol | undefined, port: number | undefined): Question {
+  return { ...base, ...(protocol ? { protocol } : {}), ...(port !== undefined ? { port } : {}) };
+}
+
+function needsPort(text: string, protocol: 'tcp' | 'udp'): never {
+  return fail(text, `${protocol} needs a port, e.g. ${protocol}/${protocol === 'udp' ? 53 : 3306}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -544,15 +549,12 @@ function parseChange(text: string, previous: Question, led: boolean, names?: Kno
     protocol ??= previous.protocol === 'udp' ? 'udp' : 'tcp';
   } else if (protocol !== undefined) {
     port = previous.port;
-    if (port === undefined) fail(text, `${protocol} needs a port, e.g. ${protocol}/${protocol === 'udp' ? 53 : 3306}`);
+    if (port === undefined) needsPort(text, protocol);
   } else {
     protocol = previous.protocol;
     port = previous.port;
   }
-  const question: Question = { cluster, workload, destination };
-  if (protocol) Object.assign(question, { protocol });
-  if (port !== undefined) Object.assign(question, { port });
-  return { kind: 'question', question };
+  return { kind: 'question', question: questionOf({ cluster, workload, destination }, protocol, port) };
 }
 
 function isKnown(word: string, known: readonly string[] | undefined): boolean {

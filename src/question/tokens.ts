@@ -305,8 +305,7 @@ export function tokenize(text: string): Token[] {
     .map((ch) => FULL_WIDTH[ch] ?? ch)
     .join('')
     // Arrows are separators even without spaces: "prod->db1".
-    .replace(ARROW_SPELLINGS, (arrow) => ` ${ARROWS.has(arrow) ? arrow : '->'} `)
-    .replace(/[’‘]/g, "'");
+    .replace(ARROW_SPELLINGS, (arrow) => ` ${ARROWS.has(arrow) ? arrow : '->'} `);
   const tokens: Token[] = [];
   for (const chunk of normalized.split(/\s+/)) {
     if (!chunk) continue;

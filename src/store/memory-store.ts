@@ -1,6 +1,6 @@
 // An in-memory Store with the same update semantics as the file store (copy, mutate, validate, swap),
 // for tests of the modules that use a store.
-import { emptyStoreData, type StoreData } from './data.js';
+import type { StoreData } from './data.js';
 import { applyUpdate, checkStoreData, withDefaultSections } from './document.js';
 import { StoreValidationError } from './errors.js';
 import type { Store } from './store.js';
@@ -12,7 +12,7 @@ export class MemoryStore implements Store {
   writes = 0;
 
   constructor(initial: Partial<StoreData> = {}) {
-    const checked = checkStoreData(withDefaultSections({ ...emptyStoreData(), ...initial }));
+    const checked = checkStoreData(withDefaultSections(initial));
     if (!checked.ok) throw new StoreValidationError(checked.issues);
     this.#data = checked.data;
   }

@@ -1,5 +1,5 @@
 // Named topologies in the store: put, get, list, remove, the default one, which one holds a cluster,
-// and each one compiled once (the compiled form is cached per stored object, so replacing a topology
+// and each one compiled once (the compiled form is cached per topology object, so replacing a topology
 // recompiles it and nothing else does).
 import { closestNames } from '../names/closest.js';
 import { QuestionError } from '../question/errors.js';
@@ -90,26 +90,35 @@ export async function setDefaultTopology(store: Store, name: string): Promise<bo
   return true;
 }
 
-const compiledCache = new WeakMap<StoredTopology, CompiledTopology>();
+// Keyed by the topology object, so that answers, digests and alerts share one compiled form of it.
+const compiledCache = new WeakMap<Topology, CompiledTopology>();
 
-/** The compiled form of a stored topology, compiled once per stored object. */
-export function compileStored(entry: StoredTopology): CompiledTopology {
-  let compiled = compiledCache.get(entry);
+/** The compiled form of a topology, compiled once per object (stored topologies are frozen, so never stale). */
+export function compileOnce(topology: Topology): CompiledTopology {
+  let compiled = compiledCache.get(topology);
   if (!compiled) {
-    compiled = compileTopology(entry.topology);
-    compiledCache.set(entry, compiled);
+    compiled = compileTopology(topology);
+    compiledCache.set(topology, compiled);
   }
   return compiled;
 }
 
+/** The compiled form of a stored topology, compiled once per stored object. */
+export function compileStored(entry: StoredTopology): CompiledTopology {
+  return compileOnce(entry.topology);
+}
+
 /** The compiled topology stored as `name`; QuestionError (with the closest names) when there is none. */
 export function compiledFor(store: Store, name: string): CompiledTopology {
+  return compileStored(requireTopology(store, name));
+}
+
+/** The stored topology `name`; QuestionError with the closest stored names when there is none. */
+function requireTopology(store: Store, name: string): StoredTopology {
   const entry = getTopology(store, name);
-  if (!entry) {
-    const names = Object.keys(store.data.topologies);
-    throw new QuestionError(`no topology named "${name}"`, closestNames(name, names));
-  }
-  return compileStored(entry);
+  if (!entry)
+    throw new QuestionError(`no topology named "${name}"`, closestNames(name, Object.keys(store.data.topologies)));
+  return entry;
 }
 
 /**
@@ -119,16 +128,7 @@ export function compiledFor(store: Store, name: string): CompiledTopology {
  */
 export function resolveClusterTopology(store: Store, typedCluster: string): StoredTopology {
   const qualified = splitQualifiedCluster(typedCluster);
-  if (qualified.topology !== undefined) {
-    const entry = getTopology(store, qualified.topology);
-    if (!entry) {
-      throw new QuestionError(
-        `no topology named "${qualified.topology}"`,
-        closestNames(qualified.topology, Object.keys(store.data.topologies)),
-      );
-    }
-    return entry;
-  }
+  if (qualified.topology !== undefined) return requireTopology(store, qualified.topology);
   const clusterName = qualified.cluster;
   const wanted = clusterName.toLowerCase();
   const all = listTopologies(store);

@@ -5,6 +5,7 @@ import { QuestionError } from '../../src/question/errors.js';
 import { parseQuestion, QUESTION_FORMS } from '../../src/question/parse.js';
 import type { Question } from '../../src/question/question.js';
 import { isReservedWord } from '../../src/question/tokens.js';
+import { catchQuestionError } from '../fixtures/question/catch-question-error.js';
 
 const q = (cluster: string, destination: string, extra: Partial<Question> = {}): Question => ({
   cluster,
@@ -103,35 +104,18 @@ describe('parseQuestion: errors say what was not understood, with the forms', ()
     ['can pod in reach db1', /cluster/],
     ['can prod reach db1 tcp/22 udp/22', /two different protocols/],
   ])('%j', (text, message) => {
-    let caught: unknown;
-    try {
-      parseQuestion(text);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(QuestionError);
-    const error = caught as QuestionError;
+    const error = catchQuestionError(() => parseQuestion(text));
     expect(error.message).toMatch(message);
     expect(error.suggestions).toEqual(expect.arrayContaining([...QUESTION_FORMS]));
   });
 
   it('puts the forms in the asker’s language first', () => {
-    const english = catchError(() => parseQuestion('hello'));
-    const chinese = catchError(() => parseQuestion('你好'));
+    const english = catchQuestionError(() => parseQuestion('hello'));
+    const chinese = catchQuestionError(() => parseQuestion('你好'));
     expect(english.suggestions[0]).toMatch(/^[ -~]+$/);
     expect(chinese.suggestions[0]).toMatch(/[\u4e00-\u9fff]/);
   });
 });
-
-function catchError(run: () => unknown): QuestionError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof QuestionError) return error;
-    throw error;
-  }
-  throw new Error('expected a QuestionError');
-}
 
 // ------------------------------------------------------------------------------------------------
 // Properties.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { QuestionError } from '../../src/question/errors.js';
 import { resolveCluster, resolveQuestionNames, resolveResource, resolveWorkload } from '../../src/question/suggest.js';
 import { validateTopology } from '../../src/topology/load.js';
 import type { Topology } from '../../src/topology/schema.js';
+import { catchQuestionError } from '../fixtures/question/catch-question-error.js';
 
 function topology(): Topology {
   const result = validateTopology({
@@ -32,16 +32,6 @@ function topology(): Topology {
   });
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   return result.topology;
-}
-
-function catchQuestionError(run: () => unknown): QuestionError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof QuestionError) return error;
-    throw error;
-  }
-  throw new Error('expected a QuestionError');
 }
 
 describe('name resolution', () => {

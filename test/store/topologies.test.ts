@@ -13,17 +13,8 @@ import {
   setDefaultTopology,
   splitQualifiedCluster,
 } from '../../src/store/topologies.js';
+import { catchQuestionError } from '../fixtures/question/catch-question-error.js';
 import { topologyWith } from './helpers.js';
-
-function catchQuestionError(run: () => unknown): QuestionError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof QuestionError) return error;
-    throw error;
-  }
-  throw new Error('expected a QuestionError');
-}
 
 describe('named topologies', () => {
   it('put, get (case-insensitive), list sorted, remove', async () => {

@@ -23,7 +23,7 @@ const VERDICT_EXIT: Record<Verdict, number> = {
 interface AskOptions {
   readonly topology?: string;
   readonly json?: boolean;
-  readonly format?: 'text' | 'hcloud' | 'terraform' | 'api';
+  readonly format?: Exclude<FixFormat, 'all'>;
   readonly color: boolean;
 }
 
@@ -69,7 +69,7 @@ async function ask(text: string, options: AskOptions, io: CliIO): Promise<number
   const { compiled, asked } = await topologyFor(question, options, io, color);
   const result: DiagnosisResult = diagnose(compiled, asked);
   if (options.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else io.stdout.write(`${renderTerminal(result, { color, format: (options.format ?? 'all') as FixFormat })}\n`);
+  else io.stdout.write(`${renderTerminal(result, { color, format: options.format ?? 'all' })}\n`);
   return VERDICT_EXIT[result.verdict];
 }
 

@@ -7,6 +7,7 @@ import { importHuaweiCloud } from '../../import/huaweicloud/index.js';
 import type { ImportResult } from '../../import/model.js';
 import { importTerraformState } from '../../import/terraform/index.js';
 import { openFileStore, storePathFor } from '../../store/file-store.js';
+import { isValidTopologyName, putTopology } from '../../store/topologies.js';
 import { diffTopologies, formatDiff, isEmptyDiff } from '../../topology/diff.js';
 import { exportTopology } from '../../topology/export.js';
 
@@ -33,8 +34,6 @@ interface OutputOptions {
   readonly name?: string;
   readonly yes?: boolean;
 }
-
-const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** Register `import huaweicloud` and `import terraform` on the program. */
 export function register(program: Command, io: ImportIO, deps: ImportDeps = {}): void {
@@ -95,7 +94,7 @@ async function run(
   source: string,
   importer: () => Promise<ImportResult>,
 ): Promise<void> {
-  if (options.name !== undefined && !NAME_PATTERN.test(options.name)) {
+  if (options.name !== undefined && !isValidTopologyName(options.name)) {
     cmd.error(`"${options.name}" is not a valid topology name: letters, digits, ".", "_" and "-", at most 64`, {
       exitCode: 2,
       code: 'reachbot.import.name',
@@ -147,9 +146,7 @@ async function store(
         });
       }
     }
-    await store.update((data) => {
-      data.topologies[name] = { name, topology: result.topology, importedAt: new Date().toISOString(), source };
-    });
+    await putTopology(store, { name, topology: result.topology, source });
     emit(io.stdout, `${previous ? 'replaced' : 'stored'} topology "${name}" (${summary(result)})\n`);
   } finally {
     await store.close();
