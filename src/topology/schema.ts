@@ -33,9 +33,9 @@ const addressEntry = z.string().transform((value, ctx) => {
     ctx.addIssue({ code: 'custom', message: parsed.message });
     return z.NEVER;
   }
-  return parsed.range.text.endsWith('/32') || parsed.range.text.endsWith('/128')
-    ? parsed.range.text.replace(/\/(32|128)$/, '')
-    : parsed.range.text;
+  // A single address is stored bare ("10.0.0.5", not "10.0.0.5/32"); an IPv6 /32 prefix is not one.
+  const { range } = parsed;
+  return range.start === range.end ? range.text.replace(/\/(32|128)$/, '') : range.text;
 });
 
 const portList = z.union([z.string(), z.number().int()]).transform((value, ctx) => {

@@ -558,6 +558,21 @@ describe('validateTopology', () => {
     expect(result.topology.resources?.[0]?.addresses).toEqual(['10.1.0.5', '2407:c080::5']);
   });
 
+  it('stores single addresses of an address group bare, but keeps an IPv6 /32 prefix a prefix', () => {
+    const result = validateTopology({
+      version: 1,
+      addressGroups: [{ id: 'ag', addresses: ['10.0.0.5/32', '2001:db8::1/128', '2001:db8::/32', '10.0.0.0/24'] }],
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.topology.addressGroups?.[0]?.addresses).toEqual([
+      '10.0.0.5',
+      '2001:db8::1',
+      '2001:db8::/32',
+      '10.0.0.0/24',
+    ]);
+  });
+
   it('reports every schema issue, not only the first, without lines', () => {
     const result = validateTopology({ version: 1, vpcs: [{ id: 1 }, { cidr: 'x' }] });
     const issues = expectInvalid(result);
