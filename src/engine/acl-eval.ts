@@ -1,6 +1,6 @@
 // Network ACL evaluation (reference §3): stateful, rules in order, first match wins, implicit deny once
 // a subnet is associated; system presets allow same-subnet traffic and the cloud-service ranges.
-import { type AddressRange, type Cidr, mustCidr } from '../net/address.js';
+import { type AddressRange, type Cidr, contains, mustCidr } from '../net/address.js';
 import { portListIncludes } from '../net/ports.js';
 import type { CompiledAcl, CompiledAclRule, CompiledEndpoint } from '../topology/compile.js';
 import type { Flow } from './context.js';
@@ -36,7 +36,7 @@ function presetRanges(cidr: Cidr): readonly AddressRange[] {
 
 function endpointContains(endpoint: CompiledEndpoint, address: AddressRange): boolean {
   if (endpoint.kind === 'any') return true;
-  return endpoint.ranges.some((r) => r.family === address.family && r.start <= address.start && address.end <= r.end);
+  return endpoint.ranges.some((r) => contains(r, address));
 }
 
 /** Whether a source-port list covers every ephemeral port a client may use. */
@@ -65,9 +65,8 @@ export function evaluateAcl(
   const lenient: { spans: readonly Span[] | 'all'; by: AclDecider }[] = [];
   const presetSpans = (cidr: Cidr): readonly Span[] => fixedSpansOf(presetRanges(cidr), family);
   // Presets: same subnet at both ends; the cloud-service range; metadata (tcp/80).
-  if (subnet && subnet.family === family && subnet.start <= destination.start && destination.end <= subnet.end)
-    deciders.push({ spans: presetSpans(subnet), by: 'preset' });
-  const cloud = family === 4 && CLOUD_SERVICE.start <= destination.start && destination.end <= CLOUD_SERVICE.end;
+  if (subnet && contains(subnet, destination)) deciders.push({ spans: presetSpans(subnet), by: 'preset' });
+  const cloud = contains(CLOUD_SERVICE, destination);
   const metadata = family === 4 && destination.start === METADATA.start && flow.protocol === 'tcp' && flow.port === 80;
   if (cloud || metadata) deciders.push({ spans: 'all', by: 'preset' });
   if (family === 4) deciders.push({ spans: presetSpans(CLOUD_SERVICE), by: 'preset' });

@@ -115,13 +115,3 @@ export interface CheckResult {
 export function result(): CheckResult {
   return { steps: [], fixes: [], assumptions: [], uncertain: [] };
 }
-
-/** A check result with one step. */
-export function single(step: Step, extra: Partial<Omit<CheckResult, 'steps'>> = {}): CheckResult {
-  return {
-    steps: [step],
-    fixes: extra.fixes ?? [],
-    assumptions: extra.assumptions ?? [],
-    uncertain: extra.uncertain ?? [],
-  };
-}

@@ -163,12 +163,7 @@ function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow
 }
 
 /** Diagnose one flow; `verify` applies the proposed fixes and asks again (bounded rounds). */
-export function diagnoseFlow(
-  compiled: CompiledTopology,
-  resolved: ResolvedQuestion,
-  flow: Flow,
-  verify = true,
-): Diagnosis {
+function diagnoseFlow(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow, verify = true): Diagnosis {
   const first = walk(compiled, resolved, flow);
   const fixes = [...first.fixes];
   const assumptions = [...first.diagnosis.assumptions];

@@ -4,6 +4,7 @@
 
 import { closestNames, knownHint } from '../names/closest.js';
 import { type AddressRange, parseIp } from '../net/address.js';
+import { PROTOCOL_NUMBERS } from '../net/ports.js';
 import { QuestionError } from '../question/errors.js';
 import type { Question } from '../question/question.js';
 import type { CompiledCluster, CompiledTopology } from '../topology/compile.js';
@@ -20,12 +21,12 @@ export interface ResolvedQuestion {
 }
 
 /** The flow for a protocol and port (ICMP: echo request, type 8; 128 for ICMPv6). */
-export function flowOf(protocol: 'tcp' | 'udp' | 'icmp', port: number | undefined, family: 4 | 6): Flow {
+function flowOf(protocol: 'tcp' | 'udp' | 'icmp', port: number | undefined, family: 4 | 6): Flow {
   if (protocol === 'icmp')
     return family === 6
-      ? { protocol: 'icmpv6', number: 58, port: 128, label: 'icmpv6 echo' }
-      : { protocol: 'icmp', number: 1, port: 8, label: 'icmp echo' };
-  return { protocol, number: protocol === 'tcp' ? 6 : 17, port: port ?? 0, label: `${protocol}/${port}` };
+      ? { protocol: 'icmpv6', number: PROTOCOL_NUMBERS.icmpv6, port: 128, label: 'icmpv6 echo' }
+      : { protocol: 'icmp', number: PROTOCOL_NUMBERS.icmp, port: 8, label: 'icmp echo' };
+  return { protocol, number: PROTOCOL_NUMBERS[protocol], port: port ?? 0, label: `${protocol}/${port}` };
 }
 
 function findCluster(compiled: CompiledTopology, name: string): CompiledCluster {

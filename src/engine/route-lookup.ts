@@ -1,7 +1,7 @@
 // Longest-prefix-match in a compiled route table, for one address or for a whole set of addresses
 // (the return path must cover every address the destination sees, not just one).
-import { type AddressRange, type Family, rangeOf } from '../net/address.js';
-import type { CompiledRoute, CompiledRouteTable } from '../topology/compile.js';
+import { type AddressRange, addressBits, type Family, rangeOf } from '../net/address.js';
+import type { CompiledRoute, CompiledRouteTable, CompiledSubnet, CompiledTopology } from '../topology/compile.js';
 import { type Decided, firstMatch, type Span } from './spans.js';
 
 /** The most specific route containing `address`. */
@@ -9,9 +9,25 @@ export function lookupRoute(table: CompiledRouteTable, address: AddressRange): C
   return table.routes.containing(address)[0]?.value;
 }
 
+/** The route table governing a subnet's outbound traffic (its own, else its VPC's default). */
+export function governingTable(compiled: CompiledTopology, subnet: CompiledSubnet): CompiledRouteTable | undefined {
+  return compiled.vpcs.get(subnet.vpcId)?.tables.get(subnet.routeTableId);
+}
+
+/** The most specific route to `address` in the default table of a VPC (how a middle VPC routes on, §4.2). */
+export function defaultTableRoute(
+  compiled: CompiledTopology,
+  vpcId: string,
+  address: AddressRange,
+): CompiledRoute | undefined {
+  const vpc = compiled.vpcs.get(vpcId);
+  const table = vpc?.tables.get(vpc.defaultTableId);
+  return table ? lookupRoute(table, address) : undefined;
+}
+
 /** Split a span into the CIDR blocks that make it up. */
-export function spanCidrs(family: Family, span: Span): AddressRange[] {
-  const width = family === 4 ? 32 : 128;
+function spanCidrs(family: Family, span: Span): AddressRange[] {
+  const width = addressBits(family);
   const out: AddressRange[] = [];
   let start = span.start;
   while (start <= span.end) {

@@ -11,7 +11,7 @@ import {
   sortSgRules,
 } from '../topology/compile.js';
 import type { Flow } from './context.js';
-import { type Decided, firstMatch, fixedSpansOf, normalize, type Span, sameSpans, subtract } from './spans.js';
+import { type Decided, firstMatch, fixedSpansOf, normalize, type Span, subtract } from './spans.js';
 
 /** The other end of the packet as the rules see it: addresses, and the groups it belongs to. */
 export interface Peer {
@@ -27,15 +27,10 @@ export interface SgModelResult {
 }
 
 export interface SgEvaluation {
-  readonly groups: readonly string[];
-  /** Group ids that are not defined (validation normally prevents this). */
-  readonly missing: readonly string[];
   /** Groups in binding order, the first group with a matching rule decides (the literal reading). */
   readonly literal: SgModelResult;
   /** All rules of all groups merged by priority (the other reading of §2.4). */
   readonly merged: SgModelResult;
-  /** The two readings disagree for some address. */
-  readonly orderDependent: boolean;
 }
 
 /** Whether a rule's direction-independent match fields (ethertype, protocol, ports/ICMP type) match the flow. */
@@ -109,23 +104,16 @@ export function evaluateSecurityGroups(
   flow: Flow,
   peer: Peer,
 ): SgEvaluation {
-  const missing: string[] = [];
+  // A group that is not defined (validation normally prevents this) has no rules to evaluate.
   const found: CompiledSecurityGroup[] = [];
   for (const id of groups) {
     const group = compiled.securityGroups.get(id);
-    if (!group) missing.push(id);
-    else found.push(group);
+    if (group) found.push(group);
   }
   const orders = ruleOrders(found, direction);
   const literal = evaluateOrder(orders.literal, flow, peer);
   const merged = orders.merged ? evaluateOrder(orders.merged, flow, peer) : literal;
-  return {
-    groups,
-    missing,
-    literal,
-    merged,
-    orderDependent: !sameSpans(literal.allowed, merged.allowed),
-  };
+  return { literal, merged };
 }
 
 /** "rule #2 of sg-db (deny tcp 3306 from 172.16.0.0/16, priority 1)". */

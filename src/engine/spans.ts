@@ -1,6 +1,6 @@
 // Sets of addresses as sorted, disjoint [start, end] spans of one family. The engine asks "does this rule
 // decide for ALL of the source the destination sees?", which is set arithmetic over these spans.
-import { type AddressRange, addressText, cidrText, type Family } from '../net/address.js';
+import { type AddressRange, addressBits, addressText, cidrText, type Family, parseCidr } from '../net/address.js';
 
 export interface Span {
   readonly start: bigint;
@@ -31,6 +31,14 @@ export function normalize(spans: readonly Span[]): Span[] {
 /** The spans of the ranges of one family. */
 export function spansOf(ranges: readonly AddressRange[], family: Family): Span[] {
   return normalize(ranges.filter((r) => r.family === family).map((r) => ({ start: r.start, end: r.end })));
+}
+
+/** The spans of CIDR texts of one family (texts that are not CIDRs are ignored). */
+export function spansOfTexts(texts: readonly string[], family: Family): Span[] {
+  return spansOf(
+    texts.map((t) => parseCidr(t)).flatMap((p) => (p.ok ? [p.cidr] : [])),
+    family,
+  );
 }
 
 // Compiled rules keep their address lists for the life of the compiled topology: their spans are computed once.
@@ -92,7 +100,7 @@ export function spanText(family: Family, span: Span): string {
   if (span.start === span.end) return addressText(family, span.start);
   const count = span.end - span.start + 1n;
   if ((count & (count - 1n)) === 0n && span.start % count === 0n) {
-    const bits = (family === 4 ? 32 : 128) - (count.toString(2).length - 1);
+    const bits = addressBits(family) - (count.toString(2).length - 1);
     return cidrText(family, span.start, bits);
   }
   return `${addressText(family, span.start)}-${addressText(family, span.end)}`;

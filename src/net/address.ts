@@ -21,6 +21,11 @@ export interface Cidr extends AddressRange {
 
 const WIDTH: Record<Family, number> = { 4: 32, 6: 128 };
 
+/** The number of bits in an address of a family (32 or 128): the prefix length of a single address. */
+export function addressBits(family: Family): number {
+  return WIDTH[family];
+}
+
 function toBigInt(addr: ipaddr.IPv4 | ipaddr.IPv6): bigint {
   let value = 0n;
   if (addr.kind() === 'ipv4') {

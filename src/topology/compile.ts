@@ -1,7 +1,16 @@
 // A validated topology compiled once into indexes, so that answering a question never scans every
 // resource or security group: names and addresses are hash lookups, "which CIDR contains this address"
 // is one hash lookup per distinct prefix length, and security-group rules arrive pre-sorted.
-import { type AddressRange, type Cidr, type Family, mustCidr, parseAddressEntry, parseIp } from '../net/address.js';
+import {
+  type AddressRange,
+  addressBits,
+  type Cidr,
+  contains,
+  type Family,
+  mustCidr,
+  parseAddressEntry,
+  parseIp,
+} from '../net/address.js';
 import { type PortRange, parsePortList, protocolNumber } from '../net/ports.js';
 import type {
   AclRule,
@@ -23,10 +32,11 @@ import type {
 
 /** The CCE default for `nonMasqueradeCidrs` (reference §1.3). */
 export const DEFAULT_NON_MASQUERADE = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] as const;
+/** System routes toward cloud services and VPC endpoints, in every route table (reference §4.1). */
+export const CLOUD_SYSTEM_ROUTES = ['100.64.0.0/10', '198.19.128.0/20'] as const;
 /** System routes present in every route table besides the VPC's own subnets (reference §4.1). */
-export const SYSTEM_LOCAL_ROUTES = ['100.64.0.0/10', '198.19.128.0/20', '127.0.0.0/8'] as const;
-
-const WIDTH: Record<Family, number> = { 4: 32, 6: 128 };
+export const SYSTEM_LOCAL_ROUTES = [...CLOUD_SYSTEM_ROUTES, '127.0.0.0/8'] as const;
+const SYSTEM_LOCAL_CIDRS = SYSTEM_LOCAL_ROUTES.map(mustCidr);
 
 /** What a compiled index exposes: lookups only, so a patched copy can layer changes over a base. */
 export interface Lookup<V> {
@@ -61,7 +71,7 @@ export class PrefixIndex<T> {
   /** Entries whose CIDR contains all of `range`, most specific first. */
   containing(range: AddressRange): { cidr: Cidr; value: T }[] {
     const out: { cidr: Cidr; value: T }[] = [];
-    const width = BigInt(WIDTH[range.family]);
+    const width = BigInt(addressBits(range.family));
     for (const bits of this.lengths[range.family]) {
       const hostBits = width - BigInt(bits);
       const start = (range.start >> hostBits) << hostBits;
@@ -242,6 +252,26 @@ export function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
+/** The peerings joining two VPCs (either side may be the requester). */
+export function peeringsBetween(compiled: CompiledTopology, a: string, b: string): readonly Peering[] {
+  return compiled.peeringsByPair.get(pairKey(a, b)) ?? [];
+}
+
+/** The VPC on the other side of a peering from `vpcId`. */
+export function farSide(peering: Peering, vpcId: string): string {
+  return peering.requesterVpc === vpcId ? peering.accepterVpc : peering.requesterVpc;
+}
+
+/** The peering a route should use among those joining two VPCs: the first ACTIVE one, else the first. */
+export function preferredPeering(pair: readonly Peering[]): Peering | undefined {
+  return pair.find((p) => (p.status ?? 'ACTIVE') === 'ACTIVE') ?? pair[0];
+}
+
+/** A subnet's block of one family (its IPv6 block may be absent). */
+export function subnetBlock(subnet: CompiledSubnet, family: Family): Cidr | undefined {
+  return family === 4 ? subnet.cidr : subnet.ipv6;
+}
+
 /** The id given to a VPC's default route table when the file declares none. */
 export function impliedDefaultTableId(vpcId: string): string {
   return `${vpcId}-default`;
@@ -388,10 +418,7 @@ export function compileVpc(vpc: Vpc, clusters: readonly Cluster[]): CompiledVpc 
       index.add(s.cidr, { destination: s.cidr, type: 'local', origin: 'local' });
       if (s.ipv6) index.add(s.ipv6, { destination: s.ipv6, type: 'local', origin: 'local' });
     }
-    for (const text of SYSTEM_LOCAL_ROUTES) {
-      const cidr = mustCidr(text);
-      index.add(cidr, { destination: cidr, type: 'local', origin: 'local' });
-    }
+    for (const cidr of SYSTEM_LOCAL_CIDRS) index.add(cidr, { destination: cidr, type: 'local', origin: 'local' });
     if (isDefault) for (const cidr of cceCidrs) index.add(cidr, { destination: cidr, type: 'cce', origin: 'cce' });
     for (const table of routes ?? []) {
       for (const route of table.routes ?? []) {
@@ -559,5 +586,5 @@ export function isSgMember(compiled: CompiledTopology, sg: string, range: Addres
   const members = compiled.sgMembers.get(sg);
   if (!members) return false;
   if (range.start === range.end && members.addresses.has(range.text.replace(/\/(32|128)$/, ''))) return true;
-  return members.ranges.some((m) => m.family === range.family && m.start <= range.start && range.end <= m.end);
+  return members.ranges.some((m) => contains(m, range));
 }

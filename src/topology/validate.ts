@@ -2,7 +2,7 @@
 // table per VPC, subnets inside their VPC, and model-specific cluster fields.
 
 import { knownHint } from '../names/closest.js';
-import { type Cidr, contains, overlaps, mustCidr as parseValidCidr } from '../net/address.js';
+import { type Cidr, contains, overlaps, parseCidr, mustCidr as parseValidCidr } from '../net/address.js';
 import type { TopologyIssue } from './errors.js';
 import type { Topology } from './schema.js';
 
@@ -39,7 +39,11 @@ export function checkReferences(topology: Topology): TopologyIssue[] {
   const subnetIds = subnets.map((s) => s.id);
   const subnetById = new Map(subnets.map((s) => [s.id, s]));
   const subnetsOfVpc = new Map<string, string[]>();
-  for (const s of subnets) subnetsOfVpc.set(s.vpc, [...(subnetsOfVpc.get(s.vpc) ?? []), s.id]);
+  for (const s of subnets) {
+    const list = subnetsOfVpc.get(s.vpc);
+    if (list) list.push(s.id);
+    else subnetsOfVpc.set(s.vpc, [s.id]);
+  }
   // Membership tests run once per reference: sets keep large topologies linear.
   const sets = new WeakMap<readonly string[], Set<string>>();
   const setOf = (list: readonly string[]) => {
@@ -119,7 +123,7 @@ export function checkReferences(topology: Topology): TopologyIssue[] {
     (vpc.natGateways ?? []).forEach((nat, n) => {
       (nat.snatRules ?? []).forEach((rule, r) => {
         const isSubnet = subnetById.has(rule.source);
-        if (!isSubnet && !mustCidrOrNull(rule.source)) {
+        if (!isSubnet && !parseCidr(rule.source).ok) {
           issues.push({
             path: `${at}.natGateways[${n}].snatRules[${r}].source`,
             message: `"${rule.source}" is neither a subnet id nor a CIDR${knownHint(rule.source, subnetIds)}`,
@@ -231,9 +235,9 @@ export function checkReferences(topology: Topology): TopologyIssue[] {
     });
     const subnet = subnetById.get(resource.subnet);
     if (subnet) {
+      const blocks = [subnet.cidr, subnet.ipv6Cidr].filter((b): b is string => !!b).map(mustCidr);
       resource.addresses.forEach((address, i) => {
         const ip = mustCidr(address);
-        const blocks = [subnet.cidr, subnet.ipv6Cidr].filter((b): b is string => !!b).map(mustCidr);
         if (!blocks.some((b) => contains(b, ip))) {
           issues.push({
             path: `${at}.addresses[${i}]`,
@@ -245,12 +249,4 @@ export function checkReferences(topology: Topology): TopologyIssue[] {
   });
 
   return issues;
-}
-
-function mustCidrOrNull(text: string) {
-  try {
-    return parseValidCidr(text);
-  } catch {
-    return null;
-  }
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../../src/engine/fixes/apply.js';
 import { compileTopology } from '../../src/topology/compile.js';
-import { ask, build, seedCrossVpc, seedSameVpc, status } from '../fixtures/engine/builder.js';
+import { ask, build, seedCrossVpc, seedSameVpc, status, viaMiddleVpc } from '../fixtures/engine/builder.js';
 
 /** The cross-VPC seed with the return route already in place. */
 function crossVpcRouted() {
@@ -116,37 +116,8 @@ describe('cross-VPC', () => {
   });
 
   it('transitive peering through a middle VPC is uncertain', () => {
-    const input = crossVpcRouted();
-    input.vpcs = [
-      {
-        ...input.vpcs![0]!,
-        routeTables: [
-          {
-            id: 'rtb-demo',
-            default: true,
-            routes: [{ destination: '10.1.0.0/16', type: 'peering', nextHop: 'pcx-ab' }],
-          },
-        ],
-      },
-      input.vpcs![1]!,
-      {
-        id: 'vpc-mid',
-        cidr: '172.30.0.0/16',
-        subnets: [{ id: 'subnet-mid', cidr: '172.30.1.0/24' }],
-        routeTables: [
-          {
-            id: 'rtb-mid',
-            default: true,
-            routes: [{ destination: '10.1.0.0/16', type: 'peering', nextHop: 'pcx-bc' }],
-          },
-        ],
-      },
-    ];
-    input.peerings = [
-      ...input.peerings!,
-      { id: 'pcx-ab', requesterVpc: 'vpc-demo', accepterVpc: 'vpc-mid' },
-      { id: 'pcx-bc', requesterVpc: 'vpc-mid', accepterVpc: 'vpc-demo2' },
-    ];
+    // The direct peering pcx-demo stays (vpc-demo2 replies over it), but vpc-demo sends over the middle VPC.
+    const input = viaMiddleVpc(crossVpcRouted());
     const d = ask(build(input).compiled, { destination: 'db2' });
     expect(d.verdict).toBe('uncertain');
     expect(d.assumptions.join(' ')).toContain('§4.2');

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../../src/engine/fixes/apply.js';
 import { compileTopology } from '../../src/topology/compile.js';
-import { ask, build, seedCrossVpc, seedSameVpc, status } from '../fixtures/engine/builder.js';
+import { ask, build, seedCrossVpc, seedSameVpc, status, viaMiddleVpc } from '../fixtures/engine/builder.js';
 
 describe('cloud-service ranges (§1.5, §4.1)', () => {
   it('pods reach 100.125.0.0/16 (DNS) by the system route 100.64.0.0/10: not "unreachable, connect it"', () => {
@@ -199,48 +199,22 @@ describe('nonMasqueradeCidrs and secondary VPC CIDRs (§1.3, §1.4)', () => {
 
 describe('transitive peering without a direct peering (§4.2)', () => {
   it('routes in every hop: uncertain (assumed not reachable), not a confident "no peering"', () => {
-    const input = seedCrossVpc();
-    input.vpcs = [
-      {
-        ...input.vpcs![0]!,
-        routeTables: [
-          {
-            id: 'rtb-demo',
-            default: true,
-            routes: [{ destination: '10.1.0.0/16', type: 'peering', nextHop: 'pcx-ab' }],
-          },
-        ],
-      },
-      {
-        ...input.vpcs![1]!,
-        routeTables: [
-          {
-            id: 'rtb-demo2',
-            default: true,
-            routes: [{ destination: '10.0.0.0/16', type: 'peering', nextHop: 'pcx-bc' }],
-          },
-        ],
-      },
-      {
-        id: 'vpc-mid',
-        cidr: '172.30.0.0/16',
-        subnets: [{ id: 'subnet-mid', cidr: '172.30.1.0/24' }],
-        routeTables: [
-          {
-            id: 'rtb-mid',
-            default: true,
-            routes: [
-              { destination: '10.1.0.0/16', type: 'peering', nextHop: 'pcx-bc' },
-              { destination: '10.0.0.0/16', type: 'peering', nextHop: 'pcx-ab' },
+    const input = viaMiddleVpc(seedCrossVpc());
+    input.vpcs = input.vpcs!.map((v) =>
+      v.id === 'vpc-demo2'
+        ? {
+            ...v,
+            routeTables: [
+              {
+                id: 'rtb-demo2',
+                default: true,
+                routes: [{ destination: '10.0.0.0/16', type: 'peering', nextHop: 'pcx-bc' }],
+              },
             ],
-          },
-        ],
-      },
-    ];
-    input.peerings = [
-      { id: 'pcx-ab', requesterVpc: 'vpc-demo', accepterVpc: 'vpc-mid' },
-      { id: 'pcx-bc', requesterVpc: 'vpc-mid', accepterVpc: 'vpc-demo2' },
-    ];
+          }
+        : v,
+    );
+    input.peerings = input.peerings!.filter((p) => p.id !== 'pcx-demo');
     const d = ask(build(input).compiled, { destination: 'db2' });
     expect(d.verdict).toBe('uncertain');
     expect(status(d, 'peering')).toBe('warn');

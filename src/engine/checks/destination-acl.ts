@@ -1,4 +1,5 @@
 // Step `destination-acl`: the network ACL of the destination subnet, inbound, for the source it sees.
+import { subnetBlock } from '../../topology/compile.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';
 import { aclStep } from './acl-step.js';
 
@@ -20,6 +21,6 @@ export function destinationAclCheck(ctx: FlowContext): CheckResult {
     });
     return out;
   }
-  const block = target.family === 4 ? subnet.cidr : subnet.ipv6;
+  const block = subnetBlock(subnet, target.family);
   return aclStep(ctx, 'destination-acl', subnet.aclId, 'ingress', source.spans, source.stable, block, subnet.subnet.id);
 }

@@ -1,32 +1,39 @@
 // Step `destination`: what the address is (reference §10.1): a declared resource, a cluster node, a pod,
 // a Service IP, an address of this or a peered VPC, the internet, or unknown.
 import { type AddressRange, contains, isPublic, mustCidr } from '../../net/address.js';
-import type { CompiledCluster, CompiledTopology, CompiledVpc } from '../../topology/compile.js';
-import { pairKey } from '../../topology/compile.js';
+import {
+  CLOUD_SYSTEM_ROUTES,
+  type CompiledCluster,
+  type CompiledTopology,
+  type CompiledVpc,
+  peeringsBetween,
+} from '../../topology/compile.js';
 import type { Resource } from '../../topology/schema.js';
 import type { Target } from '../context.js';
 import type { Step } from '../diagnosis.js';
 
 /** Ranges every route table reaches by a system route: cloud services and VPC endpoints (reference §4.1). */
-const CLOUD_SERVICE_RANGES = ['100.64.0.0/10', '198.19.128.0/20'].map(mustCidr);
+const CLOUD_SERVICE_RANGES = CLOUD_SYSTEM_ROUTES.map(mustCidr);
 
 function vpcLabel(vpc: CompiledVpc): string {
   return vpc.vpc.name && vpc.vpc.name !== vpc.vpc.id ? `${vpc.vpc.id} (${vpc.vpc.name})` : vpc.vpc.id;
 }
 
+/** How close a VPC is to the asking cluster: its own VPC, a peered VPC, any other. */
+function vpcRank(compiled: CompiledTopology, cluster: CompiledCluster, vpcId: string): number {
+  if (vpcId === cluster.vpcId) return 0;
+  return peeringsBetween(compiled, vpcId, cluster.vpcId).length ? 1 : 2;
+}
+
 /** The VPCs containing an address, the asking cluster's first, then peered ones. */
 function vpcsContaining(compiled: CompiledTopology, cluster: CompiledCluster, address: AddressRange): string[] {
   const ids = [...new Set(compiled.vpcBlocks.containing(address).map((e) => e.value))];
-  const rank = (id: string) =>
-    id === cluster.vpcId ? 0 : compiled.peeringsByPair.get(pairKey(id, cluster.vpcId))?.length ? 1 : 2;
-  return ids.sort((a, b) => rank(a) - rank(b));
+  return ids.sort((a, b) => vpcRank(compiled, cluster, a) - vpcRank(compiled, cluster, b));
 }
 
 /** Pick the resource at an address: in the asking VPC first, then a peered VPC. */
 function pickResource(compiled: CompiledTopology, cluster: CompiledCluster, list: readonly Resource[]) {
-  const rank = (r: Resource) =>
-    r.vpc === cluster.vpcId ? 0 : compiled.peeringsByPair.get(pairKey(r.vpc, cluster.vpcId))?.length ? 1 : 2;
-  return [...list].sort((a, b) => rank(a) - rank(b))[0];
+  return [...list].sort((a, b) => vpcRank(compiled, cluster, a.vpc) - vpcRank(compiled, cluster, b.vpc))[0];
 }
 
 /** Classify the destination address (or the named resource at it). */
@@ -136,8 +143,7 @@ export function classifyDestination(
   if (vpcId) {
     const vpc = compiled.vpcs.get(vpcId)!;
     const subnet = compiled.subnetIndex.containing(address).find((e) => e.value.vpcId === vpcId)?.value;
-    const peered = vpcId !== cluster.vpcId && !!compiled.peeringsByPair.get(pairKey(vpcId, cluster.vpcId))?.length;
-    const kind = vpcId === cluster.vpcId ? 'vpc' : peered ? 'peered-vpc' : 'vpc';
+    const kind = vpcRank(compiled, cluster, vpcId) === 1 ? 'peered-vpc' : 'vpc';
     if (!subnet)
       return {
         ...base,

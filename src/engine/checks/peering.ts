@@ -1,9 +1,9 @@
 // Step `peering`: a cross-VPC path needs a peering between the two VPCs, ACTIVE (reference §4.2).
-import { pairKey } from '../../topology/compile.js';
+import { farSide, peeringsBetween, preferredPeering } from '../../topology/compile.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';
 import { peeringAcceptFix } from '../fixes/peering-accept.js';
 import { replanFix } from '../fixes/replan.js';
-import { lookupRoute } from '../route-lookup.js';
+import { defaultTableRoute, governingTable, lookupRoute } from '../route-lookup.js';
 
 /** The peering between the cluster VPC and the destination VPC, and its status. */
 export function peeringCheck(ctx: FlowContext): CheckResult {
@@ -14,7 +14,7 @@ export function peeringCheck(ctx: FlowContext): CheckResult {
     out.steps.push({ check: 'peering', status: 'skip', summary: 'no VPC peering on this path' });
     return out;
   }
-  const pair = compiled.peeringsByPair.get(pairKey(cluster.vpcId, dst.vpc.id)) ?? [];
+  const pair = peeringsBetween(compiled, cluster.vpcId, dst.vpc.id);
   // §4.2 [AMB]: no direct peering, but the forward route goes over a peering to a middle VPC that routes on
   // (route-forward names the ambiguity): the verdict is uncertain, not a confident "no peering".
   const middle = pair.length === 0 ? transitiveMiddle(ctx) : undefined;
@@ -47,11 +47,10 @@ export function peeringCheck(ctx: FlowContext): CheckResult {
   }
   // The peering the forward route uses, when it is one of these; else the first ACTIVE one.
   const used = ctx.source.legs
-    .map((leg) => compiled.vpcs.get(leg.subnet.vpcId)?.tables.get(leg.subnet.routeTableId))
+    .map((leg) => governingTable(compiled, leg.subnet))
     .map((table) => (table ? lookupRoute(table, target.address) : undefined))
     .find((route) => route?.type === 'peering' && pair.some((p) => p.id === route.nextHop));
-  const peering =
-    pair.find((p) => p.id === used?.nextHop) ?? pair.find((p) => (p.status ?? 'ACTIVE') === 'ACTIVE') ?? pair[0]!;
+  const peering = pair.find((p) => p.id === used?.nextHop) ?? preferredPeering(pair)!;
   const status = peering.status ?? 'ACTIVE';
   const label = peering.name ? `${peering.id} (${peering.name})` : peering.id;
   const evidence = {
@@ -93,15 +92,14 @@ export function peeringCheck(ctx: FlowContext): CheckResult {
 function transitiveMiddle(ctx: FlowContext): { peering: string; status: string; via: string } | undefined {
   const { compiled, cluster, target } = ctx;
   for (const leg of ctx.source.legs) {
-    const table = compiled.vpcs.get(leg.subnet.vpcId)?.tables.get(leg.subnet.routeTableId);
+    const table = governingTable(compiled, leg.subnet);
     const route = table ? lookupRoute(table, target.address) : undefined;
     if (route?.type !== 'peering' || !route.nextHop) continue;
     const p = compiled.peerings.get(route.nextHop);
     if (!p) continue;
-    const via = p.requesterVpc === cluster.vpcId ? p.accepterVpc : p.requesterVpc;
-    const onward = compiled.vpcs.get(via);
-    const onwardRoute = onward ? lookupRoute(onward.tables.get(onward.defaultTableId)!, target.address) : undefined;
-    if (onwardRoute?.type === 'peering') return { peering: p.id, status: p.status ?? 'ACTIVE', via };
+    const via = farSide(p, cluster.vpcId);
+    if (defaultTableRoute(compiled, via, target.address)?.type === 'peering')
+      return { peering: p.id, status: p.status ?? 'ACTIVE', via };
   }
   return undefined;
 }

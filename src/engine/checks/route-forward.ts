@@ -2,17 +2,16 @@
 // default) must send the destination to the right place (reference §4): local, a CCE route, a peering to
 // the destination VPC, or the NAT gateway for the internet.
 
-import { overlaps } from '../../net/address.js';
+import { contains, overlaps } from '../../net/address.js';
 import type { CompiledRoute, CompiledRouteTable, CompiledVpc } from '../../topology/compile.js';
-import { pairKey } from '../../topology/compile.js';
+import { CLOUD_SYSTEM_ROUTES, farSide, pairKey, peeringsBetween, preferredPeering } from '../../topology/compile.js';
 import { type CheckResult, type FlowContext, result, type SourceLeg } from '../context.js';
 import type { Step } from '../diagnosis.js';
 import { replanFix } from '../fixes/replan.js';
 import { routeFix } from '../fixes/route.js';
-import { lookupRoute } from '../route-lookup.js';
+import { defaultTableRoute, governingTable, lookupRoute } from '../route-lookup.js';
 
-/** System routes toward cloud services and VPC endpoints, present in every route table (reference §4.1). */
-const CLOUD_SYSTEM_ROUTES = new Set(['100.64.0.0/10', '198.19.128.0/20']);
+const CLOUD_ROUTES = new Set<string>(CLOUD_SYSTEM_ROUTES);
 
 function describeRoute(route: CompiledRoute): string {
   if (route.origin === 'local') return `the local route ${route.destination.text}`;
@@ -27,7 +26,7 @@ function routeDestination(ctx: FlowContext, own: CompiledVpc, peer: CompiledVpc)
   // contain its container CIDR block", §4.3).
   const pods = ctx.compiled.containerIndex.containing(ctx.target.address)[0];
   if (ctx.target.info.kind === 'pod' && pods) return pods.cidr.text;
-  const block = peer.blocks.find((b) => b.start <= ctx.target.address.start && ctx.target.address.end <= b.end);
+  const block = peer.blocks.find((b) => contains(b, ctx.target.address));
   if (block && !own.blocks.some((b) => overlaps(b, block))) return block.text;
   return ctx.target.subnet?.cidr.text ?? ctx.target.address.text;
 }
@@ -94,7 +93,7 @@ function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, ou
   if (!dstVpc) {
     // The system routes 100.64.0.0/10 and 198.19.128.0/20 are in every table (reference §4.1): they carry
     // traffic to the cloud-service range 100.125.0.0/16 (DNS, NTP, OBS, §1.5) and to VPC endpoints.
-    if (route && route.origin === 'local' && CLOUD_SYSTEM_ROUTES.has(route.destination.text))
+    if (route && route.origin === 'local' && CLOUD_ROUTES.has(route.destination.text))
       return {
         check: 'route-forward',
         status: 'pass',
@@ -143,9 +142,8 @@ function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, ou
     };
   }
 
-  const pair = compiled.peeringsByPair.get(pairKey(cluster.vpcId, dstVpc.vpc.id)) ?? [];
   if (!route) {
-    const peering = pair.find((p) => (p.status ?? 'ACTIVE') === 'ACTIVE') ?? pair[0];
+    const peering = preferredPeering(peeringsBetween(compiled, cluster.vpcId, dstVpc.vpc.id));
     if (peering)
       out.fixes.push(
         routeFix(compiled, leg.subnet, routeDestination(ctx, own, dstVpc), 'peering', peering.id, purpose),
@@ -167,10 +165,8 @@ function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, ou
         summary: `${where} sends ${target.address.text} over peering ${route.nextHop} to ${dstVpc.vpc.id}`,
         evidence,
       };
-    const via = p ? (p.requesterVpc === cluster.vpcId ? p.accepterVpc : p.requesterVpc) : undefined;
-    const onward = via ? compiled.vpcs.get(via) : undefined;
-    const onwardRoute = onward ? lookupRoute(onward.tables.get(onward.defaultTableId)!, target.address) : undefined;
-    if (onwardRoute?.type === 'peering') {
+    const via = p ? farSide(p, cluster.vpcId) : undefined;
+    if (via && defaultTableRoute(compiled, via, target.address)?.type === 'peering') {
       const reason = `${where} sends ${target.address.text} over peering ${route.nextHop} to ${via}, which routes it on: transitive peering is not documented to forward (reference §4.2, ambiguous; assumed not reachable)`;
       out.uncertain.push(reason);
       return { check: 'route-forward', status: 'warn', summary: reason, evidence };
@@ -206,8 +202,7 @@ export function routeForwardCheck(ctx: FlowContext): CheckResult {
   const out = result();
   const seen = new Set<string>();
   for (const leg of ctx.source.legs) {
-    const vpc = ctx.compiled.vpcs.get(leg.subnet.vpcId);
-    const table = vpc?.tables.get(leg.subnet.routeTableId);
+    const table = governingTable(ctx.compiled, leg.subnet);
     if (!table || seen.has(table.id)) continue;
     seen.add(table.id);
     out.steps.push(legStep(ctx, leg, table, out));

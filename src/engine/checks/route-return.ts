@@ -1,11 +1,10 @@
 // Step `route-return`: the reply leaves the destination subnet through the table governing it and must
 // reach every address the destination sees (reference §4.1, §4.3, seed cce_10_0399 cross-VPC example).
-import { pairKey } from '../../topology/compile.js';
+import { farSide, peeringsBetween, preferredPeering } from '../../topology/compile.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';
 import { routeFix } from '../fixes/route.js';
 import { routeCoverage } from '../route-lookup.js';
-import { intersect, normalize, spansText } from '../spans.js';
-import { spansOfTexts } from './source-address.js';
+import { intersect, normalize, spansOfTexts, spansText } from '../spans.js';
 
 /** The reply route from the destination subnet back to the seen source. */
 export function routeReturnCheck(ctx: FlowContext): CheckResult {
@@ -34,7 +33,7 @@ export function routeReturnCheck(ctx: FlowContext): CheckResult {
   const family = source.family;
   const coverage = routeCoverage(table, family, source.spans);
   const sameVpc = vpc.vpc.id === cluster.vpcId;
-  const pair = compiled.peeringsByPair.get(pairKey(vpc.vpc.id, cluster.vpcId)) ?? [];
+  const pair = peeringsBetween(compiled, vpc.vpc.id, cluster.vpcId);
   const good = coverage.decided.filter((d) => {
     if (sameVpc) return d.by.origin === 'local' || d.by.type === 'cce';
     return d.by.type === 'peering' && pair.some((p) => p.id === d.by.nextHop);
@@ -62,7 +61,7 @@ export function routeReturnCheck(ctx: FlowContext): CheckResult {
   const onward = (d: (typeof coverage.decided)[number]) => {
     const p = d.by.type === 'peering' && d.by.nextHop ? compiled.peerings.get(d.by.nextHop) : undefined;
     if (!p) return false;
-    const middle = compiled.vpcs.get(p.requesterVpc === vpc.vpc.id ? p.accepterVpc : p.requesterVpc);
+    const middle = compiled.vpcs.get(farSide(p, vpc.vpc.id));
     const middleTable = middle?.tables.get(middle.defaultTableId);
     if (!middle || !middleTable || middle.vpc.id === cluster.vpcId) return false;
     const next = routeCoverage(middleTable, family, d.spans);
@@ -88,7 +87,7 @@ export function routeReturnCheck(ctx: FlowContext): CheckResult {
       : `${where} has no route back to ${spansText(family, bad)} via a peering with ${cluster.vpcId}`,
     evidence,
   });
-  const peering = pair.find((p) => (p.status ?? 'ACTIVE') === 'ACTIVE') ?? pair[0];
+  const peering = preferredPeering(pair);
   if (!sameVpc && peering) {
     for (const cidr of source.stable) {
       if (intersect(spansOfTexts([cidr], family), bad).length === 0) continue;

@@ -1,5 +1,6 @@
 // Step `source-acl`: the network ACL of each source subnet, outbound (reference §3). The source subnet is
 // the node subnet (overlay_l2, vpc-router, hostNetwork) or the container subnet (eni).
+import { subnetBlock } from '../../topology/compile.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';
 import { aclStep } from './acl-step.js';
 
@@ -8,7 +9,7 @@ export function sourceAclCheck(ctx: FlowContext): CheckResult {
   const out = result();
   for (const leg of ctx.source.legs) {
     if (!leg.subnet.aclId) continue;
-    const block = ctx.target.family === 4 ? leg.subnet.cidr : leg.subnet.ipv6;
+    const block = subnetBlock(leg.subnet, ctx.target.family);
     const part = aclStep(
       ctx,
       'source-acl',

@@ -1,26 +1,19 @@
 // Step `source-address`: which source IP the destination sees (reference §0, §1.2-1.4, §1.6), and the
 // subnets the traffic leaves from (for ACLs and routes).
+import { type AddressRange, contains, type Family, mustCidr, parseCidr, parseIp } from '../../net/address.js';
 import {
-  type AddressRange,
-  type Cidr,
-  contains,
-  type Family,
-  mustCidr,
-  parseCidr,
-  parseIp,
-} from '../../net/address.js';
-import type { CompiledCluster, CompiledSubnet, CompiledTopology } from '../../topology/compile.js';
+  type CompiledCluster,
+  type CompiledSubnet,
+  type CompiledTopology,
+  subnetBlock,
+} from '../../topology/compile.js';
 import type { Workload } from '../../topology/schema.js';
 import type { InternetEgress, SeenSource, SourceLeg, Target } from '../context.js';
 import type { Step } from '../diagnosis.js';
-import { normalize, type Span, spansOf, spanText } from '../spans.js';
+import { normalize, spansOf, spanText } from '../spans.js';
 
 /** The cloud-service range Turbo pods usually reach through SNATIPRanges (reference §1.2, §1.5). */
 const CLOUD_SERVICE = mustCidr('100.125.0.0/16');
-
-function subnetBlock(subnet: CompiledSubnet, family: Family): Cidr | undefined {
-  return family === 4 ? subnet.cidr : subnet.ipv6;
-}
 
 /** The effective pod security groups of an eni workload (§1.2: the annotation replaces or adds). */
 export function podSecurityGroups(cluster: CompiledCluster, workload: Workload | undefined): string[] {
@@ -59,8 +52,7 @@ function natCovering(compiled: CompiledTopology, vpcId: string, subnet: Compiled
       if (rule.source === subnet.subnet.id || rule.source === subnet.subnet.ipv4SubnetId) return { nat, rule };
       const cidr = parseCidr(rule.source);
       const inner = ip ?? subnet.cidr;
-      if (cidr.ok && cidr.cidr.family === 4 && cidr.cidr.start <= inner.start && inner.end <= cidr.cidr.end)
-        return { nat, rule };
+      if (cidr.ok && cidr.cidr.family === 4 && contains(cidr.cidr, inner)) return { nat, rule };
     }
   }
   return undefined;
@@ -164,9 +156,7 @@ export function seeSource(
       legs: [],
     };
   } else if (cluster.model === 'vpc-router') {
-    const keep = cluster.nonMasquerade.find(
-      (c) => c.family === family && c.start <= target.address.start && target.address.end <= c.end,
-    );
+    const keep = cluster.nonMasquerade.find((c) => contains(c, target.address));
     if (keep && !internet) {
       const nodes = nodeLegs(cluster, 4);
       const podSpans = spansOf(cluster.containerCidrs, family);
@@ -281,12 +271,4 @@ export function sourceAddressStep(source: SeenSource): Step {
     summary: `the destination sees ${source.seenAs.join(', ')}: ${source.why}`,
     evidence: { seenAs: source.seenAs, legs: source.legs.map((l) => l.subnet.subnet.id) },
   };
-}
-
-/** Spans of a set of CIDR texts (helper for fixes that must cover the seen source). */
-export function spansOfTexts(texts: readonly string[], family: Family): Span[] {
-  return spansOf(
-    texts.map((t) => parseCidr(t)).flatMap((p) => (p.ok ? [p.cidr] : [])),
-    family,
-  );
 }

@@ -1,6 +1,7 @@
 // Step `source-egress`: outbound security-group rules on the source side (reference §1.5, §2.7): the node
 // groups for overlay_l2 / vpc-router / hostNetwork, the pod ENI groups for eni.
 
+import { addressBits } from '../../net/address.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';
 import { securityGroupAllowFixes } from '../fixes/security-group-rule.js';
 import { describeRule, evaluateSecurityGroups } from '../security-group-eval.js';
@@ -44,7 +45,7 @@ export function sourceEgressCheck(ctx: FlowContext): CheckResult {
     direction: 'egress',
     flow,
     family: target.family,
-    remotes: [`${target.address.text}/${target.family === 4 ? 32 : 128}`],
+    remotes: [`${target.address.text}/${addressBits(target.family)}`],
     peer,
     purpose: ctx.purpose,
   });

@@ -1,6 +1,6 @@
 // Fix kind `network-acl-rule`: an allow inserted before the rule that would otherwise decide (first
 // match wins, reference §3), for the asked protocol and port and the narrowest stable source.
-import type { AddressRange } from '../../net/address.js';
+import { type AddressRange, addressBits } from '../../net/address.js';
 import type { Flow, PlannedFix } from '../context.js';
 
 /** One allow rule per source CIDR, all inserted at `position`. */
@@ -13,7 +13,7 @@ export function networkAclFixes(
   position: number,
   purpose: string,
 ): PlannedFix[] {
-  const width = destination.family === 4 ? 32 : 128;
+  const width = addressBits(destination.family);
   const ports = flow.protocol === 'tcp' || flow.protocol === 'udp' ? String(flow.port) : null;
   return sources.map((source) => ({
     spec: {

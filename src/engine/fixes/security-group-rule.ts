@@ -7,6 +7,7 @@ import type { Flow, PlannedFix } from '../context.js';
 import type { FixSpec } from '../diagnosis.js';
 import { describeRule, type Peer, remoteSpans, ruleMatchesFlow } from '../security-group-eval.js';
 import { intersect } from '../spans.js';
+import { replanFix } from './replan.js';
 
 export interface SecurityGroupFixRequest {
   readonly compiled: CompiledTopology;
@@ -59,13 +60,7 @@ export function securityGroupAllowFixes(request: SecurityGroupFixRequest): Plann
         id === target
           ? 'it is evaluated before any allow of equal priority'
           : 'if all bound groups are merged by priority (reference §2.4), it is evaluated before any allow';
-      fixes.push({
-        spec: {
-          kind: 'replan',
-          reason: `remove or narrow ${describeRule(r)}: ${reading}, so no allow rule can win`,
-        },
-        purpose,
-      });
+      fixes.push(replanFix(`remove or narrow ${describeRule(r)}: ${reading}, so no allow rule can win`, purpose));
     }
   }
   return fixes;
