@@ -116,7 +116,7 @@ export function evaluateSecurityGroups(
   return { literal, merged };
 }
 
-/** "rule #2 of sg-db (deny tcp 3306 from 172.16.0.0/16, priority 1)". */
+/** "rule #2 of sg-db: deny tcp 3306 from 172.16.0.0/16, priority 1". */
 export function describeRule(rule: CompiledSgRule): string {
   const r = rule.rule;
   const remote =
@@ -129,5 +129,5 @@ export function describeRule(rule: CompiledSgRule): string {
           : `address group ${r.remote.addressGroup}`;
   const ports = r.ports ? ` ${r.ports}` : '';
   const dir = rule.direction === 'ingress' ? 'from' : 'to';
-  return `rule #${rule.index + 1} of ${rule.securityGroup} (${rule.action} ${r.protocol ?? 'any'}${ports} ${dir} ${remote}, priority ${rule.priority})`;
+  return `rule #${rule.index + 1} of ${rule.securityGroup}: ${rule.action} ${r.protocol ?? 'any'}${ports} ${dir} ${remote}, priority ${rule.priority}`;
 }

@@ -96,3 +96,22 @@ describe('fix order', () => {
     ]);
   });
 });
+
+describe('step wording an on-call engineer reads', () => {
+  const parsed = parseTopology(readFileSync(new URL('../../data/sample.yaml', import.meta.url), 'utf8'));
+  if (!parsed.ok) throw new Error('the sample topology is invalid');
+  const d = diagnose(compileTopology(parsed.topology), parseQuestion('can pod in prod reach 192.168.10.52?'));
+  if ('flows' in d) throw new Error('expected one flow');
+  const summary = (check: string) => d.steps.find((s) => s.check === check)?.summary ?? '';
+
+  it('does not repeat the why of the source seen (it is the diagnosis source.why)', () => {
+    expect(summary('source-address')).toBe('the destination sees 172.16.0.0/16');
+    expect(d.source.why).toContain('nonMasqueradeCidrs');
+  });
+
+  it('names the deciding rule without nested parentheses, with one group as the subject', () => {
+    expect(summary('source-egress')).toMatch(
+      /^prod-cce-node-\w+ allows icmp echo out to 192\.168\.10\.52 \(rule #\d+ of prod-cce-node-\w+: allow any to 0\.0\.0\.0\/0, priority \d+\)$/,
+    );
+  });
+});

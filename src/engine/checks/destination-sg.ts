@@ -69,7 +69,7 @@ export function destinationSgCheck(ctx: FlowContext): CheckResult {
     out.steps.push({
       check: 'destination-sg',
       status: 'pass',
-      summary: `${groups.join(', ')} allow ${flow.label} from ${all}${deciding ? ` (${describeRule(deciding)})` : ''}`,
+      summary: `${groups.join(', ')} ${groups.length === 1 ? 'allows' : 'allow'} ${flow.label} from ${all}${deciding ? ` (${describeRule(deciding)})` : ''}`,
       evidence,
     });
     return out;
@@ -128,7 +128,7 @@ export function destinationSgCheck(ctx: FlowContext): CheckResult {
     check: 'destination-sg',
     status: 'fail',
     summary: partial
-      ? `${groups.join(', ')} allow ${flow.label} from only part of what the destination sees: ${spansText(source.family, literal.allowed)} of ${all}${deciding ? `; ${describeRule(deciding)} decides the rest` : ''}`
+      ? `${groups.join(', ')} ${groups.length === 1 ? 'allows' : 'allow'} ${flow.label} from only part of what the destination sees: ${spansText(source.family, literal.allowed)} of ${all}${deciding ? `; ${describeRule(deciding)} decides the rest` : ''}`
       : deciding
         ? `${describeRule(deciding)} blocks ${flow.label} from ${all}`
         : `no rule of ${groups.join(', ')} allows ${flow.label} from ${all}`,

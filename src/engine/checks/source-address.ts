@@ -268,7 +268,10 @@ export function sourceAddressStep(source: SeenSource): Step {
   return {
     check: 'source-address',
     status: source.uncertain?.length ? 'warn' : 'pass',
-    summary: `the destination sees ${source.seenAs.join(', ')}: ${source.why}`,
+    // The why is the diagnosis's `source.why`, shown beside the steps; repeat it only when it carries a doubt.
+    summary: source.uncertain?.length
+      ? `the destination sees ${source.seenAs.join(', ')}: ${source.why}`
+      : `the destination sees ${source.seenAs.join(', ')}`,
     evidence: { seenAs: source.seenAs, legs: source.legs.map((l) => l.subnet.subnet.id) },
   };
 }

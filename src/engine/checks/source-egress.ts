@@ -34,7 +34,7 @@ export function sourceEgressCheck(ctx: FlowContext): CheckResult {
     out.steps.push({
       check: 'source-egress',
       status: 'pass',
-      summary: `${groups.join(', ')} allow ${flow.label} out to ${target.address.text}${decidingRule ? ` (${describeRule(decidingRule)})` : ''}`,
+      summary: `${groups.join(', ')} ${groups.length === 1 ? 'allows' : 'allow'} ${flow.label} out to ${target.address.text}${decidingRule ? ` (${describeRule(decidingRule)})` : ''}`,
       evidence,
     });
     return out;
