@@ -9,18 +9,9 @@ import { normalize, type Span } from '../../src/engine/spans.js';
 import { QuestionError } from '../../src/question/errors.js';
 import { renderFix, withRender } from '../../src/render/fix.js';
 import { compileTopology } from '../../src/topology/compile.js';
+import { seedSecurityGroupFix } from '../fixtures/render/diagnoses.js';
 
-const spec = {
-  kind: 'security-group-rule',
-  securityGroup: 'sg-db',
-  direction: 'ingress',
-  ethertype: 'IPv4',
-  protocol: 'tcp',
-  ports: '3306',
-  remote: '172.16.0.0/16',
-  action: 'allow',
-  priority: 1,
-} as const;
+const spec = seedSecurityGroupFix;
 
 describe('withRender', () => {
   it('reads, spreads and serializes like a plain render field, rendered once', () => {
