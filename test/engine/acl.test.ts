@@ -58,6 +58,16 @@ describe('network ACLs', () => {
     expect(ask(fixed, { destination: 'ecs1', port: 3306 }).verdict).toBe('reachable');
   });
 
+  it('a rule for another destination port does not match: the implicit deny decides', () => {
+    const web = {
+      id: 'acl-data',
+      ingress: [{ action: 'allow' as const, protocol: 'tcp' as const, destinationPorts: '80' }],
+    };
+    const { compiled } = withAcls('overlay_l2', { data: web });
+    expect(status(ask(compiled, { destination: 'ecs1', port: 3306 }), 'destination-acl')).toBe('fail');
+    expect(ask(compiled, { destination: 'ecs1', port: 80 }).verdict).toBe('reachable');
+  });
+
   it('first match wins: an earlier deny shadows a later allow; the fix goes before the deny', () => {
     const { topology, compiled } = withAcls('overlay_l2', {
       data: {

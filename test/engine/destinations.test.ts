@@ -135,6 +135,14 @@ describe('whitelist (§5)', () => {
     expect(ask(compileTopology(applyFixes(topology, d.fixes)), { destination: 'redis' }).verdict).toBe('reachable');
   });
 
+  it('a whitelist covering only part of the container CIDR fails and names the missing part', () => {
+    const { compiled } = redis({ groups: [{ name: 'pods', addresses: ['172.16.0.0/17'] }] });
+    const d = ask(compiled, { destination: 'redis' });
+    expect(d.verdict).toBe('unreachable');
+    expect(status(d, 'whitelist')).toBe('fail');
+    expect(d.steps.find((s) => s.check === 'whitelist')?.summary).toContain('172.16.128.0/17');
+  });
+
   it('disabled, or no groups: all IPs that can reach the VPC may access', () => {
     expect(
       ask(redis({ enabled: false, groups: [{ name: 'nodes', addresses: ['192.168.10.0/24'] }] }).compiled, {

@@ -146,6 +146,29 @@ describe('same VPC, vpc-router', () => {
     expect(d.assumptions.join(' ')).toContain('§4.3');
   });
 
+  it('a route in the destination table sending the container CIDR elsewhere breaks the replies', () => {
+    const input = seedSameVpc('vpc-router');
+    const vpc = input.vpcs![0]!;
+    input.vpcs = [
+      {
+        ...vpc,
+        subnets: vpc.subnets!.map((s) => (s.id === 'subnet-data' ? { ...s, routeTable: 'rtb-data' } : s)),
+        routeTables: [
+          { id: 'rtb-main', default: true },
+          { id: 'rtb-data', routes: [{ destination: '172.16.0.0/16', type: 'vip', nextHop: '192.168.20.9' }] },
+        ],
+      },
+    ];
+    input.securityGroups = [...input.securityGroups!, { id: 'sg-open', rules: [{ direction: 'ingress' }] }];
+    input.resources = [
+      ...input.resources!,
+      { name: 'db', vpc: 'vpc-prod', subnet: 'subnet-data', addresses: ['192.168.20.5'], securityGroups: ['sg-open'] },
+    ];
+    const d = ask(build(input).compiled, { destination: 'db', port: 3306 });
+    expect(d.verdict).toBe('unreachable');
+    expect(status(d, 'route-return')).toBe('fail');
+  });
+
   it('the default table carries the CCE routes back to the pods', () => {
     const input = seedSameVpc('vpc-router');
     input.securityGroups = [...input.securityGroups!, { id: 'sg-open', rules: [{ direction: 'ingress' }] }];

@@ -160,6 +160,17 @@ describe('several groups (§2.4)', () => {
     expect(status(d, 'destination-sg')).toBe('warn');
     expect(d.assumptions.join(' ')).toContain('binding order');
   });
+
+  it('an allow in an earlier group vs a higher-priority deny in a later one is uncertain, not reachable', () => {
+    // Binding order lets sg-a's allow decide; merged by priority, sg-b's priority-1 deny decides first.
+    const { compiled } = ecsWith({
+      'sg-a': [{ direction: 'ingress', protocol: 'tcp', remote: '172.16.0.0/16', priority: 50 }],
+      'sg-b': [{ direction: 'ingress', protocol: 'tcp', remote: '172.16.0.0/16', action: 'deny', priority: 1 }],
+    });
+    const d = ask(compiled, { destination: 'ecs1', port: 80 });
+    expect(d.verdict).toBe('uncertain');
+    expect(status(d, 'destination-sg')).toBe('warn');
+  });
 });
 
 describe('IPv6', () => {

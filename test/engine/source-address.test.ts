@@ -126,6 +126,24 @@ describe('internet egress', () => {
     expect(d.source.seenAs).toEqual(['203.0.113.7']);
   });
 
+  it('a custom route table without a NAT route does not reach the NAT gateway', () => {
+    // Huawei adds 0.0.0.0/0 -> NAT only to the default table; a custom table governs outbound on its own.
+    const input = seedSameVpc('vpc-router');
+    const vpc = input.vpcs![0]!;
+    input.vpcs = [
+      {
+        ...vpc,
+        subnets: vpc.subnets!.map((s) => (s.id === 'subnet-nodes' ? { ...s, routeTable: 'rtb-custom' } : s)),
+        routeTables: [{ id: 'rtb-default', default: true }, { id: 'rtb-custom' }],
+        natGateways: [{ id: 'nat-1', snatRules: [{ source: 'subnet-nodes', eip: '203.0.113.7' }] }],
+      },
+    ];
+    const d = ask(build(input).compiled, { destination: '8.8.8.8', port: 443 });
+    expect(d.verdict).toBe('unreachable');
+    expect(status(d, 'route-forward')).toBe('fail');
+    expect(d.fixes[0]).toMatchObject({ kind: 'route', routeTable: 'rtb-custom', destination: '0.0.0.0/0' });
+  });
+
   it('a node EIP is used before the NAT gateway', () => {
     const input = seedSameVpc('overlay_l2');
     input.clusters = [{ ...input.clusters![0]!, nodes: [{ name: 'n1', ip: '192.168.10.11', eip: '198.51.100.4' }] }];
