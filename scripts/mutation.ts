@@ -87,6 +87,42 @@ const MUTANTS: readonly Mutant[] = [
     replace: '',
     breaks: 'a rule matches only its own IP version',
   },
+  {
+    file: 'src/engine/checks/source-address.ts',
+    find: 'if (keep && !internet) {',
+    replace: 'if (!internet) {',
+    breaks: 'vpc-router keeps the pod IP only for destinations in nonMasqueradeCidrs',
+  },
+  {
+    file: 'src/engine/checks/planning.ts',
+    find: 'const inPods = cluster.containerCidrs.find((c) => overlaps(c, addr));',
+    replace: 'const inPods = undefined;',
+    breaks: 'a destination inside the container CIDR never leaves the cluster',
+  },
+  {
+    file: 'src/engine/checks/planning.ts',
+    find: "if (cluster.model === 'vpc-router' && ctx.source.kind === 'pod-cidr') {",
+    replace: 'if (false) {',
+    breaks: 'a vpc-router container CIDR overlapping the peer VPC cannot be routed back',
+  },
+  {
+    file: 'src/engine/acl-eval.ts',
+    find: 'if (subnet && contains(subnet, destination)) deciders.push',
+    replace: 'if (subnet) deciders.push',
+    breaks: 'the same-subnet ACL preset applies only inside the subnet',
+  },
+  {
+    file: 'src/engine/checks/source-egress.ts',
+    find: 'if (literalOk && mergedOk) {',
+    replace: 'if (literalOk || mergedOk) {',
+    breaks: 'source groups: both readings must allow for a certain pass',
+  },
+  {
+    file: 'src/engine/checks/internet-egress.ts',
+    find: 'if (egress.missing.length === 0) {',
+    replace: 'if (egress.via.length > 0) {',
+    breaks: 'every source leg needs its own way out to the internet',
+  },
 ];
 
 const repo = resolve(import.meta.dirname, '..');
@@ -118,7 +154,8 @@ try {
   for (const m of MUTANTS) {
     const path = join(dir, m.file);
     const original = readFileSync(path, 'utf8');
-    if (original.split(m.find).length !== 2) throw new Error(`${m.file}: the mutant's text is not found exactly once: ${m.find}`);
+    if (original.split(m.find).length !== 2)
+      throw new Error(`${m.file}: the mutant's text is not found exactly once: ${m.find}`);
     writeFileSync(path, original.replace(m.find, m.replace));
     const killed = !testsPass(dir);
     writeFileSync(path, original);

@@ -100,6 +100,15 @@ describe('network ACLs', () => {
     expect(ask(compiled, { destination: 'ecs1', port: 3306 }).verdict).toBe('reachable');
   });
 
+  it('an associated source ACL with no outbound rule denies traffic leaving its subnet', () => {
+    const { compiled } = withAcls('overlay_l2', {
+      nodes: { id: 'acl-nodes', ingress: [{ action: 'allow' }], egress: [] },
+    });
+    const d = ask(compiled, { destination: 'ecs1', port: 3306 });
+    expect(d.verdict).toBe('unreachable');
+    expect(status(d, 'source-acl')).toBe('fail');
+  });
+
   it('is stateful: an egress-deny-all ACL on the destination subnet does not block replies', () => {
     const { compiled } = withAcls('overlay_l2', {
       data: { id: 'acl-data', ingress: [{ action: 'allow' }], egress: [{ action: 'deny' }] },

@@ -106,6 +106,14 @@ describe('cross-VPC', () => {
     expect(d.fixes.some((f) => f.kind === 'replan' && f.reason.includes('does not take effect'))).toBe(true);
   });
 
+  it('a vpc-router container CIDR overlapping the peer VPC fails at planning: replies cannot be routed back', () => {
+    const input = crossVpcRouted();
+    input.vpcs = [input.vpcs![0]!, { ...input.vpcs![1]!, secondaryCidrs: ['10.0.128.0/17'] }];
+    const d = ask(build(input).compiled, { destination: 'db2' });
+    expect(status(d, 'planning')).toBe('fail');
+    expect(d.fixes.some((f) => f.kind === 'replan' && f.reason.includes('10.0.0.0/16'))).toBe(true);
+  });
+
   it('no peering at all is a replan', () => {
     const input = crossVpcRouted();
     input.peerings = [];

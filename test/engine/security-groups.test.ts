@@ -173,6 +173,22 @@ describe('several groups (§2.4)', () => {
   });
 });
 
+describe('several source groups (§2.4)', () => {
+  it('an allow in an earlier node group vs a higher-priority deny in a later one is uncertain at source-egress', () => {
+    const input = seedSameVpc('overlay_l2');
+    input.securityGroups = [
+      ...input.securityGroups!.filter((g) => g.id !== 'sg-ecs'),
+      { id: 'sg-ecs', rules: [{ direction: 'ingress' }] },
+      { id: 'sg-out-a', rules: [{ direction: 'egress', protocol: 'tcp', priority: 50 }] },
+      { id: 'sg-out-b', rules: [{ direction: 'egress', protocol: 'tcp', action: 'deny', priority: 1 }] },
+    ];
+    input.clusters = [{ ...input.clusters![0]!, nodeSecurityGroups: ['sg-out-a', 'sg-out-b'] }];
+    const d = ask(build(input).compiled, { destination: 'ecs1', port: 3306 });
+    expect(d.verdict).toBe('uncertain');
+    expect(status(d, 'source-egress')).toBe('warn');
+  });
+});
+
 describe('IPv6', () => {
   it('an eni pod with an IPv6 container subnet needs an IPv6 rule; icmpv6 for ping', () => {
     const input = seedSameVpc('eni');

@@ -144,6 +144,29 @@ describe('internet egress', () => {
     expect(d.fixes[0]).toMatchObject({ kind: 'route', routeTable: 'rtb-custom', destination: '0.0.0.0/0' });
   });
 
+  it('every node subnet needs its own way out: one SNAT rule for two node subnets is not enough', () => {
+    const input = seedSameVpc('vpc-router');
+    const vpc = input.vpcs![0]!;
+    input.vpcs = [
+      {
+        ...vpc,
+        subnets: [...vpc.subnets!, { id: 'subnet-nodes2', cidr: '192.168.11.0/24' }],
+        natGateways: [{ id: 'nat-1', snatRules: [{ source: 'subnet-nodes', eip: '203.0.113.7' }] }],
+      },
+    ];
+    const cluster = input.clusters![0]!;
+    input.clusters = [
+      {
+        ...cluster,
+        nodeSubnets: ['subnet-nodes', 'subnet-nodes2'],
+        nodes: [...cluster.nodes!, { name: 'n3', ip: '192.168.11.5' }],
+      },
+    ];
+    const d = ask(build(input).compiled, { destination: '8.8.8.8', port: 443 });
+    expect(d.verdict).toBe('unreachable');
+    expect(status(d, 'internet-egress')).toBe('fail');
+  });
+
   it('a node EIP is used before the NAT gateway', () => {
     const input = seedSameVpc('overlay_l2');
     input.clusters = [{ ...input.clusters![0]!, nodes: [{ name: 'n1', ip: '192.168.10.11', eip: '198.51.100.4' }] }];
