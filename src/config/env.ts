@@ -4,6 +4,10 @@ import { z } from 'zod';
 
 export const DEFAULT_STORE_PATH = 'data/reachbot.json';
 export const DEFAULT_PORT = 3000;
+/** Where /metrics, /healthz and /readyz are served in every mode. */
+export const DEFAULT_METRICS_PORT = 9090;
+/** How long a shutdown waits for answers in flight (under Kubernetes' default 30 s grace period). */
+export const DEFAULT_DRAIN_SECONDS = 20;
 
 /** How the process talks to Slack, decided by which credentials are present. */
 export type SlackTransport =
@@ -21,6 +25,10 @@ export interface Config {
   readonly admins: ReadonlySet<string>;
   readonly storePath: string;
   readonly logLevel: LogLevel;
+  /** The operations port (/metrics, /healthz, /readyz); 0 = any free port. */
+  readonly metricsPort: number;
+  /** How long SIGTERM waits for answers in flight before closing anyway. */
+  readonly drainSeconds: number;
 }
 
 /** The environment cannot be turned into a working configuration; the message says what to change. */
@@ -38,17 +46,24 @@ const optionalText = z.preprocess(
   z.string().trim().optional(),
 );
 
+const portNumber = z
+  .string()
+  .regex(/^\d{1,5}$/, 'must be a port number')
+  .transform(Number)
+  .refine((port) => port <= 65535, 'must be at most 65535');
+
 const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
-  PORT: optionalText.pipe(
+  PORT: optionalText.pipe(portNumber.optional()),
+  METRICS_PORT: optionalText.pipe(portNumber.optional()),
+  REACHBOT_DRAIN_SECONDS: optionalText.pipe(
     z
       .string()
-      .regex(/^\d{1,5}$/, 'must be a port number')
+      .regex(/^\d{1,4}$/, 'must be a whole number of seconds')
       .transform(Number)
-      .refine((port) => port <= 65535, 'must be at most 65535')
       .optional(),
   ),
   REACHBOT_ADMINS: optionalText,
@@ -60,8 +75,11 @@ const envSchema = z.object({
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid environment:\n  ${lines.join('\n  ')}`);
+    // One line naming each variable: what an operator reads first in a crash-looping pod's log.
+    const lines = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')} is invalid (${issue.message}, got "${String(env[String(issue.path[0])] ?? '').slice(0, 40)}")`,
+    );
+    throw new ConfigError(lines.join('; '));
   }
   const vars = parsed.data;
   const slackApiUrl = vars.SLACK_API_URL ? withTrailingSlash(vars.SLACK_API_URL) : undefined;
@@ -71,6 +89,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     admins: parseAdmins(vars.REACHBOT_ADMINS),
     storePath: vars.REACHBOT_STORE ?? DEFAULT_STORE_PATH,
     logLevel: vars.LOG_LEVEL ?? 'info',
+    metricsPort: vars.METRICS_PORT ?? DEFAULT_METRICS_PORT,
+    drainSeconds: vars.REACHBOT_DRAIN_SECONDS ?? DEFAULT_DRAIN_SECONDS,
   };
 }
 

@@ -24,6 +24,8 @@ export interface DigestSchedulerOptions {
   readonly engine?: PathEngine;
   readonly sleep?: Sleep;
   readonly retry?: RetryPolicy;
+  /** Told how each run ended ('error': it threw), for the metrics. */
+  readonly onRun?: (status: DigestRunStatus | 'error') => void;
 }
 
 export interface DigestScheduler {
@@ -74,6 +76,9 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
           'digest run failed',
         );
         return 'error' as const;
+      }).then((status) => {
+        options.onRun?.(status);
+        return status;
       }),
     );
 
