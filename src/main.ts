@@ -214,7 +214,11 @@ async function startSlack(
     logger,
     onRun: (status) =>
       metrics.digestRun(
-        status === 'sent' || status === 'quiet' ? status : status === 'error' || status === 'failed' ? 'failed' : 'skipped',
+        status === 'sent' || status === 'quiet'
+          ? status
+          : status === 'error' || status === 'failed'
+            ? 'failed'
+            : 'skipped',
       ),
   });
   void scheduler.runMissed().catch((error: unknown) => logger.error({ err: error }, 'missed-digest pass failed'));
@@ -278,7 +282,10 @@ function compileStoredTopologies(store: Store, logger: Logger): void {
     try {
       compiledFor(store, name);
     } catch (error) {
-      logger.error({ err: error, topology: name }, 'a stored topology could not be compiled; questions about it will fail');
+      logger.error(
+        { err: error, topology: name },
+        'a stored topology could not be compiled; questions about it will fail',
+      );
     }
   }
 }

@@ -77,7 +77,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (!parsed.success) {
     // One line naming each variable: what an operator reads first in a crash-looping pod's log.
     const lines = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.')} is invalid (${issue.message}, got "${String(env[String(issue.path[0])] ?? '').slice(0, 40)}")`,
+      (issue) =>
+        `${issue.path.join('.')} is invalid (${issue.message}, got "${String(env[String(issue.path[0])] ?? '').slice(0, 40)}")`,
     );
     throw new ConfigError(lines.join('; '));
   }

@@ -3,7 +3,11 @@ import type { TopologySync } from '../commands/topology.js';
 import type { SyncMetrics } from './metrics.js';
 
 /** Wrap `sync` so that every run is recorded in `metrics` under its topology name. */
-export function measuredSync(sync: TopologySync, metrics: SyncMetrics, now: () => Date = () => new Date()): TopologySync {
+export function measuredSync(
+  sync: TopologySync,
+  metrics: SyncMetrics,
+  now: () => Date = () => new Date(),
+): TopologySync {
   return async (request) => {
     try {
       const result = await sync(request);

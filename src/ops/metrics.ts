@@ -1,7 +1,7 @@
 // The Prometheus metrics of a running bot (prom-client), on a registry of its own so that tests and several
 // bots in one process never share counters. Every series is named reachbot_* except prom-client's default
 // process and Node.js metrics (event-loop lag among them). docs/OPERATIONS.md lists them with example alerts.
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Where an answer was asked from. */
 export type Surface = 'slash_command' | 'mention' | 'direct_message' | 'action';

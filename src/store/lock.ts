@@ -132,7 +132,9 @@ function holdLease(
       current = '';
     }
     if (current !== mine) {
-      lost = current ? 'another writer took the lock over (this process did not renew its lease in time)' : 'the lock file was removed';
+      lost = current
+        ? 'another writer took the lock over (this process did not renew its lease in time)'
+        : 'the lock file was removed';
       held.delete(lockPath);
       if (timer) clearInterval(timer);
       options.onLost?.(`lost the store lock ${lockPath}: ${lost}`);

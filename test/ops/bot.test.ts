@@ -68,13 +68,15 @@ describe('readiness and metrics of the running bot', () => {
     });
     await expect.poll(() => port).toBeGreaterThan(0);
     expect(await get(port, '/healthz')).toEqual({ status: 200, text: '{"ok":true}' });
-    await expect.poll(async () => (await get(port, '/readyz')).text).toMatch(/"store: waiting for the store lock: .*held by pid/);
+    await expect
+      .poll(async () => (await get(port, '/readyz')).text)
+      .toMatch(/"store: waiting for the store lock: .*held by pid/);
     expect((await get(port, '/readyz')).status).toBe(503);
 
     await other.close();
-    await expect.poll(async () => (await get(port, '/readyz')).text).toBe(
-      '{"ok":false,"reasons":["slack: not connected to Slack yet"]}',
-    );
+    await expect
+      .poll(async () => (await get(port, '/readyz')).text)
+      .toBe('{"ok":false,"reasons":["slack: not connected to Slack yet"]}');
     slack.hello();
     const bot = (await starting) as RunningSlack;
     cleanups.push(() => bot.stop());

@@ -38,7 +38,12 @@ export async function fakeSlack(options: { readonly holdHello?: boolean } = {}):
     if (!socket || greeted) return;
     greeted = true;
     socket.send(
-      JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'local' }, connection_info: { app_id: 'A1' } }),
+      JSON.stringify({
+        type: 'hello',
+        num_connections: 1,
+        debug_info: { host: 'local' },
+        connection_info: { app_id: 'A1' },
+      }),
     );
     resolveConnected();
   };
@@ -56,7 +61,8 @@ export async function fakeSlack(options: { readonly holdHello?: boolean } = {}):
     res.writeHead(200, { 'content-type': 'application/json' });
     const error = failures.get(method);
     if (error) res.end(JSON.stringify({ ok: false, error }));
-    else if (method === 'apps.connections.open') res.end(JSON.stringify({ ok: true, url: `ws://127.0.0.1:${wsPort}/` }));
+    else if (method === 'apps.connections.open')
+      res.end(JSON.stringify({ ok: true, url: `ws://127.0.0.1:${wsPort}/` }));
     else if (method === 'chat.postMessage') res.end(JSON.stringify({ ok: true, ts: '1700009999.000100' }));
     else res.end(JSON.stringify({ ok: true }));
   };

@@ -60,7 +60,9 @@ describe('the store lock is a lease', () => {
     expect(await a.send('acquire')).toMatchObject({ ok: true });
     const refused = await b.send('acquire');
     expect(refused.ok).toBe(false);
-    expect(refused.error).toMatch(/held by pid \d+ on host node-a \(lease renewed 0 s ago; taken over if not renewed for 30 s\)/);
+    expect(refused.error).toMatch(
+      /held by pid \d+ on host node-a \(lease renewed 0 s ago; taken over if not renewed for 30 s\)/,
+    );
 
     await setClock(20_000);
     expect(await a.send('renew')).toMatchObject({ ok: true });
@@ -74,7 +76,9 @@ describe('the store lock is a lease', () => {
     const taken = await b.send('acquire');
     expect(taken.ok).toBe(true);
     expect(taken.logs).toEqual([
-      expect.stringMatching(/took over the store lock .* from pid \d+ on host node-a: its lease was not renewed for 31 s/),
+      expect.stringMatching(
+        /took over the store lock .* from pid \d+ on host node-a: its lease was not renewed for 31 s/,
+      ),
     ]);
     expect(await readFile(`${store}.lock`, 'utf8')).toContain('"host":"node-b"');
 
@@ -129,7 +133,9 @@ describe('temporary files from interrupted writes', () => {
     await writeFile(join(dir, 'notes.txt'), 'mine');
     const store = await openFileStore(path);
     expect(store.data.audit.map((entry) => entry.target)).toEqual(['kept']);
-    expect(store.warnings).toEqual([expect.stringMatching(/^removed 2 temporary file\(s\) left by interrupted writes/)]);
+    expect(store.warnings).toEqual([
+      expect.stringMatching(/^removed 2 temporary file\(s\) left by interrupted writes/),
+    ]);
     expect((await readdir(dir)).sort()).toEqual(['notes.txt', 'reachbot.json', 'reachbot.json.lock']);
     await store.close();
   });

@@ -1,7 +1,7 @@
 // The shared body of a mention and a DM: a topology file -> import; otherwise the words are a question,
 // a follow-up to what this thread established (kept in the store, so it survives restarts), or a command.
 import { type Answer, type Conversation, converse } from '../../../commands/converse.js';
-import { answerKind, secondsSince, type Surface } from '../../../ops/metrics.js';
+import { answerKind, type Surface, secondsSince } from '../../../ops/metrics.js';
 import { postMessage, reportFailure, type WebClient } from '../../deliver.js';
 import { commandContext, type SlackDeps } from '../../deps.js';
 import { importSharedFile, topologyFiles } from '../../file-import.js';
