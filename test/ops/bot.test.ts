@@ -136,3 +136,33 @@ describe('readiness and metrics of the running bot', () => {
     await expect.poll(async () => (await get(port, '/readyz')).status).toBe(200);
   });
 });
+
+describe('HTTP mode', () => {
+  it('serves /readyz and /metrics on Bolt port too, and the ops port from the start', async () => {
+    const path = await seededStore();
+    const bot = (await main(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-1-2-httptest',
+        SLACK_SIGNING_SECRET: 'http-signing-secret',
+        SLACK_BOT_ID: 'B0BOT',
+        SLACK_BOT_USER_ID: 'U0BOT',
+        REACHBOT_STORE: path,
+        PORT: '0',
+        METRICS_PORT: '0',
+        LOG_LEVEL: 'silent',
+      },
+      io(),
+    )) as RunningSlack;
+    cleanups.push(() => bot.stop());
+    const boltPort = (bot.server?.address() as AddressInfo).port;
+    const opsPort = (bot.ops.address() as AddressInfo).port;
+    expect(boltPort).not.toBe(opsPort);
+    for (const port of [boltPort, opsPort]) {
+      expect(await get(port, '/readyz')).toEqual({ status: 200, text: '{"ok":true}' });
+      expect((await get(port, '/metrics')).text).toContain('# TYPE reachbot_answers_total counter');
+    }
+    await bot.stop();
+    // Stopped: the ops port is closed with the rest.
+    await expect(get(opsPort, '/healthz')).rejects.toThrow();
+  });
+});
