@@ -42,6 +42,8 @@ export interface FileStore extends Store {
   readonly writer: boolean;
   /** What happened on open that a person should know: a corrupt file moved aside, a migration applied. */
   readonly warnings: readonly string[];
+  /** Renew the writer's lease now (a timer does it every 10 s); false for a reader or once the lease is lost. */
+  renewLease(): Promise<boolean>;
   /** Wait for pending writes and release the lock. The store cannot be updated afterwards. */
   close(): Promise<void>;
 }
@@ -177,6 +179,10 @@ class JsonFileStore implements FileStore {
     }
     this.#pending.add(write);
     return write.finally(() => this.#pending.delete(write));
+  }
+
+  async renewLease(): Promise<boolean> {
+    return this.#closed || !this.lock ? false : this.lock.renew();
   }
 
   async close(): Promise<void> {

@@ -128,6 +128,19 @@ describe('the production image, run as its Dockerfile says', () => {
     await expect(stat(join(app, 'node_modules/prom-client'))).resolves.toBeDefined();
   });
 
+  it('runs the reachbot CLI from dist/ (no src/ in the image), e.g. to export a topology for a backup', async () => {
+    const store = join(dir, 'cli', 'reachbot.json');
+    const seeded = await openFileStore(store);
+    await seedTopology(seeded);
+    await seeded.close();
+    const listed = execSync('node bin/reachbot.js topology list', {
+      cwd: app,
+      env: { PATH: process.env.PATH ?? '', HOME: app, REACHBOT_STORE: store },
+      encoding: 'utf8',
+    });
+    expect(listed).toContain('prod-net');
+  });
+
   it('starts, answers, is ready, counts; a second start waits for the lock; SIGTERM mid-answer delivers and exits 0', async () => {
     const store = join(dir, 'volume', 'reachbot.json');
     const seeded = await openFileStore(store);

@@ -154,7 +154,8 @@ describe('HTTP mode', () => {
       io(),
     )) as RunningSlack;
     cleanups.push(() => bot.stop());
-    const boltPort = (bot.server?.address() as AddressInfo).port;
+    if (!bot.server) throw new Error('HTTP mode has a server');
+    const boltPort = (bot.server.address() as AddressInfo).port;
     const opsPort = (bot.ops.address() as AddressInfo).port;
     expect(boltPort).not.toBe(opsPort);
     for (const port of [boltPort, opsPort]) {

@@ -6,6 +6,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openFileStore } from '../../src/store/file-store.js';
 
@@ -111,13 +112,65 @@ describe('the store lock is a lease', () => {
     expect(await other.send('acquire')).toMatchObject({ ok: true });
     // The file store renews through its lock; here the renewal is what a timer would do.
     await expect(store.update((data) => void data)).resolves.toBeUndefined();
-    expect(await (store as unknown as { lock: { renew(): Promise<boolean> } }).lock.renew()).toBe(false);
+    expect(await store.renewLease()).toBe(false);
     expect(lost).toHaveLength(1);
     await expect(store.update(audited('after'))).rejects.toThrow(/no longer ours to write/);
     expect(JSON.parse(await readFile(path, 'utf8')).audit.map((entry: { target: string }) => entry.target)).toEqual([
       'before',
     ]);
   });
+});
+
+describe('two live writers never both hold the lease', () => {
+  it('over random interleavings of acquire, renew, release and clock moves by two processes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'reachbot-lease-'));
+    const store = join(dir, 'reachbot.json');
+    const clock = join(dir, 'clock');
+    const STALE = 30_000;
+    let now = 1_800_000_000_000;
+    await writeFile(clock, String(now));
+    const processes = { a: holder(store, clock, 'node-a'), b: holder(store, clock, 'node-b') };
+    type Name = keyof typeof processes;
+    type Step = { advance: number } | { who: Name; op: 'acquire' | 'renew' | 'release' };
+    // Mostly lock operations, with clock moves of up to 40 s: the stale boundary is crossed often.
+    const step: fc.Arbitrary<Step> = fc.oneof(
+      { weight: 1, arbitrary: fc.record({ advance: fc.integer({ min: 0, max: 40_000 }) }) },
+      {
+        weight: 2,
+        arbitrary: fc.record({
+          who: fc.constantFrom<Name>('a', 'b'),
+          op: fc.constantFrom<'acquire' | 'renew' | 'release'>('acquire', 'acquire', 'renew', 'renew', 'release'),
+        }),
+      },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 16 }), async (steps) => {
+        // When each process last acquired or renewed successfully: it may write until that is STALE old.
+        const lastOk: Partial<Record<Name, number>> = {};
+        const live = (who: Name) => lastOk[who] !== undefined && now - (lastOk[who] as number) <= STALE;
+        try {
+          for (const s of steps) {
+            if ('advance' in s) {
+              now += s.advance;
+              await writeFile(clock, String(now));
+              continue;
+            }
+            const reply = await processes[s.who].send(s.op);
+            if (s.op === 'release') delete lastOk[s.who];
+            else if (reply.ok) {
+              const other: Name = s.who === 'a' ? 'b' : 'a';
+              expect(live(other), `${s.who} ${s.op} while ${other} is a live holder`).toBe(false);
+              lastOk[s.who] = now;
+            } else if (s.op === 'renew') delete lastOk[s.who];
+          }
+        } finally {
+          await processes.a.send('release');
+          await processes.b.send('release');
+        }
+      }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
 });
 
 describe('temporary files from interrupted writes', () => {
