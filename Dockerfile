@@ -31,7 +31,8 @@ RUN apt-get update \
 ENV NODE_ENV=production \
     REACHBOT_STORE=/data/reachbot.json \
     PORT=3000 \
-    METRICS_PORT=9090
+    METRICS_PORT=9090 \
+    REACHBOT_REQUIRE_SLACK=true
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund

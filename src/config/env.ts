@@ -68,6 +68,7 @@ const envSchema = z.object({
   ),
   REACHBOT_ADMINS: optionalText,
   REACHBOT_STORE: optionalText,
+  REACHBOT_REQUIRE_SLACK: optionalText.pipe(z.enum(['true', 'false', '1', '0']).optional()),
   LOG_LEVEL: optionalText.pipe(z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional()),
 });
 
@@ -84,13 +85,24 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   }
   const vars = parsed.data;
   const slackApiUrl = vars.SLACK_API_URL ? withTrailingSlash(vars.SLACK_API_URL) : undefined;
+  const transport = chooseTransport(vars.SLACK_BOT_TOKEN, vars.SLACK_APP_TOKEN, vars.SLACK_SIGNING_SECRET, vars.PORT);
+  // In a container there is no one to talk to the local shell: without credentials it would exit at once.
+  if (transport.kind === 'shell' && (vars.REACHBOT_REQUIRE_SLACK === 'true' || vars.REACHBOT_REQUIRE_SLACK === '1')) {
+    throw new ConfigError(
+      'SLACK_BOT_TOKEN is not set, and REACHBOT_REQUIRE_SLACK says this is a Slack deployment: set SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode).',
+    );
+  }
+  const metricsPort = vars.METRICS_PORT ?? DEFAULT_METRICS_PORT;
+  if (transport.kind === 'http' && metricsPort !== 0 && metricsPort === transport.port) {
+    throw new ConfigError(`METRICS_PORT (${metricsPort}) must differ from PORT, which Slack's requests use.`);
+  }
   return {
-    transport: chooseTransport(vars.SLACK_BOT_TOKEN, vars.SLACK_APP_TOKEN, vars.SLACK_SIGNING_SECRET, vars.PORT),
+    transport,
     ...(slackApiUrl ? { slackApiUrl } : {}),
     admins: parseAdmins(vars.REACHBOT_ADMINS),
     storePath: vars.REACHBOT_STORE ?? DEFAULT_STORE_PATH,
     logLevel: vars.LOG_LEVEL ?? 'info',
-    metricsPort: vars.METRICS_PORT ?? DEFAULT_METRICS_PORT,
+    metricsPort,
     drainSeconds: vars.REACHBOT_DRAIN_SECONDS ?? DEFAULT_DRAIN_SECONDS,
   };
 }

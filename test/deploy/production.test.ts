@@ -19,6 +19,7 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 interface Stage {
   readonly runs: string[];
   readonly copies: string[];
+  readonly env: Record<string, string>;
   cmd?: string[];
 }
 
@@ -30,11 +31,16 @@ function readDockerfile(text: string): Record<string, Stage> {
   for (const line of lines) {
     const from = /^FROM\s+\S+\s+AS\s+(\S+)/i.exec(line);
     if (from?.[1]) {
-      current = { runs: [], copies: [] };
+      current = { runs: [], copies: [], env: {} };
       stages[from[1]] = current;
     } else if (current && /^RUN\s/.test(line)) current.runs.push(line.slice(4).trim());
     else if (current && /^COPY\s/.test(line)) current.copies.push(line.slice(5).trim());
-    else if (current && /^CMD\s/.test(line)) current.cmd = JSON.parse(line.slice(4)) as string[];
+    else if (current && /^ENV\s/.test(line)) {
+      for (const pair of line.slice(4).trim().split(/\s+/)) {
+        const [key = '', ...value] = pair.split('=');
+        current.env[key] = value.join('=');
+      }
+    } else if (current && /^CMD\s/.test(line)) current.cmd = JSON.parse(line.slice(4)) as string[];
   }
   return stages;
 }
@@ -97,7 +103,8 @@ function startBot(env: Record<string, string>): Bot {
   const [command = 'node', ...args] = runtime.cmd ?? [];
   const child = spawn(command === 'node' ? process.execPath : command, args, {
     cwd: app,
-    env: { PATH: process.env.PATH ?? '', HOME: app, ...env },
+    // The image's ENV, then what a deployment sets (the test's store and a free metrics port).
+    env: { PATH: process.env.PATH ?? '', HOME: app, ...runtime.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -202,6 +209,15 @@ describe('the production image, run as its Dockerfile says', () => {
     expect(logged(bot, /still in flight/)).toBeUndefined();
     await expect(stat(`${store}.lock`)).rejects.toThrow(/ENOENT/);
   }, 60_000);
+
+  it('exits 2 without Slack credentials rather than starting the local shell', async () => {
+    expect(runtime.env).toMatchObject({ NODE_ENV: 'production', REACHBOT_REQUIRE_SLACK: 'true' });
+    const bot = startBot({});
+    expect(await bot.exited).toBe(2);
+    expect(bot.stderr()).toMatch(
+      /^reachbot: SLACK_BOT_TOKEN is not set, and REACHBOT_REQUIRE_SLACK says this is a Slack deployment/,
+    );
+  });
 
   it('exits 2 with one line naming a bad variable', async () => {
     const bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-1-2-x', SLACK_APP_TOKEN: 'xapp-1-A-2-x', METRICS_PORT: 'ninety' });
