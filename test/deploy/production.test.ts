@@ -14,6 +14,9 @@ import { openFileStore } from '../../src/store/file-store.js';
 import { type FakeSlack, fakeSlack, slashCommand } from '../ops/fake-slack.js';
 import { seedTopology } from '../slack/helpers.js';
 
+/** Poll generously: the machine may be loaded (the condition is awaited, never timed). */
+const eventually = <T>(check: () => T | Promise<T>) => expect.poll(check, { timeout: 30_000, interval: 50 });
+
 const ROOT = new URL('../../', import.meta.url).pathname;
 
 interface Stage {
@@ -164,27 +167,23 @@ describe('the production image, run as its Dockerfile says', () => {
       REACHBOT_DRAIN_SECONDS: '60',
     };
     const bot = startBot(env);
-    await expect.poll(() => logged(bot, /connected to Slack/), { timeout: 30_000 }).toBeDefined();
+    await eventually(() => logged(bot, /connected to Slack/)).toBeDefined();
     expect(logged(bot, /no admins configured \(REACHBOT_ADMINS is empty\)/)).toMatchObject({ level: 40 });
     const port = Number(logged(bot, /operations endpoints listening/)?.port);
     const readyz = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(readyz.status).toBe(200);
 
     slack.send(slashCommand(slack, 'img-1', 'prod 192.168.10.52 tcp/3306'));
-    await expect
-      .poll(() => slack.calls.find((c) => c.method === '/commands/T1/img-1'), { timeout: 15_000 })
-      .toBeDefined();
+    await eventually(() => slack.calls.find((c) => c.method === '/commands/T1/img-1')).toBeDefined();
     expect(String(slack.calls.find((c) => c.method === '/commands/T1/img-1')?.body.text)).toMatch(/^UNREACHABLE/);
     const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
     expect(metrics).toContain('reachbot_answers_total{surface="slash_command",verdict="unreachable"} 1');
 
     // A second bot on the same volume (a rollout that overlaps) waits, saying why, rather than crash-looping.
     const second = startBot(env);
-    await expect
-      .poll(() => logged(second, /^waiting for the store lock: .* held by pid \d+ .*; retrying in 5 s$/), {
-        timeout: 15_000,
-      })
-      .toBeDefined();
+    await eventually(() =>
+      logged(second, /^waiting for the store lock: .* held by pid \d+ .*; retrying in 5 s$/),
+    ).toBeDefined();
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
 
@@ -193,9 +192,7 @@ describe('the production image, run as its Dockerfile says', () => {
     slack.send(slashCommand(slack, 'img-2', 'prod 192.168.10.52 tcp/3306'));
     const deliver = await release;
     bot.child.kill('SIGTERM');
-    await expect
-      .poll(() => logged(bot, /^stopping: no new work taken$/), { timeout: 15_000 })
-      .toMatchObject({ inFlight: 1 });
+    await eventually(() => logged(bot, /^stopping: no new work taken$/)).toMatchObject({ inFlight: 1 });
     let exitedEarly = false;
     void bot.exited.then(() => {
       exitedEarly = true;

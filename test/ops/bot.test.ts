@@ -13,6 +13,9 @@ import { openFileStore } from '../../src/store/file-store.js';
 import { seedTopology } from '../slack/helpers.js';
 import { type FakeSlack, fakeSlack, mention, slashCommand } from './fake-slack.js';
 
+/** Poll generously: the machine may be loaded (the condition is awaited, never timed). */
+const eventually = <T>(check: () => T | Promise<T>) => expect.poll(check, { timeout: 30_000, interval: 50 });
+
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()?.();
@@ -66,17 +69,17 @@ describe('readiness and metrics of the running bot', () => {
         port = (server.address() as AddressInfo).port;
       },
     });
-    await expect.poll(() => port).toBeGreaterThan(0);
+    await eventually(() => port).toBeGreaterThan(0);
     expect(await get(port, '/healthz')).toEqual({ status: 200, text: '{"ok":true}' });
-    await expect
-      .poll(async () => (await get(port, '/readyz')).text)
-      .toMatch(/"store: waiting for the store lock: .*held by pid/);
+    await eventually(async () => (await get(port, '/readyz')).text).toMatch(
+      /"store: waiting for the store lock: .*held by pid/,
+    );
     expect((await get(port, '/readyz')).status).toBe(503);
 
     await other.close();
-    await expect
-      .poll(async () => (await get(port, '/readyz')).text)
-      .toBe('{"ok":false,"reasons":["slack: not connected to Slack yet"]}');
+    await eventually(async () => (await get(port, '/readyz')).text).toBe(
+      '{"ok":false,"reasons":["slack: not connected to Slack yet"]}',
+    );
     slack.hello();
     const bot = (await starting) as RunningSlack;
     cleanups.push(() => bot.stop());
@@ -85,9 +88,9 @@ describe('readiness and metrics of the running bot', () => {
     slack.send(slashCommand(slack, 'cmd-1', 'prod 192.168.10.52 tcp/3306'));
     slack.send(slashCommand(slack, 'cmd-2', 'clusters'));
     slack.send(mention('m-1', 'prod 192.168.10.52 tcp/3306', '1700000500.000100'));
-    await expect
-      .poll(() => slack.calls.filter((c) => c.method.startsWith('/commands/') || c.method === 'chat.postMessage'))
-      .toHaveLength(3);
+    await eventually(() =>
+      slack.calls.filter((c) => c.method.startsWith('/commands/') || c.method === 'chat.postMessage'),
+    ).toHaveLength(3);
     const answered = slack.calls.find((c) => c.method === '/commands/T1/cmd-1');
     expect(String(answered?.body.text)).toMatch(/^UNREACHABLE/);
 
@@ -122,9 +125,9 @@ describe('readiness and metrics of the running bot', () => {
     slack.fail('chat.postMessage', 'invalid_auth');
     slack.fail('chat.postEphemeral', 'invalid_auth');
     for (const n of [2, 3, 4]) slack.send(mention(`m-${n}`, 'prod 192.168.10.52 tcp/3306', `170000050${n}.000100`));
-    await expect
-      .poll(async () => (await get(port, '/readyz')).text)
-      .toMatch(/"slack: every Slack call has failed since .* \(\d+ in a row; last: chat\.\w+: invalid_auth\)"/);
+    await eventually(async () => (await get(port, '/readyz')).text).toMatch(
+      /"slack: every Slack call has failed since .* \(\d+ in a row; last: chat\.\w+: invalid_auth\)"/,
+    );
     expect((await get(port, '/health')).status).toBe(503);
     const failing = (await get(port, '/metrics')).text;
     expect(sample(failing, 'reachbot_slack_api_errors_total{method="chat.postMessage"}')).toBe(3);
@@ -133,8 +136,8 @@ describe('readiness and metrics of the running bot', () => {
     slack.fail('chat.postMessage', undefined);
     slack.fail('chat.postEphemeral', undefined);
     slack.send(mention('m-5', 'prod 192.168.10.52 tcp/3306', '1700000505.000100'));
-    await expect.poll(async () => (await get(port, '/readyz')).status).toBe(200);
-  });
+    await eventually(async () => (await get(port, '/readyz')).status).toBe(200);
+  }, 90_000);
 });
 
 describe('HTTP mode', () => {
