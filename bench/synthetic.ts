@@ -269,7 +269,7 @@ function buildAddressGroups(rng: Rng, spec: SizeSpec, vpcs: readonly VpcPlan[]):
   return groups;
 }
 
-/** The narrowest stable block a destination sees for a cluster's pods (reference §0, same VPC). */
+/** The narrowest stable block a destination sees for a cluster's pods (CCE "Configuring Intra-VPC Access", cce_10_0399, same VPC). */
 function clusterSourceCidr(cluster: ClusterPlan): string {
   if (cluster.model === 'vpc-router') return cluster.containerCidr!;
   if (cluster.model === 'eni') return cluster.containerSubnetCidr!;
@@ -319,7 +319,7 @@ function buildSecurityGroups(
   return groups;
 }
 
-/** Rules CCE itself creates on node and ENI groups (reference §1.5), in a shortened form. */
+/** Rules CCE itself creates on node and ENI groups (CCE FAQ "How Can I Configure a Security Group Rule for a Cluster?", cce_faq_00265), in a shortened form. */
 function clusterDefaultRules(cluster: ClusterPlan, id: string): SecurityGroupRule[] {
   if (cluster.podSg === id) {
     return [{ direction: 'ingress', protocol: 'any', remote: { securityGroup: cluster.nodeSg } }];

@@ -5,7 +5,7 @@ import type { KnownBlock } from '@slack/types';
 export const MAX_BLOCKS = 50;
 export const MAX_SECTION_CHARS = 3000;
 export const MAX_HEADER_CHARS = 150;
-/** The total of all block text we allow ourselves (Slack's hidden limit is about 13.2k; see slack-platform.md §3). */
+/** The total of all block text we allow ourselves (Slack's hidden limit is about 13.2k; see slack-platform.md VPC "Network ACL Overview"). */
 export const MAX_BLOCK_CHARS = 11_000;
 /** The notification fallback, kept short for readability (Slack truncates only at 40k). */
 export const MAX_FALLBACK_CHARS = 3000;

@@ -1,4 +1,4 @@
-// Network ACL evaluation (reference §3): stateful, rules in order, first match wins, implicit deny once
+// Network ACL evaluation (VPC "Network ACL Overview"): stateful, rules in order, first match wins, implicit deny once
 // a subnet is associated; system presets allow same-subnet traffic and the cloud-service ranges.
 import { type AddressRange, type Cidr, contains, mustCidr } from '../net/address.js';
 import { portListIncludes } from '../net/ports.js';
@@ -98,7 +98,7 @@ export function evaluateAcl(
     return { decided, allowed };
   };
   const { decided, allowed } = allowedBy(deciders);
-  // §3 [INF]: a rule on the source port decides only for some client ports, which the topology cannot know.
+  // VPC "Network ACL Overview" (inferred): a rule on the source port decides only for some client ports, which the topology cannot know.
   const sourcePortDependent = sourcePortRules.length > 0 && !sameSpans(allowed, allowedBy(lenient).allowed);
   const firstDeny = decided.find((d) => d.by !== 'preset' && d.by.rule.action === 'deny');
   const insertAt = firstDeny && firstDeny.by !== 'preset' ? firstDeny.by.index : rules.length;

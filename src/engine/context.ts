@@ -35,7 +35,7 @@ export interface SeenSource {
   readonly kind: 'pod-cidr' | 'container-subnet' | 'node' | 'eip';
   /** Security groups the seen source is a member of (for remote-group rules). */
   readonly memberOf: ReadonlySet<string>;
-  /** Groups whose membership is [AMB] (§2.5: vpc-router pod IPs vs the node security group). */
+  /** Groups whose membership is (undocumented) (CCE FAQ "How Can I Configure a Security Group Rule for a Cluster?", cce_faq_00265: vpc-router pod IPs vs the node security group). */
   readonly maybeMemberOf: ReadonlySet<string>;
   /** The narrowest stable CIDRs covering the seen source: what fixes allow. */
   readonly stable: readonly string[];
@@ -48,7 +48,7 @@ export interface SeenSource {
   /** Internet only: how each leg reaches the internet. */
   readonly internet?: InternetEgress;
   readonly assumptions: readonly string[];
-  /** [AMB] points about the source itself (reference §1.2 SNATIPRanges, §1.4 secondary CIDRs). */
+  /** (undocumented) points about the source itself (CCE "Configuring Intra-VPC Access", cce_10_0399 SNATIPRanges, CCE "Adding a Secondary VPC CIDR Block for a Cluster", cce_10_0387 secondary CIDRs). */
   readonly uncertain?: readonly string[];
 }
 
@@ -57,7 +57,7 @@ export interface InternetEgress {
   readonly via: readonly { readonly what: string; readonly how: 'node-eip' | 'nat'; readonly natGateway?: string }[];
   /** Node names or subnet ids with no internet path. */
   readonly missing: readonly { readonly what: string; readonly subnet: CompiledSubnet }[];
-  /** [AMB §1.6] an eni cluster whose nodes have EIPs but no SNAT rule covers the container subnet. */
+  /** Undocumented (CCE "Accessing the Internet from a Container", cce_10_0400): an eni cluster whose nodes have EIPs but no SNAT rule covers the container subnet. */
   readonly eniNodeEipOnly: boolean;
 }
 
@@ -107,7 +107,7 @@ export interface CheckResult {
   readonly steps: Step[];
   readonly fixes: PlannedFix[];
   readonly assumptions: string[];
-  /** Reasons the verdict cannot be certain ([AMB] points of the reference). */
+  /** Reasons the verdict cannot be certain (points Huawei does not document). */
   readonly uncertain: string[];
 }
 

@@ -1,5 +1,5 @@
 // The diagnosis of "can pods of cluster X reach Y?": resolve the question, then walk the path check by
-// check in the order of reference §10, reporting every blocker (not only the first), the least-privilege
+// check in the order of CCE FAQ "How Do I Locate a Workload Networking Fault?", cce_faq_00202, reporting every blocker (not only the first), the least-privilege
 // fixes, and the assumptions. Fixes of an unreachable flow are verified by applying them and asking again.
 // Pure: no I/O, no clock.
 //
@@ -104,9 +104,9 @@ function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow
   } else if (target.special === 'other-service' || target.special === 'overlay-pod' || target.special === 'no-subnet') {
     const reason =
       target.special === 'other-service'
-        ? `Service CIDRs are usable only inside their own cluster (reference §1.7): expose ${target.address.text}'s Service as a LoadBalancer or NodePort and ask about that address`
+        ? `Service CIDRs are usable only inside their own cluster (CCE best practice "Planning CIDR Blocks for a Cluster", cce_bestpractice_00004): expose ${target.address.text}'s Service as a LoadBalancer or NodePort and ask about that address`
         : target.special === 'overlay-pod'
-          ? `pod IPs of a tunnel-network cluster cannot be reached from outside it (reference §1.2): expose the pods with a Service (LoadBalancer or NodePort)`
+          ? `pod IPs of a tunnel-network cluster cannot be reached from outside it (CCE "Configuring Intra-VPC Access", cce_10_0399): expose the pods with a Service (LoadBalancer or NodePort)`
           : `nothing can hold ${target.address.text}: declare the subnet it is in, or check the address`;
     head.fixes.push(replanFix(reason, purpose));
     skipRest('the destination cannot be reached from outside');

@@ -1,4 +1,4 @@
-// The JSON diagnosis contract of shared/spec/topology-v1.md ("Diagnosis"). Everything an adapter
+// The JSON diagnosis contract of docs/CONTRACT.md ("Diagnosis"). Everything an adapter
 // shows (terminal, Block Kit, digests) is derived from these types.
 
 export type Verdict = 'reachable' | 'unreachable' | 'uncertain';

@@ -14,7 +14,7 @@ export function governingTable(compiled: CompiledTopology, subnet: CompiledSubne
   return compiled.vpcs.get(subnet.vpcId)?.tables.get(subnet.routeTableId);
 }
 
-/** The most specific route to `address` in the default table of a VPC (how a middle VPC routes on, §4.2). */
+/** The most specific route to `address` in the default table of a VPC (how a middle VPC routes on, VPC "VPC Peering Connection Overview", vpc_peering_0009). */
 export function defaultTableRoute(
   compiled: CompiledTopology,
   vpcId: string,

@@ -1,4 +1,4 @@
-// Security-group evaluation shared by the source egress and destination ingress checks (reference §2.4):
+// Security-group evaluation shared by the source egress and destination ingress checks (VPC FAQ on conflicting security group rules, vpc_faq_0077):
 // groups in binding order, rules by priority (deny first at equal priority), first match decides,
 // nothing matches => denied. Evaluated over the whole set of source addresses at once, and under both
 // readings of multi-group evaluation, so that an order-dependent answer is reported as uncertain.
@@ -29,7 +29,7 @@ export interface SgModelResult {
 export interface SgEvaluation {
   /** Groups in binding order, the first group with a matching rule decides (the literal reading). */
   readonly literal: SgModelResult;
-  /** All rules of all groups merged by priority (the other reading of §2.4). */
+  /** All rules of all groups merged by priority (the other reading of VPC FAQ on conflicting security group rules, vpc_faq_0077). */
   readonly merged: SgModelResult;
 }
 

@@ -200,7 +200,7 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
       if (type === 'local') return []; // implied by the subnets, per the spec
       const what = `route table ${table.id}: route ${route.destination} -> ${route.type} ${route.nexthop ?? ''}`.trim();
       // CCE writes one route per node for a vpc-router cluster (destination: the node's pod slice, next hop:
-      // the node); its API type string is undocumented (reference §4.1 [AMB]). Match it by destination.
+      // the node); its API type string is undocumented (VPC "Route Table Overview" (undocumented)). Match it by destination.
       const podCidr = type === 'cce' ? undefined : podCidrOf(table.vpcId, route.destination);
       const routeType = oneOf(type, ROUTE_TYPES);
       let mappedType: (typeof ROUTE_TYPES)[number];
@@ -372,7 +372,7 @@ function mapSecurityGroupRule(
   const isIcmp = protocol === 'icmp' || protocol === 'icmpv6';
   if (rule.ports) ports = rule.ports.replace(/\s+/g, '');
   else if (isIcmp && (rule.portRangeMin != null || rule.portRangeMax != null)) {
-    // For ICMP, port_range_min/max are the ICMP type and code (Echo = 8/0, Echo reply = 0/0; reference §2.3),
+    // For ICMP, port_range_min/max are the ICMP type and code (Echo = 8/0, Echo reply = 0/0; VPC API v3 "Creating a Security Group Rule"),
     // not a range; topology `ports` is the ICMP type and has no code.
     if (rule.portRangeMin == null) return `has an ICMP code (${rule.portRangeMax}) without a type; rule skipped`;
     ports = `${rule.portRangeMin}`;
@@ -400,7 +400,7 @@ function mapSecurityGroupRule(
     if (!isCidr(rule.remoteIpPrefix)) return `has remote "${rule.remoteIpPrefix}", not a CIDR; rule skipped`;
     remote = rule.remoteIpPrefix;
   }
-  // The API always returns action and priority, and Huawei's documented defaults disagree (reference §2.4):
+  // The API always returns action and priority, and Huawei's documented defaults disagree (VPC FAQ on conflicting security group rules, vpc_faq_0077):
   // when one is missing, the default used is an assumption, said so.
   if (!rule.action) notes.push('has no action; assumed "allow" (the request default)');
   const action = oneOf((rule.action || 'allow').toLowerCase(), ['allow', 'deny'] as const);
@@ -623,7 +623,7 @@ function mapInstance(i: RawInstance, ctx: Context & { readonly subnets: readonly
     return ctx.sgIds.has(id);
   });
   // "If no whitelists are added for the instance or the whitelist function is disabled, all IP
-  // addresses that can communicate with the VPC can access the instance." (DCS docs, reference §5)
+  // addresses that can communicate with the VPC can access the instance." (DCS docs, CCE "Configuring Intra-VPC Access", cce_10_0399)
   const whitelist = i.whitelist && {
     enabled: i.whitelist.enabled && i.whitelist.groups.some((g) => g.addresses.length > 0),
     groups: sortByKey(

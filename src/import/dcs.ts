@@ -1,4 +1,4 @@
-// Which control a DCS instance's access goes through (reference §5): Memcached, Redis 3.0 and Redis 6.0
+// Which control a DCS instance's access goes through (CCE "Configuring Intra-VPC Access", cce_10_0399): Memcached, Redis 3.0 and Redis 6.0
 // professional/enterprise use security groups; Redis 4.0, 5.0 and 6.0 basic (and later) use an IP whitelist
 // and no security group. Neither the API nor Terraform names the edition, so for 6.0 and later a whitelist
 // in effect means the basic edition, and a security group without one the professional edition.
@@ -36,7 +36,7 @@ export function dcsAccessControl(
   const inEffect = !!whitelist?.enabled && whitelist.groups.some((g) => g.addresses.length > 0);
   if (!securityGroupId) return { control: 'whitelist', securityGroupIds: [], warnings: [] };
   if (major >= 6 && !inEffect) {
-    const assumption = `Redis ${version} with security group ${securityGroupId} and no whitelist in effect: taken for the professional/enterprise edition, controlled by the security group (reference §5; the edition is not in the input)`;
+    const assumption = `Redis ${version} with security group ${securityGroupId} and no whitelist in effect: taken for the professional/enterprise edition, controlled by the security group (CCE "Configuring Intra-VPC Access", cce_10_0399; the edition is not in the input)`;
     return { control: 'security-group', assumption, securityGroupIds: groups, warnings: [`${label}: ${assumption}`] };
   }
   return {
@@ -44,7 +44,7 @@ export function dcsAccessControl(
     ignoredSecurityGroup: securityGroupId,
     securityGroupIds: [],
     warnings: [
-      `${label}: reports security group ${securityGroupId}, but Redis ${version} with a whitelist is controlled by the whitelist, not a security group (reference §5); group left out`,
+      `${label}: reports security group ${securityGroupId}, but Redis ${version} with a whitelist is controlled by the whitelist, not a security group (CCE "Configuring Intra-VPC Access", cce_10_0399); group left out`,
     ],
   };
 }

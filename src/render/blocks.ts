@@ -1,4 +1,4 @@
-// A diagnosis as Slack Block Kit, within Slack's limits (shared/reference/slack-platform.md §3): at most
+// A diagnosis as Slack Block Kit, within Slack's limits (Slack "Block Kit" reference: limits on blocks and text): at most
 // 50 blocks, 3000 characters per section, 150 per header, and well under the ~13k characters Slack
 // accepts in all. A long answer keeps what matters most (the failing steps and the first fixes), marks
 // what it cut, and hands the full terminal text back as `overflow`, to be sent as a file.

@@ -30,11 +30,11 @@ import type {
   Workload,
 } from './schema.js';
 
-/** The CCE default for `nonMasqueradeCidrs` (reference §1.3). */
+/** The CCE default for `nonMasqueradeCidrs` (CCE best practice "Accessing an IP Address Outside a Cluster That Uses a VPC Network by Using Source Pod IP Addresses Within the Cluster", cce_bestpractice_10041). */
 export const DEFAULT_NON_MASQUERADE = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] as const;
-/** System routes toward cloud services and VPC endpoints, in every route table (reference §4.1). */
+/** System routes toward cloud services and VPC endpoints, in every route table (VPC "Route Table Overview"). */
 export const CLOUD_SYSTEM_ROUTES = ['100.64.0.0/10', '198.19.128.0/20'] as const;
-/** System routes present in every route table besides the VPC's own subnets (reference §4.1). */
+/** System routes present in every route table besides the VPC's own subnets (VPC "Route Table Overview"). */
 export const SYSTEM_LOCAL_ROUTES = [...CLOUD_SYSTEM_ROUTES, '127.0.0.0/8'] as const;
 const SYSTEM_LOCAL_CIDRS = SYSTEM_LOCAL_ROUTES.map(mustCidr);
 
@@ -406,7 +406,7 @@ export function compileVpc(vpc: Vpc, clusters: readonly Cluster[]): CompiledVpc 
       aclId: subnet.networkAcl,
     }),
   );
-  // CCE writes one route per node slice into the VPC's default table (reference §4.3); modelled as one
+  // CCE writes one route per node slice into the VPC's default table (CCE "VPC Network", cce_10_0283); modelled as one
   // route per container CIDR of each vpc-router cluster in this VPC.
   const cceCidrs = clusters
     .filter((c) => c.vpc === vpc.id && c.networkModel === 'vpc-router')

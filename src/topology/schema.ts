@@ -1,4 +1,4 @@
-// The topology file, version 1 (shared/spec/topology-v1.md), as a zod schema. Objects are strict:
+// The topology file, version 1 (docs/CONTRACT.md), as a zod schema. Objects are strict:
 // an unknown key is an error, so a typo never silently changes a verdict. CIDRs are checked and
 // normalized here; references between objects are checked in validate.ts.
 import { z } from 'zod';
@@ -239,7 +239,7 @@ const resource = z.strictObject({
   name: z.string().min(1),
   id: z.string().optional(),
   type: z.enum(RESOURCE_TYPES).optional(),
-  /** ECS flavor ("s6.large.2"): old generations ignore deny rules and port lists (reference §2.4). */
+  /** ECS flavor ("s6.large.2"): old generations ignore deny rules and port lists (VPC FAQ on conflicting security group rules, vpc_faq_0077). */
   flavor: z.string().optional(),
   vpc: id,
   subnet: id,

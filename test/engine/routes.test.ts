@@ -128,7 +128,7 @@ describe('cross-VPC', () => {
     const input = viaMiddleVpc(crossVpcRouted());
     const d = ask(build(input).compiled, { destination: 'db2' });
     expect(d.verdict).toBe('uncertain');
-    expect(d.assumptions.join(' ')).toContain('§4.2');
+    expect(d.assumptions.join(' ')).toContain('vpc_peering_0009');
   });
 });
 
@@ -151,7 +151,7 @@ describe('same VPC, vpc-router', () => {
     const d = ask(build(input).compiled, { destination: 'db', port: 3306 });
     expect(d.verdict).toBe('uncertain');
     expect(status(d, 'route-return')).toBe('warn');
-    expect(d.assumptions.join(' ')).toContain('§4.3');
+    expect(d.assumptions.join(' ')).toContain('cce_10_0283');
   });
 
   it('a route in the destination table sending the container CIDR elsewhere breaks the replies', () => {

@@ -123,7 +123,7 @@ describe('remote security groups (§2.5)', () => {
     const { compiled } = ecsWith({ 'sg-a': [{ direction: 'ingress', remote: { securityGroup: 'sg-node' } }] });
     const d = ask(compiled, { destination: 'ecs1', port: 80 });
     expect(d.verdict).toBe('uncertain');
-    expect(d.assumptions.join(' ')).toContain('§2.5');
+    expect(d.assumptions.join(' ')).toContain('cce_faq_00265');
     expect(d.fixes[0]).toMatchObject({ kind: 'security-group-rule', remote: '172.16.0.0/16' });
   });
 

@@ -195,7 +195,7 @@ describe('internet egress', () => {
     input.clusters = [{ ...input.clusters![0]!, nodes: [{ name: 'n1', ip: '192.168.10.11', eip: '198.51.100.4' }] }];
     const d = ask(build(input).compiled, { destination: '8.8.8.8', port: 443 });
     expect(d.verdict).toBe('uncertain');
-    expect(d.assumptions.join(' ')).toContain('§1.6');
+    expect(d.assumptions.join(' ')).toContain('cce_10_0400');
   });
 
   it('no EIP and no NAT gateway: unreachable with a replan', () => {

@@ -14,10 +14,10 @@ describe('security-group-rule: the seed fix (tcp/3306 from 172.16.0.0/16 into sg
     );
   });
 
-  it('renders the KooCLI command of the reference §8, with quoted placeholders and a verify hint', () => {
+  it('renders the KooCLI command the huaweicloud Terraform provider and KooCLI documentation, with quoted placeholders and a verify hint', () => {
     expect(render.hcloud).toBe(
       [
-        '# verify: hcloud VPC CreateSecurityGroupRule/v3 --help (where security_group_id goes is [AMB])',
+        '# verify: hcloud VPC CreateSecurityGroupRule/v3 --help (Huawei does not document which flag carries security_group_id)',
         "hcloud VPC CreateSecurityGroupRule/v3 --cli-region='<region>' \\",
         "  --security_group_rule.security_group_id='<sg-db id>' \\",
         '  --security_group_rule.direction=ingress \\',
@@ -32,7 +32,7 @@ describe('security-group-rule: the seed fix (tcp/3306 from 172.16.0.0/16 into sg
     );
   });
 
-  it('renders the Terraform resource of the reference §8 (ports, action, priority), aligned like terraform fmt', () => {
+  it('renders the Terraform resource the huaweicloud Terraform provider and KooCLI documentation (ports, action, priority), aligned like terraform fmt', () => {
     expect(render.terraform).toBe(
       [
         'resource "huaweicloud_networking_secgroup_rule" "sg_db_ingress_tcp_3306_from_172_16_0_0_16" {',
@@ -50,7 +50,7 @@ describe('security-group-rule: the seed fix (tcp/3306 from 172.16.0.0/16 into sg
     );
   });
 
-  it('renders the API request of the reference §7.1, field for field', () => {
+  it('renders the API request VPC API v3 "Creating a Security Group Rule", field for field', () => {
     expect(render.api).toEqual({
       method: 'POST',
       path: '/v3/{project_id}/vpc/security-group-rules',
@@ -64,7 +64,7 @@ describe('security-group-rule: the seed fix (tcp/3306 from 172.16.0.0/16 into sg
           remote_ip_prefix: '172.16.0.0/16',
           action: 'allow',
           priority: 1,
-          // Huawei forbids < and > in descriptions (§2.3), so "->" reads "to".
+          // Huawei forbids < and > in descriptions (VPC API v3 "Creating a Security Group Rule"), so "->" reads "to".
           description: 'reachbot: CCE prod pods to db1 tcp/3306',
         },
       },

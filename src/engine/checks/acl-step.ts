@@ -37,7 +37,7 @@ export function aclStep(
   };
   if (evaluation.sourcePortDependent) {
     const rules = evaluation.sourcePortRules.map((i) => `#${i + 1}`).join(', ');
-    const reason = `${aclId} (${subnetId}) ${direction} ${evaluation.denied.length ? 'blocks' : 'allows'} ${flow.label} for ${spansText(family, spans)} unless rule(s) ${rules}, which match only some source ports, catch the client's ephemeral port: the answer depends on that port (reference §3)`;
+    const reason = `${aclId} (${subnetId}) ${direction} ${evaluation.denied.length ? 'blocks' : 'allows'} ${flow.label} for ${spansText(family, spans)} unless rule(s) ${rules}, which match only some source ports, catch the client's ephemeral port: the answer depends on that port (VPC "Network ACL Overview")`;
     out.steps.push({ check, status: 'warn', summary: reason, evidence });
     out.uncertain.push(reason);
     if (evaluation.denied.length)

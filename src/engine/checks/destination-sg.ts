@@ -1,13 +1,13 @@
 // Step `destination-sg`: inbound security-group rules of the destination for the source it sees
-// (reference §2.4-2.6). Every address of the seen source must be allowed; an answer that depends on how
-// several groups combine (§2.4) or on remote-group membership of vpc-router pod IPs (§2.5) is uncertain.
+// (VPC FAQ on conflicting security group rules, vpc_faq_0077). Every address of the seen source must be allowed; an answer that depends on how
+// several groups combine (VPC FAQ on conflicting security group rules, vpc_faq_0077) or on remote-group membership of vpc-router pod IPs (CCE FAQ "How Can I Configure a Security Group Rule for a Cluster?", cce_faq_00265) is uncertain.
 import { type CheckResult, type FlowContext, result } from '../context.js';
 import { replanFix } from '../fixes/replan.js';
 import { securityGroupAllowFixes } from '../fixes/security-group-rule.js';
 import { describeRule, evaluateSecurityGroups, type Peer } from '../security-group-eval.js';
 import { normalize, spansText } from '../spans.js';
 
-/** Old ECS generations ignore deny rules and port lists (reference §2.4). */
+/** Old ECS generations ignore deny rules and port lists (VPC FAQ on conflicting security group rules, vpc_faq_0077). */
 const OLD_FLAVOR = /^(s1|c1|c2|m1|h1|d1|g1|g2|e1|e2|et2)\./i;
 
 /** Inbound rules of the destination's groups. */
@@ -63,7 +63,7 @@ export function destinationSgCheck(ctx: FlowContext): CheckResult {
     literal.decided.some((d) => d.by.action === 'deny' || (d.by.ports?.length ?? 0) > 1)
   )
     out.assumptions.push(
-      `${target.resource?.name} is an old-generation flavor (${flavor}): deny rules and port lists may not take effect on it (reference §2.4)`,
+      `${target.resource?.name} is an old-generation flavor (${flavor}): deny rules and port lists may not take effect on it (VPC FAQ on conflicting security group rules, vpc_faq_0077)`,
     );
   if (literal.denied.length === 0 && merged.denied.length === 0) {
     out.steps.push({
@@ -91,14 +91,14 @@ export function destinationSgCheck(ctx: FlowContext): CheckResult {
     }),
   );
 
-  // vpc-router alternative (§1.3): SNAT to the node IP by taking the destination out of nonMasqueradeCidrs.
+  // vpc-router alternative (CCE best practice "Accessing an IP Address Outside a Cluster That Uses a VPC Network by Using Source Pod IP Addresses Within the Cluster", cce_bestpractice_10041): SNAT to the node IP by taking the destination out of nonMasqueradeCidrs.
   if (source.kind === 'pod-cidr') {
     const nodeSource = seeNodeSource(ctx);
     const nodeEval = evaluateSecurityGroups(compiled, groups, 'ingress', flow, nodeSource);
     if (nodeSource.spans.length && nodeEval.literal.denied.length === 0 && nodeEval.merged.denied.length === 0)
       out.fixes.push(
         replanFix(
-          `let ${cluster.cluster.name} SNAT this traffic to the node IPs, which ${groups.join(', ')} already allow: remove ${target.subnet?.cidr.text ?? target.address.text} from nonMasqueradeCidrs (split the covering entry; clusters v1.23.14-r0, v1.25.9-r0, v1.27.6-r0, v1.28.4-r0 or later). Per CCE (reference §1.3) the subnet of a server that only allows node IPs must not be in nonMasqueradeCidrs; pods on that subnet then see node IPs, not pod IPs`,
+          `let ${cluster.cluster.name} SNAT this traffic to the node IPs, which ${groups.join(', ')} already allow: remove ${target.subnet?.cidr.text ?? target.address.text} from nonMasqueradeCidrs (split the covering entry; clusters v1.23.14-r0, v1.25.9-r0, v1.27.6-r0, v1.28.4-r0 or later). Per CCE (CCE best practice "Accessing an IP Address Outside a Cluster That Uses a VPC Network by Using Source Pod IP Addresses Within the Cluster", cce_bestpractice_10041) the subnet of a server that only allows node IPs must not be in nonMasqueradeCidrs; pods on that subnet then see node IPs, not pod IPs`,
           ctx.purpose,
           true,
         ),
@@ -108,7 +108,7 @@ export function destinationSgCheck(ctx: FlowContext): CheckResult {
   const literalOk = literal.denied.length === 0;
   const mergedOk = merged.denied.length === 0;
   if (literalOk !== mergedOk) {
-    const reason = `${groups.join(', ')} ${literalOk ? 'allow' : 'deny'} ${flow.label} from ${all} if groups are evaluated in binding order, but ${mergedOk ? 'allow' : 'deny'} it if their rules are merged by priority (reference §2.4, ambiguous)`;
+    const reason = `${groups.join(', ')} ${literalOk ? 'allow' : 'deny'} ${flow.label} from ${all} if groups are evaluated in binding order, but ${mergedOk ? 'allow' : 'deny'} it if their rules are merged by priority (VPC FAQ on conflicting security group rules, vpc_faq_0077; Huawei's docs leave this open)`;
     out.steps.push({ check: 'destination-sg', status: 'warn', summary: reason, evidence });
     out.uncertain.push(reason);
     return out;
@@ -117,7 +117,7 @@ export function destinationSgCheck(ctx: FlowContext): CheckResult {
     const members = new Set([...source.memberOf, ...source.maybeMemberOf]);
     const asMember = evaluateSecurityGroups(compiled, groups, 'ingress', flow, { ...peer, memberOf: members });
     if (asMember.literal.denied.length === 0 && asMember.merged.denied.length === 0) {
-      const reason = `only a rule with a remote security group (${[...source.maybeMemberOf].join(', ')}) would allow ${flow.label} from the pod CIDR ${all}: vpc-router pod IPs are not member ports of the node security group, so it most likely does not match (reference §2.5, ambiguous); CCE documents allowing the container CIDR`;
+      const reason = `only a rule with a remote security group (${[...source.maybeMemberOf].join(', ')}) would allow ${flow.label} from the pod CIDR ${all}: vpc-router pod IPs are not member ports of the node security group, so it most likely does not match (CCE FAQ "How Can I Configure a Security Group Rule for a Cluster?", cce_faq_00265; Huawei's docs leave this open); CCE documents allowing the container CIDR`;
       out.steps.push({ check: 'destination-sg', status: 'warn', summary: reason, evidence });
       out.uncertain.push(reason);
       return out;

@@ -1,4 +1,4 @@
-// Step `destination`: what the address is (reference §10.1): a declared resource, a cluster node, a pod,
+// Step `destination`: what the address is (CCE FAQ "How Do I Locate a Workload Networking Fault?", cce_faq_00202): a declared resource, a cluster node, a pod,
 // a Service IP, an address of this or a peered VPC, the internet, or unknown.
 import { type AddressRange, contains, isPublic, mustCidr } from '../../net/address.js';
 import {
@@ -12,7 +12,7 @@ import type { Resource } from '../../topology/schema.js';
 import type { Target } from '../context.js';
 import type { Step } from '../diagnosis.js';
 
-/** Ranges every route table reaches by a system route: cloud services and VPC endpoints (reference §4.1). */
+/** Ranges every route table reaches by a system route: cloud services and VPC endpoints (VPC "Route Table Overview"). */
 const CLOUD_SERVICE_RANGES = CLOUD_SYSTEM_ROUTES.map(mustCidr);
 
 function vpcLabel(vpc: CompiledVpc): string {
@@ -189,7 +189,7 @@ export function classifyDestination(
     securityGroups: null,
     special: 'unknown-private',
     summary: CLOUD_SERVICE_RANGES.some((c) => contains(c, address))
-      ? `${address.text} is in the cloud-service ranges (100.64.0.0/10: e.g. 100.125.0.0/16 DNS, NTP, OBS; 198.19.128.0/20: VPC endpoints; reference §1.5, §4.1): its filters are not in the topology`
+      ? `${address.text} is in the cloud-service ranges (100.64.0.0/10: e.g. 100.125.0.0/16 DNS, NTP, OBS; 198.19.128.0/20: VPC endpoints; CCE FAQ "How Can I Configure a Security Group Rule for a Cluster?", cce_faq_00265, VPC "Route Table Overview"): its filters are not in the topology`
       : `${address.text} is a private address in no declared VPC (VPN, Direct Connect or an undeclared VPC?)`,
   };
 }

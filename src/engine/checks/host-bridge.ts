@@ -1,5 +1,5 @@
 // Step `host-bridge`: a container-engine bridge on the destination host containing the source it sees
-// captures the replies (reference §6). Which source matters follows the model: the pod CIDR for
+// captures the replies (CCE "Configuring Intra-VPC Access", cce_10_0399). Which source matters follows the model: the pod CIDR for
 // vpc-router, the container subnet for eni, only the node IPs for overlay_l2.
 import { mustCidr } from '../../net/address.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';

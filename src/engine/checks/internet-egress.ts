@@ -1,4 +1,4 @@
-// Step `internet-egress`: a path to the internet per source (reference §1.6): the node EIP, or an SNAT
+// Step `internet-egress`: a path to the internet per source (CCE "Accessing the Internet from a Container", cce_10_0400): the node EIP, or an SNAT
 // rule of a NAT gateway on the node subnet (overlay_l2, vpc-router) or the container subnet (eni).
 import { type CheckResult, type FlowContext, result } from '../context.js';
 import { snatFix } from '../fixes/snat-rule.js';
@@ -32,7 +32,7 @@ export function internetEgressCheck(ctx: FlowContext): CheckResult {
   out.fixes.push(...subnets.map((s) => snatFix(vpc, s, ctx.purpose)));
   const missing = egress.missing.map((m) => m.what).join(', ');
   if (egress.eniNodeEipOnly) {
-    const reason = `no SNAT rule covers ${missing}; the nodes have EIPs, but CCE documents no node-EIP path for Turbo (eni) pods (reference §1.6, ambiguous; likely no internet access)`;
+    const reason = `no SNAT rule covers ${missing}; the nodes have EIPs, but CCE documents no node-EIP path for Turbo (eni) pods (CCE "Accessing the Internet from a Container", cce_10_0400; Huawei's docs leave this open; likely no internet access)`;
     out.steps.push({ check: 'internet-egress', status: 'warn', summary: reason });
     out.uncertain.push(reason);
     return out;

@@ -1,4 +1,4 @@
-// Step `peering`: a cross-VPC path needs a peering between the two VPCs, ACTIVE (reference §4.2).
+// Step `peering`: a cross-VPC path needs a peering between the two VPCs, ACTIVE (VPC "VPC Peering Connection Overview", vpc_peering_0009).
 import { farSide, peeringsBetween, preferredPeering } from '../../topology/compile.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';
 import { peeringAcceptFix } from '../fixes/peering-accept.js';
@@ -15,11 +15,11 @@ export function peeringCheck(ctx: FlowContext): CheckResult {
     return out;
   }
   const pair = peeringsBetween(compiled, cluster.vpcId, dst.vpc.id);
-  // §4.2 [AMB]: no direct peering, but the forward route goes over a peering to a middle VPC that routes on
+  // VPC "VPC Peering Connection Overview", vpc_peering_0009 (undocumented): no direct peering, but the forward route goes over a peering to a middle VPC that routes on
   // (route-forward names the ambiguity): the verdict is uncertain, not a confident "no peering".
   const middle = pair.length === 0 ? transitiveMiddle(ctx) : undefined;
   if (middle) {
-    const reason = `there is no direct VPC peering between ${cluster.vpcId} and ${dst.vpc.id}; the route goes over peering ${middle.peering} (${middle.status}) to ${middle.via}, which peers on: transitive peering is not documented to forward (reference §4.2, ambiguous; assumed not reachable)`;
+    const reason = `there is no direct VPC peering between ${cluster.vpcId} and ${dst.vpc.id}; the route goes over peering ${middle.peering} (${middle.status}) to ${middle.via}, which peers on: transitive peering is not documented to forward (VPC "VPC Peering Connection Overview", vpc_peering_0009; Huawei's docs leave this open; assumed not reachable)`;
     out.steps.push({ check: 'peering', status: 'warn', summary: reason });
     out.uncertain.push(reason);
     out.fixes.push(

@@ -1,4 +1,4 @@
-// Step `planning`: CIDR conflicts that no rule can fix (reference §1.7, §4.2): a destination inside the
+// Step `planning`: CIDR conflicts that no rule can fix (CCE best practice "Planning CIDR Blocks for a Cluster", cce_bestpractice_00004, VPC "VPC Peering Connection Overview", vpc_peering_0009): a destination inside the
 // cluster's own container or Service CIDR, overlapping peered VPCs, container CIDRs overlapping VPCs.
 import { type Cidr, mustCidr, overlaps } from '../../net/address.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';
@@ -38,11 +38,11 @@ export function planningCheck(ctx: FlowContext): CheckResult {
   const selfOverlap = firstOverlap(cluster.containerCidrs, ownBlocks);
   if (selfOverlap)
     warns.push(
-      `container CIDR ${selfOverlap[0].text} overlaps the cluster VPC CIDR ${selfOverlap[1].text} (reference §1.7)`,
+      `container CIDR ${selfOverlap[0].text} overlaps the cluster VPC CIDR ${selfOverlap[1].text} (CCE best practice "Planning CIDR Blocks for a Cluster", cce_bestpractice_00004)`,
     );
   const system = firstOverlap(cluster.containerCidrs, SYSTEM_RANGES);
   if (system)
-    warns.push(`container CIDR ${system[0].text} overlaps the VPC system range ${system[1].text} (reference §1.7)`);
+    warns.push(`container CIDR ${system[0].text} overlaps the VPC system range ${system[1].text} (CCE best practice "Planning CIDR Blocks for a Cluster", cce_bestpractice_00004)`);
   const peer = target.vpc;
   if (external && peer && own && peer.vpc.id !== own.vpc.id) {
     const vpcOverlap = firstOverlap(ownBlocks, peer.blocks);
@@ -52,18 +52,18 @@ export function planningCheck(ctx: FlowContext): CheckResult {
         peer.subnets.map((s) => s.cidr),
       );
       if (subnetOverlap) {
-        const reason = `subnets ${subnetOverlap[0].text} (${own.vpc.id}) and ${subnetOverlap[1].text} (${peer.vpc.id}) overlap: a peering between the VPCs does not take effect (reference §4.2); re-address one side`;
+        const reason = `subnets ${subnetOverlap[0].text} (${own.vpc.id}) and ${subnetOverlap[1].text} (${peer.vpc.id}) overlap: a peering between the VPCs does not take effect (VPC "VPC Peering Connection Overview", vpc_peering_0009); re-address one side`;
         fails.push(reason);
         out.fixes.push(replanFix(reason, purpose));
       } else
         warns.push(
-          `VPC CIDRs ${vpcOverlap[0].text} and ${vpcOverlap[1].text} overlap: only subnet-specific routes can connect them (reference §4.2)`,
+          `VPC CIDRs ${vpcOverlap[0].text} and ${vpcOverlap[1].text} overlap: only subnet-specific routes can connect them (VPC "VPC Peering Connection Overview", vpc_peering_0009)`,
         );
     }
     if (cluster.model === 'vpc-router' && ctx.source.kind === 'pod-cidr') {
       const podOverlap = firstOverlap(cluster.containerCidrs, peer.blocks);
       if (podOverlap) {
-        const reason = `container CIDR ${podOverlap[0].text} of ${name} overlaps ${peer.vpc.id} (${podOverlap[1].text}): that VPC cannot route replies to the pods (reference §1.7)`;
+        const reason = `container CIDR ${podOverlap[0].text} of ${name} overlaps ${peer.vpc.id} (${podOverlap[1].text}): that VPC cannot route replies to the pods (CCE best practice "Planning CIDR Blocks for a Cluster", cce_bestpractice_00004)`;
         fails.push(reason);
         out.fixes.push(replanFix(reason, purpose));
       }

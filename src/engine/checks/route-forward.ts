@@ -1,5 +1,5 @@
 // Step `route-forward`: the route table governing each source subnet (its own custom table, else the VPC
-// default) must send the destination to the right place (reference §4): local, a CCE route, a peering to
+// default) must send the destination to the right place (VPC "Route Table Overview"): local, a CCE route, a peering to
 // the destination VPC, or the NAT gateway for the internet.
 
 import { contains, overlaps } from '../../net/address.js';
@@ -22,8 +22,8 @@ function describeRoute(route: CompiledRoute): string {
 /** The block of the destination VPC to route to: the VPC CIDR, or the subnet when the VPC CIDRs overlap. */
 function routeDestination(ctx: FlowContext, own: CompiledVpc, peer: CompiledVpc): string {
   // A pod of a vpc-router cluster in the peer VPC is outside every VPC block: route its container CIDR, which
-  // the peer VPC's CCE routes deliver to the node (reference §1.7 "the VPC routing tables at both ends must
-  // contain its container CIDR block", §4.3).
+  // the peer VPC's CCE routes deliver to the node (CCE best practice "Planning CIDR Blocks for a Cluster", cce_bestpractice_00004 "the VPC routing tables at both ends must
+  // contain its container CIDR block", CCE "VPC Network", cce_10_0283).
   const pods = ctx.compiled.containerIndex.containing(ctx.target.address)[0];
   if (ctx.target.info.kind === 'pod' && pods) return pods.cidr.text;
   const block = peer.blocks.find((b) => contains(b, ctx.target.address));
@@ -91,13 +91,13 @@ function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, ou
 
   const dstVpc = target.vpc;
   if (!dstVpc) {
-    // The system routes 100.64.0.0/10 and 198.19.128.0/20 are in every table (reference §4.1): they carry
-    // traffic to the cloud-service range 100.125.0.0/16 (DNS, NTP, OBS, §1.5) and to VPC endpoints.
+    // The system routes 100.64.0.0/10 and 198.19.128.0/20 are in every table (VPC "Route Table Overview"): they carry
+    // traffic to the cloud-service range 100.125.0.0/16 (DNS, NTP, OBS, CCE FAQ "How Can I Configure a Security Group Rule for a Cluster?", cce_faq_00265) and to VPC endpoints.
     if (route && route.origin === 'local' && CLOUD_ROUTES.has(route.destination.text))
       return {
         check: 'route-forward',
         status: 'pass',
-        summary: `${where} reaches ${target.address.text} by the system route ${route.destination.text} (cloud services and VPC endpoints, reference §4.1)`,
+        summary: `${where} reaches ${target.address.text} by the system route ${route.destination.text} (cloud services and VPC endpoints, VPC "Route Table Overview")`,
         evidence,
       };
     if (route && route.origin === 'declared') {
@@ -128,7 +128,7 @@ function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, ou
         evidence,
       };
     if (target.info.kind === 'pod' && !table.isDefault && !route) {
-      const reason = `${where} is a custom table without the CCE routes for the pods of ${target.info.cluster}: CCE writes them to the default table, and whether custom tables get them is undocumented (reference §4.3, ambiguous)`;
+      const reason = `${where} is a custom table without the CCE routes for the pods of ${target.info.cluster}: CCE writes them to the default table, and whether custom tables get them is undocumented (CCE "VPC Network", cce_10_0283; Huawei's docs leave this open)`;
       out.uncertain.push(reason);
       return { check: 'route-forward', status: 'warn', summary: reason, evidence };
     }
@@ -167,7 +167,7 @@ function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, ou
       };
     const via = p ? farSide(p, cluster.vpcId) : undefined;
     if (via && defaultTableRoute(compiled, via, target.address)?.type === 'peering') {
-      const reason = `${where} sends ${target.address.text} over peering ${route.nextHop} to ${via}, which routes it on: transitive peering is not documented to forward (reference §4.2, ambiguous; assumed not reachable)`;
+      const reason = `${where} sends ${target.address.text} over peering ${route.nextHop} to ${via}, which routes it on: transitive peering is not documented to forward (VPC "VPC Peering Connection Overview", vpc_peering_0009; Huawei's docs leave this open; assumed not reachable)`;
       out.uncertain.push(reason);
       return { check: 'route-forward', status: 'warn', summary: reason, evidence };
     }

@@ -1,5 +1,5 @@
 // Step `route-return`: the reply leaves the destination subnet through the table governing it and must
-// reach every address the destination sees (reference §4.1, §4.3, seed cce_10_0399 cross-VPC example).
+// reach every address the destination sees (VPC "Route Table Overview", CCE "VPC Network", cce_10_0283, seed cce_10_0399 cross-VPC example).
 import { farSide, peeringsBetween, preferredPeering } from '../../topology/compile.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';
 import { routeFix } from '../fixes/route.js';
@@ -57,7 +57,7 @@ export function routeReturnCheck(ctx: FlowContext): CheckResult {
     });
     return out;
   }
-  // §4.2 [AMB]: replies sent over a peering to a middle VPC that peers them on to the cluster VPC.
+  // VPC "VPC Peering Connection Overview", vpc_peering_0009 (undocumented): replies sent over a peering to a middle VPC that peers them on to the cluster VPC.
   const onward = (d: (typeof coverage.decided)[number]) => {
     const p = d.by.type === 'peering' && d.by.nextHop ? compiled.peerings.get(d.by.nextHop) : undefined;
     if (!p) return false;
@@ -68,13 +68,13 @@ export function routeReturnCheck(ctx: FlowContext): CheckResult {
     return next.rest.length === 0 && next.decided.every((n) => n.by.type === 'peering');
   };
   if (!sameVpc && coverage.rest.length === 0 && coverage.decided.every((d) => good.includes(d) || onward(d))) {
-    const reason = `${where} sends replies to ${spansText(family, bad)} over a peering to a middle VPC that peers them on to ${cluster.vpcId}: transitive peering is not documented to forward (reference §4.2, ambiguous; assumed not reachable)`;
+    const reason = `${where} sends replies to ${spansText(family, bad)} over a peering to a middle VPC that peers them on to ${cluster.vpcId}: transitive peering is not documented to forward (VPC "VPC Peering Connection Overview", vpc_peering_0009; Huawei's docs leave this open; assumed not reachable)`;
     out.steps.push({ check: 'route-return', status: 'warn', summary: reason, evidence });
     out.uncertain.push(reason);
     return out;
   }
   if (sameVpc && source.kind === 'pod-cidr' && !table.isDefault && coverage.decided.every((d) => good.includes(d))) {
-    const reason = `${where} has no route back to the container CIDR ${spansText(family, bad)}: a custom table governs the subnet's outbound traffic, and whether CCE writes its node routes there is undocumented (reference §4.3, ambiguous)`;
+    const reason = `${where} has no route back to the container CIDR ${spansText(family, bad)}: a custom table governs the subnet's outbound traffic, and whether CCE writes its node routes there is undocumented (CCE "VPC Network", cce_10_0283; Huawei's docs leave this open)`;
     out.steps.push({ check: 'route-return', status: 'warn', summary: reason, evidence });
     out.uncertain.push(reason);
     return out;

@@ -1,4 +1,4 @@
-// Step `source-acl`: the network ACL of each source subnet, outbound (reference §3). The source subnet is
+// Step `source-acl`: the network ACL of each source subnet, outbound (VPC "Network ACL Overview"). The source subnet is
 // the node subnet (overlay_l2, vpc-router, hostNetwork) or the container subnet (eni).
 import { subnetBlock } from '../../topology/compile.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';

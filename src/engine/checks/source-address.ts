@@ -1,4 +1,4 @@
-// Step `source-address`: which source IP the destination sees (reference §0, §1.2-1.4, §1.6), and the
+// Step `source-address`: which source IP the destination sees (CCE "Configuring Intra-VPC Access", cce_10_0399, CCE "Accessing the Internet from a Container", cce_10_0400), and the
 // subnets the traffic leaves from (for ACLs and routes).
 import { type AddressRange, contains, type Family, mustCidr, parseCidr, parseIp } from '../../net/address.js';
 import {
@@ -12,10 +12,10 @@ import type { InternetEgress, SeenSource, SourceLeg, Target } from '../context.j
 import type { Step } from '../diagnosis.js';
 import { normalize, spansOf, spanText } from '../spans.js';
 
-/** The cloud-service range Turbo pods usually reach through SNATIPRanges (reference §1.2, §1.5). */
+/** The cloud-service range Turbo pods usually reach through SNATIPRanges (CCE "Configuring Intra-VPC Access", cce_10_0399, CCE FAQ "How Can I Configure a Security Group Rule for a Cluster?", cce_faq_00265). */
 const CLOUD_SERVICE = mustCidr('100.125.0.0/16');
 
-/** The effective pod security groups of an eni workload (§1.2: the annotation replaces or adds). */
+/** The effective pod security groups of an eni workload (CCE "Configuring Intra-VPC Access", cce_10_0399: the annotation replaces or adds). */
 export function podSecurityGroups(cluster: CompiledCluster, workload: Workload | undefined): string[] {
   const base = workload?.securityGroups ?? cluster.cluster.podSecurityGroups ?? [];
   return [...new Set([...base, ...(workload?.additionalSecurityGroups ?? [])])];
@@ -140,17 +140,17 @@ export function seeSource(
   let seen: SeenSource;
   if (hostNetwork) {
     seen = nodeSide(
-      `workload ${workload?.name} uses hostNetwork, so its pods send with the node IP in every network model (reference §0)`,
+      `workload ${workload?.name} uses hostNetwork, so its pods send with the node IP in every network model (CCE "Configuring Intra-VPC Access", cce_10_0399)`,
     );
   } else if (cluster.model === 'overlay_l2') {
     seen = nodeSide(
-      'overlay_l2 (container tunnel network) SNATs pod traffic leaving the cluster to the node IP (reference §1.2, cce_10_0399)',
+      'overlay_l2 (container tunnel network) SNATs pod traffic leaving the cluster to the node IP (CCE "Configuring Intra-VPC Access", cce_10_0399, cce_10_0399)',
     );
   } else if (cluster.model === 'vpc-router' && family === 6) {
-    // §1.2 [DOC]: dual-stack is supported by the tunnel network and CNN 2.0 only; VPC-network pods have no IPv6.
+    // CCE "Configuring Intra-VPC Access", cce_10_0399: dual-stack is supported by the tunnel network and CNN 2.0 only; VPC-network pods have no IPv6.
     seen = {
       ...nodeSide(
-        'vpc-router (VPC network) clusters do not support IPv6: their pods have no IPv6 address (reference §1.2); only hostNetwork pods could use the node IPv6 address',
+        'vpc-router (VPC network) clusters do not support IPv6: their pods have no IPv6 address (CCE "Configuring Intra-VPC Access", cce_10_0399); only hostNetwork pods could use the node IPv6 address',
       ),
       spans: [],
       legs: [],
@@ -166,7 +166,7 @@ export function seeSource(
         family,
         spans: podSpans,
         seenAs: [],
-        why: `vpc-router keeps the pod IP for destinations in nonMasqueradeCidrs (${keep.text}) (reference §1.3)`,
+        why: `vpc-router keeps the pod IP for destinations in nonMasqueradeCidrs (${keep.text}) (CCE best practice "Accessing an IP Address Outside a Cluster That Uses a VPC Network by Using Source Pod IP Addresses Within the Cluster", cce_bestpractice_10041)`,
         kind: 'pod-cidr',
         memberOf: none,
         maybeMemberOf: new Set(nodeGroups),
@@ -177,7 +177,7 @@ export function seeSource(
         assumptions,
       };
     } else {
-      // §1.4 [AMB]: once a node is added from a secondary CIDR, CCE adds that CIDR to nonMasqueradeCIDRs; the
+      // CCE "Adding a Secondary VPC CIDR Block for a Cluster", cce_10_0387 (undocumented): once a node is added from a secondary CIDR, CCE adds that CIDR to nonMasqueradeCIDRs; the
       // list was not given, so whether this destination still sees the node IP depends on the live value.
       const vpc = compiled.vpcs.get(cluster.vpcId);
       const secondary = vpc?.blocks.slice(1) ?? [];
@@ -189,18 +189,18 @@ export function seeSource(
         cluster.nodeSubnets.some((s) => inSecondary(s.cidr))
       )
         uncertain.push(
-          `${target.address.text} is in a secondary CIDR of ${cluster.vpcId} and nodes of ${cluster.cluster.name} are in a secondary CIDR: CCE adds the secondary CIDR to nonMasqueradeCidrs when such a node is added (reference §1.3, §1.4, ambiguous), so the destination may see the pod IPs (${cluster.containerCidrs.map((c) => c.text).join(', ')}) instead of the node IPs; declare the cluster's live nonMasqueradeCidrs to decide`,
+          `${target.address.text} is in a secondary CIDR of ${cluster.vpcId} and nodes of ${cluster.cluster.name} are in a secondary CIDR: CCE adds the secondary CIDR to nonMasqueradeCidrs when such a node is added (CCE best practice "Accessing an IP Address Outside a Cluster That Uses a VPC Network by Using Source Pod IP Addresses Within the Cluster", cce_bestpractice_10041, CCE "Adding a Secondary VPC CIDR Block for a Cluster", cce_10_0387, ambiguous), so the destination may see the pod IPs (${cluster.containerCidrs.map((c) => c.text).join(', ')}) instead of the node IPs; declare the cluster's live nonMasqueradeCidrs to decide`,
         );
       seen = nodeSide(
         internet
-          ? 'vpc-router SNATs pod traffic to the internet to the node IP before it leaves the node (reference §1.2, cce_10_0283)'
-          : `vpc-router SNATs to the node IP for destinations outside nonMasqueradeCidrs (${cluster.nonMasquerade.map((c) => c.text).join(', ')}) (reference §1.3)`,
+          ? 'vpc-router SNATs pod traffic to the internet to the node IP before it leaves the node (CCE "Configuring Intra-VPC Access", cce_10_0399, cce_10_0283)'
+          : `vpc-router SNATs to the node IP for destinations outside nonMasqueradeCidrs (${cluster.nonMasquerade.map((c) => c.text).join(', ')}) (CCE best practice "Accessing an IP Address Outside a Cluster That Uses a VPC Network by Using Source Pod IP Addresses Within the Cluster", cce_bestpractice_10041)`,
       );
     }
   } else {
     if (family === 4 && contains(CLOUD_SERVICE, target.address))
       uncertain.push(
-        `CCE Turbo writes SNATIPRanges (the cloud-service ranges, region-specific, typically 100.125.0.0/16) into each pod's route table: traffic to ${target.address.text} may leave through the node and be SNATed to the node IP (reference §1.2, cce_10_0530); taken as the container subnet here, check with \`kubectl get yc default -oyaml | grep snatIPRanges\``,
+        `CCE Turbo writes SNATIPRanges (the cloud-service ranges, region-specific, typically 100.125.0.0/16) into each pod's route table: traffic to ${target.address.text} may leave through the node and be SNATed to the node IP (CCE "Configuring Intra-VPC Access", cce_10_0399, cce_10_0530); taken as the container subnet here, check with \`kubectl get yc default -oyaml | grep snatIPRanges\``,
       );
     const legs = containerSubnetLegs(cluster, family);
     const groups = podSecurityGroups(cluster, workload);
@@ -208,7 +208,7 @@ export function seeSource(
       family,
       spans: normalize(legs.flatMap((l) => l.spans)),
       seenAs: [],
-      why: 'eni (Cloud Native Network 2.0) pods send with their own IP from the container subnets, without NAT (reference §1.2, cce_10_0399)',
+      why: 'eni (Cloud Native Network 2.0) pods send with their own IP from the container subnets, without NAT (CCE "Configuring Intra-VPC Access", cce_10_0399, cce_10_0399)',
       kind: 'container-subnet',
       memberOf: new Set(groups),
       maybeMemberOf: none,
@@ -235,7 +235,7 @@ export function seeSource(
       ...seen,
       spans: eipSpans,
       seenAs: egress.eips,
-      why: `${seen.why}; ${how} (reference §1.6)`,
+      why: `${seen.why}; ${how} (CCE "Accessing the Internet from a Container", cce_10_0400)`,
       kind: 'eip',
       memberOf: none,
       maybeMemberOf: none,

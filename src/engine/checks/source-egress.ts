@@ -1,4 +1,4 @@
-// Step `source-egress`: outbound security-group rules on the source side (reference §1.5, §2.7): the node
+// Step `source-egress`: outbound security-group rules on the source side (CCE FAQ "How Can I Configure a Security Group Rule for a Cluster?", cce_faq_00265): the node
 // groups for overlay_l2 / vpc-router / hostNetwork, the pod ENI groups for eni.
 
 import { addressBits } from '../../net/address.js';
@@ -51,7 +51,7 @@ export function sourceEgressCheck(ctx: FlowContext): CheckResult {
   });
   out.fixes.push(...fixes);
   if (literalOk !== mergedOk) {
-    const reason = `${groups.join(', ')} ${literalOk ? 'allow' : 'deny'} ${flow.label} out to ${target.address.text} if groups are evaluated in binding order, but ${mergedOk ? 'allow' : 'deny'} it if their rules are merged by priority (reference §2.4, ambiguous)`;
+    const reason = `${groups.join(', ')} ${literalOk ? 'allow' : 'deny'} ${flow.label} out to ${target.address.text} if groups are evaluated in binding order, but ${mergedOk ? 'allow' : 'deny'} it if their rules are merged by priority (VPC FAQ on conflicting security group rules, vpc_faq_0077; Huawei's docs leave this open)`;
     out.steps.push({ check: 'source-egress', status: 'warn', summary: reason, evidence });
     out.uncertain.push(reason);
     return out;

@@ -1,4 +1,4 @@
-// Step `whitelist`: services controlled by an IP whitelist (DCS Redis 4.0+, reference §5). Enabled with
+// Step `whitelist`: services controlled by an IP whitelist (DCS Redis 4.0+, CCE "Configuring Intra-VPC Access", cce_10_0399). Enabled with
 // groups: every address the destination sees must be in some entry. Disabled or no groups: all IPs that
 // can reach the VPC may access.
 import { mustCidr } from '../../net/address.js';
@@ -21,7 +21,7 @@ export function whitelistCheck(ctx: FlowContext): CheckResult {
     out.steps.push({
       check: 'whitelist',
       status: 'pass',
-      summary: `the whitelist of ${resource.name} is ${whitelist.enabled === false ? 'disabled' : 'empty'}: all IPs that can reach the VPC can access it (reference §5)`,
+      summary: `the whitelist of ${resource.name} is ${whitelist.enabled === false ? 'disabled' : 'empty'}: all IPs that can reach the VPC can access it (CCE "Configuring Intra-VPC Access", cce_10_0399)`,
     });
     return out;
   }

@@ -1,5 +1,5 @@
 // Fix kind `host-bridge`: move a container-engine bridge on the destination host away from the source
-// it must answer (reference §6), to a range that overlaps nothing the topology knows about.
+// it must answer (CCE "Configuring Intra-VPC Access", cce_10_0399), to a range that overlaps nothing the topology knows about.
 import { type Cidr, mustCidr, overlaps } from '../../net/address.js';
 import type { CompiledTopology } from '../../topology/compile.js';
 import type { PlannedFix } from '../context.js';

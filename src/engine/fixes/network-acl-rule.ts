@@ -1,5 +1,5 @@
 // Fix kind `network-acl-rule`: an allow inserted before the rule that would otherwise decide (first
-// match wins, reference §3), for the asked protocol and port and the narrowest stable source.
+// match wins, VPC "Network ACL Overview"), for the asked protocol and port and the narrowest stable source.
 import { type AddressRange, addressBits } from '../../net/address.js';
 import type { Flow, PlannedFix } from '../context.js';
 

@@ -1,4 +1,4 @@
-// Fix kind `peering-accept`: the accepter side accepts a PENDING_ACCEPTANCE peering (reference §4.2).
+// Fix kind `peering-accept`: the accepter side accepts a PENDING_ACCEPTANCE peering (VPC "VPC Peering Connection Overview", vpc_peering_0009).
 import type { PlannedFix } from '../context.js';
 
 /** Accept the peering. */

@@ -49,7 +49,7 @@ export function securityGroupAllowFixes(request: SecurityGroupFixRequest): Plann
   if (request.alternativeGroup) fixes.push(rule({ securityGroup: request.alternativeGroup }, true));
 
   // Priority-1 denies evaluated before the new allow: in the first group (binding order), or in any
-  // group when all rules are merged by priority (the other reading of §2.4).
+  // group when all rules are merged by priority (the other reading of VPC FAQ on conflicting security group rules, vpc_faq_0077).
   for (const id of groups) {
     const group = compiled.securityGroups.get(id);
     for (const r of group?.[direction] ?? []) {
@@ -59,7 +59,7 @@ export function securityGroupAllowFixes(request: SecurityGroupFixRequest): Plann
       const reading =
         id === target
           ? 'it is evaluated before any allow of equal priority'
-          : 'if all bound groups are merged by priority (reference §2.4), it is evaluated before any allow';
+          : 'if all bound groups are merged by priority (VPC FAQ on conflicting security group rules, vpc_faq_0077), it is evaluated before any allow';
       fixes.push(replanFix(`remove or narrow ${describeRule(r)}: ${reading}, so no allow rule can win`, purpose));
     }
   }

@@ -1,5 +1,5 @@
 // Fix kind `snat-rule`: an SNAT rule on the VPC's NAT gateway for the subnet the traffic leaves from
-// (node subnet for overlay_l2 / vpc-router, container subnet for eni; reference §1.6).
+// (node subnet for overlay_l2 / vpc-router, container subnet for eni; CCE "Accessing the Internet from a Container", cce_10_0400).
 import type { CompiledSubnet, CompiledVpc } from '../../topology/compile.js';
 import type { PlannedFix } from '../context.js';
 import { replanFix } from './replan.js';

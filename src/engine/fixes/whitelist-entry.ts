@@ -1,4 +1,4 @@
-// Fix kind `whitelist-entry`: the seen source CIDR added to the service's IP whitelist (reference §5),
+// Fix kind `whitelist-entry`: the seen source CIDR added to the service's IP whitelist (CCE "Configuring Intra-VPC Access", cce_10_0399),
 // into its first group, or a new group named after the cluster. The DCS whitelist API replaces the whole
 // whitelist, so each fix carries what is there now: the group's entries and the other groups.
 import type { Resource } from '../../topology/schema.js';

@@ -260,7 +260,7 @@ export function importTerraformState(input: string | unknown, source = 'terrafor
     if (others.length)
       inv.warnings.push(`${address}: only its first network is mapped; ${others.length} more left out`);
     const securityGroupIds = a.security_group_ids ?? [];
-    // Binding order decides between groups (reference §2.4); the provider may store security_group_ids
+    // Binding order decides between groups (VPC FAQ on conflicting security group rules, vpc_faq_0077); the provider may store security_group_ids
     // unordered, so the state's order need not be the NIC's.
     if (securityGroupIds.length > 1)
       inv.warnings.push(

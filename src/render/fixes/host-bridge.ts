@@ -1,4 +1,4 @@
-// A container-engine bridge on a host that swallows the replies to the pods (reference §6). There is no
+// A container-engine bridge on a host that swallows the replies to the pods (CCE "Configuring Intra-VPC Access", cce_10_0399). There is no
 // cloud API for it: the fix is Docker's own configuration (/etc/docker/daemon.json) and a restart.
 import type { FixRender, HostBridgeFix } from '../../engine/diagnosis.js';
 import { addressText, parseCidr } from '../../net/address.js';

@@ -1,4 +1,4 @@
-// A network ACL rule as words, KooCLI, Terraform and the VPC v3 API (reference §3, §7.2, §8). ACL rules
+// A network ACL rule as words, KooCLI, Terraform and the VPC v3 API (VPC "Network ACL Overview", the Huawei VPC API reference, the huaweicloud Terraform provider and KooCLI documentation). ACL rules
 // are ordered and the first match wins, so the rule is inserted at a position, not appended.
 import type { FixRender, NetworkAclRuleFix } from '../../engine/diagnosis.js';
 import { type HclItem, hclBlock, hclComment, hclIdentifier, hclString } from '../syntax/hcl.js';

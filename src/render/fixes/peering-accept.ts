@@ -1,4 +1,4 @@
-// Accepting a VPC peering request: words, KooCLI, Terraform and the VPC v2.0 API (reference §4.2).
+// Accepting a VPC peering request: words, KooCLI, Terraform and the VPC v2.0 API (VPC "VPC Peering Connection Overview", vpc_peering_0009).
 // Only the account that owns the accepter VPC can do it.
 import type { FixRender, PeeringAcceptFix } from '../../engine/diagnosis.js';
 import { hclBlock, hclIdentifier } from '../syntax/hcl.js';

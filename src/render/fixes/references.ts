@@ -35,8 +35,8 @@ export function hcloudHead(operation: string): string {
 }
 
 /**
- * Huawei `description` fields take at most 255 characters and no angle brackets (VPC API v3, §2.3 of the
- * reference); "->" in a purpose becomes "to" so that it still reads.
+ * Huawei `description` fields take at most 255 characters and no angle brackets (VPC API v3 "Creating a
+ * Security Group Rule"); "->" in a purpose becomes "to" so that it still reads.
  */
 export function huaweiDescription(purpose: string): string {
   const text = `reachbot: ${purpose}`

@@ -1,4 +1,4 @@
-// A route as words, KooCLI, Terraform and the VPC API (reference §4, §7.3, §8). Huawei adds a route to
+// A route as words, KooCLI, Terraform and the VPC API (VPC "Route Table Overview", the Huawei VPC API reference, the huaweicloud Terraform provider and KooCLI documentation). Huawei adds a route to
 // any table with PUT /v1/{project_id}/routetables/{id} (`routes.add`); the default table also has
 // POST /v2.0/vpc/routes, which only takes peering routes, so that one is used only for peering routes.
 import type { FixRender, RouteFix } from '../../engine/diagnosis.js';

@@ -1,4 +1,4 @@
-// A security group rule as words, KooCLI, Terraform and the VPC v3 API (reference §2.3, §7.1, §8).
+// A security group rule as words, KooCLI, Terraform and the VPC v3 API (VPC API v3 "Creating a Security Group Rule", the huaweicloud Terraform provider and KooCLI documentation).
 import type { FixRender, SecurityGroupRuleFix } from '../../engine/diagnosis.js';
 import { type HclItem, hclBlock, hclIdentifier, hclString } from '../syntax/hcl.js';
 import { shellCommand, shellFlag } from '../syntax/shell.js';
@@ -59,7 +59,7 @@ export function renderSecurityGroupRule(fix: SecurityGroupRuleSpec, purpose: str
   rule.priority = fix.priority;
   rule.description = description;
 
-  const comments = ['verify: hcloud VPC CreateSecurityGroupRule/v3 --help (where security_group_id goes is [AMB])'];
+  const comments = ['verify: hcloud VPC CreateSecurityGroupRule/v3 --help (Huawei does not document which flag carries security_group_id)'];
   if (isIcmp(fix)) comments.push(ICMP_NOTE);
   const hcloud = shellCommand(
     hcloudHead('VPC CreateSecurityGroupRule/v3'),

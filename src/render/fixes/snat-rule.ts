@@ -1,4 +1,4 @@
-// A NAT gateway SNAT rule as words, KooCLI, Terraform and the NAT v2 API (reference §1.6, §8). The rule
+// A NAT gateway SNAT rule as words, KooCLI, Terraform and the NAT v2 API (CCE "Accessing the Internet from a Container", cce_10_0400, the huaweicloud Terraform provider and KooCLI documentation). The rule
 // covers a subnet (network_id) or a CIDR inside one; the EIP is named by its id, which a topology lacks.
 import type { FixRender, SnatRuleFix } from '../../engine/diagnosis.js';
 import { parseCidr } from '../../net/address.js';

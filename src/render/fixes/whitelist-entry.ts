@@ -1,4 +1,4 @@
-// A DCS whitelist entry as words, KooCLI, Terraform and the DCS v2 API (reference §5). The API's PUT
+// A DCS whitelist entry as words, KooCLI, Terraform and the DCS v2 API (CCE "Configuring Intra-VPC Access", cce_10_0399). The API's PUT
 // replaces the whole whitelist ("New whitelist settings will overwrite the existing setting"), so the
 // request carries every group the fix knows about, and the words say so when it may not know them all.
 import type { FixRender, WhitelistEntryFix } from '../../engine/diagnosis.js';
