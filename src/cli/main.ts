@@ -1,7 +1,7 @@
 // The `reachbot` command: builds the commander program from one module per subcommand, runs it
 // in-process against injected I/O, and turns every outcome into an exit status and at most a few
 // clear lines on stderr (never a stack trace, unless REACHBOT_DEBUG is set).
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { QuestionError } from '../question/errors.js';
@@ -12,7 +12,15 @@ import { register as registerImport } from './commands/import.js';
 import { register as registerTopology } from './commands/topology.js';
 import { register as registerValidate } from './commands/validate.js';
 import { CliExit, type CliIO, EXIT } from './io.js';
+import { PACKAGE_JSON_PATH } from './paths.js';
 import { locatedLines } from './topology-file.js';
+
+/** The installed version, from package.json (the one file that states it). */
+export function reachbotVersion(): string {
+  const parsed: unknown = JSON.parse(readFileSync(PACKAGE_JSON_PATH, 'utf8'));
+  const version = typeof parsed === 'object' && parsed !== null && 'version' in parsed ? parsed.version : undefined;
+  return typeof version === 'string' ? version : 'unknown';
+}
 
 /** Build the program; output goes to `io`, and errors throw instead of exiting the process. */
 export function buildProgram(io: CliIO): Command {
@@ -22,6 +30,7 @@ export function buildProgram(io: CliIO): Command {
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
     })
+    .version(reachbotVersion(), '-V, --version', 'print the reachbot version')
     .exitOverride()
     .showSuggestionAfterError()
     .addHelpText(

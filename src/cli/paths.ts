@@ -4,3 +4,6 @@ import { fileURLToPath } from 'node:url';
 
 /** The sample topology a new user asks their first question against. */
 export const SAMPLE_TOPOLOGY_PATH = fileURLToPath(new URL('../../data/sample.yaml', import.meta.url));
+
+/** reachbot's package.json, for `reachbot --version`. */
+export const PACKAGE_JSON_PATH = fileURLToPath(new URL('../../package.json', import.meta.url));

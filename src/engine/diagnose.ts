@@ -149,7 +149,8 @@ function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow
       question: {
         cluster: cluster.cluster.name,
         workload: workload?.name ?? null,
-        destination,
+        // What was asked (a resource name or an address); the resolved resource is in `destination`.
+        destination: resolved.resourceName ?? resolved.address.text,
         protocol: flow.protocol === 'icmpv6' ? 'icmp' : flow.protocol,
         port: flow.protocol === 'tcp' || flow.protocol === 'udp' ? flow.port : null,
       },

@@ -2,6 +2,7 @@
 // sample), diagnose, and print the answer; the exit status is the verdict.
 import { isAbsolute, relative } from 'node:path';
 import { type Command, Option } from 'commander';
+import { diagnosisOutput } from '../../contract/diagnosis-schema.js';
 import { diagnose } from '../../engine/diagnose.js';
 import type { DiagnosisResult, Verdict } from '../../engine/diagnosis.js';
 import { parseQuestion } from '../../question/parse.js';
@@ -34,7 +35,7 @@ export function register(program: Command, io: CliIO): void {
     .description('answer "can pod in cluster X reach address Y?", step by step, with the exact fix')
     .argument('<question...>', 'the question, quoted or not (English or Chinese)')
     .option('-t, --topology <file>', 'answer from this topology file instead of the store')
-    .option('--json', "print the diagnosis as JSON (the spec's contract)")
+    .option('--json', 'print the diagnosis as JSON (docs/CONTRACT.md, schema docs/diagnosis.schema.json)')
     .addOption(
       new Option('-f, --format <format>', 'show fixes only in this form (default: all forms)').choices([
         'text',
@@ -68,7 +69,7 @@ async function ask(text: string, options: AskOptions, io: CliIO): Promise<number
   const question = parseQuestion(text);
   const { compiled, asked } = await topologyFor(question, options, io, color);
   const result: DiagnosisResult = diagnose(compiled, asked);
-  if (options.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (options.json) io.stdout.write(`${JSON.stringify(diagnosisOutput(result), null, 2)}\n`);
   else io.stdout.write(`${renderTerminal(result, { color, format: options.format ?? 'all' })}\n`);
   return VERDICT_EXIT[result.verdict];
 }

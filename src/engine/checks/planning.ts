@@ -42,7 +42,9 @@ export function planningCheck(ctx: FlowContext): CheckResult {
     );
   const system = firstOverlap(cluster.containerCidrs, SYSTEM_RANGES);
   if (system)
-    warns.push(`container CIDR ${system[0].text} overlaps the VPC system range ${system[1].text} (CCE best practice "Planning CIDR Blocks for a Cluster", cce_bestpractice_00004)`);
+    warns.push(
+      `container CIDR ${system[0].text} overlaps the VPC system range ${system[1].text} (CCE best practice "Planning CIDR Blocks for a Cluster", cce_bestpractice_00004)`,
+    );
   const peer = target.vpc;
   if (external && peer && own && peer.vpc.id !== own.vpc.id) {
     const vpcOverlap = firstOverlap(ownBlocks, peer.blocks);

@@ -59,7 +59,9 @@ export function renderSecurityGroupRule(fix: SecurityGroupRuleSpec, purpose: str
   rule.priority = fix.priority;
   rule.description = description;
 
-  const comments = ['verify: hcloud VPC CreateSecurityGroupRule/v3 --help (Huawei does not document which flag carries security_group_id)'];
+  const comments = [
+    'verify: hcloud VPC CreateSecurityGroupRule/v3 --help (Huawei does not document which flag carries security_group_id)',
+  ];
   if (isIcmp(fix)) comments.push(ICMP_NOTE);
   const hcloud = shellCommand(
     hcloudHead('VPC CreateSecurityGroupRule/v3'),

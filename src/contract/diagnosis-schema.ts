@@ -1,0 +1,153 @@
+// The JSON diagnosis contract (docs/CONTRACT.md) as zod schemas: the source of docs/diagnosis.schema.json
+// (scripts/diagnosis-schema.ts writes it; a test checks the file is current) and of the check that what
+// `reachbot ask --json` prints matches it. The TypeScript types in src/engine/diagnosis.ts must stay
+// assignable to these schemas (checked at compile time below), so the two cannot drift apart.
+import { z } from 'zod';
+import { CHECKS, type DiagnosisResult } from '../engine/diagnosis.js';
+
+/** The version of the `--json` output; raised when a field changes meaning or goes away (not when one is added). */
+export const SCHEMA_VERSION = 1;
+
+const verdict = z.enum(['reachable', 'unreachable', 'uncertain']);
+const protocol = z.enum(['tcp', 'udp', 'icmp', 'icmpv6']);
+
+const question = z.object({
+  cluster: z.string(),
+  workload: z.string().nullable(),
+  destination: z.string().describe('what was asked: a resource name or an address'),
+  protocol: z.enum(['tcp', 'udp', 'icmp']),
+  port: z.number().int().nullable(),
+});
+
+const step = z.object({
+  check: z.enum(CHECKS),
+  status: z.enum(['pass', 'fail', 'warn', 'skip']),
+  summary: z.string(),
+  evidence: z.record(z.string(), z.unknown()).optional(),
+});
+
+const render = z.object({
+  text: z.string(),
+  hcloud: z.string().optional(),
+  terraform: z.string().optional(),
+  api: z.object({ method: z.string(), path: z.string(), body: z.unknown() }).optional(),
+});
+
+const base = { alternative: z.boolean().optional(), render };
+const direction = z.enum(['ingress', 'egress']);
+
+const fix = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('security-group-rule'),
+    ...base,
+    securityGroup: z.string(),
+    direction,
+    ethertype: z.enum(['IPv4', 'IPv6']),
+    protocol,
+    ports: z.string().nullable(),
+    remote: z.union([z.string(), z.object({ securityGroup: z.string() })]),
+    action: z.literal('allow'),
+    priority: z.number().int(),
+  }),
+  z.object({
+    kind: z.literal('route'),
+    ...base,
+    vpc: z.string(),
+    routeTable: z.string(),
+    destination: z.string(),
+    type: z.string(),
+    nextHop: z.string(),
+    defaultTable: z.boolean().optional(),
+  }),
+  z.object({
+    kind: z.literal('network-acl-rule'),
+    ...base,
+    networkAcl: z.string(),
+    direction,
+    protocol,
+    source: z.string(),
+    destination: z.string(),
+    destinationPorts: z.string().nullable(),
+    action: z.literal('allow'),
+    position: z.number().int(),
+  }),
+  z.object({
+    kind: z.literal('whitelist-entry'),
+    ...base,
+    resource: z.string(),
+    group: z.string(),
+    address: z.string(),
+    existing: z.array(z.string()).optional(),
+    otherGroups: z.array(z.object({ name: z.string(), addresses: z.array(z.string()) })).optional(),
+  }),
+  z.object({ kind: z.literal('peering-accept'), ...base, peering: z.string() }),
+  z.object({
+    kind: z.literal('host-bridge'),
+    ...base,
+    resource: z.string(),
+    bridge: z.string(),
+    suggested: z.string(),
+  }),
+  z.object({
+    kind: z.literal('snat-rule'),
+    ...base,
+    vpc: z.string(),
+    natGateway: z.string(),
+    source: z.string(),
+    eip: z.string(),
+  }),
+  z.object({ kind: z.literal('replan'), ...base, reason: z.string() }),
+]);
+
+const diagnosis = z.object({
+  verdict,
+  question,
+  source: z.object({ seenAs: z.array(z.string()), why: z.string() }),
+  destination: z.object({
+    kind: z.enum(['resource', 'node', 'pod', 'service', 'vpc', 'peered-vpc', 'internet', 'unknown']),
+    address: z.string().optional(),
+    resource: z.string().optional(),
+    cluster: z.string().optional(),
+    node: z.string().optional(),
+    vpc: z.string().optional(),
+    subnet: z.string().optional(),
+  }),
+  steps: z.array(step),
+  fixes: z.array(fix),
+  assumptions: z.array(z.string()),
+});
+
+/** What `reachbot ask --json` prints: one flow, or several with the worst verdict, and the schema version. */
+export const diagnosisOutputSchema = z
+  .union([
+    diagnosis.extend({ schemaVersion: z.literal(SCHEMA_VERSION) }),
+    z.object({ schemaVersion: z.literal(SCHEMA_VERSION), verdict, flows: z.array(diagnosis) }),
+  ])
+  .describe('reachbot diagnosis (reachbot ask --json), see docs/CONTRACT.md');
+
+export type DiagnosisOutput = z.infer<typeof diagnosisOutputSchema>;
+
+/** The `--json` document for a result: the result with `schemaVersion` first. */
+export function diagnosisOutput(result: DiagnosisResult): DiagnosisOutput {
+  return { schemaVersion: SCHEMA_VERSION, ...result } as DiagnosisOutput;
+}
+
+/** The published JSON Schema (docs/diagnosis.schema.json), derived from the zod schema. */
+export function diagnosisJsonSchema(): Record<string, unknown> {
+  return {
+    title: 'reachbot diagnosis',
+    ...z.toJSONSchema(diagnosisOutputSchema, { target: 'draft-2020-12', io: 'output' }),
+  };
+}
+
+// Compile-time check: every value the engine's types allow is accepted by the schema.
+type Assignable<T extends U, U> = T;
+export type EngineTypesFitTheSchema = Assignable<
+  DiagnosisResult & { readonly schemaVersion: typeof SCHEMA_VERSION },
+  DeepReadonly<DiagnosisOutput>
+>;
+type DeepReadonly<T> = T extends (infer E)[]
+  ? readonly DeepReadonly<E>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
