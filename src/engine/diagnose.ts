@@ -186,9 +186,10 @@ function diagnoseFlow(compiled: CompiledTopology, resolved: ResolvedQuestion, fl
       break;
     }
   }
+  const place = { region: compiled.topology.region, project: compiled.topology.project };
   // Every fix to apply comes first, then the alternatives, so "apply fixes 1..n" never includes one of them.
   const ordered = [...fixes.filter((f) => !f.spec.alternative), ...fixes.filter((f) => f.spec.alternative)];
-  return { ...first.diagnosis, assumptions, fixes: ordered.map((f) => withRender(f.spec, f.purpose)) };
+  return { ...first.diagnosis, assumptions, fixes: ordered.map((f) => withRender(f.spec, f.purpose, place)) };
 }
 
 /** How much work a diagnosis does beyond the verdict. */

@@ -41,6 +41,9 @@ export interface AssembleOptions {
   readonly name?: string;
   /** The document's `description` (where it came from). */
   readonly description?: string;
+  /** Where it came from, so that fixes name the real region and project. */
+  readonly region?: string;
+  readonly project?: string;
 }
 
 /** A validated topology from an inventory, with every unmapped thing as a warning. Throws if the result is invalid. */
@@ -340,6 +343,8 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
     version: 1 as const,
     name: options.name,
     description: options.description,
+    region: options.region,
+    project: options.project,
     vpcs: vpcDocs.length ? vpcDocs : undefined,
     peerings: peerings.length ? sortByKey(peerings, (p) => p.id) : undefined,
     securityGroups: securityGroups.length ? sortByKey(securityGroups, (g) => g.id) : undefined,

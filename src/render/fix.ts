@@ -4,14 +4,45 @@ import type { Fix, FixRender, FixSpec } from '../engine/diagnosis.js';
 import { renderHostBridge } from './fixes/host-bridge.js';
 import { renderNetworkAclRule } from './fixes/network-acl-rule.js';
 import { renderPeeringAccept } from './fixes/peering-accept.js';
+import { REGION_PLACEHOLDER } from './fixes/references.js';
 import { renderReplan } from './fixes/replan.js';
 import { renderRoute } from './fixes/route.js';
 import { renderSecurityGroupRule } from './fixes/security-group-rule.js';
 import { renderSnatRule } from './fixes/snat-rule.js';
 import { renderWhitelistEntry } from './fixes/whitelist-entry.js';
+import { withVariableBlocks } from './syntax/hcl.js';
+import { shellFlag } from './syntax/shell.js';
 
-/** Render a fix; `purpose` says in a few words why it exists ("CCE prod pods -> db1 tcp/3306"). */
-export function renderFix(fix: FixSpec, purpose: string): FixRender {
+/** Where the fix applies, when the topology records it (imported topologies do). */
+export interface FixPlace {
+  readonly region?: string;
+  readonly project?: string;
+}
+
+/**
+ * Render a fix; `purpose` says in a few words why it exists ("CCE prod pods -> db1 tcp/3306"); `place` fills in
+ * the region and project id so that commands paste as printed. Terraform declares every variable it uses.
+ */
+export function renderFix(fix: FixSpec, purpose: string, place: FixPlace = {}): FixRender {
+  const render = renderKind(fix, purpose);
+  const hcloud =
+    render.hcloud !== undefined && place.region !== undefined
+      ? render.hcloud.replaceAll(shellFlag('cli-region', REGION_PLACEHOLDER), shellFlag('cli-region', place.region))
+      : render.hcloud;
+  const api =
+    render.api !== undefined && place.project !== undefined
+      ? { ...render.api, path: render.api.path.replaceAll('{project_id}', place.project) }
+      : render.api;
+  const terraform = render.terraform === undefined ? undefined : withVariableBlocks(render.terraform);
+  return {
+    text: render.text,
+    ...(hcloud === undefined ? {} : { hcloud }),
+    ...(terraform === undefined ? {} : { terraform }),
+    ...(api === undefined ? {} : { api }),
+  };
+}
+
+function renderKind(fix: FixSpec, purpose: string): FixRender {
   switch (fix.kind) {
     case 'security-group-rule':
       return renderSecurityGroupRule(fix, purpose);
@@ -37,12 +68,12 @@ export function renderFix(fix: FixSpec, purpose: string): FixRender {
  * with one fix, so the four forms of every fix are built only when someone reads `render`. `render` is an
  * enumerable, memoized getter, the last key, so spreads, `JSON.stringify` and equality see it as before.
  */
-export function withRender(fix: FixSpec, purpose: string): Fix {
+export function withRender(fix: FixSpec, purpose: string, place: FixPlace = {}): Fix {
   let render: FixRender | undefined;
   return Object.defineProperty({ ...fix }, 'render', {
     enumerable: true,
     get: (): FixRender => {
-      render ??= renderFix(fix, purpose);
+      render ??= renderFix(fix, purpose, place);
       return render;
     },
   }) as Fix;

@@ -258,6 +258,16 @@ export const topologySchema = z.strictObject({
   version: z.literal(1, { message: 'must be 1 (the only topology version this reachbot reads)' }),
   name: z.string().optional(),
   description: z.string().optional(),
+  /** The Huawei Cloud region (cn-north-4): fixes name it instead of a placeholder. */
+  region: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z0-9]+)+$/, 'must be a Huawei Cloud region id like cn-north-4')
+    .optional(),
+  /** The project id in that region: API paths in fixes use it instead of {project_id}. */
+  project: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/i, 'must be a Huawei Cloud project id (32 hexadecimal characters)')
+    .optional(),
   vpcs: z.array(vpc).optional(),
   peerings: z.array(peering).optional(),
   securityGroups: z.array(securityGroup).optional(),

@@ -32,9 +32,14 @@ describe('security-group-rule: the seed fix (tcp/3306 from 172.16.0.0/16 into sg
     );
   });
 
-  it('renders the Terraform resource the huaweicloud Terraform provider and KooCLI documentation (ports, action, priority), aligned like terraform fmt', () => {
+  it('renders the Terraform resource (ports, action, priority), with its variable declared, aligned like terraform fmt', () => {
     expect(render.terraform).toBe(
       [
+        'variable "sg_db_id" {',
+        '  type        = string',
+        '  description = "Huawei Cloud id of sg_db (the topology names it but does not record it)"',
+        '}',
+        '',
         'resource "huaweicloud_networking_secgroup_rule" "sg_db_ingress_tcp_3306_from_172_16_0_0_16" {',
         '  security_group_id = var.sg_db_id',
         '  direction         = "ingress"',
@@ -94,7 +99,7 @@ describe('security-group-rule: the seed fix (tcp/3306 from 172.16.0.0/16 into sg
     expect(render.hcloud).not.toContain('multiport');
     expect(render.hcloud).toContain('--security_group_rule.protocol=icmp');
     expect(render.terraform).not.toContain('ports');
-    expect(render.terraform).toMatch(/^# Huawei's v3 API documents no way/);
+    expect(render.terraform).toMatch(/^# Huawei's v3 API documents no way/m);
     expect(render.api?.body).not.toHaveProperty('security_group_rule.multiport');
   });
 

@@ -63,6 +63,8 @@ export async function importHuaweiCloud(options: HuaweiCloudImportOptions): Prom
     (await findProjectId(client, options.region));
   const inventory = await readInventory(client, { projectId, vpcIds: options.vpcIds, pageSize: options.pageSize });
   return assembleTopology(inventory, {
+    region: options.region,
+    project: /^[0-9a-f]{32}$/i.test(projectId) ? projectId : undefined,
     description: `imported from Huawei Cloud ${options.region} (project ${projectId})${options.vpcIds?.length ? `, VPCs ${options.vpcIds.join(', ')}` : ''}`,
   });
 }

@@ -367,5 +367,18 @@ export function importTerraformState(input: string | unknown, source = 'terrafor
   });
   inv.natGateways.push(...gateways.values());
 
-  return assembleTopology(inv, { description: `imported from ${source}` });
+  return assembleTopology(inv, { description: `imported from ${source}`, region: stateRegion(byType) });
+}
+
+/** The region the state's resources live in, when they all name the same one (huaweicloud `region` attribute). */
+function stateRegion(byType: ReadonlyMap<string, readonly { attributes: unknown }[]>): string | undefined {
+  const regions = new Set<string>();
+  for (const list of byType.values()) {
+    for (const { attributes } of list) {
+      if (typeof attributes !== 'object' || attributes === null || !('region' in attributes)) continue;
+      const region = attributes.region;
+      if (typeof region === 'string' && /^[a-z]{2}(-[a-z0-9]+)+$/.test(region)) regions.add(region);
+    }
+  }
+  return regions.size === 1 ? [...regions][0] : undefined;
 }

@@ -34,7 +34,39 @@ export function hclIdentifier(text: string, fallback = 'fix'): string {
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
   const ident = words.length === 0 ? fallback : /^[a-z]/.test(words) ? words : `${fallback}_${words}`;
-  return ident.slice(0, 64).replace(/_+$/, '');
+  if (ident.length <= 64) return ident;
+  // Truncated: a hash of the whole text keeps two long names that share a prefix apart, the same on every run.
+  return `${ident.slice(0, 55).replace(/_+$/, '')}_${fnv1a(text)}`;
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: a short stable fingerprint (not a security measure). */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const char of text) {
+    hash ^= char.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * `variable` blocks for every `var.NAME` a snippet uses, put before it, so that the snippet is a complete
+ * configuration: Terraform asks for each value (or reads it from -var / a .tfvars file) instead of failing on an
+ * undeclared variable.
+ */
+export function withVariableBlocks(snippet: string): string {
+  const names = [...new Set([...snippet.matchAll(/\bvar\.([a-z][a-z0-9_]*)/g)].map((match) => match[1] ?? ''))];
+  if (names.length === 0) return snippet;
+  const blocks = names.map((name) =>
+    hclBlock(`variable "${name}"`, [
+      { name: 'type', value: 'string' },
+      {
+        name: 'description',
+        value: hclString(`the Huawei Cloud ${name.replace(/_/g, ' ')} (not recorded in the topology)`),
+      },
+    ]),
+  );
+  return [...blocks, snippet].join('\n\n');
 }
 
 /** A `# comment` line that stays one line whatever the text holds. */
