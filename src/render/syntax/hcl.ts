@@ -62,7 +62,9 @@ export function withVariableBlocks(snippet: string): string {
       { name: 'type', value: 'string' },
       {
         name: 'description',
-        value: hclString(`the Huawei Cloud ${name.replace(/_/g, ' ')} (not recorded in the topology)`),
+        value: hclString(
+          `Huawei Cloud ${name.endsWith('_id') ? `id of ${name.slice(0, -3)}` : name} (the topology names it but does not record it)`,
+        ),
       },
     ]),
   );
