@@ -40,10 +40,21 @@ describe('the seed example, imported', () => {
       sleep: async () => {},
     });
     expectSeedAnswer(topology);
+    // The region and project are recorded, so the fixes paste with real values, not placeholders.
+    expect(topology.region).toBe(REGION);
+    expect(topology.project).toBe(PROJECT);
+    const fix = askSeed(topology).flows.flatMap((f) => f.fixes)[0];
+    expect(fix?.render.hcloud).toContain(`--cli-region=${REGION}`);
+    expect(fix?.render.hcloud).not.toContain('<region>');
+    expect(fix?.render.api?.path).toContain(`/${PROJECT}/`);
+    expect(fix?.render.terraform).not.toMatch(/\bvar\./);
   });
 
   it('from a Terraform state gives the seed answer', () => {
     const text = readFileSync(new URL('../fixtures/import/terraform/prod.tfstate.json', import.meta.url), 'utf8');
-    expectSeedAnswer(importTerraformState(text).topology);
+    const { topology } = importTerraformState(text);
+    expectSeedAnswer(topology);
+    expect(topology.region).toBe('cn-north-4');
+    expect(askSeed(topology).flows.flatMap((f) => f.fixes)[0]?.render.hcloud).toContain('--cli-region=cn-north-4');
   });
 });
