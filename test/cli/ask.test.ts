@@ -60,6 +60,15 @@ describe('reachbot ask', () => {
     const terraform = await run('ask', 'can pod in prod reach 192.168.10.52?', '--format', 'terraform');
     expect(terraform.stdout).toContain('huaweicloud_networking_secgroup_rule');
     expect(terraform.stdout).not.toContain('hcloud VPC CreateSecurityGroupRule');
+    // The default is one form, the words plus KooCLI, as in Slack; --format all prints every form.
+    const plain = await run('ask', 'can pod in prod reach 192.168.10.52?');
+    expect(plain.stdout).toContain('hcloud VPC CreateSecurityGroupRule');
+    expect(plain.stdout).not.toContain('huaweicloud_networking_secgroup_rule');
+    expect(plain.stdout).not.toContain('api:');
+    const all = await run('ask', 'can pod in prod reach 192.168.10.52?', '--format', 'all');
+    expect(all.stdout).toContain('hcloud VPC CreateSecurityGroupRule');
+    expect(all.stdout).toContain('huaweicloud_networking_secgroup_rule');
+    expect(all.stdout.split('\n').length).toBeGreaterThan(plain.stdout.split('\n').length);
     const bad = await run('ask', 'can pod in prod reach 192.168.10.52?', '--format', 'yaml');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/yaml.*(invalid|Allowed choices)/is);

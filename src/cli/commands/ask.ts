@@ -24,7 +24,7 @@ const VERDICT_EXIT: Record<Verdict, number> = {
 interface AskOptions {
   readonly topology?: string;
   readonly json?: boolean;
-  readonly format?: Exclude<FixFormat, 'all'>;
+  readonly format?: FixFormat;
   readonly color: boolean;
 }
 
@@ -37,7 +37,11 @@ export function register(program: Command, io: CliIO): void {
     .option('-t, --topology <file>', 'answer from this topology file instead of the store')
     .option('--json', 'print the diagnosis as JSON (docs/CONTRACT.md, schema docs/diagnosis.schema.json)')
     .addOption(
-      new Option('-f, --format <format>', 'show fixes only in this form (default: all forms)').choices([
+      new Option(
+        '-f, --format <format>',
+        'show fixes in this form (default: hcloud, the words plus KooCLI; all: every form)',
+      ).choices([
+        'all',
         'text',
         'hcloud',
         'terraform',
@@ -70,7 +74,7 @@ async function ask(text: string, options: AskOptions, io: CliIO): Promise<number
   const { compiled, asked } = await topologyFor(question, options, io, color);
   const result: DiagnosisResult = diagnose(compiled, asked);
   if (options.json) io.stdout.write(`${JSON.stringify(diagnosisOutput(result), null, 2)}\n`);
-  else io.stdout.write(`${renderTerminal(result, { color, format: options.format ?? 'all' })}\n`);
+  else io.stdout.write(`${renderTerminal(result, { color, format: options.format ?? 'hcloud' })}\n`);
   return VERDICT_EXIT[result.verdict];
 }
 
