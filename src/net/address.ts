@@ -178,3 +178,43 @@ export function isPublic(range: AddressRange): boolean {
   const parsed = ipaddr.parse(first);
   return parsed.range() === 'unicast';
 }
+
+/** A special-purpose range (IANA registry) that is neither private nor ordinary internet space. */
+export interface SpecialRange {
+  readonly cidr: Cidr;
+  /** What it is, in words: "TEST-NET-3, reserved for documentation (RFC 5737)". */
+  readonly name: string;
+  /** Documentation ranges, which examples use as stand-ins for public addresses. */
+  readonly documentation: boolean;
+}
+
+const SPECIAL_RANGES: readonly SpecialRange[] = (
+  [
+    ['192.0.2.0/24', 'TEST-NET-1, reserved for documentation (RFC 5737)', true],
+    ['198.51.100.0/24', 'TEST-NET-2, reserved for documentation (RFC 5737)', true],
+    ['203.0.113.0/24', 'TEST-NET-3, reserved for documentation (RFC 5737)', true],
+    ['2001:db8::/32', 'the IPv6 documentation prefix (RFC 3849)', true],
+    ['198.18.0.0/15', 'reserved for network benchmark tests (RFC 2544)', false],
+    ['192.0.0.0/24', 'reserved for IETF protocol assignments (RFC 6890)', false],
+    ['192.88.99.0/24', 'the retired 6to4 relay anycast range (RFC 7526)', false],
+    ['240.0.0.0/4', 'reserved for future use (RFC 1112)', false],
+    ['0.0.0.0/8', '"this network" (RFC 791), never a destination', false],
+    ['127.0.0.0/8', 'loopback: the pod itself', false],
+    ['169.254.0.0/16', 'link-local', false],
+    ['224.0.0.0/4', 'multicast', false],
+    ['::1/128', 'loopback: the pod itself', false],
+    ['fe80::/10', 'link-local', false],
+    ['ff00::/8', 'multicast', false],
+  ] as const
+).map(([cidr, name, documentation]) => ({ cidr: mustCidr(cidr), name, documentation }));
+
+/** The special-purpose range an address falls in, if any (private ranges are not listed: they are ordinary). */
+export function specialRange(range: AddressRange): SpecialRange | undefined {
+  return SPECIAL_RANGES.find((special) => special.cidr.family === range.family && contains(special.cidr, range));
+}
+
+/** RFC 1918 / RFC 6598 / unique-local space: what "a private address" means. */
+export function isPrivate(range: AddressRange): boolean {
+  const kind = ipaddr.parse(addressText(range.family, range.start)).range();
+  return kind === 'private' || kind === 'uniqueLocal' || kind === 'carrierGradeNat';
+}

@@ -40,13 +40,7 @@ export function register(program: Command, io: CliIO): void {
       new Option(
         '-f, --format <format>',
         'show fixes in this form (default: hcloud, the words plus KooCLI; all: every form)',
-      ).choices([
-        'all',
-        'text',
-        'hcloud',
-        'terraform',
-        'api',
-      ]),
+      ).choices(['all', 'text', 'hcloud', 'terraform', 'api']),
     )
     .option('--no-color', 'plain text, even on a terminal')
     .addHelpText(

@@ -1,6 +1,6 @@
 // Step `destination`: what the address is (CCE FAQ "How Do I Locate a Workload Networking Fault?", cce_faq_00202): a declared resource, a cluster node, a pod,
 // a Service IP, an address of this or a peered VPC, the internet, or unknown.
-import { type AddressRange, contains, isPublic, mustCidr } from '../../net/address.js';
+import { type AddressRange, contains, isPrivate, isPublic, mustCidr, specialRange } from '../../net/address.js';
 import {
   CLOUD_SYSTEM_ROUTES,
   type CompiledCluster,
@@ -176,21 +176,28 @@ export function classifyDestination(
     };
   }
 
-  if (isPublic(address))
+  const special = specialRange(address);
+  // Documentation ranges (TEST-NET, 2001:db8::/32) stand in for public addresses in examples: answer as such, and say so.
+  if (isPublic(address) || special?.documentation)
     return {
       ...base,
       info: { kind: 'internet', address: address.text },
       securityGroups: null,
-      summary: `${address.text} is a public (internet) address`,
+      summary: special
+        ? `${address.text} is in ${special.cidr.text}, ${special.name}: taken as a public (internet) address, as examples use it`
+        : `${address.text} is a public (internet) address`,
     };
+  const cloudService = CLOUD_SERVICE_RANGES.some((c) => contains(c, address));
   return {
     ...base,
     info: { kind: 'unknown', address: address.text },
     securityGroups: null,
     special: 'unknown-private',
-    summary: CLOUD_SERVICE_RANGES.some((c) => contains(c, address))
+    summary: cloudService
       ? `${address.text} is in the cloud-service ranges (100.64.0.0/10: e.g. 100.125.0.0/16 DNS, NTP, OBS; 198.19.128.0/20: VPC endpoints; CCE FAQ "How Can I Configure a Security Group Rule for a Cluster?", cce_faq_00265, VPC "Route Table Overview"): its filters are not in the topology`
-      : `${address.text} is a private address in no declared VPC (VPN, Direct Connect or an undeclared VPC?)`,
+      : special && !isPrivate(address)
+        ? `${address.text} is in ${special.cidr.text}, ${special.name}: not a private address, and no VPC route reaches it`
+        : `${address.text} is a private address in no declared VPC (VPN, Direct Connect or an undeclared VPC?)`,
   };
 }
 

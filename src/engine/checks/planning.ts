@@ -45,6 +45,19 @@ export function planningCheck(ctx: FlowContext): CheckResult {
     warns.push(
       `container CIDR ${system[0].text} overlaps the VPC system range ${system[1].text} (CCE best practice "Planning CIDR Blocks for a Cluster", cce_bestpractice_00004)`,
     );
+  if (cluster.model === 'vpc-router') {
+    // VPC-network clusters write their pod routes into the VPC route table they share: CCE refuses a container
+    // CIDR that overlaps another such cluster's in the same VPC, and if both exist, routes go to the wrong nodes.
+    for (const otherName of compiled.clusterNames) {
+      const other = compiled.clusters.get(otherName.toLowerCase());
+      if (!other || other === cluster || other.model !== 'vpc-router' || other.vpcId !== cluster.vpcId) continue;
+      const clash = firstOverlap(cluster.containerCidrs, other.containerCidrs);
+      if (!clash) continue;
+      const reason = `container CIDR ${clash[0].text} of ${name} overlaps ${clash[1].text} of ${other.cluster.name}, another VPC-network cluster in ${cluster.vpcId}: both write pod routes into the same VPC route table, so replies go to the wrong cluster's nodes (CCE best practice "Planning CIDR Blocks for a Cluster", cce_bestpractice_00004); re-create one cluster with a container CIDR that overlaps neither`;
+      fails.push(reason);
+      out.fixes.push(replanFix(reason, purpose));
+    }
+  }
   const peer = target.vpc;
   if (external && peer && own && peer.vpc.id !== own.vpc.id) {
     const vpcOverlap = firstOverlap(ownBlocks, peer.blocks);
