@@ -1,6 +1,8 @@
 // Step `destination-sg`: inbound security-group rules of the destination for the source it sees
 // (VPC FAQ on conflicting security group rules, vpc_faq_0077). Every address of the seen source must be allowed; an answer that depends on how
 // several groups combine (VPC FAQ on conflicting security group rules, vpc_faq_0077) or on remote-group membership of vpc-router pod IPs (CCE FAQ "How Can I Configure a Security Group Rule for a Cluster?", cce_faq_00265) is uncertain.
+import type { Cidr } from '../../net/address.js';
+import { excludeCidr } from '../../net/cidr-exclude.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';
 import { replanFix } from '../fixes/replan.js';
 import { securityGroupAllowFixes } from '../fixes/security-group-rule.js';
@@ -98,7 +100,7 @@ export function destinationSgCheck(ctx: FlowContext): CheckResult {
     if (nodeSource.spans.length && nodeEval.literal.denied.length === 0 && nodeEval.merged.denied.length === 0)
       out.fixes.push(
         replanFix(
-          `let ${cluster.cluster.name} SNAT this traffic to the node IPs, which ${groups.join(', ')} already allow: remove ${target.subnet?.cidr.text ?? target.address.text} from nonMasqueradeCidrs (split the covering entry; clusters v1.23.14-r0, v1.25.9-r0, v1.27.6-r0, v1.28.4-r0 or later). Per CCE (CCE best practice "Accessing an IP Address Outside a Cluster That Uses a VPC Network by Using Source Pod IP Addresses Within the Cluster", cce_bestpractice_10041) the subnet of a server that only allows node IPs must not be in nonMasqueradeCidrs; pods on that subnet then see node IPs, not pod IPs`,
+          nonMasqueradeAlternative(cluster, groups, target.subnet?.cidr ?? null, target.address.text),
           ctx.purpose,
           true,
         ),
@@ -143,4 +145,24 @@ function seeNodeSource(ctx: FlowContext): Peer {
     ? ctx.cluster.nodes.map((n) => ({ start: n.ip.start, end: n.ip.end }))
     : ctx.cluster.nodeSubnets.map((s) => ({ start: s.cidr.start, end: s.cidr.end }));
   return { family: 4, spans: normalize(spans), memberOf: new Set(nodeGroups) };
+}
+
+/**
+ * The nonMasqueradeCIDRs alternative in words: the list to set (the covering entry split around the destination
+ * subnet), and where CCE takes it.
+ */
+function nonMasqueradeAlternative(
+  cluster: FlowContext['cluster'],
+  groups: readonly string[],
+  subnet: Cidr | null,
+  address: string,
+): string {
+  const name = cluster.cluster.name;
+  const current = cluster.nonMasquerade.map((c) => c.text).join(', ');
+  const hole = subnet ?? null;
+  const next = hole ? excludeCidr(cluster.nonMasquerade, hole).map((c) => c.text) : null;
+  const setTo = next
+    ? `set nonMasqueradeCIDRs of ${name} from [${current}] to [${next.join(', ')}] (the covering entry split around ${hole?.text})`
+    : `take ${address} out of nonMasqueradeCIDRs of ${name} (now [${current}])`;
+  return `let ${name} SNAT this traffic to the node IPs, which ${groups.join(', ')} already allow: ${setTo}. Where: CCE console, the cluster's Settings > Network (nonMasqueradeCIDRs; takes effect in about a minute), or the cluster configuration API (GET, then PUT /api/v3/projects/{project_id}/clusters/{cluster_id}/nodepools/master/configuration with the new value); clusters v1.23.14-r0, v1.25.9-r0, v1.27.6-r0, v1.28.4-r0 or later, VPC network model only. CCE's rule: the subnet of a server that allows only node IPs must not be in nonMasqueradeCIDRs; all pods of the cluster then reach that subnet as their node IPs (CCE best practice "Accessing an IP Address Outside a Cluster That Uses a VPC Network by Using Source Pod IP Addresses Within the Cluster", cce_bestpractice_10041)`;
 }
