@@ -24,20 +24,25 @@ describe('excludeCidr', () => {
 
   it('covers exactly the entry minus the hole (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 8, max: 16 }), fc.integer({ min: 17, max: 30 }), fc.nat(), (outerBits, holeBits, n) => {
-        const outer = mustCidr(`10.0.0.0/${outerBits}`);
-        const offset = BigInt(n) % (outer.end - outer.start + 1n);
-        const holeStart = ((outer.start + offset) >> BigInt(32 - holeBits)) << BigInt(32 - holeBits);
-        const ip = [24, 16, 8, 0].map((s) => Number((holeStart >> BigInt(s)) & 255n)).join('.');
-        const hole = mustCidr(`${ip}/${holeBits}`);
-        const pieces = excludeCidr([outer], hole);
-        const total = pieces.reduce((sum, p) => sum + (p.end - p.start + 1n), 0n);
-        expect(total).toBe(outer.end - outer.start + 1n - (hole.end - hole.start + 1n));
-        for (const p of pieces) {
-          expect(overlaps(p, hole)).toBe(false);
-          expect(contains(outer, p)).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 8, max: 16 }),
+        fc.integer({ min: 17, max: 30 }),
+        fc.nat(),
+        (outerBits, holeBits, n) => {
+          const outer = mustCidr(`10.0.0.0/${outerBits}`);
+          const offset = BigInt(n) % (outer.end - outer.start + 1n);
+          const holeStart = ((outer.start + offset) >> BigInt(32 - holeBits)) << BigInt(32 - holeBits);
+          const ip = [24, 16, 8, 0].map((s) => Number((holeStart >> BigInt(s)) & 255n)).join('.');
+          const hole = mustCidr(`${ip}/${holeBits}`);
+          const pieces = excludeCidr([outer], hole);
+          const total = pieces.reduce((sum, p) => sum + (p.end - p.start + 1n), 0n);
+          expect(total).toBe(outer.end - outer.start + 1n - (hole.end - hole.start + 1n));
+          for (const p of pieces) {
+            expect(overlaps(p, hole)).toBe(false);
+            expect(contains(outer, p)).toBe(true);
+          }
+        },
+      ),
     );
   });
 });

@@ -90,6 +90,8 @@ export class HuaweiCloudClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => Date;
   private readonly maxRetries: number;
+  /** Services that have answered at least one call: a missing API there is one API, not the whole service. */
+  private readonly answered = new Set<string>();
 
   constructor(private readonly options: ClientOptions) {
     this.fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -114,6 +116,7 @@ export class HuaweiCloudClient {
     for (let attempt = 0; ; attempt++) {
       const response = await this.send(service, url);
       if (response.ok) {
+        this.answered.add(service);
         const text = await response.text();
         try {
           return text ? JSON.parse(text) : {};
@@ -132,6 +135,14 @@ export class HuaweiCloudClient {
         throw new HuaweiCloudAuthError([errorCode, detail].filter(Boolean).join(': ') || `HTTP ${response.status}`);
       }
       if (response.status === 404 && errorCode !== undefined && MISSING_API_CODES.has(errorCode)) {
+        if (this.answered.has(service)) {
+          throw new HuaweiCloudApiError(
+            404,
+            errorCode,
+            `this ${service.toUpperCase()} API is not offered in ${this.options.region} (${detail}), although other ${service.toUpperCase()} APIs answered`,
+            url.pathname,
+          );
+        }
         throw new ServiceUnavailableError(service, `${errorCode}: ${detail}`);
       }
       throw new HuaweiCloudApiError(response.status, errorCode, detail, url.pathname);

@@ -252,6 +252,9 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
   });
 
   // --- CCE
+  // CCE nodes are ECS servers too; they are imported once, as cluster nodes.
+  const cceNodeServerIds = new Set<string>();
+  const cceNodeIps = new Set<string>();
   await section('CCE clusters', 'cce', async () => {
     const { items } = await get('cce', `/api/v3/projects/${pid}/clusters`, api.cceClusterList);
     for (const c of items ?? []) {
@@ -260,6 +263,10 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
       const nodes = id
         ? ((await get('cce', `/api/v3/projects/${pid}/clusters/${id}/nodes`, api.cceNodeList)).items ?? [])
         : [];
+      for (const n of nodes) {
+        if (n.status?.serverId) cceNodeServerIds.add(n.status.serverId);
+        if (n.status?.privateIP) cceNodeIps.add(n.status.privateIP);
+      }
       const net = c.spec.containerNetwork;
       inv.clusters.push({
         id,
@@ -296,6 +303,7 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
         list.filter((a) => (a['OS-EXT-IPS:type'] ?? 'fixed') === 'fixed').map((a) => ({ vpcId, ...a })),
       );
       const primary = nics[0];
+      if (cceNodeServerIds.has(s.id) || (primary && cceNodeIps.has(primary.addr))) continue;
       if (!primary || !inScope(primary.vpcId)) {
         if (!primary) inv.warnings.push(`ECS ${s.name} (${s.id}): no fixed IP address; left out`);
         continue;

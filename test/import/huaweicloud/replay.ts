@@ -49,10 +49,11 @@ export function mountSeed(except: readonly string[] = []): void {
   const rtb = '66df8c1f-d4f6-4a63-9abb-09701fe27b39';
   vpc.get(`/v1/${p}/routetables/${rtb}`).reply(200, body(`vpc /v1/${p}/routetables/${rtb}`));
   vpc.get('/v2.0/vpc/peerings').query({ limit: '2' }).reply(200, body('vpc /v2.0/vpc/peerings'));
-  vpc
-    .get(`/v3/${p}/vpc/address-groups`)
-    .query({ limit: '2' })
-    .reply(200, body(`vpc /v3/${p}/vpc/address-groups`));
+  if (on('address-groups'))
+    vpc
+      .get(`/v3/${p}/vpc/address-groups`)
+      .query({ limit: '2' })
+      .reply(200, body(`vpc /v3/${p}/vpc/address-groups`));
   vpc
     .get(`/v3/${p}/vpc/security-groups`)
     .query({ limit: '2' })
@@ -82,10 +83,11 @@ export function mountSeed(except: readonly string[] = []): void {
       .reply(200, body(`cce /api/v3/projects/${p}/clusters`))
       .get(`/api/v3/projects/${p}/clusters/${CLUSTER}/nodes`)
       .reply(200, body(`cce /api/v3/projects/${p}/clusters/${CLUSTER}/nodes`));
-  nock(host('ecs'))
-    .get(`/v1/${p}/cloudservers/detail`)
-    .query({ offset: '1', limit: '2' })
-    .reply(200, body(`ecs /v1/${p}/cloudservers/detail`));
+  if (on('ecs'))
+    nock(host('ecs'))
+      .get(`/v1/${p}/cloudservers/detail`)
+      .query({ offset: '1', limit: '2' })
+      .reply(200, body(`ecs /v1/${p}/cloudservers/detail`));
   if (on('dcs'))
     nock(host('dcs'))
       .get(`/v2/${p}/instances`)
