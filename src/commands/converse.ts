@@ -3,7 +3,7 @@
 // words get the same answer everywhere. A previous question (the thread's) lets follow-ups leave things out.
 
 import { diagnose } from '../engine/diagnose.js';
-import type { DiagnosisResult } from '../engine/diagnosis.js';
+import { type DiagnosisResult, flowsOf } from '../engine/diagnosis.js';
 import { QuestionError } from '../question/errors.js';
 import { type AnswerFormat, type KnownNames, parseFollowUp, parseQuestion } from '../question/parse.js';
 import type { Question } from '../question/question.js';
@@ -13,6 +13,7 @@ import { compileStored, getTopology, resolveClusterTopology, splitQualifiedClust
 import { refuseUnlessAdmin } from './audit.js';
 import { helpReply } from './help.js';
 import type { SubcommandRegistry } from './registry.js';
+import { chineseCommand, isWhy, misspelledSubcommand, thanksReply, unsupportedQuestionReply } from './small-talk.js';
 import type { CommandContext, Reply } from './subcommand.js';
 
 /** What a conversation (a Slack thread, a shell session) has established so far. */
@@ -45,7 +46,7 @@ export async function converse(
   const trimmed = text.trim();
   if (!trimmed) return { kind: 'reply', subcommand: 'help', reply: helpReply(registry.all) };
   const [first = ''] = trimmed.split(/\s+/, 1);
-  const subcommand = registry.find(first);
+  const subcommand = registry.find(first) ?? registry.find(chineseCommand(first) ?? '');
   if (subcommand) {
     const args = trimmed.slice(first.length).replace(/^[ \t]*\r?\n?/, '');
     if (subcommand.admin) {
@@ -54,17 +55,36 @@ export async function converse(
     }
     return { kind: 'reply', subcommand: subcommand.name, reply: await subcommand.run(args, context) };
   }
+  const chat = chatReply(trimmed, context, previous);
+  if (chat !== undefined) return { kind: 'reply', subcommand: 'chat', reply: { text: chat } };
   try {
     if (previous) {
-      const followUp = parseFollowUp(trimmed, previous.question, knownNames(context.store, previous.topology));
+      const followUp = parseFollowUp(
+        trimmed,
+        withAnsweredPort(trimmed, context.store, previous),
+        knownNames(context.store, previous.topology),
+      );
       if (followUp?.kind === 'format')
         return answer(context.store, previous.question, followUp.format, previous.topology);
       if (followUp?.kind === 'question') return answer(context.store, followUp.question, undefined, previous.topology);
     }
     return answer(context.store, parseQuestion(trimmed), undefined, previous?.topology);
   } catch (error) {
-    if (error instanceof QuestionError)
+    if (error instanceof QuestionError) {
+      const near = misspelledSubcommand(
+        first,
+        registry.all.map((sub) => sub.name),
+      );
+      if (near !== undefined) {
+        const rest = trimmed.slice(first.length).trim();
+        return {
+          kind: 'error',
+          message: `"${first}" is not a command: did you mean \`${near}\`?`,
+          suggestions: [rest ? `${near} ${rest}` : near],
+        };
+      }
       return { kind: 'error', message: error.message, suggestions: error.suggestions };
+    }
     throw error;
   }
 }
@@ -110,4 +130,47 @@ function topologyFor(
     return { stored: own, question: plain };
   }
   return { stored: resolveClusterTopology(store, question.cluster), question: plain };
+}
+
+/** Thanks, "why?" after an answer, and questions recognised but not answerable yet; undefined for anything else. */
+function chatReply(text: string, context: CommandContext, previous?: Conversation): string | undefined {
+  const thanks = thanksReply(text);
+  if (thanks !== undefined) return thanks;
+  if (isWhy(text)) {
+    if (!previous) return 'Why what? Ask a question first, e.g. `can pod in prod reach 192.168.10.52:3306?`';
+    try {
+      const { result } = answerQuestion(context.store, previous.question, undefined, previous.topology);
+      const notable = flowsOf(result).flatMap((flow) =>
+        flow.steps.filter((step) => step.status === 'fail' || step.status === 'warn'),
+      );
+      if (notable.length === 0) return `Every check on the path passes, so the answer is ${result.verdict}.`;
+      return [`It is ${result.verdict} because:`, ...notable.map((step) => `• ${step.check}: ${step.summary}`)].join(
+        '\n',
+      );
+    } catch (error) {
+      if (error instanceof QuestionError) return error.message;
+      throw error;
+    }
+  }
+  return unsupportedQuestionReply(text);
+}
+
+/**
+ * The thread's question with the port its answer checked, when it named none and the destination declares one:
+ * "and udp?" after "can prod reach db1" (answered on tcp/3306) means udp/3306.
+ */
+function withAnsweredPort(text: string, store: Store, previous: Conversation): Question {
+  const question = previous.question;
+  if (question.port !== undefined || !/\b(udp|tcp)\b/i.test(text) || /\d/.test(text)) return question;
+  try {
+    const { result } = answerQuestion(store, question, undefined, previous.topology);
+    const ports = [
+      ...new Set(flowsOf(result).flatMap((flow) => (flow.question.port === null ? [] : [flow.question.port]))),
+    ];
+    const [port] = ports;
+    return ports.length === 1 && port !== undefined ? { ...question, protocol: 'tcp', port } : question;
+  } catch (error) {
+    if (error instanceof QuestionError) return question;
+    throw error;
+  }
 }

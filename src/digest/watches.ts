@@ -118,7 +118,9 @@ export function findWatch(data: Readonly<StoreData>, channel: string, idOrLabel:
   const wanted = idOrLabel
     .trim()
     .replace(/^["“'‘]|["”'’]$/g, '')
-    .toLowerCase();
+    .toLowerCase()
+    // `watches` numbers them w1, w2...: a bare number means that id.
+    .replace(/^#?(\d+)$/, 'w$1');
   const mine = watchesOf(data, channel);
   const found =
     mine.find((watch) => watch.id.toLowerCase() === wanted) ??

@@ -27,9 +27,11 @@ async function drive(lines: string[], store?: MemoryStore): Promise<{ out: strin
 describe('runShell', () => {
   it('answers a question with the terminal diagnosis and ends at EOF', async () => {
     const { out } = await drive(['can pod in prod reach 192.168.10.52?']);
-    expect(out).toMatch(/^✗ UNREACHABLE {2}can pod in prod reach db1 \(192\.168\.10\.52\) on tcp\/3306\?\n/);
+    expect(out).toMatch(/^✗ UNREACHABLE {2}can pod in prod reach 192\.168\.10\.52 \(db1\) on tcp\/3306\?\n/);
     expect(out).toContain('✗ destination-sg   no rule of sg-db allows tcp/3306 from 172.16.0.0/16');
     expect(out).toContain('--security_group_rule.remote_ip_prefix=172.16.0.0/16');
+    // One fix form by default, as in Slack: the words plus KooCLI.
+    expect(out).not.toContain('huaweicloud_networking_secgroup_rule');
   });
 
   it('keeps the conversation, so follow-ups work as in a Slack thread', async () => {
