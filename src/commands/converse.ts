@@ -27,8 +27,10 @@ export interface Answer {
   readonly topology: string;
   readonly question: Question;
   readonly result: DiagnosisResult;
-  /** How to show the fixes; undefined = the surface's default (KooCLI in Slack, every form in the shell). */
+  /** How to show the fixes; undefined = the surface's default (the words plus KooCLI). */
   readonly format?: AnswerFormat;
+  /** A thread asked for another form of the fixes ("show it as terraform"): show the fixes only. */
+  readonly fixesOnly?: boolean;
 }
 
 export type Outcome =
@@ -64,8 +66,10 @@ export async function converse(
         withAnsweredPort(trimmed, context.store, previous),
         knownNames(context.store, previous.topology),
       );
-      if (followUp?.kind === 'format')
-        return answer(context.store, previous.question, followUp.format, previous.topology);
+      if (followUp?.kind === 'format') {
+        const again = answerQuestion(context.store, previous.question, followUp.format, previous.topology);
+        return { kind: 'answer', answer: { ...again, fixesOnly: true } };
+      }
       if (followUp?.kind === 'question') return answer(context.store, followUp.question, undefined, previous.topology);
     }
     return answer(context.store, parseQuestion(trimmed), undefined, previous?.topology);

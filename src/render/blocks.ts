@@ -28,6 +28,8 @@ export interface BlocksOptions {
   readonly ephemeral?: boolean;
   /** Every button's value: what the action listener needs to redo the question (≤ 2000 characters). */
   readonly actionValue: string;
+  /** Only the header and the fixes (a thread's "show it as terraform": the diagnosis is already above). */
+  readonly fixesOnly?: boolean;
 }
 
 export interface BlocksMessage {
@@ -333,7 +335,9 @@ export function renderBlocks(result: DiagnosisResult, options: BlocksOptions): B
           },
         ]
       : [];
-  const blocks: KnownBlock[] = [header, source, ...stepBlocks, ...fixBlocks, ...assumptionBlocks, ...notice, actions];
+  const blocks: KnownBlock[] = options.fixesOnly
+    ? [header, ...(fixBlocks.length > 0 ? fixBlocks : [section('No fix is needed.')]), ...notice, actions]
+    : [header, source, ...stepBlocks, ...fixBlocks, ...assumptionBlocks, ...notice, actions];
   const text = fallbackText(result);
   if (!cut) return { text, blocks };
   return {

@@ -20,6 +20,8 @@ export type FixFormat = 'all' | 'text' | 'hcloud' | 'terraform' | 'api';
 export interface TerminalOptions {
   readonly color?: boolean;
   readonly format?: FixFormat;
+  /** Only the headline and the fixes (a follow-up asked for another form; the diagnosis was shown already). */
+  readonly fixesOnly?: boolean;
 }
 
 type Paint = (code: string, text: string) => string;
@@ -84,6 +86,10 @@ export function renderTerminal(result: DiagnosisResult, options: TerminalOptions
   const verdict = result.verdict;
   const headline = paint(`1;${VERDICT_COLOR[verdict]}`, `${VERDICT_SYMBOL[verdict]} ${VERDICT_LABEL[verdict]}`);
   const lines = [`${headline}  ${questionWords(result)}`];
+  if (options.fixesOnly) {
+    const fixes = fixLines(result, format, paint);
+    return `${[...lines, ...(fixes.length > 0 ? fixes : ['', 'No fix is needed.'])].join('\n')}\n`;
+  }
   const flows = flowsOf(result);
 
   if (flows.length === 1 && flows[0] !== undefined) {

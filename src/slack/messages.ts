@@ -44,6 +44,7 @@ export function answerMessage(answer: Answer, options: { readonly ephemeral: boo
   const actionValue = encodeAnswerRef({ topology: answer.topology, question: answer.question });
   const rendered = renderBlocks(answer.result, {
     ...(answer.format ? { format: answer.format } : {}),
+    ...(answer.fixesOnly ? { fixesOnly: true } : {}),
     ephemeral: options.ephemeral,
     actionValue,
   });

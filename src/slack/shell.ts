@@ -67,7 +67,11 @@ export function renderOutcome(outcome: Outcome, color = false): string {
   switch (outcome.kind) {
     case 'answer': {
       const { answer } = outcome;
-      return renderTerminal(answer.result, { color, format: answer.format ?? 'hcloud' });
+      return renderTerminal(answer.result, {
+        color,
+        format: answer.format ?? 'hcloud',
+        ...(answer.fixesOnly ? { fixesOnly: true } : {}),
+      });
     }
     case 'error':
       return `${[`⚠ ${outcome.message}`, ...outcome.suggestions.slice(0, 10).map((s) => `  try: ${s}`)].join('\n')}\n`;

@@ -104,7 +104,7 @@ describe('/reach', () => {
     const [answer] = slack.responses;
     expect(answer?.path).toBe('/commands/T1/1/abc');
     expect(answer?.body.response_type).toBe('ephemeral');
-    expect(answer?.body.text).toMatch(/^UNREACHABLE: can pod in prod reach db1 \(192\.168\.10\.52\) on tcp\/3306\?/);
+    expect(answer?.body.text).toMatch(/^UNREACHABLE: can pod in prod reach 192\.168\.10\.52 \(db1\) on tcp\/3306\?/);
     expect(answer?.body.text).toContain('no rule of sg-db allows tcp/3306 from 172.16.0.0/16');
     const blocks = JSON.stringify(answer?.body.blocks);
     expect(blocks).toContain('--security_group_rule.remote_ip_prefix=172.16.0.0/16');
@@ -231,7 +231,7 @@ describe('mentions and threads', () => {
     await expect.poll(() => slack.api.filter((c) => c.method === 'chat.postMessage').length).toBe(1);
     const answer = slack.api[0]?.body;
     expect(answer).toMatchObject({ channel: CHANNEL, thread_ts: '1700000001.000100' });
-    expect(answer?.text).toMatch(/^UNREACHABLE: can pod in prod reach db1 \(192\.168\.10\.52\) on tcp\/3306\?/);
+    expect(answer?.text).toMatch(/^UNREACHABLE: can pod in prod reach 192\.168\.10\.52 \(db1\) on tcp\/3306\?/);
     expect(JSON.stringify(answer?.blocks)).not.toContain('share_in_channel');
     await app1.stop();
     await first.close();
@@ -251,7 +251,7 @@ describe('mentions and threads', () => {
     await expect.poll(() => slack.api.filter((c) => c.method === 'chat.postMessage').length).toBe(2);
     const followUp = slack.api[1]?.body;
     expect(followUp).toMatchObject({ channel: CHANNEL, thread_ts: '1700000001.000100' });
-    expect(followUp?.text).toMatch(/^UNREACHABLE: can pod in prod reach db1 \(192\.168\.10\.52\) on tcp\/6379\?/);
+    expect(followUp?.text).toMatch(/^UNREACHABLE: can pod in prod reach 192\.168\.10\.52 \(db1\) on tcp\/6379\?/);
 
     await postEvent(app2, {
       type: 'app_mention',
@@ -263,7 +263,7 @@ describe('mentions and threads', () => {
       event_ts: '1700000060.000300',
     });
     await expect.poll(() => slack.api.filter((c) => c.method === 'chat.postMessage').length).toBe(3);
-    expect(slack.api[2]?.body.text).toMatch(/can pod in staging reach db1 \(192\.168\.10\.52\) on tcp\/6379\?/);
+    expect(slack.api[2]?.body.text).toMatch(/can pod in staging reach 192\.168\.10\.52 \(db1\) on tcp\/6379\?/);
 
     await postEvent(app2, {
       type: 'app_mention',
@@ -277,6 +277,9 @@ describe('mentions and threads', () => {
     await expect.poll(() => slack.api.filter((c) => c.method === 'chat.postMessage').length).toBe(4);
     const terraform = JSON.stringify(slack.api[3]?.body.blocks);
     expect(terraform).toContain('resource \\"huaweicloud_networking_secgroup_rule\\"');
+    // Only the fix in that form: the diagnosis (source, path) is already in the thread.
+    expect(terraform).not.toContain('Seen by the destination');
+    expect(terraform).not.toContain('destination-sg');
     expect(second.data.threads[`${CHANNEL}:1700000001.000100`]?.question).toMatchObject({
       cluster: 'staging',
       port: 6379,

@@ -166,6 +166,6 @@ describe('Socket Mode', () => {
     await expect.poll(() => slack.calls.find((call) => call.method === 'chat.postMessage')).toBeDefined();
     const post = slack.calls.find((call) => call.method === 'chat.postMessage');
     expect(post?.body).toMatchObject({ channel: 'C1', thread_ts: '1700000500.000100' });
-    expect(post?.body.text).toMatch(/^UNREACHABLE: can pod in prod reach db1 \(192\.168\.10\.52\) on tcp\/3306\?/);
+    expect(post?.body.text).toMatch(/^UNREACHABLE: can pod in prod reach 192\.168\.10\.52 \(db1\) on tcp\/3306\?/);
   });
 });
