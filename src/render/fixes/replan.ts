@@ -11,6 +11,6 @@ export function renderReplan(fix: ReplanSpec, purpose: string): FixRender {
   const what = singleLine(purpose);
   // An alternative replan is a configuration change offered beside a rule fix; it must not claim
   // that nothing else can fix the problem.
-  if (fix.alternative) return { text: `Instead, change the plan${what === '' ? '' : ` (${what})`}: ${why}` };
+  if (fix.alternative) return { text: `Instead${what === '' ? '' : ` (${what})`}: ${why}` };
   return { text: `No change in place can fix this${what === '' ? '' : ` (${what})`}; it needs replanning: ${why}` };
 }
