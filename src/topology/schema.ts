@@ -251,7 +251,7 @@ export const DNS_RECORD_TYPES = ['A', 'AAAA', 'CNAME'] as const;
 const dnsRecord = z.strictObject({
   /** Relative to the zone ("orders-db"), "@" for the zone itself, or fully qualified; "*" may lead (wildcard). */
   name: z.string(),
-  type: z.enum(DNS_RECORD_TYPES),
+  type: z.enum(DNS_RECORD_TYPES, { message: 'must be A, AAAA or CNAME (the record types that lead to an address)' }),
   values: z.array(z.string()).min(1, 'a record needs at least one value'),
   description: z.string().optional(),
 });
