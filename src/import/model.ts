@@ -144,6 +144,8 @@ export interface RawInstance {
   readonly flavor?: string;
   readonly eip?: string;
   readonly ports?: readonly { readonly protocol: 'tcp' | 'udp'; readonly port: number }[];
+  /** Host names the service reports for the instance (RDS private_dns_names, DCS domain_name, DMS addresses). */
+  readonly domainNames?: readonly string[];
   readonly whitelist?: {
     readonly enabled: boolean;
     readonly groups: readonly { readonly name: string; readonly addresses: readonly string[] }[];
@@ -164,6 +166,21 @@ export interface RawNatGateway {
   readonly snatRules: readonly RawSnatRule[];
 }
 
+export interface RawDnsRecordSet {
+  /** As the API gives it: usually fully qualified with a trailing dot. */
+  readonly name: string;
+  readonly type: string;
+  readonly values: readonly string[];
+}
+
+/** A private DNS zone and the VPCs (routers) associated with it. */
+export interface RawDnsZone {
+  readonly id: string;
+  readonly name: string;
+  readonly vpcIds: readonly string[];
+  readonly records: readonly RawDnsRecordSet[];
+}
+
 /** Everything an importer read, plus what it already knows it could not read or map. */
 export interface RawInventory {
   vpcs: RawVpc[];
@@ -176,6 +193,7 @@ export interface RawInventory {
   clusters: RawCluster[];
   instances: RawInstance[];
   natGateways: RawNatGateway[];
+  dnsZones: RawDnsZone[];
   warnings: string[];
 }
 
@@ -192,6 +210,7 @@ export function emptyInventory(): RawInventory {
     clusters: [],
     instances: [],
     natGateways: [],
+    dnsZones: [],
     warnings: [],
   };
 }
