@@ -111,3 +111,34 @@ describe('host names', () => {
     expect(questionError('nosuchthing').message).toContain('unknown destination "nosuchthing"');
   });
 });
+
+describe('host names, any input', () => {
+  it('any dotted name either resolves or throws QuestionError', async () => {
+    const fc = (await import('fast-check')).default;
+    const label = fc.constantFrom(
+      'orders',
+      'orders-db',
+      'web',
+      'apps',
+      'internal',
+      'example',
+      'com',
+      'x',
+      '*',
+      'hop1',
+      'Loop-A',
+      '',
+    );
+    fc.assert(
+      fc.property(fc.array(label, { minLength: 1, maxLength: 6 }), fc.constantFrom('', '.'), (labels, dot) => {
+        const destination = `${labels.join('.')}${dot}`;
+        try {
+          diagnose(compiled, { cluster: 'prod', workload: null, destination, protocol: 'tcp', port: 3306 });
+        } catch (error) {
+          expect(error).toBeInstanceOf(QuestionError);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
