@@ -1,5 +1,6 @@
 // Questions by host name: private zone records and service domain names resolve statically to the
 // address and resource; unknown names get the closest known ones; several addresses are each answered.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/engine/diagnose.js';
 import { flowsOf } from '../../src/engine/diagnosis.js';
@@ -113,8 +114,7 @@ describe('host names', () => {
 });
 
 describe('host names, any input', () => {
-  it('any dotted name either resolves or throws QuestionError', async () => {
-    const fc = (await import('fast-check')).default;
+  it('any dotted name either resolves or throws QuestionError', () => {
     const label = fc.constantFrom(
       'orders',
       'orders-db',
