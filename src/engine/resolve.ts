@@ -99,7 +99,10 @@ export function resolveQuestion(compiled: CompiledTopology, question: Question):
         throw new QuestionError(`"${text}" is not a valid IP address (IPv4 like 192.168.10.52, or IPv6)`, []);
       host = resolveHostName(compiled, cluster, text) ?? undefined;
       if (!host) {
-        const names = compiled.resourceNames();
+        // A name typed without its zone ("orders-db") may be meant as a host: offer those too, after resources.
+        const index = compiled.hostNames();
+        const hosts = index.zones.length || index.domainNames.size ? knownHostNames(index, cluster.cluster.vpc) : [];
+        const names = [...compiled.resourceNames(), ...hosts];
         throw new QuestionError(
           `unknown destination "${text}": not an IP address and no resource has that name${knownHint(text, names)}`,
           closestNames(text, names),

@@ -11,6 +11,8 @@ export function canonicalHostName(text: string): string | null {
   const labels = lower.split('.');
   // "*" only as the first label (a wildcard record), never alone.
   if (labels.some((label, i) => !LABEL.test(label) || (label === '*' && (i > 0 || labels.length === 1)))) return null;
+  // An all-numeric last label is an address, not a name (RFC 3696 §2: top-level labels are not all-numeric).
+  if (/^\d+$/.test(labels[labels.length - 1]!)) return null;
   return lower;
 }
 

@@ -142,3 +142,11 @@ describe('host names, any input', () => {
     );
   });
 });
+
+describe('a name typed without its zone', () => {
+  it('is not resolved (no search domains), but the full name is suggested', () => {
+    const error = questionError('orders-dbx');
+    expect(error.message).toContain('unknown destination "orders-dbx"');
+    expect(error.suggestions).toContain('orders-db.internal.example.com');
+  });
+});
