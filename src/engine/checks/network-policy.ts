@@ -275,7 +275,7 @@ export function networkPolicyCheck(ctx: FlowContext): CheckResult {
       }),
     );
   if (ctx.hostName) {
-    const dns = dnsEgressCheck(ctx, groups);
+    const dns = dnsEgressCheck(cluster, groups, ctx.hostName);
     out.steps.push(...dns.steps);
     out.fixes.push(...dns.fixes);
     out.uncertain.push(...dns.uncertain);
@@ -302,11 +302,10 @@ function judgeFlow(
  * Egress to the cluster DNS (CoreDNS in kube-system, UDP and TCP 53) for a question naming a host: pods
  * isolated for egress without a DNS rule cannot resolve the name at all, whatever the path to its address.
  */
-export function dnsEgressCheck(ctx: FlowContext, groups: readonly PodGroup[]): CheckResult {
+export function dnsEgressCheck(cluster: CompiledCluster, groups: readonly PodGroup[], hostName?: string): CheckResult {
   const out = result();
-  const { cluster } = ctx;
   const nsLabels = namespaceLabels(cluster.cluster.namespaces, DNS_NAMESPACE);
-  const what = `DNS (udp/53) to CoreDNS in ${DNS_NAMESPACE}${ctx.hostName ? `, needed to resolve ${ctx.hostName}` : ''}`;
+  const what = `DNS (udp/53) to CoreDNS in ${DNS_NAMESPACE}${hostName ? `, needed to resolve ${hostName}` : ''}`;
   const udp53: PolicyFlow = { protocol: 'udp', port: 53 };
   const options = { endPort: cluster.model === 'vpc-router' };
   const policies = cluster.cluster.networkPolicies ?? [];
