@@ -384,6 +384,11 @@ export type ClusterNode = z.output<typeof node>;
 export type Workload = z.output<typeof workload>;
 export type LabelSelector = z.output<typeof labelSelector>;
 export type NetworkPolicy = z.output<typeof networkPolicy>;
+/** One NetworkPolicy / SecurityGroup resource / namespace / workload, for importers that check items one by one. */
+export const networkPolicySchema = networkPolicy;
+export const securityGroupResourceSchema = securityGroupResource;
+export const namespaceSchema = namespace;
+export const workloadSchema = workload;
 export type NetworkPolicyPeer = z.output<typeof policyPeer>;
 export type NetworkPolicyPort = z.output<typeof policyPort>;
 export type SecurityGroupResource = z.output<typeof securityGroupResource>;
