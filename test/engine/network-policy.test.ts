@@ -92,16 +92,19 @@ describe('tunnel cluster: a default-deny egress policy', () => {
     expect(step(web)?.summary).toContain('no NetworkPolicy selects the pods of web/frontend');
     const { topology } = build(doc);
     const fixed = compileTopology(applyFixes(topology, d.fixes));
-    expect(ask(fixed, { cluster: 'prod', workload: 'payments/api', destination: 'mysql-main', port: 3306 }).verdict).toBe(
-      'reachable',
-    );
+    expect(
+      ask(fixed, { cluster: 'prod', workload: 'payments/api', destination: 'mysql-main', port: 3306 }).verdict,
+    ).toBe('reachable');
     // The fix is for app=api only: another workload of payments without a rule stays denied.
     const other = sample();
     cluster(other, 'prod').workloads.push({ name: 'payments/cron', podLabels: { app: 'cron' } });
     const withFix = compileTopology(applyFixes(build(other).topology, d.fixes));
-    expect(status(ask(withFix, { cluster: 'prod', workload: 'payments/cron', destination: 'mysql-main', port: 3306 }), 'network-policy')).toBe(
-      'fail',
-    );
+    expect(
+      status(
+        ask(withFix, { cluster: 'prod', workload: 'payments/cron', destination: 'mysql-main', port: 3306 }),
+        'network-policy',
+      ),
+    ).toBe('fail');
   });
 
   it('is uncertain when the tunnel cluster does not declare that its nodes enforce egress rules', () => {
