@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
+import { parse, parseAllDocuments, stringify } from 'yaml';
 import { loadKubeConfig } from '../../src/kubernetes/kubeconfig.js';
 import { carryKubernetesSide, mergeKubernetes } from '../../src/kubernetes/merge.js';
 import { readKubernetes } from '../../src/kubernetes/read.js';
@@ -149,6 +149,31 @@ describe('readKubernetes', () => {
     expect(() => loadKubeConfig({ kubeconfig: join(dir, 'none'), context: 'x' })).toThrow();
     const file = await kubeconfigFile(dir, api);
     expect(() => loadKubeConfig({ kubeconfig: file, context: 'prod-eu' })).toThrow(/no context "prod-eu".*fake, other/);
+  });
+});
+
+describe('the shipped RBAC', () => {
+  it('grants get/list, and nothing more, on every list the reader makes', async () => {
+    api = await startFakeApi(realisticCluster());
+    const { dir } = await workspace();
+    await readKubernetes(loadKubeConfig({ kubeconfig: await kubeconfigFile(dir, api), context: 'fake' }));
+    const docs = parseAllDocuments(
+      readFileSync(new URL('../../deploy/base/rbac-kubernetes-import.yaml', import.meta.url), 'utf8'),
+    ).map((d) => d.toJS());
+    const role = docs.find((d) => d.kind === 'ClusterRole');
+    const rules: { apiGroups: string[]; resources: string[]; verbs: string[] }[] = role.rules;
+    for (const rule of rules) expect(rule.verbs.every((v) => ['get', 'list'].includes(v))).toBe(true);
+    const paths = [...new Set(api.requests.map((r) => r.path))];
+    expect(paths.length).toBeGreaterThanOrEqual(7);
+    for (const path of paths) {
+      const parts = path.split('/').filter(Boolean);
+      const [group, resource] = parts[0] === 'api' ? ['', parts[2]!] : [parts[1]!, parts[3]!];
+      const covered = rules.some(
+        (r) => r.apiGroups.includes(group) && r.resources.includes(resource) && r.verbs.includes('list'),
+      );
+      expect(covered, `${group}/${resource}`).toBe(true);
+    }
+    expect(docs.find((d) => d.kind === 'ClusterRoleBinding')?.roleRef.name).toBe(role.metadata.name);
   });
 });
 
