@@ -351,3 +351,63 @@ describe('label selectors', () => {
     expect(m('DoesNotExist', 'tier')).toBe(false);
   });
 });
+
+describe('fix verification over many policies', () => {
+  const octet = fc.integer({ min: 0, max: 255 });
+  const cidr = fc.tuple(fc.constantFrom(8, 16, 24, 28, 32), octet, octet).map(([bits, a, b]) => {
+    const text = `192.168.${bits >= 24 ? 10 : a}.${bits === 32 ? b : 0}`;
+    const parts = text.split('.').map(Number);
+    const mask = bits === 8 ? [192, 0, 0, 0] : bits === 16 ? [192, 168, 0, 0] : parts;
+    const last = bits === 28 ? parts[3]! & 0xf0 : mask[3];
+    return `${mask[0]}.${mask[1]}.${mask[2]}.${last}/${bits}`;
+  });
+  const port = fc.record(
+    {
+      protocol: fc.constantFrom('TCP', 'UDP'),
+      port: fc.constantFrom(53, 443, 3306, 3307),
+    },
+    { requiredKeys: ['port'] },
+  );
+  const rule = fc.record(
+    {
+      to: fc.array(fc.record({ ipBlock: fc.record({ cidr }) }), { maxLength: 2 }),
+      ports: fc.array(port, { maxLength: 2 }),
+    },
+    { requiredKeys: [] },
+  );
+  const policy = fc.record({
+    selector: fc.constantFrom({}, { matchLabels: { app: 'api' } }, { matchLabels: { app: 'other' } }),
+    egress: fc.array(rule, { maxLength: 3 }),
+  });
+
+  it('whenever the step fails, applying its fixes makes the answer reachable', () => {
+    let failing = 0;
+    fc.assert(
+      fc.property(fc.array(policy, { minLength: 1, maxLength: 4 }), fc.constantFrom(3306, 443), (policies, asked) => {
+        const doc = sample();
+        cluster(doc, 'prod').networkPolicies = policies.map((p, i) => ({
+          metadata: { name: `p${i}`, namespace: 'payments' },
+          spec: { podSelector: p.selector, policyTypes: ['Egress'], egress: p.egress },
+        }));
+        const d = answer(doc, 'prod', 'payments/api', '192.168.10.52', asked);
+        if (step(d)?.status !== 'fail') return;
+        failing++;
+        expect(policyFixes(d).length).toBeGreaterThan(0);
+        const { topology } = build(doc);
+        const fixed = compileTopology(applyFixes(topology, d.fixes));
+        const again = ask(fixed, {
+          cluster: 'prod',
+          workload: 'payments/api',
+          destination: '192.168.10.52',
+          protocol: 'tcp',
+          port: asked,
+        });
+        expect(step(again)?.status).toBe('pass');
+        expect(again.verdict).toBe('reachable');
+      }),
+      { numRuns: 150 },
+    );
+    // Not vacuous: many generated policy sets deny the flow.
+    expect(failing).toBeGreaterThan(10);
+  });
+});
