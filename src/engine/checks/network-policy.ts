@@ -284,6 +284,18 @@ export function networkPolicyCheck(ctx: FlowContext): CheckResult {
   return out;
 }
 
+/** Policies apply only to pods of their own namespace: group them once per question. */
+function policiesByNamespace(policies: readonly NetworkPolicy[]): Map<string, NetworkPolicy[]> {
+  const out = new Map<string, NetworkPolicy[]>();
+  for (const policy of policies) {
+    const namespace = policy.metadata.namespace ?? 'default';
+    const list = out.get(namespace);
+    if (list) list.push(policy);
+    else out.set(namespace, [policy]);
+  }
+  return out;
+}
+
 function judgeFlow(
   ctx: FlowContext,
   groups: readonly PodGroup[],
@@ -293,8 +305,10 @@ function judgeFlow(
 ): Judged {
   const { cluster } = ctx;
   const options = { endPort: cluster.model === 'vpc-router' };
-  const policies = cluster.cluster.networkPolicies ?? [];
-  const outcomes = groups.map((g) => outcomeOf(g, evaluateEgress(policies, g, destination, flow, options)));
+  const byNamespace = policiesByNamespace(cluster.cluster.networkPolicies ?? []);
+  const outcomes = groups.map((g) =>
+    outcomeOf(g, evaluateEgress(byNamespace.get(g.namespace) ?? [], g, destination, flow, options)),
+  );
   return judge(cluster, outcomes, egressEnforcement(cluster), what, groups.length === 1);
 }
 
@@ -308,12 +322,12 @@ export function dnsEgressCheck(cluster: CompiledCluster, groups: readonly PodGro
   const what = `DNS (udp/53) to CoreDNS in ${DNS_NAMESPACE}${hostName ? `, needed to resolve ${hostName}` : ''}`;
   const udp53: PolicyFlow = { protocol: 'udp', port: 53 };
   const options = { endPort: cluster.model === 'vpc-router' };
-  const policies = cluster.cluster.networkPolicies ?? [];
+  const byNamespace = policiesByNamespace(cluster.cluster.networkPolicies ?? []);
   // A rule admits DNS when it admits any of the label sets CoreDNS pods are known to carry.
   const outcomes = groups.map((group) => {
     const decisions = DNS_POD_LABELS.map((labels) =>
       evaluateEgress(
-        policies,
+        byNamespace.get(group.namespace) ?? [],
         group,
         { kind: 'pods', namespace: DNS_NAMESPACE, namespaceLabels: nsLabels, labels },
         udp53,
