@@ -242,8 +242,7 @@ export function networkPolicyCheck(ctx: FlowContext): CheckResult {
     });
     return out;
   }
-  const addressText = `${target.address.text}`;
-  const what = `${flow.label} to ${addressText}`;
+  const what = `${flow.label} to ${target.address.text}`;
   if (cluster.model === 'eni' && contains(TURBO_ALWAYS_ALLOWED, target.address)) {
     out.steps.push({
       check: 'network-policy',
