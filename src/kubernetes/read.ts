@@ -219,7 +219,7 @@ function keepValid<S extends z.ZodType>(schema: S, items: readonly unknown[], wh
 function refusedWarning(what: string, error: ReadRefused, rbacHint: string): string {
   if (error.code === 404)
     return `${what} are not served by this cluster (${error.message}): ${rbacHint}; kept what the topology had`;
-  return `cannot list ${what}: ${error.code === 401 ? 'not authenticated' : 'forbidden'} (${error.message}); grant get/list on ${rbacHint} (deploy/base/rbac-kubernetes-import.yaml); kept what the topology had`;
+  return `cannot list ${what}: ${error.code === 401 ? 'not authenticated' : 'forbidden'} (${error.message}); grant get/list on ${rbacHint} (deploy/base/rbac.yaml); kept what the topology had`;
 }
 
 /** Read the Kubernetes side of the cluster `kubeConfig` points at (its current context). */
