@@ -1,7 +1,9 @@
 // Questions by host name: private zone records and service domain names resolve statically to the
 // address and resource; unknown names get the closest known ones; several addresses are each answered.
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { diagnose } from '../../src/engine/diagnose.js';
 import { flowsOf } from '../../src/engine/diagnosis.js';
 import { QuestionError } from '../../src/question/errors.js';
@@ -148,5 +150,43 @@ describe('a name typed without its zone', () => {
     const error = questionError('orders-dbx');
     expect(error.message).toContain('unknown destination "orders-dbx"');
     expect(error.suggestions).toContain('orders-db.internal.example.com');
+  });
+});
+
+describe('host names and the Kubernetes side', () => {
+  // biome-ignore lint/suspicious/noExplicitAny: the sample is edited as plain YAML data before validation
+  function sample(withDnsPolicy: boolean): any {
+    const doc = parse(readFileSync(new URL('../../data/kubernetes.yaml', import.meta.url), 'utf8'));
+    const address = doc.resources.find((r: { name: string }) => r.name === 'mysql-main').addresses[0];
+    doc.dnsZones = [
+      { name: 'db.internal', vpcs: ['vpc-k8s'], records: [{ name: 'mysql', type: 'A', values: [address] }] },
+    ];
+    if (!withDnsPolicy) {
+      const prod = doc.clusters.find((c: { name: string }) => c.name === 'prod');
+      prod.networkPolicies = prod.networkPolicies.filter(
+        (p: { metadata: { name: string } }) => p.metadata.name !== 'allow-dns',
+      );
+    }
+    return doc;
+  }
+  const dnsStep = (d: ReturnType<typeof ask>) =>
+    d.steps.find((s) => s.check === 'network-policy' && (s.evidence as { dns?: boolean } | undefined)?.dns === true);
+
+  it('a host-name question also checks that the pods may reach DNS to resolve the name', () => {
+    const question = {
+      cluster: 'prod',
+      workload: 'payments/api',
+      destination: 'mysql.db.internal',
+      protocol: 'tcp' as const,
+      port: 3306,
+    };
+    const allowed = ask(build(sample(true)).compiled, question);
+    expect(dnsStep(allowed)?.status).toBe('pass');
+    const denied = ask(build(sample(false)).compiled, question);
+    expect(dnsStep(denied)?.status).toBe('fail');
+    expect(dnsStep(denied)?.summary).toContain('mysql.db.internal');
+    // An address question has no DNS step.
+    const byAddress = ask(build(sample(false)).compiled, { ...question, destination: allowed.destination.address! });
+    expect(dnsStep(byAddress)).toBeUndefined();
   });
 });
