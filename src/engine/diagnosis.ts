@@ -11,6 +11,7 @@ export const CHECKS = [
   'source-acl',
   'route-forward',
   'peering',
+  'transit',
   'destination-acl',
   'destination-sg',
   'whitelist',
@@ -64,6 +65,9 @@ export type FixKind =
   | 'peering-accept'
   | 'host-bridge'
   | 'snat-rule'
+  | 'er-route'
+  | 'er-association'
+  | 'er-propagation'
   | 'replan';
 
 /** A fix rendered for people and tools: words, KooCLI, Terraform, API request. */
@@ -150,6 +154,34 @@ export interface SnatRuleFix extends FixBase {
   readonly eip: string;
 }
 
+/** A static route in an enterprise router's route table: `destination` -> `attachment`. */
+export interface ErRouteFix extends FixBase {
+  readonly kind: 'er-route';
+  readonly enterpriseRouter: string;
+  readonly routeTable: string;
+  readonly destination: string;
+  readonly attachment: string;
+  /** Said with the fix: e.g. that the tables may isolate the attachments on purpose. */
+  readonly note?: string;
+}
+
+/** Associate an attachment with an ER route table (packets arriving from it are forwarded with that table). */
+export interface ErAssociationFix extends FixBase {
+  readonly kind: 'er-association';
+  readonly enterpriseRouter: string;
+  readonly routeTable: string;
+  readonly attachment: string;
+}
+
+/** Propagate an attachment's routes into an ER route table. */
+export interface ErPropagationFix extends FixBase {
+  readonly kind: 'er-propagation';
+  readonly enterpriseRouter: string;
+  readonly routeTable: string;
+  readonly attachment: string;
+  readonly note?: string;
+}
+
 export interface ReplanFix extends FixBase {
   readonly kind: 'replan';
   readonly reason: string;
@@ -163,6 +195,9 @@ export type Fix =
   | PeeringAcceptFix
   | HostBridgeFix
   | SnatRuleFix
+  | ErRouteFix
+  | ErAssociationFix
+  | ErPropagationFix
   | ReplanFix;
 
 /** The diagnosis of one flow (one protocol and port). */
