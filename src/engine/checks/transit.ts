@@ -50,15 +50,15 @@ function unassociated(
   return {
     check: 'transit',
     status: 'fail',
-    summary: `${attachmentWords(attachment)} is associated with no route table of ${erLabel(path.er)}: ${direction} arriving from it are not forwarded`,
-    evidence: { enterpriseRouter: path.er.er.id, attachment: attachment.id, routeTable: null },
+    summary: `${attachmentWords(attachment)} is associated with no route table of ${erLabel(path.er)}: ${direction === 'forward' ? 'packets' : 'replies'} arriving from it are not forwarded`,
+    evidence: { direction, enterpriseRouter: path.er.er.id, attachment: attachment.id, routeTable: null },
   };
 }
 
 function forwardStep(ctx: FlowContext, path: ErPath, from: ErAttachment, to: ErAttachment, out: CheckResult): Step {
   const { er } = path;
   const table = associatedTable(er, from.id);
-  if (!table) return unassociated(ctx, path, from, 'packets', out);
+  if (!table) return unassociated(ctx, path, from, 'forward', out);
   const address = ctx.target.address;
   const route = table.routes.containing(address)[0]?.value;
   const where = tableWords(er, table, from);
@@ -108,7 +108,7 @@ function returnStep(ctx: FlowContext, path: ErPath, from: ErAttachment, to: ErAt
   const { er } = path;
   const { source } = ctx;
   const table = associatedTable(er, to.id);
-  if (!table) return unassociated(ctx, path, to, 'replies', out);
+  if (!table) return unassociated(ctx, path, to, 'return', out);
   const family = source.family;
   const coverage = prefixCoverage(table.routes, family, source.spans);
   const good = coverage.decided.filter((d) => !d.by.blackhole && d.by.attachment === from.id);
