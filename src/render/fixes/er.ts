@@ -35,12 +35,12 @@ export function renderErRoute(fix: ErRouteSpec, purpose: string): FixRender {
     ],
     ['verify: hcloud ER CreateStaticRoute --help'],
   );
+  // huaweicloud_er_static_route takes no description (provider docs), unlike the API.
   const label = hclIdentifier(`${fix.routeTable}_to_${fix.destination}`, 'er_route');
   const terraform = hclBlock(`resource "huaweicloud_er_static_route" "${label}"`, [
     { name: 'route_table_id', value: table.terraform },
     { name: 'destination', value: hclString(fix.destination) },
     { name: 'attachment_id', value: attachment.terraform },
-    { name: 'description', value: hclString(description) },
   ]);
   return {
     text,
