@@ -102,3 +102,17 @@ describe('enterpriseRouters', () => {
     expect(issues(doc).some((i) => i.startsWith('enterpriseRouters[0]'))).toBe(true);
   });
 });
+
+describe('topology diff', () => {
+  it('names an added ER static route by table', async () => {
+    const { diffTopologies, formatDiff } = await import('../../src/topology/diff.js');
+    const before = parseTopology(readFileSync(ER_SAMPLE_PATH, 'utf8'));
+    const doc = sample();
+    doc.enterpriseRouters[0]!.routeTables[0]!.routes = [{ destination: '172.16.0.0/16', attachment: 'att-prod' }];
+    const after = validateTopology(doc);
+    if (!before.ok || !after.ok) throw new Error('sample invalid');
+    expect(formatDiff(diffTopologies(before.topology, after.topology))).toBe(
+      ['1 changed', '~ ER route table er-core/ert-shared', '    routes: +172.16.0.0/16 -> att-prod'].join('\n'),
+    );
+  });
+});
