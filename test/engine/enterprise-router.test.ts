@@ -282,3 +282,12 @@ describe('answers without an ER are unchanged', () => {
     expect(statuses(d, 'transit')).toEqual([]);
   });
 });
+
+describe('a destination named by its type', () => {
+  it('"RDS" is the one rds resource; a type with two resources stays unknown', () => {
+    const input = erSample('vpc-router');
+    expect(ask(build(input).compiled, { destination: 'RDS' }).destination.resource).toBe('orders-rds');
+    input.resources = [...input.resources!, { ...input.resources![0]!, name: 'other-rds', addresses: ['10.20.1.11'] }];
+    expect(() => ask(build(input).compiled, { destination: 'rds' })).toThrow(/unknown destination "rds"/);
+  });
+});
