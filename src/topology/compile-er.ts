@@ -42,6 +42,12 @@ export function propagatedCidrs(attachment: ErAttachment, vpcs: Lookup<{ readonl
   return attachment.cidrs ?? [];
 }
 
+const PROPAGATION_RANK: Record<string, number> = { vpc: 0, cfw: 0, vgw: 1, vpn: 2, peering: 3 };
+
+function propagationRank(attachment: ErAttachment): number {
+  return PROPAGATION_RANK[attachment.type ?? 'vpc'] ?? 4;
+}
+
 /** Compile one enterprise router against the VPCs it joins. */
 export function compileEr(er: EnterpriseRouter, vpcs: Lookup<{ readonly vpc: Vpc }>): CompiledEr {
   const attachments = new Map((er.attachments ?? []).map((a) => [a.id, a]));
@@ -59,9 +65,14 @@ export function compileEr(er: EnterpriseRouter, vpcs: Lookup<{ readonly vpc: Vpc
         blackhole: route.blackhole === true,
         origin: 'static',
       });
-    for (const id of table.propagations ?? []) {
-      const attachment = attachments.get(id);
-      if (!attachment) continue;
+    // Same prefix: VPC and CFW propagations before VGW/global DC gateway, then VPN, then peering (ER user guide
+    // "Route Overview", route priority); the sort is stable, so the declared order breaks the remaining ties.
+    const propagated = (table.propagations ?? [])
+      .map((id) => attachments.get(id))
+      .filter((a): a is ErAttachment => a !== undefined)
+      .sort((a, b) => propagationRank(a) - propagationRank(b));
+    for (const attachment of propagated) {
+      const id = attachment.id;
       for (const text of propagatedCidrs(attachment, vpcs)) {
         const destination = mustCidr(text);
         routes.add(destination, { destination, attachment: id, blackhole: false, origin: 'propagated' });

@@ -291,3 +291,20 @@ describe('a destination named by its type', () => {
     expect(() => ask(build(input).compiled, { destination: 'rds' })).toThrow(/unknown destination "rds"/);
   });
 });
+
+describe('route priority at the same prefix (ER user guide "Route Overview")', () => {
+  it('a VPC propagation beats a VPN propagation of the same prefix, whatever the declared order', () => {
+    const input = erSample('overlay_l2');
+    const er = input.enterpriseRouters![0]!;
+    input.enterpriseRouters = [
+      {
+        ...er,
+        attachments: [...er.attachments!, { id: 'att-vpn', type: 'vpn', cidrs: ['10.20.0.0/16'] }],
+        routeTables: er.routeTables!.map((t) => ({ ...t, propagations: ['att-vpn', ...(t.propagations ?? [])] })),
+      },
+    ];
+    const d = ask(build(input).compiled, { destination: 'orders-rds' });
+    expect(d.verdict).toBe('reachable');
+    expect(transit(d, 'forward')!.summary).toContain('propagated route 10.20.0.0/16 -> att-data');
+  });
+});
