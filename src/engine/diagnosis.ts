@@ -163,6 +163,8 @@ export interface ErRouteFix extends FixBase {
   readonly attachment: string;
   /** Said with the fix: e.g. that the tables may isolate the attachments on purpose. */
   readonly note?: string;
+  /** The table already has a static route to `destination` (to this attachment, or `blackhole`): change it. */
+  readonly replaces?: string;
 }
 
 /** Associate an attachment with an ER route table (packets arriving from it are forwarded with that table). */

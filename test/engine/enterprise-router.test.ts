@@ -308,3 +308,24 @@ describe('route priority at the same prefix (ER user guide "Route Overview")', (
     expect(transit(d, 'forward')!.summary).toContain('propagated route 10.20.0.0/16 -> att-data');
   });
 });
+
+describe('the return route must lead back to the cluster VPC', () => {
+  it('a static route for the container CIDR to another attachment fails the return; the fix changes that route', () => {
+    const input = withErTable(erSample('vpc-router'), (tables) =>
+      tables!.map((t) => ({ ...t, routes: [{ destination: '172.16.0.0/16', attachment: 'att-cache' }] })),
+    );
+    const d = ask(build(input).compiled, { destination: 'orders-rds' });
+    expect(d.verdict).toBe('unreachable');
+    expect(transit(d, 'return')).toMatchObject({ status: 'fail' });
+    expect(transit(d, 'return')!.evidence?.routes).toEqual(['the static route 172.16.0.0/16 -> att-cache']);
+    expect(primary(d)).toEqual([
+      expect.objectContaining({
+        kind: 'er-route',
+        destination: '172.16.0.0/16',
+        attachment: 'att-prod',
+        replaces: 'att-cache',
+      }),
+    ]);
+    expect(afterFixes(input, d, 'orders-rds').verdict).toBe('reachable');
+  });
+});

@@ -96,3 +96,30 @@ describe('er-association and er-propagation', () => {
     );
   });
 });
+
+describe('er-route replacing a static route of the same destination', () => {
+  const render = renderFix(
+    {
+      kind: 'er-route',
+      enterpriseRouter: 'er-core',
+      routeTable: 'ert-shared',
+      destination: '172.16.0.0/16',
+      attachment: 'att-prod',
+      replaces: 'att-cache',
+    },
+    PURPOSE,
+  );
+
+  it('changes the route instead of creating a second one with the same destination (which the API refuses)', () => {
+    expect(render.text).toMatch(
+      /^Change the static route 172\.16\.0\.0\/16 in route table ert-shared .* from att-cache to attachment att-prod/,
+    );
+    expect(render.hcloud).toContain('hcloud ER UpdateStaticRoute');
+    expect(render.api).toEqual({
+      method: 'PUT',
+      path: '/v3/{project_id}/enterprise-router/route-tables/<ert-shared id>/static-routes/<static route 172.16.0.0/16 id>',
+      body: { route: { attachment_id: '<att-prod id>', is_blackhole: false } },
+    });
+    expect(render.terraform).toContain('attachment_id = var.att_prod_id');
+  });
+});

@@ -30,6 +30,13 @@ function isolationNote(er: CompiledEr, a: ErAttachment, b: ErAttachment): string
   return `${a.id} and ${b.id} are associated with different route tables of ${er.er.id} (${ta}, ${tb}): isolating them may be intentional; check with the network's owner before adding the route`;
 }
 
+/** What a static route to exactly `cidr` in the table points at now (an attachment or "blackhole"), if any. */
+function existingStatic(table: CompiledErTable, cidr: string): string | undefined {
+  const route = (table.table.routes ?? []).find((r) => r.destination === cidr);
+  if (!route) return undefined;
+  return route.blackhole ? 'blackhole' : route.attachment;
+}
+
 /** The narrowest block to route toward the destination: a peer cluster's container CIDR, else its subnet. */
 function forwardDestination(ctx: FlowContext): string {
   const pods = ctx.compiled.containerIndex.containing(ctx.target.address)[0];
@@ -138,7 +145,7 @@ function returnStep(ctx: FlowContext, path: ErPath, from: ErAttachment, to: ErAt
     const why = blackholes.length
       ? `${note ? `${note}. ` : ''}A blackhole route covers it and may be intentional`
       : note;
-    out.fixes.push(erRouteFix(er.er.id, table.table.id, cidr, from.id, ctx.purpose, why));
+    out.fixes.push(erRouteFix(er.er.id, table.table.id, cidr, from.id, ctx.purpose, why, existingStatic(table, cidr)));
   }
   if (note) out.assumptions.push(note);
   const block = (ctx.compiled.vpcs.get(ctx.cluster.vpcId)?.blocks ?? []).some((b) =>

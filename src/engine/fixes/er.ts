@@ -9,9 +9,18 @@ export function erRouteFix(
   attachment: string,
   purpose: string,
   note?: string,
+  replaces?: string,
 ): PlannedFix {
   return {
-    spec: { kind: 'er-route', enterpriseRouter, routeTable, destination, attachment, ...(note ? { note } : {}) },
+    spec: {
+      kind: 'er-route',
+      enterpriseRouter,
+      routeTable,
+      destination,
+      attachment,
+      ...(note ? { note } : {}),
+      ...(replaces ? { replaces } : {}),
+    },
     purpose,
   };
 }

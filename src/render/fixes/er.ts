@@ -2,7 +2,7 @@
 // "Creating a Static Route" CreateStaticRoute, "Creating a Route Association" AssociateRouteTable, "Creating a
 // Route Propagation" EnablePropagation). The static-route path has no er_id: the route table id is enough.
 import type { ErAssociationFix, ErPropagationFix, ErRouteFix, FixRender } from '../../engine/diagnosis.js';
-import { hclBlock, hclIdentifier, hclString } from '../syntax/hcl.js';
+import { hclBlock, hclComment, hclIdentifier, hclString } from '../syntax/hcl.js';
 import { shellCommand, shellFlag } from '../syntax/shell.js';
 import { actionText, cloudRef, hcloudHead, huaweiDescription, sentence } from './references.js';
 
@@ -26,6 +26,7 @@ export function renderErRoute(fix: ErRouteSpec, purpose: string): FixRender {
     ),
     fix.note,
   );
+  if (fix.replaces) return renderErRouteChange(fix, purpose);
   const route = { destination: fix.destination, attachment_id: attachment.value, is_blackhole: false, description };
   const hcloud = shellCommand(
     hcloudHead('ER CreateStaticRoute'),
@@ -50,6 +51,46 @@ export function renderErRoute(fix: ErRouteSpec, purpose: string): FixRender {
       method: 'POST',
       path: `/v3/{project_id}/enterprise-router/route-tables/${table.value}/static-routes`,
       body: { route },
+    },
+  };
+}
+
+/** The table already routes `destination` statically: UpdateStaticRoute points it at the attachment instead. */
+function renderErRouteChange(fix: ErRouteSpec, purpose: string): FixRender {
+  const table = cloudRef(fix.routeTable);
+  const attachment = cloudRef(fix.attachment);
+  const route = cloudRef(`static route ${fix.destination}`);
+  const text = withNote(
+    actionText(
+      `Change the static route ${fix.destination} in route table ${fix.routeTable} of enterprise router ${fix.enterpriseRouter} from ${fix.replaces} to attachment ${fix.attachment}`,
+      purpose,
+    ),
+    fix.note,
+  );
+  const body = { attachment_id: attachment.value, is_blackhole: false };
+  const hcloud = shellCommand(
+    hcloudHead('ER UpdateStaticRoute'),
+    [
+      shellFlag('route_table_id', table.value),
+      shellFlag('route_id', route.value),
+      ...Object.entries(body).map(([name, value]) => shellFlag(`route.${name}`, value)),
+    ],
+    ['verify: hcloud ER UpdateStaticRoute --help', `route_id: the id of the static route ${fix.destination}`],
+  );
+  // attachment_id and is_blackhole of huaweicloud_er_static_route are updatable in place.
+  const terraform = [
+    hclComment(`in the existing huaweicloud_er_static_route for ${fix.destination} in ${fix.routeTable}:`),
+    `attachment_id = ${attachment.terraform}`,
+    'is_blackhole  = false',
+  ].join('\n');
+  return {
+    text,
+    hcloud,
+    terraform,
+    api: {
+      method: 'PUT',
+      path: `/v3/{project_id}/enterprise-router/route-tables/${table.value}/static-routes/${route.value}`,
+      body: { route: body },
     },
   };
 }
