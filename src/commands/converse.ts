@@ -7,6 +7,10 @@ import type { DiagnosisResult } from '../engine/diagnosis.js';
 import { QuestionError } from '../question/errors.js';
 import { type AnswerFormat, type KnownNames, parseFollowUp, parseQuestion } from '../question/parse.js';
 import type { Question } from '../question/question.js';
+import { parseReverseQuestion } from '../question/reverse.js';
+import { chooseReverseTopology } from '../reverse/choose.js';
+import { detailsFilename, renderReverseBlocks, renderReverseDetails, renderReverseSummary } from '../reverse/render.js';
+import { answerReverse, type ReverseQuestion } from '../reverse/reverse.js';
 import type { StoredTopology } from '../store/data.js';
 import type { Store } from '../store/store.js';
 import { compileStored, getTopology, resolveClusterTopology, splitQualifiedCluster } from '../store/topologies.js';
@@ -55,6 +59,8 @@ export async function converse(
     return { kind: 'reply', subcommand: subcommand.name, reply: await subcommand.run(args, context) };
   }
   try {
+    const reverse = parseReverseQuestion(trimmed);
+    if (reverse) return reverseReply(context.store, reverse, previous?.topology);
     if (previous) {
       const followUp = parseFollowUp(trimmed, previous.question, knownNames(context.store, previous.topology));
       if (followUp?.kind === 'format')
@@ -67,6 +73,25 @@ export async function converse(
       return { kind: 'error', message: error.message, suggestions: error.suggestions };
     throw error;
   }
+}
+
+/** A reverse question's answer: counts and groups in the message, every entry in an attached file. */
+function reverseReply(store: Store, question: ReverseQuestion, preferred?: string): Outcome {
+  const chosen = chooseReverseTopology(store, question, preferred);
+  const answer = answerReverse(compileStored(chosen.stored), chosen.question);
+  const summary = renderReverseSummary(answer, chosen.stored.name);
+  return {
+    kind: 'reply',
+    subcommand: 'reverse',
+    reply: {
+      text: summary,
+      blocks: renderReverseBlocks(answer, chosen.stored.name),
+      attachment: {
+        filename: detailsFilename(chosen.question),
+        content: `${summary}\n\n${renderReverseDetails(answer)}\n`,
+      },
+    },
+  };
 }
 
 /** The cluster and resource names of the thread's topology, for reading bare names in follow-ups. */
