@@ -119,17 +119,23 @@ export function answerReverse(compiled: CompiledTopology, question: ReverseQuest
 }
 
 function entryOf(question: Question, label: string, result: DiagnosisResult): ReverseEntry {
+  const blocker = blockerOf(result);
+  return { question, label, verdict: result.verdict, ...(blocker ? { blocker } : {}) };
+}
+
+/** What stops a result short of reachable: the first failing step, else the first open question; none when reachable. */
+export function blockerOf(result: DiagnosisResult): Blocker | undefined {
   const verdict = result.verdict;
-  if (verdict === 'reachable') return { question, label, verdict };
+  if (verdict === 'reachable') return undefined;
   const flow = flowsOf(result).find((d) => VERDICT_RANK[d.verdict] === VERDICT_RANK[verdict]);
-  if (!flow) return { question, label, verdict };
+  if (!flow) return undefined;
   const fix = flow.fixes[0]?.render.text;
   const extra = fix ? { fix } : {};
   if (verdict === 'unreachable') {
     const step = flow.steps.find((s) => s.status === 'fail');
-    if (step) return { question, label, verdict, blocker: { check: step.check, summary: step.summary, ...extra } };
+    if (step) return { check: step.check, summary: step.summary, ...extra };
   }
   const warn = flow.steps.find((s) => s.status === 'warn');
   const summary = flow.assumptions[0] ?? warn?.summary ?? 'the documentation leaves this open';
-  return { question, label, verdict, blocker: { check: warn?.check ?? 'question', summary, ...extra } };
+  return { check: warn?.check ?? 'question', summary, ...extra };
 }
