@@ -69,7 +69,8 @@ function editTable(
     vpcs.some((v) => v.id === tableId)
   ) {
     // "the route … in vpc-demo2": a VPC named where a table was expected means its default table.
-    return editTable(state, { vpc: tableId! }, edit);
+    editTable(state, { vpc: tableId! }, edit);
+    return;
   } else {
     owner = vpcs.find((v) => (v.routeTables ?? []).some((t) => t.id === tableId));
     if (!owner) {
@@ -109,9 +110,10 @@ function editResource(state: Editing, name: string, edit: (resource: Resource) =
 function applyOne(state: Editing, change: Change): void {
   switch (change.op) {
     case 'add-rule':
-      return editGroup(state, change.securityGroup, (g) => ({ ...g, rules: [...(g.rules ?? []), change.rule] }));
+      editGroup(state, change.securityGroup, (g) => ({ ...g, rules: [...(g.rules ?? []), change.rule] }));
+      return;
     case 'remove-rule':
-      return editGroup(state, change.securityGroup, (g) => {
+      editGroup(state, change.securityGroup, (g) => {
         const rules = g.rules ?? [];
         let at = -1;
         if (change.index !== undefined) {
@@ -130,13 +132,15 @@ function applyOne(state: Editing, change: Change): void {
         }
         return { ...g, rules: rules.filter((_, i) => i !== at) };
       });
+      return;
     case 'add-route':
-      return editTable(state, change, (t) => ({
+      editTable(state, change, (t) => ({
         ...t,
         routes: [...(t.routes ?? []).filter((r) => r.destination !== change.route.destination), change.route],
       }));
+      return;
     case 'remove-route':
-      return editTable(state, change, (t) => {
+      editTable(state, change, (t) => {
         const routes = t.routes ?? [];
         const wanted = change.destination.includes('/') ? change.destination : `${change.destination}/32`;
         const kept = routes.filter((r) => r.destination !== change.destination && r.destination !== wanted);
@@ -146,9 +150,10 @@ function applyOne(state: Editing, change: Change): void {
           );
         return { ...t, routes: kept };
       });
+      return;
     case 'add-whitelist-entry':
     case 'remove-whitelist-entry':
-      return editResource(state, change.resource, (r) => {
+      editResource(state, change.resource, (r) => {
         const groups = r.whitelist?.groups ?? [];
         const name = change.group ?? groups[0]?.name ?? 'default';
         if (change.op === 'remove-whitelist-entry') {
@@ -170,27 +175,29 @@ function applyOne(state: Editing, change: Change): void {
           : [...groups, { name, addresses: [change.address] }];
         return { ...r, whitelist: { enabled: true, ...r.whitelist, groups: next } };
       });
-    case 'set-peering':
-    case 'remove-peering': {
-      const peerings = state.topology.peerings ?? [];
-      const found = peerings.find((p) => p.id === change.peering);
-      if (!found)
-        throw new Problem(
-          unknown(
-            'peering',
-            change.peering,
-            peerings.map((p) => p.id),
-          ),
-        );
-      state.topology = {
-        ...state.topology,
-        peerings:
-          change.op === 'remove-peering'
-            ? peerings.filter((p) => p !== found)
-            : peerings.map((p) => (p === found ? { ...p, status: change.status } : p)),
-      };
       return;
-    }
+    case 'set-peering':
+    case 'remove-peering':
+      {
+        const peerings = state.topology.peerings ?? [];
+        const found = peerings.find((p) => p.id === change.peering);
+        if (!found)
+          throw new Problem(
+            unknown(
+              'peering',
+              change.peering,
+              peerings.map((p) => p.id),
+            ),
+          );
+        state.topology = {
+          ...state.topology,
+          peerings:
+            change.op === 'remove-peering'
+              ? peerings.filter((p) => p !== found)
+              : peerings.map((p) => (p === found ? { ...p, status: change.status } : p)),
+        };
+        return;
+      }
     case 'add-peering':
       state.topology = {
         ...state.topology,
