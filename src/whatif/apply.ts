@@ -177,27 +177,26 @@ function applyOne(state: Editing, change: Change): void {
       });
       return;
     case 'set-peering':
-    case 'remove-peering':
-      {
-        const peerings = state.topology.peerings ?? [];
-        const found = peerings.find((p) => p.id === change.peering);
-        if (!found)
-          throw new Problem(
-            unknown(
-              'peering',
-              change.peering,
-              peerings.map((p) => p.id),
-            ),
-          );
-        state.topology = {
-          ...state.topology,
-          peerings:
-            change.op === 'remove-peering'
-              ? peerings.filter((p) => p !== found)
-              : peerings.map((p) => (p === found ? { ...p, status: change.status } : p)),
-        };
-        return;
-      }
+    case 'remove-peering': {
+      const peerings = state.topology.peerings ?? [];
+      const found = peerings.find((p) => p.id === change.peering);
+      if (!found)
+        throw new Problem(
+          unknown(
+            'peering',
+            change.peering,
+            peerings.map((p) => p.id),
+          ),
+        );
+      state.topology = {
+        ...state.topology,
+        peerings:
+          change.op === 'remove-peering'
+            ? peerings.filter((p) => p !== found)
+            : peerings.map((p) => (p === found ? { ...p, status: change.status } : p)),
+      };
+      return;
+    }
     case 'add-peering':
       state.topology = {
         ...state.topology,

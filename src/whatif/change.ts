@@ -81,10 +81,8 @@ export const CHANGE_OPS = [
   'remove-peering',
 ] as const;
 
-const documentSchema = z.union([
-  z.strictObject({ changes: z.array(changeSchema).min(1, 'list at least one change') }),
-  z.array(changeSchema).min(1, 'list at least one change'),
-]);
+const changeList = z.array(changeSchema).min(1, 'list at least one change');
+const documentObject = z.strictObject({ changes: changeList });
 
 type RawChange = z.output<typeof changeSchema>;
 
@@ -224,13 +222,15 @@ function dropUndefined(change: Change): Change {
 
 /** Validate parsed data (a list of changes, or `{ changes: [...] }`). Throws ChangeError. */
 export function validateChanges(data: unknown, source?: string): Change[] {
-  const parsed = documentSchema.safeParse(data);
+  // A bare list, or a mapping with `changes:`; each checked on its own so that issues point inside it.
+  const parsed = Array.isArray(data)
+    ? changeList.safeParse(data)
+    : documentObject.transform((d) => d.changes).safeParse(data);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
     throw new ChangeError(issues, source);
   }
-  const list = Array.isArray(parsed.data) ? parsed.data : parsed.data.changes;
-  const { changes, issues } = normalize(list, Array.isArray(parsed.data) ? [] : ['changes']);
+  const { changes, issues } = normalize(parsed.data, Array.isArray(data) ? [] : ['changes']);
   if (issues.length) throw new ChangeError(issues, source);
   return changes;
 }

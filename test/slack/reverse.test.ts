@@ -1,4 +1,4 @@
-// Reverse questions on every Slack surface: the slash command, a mention, and a reply in a thread. The message
+// Reverse questions and what-if on every Slack surface: the slash command, a mention, and a reply in a thread. The message
 // carries the counts and groups; every source with its blocking step travels as a file in the thread.
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/store/memory-store.js';
@@ -65,5 +65,32 @@ describe('reverse questions in Slack', () => {
     expect(posts[1]?.body.text).toMatch(/^Which clusters can reach redis-main\?/);
     expect(JSON.stringify(posts[1]?.body.blocks)).toMatch(/unreachable|reachable/);
     expect(slack.uploads.join('\n')).toMatch(/^[✓✗?] (prod|staging): /m);
+  });
+
+  it('"what if" in the thread of an answer replies in the thread with how the path would move', async () => {
+    const slack = recordSlack();
+    const started = await app();
+    await postEvent(started, {
+      type: 'app_mention',
+      user: USER,
+      text: '<@U0BOT> can pod in prod reach redis-main?',
+      ts: '8.1',
+      channel: CHANNEL,
+      event_ts: '8.1',
+    });
+    await expect.poll(() => slack.api.filter((c) => c.method === 'chat.postMessage').length).toBe(1);
+    await postEvent(started, {
+      type: 'app_mention',
+      user: USER,
+      text: '<@U0BOT> what if I remove rule #1 of sg-redis?',
+      ts: '8.2',
+      thread_ts: '8.1',
+      channel: CHANNEL,
+      event_ts: '8.2',
+    });
+    await expect.poll(() => slack.api.filter((c) => c.method === 'chat.postMessage').length).toBe(2);
+    const reply = slack.api.filter((c) => c.method === 'chat.postMessage')[1]?.body;
+    expect(reply).toMatchObject({ channel: CHANNEL, thread_ts: '8.1' });
+    expect(reply?.text).toContain('✗ prod → redis-main: reachable → unreachable');
   });
 });
