@@ -9,6 +9,7 @@ import { StoreError } from '../store/errors.js';
 import { TopologyError } from '../topology/errors.js';
 import { ChangeError } from '../whatif/change.js';
 import { register as registerAsk } from './commands/ask.js';
+import { register as registerCheckPlan } from './commands/check-plan.js';
 import { register as registerImport } from './commands/import.js';
 import { register as registerTopology } from './commands/topology.js';
 import { register as registerValidate } from './commands/validate.js';
@@ -43,6 +44,7 @@ or from the sample topology (data/sample.yaml) while the store is empty.`,
   registerTopology(program, io);
   registerImport(program, io);
   registerWhatIf(program, io);
+  registerCheckPlan(program, io);
   return program;
 }
 

@@ -122,7 +122,7 @@ function applyOne(state: Editing, change: Change): void {
               `${g.id} has ${rules.length} rule${rules.length === 1 ? '' : 's'}; there is no rule #${change.index}`,
             );
           at = change.index - 1;
-        } else if (change.ruleId !== undefined) {
+        } else if (change.ruleId !== undefined && (rules.some((r) => r.id === change.ruleId) || !change.rule)) {
           at = rules.findIndex((r) => r.id === change.ruleId);
           if (at < 0) throw new Problem(`${g.id} has no rule with id "${change.ruleId}"`);
         } else if (change.rule) {
@@ -209,27 +209,44 @@ function applyOne(state: Editing, change: Change): void {
   }
 }
 
-/**
- * The topology after `changes`, in order. Throws ChangeError naming the change (its `at`, else its position)
- * for a change that refers to nothing known, and for a result whose references no longer resolve.
- */
-export function applyChanges(topology: Topology, changes: readonly Change[], source?: string): Topology {
+/** The topology after one change; throws ChangeError (located by the change's `at`) when it cannot apply. */
+export function applyChange(topology: Topology, change: Change, source?: string): Topology {
   const state: Editing = { topology };
-  const issues: TopologyIssue[] = [];
-  changes.forEach((change, index) => {
-    try {
-      applyOne(state, change);
-    } catch (error) {
-      if (!(error instanceof Problem)) throw error;
-      issues.push({ path: change.at ?? `changes[${index}]`, message: error.message });
-    }
-  });
-  if (issues.length) throw new ChangeError(issues, source);
-  const broken = checkReferences(state.topology);
+  try {
+    applyOne(state, change);
+  } catch (error) {
+    if (!(error instanceof Problem)) throw error;
+    throw new ChangeError([{ path: change.at ?? 'change', message: error.message }], source);
+  }
+  return state.topology;
+}
+
+/** The references of a changed topology still resolve; throws ChangeError listing those that do not. */
+export function checkChangedReferences(topology: Topology, source?: string): void {
+  const broken = checkReferences(topology);
   if (broken.length)
     throw new ChangeError(
       broken.map((issue) => ({ path: 'after the changes', message: `${issue.path}: ${issue.message}` })),
       source,
     );
-  return state.topology;
+}
+
+/**
+ * The topology after `changes`, in order. Throws ChangeError naming the change (its `at`, else its position)
+ * for a change that refers to nothing known, and for a result whose references no longer resolve.
+ */
+export function applyChanges(topology: Topology, changes: readonly Change[], source?: string): Topology {
+  let next = topology;
+  const issues: TopologyIssue[] = [];
+  changes.forEach((change, index) => {
+    try {
+      next = applyChange(next, { ...change, at: change.at ?? `changes[${index}]` }, source);
+    } catch (error) {
+      if (!(error instanceof ChangeError)) throw error;
+      issues.push(...error.issues);
+    }
+  });
+  if (issues.length) throw new ChangeError(issues, source);
+  checkChangedReferences(next, source);
+  return next;
 }
