@@ -34,6 +34,8 @@ interface Asked {
   readonly blocker?: Blocker;
   /** The diagnosis' steps as text, to find the objects it names. */
   readonly text: string;
+  /** Only its failing and warning steps. */
+  readonly failText: string;
 }
 
 function ask(compiled: CompiledTopology, path: PathToCompare): Asked {
@@ -42,13 +44,18 @@ function ask(compiled: CompiledTopology, path: PathToCompare): Asked {
     result = diagnose(compiled, path.question, { verifyFixes: false });
   } catch (error) {
     if (!(error instanceof QuestionError)) throw error;
-    return { verdict: 'unreachable', blocker: { check: 'question', summary: error.message }, text: error.message };
+    const text = error.message;
+    return { verdict: 'unreachable', blocker: { check: 'question', summary: text }, text, failText: text };
   }
   const blocker = blockerOf(result);
-  const text = flowsOf(result)
-    .flatMap((d) => d.steps.map((s) => `${s.summary} ${s.evidence ? JSON.stringify(s.evidence) : ''}`))
+  const steps = flowsOf(result).flatMap((d) => d.steps);
+  const show = (s: (typeof steps)[number]) => `${s.summary} ${s.evidence ? JSON.stringify(s.evidence) : ''}`;
+  const text = steps.map(show).join('\n');
+  const failText = steps
+    .filter((s) => s.status === 'fail' || s.status === 'warn')
+    .map(show)
     .join('\n');
-  return { verdict: result.verdict, ...(blocker ? { blocker } : {}), text };
+  return { verdict: result.verdict, ...(blocker ? { blocker } : {}), text, failText };
 }
 
 // An id counts as named when it stands alone (not as part of a longer id: sg-db1 is not sg-db10).

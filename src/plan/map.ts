@@ -4,6 +4,7 @@
 import { importTerraformState } from '../import/terraform/index.js';
 import { impliedDefaultTableId } from '../topology/compile.js';
 import type { Topology } from '../topology/schema.js';
+import { sameRule } from '../whatif/apply.js';
 import { type Change, normalizeRoute, normalizeRule } from '../whatif/change.js';
 import { type ResourceChange, unknownKeys } from './plan.js';
 
@@ -31,20 +32,22 @@ export const PLAN_TYPES = [
   'huaweicloud_vpc_peering_connection',
 ] as const;
 
-const RULE_KEYS = [
-  'security_group_id',
-  'direction',
-  'ethertype',
-  'protocol',
-  'ports',
-  'port_range_min',
-  'port_range_max',
-  'remote_ip_prefix',
-  'remote_group_id',
-  'remote_address_group_id',
-  'action',
-  'priority',
-];
+const RULE_KEYS = ['security_group_id', 'direction', 'ethertype', 'protocol', 'action', 'priority'];
+
+/**
+ * The rule attributes that decide reachability and are known only after apply. The provider computes
+ * port_range_* from `ports` and leaves the other remotes empty, so those count only when they decide.
+ */
+function ruleUnknowns(after: Attrs, afterUnknown: unknown): string[] {
+  const unknown = new Set(unknownKeys(afterUnknown));
+  const given = (key: string) => (typeof after[key] === 'string' ? after[key] !== '' : after[key] != null);
+  const found = RULE_KEYS.filter((key) => unknown.has(key));
+  if (unknown.has('ports') || (!given('ports') && (unknown.has('port_range_min') || unknown.has('port_range_max'))))
+    found.push('ports');
+  const remotes = ['remote_ip_prefix', 'remote_group_id', 'remote_address_group_id'];
+  if (!remotes.some(given)) found.push(...remotes.filter((key) => unknown.has(key)));
+  return found;
+}
 const ROUTE_KEYS = ['vpc_id', 'destination', 'type', 'nexthop', 'route_table_id'];
 const PEERING_KEYS = ['id', 'vpc_id', 'peer_vpc_id'];
 
@@ -54,15 +57,32 @@ function attrs(value: unknown): Attrs | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Attrs) : undefined;
 }
 
-/** Import one resource (plus stub VPCs it refers to, from the topology) with the Terraform importer. */
-function importOne(type: string, attributes: Attrs, topology: Topology, vpcIds: readonly string[]) {
-  const stubs = vpcIds.map((id) => ({
+/**
+ * Import one resource with the Terraform importer, plus stubs (from the topology) of the VPCs and the peering it
+ * refers to, which the importer needs to place it.
+ */
+function importOne(type: string, attributes: Attrs, topology: Topology, vpcIds: readonly string[], peeringId?: string) {
+  const peering = peeringId ? (topology.peerings ?? []).find((p) => p.id === peeringId) : undefined;
+  const allVpcs = [...new Set([...vpcIds, ...(peering ? [peering.requesterVpc, peering.accepterVpc] : [])])];
+  const stub = (stubType: string, attributes: Attrs) => ({
     mode: 'managed',
-    type: 'huaweicloud_vpc',
-    name: `stub_${id}`,
+    type: stubType,
+    name: `stub_${String(attributes.id)}`,
     provider: PROVIDER,
-    instances: [{ attributes: { id, cidr: (topology.vpcs ?? []).find((v) => v.id === id)?.cidr ?? '10.0.0.0/8' } }],
-  }));
+    instances: [{ attributes }],
+  });
+  const stubs = allVpcs.map((id) =>
+    stub('huaweicloud_vpc', { id, cidr: (topology.vpcs ?? []).find((v) => v.id === id)?.cidr ?? '10.0.0.0/8' }),
+  );
+  if (peering)
+    stubs.push(
+      stub('huaweicloud_vpc_peering_connection', {
+        id: peering.id,
+        vpc_id: peering.requesterVpc,
+        peer_vpc_id: peering.accepterVpc,
+        status: peering.status ?? 'ACTIVE',
+      }),
+    );
   const state = {
     version: 4,
     resources: [...stubs, { mode: 'managed', type, name: 'planned', provider: PROVIDER, instances: [{ attributes }] }],
@@ -105,7 +125,7 @@ function mapRule(rc: ResourceChange, topology: Topology, deleting: boolean, crea
     } else notes.push(`security group ${String(before.security_group_id)} is not in the topology`);
   }
   if (creating && after) {
-    const unknown = unknownKeys(rc.change.after_unknown, RULE_KEYS);
+    const unknown = ruleUnknowns(after, rc.change.after_unknown);
     const groupId = typeof after.security_group_id === 'string' ? after.security_group_id : undefined;
     if (unknown.length) {
       if (groupId && groupKnown(topology, groupId)) touches.push(groupId);
@@ -113,8 +133,21 @@ function mapRule(rc: ResourceChange, topology: Topology, deleting: boolean, crea
       return { ...base, changes, touches: namesOf(topology, touches), unknown };
     }
     const group = groupKnown(topology, groupId);
-    const mapped = importOne(rc.type, after, topology, []).securityGroups?.[0]?.rules?.[0];
-    const rule = mapped ? normalizeRule(mapped) : undefined;
+    // A new rule's id is computed at apply: the importer needs one, the topology does not.
+    const planned = { id: 'known-after-apply', ...after };
+    const mapped = importOne(rc.type, planned, topology, []).securityGroups?.[0]?.rules?.[0];
+    const rule = mapped ? normalizeRule(after.id ? mapped : { ...mapped, id: undefined }) : undefined;
+    const removed = changes.find((c) => c.op === 'remove-rule');
+    if (
+      group &&
+      rule &&
+      !Array.isArray(rule) &&
+      removed?.op === 'remove-rule' &&
+      removed.rule &&
+      removed.securityGroup === group &&
+      sameRule(removed.rule, rule)
+    )
+      return { ...base, changes: [], touches: [], note: 'no change to what the rule allows' };
     if (group && rule && !Array.isArray(rule)) {
       changes.push({ op: 'add-rule', securityGroup: group, rule, at: rc.address });
       touches.push(group);
@@ -160,11 +193,31 @@ function mapRoute(rc: ResourceChange, topology: Topology, deleting: boolean, cre
         : { ...base, changes, touches, note: `VPC ${String(after.vpc_id)} is not in the topology` };
     }
     const vpcId = String(after.vpc_id);
-    const imported = importOne(rc.type, after, topology, [vpcId]);
+    const imported = importOne(
+      rc.type,
+      after,
+      topology,
+      [vpcId],
+      typeof after.nexthop === 'string' ? after.nexthop : undefined,
+    );
     const mapped = (imported.vpcs ?? []).flatMap((v) => (v.routeTables ?? []).flatMap((t) => t.routes ?? []))[0];
     const route = mapped ? normalizeRoute(mapped) : undefined;
-    if (!route || Array.isArray(route)) return { ...base, changes, touches, note: 'the route could not be mapped' };
+    // Nothing of a change that cannot be mapped whole is applied (an update's removal alone would mislead).
+    if (!route || Array.isArray(route))
+      return { ...base, changes: [], touches: [], note: 'the route could not be mapped' };
     const { id: _id, ...where } = table;
+    const removed = changes.find((c) => c.op === 'remove-route');
+    const previous = (topology.vpcs ?? [])
+      .flatMap((v) => v.routeTables ?? [])
+      .find((t) => t.id === table.id)
+      ?.routes?.find((r) => r.destination === route.destination);
+    if (
+      removed?.op === 'remove-route' &&
+      removed.destination === route.destination &&
+      previous?.type === route.type &&
+      previous.nextHop === route.nextHop
+    )
+      return { ...base, changes: [], touches: [], note: 'no change to routing' };
     changes.push({ op: 'add-route', ...where, route, at: rc.address });
     touches.push(table.id);
   }
@@ -174,7 +227,7 @@ function mapRoute(rc: ResourceChange, topology: Topology, deleting: boolean, cre
 // An update that removes and re-adds the same route destination: the add replaces it (add-route does).
 function dedupeRemoveAdd(changes: Change[]): Change[] {
   const add = changes.find((c) => c.op === 'add-route');
-  if (!add || add.op !== 'add-route') return changes;
+  if (add?.op !== 'add-route') return changes;
   return changes.filter(
     (c) =>
       !(

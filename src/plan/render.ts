@@ -50,16 +50,14 @@ function detail(check: PlanCheck, r: PlanPathResult, indent: string): string[] {
   else if (causes) lines.push(`${indent}cause: ${causes}`);
   if (r.blocker && r.movement === 'breaks') {
     lines.push(`${indent}${r.blocker.check}: ${r.blocker.summary}`);
-    const revert = `or leave ${r.causes.join(', ')} out of the plan`;
-    lines.push(`${indent}fix: ${r.blocker.fix ? `${r.blocker.fix} ${revert}` : revert.replace(/^or l/, 'L')}`);
+    if (r.blocker.fix) lines.push(`${indent}fix: ${r.blocker.fix}`);
+    lines.push(`${indent}${r.blocker.fix ? 'or ' : ''}leave ${r.causes.join(', ')} out of the plan`);
   }
   return lines;
 }
 
 function notEvaluated(check: PlanCheck): string[] {
-  return check.planned
-    .filter((p) => p.note && p.note !== 'no change to the network')
-    .map((p) => `${p.address}: ${p.note}`);
+  return check.planned.filter((p) => p.note && !p.note.startsWith('no change')).map((p) => `${p.address}: ${p.note}`);
 }
 
 /** Terminal text. */
@@ -67,7 +65,7 @@ export function planText(check: PlanCheck): string {
   const c = counts(check);
   const lines = [
     `check-plan: ${check.planned.length} resource change${check.planned.length === 1 ? '' : 's'}, ${check.paths.length} path${check.paths.length === 1 ? '' : 's'} checked`,
-    `✗ ${c.breaks.length} break · ✓ ${c.fixed.length} fixed · ? ${c.uncertain.length} uncertain · ${c.same.length} unchanged`,
+    `✗ ${c.breaks.length} breaking · ✓ ${c.fixed.length} fixed · ? ${c.uncertain.length} uncertain · ${c.same.length} unchanged`,
   ];
   const section = (name: string, mark: string, list: readonly PlanPathResult[]) => {
     if (!list.length) return;
