@@ -9,9 +9,6 @@ import { QuestionError } from '../question/errors.js';
 import { type AnswerFormat, type KnownNames, parseFollowUp, parseQuestion } from '../question/parse.js';
 import type { Question } from '../question/question.js';
 import { parseReverseQuestion } from '../question/reverse.js';
-import { chooseReverseTopology } from '../reverse/choose.js';
-import { detailsFilename, renderReverseBlocks, renderReverseDetails, renderReverseSummary } from '../reverse/render.js';
-import { answerReverse, type ReverseQuestion } from '../reverse/reverse.js';
 import type { StoredTopology } from '../store/data.js';
 import type { Store } from '../store/store.js';
 import { compileStored, getTopology, resolveClusterTopology, splitQualifiedCluster } from '../store/topologies.js';
@@ -22,6 +19,7 @@ import { renderWhatIf } from '../whatif/render.js';
 import { refuseUnlessAdmin } from './audit.js';
 import { helpReply } from './help.js';
 import type { SubcommandRegistry } from './registry.js';
+import { reverseReply } from './reverse.js';
 import type { CommandContext, Reply } from './subcommand.js';
 
 /** What a conversation (a Slack thread, a shell session) has established so far. */
@@ -65,7 +63,7 @@ export async function converse(
   }
   try {
     const reverse = parseReverseQuestion(trimmed);
-    if (reverse) return reverseReply(context.store, reverse, previous?.topology);
+    if (reverse) return await reverseReply(context.store, reverse, previous?.topology);
     const whatIf = parseWhatIf(trimmed);
     if (whatIf) return whatIfReply(context, whatIf, previous);
     if (previous) {
@@ -81,25 +79,6 @@ export async function converse(
     if (error instanceof ChangeError) return { kind: 'error', message: error.message, suggestions: [] };
     throw error;
   }
-}
-
-/** A reverse question's answer: counts and groups in the message, every entry in an attached file. */
-function reverseReply(store: Store, question: ReverseQuestion, preferred?: string): Outcome {
-  const chosen = chooseReverseTopology(store, question, preferred);
-  const answer = answerReverse(compileStored(chosen.stored), chosen.question);
-  const summary = renderReverseSummary(answer, chosen.stored.name);
-  return {
-    kind: 'reply',
-    subcommand: 'reverse',
-    reply: {
-      text: summary,
-      blocks: renderReverseBlocks(answer, chosen.stored.name),
-      attachment: {
-        filename: detailsFilename(chosen.question),
-        content: `${summary}\n\n${renderReverseDetails(answer)}\n`,
-      },
-    },
-  };
 }
 
 /**

@@ -4,13 +4,14 @@ import { QuestionError } from '../question/errors.js';
 import type { StoredTopology } from '../store/data.js';
 import type { Store } from '../store/store.js';
 import {
+  compileStored,
   defaultTopologyName,
   getTopology,
   listTopologies,
   resolveClusterTopology,
   splitQualifiedCluster,
 } from '../store/topologies.js';
-import type { ReverseQuestion } from './reverse.js';
+import { type ReverseAnswer, type ReverseQuestion, reverseSteps } from './reverse.js';
 
 /** The stored topology to answer from, and the question with any `topology:` prefix taken off. */
 export function chooseReverseTopology(
@@ -38,4 +39,15 @@ export function chooseReverseTopology(
     `${all.length} topologies are stored and none is the default; make one the default (topology default NAME)`,
     all.map((entry) => entry.name),
   );
+}
+
+/** The chosen topology's name, the question as asked of it, and the answer's steps (see reverseSteps). */
+export function reverseStepsFor(
+  store: Store,
+  question: ReverseQuestion,
+  preferred?: string,
+): { topology: string; question: ReverseQuestion; steps: Generator<void, ReverseAnswer> } {
+  const chosen = chooseReverseTopology(store, question, preferred);
+  const steps = reverseSteps(compileStored(chosen.stored), chosen.question);
+  return { topology: chosen.stored.name, question: chosen.question, steps };
 }

@@ -59,6 +59,18 @@ export interface ReverseAnswer {
 
 /** Answer a reverse question over one compiled topology. Throws QuestionError for an unknown name. */
 export function answerReverse(compiled: CompiledTopology, question: ReverseQuestion): ReverseAnswer {
+  const steps = reverseSteps(compiled, question);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The same answer, one forward question per step: an adapter with an event loop (the Slack bot) can pause
+ * between steps so that a reverse question over 20,000 resources does not hold up other requests.
+ */
+export function* reverseSteps(compiled: CompiledTopology, question: ReverseQuestion): Generator<void, ReverseAnswer> {
   const flow = {
     ...(question.protocol ? { protocol: question.protocol } : {}),
     ...(question.port !== undefined ? { port: question.port } : {}),
@@ -112,6 +124,7 @@ export function answerReverse(compiled: CompiledTopology, question: ReverseQuest
       continue;
     }
     entries.push(entryOf(ask.question, ask.label, result));
+    yield;
   }
   const counts: Record<Verdict, number> = { reachable: 0, unreachable: 0, uncertain: 0 };
   for (const entry of entries) counts[entry.verdict]++;
