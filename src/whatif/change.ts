@@ -132,6 +132,17 @@ export class ChangeError extends Error {
 
 // Rule, route and peering bodies are checked by the topology schema itself, through a one-object document.
 
+// A union's own message ("Invalid input") hides the useful one of its first branch (a CIDR's, say).
+function explain(issue: {
+  code: string;
+  message: string;
+  errors?: readonly (readonly { code: string; message: string }[])[];
+}): string {
+  if (issue.code !== 'invalid_union' || !issue.errors) return issue.message;
+  const custom = issue.errors.flat().find((inner) => inner.code === 'custom');
+  return custom?.message ?? issue.message;
+}
+
 function viaTopology<T>(
   wrap: (body: unknown) => unknown,
   pick: (t: z.output<typeof topologySchema>) => T,
@@ -143,7 +154,7 @@ function viaTopology<T>(
   if (parsed.success) return pick(parsed.data);
   return parsed.error.issues.map((issue) => ({
     path: formatPath([...path, ...issue.path.slice(strip)]),
-    message: issue.message,
+    message: explain(issue),
   }));
 }
 
