@@ -10,7 +10,7 @@ import { PROTOCOL_NUMBERS } from '../net/ports.js';
 import { QuestionError } from '../question/errors.js';
 import type { Question } from '../question/question.js';
 import type { CompiledCluster, CompiledTopology } from '../topology/compile.js';
-import type { Resource, Workload } from '../topology/schema.js';
+import { RESOURCE_TYPES, type Resource, type Workload } from '../topology/schema.js';
 import type { Flow } from './context.js';
 
 /** One address the destination stands for, with the flows to check there. */
@@ -77,6 +77,14 @@ function resolveHostName(compiled: CompiledTopology, cluster: CompiledCluster, t
 }
 
 /** Resolve names and flows; throws QuestionError for what does not resolve. */
+/** "the RDS", "rds": the one resource of that type, when the topology has exactly one. */
+function onlyOfType(compiled: CompiledTopology, text: string): Resource | undefined {
+  const type = text.toLowerCase().replace(/^the\s+/, '');
+  if (!(RESOURCE_TYPES as readonly string[]).includes(type) || type === 'other') return undefined;
+  const matches = (compiled.topology.resources ?? []).filter((r) => r.type === type);
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
 export function resolveQuestion(compiled: CompiledTopology, question: Question): ResolvedQuestion {
   const cluster = findCluster(compiled, question.cluster);
   const workload = findWorkload(cluster, question.workload);
@@ -93,7 +101,7 @@ export function resolveQuestion(compiled: CompiledTopology, question: Question):
   let resource: Resource | undefined;
   let host: ResolvedHost | undefined;
   if (!address) {
-    resource = compiled.resources.get(text.toLowerCase());
+    resource = compiled.resources.get(text.toLowerCase()) ?? onlyOfType(compiled, text);
     if (!resource) {
       if (/^[\d.:/]+$/.test(text) || (/^[0-9a-f:]+$/i.test(text) && text.includes(':')))
         throw new QuestionError(`"${text}" is not a valid IP address (IPv4 like 192.168.10.52, or IPv6)`, []);

@@ -71,7 +71,7 @@ export async function importHuaweiCloud(options: HuaweiCloudImportOptions): Prom
 }
 
 /** The services the importer calls, by the names their endpoints use. */
-export const HUAWEICLOUD_SERVICES = ['iam', 'vpc', 'cce', 'ecs', 'dcs', 'rds', 'dms', 'nat', 'dns'] as const;
+export const HUAWEICLOUD_SERVICES = ['iam', 'vpc', 'er', 'cce', 'ecs', 'dcs', 'rds', 'dms', 'nat', 'dns'] as const;
 
 const ENDPOINT_ENV = /^HUAWEICLOUD_ENDPOINT_([A-Z0-9_]+)$/;
 

@@ -158,7 +158,7 @@ describe('endpoint and domain overrides', () => {
     expect(topology.dnsZones?.map((z) => z.name)).toEqual(['empty.example.com', 'internal.example.com']);
     expect(warnings.join('\n')).toMatch(/skipped DCS instances: DCS is not available/);
     const services = new Set(cloud.requests.map((r) => r.service));
-    expect([...services].sort()).toEqual(['cce', 'dcs', 'dms', 'dns', 'ecs', 'nat', 'rds', 'vpc']);
+    expect([...services].sort()).toEqual(['cce', 'dcs', 'dms', 'dns', 'ecs', 'er', 'nat', 'rds', 'vpc']);
     expect(cloud.requests.filter((r) => r.service === 'dns').map((r) => r.path)).toEqual([
       '/v2/zones',
       '/v2/zones',
