@@ -31,6 +31,7 @@ const render = z.object({
   hcloud: z.string().optional(),
   terraform: z.string().optional(),
   api: z.object({ method: z.string(), path: z.string(), body: z.unknown() }).optional(),
+  kubectl: z.string().optional(),
 });
 
 const base = { alternative: z.boolean().optional(), render };
@@ -97,6 +98,45 @@ const fix = z.discriminatedUnion('kind', [
     eip: z.string(),
   }),
   z.object({ kind: z.literal('replan'), ...base, reason: z.string() }),
+  z.object({
+    kind: z.literal('er-route'),
+    ...base,
+    enterpriseRouter: z.string(),
+    routeTable: z.string(),
+    destination: z.string(),
+    attachment: z.string(),
+    note: z.string().optional(),
+    replaces: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal('er-association'),
+    ...base,
+    enterpriseRouter: z.string(),
+    routeTable: z.string(),
+    attachment: z.string(),
+  }),
+  z.object({
+    kind: z.literal('er-propagation'),
+    ...base,
+    enterpriseRouter: z.string(),
+    routeTable: z.string(),
+    attachment: z.string(),
+    note: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal('network-policy'),
+    ...base,
+    cluster: z.string(),
+    namespace: z.string(),
+    name: z.string(),
+    podSelector: z.record(z.string(), z.string()),
+    to: z.union([
+      z.object({ ipBlock: z.string() }),
+      z.object({ namespace: z.string(), podLabels: z.record(z.string(), z.string()) }),
+    ]),
+    ports: z.array(z.object({ protocol: z.enum(['TCP', 'UDP']), port: z.number().int() })),
+    owner: z.object({ policy: z.string(), egressRules: z.number().int() }).optional(),
+  }),
 ]);
 
 const diagnosis = z.object({
@@ -111,6 +151,15 @@ const diagnosis = z.object({
     node: z.string().optional(),
     vpc: z.string().optional(),
     subnet: z.string().optional(),
+    dns: z
+      .object({
+        name: z.string(),
+        chain: z.array(z.string()),
+        addresses: z.array(z.string()),
+        zone: z.string().optional(),
+        domainNameOf: z.string().optional(),
+      })
+      .optional(),
   }),
   steps: z.array(step),
   fixes: z.array(fix),

@@ -6,6 +6,7 @@
 // Result shape: one flow (a port or ICMP was asked, or the resource declares one port) gives a Diagnosis;
 // several flows (no port asked, several declared ports) give { verdict, flows }, the worst verdict first
 // reached. Use `flowsOf(result)` to treat both alike.
+import type { ResolvedHost } from '../names/resolve-host.js';
 import type { Question } from '../question/question.js';
 import { withRender } from '../render/fix.js';
 import type { CompiledTopology } from '../topology/compile.js';
@@ -14,6 +15,7 @@ import { destinationAclCheck } from './checks/destination-acl.js';
 import { destinationSgCheck } from './checks/destination-sg.js';
 import { hostBridgeCheck } from './checks/host-bridge.js';
 import { internetEgressCheck } from './checks/internet-egress.js';
+import { hasKubernetesSide, networkPolicyCheck } from './checks/network-policy.js';
 import { peeringCheck } from './checks/peering.js';
 import { planningCheck } from './checks/planning.js';
 import { routeForwardCheck } from './checks/route-forward.js';
@@ -21,6 +23,7 @@ import { routeReturnCheck } from './checks/route-return.js';
 import { sourceAclCheck } from './checks/source-acl.js';
 import { seeSource, sourceAddressStep } from './checks/source-address.js';
 import { sourceEgressCheck } from './checks/source-egress.js';
+import { transitCheck } from './checks/transit.js';
 import { whitelistCheck } from './checks/whitelist.js';
 import { type CheckResult, type Flow, type FlowContext, type PlannedFix, result } from './context.js';
 import {
@@ -28,6 +31,7 @@ import {
   type CheckName,
   type Diagnosis,
   type DiagnosisResult,
+  type DnsResolution,
   type FixSpec,
   type Step,
   VERDICT_RANK,
@@ -37,6 +41,17 @@ import { patchCompiled } from './fixes/patch.js';
 import { replanFix } from './fixes/replan.js';
 import { type ResolvedQuestion, resolveQuestion } from './resolve.js';
 
+/** How a host name resolved, for the contract's `destination.dns`. */
+function dnsInfo(host: ResolvedHost): DnsResolution {
+  return {
+    name: host.name,
+    chain: host.chain,
+    addresses: host.addresses,
+    ...(host.zone ? { zone: host.zone } : {}),
+    ...(host.resource ? { domainNameOf: host.resource } : {}),
+  };
+}
+
 /** How many rounds of "apply the fixes, ask again" a diagnosis may take to verify its fixes. */
 const VERIFY_ROUNDS = 3;
 
@@ -45,6 +60,7 @@ const PATH_CHECKS: readonly ((ctx: FlowContext) => CheckResult)[] = [
   sourceAclCheck,
   routeForwardCheck,
   peeringCheck,
+  transitCheck,
   destinationAclCheck,
   destinationSgCheck,
   whitelistCheck,
@@ -53,8 +69,11 @@ const PATH_CHECKS: readonly ((ctx: FlowContext) => CheckResult)[] = [
   internetEgressCheck,
 ];
 
-// The checks that follow the destination, planning and source steps, in the contract's order.
-const LATER_CHECKS: readonly CheckName[] = CHECKS.slice(CHECKS.indexOf('source-egress'));
+// The checks that follow the destination, planning and source steps, in the contract's order. `transit` is
+// reported only on paths through an enterprise router, so answers without one keep their steps.
+const LATER_CHECKS: readonly CheckName[] = CHECKS.slice(CHECKS.indexOf('source-egress')).filter(
+  (check) => check !== 'transit',
+);
 
 function fixKey(spec: FixSpec): string {
   return JSON.stringify(spec);
@@ -75,20 +94,34 @@ interface FlowOutcome {
 }
 
 function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow): FlowOutcome {
-  const { cluster, workload } = resolved;
+  const { workload } = resolved;
+  // A verified fix may have changed the cluster itself (a NetworkPolicy): read it from the compiled topology.
+  const cluster = compiled.clusters.get(resolved.cluster.cluster.name.toLowerCase()) ?? resolved.cluster;
   const named = resolved.resourceName ? compiled.resources.get(resolved.resourceName.toLowerCase()) : undefined;
   const target = classifyDestination(compiled, cluster, resolved.address, named);
   const source = seeSource(compiled, cluster, workload, target);
   const destination = target.info.resource ?? target.address.text;
   const purpose = purposeOf(resolved, destination, flow);
-  const ctx: FlowContext = { compiled, cluster, workload, flow, target, source, purpose };
+  const ctx: FlowContext = {
+    compiled,
+    cluster,
+    workload,
+    flow,
+    target,
+    source,
+    purpose,
+    ...(resolved.host ? { hostName: resolved.host.name } : {}),
+  };
   const results: CheckResult[] = [];
+  // Clusters without Kubernetes objects get the answers they always had, without a network-policy step.
+  const kubernetes = hasKubernetesSide(cluster.cluster);
   const head = result();
   head.steps.push(destinationStep(target));
   results.push(head);
 
   const skipRest = (why: string) => {
     const rest = result();
+    if (kubernetes) rest.steps.push({ check: 'network-policy', status: 'skip', summary: why });
     for (const check of LATER_CHECKS) rest.steps.push({ check, status: 'skip', summary: why });
     results.push(rest);
   };
@@ -123,7 +156,10 @@ function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow
         replanFix(`${cluster.cluster.name} has no ${target.family === 6 ? 'IPv6 ' : ''}address to send from`, purpose),
       );
       skipRest('no source address');
-    } else for (const check of PATH_CHECKS) results.push(check(ctx));
+    } else {
+      if (kubernetes) results.push(networkPolicyCheck(ctx));
+      for (const check of PATH_CHECKS) results.push(check(ctx));
+    }
   }
 
   const steps: Step[] = results.flatMap((r) => r.steps);
@@ -149,13 +185,13 @@ function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow
       question: {
         cluster: cluster.cluster.name,
         workload: workload?.name ?? null,
-        // What was asked (a resource name or an address); the resolved resource is in `destination`.
-        destination: resolved.resourceName ?? resolved.address.text,
+        // What was asked (a host name, a resource name or an address); the resolved resource is in `destination`.
+        destination: resolved.host?.name ?? resolved.resourceName ?? resolved.address.text,
         protocol: flow.protocol === 'icmpv6' ? 'icmp' : flow.protocol,
         port: flow.protocol === 'tcp' || flow.protocol === 'udp' ? flow.port : null,
       },
       source: { seenAs: source.seenAs, why: source.why },
-      destination: target.info,
+      destination: resolved.host ? { ...target.info, dns: dnsInfo(resolved.host) } : target.info,
       steps,
       assumptions,
     },
@@ -211,7 +247,11 @@ export function diagnose(
 ): DiagnosisResult {
   const verify = options.verifyFixes ?? true;
   const resolved = resolveQuestion(compiled, question);
-  const flows = resolved.flows.map((flow) => diagnoseFlow(compiled, resolved, flow, verify));
+  // A host name with several addresses is answered for each: every address's flows, in record order.
+  const flows = resolved.targets.flatMap((target) => {
+    const at: ResolvedQuestion = { ...resolved, ...target };
+    return target.flows.map((flow) => diagnoseFlow(compiled, at, flow, verify));
+  });
   if (flows.length === 1) return flows[0]!;
   const verdict = flows.reduce<Verdict>(
     (worst, d) => (VERDICT_RANK[d.verdict] > VERDICT_RANK[worst] ? d.verdict : worst),

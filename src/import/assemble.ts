@@ -3,6 +3,7 @@
 // their Huawei names (collisions get a deterministic suffix); every list is sorted, except where
 // order is meaning (network ACL rules: first match wins; security groups bound to a NIC or cluster:
 // binding order); and whatever cannot be mapped becomes a warning, never a silent drop.
+
 import { contains, mustCidr, parseAddressEntry, parseCidr, parseIp } from '../net/address.js';
 import { type NamedProtocol, PROTOCOL_NUMBERS, parsePortList, type RuleProtocol } from '../net/ports.js';
 import { formatIssues } from '../topology/errors.js';
@@ -14,6 +15,8 @@ import {
   type Topology,
   type TopologyInput,
 } from '../topology/schema.js';
+import { mapDnsZones, mapDomainNames } from './dns.js';
+import { mapEnterpriseRouters } from './enterprise-router.js';
 import type {
   ImportResult,
   RawAclRule,
@@ -190,6 +193,10 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
     return podCidrsByVpc.get(vpcId)?.find((cidr) => contains(mustCidr(cidr), dest.cidr));
   };
 
+  // Enterprise routers: VPC routes to one of them are kept only when it was imported too.
+  const enterpriseRouters = mapEnterpriseRouters(inventory.enterpriseRouters, { vpcIds, resolveSubnet, warn });
+  const erIds = new Set(enterpriseRouters.map((e) => e.id));
+
   // Route tables per VPC; custom-table associations go on the subnets.
   const tableOfSubnet = new Map<string, string>();
   const tablesByVpc = new Map<string, RouteTableIn[]>();
@@ -220,6 +227,9 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
         return [];
       } else if (type === 'peering' && !(route.nexthop && peeringIds.has(route.nexthop))) {
         warn(`${what}: the peering was not imported; route skipped`);
+        return [];
+      } else if (type === 'er' && erIds.size > 0 && !(route.nexthop && erIds.has(route.nexthop))) {
+        warn(`${what}: the enterprise router was not imported (another account or region?); route skipped`);
         return [];
       } else mappedType = routeType;
       return [
@@ -339,6 +349,8 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
     warn,
   );
 
+  const dnsZones = mapDnsZones(inventory.dnsZones, vpcIds, warn);
+
   const document: TopologyInput = compact({
     version: 1 as const,
     name: options.name,
@@ -347,11 +359,13 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
     project: options.project,
     vpcs: vpcDocs.length ? vpcDocs : undefined,
     peerings: peerings.length ? sortByKey(peerings, (p) => p.id) : undefined,
+    enterpriseRouters: enterpriseRouters.length ? enterpriseRouters : undefined,
     securityGroups: securityGroups.length ? sortByKey(securityGroups, (g) => g.id) : undefined,
     addressGroups: addressGroups.length ? sortByKey(addressGroups, (g) => g.id) : undefined,
     networkAcls: networkAcls.length ? sortByKey(networkAcls, (a) => a.id) : undefined,
     clusters: clusters.length ? sortByKey(clusters, (c) => c.name) : undefined,
     resources: resources.length ? sortByKey(resources, (r) => r.name) : undefined,
+    dnsZones: dnsZones.length ? dnsZones : undefined,
   });
 
   const result = validateTopology(document);
@@ -662,6 +676,7 @@ function mapInstance(i: RawInstance, ctx: Context & { readonly subnets: readonly
         )
       : undefined,
     eip: i.eip ? parseIp(i.eip)?.text : undefined,
+    domainNames: mapDomainNames(label, i.domainNames, ctx.warn),
   });
 }
 

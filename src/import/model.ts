@@ -144,6 +144,8 @@ export interface RawInstance {
   readonly flavor?: string;
   readonly eip?: string;
   readonly ports?: readonly { readonly protocol: 'tcp' | 'udp'; readonly port: number }[];
+  /** Host names the service reports for the instance (RDS private_dns_names, DCS domain_name, DMS addresses). */
+  readonly domainNames?: readonly string[];
   readonly whitelist?: {
     readonly enabled: boolean;
     readonly groups: readonly { readonly name: string; readonly addresses: readonly string[] }[];
@@ -164,6 +166,58 @@ export interface RawNatGateway {
   readonly snatRules: readonly RawSnatRule[];
 }
 
+export interface RawDnsRecordSet {
+  /** As the API gives it: usually fully qualified with a trailing dot. */
+  readonly name: string;
+  readonly type: string;
+  readonly values: readonly string[];
+}
+
+/** A private DNS zone and the VPCs (routers) associated with it. */
+export interface RawDnsZone {
+  readonly id: string;
+  readonly name: string;
+  readonly vpcIds: readonly string[];
+  readonly records: readonly RawDnsRecordSet[];
+}
+
+export interface RawErAttachment {
+  readonly id: string;
+  readonly name?: string;
+  /** `resource_type`: vpc, vpn, vgw, peering, cfw, ... */
+  readonly type: string;
+  /** vpc attachments: `vpc_id` (API `resource_id`) and `subnet_id` (API `vpc_subnet_id`). */
+  readonly vpcId?: string;
+  readonly subnetId?: string;
+  readonly autoCreateVpcRoutes?: boolean;
+  /** Non-vpc attachments: the CIDRs the ER learned from them (propagated routes), when read. */
+  readonly cidrs?: readonly string[];
+}
+
+export interface RawErRoute {
+  readonly destination: string;
+  readonly attachmentId?: string;
+  readonly blackhole: boolean;
+}
+
+export interface RawErRouteTable {
+  readonly id: string;
+  readonly name?: string;
+  readonly isDefault?: boolean;
+  readonly associations: readonly string[];
+  readonly propagations: readonly string[];
+  /** Static and blackhole routes. */
+  readonly routes: readonly RawErRoute[];
+}
+
+export interface RawEnterpriseRouter {
+  readonly id: string;
+  readonly name?: string;
+  readonly asn?: number;
+  readonly attachments: readonly RawErAttachment[];
+  readonly routeTables: readonly RawErRouteTable[];
+}
+
 /** Everything an importer read, plus what it already knows it could not read or map. */
 export interface RawInventory {
   vpcs: RawVpc[];
@@ -176,6 +230,8 @@ export interface RawInventory {
   clusters: RawCluster[];
   instances: RawInstance[];
   natGateways: RawNatGateway[];
+  dnsZones: RawDnsZone[];
+  enterpriseRouters: RawEnterpriseRouter[];
   warnings: string[];
 }
 
@@ -192,6 +248,8 @@ export function emptyInventory(): RawInventory {
     clusters: [],
     instances: [],
     natGateways: [],
+    dnsZones: [],
+    enterpriseRouters: [],
     warnings: [],
   };
 }

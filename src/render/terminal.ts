@@ -7,7 +7,7 @@ import { singleLine } from './syntax/shell.js';
 import {
   allAssumptions,
   apiWords,
-  flowWords,
+  flowTitle,
   numberedFixes,
   questionWords,
   STEP_SYMBOL,
@@ -55,6 +55,8 @@ function fixSections(fix: Fix, format: FixFormat): { label: string; body: string
   if (render.terraform !== undefined && want('terraform'))
     sections.push({ label: 'terraform', body: render.terraform });
   if (render.api !== undefined && want('api')) sections.push({ label: 'api', body: apiWords(render.api) });
+  // A Kubernetes fix has no cloud form: its manifest is shown for every format but plain text.
+  if (render.kubectl !== undefined && format !== 'text') sections.push({ label: 'kubectl', body: render.kubectl });
   return sections;
 }
 
@@ -64,7 +66,7 @@ function fixLines(result: DiagnosisResult, format: FixFormat, paint: Paint): str
   const multi = 'flows' in result;
   const lines = ['', paint('1', fixes.length === 1 ? 'Fix' : 'Fixes')];
   for (const { number, fix, flow } of fixes) {
-    const tags = [fix.alternative ? 'alternative' : '', multi ? flowWords(flow.question) : ''].filter(Boolean);
+    const tags = [fix.alternative ? 'alternative' : '', multi ? flowTitle(result, flow) : ''].filter(Boolean);
     const tag = tags.length > 0 ? `[${tags.join(', ')}] ` : '';
     lines.push(`  ${number}. ${tag}${singleLine(fix.render.text)}`);
     for (const section of fixSections(fix, format)) {
@@ -101,7 +103,7 @@ export function renderTerminal(result: DiagnosisResult, options: TerminalOptions
     if (sameSource && flows[0] !== undefined) lines.push('', ...sourceLines(flows[0]));
     for (const flow of flows) {
       const mark = paint(VERDICT_COLOR[flow.verdict], `${VERDICT_SYMBOL[flow.verdict]} ${VERDICT_LABEL[flow.verdict]}`);
-      lines.push('', `${paint('1', flowWords(flow.question))}: ${mark}`);
+      lines.push('', `${paint('1', flowTitle(result, flow))}: ${mark}`);
       if (!sameSource) lines.push(...sourceLines(flow).map((line) => `  ${line}`));
       const notable = { ...flow, steps: flow.steps.filter((step) => step.status === 'fail' || step.status === 'warn') };
       lines.push(...stepLines(notable, paint, '  '));

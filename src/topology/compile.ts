@@ -1,6 +1,7 @@
 // A validated topology compiled once into indexes, so that answering a question never scans every
 // resource or security group: names and addresses are hash lookups, "which CIDR contains this address"
 // is one hash lookup per distinct prefix length, and security-group rules arrive pre-sorted.
+import { type HostIndex, indexHostNames } from '../names/resolve-host.js';
 import {
   type AddressRange,
   addressBits,
@@ -12,6 +13,7 @@ import {
   parseIp,
 } from '../net/address.js';
 import { type PortRange, parsePortList, protocolNumber } from '../net/ports.js';
+import { type CompiledEr, compileEr, type VpcAttachment, vpcAttachmentsOf } from './compile-er.js';
 import type {
   AclRule,
   Cluster,
@@ -228,6 +230,8 @@ export interface CompiledTopology {
   /** Resources by canonical address text. */
   readonly resourcesByAddress: Lookup<readonly Resource[]>;
   readonly resourceNames: () => readonly string[];
+  /** Private zones and service domain names, indexed on first use (most questions name no host). */
+  readonly hostNames: () => HostIndex;
   readonly vpcs: Lookup<CompiledVpc>;
   readonly vpcBlocks: PrefixIndex<string>;
   /** Subnets by id and by ipv4SubnetId. */
@@ -245,6 +249,10 @@ export interface CompiledTopology {
   readonly serviceIndex: PrefixIndex<string>;
   /** eni container subnets (by subnet id) to the name of the cluster whose pods take IPs there. */
   readonly eniSubnets: Lookup<string>;
+  /** Enterprise routers by id. */
+  readonly enterpriseRouters: Lookup<CompiledEr>;
+  /** The ER attachments of each VPC, by VPC id. */
+  readonly vpcAttachments: Lookup<readonly VpcAttachment[]>;
 }
 
 /** The key of an unordered pair of VPC ids. */
@@ -463,6 +471,17 @@ function compileCluster(cluster: Cluster, subnets: Lookup<CompiledSubnet>, subne
   } satisfies CompiledCluster;
 }
 
+/** Security group ids a workload's pod annotations name (yangtse.io/security-group-ids and the additional ones). */
+function annotatedGroups(workload: Workload): string[] {
+  const annotations = workload.podAnnotations ?? {};
+  return ['yangtse.io/security-group-ids', 'yangtse.io/additional-security-group-ids'].flatMap((key) =>
+    (annotations[key] ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  );
+}
+
 function addMember(members: Map<string, SgMembership>, sg: string, range: AddressRange | string) {
   let entry = members.get(sg);
   if (!entry) {
@@ -534,7 +553,9 @@ export function compileTopology(topology: Topology): CompiledTopology {
         ...(cluster.workloads ?? []).flatMap((w) => [
           ...(w.securityGroups ?? []),
           ...(w.additionalSecurityGroups ?? []),
+          ...annotatedGroups(w),
         ]),
+        ...(cluster.securityGroupResources ?? []).flatMap((r) => r.spec.securityGroups.map((g) => g.id)),
       ];
       for (const sg of podGroups) for (const s of compiled.containerSubnets) addMember(members, sg, s.cidr);
     }
@@ -553,6 +574,9 @@ export function compileTopology(topology: Topology): CompiledTopology {
     }
   }
   let resourceNames: string[] | undefined;
+  const enterpriseRouters = new Map<string, CompiledEr>();
+  for (const er of topology.enterpriseRouters ?? []) enterpriseRouters.set(er.id, compileEr(er, vpcs));
+  let hostNames: HostIndex | undefined;
 
   return {
     topology,
@@ -563,6 +587,10 @@ export function compileTopology(topology: Topology): CompiledTopology {
     resourceNames: () => {
       resourceNames ??= (topology.resources ?? []).map((r) => r.name);
       return resourceNames;
+    },
+    hostNames: () => {
+      hostNames ??= indexHostNames(topology);
+      return hostNames;
     },
     vpcs,
     vpcBlocks,
@@ -578,6 +606,8 @@ export function compileTopology(topology: Topology): CompiledTopology {
     containerIndex,
     serviceIndex,
     eniSubnets,
+    enterpriseRouters,
+    vpcAttachments: vpcAttachmentsOf(topology),
   };
 }
 

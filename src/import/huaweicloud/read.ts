@@ -3,8 +3,8 @@
 // skipped with a warning and the rest is still imported; refused credentials stop everything.
 import type { z } from 'zod';
 import { dcsAccessControl, dcsMayHaveWhitelist } from '../dcs.js';
-import { connectAddresses } from '../dms.js';
-import { emptyInventory, type RawInstance, type RawInventory } from '../model.js';
+import { connectAddresses, connectDomainNames } from '../dms.js';
+import { emptyInventory, type RawEnterpriseRouter, type RawInstance, type RawInventory } from '../model.js';
 import {
   HuaweiCloudApiError,
   HuaweiCloudAuthError,
@@ -22,7 +22,7 @@ export interface ReadOptions {
 }
 
 // Documented maximum `limit` per listing API: a larger value is refused or ignored (see docs/IMPORT.md).
-const MAX_LIMIT = { dcs: 1000, rds: 100, dms: 50, nat: 2000 } as const;
+const MAX_LIMIT = { dcs: 1000, rds: 100, dms: 50, nat: 2000, dns: 500 } as const;
 
 /** Read everything reachbot maps from one project; `warnings` lists what was skipped and why. */
 export async function readInventory(client: HuaweiCloudClient, options: ReadOptions): Promise<RawInventory> {
@@ -104,6 +104,111 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
     }
   };
 
+  /** ERs with their attachments, tables, associations, propagations, static routes and learned routes. */
+  const readEnterpriseRouters = async (): Promise<RawEnterpriseRouter[]> => {
+    const base = `/v3/${pid}/enterprise-router`;
+    const routers: RawEnterpriseRouter[] = [];
+    const instances = await listByMarker('er', `${base}/instances`, api.erInstanceList, (p) => p.instances, v3Next);
+    for (const er of instances) {
+      const vpcAttachments = await listByMarker(
+        'er',
+        `${base}/${er.id}/vpc-attachments`,
+        api.erVpcAttachmentList,
+        (p) => p.vpc_attachments,
+        v3Next,
+      );
+      if (wanted && !vpcAttachments.some((a) => inScope(a.vpc_id))) continue;
+      const others = (
+        await listByMarker('er', `${base}/${er.id}/attachments`, api.erAttachmentList, (p) => p.attachments, v3Next)
+      ).filter((a) => a.resource_type !== 'vpc');
+      const learned = new Map<string, string[]>();
+      const tables = await listByMarker(
+        'er',
+        `${base}/${er.id}/route-tables`,
+        api.erRouteTableList,
+        (p) => p.route_tables,
+        v3Next,
+      );
+      const routeTables = [];
+      for (const t of tables) {
+        const at = `${base}/${er.id}/route-tables/${t.id}`;
+        const associations = await listByMarker(
+          'er',
+          `${at}/associations`,
+          api.erAssociationList,
+          (p) => p.associations,
+          v3Next,
+        );
+        const propagations = await listByMarker(
+          'er',
+          `${at}/propagations`,
+          api.erPropagationList,
+          (p) => p.propagations,
+          v3Next,
+        );
+        const statics = await listByMarker(
+          'er',
+          `${base}/route-tables/${t.id}/static-routes`,
+          api.erStaticRouteList,
+          (p) => p.routes,
+          v3Next,
+        );
+        // Effective routes: what non-VPC attachments (VPN, Direct Connect, peer ERs) propagate is only known here.
+        const effective = await listByMarker(
+          'er',
+          `${base}/route-tables/${t.id}/routes`,
+          api.erEffectiveRouteList,
+          (p) => p.routes.map((r, i) => ({ ...r, id: r.route_id ?? `${r.destination}#${i}` })),
+          v3Next,
+        );
+        for (const r of effective) {
+          if (r.is_blackhole || r.route_type === 'static') continue;
+          for (const hop of r.next_hops ?? []) {
+            if (!hop.attachment_id || hop.resource_type === 'vpc') continue;
+            const list = learned.get(hop.attachment_id) ?? [];
+            list.push(r.destination);
+            learned.set(hop.attachment_id, list);
+          }
+        }
+        routeTables.push({
+          id: t.id,
+          name: t.name ?? undefined,
+          isDefault: t.is_default_association === true || undefined,
+          associations: associations.map((a) => a.attachment_id),
+          propagations: propagations.map((a) => a.attachment_id),
+          routes: statics.map((r) => ({
+            destination: r.destination,
+            attachmentId: r.attachments?.[0]?.attachment_id ?? undefined,
+            blackhole: r.is_blackhole === true,
+          })),
+        });
+      }
+      routers.push({
+        id: er.id,
+        name: er.name ?? undefined,
+        asn: er.asn ?? undefined,
+        attachments: [
+          ...vpcAttachments.map((a) => ({
+            id: a.id,
+            name: a.name ?? undefined,
+            type: 'vpc',
+            vpcId: a.vpc_id,
+            subnetId: a.virsubnet_id,
+            autoCreateVpcRoutes: a.auto_create_vpc_routes ?? undefined,
+          })),
+          ...others.map((a) => ({
+            id: a.id,
+            name: a.name ?? undefined,
+            type: a.resource_type,
+            cidrs: learned.get(a.id),
+          })),
+        ],
+        routeTables,
+      });
+    }
+    return routers;
+  };
+
   // --- VPC service
   const portsById = new Map<string, z.output<typeof api.portList>['ports'][number]>();
   await section('VPCs and subnets', 'vpc', async () => {
@@ -162,6 +267,9 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
         accepterVpc: p.accept_vpc_info.vpc_id,
         status: p.status ?? undefined,
       });
+  });
+  await section('enterprise routers', 'er', async () => {
+    inv.enterpriseRouters.push(...(await readEnterpriseRouters()));
   });
   await section('address groups', 'vpc', async () => {
     const groups = await listByMarker(
@@ -372,6 +480,7 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
         addresses: d.ip ? d.ip.split(',').map((a) => a.trim()) : [],
         securityGroupIds: [...access.securityGroupIds],
         ports: d.port ? [{ protocol: 'tcp', port: d.port }] : undefined,
+        domainNames: d.domain_name ? [d.domain_name] : undefined,
         whitelist,
       });
     }
@@ -397,6 +506,7 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
         addresses: (r.private_ips ?? []).filter(Boolean),
         securityGroupIds: r.security_group_id ? [r.security_group_id] : [],
         ports: r.port ? [{ protocol: 'tcp', port: r.port }] : undefined,
+        domainNames: r.private_dns_names?.length ? r.private_dns_names : undefined,
       });
   });
 
@@ -422,9 +532,58 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
           addresses: connectAddresses(m.connect_address),
           securityGroupIds: m.security_group_id ? [m.security_group_id] : [],
           ports: m.port ? [{ protocol: 'tcp', port: m.port }] : undefined,
+          domainNames: connectDomainNames(m.connect_address, m.domain_name),
         });
     });
   }
+
+  // --- DNS private zones (regional) and their record sets; marker pagination, `links.next` while more follow.
+  await section('private DNS zones', 'dns', async () => {
+    const dnsLimit = Math.min(limit, MAX_LIMIT.dns);
+    const listDns = async <S extends z.ZodType, T extends { id: string }>(
+      path: string,
+      schema: S,
+      items: (page: z.output<S>) => T[],
+      next: (page: z.output<S>) => string | null | undefined,
+      query: Record<string, string> = {},
+    ): Promise<T[]> => {
+      const all: T[] = [];
+      let marker: string | undefined;
+      for (let guard = 0; guard < 10_000; guard++) {
+        const page = await get('dns', path, schema, { ...query, limit: dnsLimit, marker });
+        const got = items(page);
+        all.push(...got);
+        const last = got[got.length - 1]?.id;
+        if (!next(page) || !last || last === marker) break;
+        marker = last;
+      }
+      return all;
+    };
+    const zones = await listDns(
+      '/v2/zones',
+      api.dnsZoneList,
+      (p) => p.zones,
+      (p) => p.links?.next,
+      { type: 'private' },
+    );
+    for (const zone of zones) {
+      const vpcIds = (zone.routers ?? []).map((r) => r.router_id);
+      // A zone none of whose VPCs is imported answers no question here.
+      if (wanted && !vpcIds.some((v) => inScope(v))) continue;
+      const records = await listDns(
+        `/v2/zones/${zone.id}/recordsets`,
+        api.dnsRecordSetList,
+        (p) => p.recordsets,
+        (p) => p.links?.next,
+      );
+      inv.dnsZones.push({
+        id: zone.id,
+        name: zone.name,
+        vpcIds: vpcIds.filter((v) => inScope(v)),
+        records: records.map((r) => ({ name: r.name, type: r.type, values: r.records ?? [] })),
+      });
+    }
+  });
 
   // --- NAT (public NAT v2: `limit` only, up to 2000, no marker; a full page may mean more exist)
   await section('NAT gateways', 'nat', async () => {

@@ -2,8 +2,15 @@
 // into a topology v1 document; every other resource type is named in a warning.
 import { assembleTopology } from '../assemble.js';
 import { dcsAccessControl, dcsMayHaveWhitelist } from '../dcs.js';
-import { connectAddresses } from '../dms.js';
-import { emptyInventory, type ImportResult, type RawRouteTable, type RawSecurityGroupRule } from '../model.js';
+import { connectAddresses, connectDomainNames } from '../dms.js';
+import {
+  emptyInventory,
+  type ImportResult,
+  type RawDnsRecordSet,
+  type RawRouteTable,
+  type RawSecurityGroupRule,
+} from '../model.js';
+import { mapTerraformErs } from './enterprise-router.js';
 import { type Attributes, attributeSchemas, type MappedType, terraformState } from './state.js';
 
 /** The state file is not a Terraform state v4. */
@@ -126,6 +133,35 @@ export function importTerraformState(input: string | unknown, source = 'terrafor
     )
       table.routes.push(route);
   });
+  const collect = <T extends MappedType>(type: T) => {
+    const list: Attributes<T>[] = [];
+    each(type, (a) => {
+      list.push(a);
+    });
+    return list;
+  };
+  const ers = mapTerraformErs(
+    {
+      instances: collect('huaweicloud_er_instance'),
+      tables: collect('huaweicloud_er_route_table'),
+      attachments: collect('huaweicloud_er_vpc_attachment'),
+      associations: collect('huaweicloud_er_association'),
+      propagations: collect('huaweicloud_er_propagation'),
+      staticRoutes: collect('huaweicloud_er_static_route'),
+    },
+    (message) => inv.warnings.push(message),
+  );
+  inv.enterpriseRouters.push(...ers.routers);
+  for (const [vpcId, routes] of ers.vpcRoutes) {
+    const tableId = `${vpcId}-default`;
+    let table = tables.get(tableId);
+    if (!table) {
+      table = { id: tableId, vpcId, isDefault: true, subnetIds: [], routes: [] };
+      tables.set(tableId, table);
+    }
+    for (const route of routes)
+      if (!table.routes.some((r) => r.destination === route.destination)) table.routes.push(route);
+  }
   inv.routeTables.push(...tables.values());
 
   each('huaweicloud_vpc_peering_connection', (a) => {
@@ -296,6 +332,7 @@ export function importTerraformState(input: string | unknown, source = 'terrafor
       addresses: a.private_ip ? [a.private_ip] : [],
       securityGroupIds: [...access.securityGroupIds],
       ports: a.port ? [{ protocol: 'tcp', port: a.port }] : undefined,
+      domainNames: a.domain_name ? [a.domain_name] : undefined,
       whitelist,
     });
   });
@@ -310,6 +347,7 @@ export function importTerraformState(input: string | unknown, source = 'terrafor
       addresses: a.private_ips?.length ? a.private_ips : a.fixed_ip ? [a.fixed_ip] : [],
       securityGroupIds: a.security_group_id ? [a.security_group_id] : [],
       ports: port ? [{ protocol: 'tcp', port }] : undefined,
+      domainNames: a.private_dns_names?.length ? a.private_dns_names : undefined,
     });
   });
   for (const [type, kind] of [
@@ -326,9 +364,29 @@ export function importTerraformState(input: string | unknown, source = 'terrafor
         addresses: connectAddresses(a.connect_address),
         securityGroupIds: a.security_group_id ? [a.security_group_id] : [],
         ports: a.port ? [{ protocol: 'tcp', port: a.port }] : undefined,
+        domainNames: connectDomainNames(a.connect_address, a.domain_name),
       });
     });
   }
+
+  // Private DNS zones (zone_type "private"; the provider's default is public) and their record sets.
+  const zones = new Map<string, { id: string; name: string; vpcIds: string[]; records: RawDnsRecordSet[] }>();
+  const publicZones = new Set<string>();
+  each('huaweicloud_dns_zone', (a, address) => {
+    if ((a.zone_type ?? 'public').toLowerCase() !== 'private') {
+      publicZones.add(a.id);
+      inv.warnings.push(`${address}: public zone ${a.name} left out (only private zones answer inside a VPC)`);
+      return;
+    }
+    zones.set(a.id, { id: a.id, name: a.name, vpcIds: (a.router ?? []).map((r) => r.router_id), records: [] });
+  });
+  each('huaweicloud_dns_recordset', (a, address) => {
+    const zone = zones.get(a.zone_id);
+    if (zone) zone.records.push({ name: a.name, type: a.type, values: a.records ?? [] });
+    else if (!publicZones.has(a.zone_id))
+      inv.warnings.push(`${address}: its zone ${a.zone_id} is not a private zone in the state; left out`);
+  });
+  inv.dnsZones.push(...zones.values());
 
   const eips = new Map<string, string>();
   each('huaweicloud_vpc_eip', (a) => {

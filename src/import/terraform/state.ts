@@ -68,6 +68,7 @@ const dmsInstance = z.object({
   network_id: optStr,
   security_group_id: optStr,
   connect_address: optStr,
+  domain_name: optStr,
   port: z.number().nullish(),
 });
 
@@ -103,6 +104,46 @@ export const attributeSchemas = {
     nexthop: optStr,
     route_table_id: optStr,
     description: optStr,
+  }),
+  huaweicloud_er_instance: z.object({
+    id: str,
+    name: optStr,
+    asn: z.number().nullish(),
+    enable_default_association: z.boolean().nullish(),
+    enable_default_propagation: z.boolean().nullish(),
+    default_association_route_table_id: optStr,
+    default_propagation_route_table_id: optStr,
+  }),
+  huaweicloud_er_route_table: z.object({
+    id: str,
+    instance_id: str,
+    name: optStr,
+    is_default_association: z.boolean().nullish(),
+    is_default_propagation: z.boolean().nullish(),
+  }),
+  huaweicloud_er_vpc_attachment: z.object({
+    id: str,
+    instance_id: str,
+    vpc_id: str,
+    subnet_id: str,
+    name: optStr,
+    auto_create_vpc_routes: z.boolean().nullish(),
+  }),
+  huaweicloud_er_association: z.object({
+    instance_id: str,
+    route_table_id: str,
+    attachment_id: str,
+  }),
+  huaweicloud_er_propagation: z.object({
+    instance_id: str,
+    route_table_id: str,
+    attachment_id: str,
+  }),
+  huaweicloud_er_static_route: z.object({
+    route_table_id: str,
+    destination: str,
+    attachment_id: optStr,
+    is_blackhole: z.boolean().nullish(),
   }),
   huaweicloud_vpc_peering_connection: z.object({
     id: str,
@@ -167,6 +208,7 @@ export const attributeSchemas = {
     port: z.number().nullish(),
     whitelist_enable: z.boolean().nullish(),
     whitelists: z.array(z.object({ group_name: str, ip_address: strList })).nullish(),
+    domain_name: optStr,
   }),
   huaweicloud_rds_instance: z.object({
     id: str,
@@ -177,6 +219,7 @@ export const attributeSchemas = {
     private_ips: strList,
     fixed_ip: optStr,
     db: z.array(z.object({ type: optStr, port: z.number().nullish() })).nullish(),
+    private_dns_names: strList,
   }),
   huaweicloud_dms_kafka_instance: dmsInstance,
   huaweicloud_dms_rabbitmq_instance: dmsInstance,
@@ -191,6 +234,13 @@ export const attributeSchemas = {
     floating_ip_id: optStr,
     floating_ip_address: optStr,
   }),
+  huaweicloud_dns_zone: z.object({
+    id: str,
+    name: str,
+    zone_type: optStr,
+    router: z.array(z.object({ router_id: str, router_region: optStr })).nullish(),
+  }),
+  huaweicloud_dns_recordset: z.object({ id: str, zone_id: str, name: str, type: str, records: strList }),
   // Read only to resolve SNAT rules' floating_ip_id to an address.
   huaweicloud_vpc_eip: z.object({ id: str, address: optStr }),
 } as const;
