@@ -37,7 +37,7 @@ export function renderFix(fix: FixSpec, purpose: string, place: FixPlace = {}): 
       : render.api;
   const terraform = render.terraform === undefined ? undefined : withVariableBlocks(render.terraform);
   return {
-    text: render.text,
+    ...render,
     ...(hcloud === undefined ? {} : { hcloud }),
     ...(terraform === undefined ? {} : { terraform }),
     ...(api === undefined ? {} : { api }),

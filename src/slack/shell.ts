@@ -44,20 +44,43 @@ export async function runShell(options: ShellOptions): Promise<void> {
     (options.greetingOutput ?? output).write(renderOutcome(await converse(command, context, registry), interactive));
   }
   if (interactive) lines.prompt();
+  // `topology import NAME` alone starts a paste: the lines that follow, up to a blank line (or EOF), are the YAML.
+  let paste: string[] | undefined;
+  const answerText = async (text: string): Promise<void> => {
+    try {
+      const outcome = await converse(text, context, registry, previous);
+      if (outcome.kind === 'answer')
+        previous = { topology: outcome.answer.topology, question: outcome.answer.question };
+      output.write(renderOutcome(outcome, interactive));
+    } catch (error) {
+      output.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  };
   for await (const line of lines) {
+    if (paste !== undefined) {
+      if (line.trim() !== '') {
+        paste.push(line);
+        continue;
+      }
+      const [head = '', ...yaml] = paste;
+      paste = undefined;
+      await answerText(`${head}\n${yaml.join('\n')}`);
+      if (interactive) lines.prompt();
+      continue;
+    }
     const text = line.trim();
     if (text === 'exit' || text === 'quit') break;
-    if (text) {
-      try {
-        const outcome = await converse(text, context, registry, previous);
-        if (outcome.kind === 'answer')
-          previous = { topology: outcome.answer.topology, question: outcome.answer.question };
-        output.write(renderOutcome(outcome, interactive));
-      } catch (error) {
-        output.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-      }
+    if (/^topology\s+import\s+\S+$/i.test(text)) {
+      paste = [text];
+      if (interactive) output.write('(paste the YAML, then an empty line)\n');
+      continue;
     }
+    if (text) await answerText(text);
     if (interactive) lines.prompt();
+  }
+  if (paste !== undefined) {
+    const [head = '', ...yaml] = paste;
+    await answerText(`${head}\n${yaml.join('\n')}`);
   }
   lines.close();
 }
@@ -99,7 +122,8 @@ export function plainText(mrkdwn: string): string {
   return (
     mrkdwn
       .replace(/:[a-z_]+:/g, (code) => EMOJI[code] ?? code)
-      .replace(/(^|[\s(])\*([^*\n]+)\*(?=[\s.,:;)]|$)/gm, '$1$2')
+      // Bold is *text* with no space inside the markers, so a cron spec (`30 8 * * 1-5`) keeps its stars.
+      .replace(/(^|[\s(])\*([^*\s](?:[^*\n]*[^*\s])?)\*(?=[\s.,:;)]|$)/gm, '$1$2')
       .replace(/(^|\s)_([^_\n]+)_(?=[\s.,:;)]|$)/gm, '$1$2')
       // Inline code around a single name reads better bare; code blocks (```) keep their fences.
       .replace(/(^|[^`])`([^`\n]+)`(?!`)/g, '$1$2')

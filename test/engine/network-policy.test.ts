@@ -138,9 +138,12 @@ describe('vpc-router and eni clusters enforce policies only with DataPlane V2', 
     const doc = sample();
     const prod = cluster(doc, 'prod');
     prod.networkModel = 'vpc-router';
+    // vpcprod already uses 172.16.0.0/16 in this VPC: two VPC-network clusters cannot share it (planning fails).
+    doc.clusters = doc.clusters.filter((c: Doc) => c.name !== 'vpcprod');
     delete prod.egressPoliciesEnforced;
     const d = answer(doc, 'prod', 'payments/api');
     expect(step(d)?.summary).toContain('no effect');
+    expect(d.steps.filter((s) => s.status === 'fail')).toEqual([]);
     expect(d.verdict).toBe('reachable');
     expect(d.assumptions.join('\n')).toContain('does not declare dataPlaneV2');
   });

@@ -31,7 +31,7 @@ describe('er-route', () => {
     expect(render.hcloud).toContain("hcloud ER CreateStaticRoute --cli-region='<region>'");
     expect(render.hcloud).toContain("--route_table_id='<ert-shared id>'");
     expect(render.hcloud).toContain('--route.destination=172.16.0.0/16');
-    expect(render.terraform).toBe(
+    expect(resourceBlock(render.terraform)).toBe(
       [
         'resource "huaweicloud_er_static_route" "ert_shared_to_172_16_0_0_16" {',
         '  route_table_id = var.ert_shared_id',
@@ -71,7 +71,7 @@ describe('er-association and er-propagation', () => {
       /^Associate attachment att-prod with route table ert-shared of enterprise router er-core/,
     );
     expect(render.hcloud).toContain('hcloud ER AssociateRouteTable');
-    expect(render.terraform).toBe(
+    expect(resourceBlock(render.terraform)).toBe(
       [
         'resource "huaweicloud_er_association" "ert_shared_att_prod" {',
         '  instance_id    = var.er_core_id',
@@ -123,3 +123,10 @@ describe('er-route replacing a static route of the same destination', () => {
     expect(render.terraform).toContain('attachment_id = var.att_prod_id');
   });
 });
+
+/** The resource block of a snippet, without the `variable` blocks declared before it. */
+function resourceBlock(terraform: string | undefined): string {
+  const text = terraform ?? '';
+  const start = text.indexOf('resource "');
+  return start < 0 ? text : text.slice(start);
+}

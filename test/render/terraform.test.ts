@@ -66,6 +66,15 @@ const FIXES: FixSpec[] = [
   { kind: 'snat-rule', vpc: 'vpc-prod', natGateway: 'nat-prod', source: 'subnet-pods', eip: '203.0.113.7' },
   { kind: 'host-bridge', resource: 'db1', bridge: '172.17.0.0/16', suggested: '10.200.0.0/16' },
   { kind: 'replan', reason: 'the container CIDR overlaps vpc-data' },
+  {
+    kind: 'er-route',
+    enterpriseRouter: 'er-core',
+    routeTable: 'ert-shared',
+    destination: '172.16.0.0/16',
+    attachment: 'att-prod',
+  },
+  { kind: 'er-association', enterpriseRouter: 'er-core', routeTable: 'ert-shared', attachment: 'att-prod' },
+  { kind: 'er-propagation', enterpriseRouter: 'er-core', routeTable: 'ert-shared', attachment: 'att-prod' },
 ];
 const PURPOSE = 'CCE prod pods -> db1 tcp/3306';
 
@@ -96,7 +105,16 @@ describe('Terraform output', () => {
         writeFileSync(join(dir, `fix${index}.tf`), `${terraform}\n`);
       });
       // Every kind with a Terraform form is covered.
-      for (const kind of ['network-acl-rule', 'route', 'security-group-rule', 'snat-rule', 'whitelist-entry']) {
+      for (const kind of [
+        'network-acl-rule',
+        'route',
+        'security-group-rule',
+        'snat-rule',
+        'whitelist-entry',
+        'er-route',
+        'er-association',
+        'er-propagation',
+      ]) {
         expect(kinds).toContain(kind);
       }
       const result = spawnSync(terraformPath, ['fmt', '-check', '-list=true', dir], { encoding: 'utf8' });

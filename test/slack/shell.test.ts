@@ -89,3 +89,23 @@ describe('plainText', () => {
     expect(plainText('```\nhcloud VPC X\n```')).toBe('```\nhcloud VPC X\n```');
   });
 });
+
+describe('the shell, as the docs promise', () => {
+  it('keeps cron specs intact (no bold markers eaten)', () => {
+    expect(plainText('`30 8 * * 1-5` or *weekdays 09:00*')).toBe('30 8 * * 1-5 or weekdays 09:00');
+  });
+
+  it('imports a topology pasted after `topology import NAME`, up to an empty line', async () => {
+    const yaml = [
+      'version: 1',
+      'vpcs:',
+      '  - id: vpc-lab',
+      '    cidr: 10.9.0.0/16',
+      '    subnets:',
+      '      - { id: subnet-lab, cidr: 10.9.1.0/24 }',
+    ];
+    const { out, store } = await drive(['topology import lab', ...yaml, '', 'topologies']);
+    expect(out).toContain('Imported topology `lab`'.replaceAll('`', ''));
+    expect(store.data.topologies.lab?.topology.vpcs?.[0]?.id).toBe('vpc-lab');
+  });
+});
