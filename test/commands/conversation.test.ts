@@ -86,11 +86,14 @@ describe('conversation gaps', () => {
     expect(textOf(outcome)).not.toMatch(/unknown cluster|can't yet list/);
   });
 
-  it.each([["what's wrong with prod?", /can't audit/]])('"%s" is recognised and says what can be asked instead', async (text, words) => {
-    const { context, registry } = await setup();
-    const outcome = await converse(text, context, registry);
-    expect(textOf(outcome)).toMatch(words);
-    expect(textOf(outcome)).toContain('can pod in CLUSTER reach ADDRESS?');
-    expect(textOf(outcome)).not.toMatch(/unknown cluster/);
-  });
+  it.each([["what's wrong with prod?", /can't audit/]])(
+    '"%s" is recognised and says what can be asked instead',
+    async (text, words) => {
+      const { context, registry } = await setup();
+      const outcome = await converse(text, context, registry);
+      expect(textOf(outcome)).toMatch(words);
+      expect(textOf(outcome)).toContain('can pod in CLUSTER reach ADDRESS?');
+      expect(textOf(outcome)).not.toMatch(/unknown cluster/);
+    },
+  );
 });
