@@ -46,7 +46,7 @@ describe('main', () => {
     const run = io(['can pod in prod reach 192.168.10.52?\n']);
     expect(await main({ REACHBOT_STORE: path }, run.io)).toBe(0);
     expect(run.err()).toContain(CONNECT_HINT);
-    expect(run.out()).toMatch(/^✗ UNREACHABLE {2}can pod in prod reach db1 \(192\.168\.10\.52\) on tcp\/3306\?/);
+    expect(run.out()).toMatch(/^✗ UNREACHABLE {2}can pod in prod reach 192\.168\.10\.52 \(db1\) on tcp\/3306\?/);
   });
 
   it('loads a sample topology file into memory as the default topology "sample"', async () => {
@@ -78,7 +78,7 @@ describe('main', () => {
       });
     const ok = await run(baseEnv, 'can pod in prod reach 192.168.10.52?\n');
     expect(ok.err).toContain('To connect to Slack');
-    expect(ok.out).toContain('UNREACHABLE  can pod in prod reach db1 (192.168.10.52) on tcp/3306?');
+    expect(ok.out).toContain('UNREACHABLE  can pod in prod reach 192.168.10.52 (db1) on tcp/3306?');
     expect(ok.code).toBe(0);
     const bad = await run({ ...baseEnv, SLACK_BOT_TOKEN: 'xapp-1-A1-2-oops' }, '');
     expect(bad.code).toBe(2);
