@@ -24,6 +24,9 @@ import { type FileStore, openFileStore } from './store/file-store.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { Store } from './store/store.js';
 import { putTopology } from './store/topologies.js';
+import { scheduledSyncCommand } from './sync/commands.js';
+import { sourceReader } from './sync/read-source.js';
+import { startSyncScheduler } from './sync/scheduler.js';
 import { formatIssues } from './topology/errors.js';
 import { parseTopology } from './topology/load.js';
 
@@ -92,7 +95,20 @@ async function startSlack(
     },
   };
   const onTopologyChange = changeAlerts(store, poster, logger);
-  const registry = createRegistry(digestSubcommands, { sync: huaweiCloudSync(env), onChange: onTopologyChange });
+  // Scheduled syncs: overdue ones (missed while the bot was down) run at once, the rest when due.
+  const syncs = startSyncScheduler({
+    store,
+    read: sourceReader({ env }),
+    poster,
+    onChange: onTopologyChange,
+    logger,
+    defaultIntervalMs: config.syncIntervalMs,
+  });
+  const registry = createRegistry(digestSubcommands, {
+    sync: huaweiCloudSync(env),
+    onChange: onTopologyChange,
+    scheduled: scheduledSyncCommand(syncs),
+  });
   const deliveries = new DeliveryLedger(store, logger);
   const deps = {
     store,
@@ -137,7 +153,8 @@ async function startSlack(
       if (stopped) return;
       stopped = true;
       scheduler.stop();
-      await scheduler.idle();
+      syncs.stop();
+      await Promise.all([scheduler.idle(), syncs.idle()]);
       await app.stop().catch((error: unknown) => logger.warn({ err: error }, 'error while stopping the Slack app'));
       await deliveries.flush();
       await store.close();
@@ -167,8 +184,21 @@ async function runLocalShell(
 ): Promise<number> {
   io.stderr.write(`${CONNECT_HINT}\n`);
   const { store, close } = await shellStore(config, io);
+  let stopSyncs = async () => {};
   try {
-    const registry: SubcommandRegistry = createRegistry(digestSubcommands, { sync: huaweiCloudSync(env) });
+    // A read-only store (a bot holds it) is the bot's to sync: the shell then schedules nothing.
+    const writable = !('writer' in store) || store.writer === true;
+    const syncs = writable
+      ? startSyncScheduler({ store, read: sourceReader({ env }), defaultIntervalMs: config.syncIntervalMs })
+      : undefined;
+    stopSyncs = async () => {
+      syncs?.stop();
+      await syncs?.idle();
+    };
+    const registry: SubcommandRegistry = createRegistry(digestSubcommands, {
+      sync: huaweiCloudSync(env),
+      ...(syncs ? { scheduled: scheduledSyncCommand(syncs) } : {}),
+    });
     const interactive = Boolean((io.stdin as { isTTY?: boolean }).isTTY);
     io.stderr.write(`${SHELL_WELCOME}\n`);
     await runShell({
@@ -183,6 +213,7 @@ async function runLocalShell(
     });
     return 0;
   } finally {
+    await stopSyncs();
     await close();
   }
 }

@@ -9,6 +9,7 @@ import type { Question } from '../../question/question.js';
 import { type FixFormat, renderTerminal } from '../../render/terminal.js';
 import { openFileStore, storePathFor } from '../../store/file-store.js';
 import { compileStored, resolveClusterTopology, splitQualifiedCluster } from '../../store/topologies.js';
+import { type Freshness, freshnessOf } from '../../sync/freshness.js';
 import { type CompiledTopology, compileTopology } from '../../topology/compile.js';
 import { CliExit, type CliIO, dim, EXIT, useColor } from '../io.js';
 import { SAMPLE_TOPOLOGY_PATH } from '../paths.js';
@@ -66,10 +67,14 @@ Examples:
 async function ask(text: string, options: AskOptions, io: CliIO): Promise<number> {
   const color = useColor(io, options.color);
   const question = parseQuestion(text);
-  const { compiled, asked } = await topologyFor(question, options, io, color);
+  const { compiled, asked, freshness } = await topologyFor(question, options, io, color);
   const result: DiagnosisResult = diagnose(compiled, asked);
-  if (options.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else io.stdout.write(`${renderTerminal(result, { color, format: options.format ?? 'all' })}\n`);
+  // `freshness` is a compatible extension of the JSON contract (docs/CLI.md): only for a stored topology.
+  if (options.json) io.stdout.write(`${JSON.stringify(freshness ? { ...result, freshness } : result, null, 2)}\n`);
+  else
+    io.stdout.write(
+      `${renderTerminal(result, { color, format: options.format ?? 'all', ...(freshness ? { provenance: freshness } : {}) })}\n`,
+    );
   return VERDICT_EXIT[result.verdict];
 }
 
@@ -85,7 +90,7 @@ async function topologyFor(
   options: AskOptions,
   io: CliIO,
   color: boolean,
-): Promise<{ compiled: CompiledTopology; asked: Question }> {
+): Promise<{ compiled: CompiledTopology; asked: Question; freshness?: Freshness }> {
   if (options.topology) {
     return { compiled: compileTopology(await requireTopologyFile(options.topology, io.cwd)), asked: question };
   }
@@ -100,7 +105,8 @@ async function topologyFor(
     }
     const entry = resolveClusterTopology(store, question.cluster);
     const cluster = splitQualifiedCluster(question.cluster).cluster;
-    return { compiled: compileStored(entry), asked: { ...question, cluster } };
+    const freshness = freshnessOf(entry, store.data.syncs[entry.name], io.now?.() ?? new Date());
+    return { compiled: compileStored(entry), asked: { ...question, cluster }, freshness };
   } finally {
     await store.close();
   }

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { dcsAccessControl, dcsMayHaveWhitelist } from '../dcs.js';
 import { connectAddresses } from '../dms.js';
-import { emptyInventory, type RawInstance, type RawInventory } from '../model.js';
+import { emptyInventory, type RawInstance, type RawInventory, type SkipReason } from '../model.js';
 import {
   HuaweiCloudApiError,
   HuaweiCloudAuthError,
@@ -90,16 +90,20 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
       await read();
     } catch (error) {
       if (error instanceof HuaweiCloudAuthError) throw error;
+      const skip = (reason: SkipReason, detail: string) => inv.skipped.push({ what, service, reason, detail });
       if (error instanceof ServiceUnavailableError) {
         inv.warnings.push(
           `skipped ${what}: ${service.toUpperCase()} is not available in ${client.region} (${error.detail})`,
         );
+        skip('unavailable', error.detail);
       } else if (error instanceof HuaweiCloudApiError && error.forbidden) {
         inv.warnings.push(
           `skipped ${what}: the credential may not read it (${error.errorCode ?? 'HTTP 403'}: ${error.detail}); grant the read-only policy listed in docs/IMPORT.md`,
         );
+        skip('forbidden', `${error.errorCode ?? 'HTTP 403'}: ${error.detail}`);
       } else if (error instanceof HuaweiCloudApiError || error instanceof ResponseShapeError) {
         inv.warnings.push(`skipped ${what}: ${error.message}`);
+        skip(error instanceof HuaweiCloudApiError && error.throttled ? 'throttled' : 'error', error.message);
       } else throw error;
     }
   };
