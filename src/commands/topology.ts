@@ -46,7 +46,7 @@ export interface TopologyCommandOptions {
   readonly onChange?: TopologyChangeListener;
 }
 
-const USAGE = 'topology list | topology show|export|import|remove|sync NAME';
+const USAGE = 'topology show|export|import|remove|sync NAME';
 
 /** The `topology` subcommand. */
 export function topologySubcommand(options: TopologyCommandOptions = {}): Subcommand {
@@ -77,7 +77,7 @@ export function topologySubcommand(options: TopologyCommandOptions = {}): Subcom
           return withName(name, (valid) => syncTopology(context, valid, body.trim(), options));
         default:
           return {
-            text: `Usage: \`${USAGE}\`.${verb ? ` \`${verb}\` is not one of show, export, import, remove, sync.` : ''}`,
+            text: `Usage: \`${USAGE}\`, or \`topology list\`.${verb ? ` \`${verb}\` is not one of list, show, export, import, remove, sync.` : ''}`,
           };
       }
     },

@@ -105,5 +105,6 @@ export const storeDataSchema = z.looseObject({
   deliveries: z.record(z.string(), z.number()),
   watches: z.array(watchSchema),
   schedules: z.record(z.string(), scheduleSchema),
-  syncs: z.record(z.string(), syncSchema),
+  // Added after v1 shipped: a file without it has no syncs (no migration needed, nothing else changes).
+  syncs: z.record(z.string(), syncSchema).default({}),
 });
