@@ -22,15 +22,21 @@ const UNIT_MS: Record<string, number> = {
   hours: 3_600_000,
 };
 
-/** The interval typed, in ms; throws a RangeError naming the forms when unreadable or under a minute. */
+/** The interval typed ("5m", "1h 30m", "90s", "10"), in ms; a RangeError naming the forms when unreadable or under a minute. */
 export function parseInterval(typed: string): number {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]+)?\s*$/i.exec(typed);
-  const unit = (match?.[2] ?? 'm').toLowerCase();
-  const factor = UNIT_MS[unit];
-  if (!match || factor === undefined) {
+  const text = typed.trim();
+  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)\s*([a-z]+)?\s*/gi)];
+  const consumed = parts.map((part) => part[0]).join('');
+  let ms = 0;
+  for (const [, amount, unit] of parts) {
+    const factor = UNIT_MS[(unit ?? 'm').toLowerCase()];
+    if (factor === undefined) ms = Number.NaN;
+    else ms += Number(amount) * factor;
+  }
+  if (!text || parts.length === 0 || consumed.length !== text.length || !Number.isFinite(ms)) {
     throw new RangeError(`"${typed}" is not an interval; write it like 5m, 90s or 1h`);
   }
-  const ms = Math.round(Number(match[1]) * factor);
+  ms = Math.round(ms);
   if (ms < MIN_SYNC_INTERVAL_MS) throw new RangeError(`${formatInterval(ms)} is too often: the minimum is 1 minute`);
   return ms;
 }
