@@ -16,8 +16,9 @@ import { putTopology } from '../src/store/topologies.js';
 import { measureCli } from './measure-cli.js';
 import type { ServeReport } from './measure-serve.js';
 import type { SlackReport } from './measure-slack.js';
+import type { SyncReport } from './measure-sync.js';
 import type { SizeReport } from './measure-topology.js';
-import { type BenchResults, renderTable } from './report.js';
+import { type BenchResults, renderSyncTable, renderTable } from './report.js';
 import { BENCH_SIZES, type BenchSize, generateTopology } from './synthetic.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -128,6 +129,12 @@ async function measureSlackInChild(counts: Counts, dir: string): Promise<SlackRe
   return JSON.parse(await readFile(out, 'utf8')) as SlackReport;
 }
 
+async function measureSyncInChild(size: BenchSize, dir: string): Promise<SyncReport> {
+  const out = join(dir, 'sync.json');
+  await runChild('measure-sync.ts', [`--size=${size}`, `--out=${out}`]);
+  return JSON.parse(await readFile(out, 'utf8')) as SyncReport;
+}
+
 function machine(): Record<string, string> {
   const cpuModel = (() => {
     try {
@@ -169,6 +176,8 @@ async function main(): Promise<void> {
     }
     log('bench: Slack slash command round trip...');
     const slack = await measureSlackInChild(counts, dir);
+    log('bench: sync from a loopback Huawei Cloud double, answering meanwhile...');
+    const sync = await measureSyncInChild(flags.smoke ? 'small' : 'large', dir);
     log('bench: CLI cold start...');
     const cli = await measureCli(ROOT, counts.cliRuns);
     const results: BenchResults = {
@@ -177,6 +186,7 @@ async function main(): Promise<void> {
       sizes: reports,
       slack,
       cli,
+      sync,
     };
     if (flags.json) {
       process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
@@ -186,7 +196,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `reachbot benchmark (${results.mode}) ${m.date}\n${m.cpus} x ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node}, load average at start ${m.loadAverageAtStart}\n\n`,
     );
-    process.stdout.write(`${renderTable(results)}\n`);
+    process.stdout.write(`${renderTable(results)}\n\n${renderSyncTable(sync)}\n`);
     for (const report of reports) {
       if (report.diagnosis.errorExamples.length) {
         process.stdout.write(

@@ -71,20 +71,19 @@ export async function putTopology(
 }
 
 /**
- * A topology validated, frozen and compiled before it is stored: `putPrepared` then swaps it in at once, so answers
- * use the previous compiled topology until this one is ready and never pay for compiling it. Throws on invalid input.
+ * A topology entry validated and frozen before it is stored, so that `putPrepared` swaps in this very object: compile
+ * it (`compileStored`) before the swap and answers use the previous compiled topology until this one is ready.
+ * Throws TopologyNameError or StoreValidationError.
  */
-export function prepareTopology(entry: PutTopology): StoredTopology {
+export function sealTopology(entry: PutTopology): StoredTopology {
   if (!isValidTopologyName(entry.name)) throw new TopologyNameError(entry.name);
-  const sealed = sealStoredTopology({
+  return sealStoredTopology({
     name: entry.name,
     topology: entry.topology,
     importedAt: entry.importedAt ?? new Date().toISOString(),
     ...(entry.importedBy === undefined ? {} : { importedBy: entry.importedBy }),
     ...(entry.source === undefined ? {} : { source: entry.source }),
   });
-  compileStored(sealed);
-  return sealed;
 }
 
 /** Store a prepared topology (replacing one of its name) in one atomic update. */

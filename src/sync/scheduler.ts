@@ -6,11 +6,11 @@
 import type { TopologyChangeListener } from '../commands/topology.js';
 import type { Poster, RetryPolicy, Sleep } from '../digest/poster.js';
 import { type DigestLogger, deliver, silentLogger } from '../digest/run.js';
-import type { SyncSchedule, SyncSourceSpec } from '../store/data.js';
+import type { StoredTopology, SyncSchedule, SyncSourceSpec } from '../store/data.js';
+import { StoreValidationError } from '../store/errors.js';
 import type { Store } from '../store/store.js';
-import { getTopology, prepareTopology, putPrepared } from '../store/topologies.js';
-import { formatIssues } from '../topology/errors.js';
-import { validateTopology } from '../topology/load.js';
+import { compileStored, getTopology, putPrepared, sealTopology } from '../store/topologies.js';
+import type { Topology } from '../topology/schema.js';
 import { classifySyncError, type SyncFailure } from './failure.js';
 import { FAILURES_BEFORE_POST, failureMessage, recoveryMessage, watchingChannels } from './health-alerts.js';
 import { DEFAULT_SYNC_INTERVAL_MS, MIN_SYNC_INTERVAL_MS } from './interval.js';
@@ -189,39 +189,47 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
     return outcome;
   };
 
-  /** Read the source; store the result if it differs and is complete; run the change alerts. */
+  /**
+   * Read the source; store the result if it is complete and differs; run the change alerts. The CPU-heavy steps
+   * (validate, compare, compile, write) each yield to the event loop first, so questions waiting meanwhile are
+   * answered between them, from the topology still stored.
+   */
   const readAndStore = async (name: string, source: SyncSourceSpec, started: Date): Promise<SyncOutcome> => {
     const result = await read(source);
     const previous = getTopology(store, name);
     const refusal = refusePartial(result, previous?.topology);
     if (refusal) return { status: 'failed', failure: refusal, warnings: result.warnings };
-    const validated = validateTopology(result.topology);
-    if (!validated.ok) {
-      return {
-        status: 'failed',
-        failure: { kind: 'invalid', message: `the import is not a valid topology: ${formatIssues(validated.issues)}` },
-        warnings: result.warnings,
-      };
+    await yieldToAnswers();
+    let sealed: StoredTopology;
+    try {
+      sealed = sealTopology({
+        name: previous?.name ?? name,
+        topology: result.topology,
+        importedAt: started.toISOString(),
+        importedBy: SYNC_USER,
+        source: formatSyncSource(source),
+      });
+    } catch (error) {
+      if (!(error instanceof StoreValidationError)) throw error;
+      const message = `the import is not a valid topology: ${error.issues.slice(0, 3).join('; ')}`;
+      return { status: 'failed', failure: { kind: 'invalid', message }, warnings: result.warnings };
     }
-    if (previous && JSON.stringify(previous.topology) === JSON.stringify(validated.topology)) {
+    await yieldToAnswers();
+    if (previous && topologyText(previous.topology) === topologyText(sealed.topology)) {
       return { status: 'unchanged', warnings: result.warnings };
     }
-    // Validated, frozen and compiled before the swap: answers use the old compiled topology until this line.
-    const prepared = prepareTopology({
-      name: previous?.name ?? name,
-      topology: validated.topology,
-      importedAt: started.toISOString(),
-      importedBy: SYNC_USER,
-      source: formatSyncSource(source),
-    });
+    await yieldToAnswers();
+    compileStored(sealed);
+    await yieldToAnswers();
     // A topology removed while its sync ran stays removed (its sync went with it).
     if (!store.data.syncs[name]) return { status: 'unchanged', warnings: result.warnings };
-    await putPrepared(store, prepared);
+    // The swap: from here on answers use the new topology, already compiled.
+    await putPrepared(store, sealed);
     if (options.onChange) {
       await options.onChange({
-        name: prepared.name,
+        name: sealed.name,
         ...(previous ? { before: previous.topology } : {}),
-        after: prepared.topology,
+        after: sealed.topology,
         by: SYNC_USER,
       });
     }
@@ -321,6 +329,23 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
       while (running.size) await Promise.allSettled([...running.values()]);
     },
   };
+}
+
+// The stored topology's JSON, once per (frozen) stored object: unchanged syncs compare against it many times.
+const texts = new WeakMap<Topology, string>();
+
+function topologyText(topology: Topology): string {
+  let text = texts.get(topology);
+  if (text === undefined) {
+    text = JSON.stringify(topology);
+    if (Object.isFrozen(topology)) texts.set(topology, text);
+  }
+  return text;
+}
+
+/** Let whatever waits on the event loop (a question, a Slack ack) run before the next heavy step. */
+function yieldToAnswers(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 const realTimers: Timers = {
