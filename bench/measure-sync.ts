@@ -98,7 +98,9 @@ async function main(): Promise<void> {
     const unchanged = scheduler.syncNow('bench');
     const duringUnchanged = await askWhile(unchanged);
     const unchangedMs = performance.now() - t1;
-    if ((await unchanged).status !== 'unchanged') throw new Error('the second sync found a change');
+    const second = await unchanged;
+    if (second.status !== 'unchanged')
+      throw new Error(`the second sync did not find the topology unchanged: ${JSON.stringify(second).slice(0, 2000)}`);
     const report: SyncReport = {
       size,
       requests: Math.round(requestsPerSync / 2),
