@@ -14,6 +14,7 @@ import { destinationAclCheck } from './checks/destination-acl.js';
 import { destinationSgCheck } from './checks/destination-sg.js';
 import { hostBridgeCheck } from './checks/host-bridge.js';
 import { internetEgressCheck } from './checks/internet-egress.js';
+import { hasKubernetesSide, networkPolicyCheck } from './checks/network-policy.js';
 import { peeringCheck } from './checks/peering.js';
 import { planningCheck } from './checks/planning.js';
 import { routeForwardCheck } from './checks/route-forward.js';
@@ -75,7 +76,9 @@ interface FlowOutcome {
 }
 
 function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow): FlowOutcome {
-  const { cluster, workload } = resolved;
+  const { workload } = resolved;
+  // A verified fix may have changed the cluster itself (a NetworkPolicy): read it from the compiled topology.
+  const cluster = compiled.clusters.get(resolved.cluster.cluster.name.toLowerCase()) ?? resolved.cluster;
   const named = resolved.resourceName ? compiled.resources.get(resolved.resourceName.toLowerCase()) : undefined;
   const target = classifyDestination(compiled, cluster, resolved.address, named);
   const source = seeSource(compiled, cluster, workload, target);
@@ -83,12 +86,15 @@ function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow
   const purpose = purposeOf(resolved, destination, flow);
   const ctx: FlowContext = { compiled, cluster, workload, flow, target, source, purpose };
   const results: CheckResult[] = [];
+  // Clusters without Kubernetes objects get the answers they always had, without a network-policy step.
+  const kubernetes = hasKubernetesSide(cluster.cluster);
   const head = result();
   head.steps.push(destinationStep(target));
   results.push(head);
 
   const skipRest = (why: string) => {
     const rest = result();
+    if (kubernetes) rest.steps.push({ check: 'network-policy', status: 'skip', summary: why });
     for (const check of LATER_CHECKS) rest.steps.push({ check, status: 'skip', summary: why });
     results.push(rest);
   };
@@ -123,7 +129,10 @@ function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow
         replanFix(`${cluster.cluster.name} has no ${target.family === 6 ? 'IPv6 ' : ''}address to send from`, purpose),
       );
       skipRest('no source address');
-    } else for (const check of PATH_CHECKS) results.push(check(ctx));
+    } else {
+      if (kubernetes) results.push(networkPolicyCheck(ctx));
+      for (const check of PATH_CHECKS) results.push(check(ctx));
+    }
   }
 
   const steps: Step[] = results.flatMap((r) => r.steps);

@@ -7,6 +7,7 @@ export const CHECKS = [
   'destination',
   'planning',
   'source-address',
+  'network-policy',
   'source-egress',
   'source-acl',
   'route-forward',
@@ -64,6 +65,7 @@ export type FixKind =
   | 'peering-accept'
   | 'host-bridge'
   | 'snat-rule'
+  | 'network-policy'
   | 'replan';
 
 /** A fix rendered for people and tools: words, KooCLI, Terraform, API request. */
@@ -72,6 +74,8 @@ export interface FixRender {
   readonly hcloud?: string;
   readonly terraform?: string;
   readonly api?: { readonly method: string; readonly path: string; readonly body: unknown };
+  /** Kubernetes fixes: a manifest for `kubectl apply -f -` (and the patch form, when there is one). */
+  readonly kubectl?: string;
 }
 
 interface FixBase {
@@ -150,6 +154,30 @@ export interface SnatRuleFix extends FixBase {
   readonly eip: string;
 }
 
+/** A NetworkPolicy port: TCP or UDP and a port number. */
+export interface NetworkPolicyFixPort {
+  readonly protocol: 'TCP' | 'UDP';
+  readonly port: number;
+}
+
+/** A new NetworkPolicy admitting one egress: the workload's pods to a CIDR, or to pods of a namespace. */
+export interface NetworkPolicyFix extends FixBase {
+  readonly kind: 'network-policy';
+  readonly cluster: string;
+  readonly namespace: string;
+  /** The new policy's name. */
+  readonly name: string;
+  /** The pods it selects (matchLabels); empty selects every pod of the namespace. */
+  readonly podSelector: Readonly<Record<string, string>>;
+  readonly to:
+    | { readonly ipBlock: string }
+    | { readonly namespace: string; readonly podLabels: Readonly<Record<string, string>> };
+  /** Empty: every protocol and port (NetworkPolicy ports cannot name ICMP). */
+  readonly ports: readonly NetworkPolicyFixPort[];
+  /** The one policy that owns this egress ("namespace/name", its egress rule count): the patch form adds there. */
+  readonly owner?: { readonly policy: string; readonly egressRules: number };
+}
+
 export interface ReplanFix extends FixBase {
   readonly kind: 'replan';
   readonly reason: string;
@@ -163,6 +191,7 @@ export type Fix =
   | PeeringAcceptFix
   | HostBridgeFix
   | SnatRuleFix
+  | NetworkPolicyFix
   | ReplanFix;
 
 /** The diagnosis of one flow (one protocol and port). */

@@ -3,6 +3,7 @@
 import type { Fix, FixRender, FixSpec } from '../engine/diagnosis.js';
 import { renderHostBridge } from './fixes/host-bridge.js';
 import { renderNetworkAclRule } from './fixes/network-acl-rule.js';
+import { renderNetworkPolicy } from './fixes/network-policy.js';
 import { renderPeeringAccept } from './fixes/peering-accept.js';
 import { renderReplan } from './fixes/replan.js';
 import { renderRoute } from './fixes/route.js';
@@ -27,6 +28,8 @@ export function renderFix(fix: FixSpec, purpose: string): FixRender {
       return renderHostBridge(fix, purpose);
     case 'snat-rule':
       return renderSnatRule(fix, purpose);
+    case 'network-policy':
+      return renderNetworkPolicy(fix, purpose);
     case 'replan':
       return renderReplan(fix, purpose);
   }

@@ -463,6 +463,17 @@ function compileCluster(cluster: Cluster, subnets: Lookup<CompiledSubnet>, subne
   } satisfies CompiledCluster;
 }
 
+/** Security group ids a workload's pod annotations name (yangtse.io/security-group-ids and the additional ones). */
+function annotatedGroups(workload: Workload): string[] {
+  const annotations = workload.podAnnotations ?? {};
+  return ['yangtse.io/security-group-ids', 'yangtse.io/additional-security-group-ids'].flatMap((key) =>
+    (annotations[key] ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  );
+}
+
 function addMember(members: Map<string, SgMembership>, sg: string, range: AddressRange | string) {
   let entry = members.get(sg);
   if (!entry) {
@@ -534,7 +545,9 @@ export function compileTopology(topology: Topology): CompiledTopology {
         ...(cluster.workloads ?? []).flatMap((w) => [
           ...(w.securityGroups ?? []),
           ...(w.additionalSecurityGroups ?? []),
+          ...annotatedGroups(w),
         ]),
+        ...(cluster.securityGroupResources ?? []).flatMap((r) => r.spec.securityGroups.map((g) => g.id)),
       ];
       for (const sg of podGroups) for (const s of compiled.containerSubnets) addMember(members, sg, s.cidr);
     }

@@ -56,6 +56,9 @@ const KIND_LABEL: Record<DiffKind, string> = {
 
 type Obj = Readonly<Record<string, unknown>>;
 
+/** Cluster lists whose items are shown by name only. */
+const KUBERNETES_LISTS = new Set(['networkPolicies', 'securityGroupResources', 'namespaces', 'workloads']);
+
 /** Compare two topologies object by object. */
 export function diffTopologies(before: Topology, after: Topology): TopologyDiff {
   const a = objectsOf(before);
@@ -131,6 +134,12 @@ function describeItem(field: string, item: unknown): string {
     const n = item as { name: string; ip: string };
     return `${n.name} ${n.ip}`;
   }
+  // Kubernetes objects by name: their specs are long, and a changed one is listed as "contents changed".
+  if (field === 'networkPolicies' || field === 'securityGroupResources') {
+    const m = (item as { metadata: { name: string; namespace?: string } }).metadata;
+    return `${m.namespace ?? 'default'}/${m.name}`;
+  }
+  if (field === 'namespaces' || field === 'workloads') return (item as { name: string }).name;
   if (field === 'snatRules') {
     const s = item as { source: string; eip: string };
     return `${s.source} via ${s.eip}`;
@@ -171,7 +180,14 @@ function fieldChanges(kind: DiffKind, before: Obj, after: Obj): string[] {
       const minus = xs.filter((item) => !ys.includes(item));
       const parts = [...plus.map((p) => `+${p}`), ...minus.map((m) => `-${m}`)];
       // ACL rules and bound security groups are ordered: same members in another order is a change.
-      if (!parts.length) parts.push(kind === 'networkAcl' ? 'rule order changed' : 'order changed');
+      if (!parts.length)
+        parts.push(
+          KUBERNETES_LISTS.has(field)
+            ? 'contents changed'
+            : kind === 'networkAcl'
+              ? 'rule order changed'
+              : 'order changed',
+        );
       changes.push(`${field}: ${parts.join(', ')}`);
     } else {
       changes.push(`${field}: ${short(x)} -> ${short(y)}`);

@@ -4,6 +4,7 @@
 import { knownHint } from '../names/closest.js';
 import { type Cidr, contains, overlaps, parseCidr, mustCidr as parseValidCidr } from '../net/address.js';
 import type { TopologyIssue } from './errors.js';
+import { checkKubernetesObjects } from './kubernetes-objects.js';
 import type { Topology } from './schema.js';
 
 type Issue = { path: string; message: string };
@@ -207,6 +208,7 @@ export function checkReferences(topology: Topology): TopologyIssue[] {
       if (cluster.containerSubnets?.length)
         issues.push({ path: `${at}.containerSubnets`, message: 'containerSubnets are for eni clusters only' });
     }
+    issues.push(...checkKubernetesObjects(cluster, at));
     if (cluster.nonMasqueradeCidrs && cluster.networkModel !== 'vpc-router') {
       issues.push({
         path: `${at}.nonMasqueradeCidrs`,

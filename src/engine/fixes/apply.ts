@@ -1,8 +1,9 @@
 // Applying fixes to a topology (pure: a new topology, unchanged parts shared). Used to verify that the
 // fixes of a diagnosis make the flow reachable, and by anyone who wants to preview a change.
 import { impliedDefaultTableId } from '../../topology/compile.js';
-import type { NetworkAcl, Resource, SecurityGroup, Topology, Vpc } from '../../topology/schema.js';
+import type { Cluster, NetworkAcl, Resource, SecurityGroup, Topology, Vpc } from '../../topology/schema.js';
 import type { Fix, FixSpec } from '../diagnosis.js';
+import { policyOfFix } from './network-policy.js';
 
 type AnyFix = Fix | FixSpec;
 
@@ -112,6 +113,20 @@ export function applyFixesToResource(resource: Resource, fixes: readonly AnyFix[
   return fixes.reduce(applyToResource, resource);
 }
 
+/** A cluster with the NetworkPolicies of the fixes that concern it added (the same name replaces). */
+export function applyFixesToCluster(cluster: Cluster, fixes: readonly AnyFix[]): Cluster {
+  const added = fixes.flatMap((f) =>
+    f.kind === 'network-policy' && f.cluster === cluster.name ? [policyOfFix(f)] : [],
+  );
+  if (added.length === 0) return cluster;
+  const key = (p: { metadata: { name: string; namespace?: string } }) => `${p.metadata.namespace}/${p.metadata.name}`;
+  const replaced = new Set(added.map(key));
+  return {
+    ...cluster,
+    networkPolicies: [...(cluster.networkPolicies ?? []).filter((p) => !replaced.has(key(p))), ...added],
+  };
+}
+
 /** A new topology with every fix applied (`replan` changes nothing; alternatives are applied as given). */
 export function applyFixes(topology: Topology, fixes: readonly AnyFix[]): Topology {
   const touches = (kinds: readonly AnyFix['kind'][]) => fixes.some((f) => kinds.includes(f.kind));
@@ -129,6 +144,8 @@ export function applyFixes(topology: Topology, fixes: readonly AnyFix[]): Topolo
       peerings: (next.peerings ?? []).map((p) => (accepted.has(p.id) ? { ...p, status: 'ACTIVE' as const } : p)),
     };
   }
+  if (touches(['network-policy']))
+    next = { ...next, clusters: (next.clusters ?? []).map((c) => applyFixesToCluster(c, fixes)) };
   if (touches(['whitelist-entry', 'host-bridge'])) {
     const names = new Set(fixes.flatMap((f) => ('resource' in f ? [f.resource] : [])));
     next = {

@@ -4,6 +4,7 @@
 import { parseIp } from '../../net/address.js';
 import {
   type CompiledAcl,
+  type CompiledCluster,
   type CompiledSecurityGroup,
   type CompiledTopology,
   type CompiledVpc,
@@ -15,7 +16,14 @@ import {
 } from '../../topology/compile.js';
 import type { Peering, Resource, Topology } from '../../topology/schema.js';
 import type { Fix, FixSpec } from '../diagnosis.js';
-import { applyFixes, applyFixesToAcl, applyFixesToGroup, applyFixesToResource, applyFixesToVpc } from './apply.js';
+import {
+  applyFixes,
+  applyFixesToAcl,
+  applyFixesToCluster,
+  applyFixesToGroup,
+  applyFixesToResource,
+  applyFixesToVpc,
+} from './apply.js';
 
 function overlay<V>(base: Lookup<V>, patch: Map<string, V>): Lookup<V> {
   if (patch.size === 0) return base;
@@ -32,7 +40,18 @@ export function patchCompiled(compiled: CompiledTopology, fixes: readonly (Fix |
   const resources = new Map<string, Resource>();
   const byAddress = new Map<string, Resource[]>();
   const clusters = compiled.topology.clusters ?? [];
+  const patchedClusters = new Map<string, CompiledCluster>();
   for (const fix of fixes) {
+    if (fix.kind === 'network-policy' && !patchedClusters.has(fix.cluster.toLowerCase())) {
+      // The engine reads NetworkPolicies from the cluster document itself: swapping the document is enough.
+      const current = compiled.clusters.get(fix.cluster.toLowerCase());
+      if (current)
+        patchedClusters.set(fix.cluster.toLowerCase(), {
+          ...current,
+          cluster: applyFixesToCluster(current.cluster, fixes),
+        });
+      continue;
+    }
     if (fix.kind === 'security-group-rule' && !groups.has(fix.securityGroup)) {
       const current = compiled.securityGroups.get(fix.securityGroup);
       if (current)
@@ -82,6 +101,7 @@ export function patchCompiled(compiled: CompiledTopology, fixes: readonly (Fix |
       topology ??= applyFixes(compiled.topology, fixes);
       return topology;
     },
+    clusters: overlay(compiled.clusters, patchedClusters),
     securityGroups: overlay(compiled.securityGroups, groups),
     vpcs: overlay(compiled.vpcs, vpcs),
     networkAcls: overlay(compiled.networkAcls, acls),
