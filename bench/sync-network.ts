@@ -28,6 +28,7 @@ export function apiNetworkOf(topology: Topology): DoubleNetwork {
     rabbitmq: [],
     natGateways: [],
     snatRules: [],
+    enterpriseRouters: [],
   };
   const vpcOfSubnet = new Map<string, string>();
   for (const vpc of topology.vpcs ?? []) {

@@ -22,6 +22,7 @@ import { routeReturnCheck } from './checks/route-return.js';
 import { sourceAclCheck } from './checks/source-acl.js';
 import { seeSource, sourceAddressStep } from './checks/source-address.js';
 import { sourceEgressCheck } from './checks/source-egress.js';
+import { transitCheck } from './checks/transit.js';
 import { whitelistCheck } from './checks/whitelist.js';
 import { type CheckResult, type Flow, type FlowContext, type PlannedFix, result } from './context.js';
 import {
@@ -46,6 +47,7 @@ const PATH_CHECKS: readonly ((ctx: FlowContext) => CheckResult)[] = [
   sourceAclCheck,
   routeForwardCheck,
   peeringCheck,
+  transitCheck,
   destinationAclCheck,
   destinationSgCheck,
   whitelistCheck,
@@ -54,8 +56,11 @@ const PATH_CHECKS: readonly ((ctx: FlowContext) => CheckResult)[] = [
   internetEgressCheck,
 ];
 
-// The checks that follow the destination, planning and source steps, in the contract's order.
-const LATER_CHECKS: readonly CheckName[] = CHECKS.slice(CHECKS.indexOf('source-egress'));
+// The checks that follow the destination, planning and source steps, in the contract's order. `transit` is
+// reported only on paths through an enterprise router, so answers without one keep their steps.
+const LATER_CHECKS: readonly CheckName[] = CHECKS.slice(CHECKS.indexOf('source-egress')).filter(
+  (check) => check !== 'transit',
+);
 
 function fixKey(spec: FixSpec): string {
   return JSON.stringify(spec);

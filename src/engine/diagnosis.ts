@@ -12,6 +12,7 @@ export const CHECKS = [
   'source-acl',
   'route-forward',
   'peering',
+  'transit',
   'destination-acl',
   'destination-sg',
   'whitelist',
@@ -65,6 +66,9 @@ export type FixKind =
   | 'peering-accept'
   | 'host-bridge'
   | 'snat-rule'
+  | 'er-route'
+  | 'er-association'
+  | 'er-propagation'
   | 'network-policy'
   | 'replan';
 
@@ -154,6 +158,36 @@ export interface SnatRuleFix extends FixBase {
   readonly eip: string;
 }
 
+/** A static route in an enterprise router's route table: `destination` -> `attachment`. */
+export interface ErRouteFix extends FixBase {
+  readonly kind: 'er-route';
+  readonly enterpriseRouter: string;
+  readonly routeTable: string;
+  readonly destination: string;
+  readonly attachment: string;
+  /** Said with the fix: e.g. that the tables may isolate the attachments on purpose. */
+  readonly note?: string;
+  /** The table already has a static route to `destination` (to this attachment, or `blackhole`): change it. */
+  readonly replaces?: string;
+}
+
+/** Associate an attachment with an ER route table (packets arriving from it are forwarded with that table). */
+export interface ErAssociationFix extends FixBase {
+  readonly kind: 'er-association';
+  readonly enterpriseRouter: string;
+  readonly routeTable: string;
+  readonly attachment: string;
+}
+
+/** Propagate an attachment's routes into an ER route table. */
+export interface ErPropagationFix extends FixBase {
+  readonly kind: 'er-propagation';
+  readonly enterpriseRouter: string;
+  readonly routeTable: string;
+  readonly attachment: string;
+  readonly note?: string;
+}
+
 /** A NetworkPolicy port: TCP or UDP and a port number. */
 export interface NetworkPolicyFixPort {
   readonly protocol: 'TCP' | 'UDP';
@@ -191,6 +225,9 @@ export type Fix =
   | PeeringAcceptFix
   | HostBridgeFix
   | SnatRuleFix
+  | ErRouteFix
+  | ErAssociationFix
+  | ErPropagationFix
   | NetworkPolicyFix
   | ReplanFix;
 

@@ -2,6 +2,7 @@
 // the resource's `before` or `after` is imported as a one-resource state (plus the VPC it names, from the
 // topology) by importTerraformState, and the mapped rule, route or peering becomes a what-if change.
 import { importTerraformState } from '../import/terraform/index.js';
+import { parseCidr } from '../net/address.js';
 import { impliedDefaultTableId } from '../topology/compile.js';
 import type { Topology } from '../topology/schema.js';
 import { sameRule } from '../whatif/apply.js';
@@ -30,6 +31,7 @@ export const PLAN_TYPES = [
   'huaweicloud_networking_secgroup_rule',
   'huaweicloud_vpc_route',
   'huaweicloud_vpc_peering_connection',
+  'huaweicloud_dcs_instance',
 ] as const;
 
 const RULE_KEYS = ['security_group_id', 'direction', 'ethertype', 'protocol', 'action', 'priority'];
@@ -61,7 +63,14 @@ function attrs(value: unknown): Attrs | undefined {
  * Import one resource with the Terraform importer, plus stubs (from the topology) of the VPCs and the peering it
  * refers to, which the importer needs to place it.
  */
-function importOne(type: string, attributes: Attrs, topology: Topology, vpcIds: readonly string[], peeringId?: string) {
+function importOne(
+  type: string,
+  attributes: Attrs,
+  topology: Topology,
+  vpcIds: readonly string[],
+  peeringId?: string,
+  subnetId?: string,
+) {
   const peering = peeringId ? (topology.peerings ?? []).find((p) => p.id === peeringId) : undefined;
   const allVpcs = [...new Set([...vpcIds, ...(peering ? [peering.requesterVpc, peering.accepterVpc] : [])])];
   const stub = (stubType: string, attributes: Attrs) => ({
@@ -74,6 +83,20 @@ function importOne(type: string, attributes: Attrs, topology: Topology, vpcIds: 
   const stubs = allVpcs.map((id) =>
     stub('huaweicloud_vpc', { id, cidr: (topology.vpcs ?? []).find((v) => v.id === id)?.cidr ?? '10.0.0.0/8' }),
   );
+  const subnet = subnetId
+    ? (topology.vpcs ?? [])
+        .flatMap((v) => (v.subnets ?? []).map((sn) => ({ vpc: v.id, sn })))
+        .find(({ sn }) => sn.id === subnetId || sn.ipv4SubnetId === subnetId)
+    : undefined;
+  if (subnet)
+    stubs.push(
+      stub('huaweicloud_vpc_subnet', {
+        id: subnetId,
+        vpc_id: subnet.vpc,
+        cidr: subnet.sn.cidr,
+        ipv4_subnet_id: subnetId,
+      }),
+    );
   if (peering)
     stubs.push(
       stub('huaweicloud_vpc_peering_connection', {
@@ -264,6 +287,61 @@ function mapPeering(rc: ResourceChange, topology: Topology, deleting: boolean, c
   return { ...base, changes, touches: namesOf(topology, touches) };
 }
 
+/** A DCS instance's whitelist as the importer maps it: group name → normalized entries. */
+function whitelistOf(a: Attrs, topology: Topology): Map<string, string[]> | undefined {
+  const vpc = typeof a.vpc_id === 'string' ? [a.vpc_id] : [];
+  const subnet = typeof a.subnet_id === 'string' ? a.subnet_id : undefined;
+  const imported = importOne('huaweicloud_dcs_instance', a, topology, vpc, undefined, subnet);
+  const resource = imported.resources?.[0];
+  if (!resource) return undefined;
+  const groups = new Map<string, string[]>();
+  for (const group of resource.whitelist?.groups ?? [])
+    groups.set(
+      group.name,
+      group.addresses.map((entry) => {
+        const parsed = parseCidr(entry, true);
+        return parsed.ok ? parsed.cidr.text : entry;
+      }),
+    );
+  return groups;
+}
+
+// A DCS instance's whitelist changes in place (an update): the entries added and removed become edits. Creating or
+// deleting an instance changes which resources exist, which a topology import says better.
+function mapDcs(rc: ResourceChange, topology: Topology): PlannedChange {
+  const base = { address: rc.address, type: rc.type, actions: rc.change.actions };
+  const before = attrs(rc.change.before);
+  const after = attrs(rc.change.after);
+  if (!rc.change.actions.includes('update') || !before || !after)
+    return {
+      ...base,
+      changes: [],
+      touches: [],
+      note: 'a DCS instance created or deleted: import the topology again to evaluate it',
+    };
+  const resource = (topology.resources ?? []).find(
+    (r) => (typeof before.id === 'string' && r.id === before.id) || r.name === before.name,
+  );
+  if (!resource)
+    return { ...base, changes: [], touches: [], note: `DCS instance ${String(before.name)} is not in the topology` };
+  const unknown = unknownKeys(rc.change.after_unknown, ['whitelists', 'whitelist_enable']);
+  if (unknown.length) return { ...base, changes: [], touches: [resource.name], unknown };
+  const was = whitelistOf(before, topology);
+  const now = whitelistOf(after, topology);
+  if (!was || !now) return { ...base, changes: [], touches: [], note: 'its attributes could not be mapped' };
+  const changes: Change[] = [];
+  for (const [group, entries] of now)
+    for (const address of entries)
+      if (!was.get(group)?.includes(address))
+        changes.push({ op: 'add-whitelist-entry', resource: resource.name, group, address, at: rc.address });
+  for (const [group, entries] of was)
+    for (const address of entries)
+      if (!now.get(group)?.includes(address))
+        changes.push({ op: 'remove-whitelist-entry', resource: resource.name, group, address, at: rc.address });
+  if (changes.length === 0) return { ...base, changes, touches: [], note: 'no change to the whitelist' };
+  return { ...base, changes, touches: [resource.name] };
+}
+
 /** Map one resource change; types not in PLAN_TYPES come back with a note and no edits. */
 export function mapResourceChange(rc: ResourceChange, topology: Topology): PlannedChange {
   const actions = rc.change.actions;
@@ -280,6 +358,8 @@ export function mapResourceChange(rc: ResourceChange, topology: Topology): Plann
       return mapRoute(rc, topology, deleting, creating);
     case 'huaweicloud_vpc_peering_connection':
       return mapPeering(rc, topology, deleting, creating);
+    case 'huaweicloud_dcs_instance':
+      return mapDcs(rc, topology);
     default:
       return { ...base, note: `${rc.type} is not evaluated by check-plan (it maps ${PLAN_TYPES.join(', ')})` };
   }

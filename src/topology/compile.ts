@@ -12,6 +12,7 @@ import {
   parseIp,
 } from '../net/address.js';
 import { type PortRange, parsePortList, protocolNumber } from '../net/ports.js';
+import { type CompiledEr, compileEr, type VpcAttachment, vpcAttachmentsOf } from './compile-er.js';
 import type {
   AclRule,
   Cluster,
@@ -245,6 +246,10 @@ export interface CompiledTopology {
   readonly serviceIndex: PrefixIndex<string>;
   /** eni container subnets (by subnet id) to the name of the cluster whose pods take IPs there. */
   readonly eniSubnets: Lookup<string>;
+  /** Enterprise routers by id. */
+  readonly enterpriseRouters: Lookup<CompiledEr>;
+  /** The ER attachments of each VPC, by VPC id. */
+  readonly vpcAttachments: Lookup<readonly VpcAttachment[]>;
 }
 
 /** The key of an unordered pair of VPC ids. */
@@ -566,6 +571,8 @@ export function compileTopology(topology: Topology): CompiledTopology {
     }
   }
   let resourceNames: string[] | undefined;
+  const enterpriseRouters = new Map<string, CompiledEr>();
+  for (const er of topology.enterpriseRouters ?? []) enterpriseRouters.set(er.id, compileEr(er, vpcs));
 
   return {
     topology,
@@ -591,6 +598,8 @@ export function compileTopology(topology: Topology): CompiledTopology {
     containerIndex,
     serviceIndex,
     eniSubnets,
+    enterpriseRouters,
+    vpcAttachments: vpcAttachmentsOf(topology),
   };
 }
 

@@ -350,6 +350,50 @@ const resource = z.strictObject({
   eip: ipAddress.optional(),
 });
 
+export const ER_ATTACHMENT_TYPES = ['vpc', 'vpn', 'vgw', 'peering', 'cfw', 'other'] as const;
+
+const erRoute = z.strictObject({
+  destination: cidr(true),
+  /** The attachment the route sends to; absent only for a blackhole. */
+  attachment: id.optional(),
+  blackhole: z.boolean().optional(),
+  description: z.string().optional(),
+});
+
+const erRouteTable = z.strictObject({
+  id,
+  name: z.string().optional(),
+  /** The ER's default association/propagation table (informational: associations are listed explicitly). */
+  default: z.boolean().optional(),
+  /** Attachments whose arriving packets this table forwards (an attachment is associated with one table at most). */
+  associations: z.array(id).optional(),
+  /** Attachments whose routes this table learns (a vpc attachment: its VPC's CIDR blocks). */
+  propagations: z.array(id).optional(),
+  /** Static and blackhole routes. */
+  routes: z.array(erRoute).optional(),
+});
+
+const erAttachment = z.strictObject({
+  id,
+  name: z.string().optional(),
+  type: z.enum(ER_ATTACHMENT_TYPES).optional(),
+  /** vpc attachments: the VPC and the subnet holding the attachment's interfaces. */
+  vpc: id.optional(),
+  subnet: id.optional(),
+  /** Non-vpc attachments: the CIDRs they propagate (on-premises ranges behind a VPN, a peer ER's networks). */
+  cidrs: z.array(cidr()).optional(),
+  /** Terraform auto_create_vpc_routes / the API's auto_create_vpc_routes, informational. */
+  autoCreateVpcRoutes: z.boolean().optional(),
+});
+
+const enterpriseRouter = z.strictObject({
+  id,
+  name: z.string().optional(),
+  asn: z.number().int().optional(),
+  routeTables: z.array(erRouteTable).optional(),
+  attachments: z.array(erAttachment).optional(),
+});
+
 /** The whole v1 document. */
 export const topologySchema = z.strictObject({
   version: z.literal(1, { message: 'must be 1 (the only topology version this reachbot reads)' }),
@@ -357,6 +401,7 @@ export const topologySchema = z.strictObject({
   description: z.string().optional(),
   vpcs: z.array(vpc).optional(),
   peerings: z.array(peering).optional(),
+  enterpriseRouters: z.array(enterpriseRouter).optional(),
   securityGroups: z.array(securityGroup).optional(),
   addressGroups: z.array(addressGroup).optional(),
   networkAcls: z.array(networkAcl).optional(),
@@ -373,6 +418,10 @@ export type RouteTable = z.output<typeof routeTable>;
 export type Route = z.output<typeof route>;
 export type NatGateway = z.output<typeof natGateway>;
 export type Peering = z.output<typeof peering>;
+export type EnterpriseRouter = z.output<typeof enterpriseRouter>;
+export type ErRouteTable = z.output<typeof erRouteTable>;
+export type ErRoute = z.output<typeof erRoute>;
+export type ErAttachment = z.output<typeof erAttachment>;
 export type SecurityGroup = z.output<typeof securityGroup>;
 export type SecurityGroupRule = z.output<typeof securityGroupRule>;
 export type Remote = z.output<typeof remote>;

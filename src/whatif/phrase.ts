@@ -15,12 +15,17 @@ export const WHATIF_FORMS: readonly string[] = [
   'what if I remove 172.16.0.0/16 from the whitelist of redis-main',
   'what if I accept peering peer-1 / reject peering peer-1 / delete peering peer-1',
   'what if I apply the fixes',
+  '如果删除 sg-db1 的第 3 条规则',
+  '如果删除 rtb-demo2 中到 10.0.0.0/16 的路由',
+  '如果把 172.16.0.0/16 加到 redis-main 的白名单',
+  '如果接受对等连接 pcx-demo',
+  '如果应用修复',
 ];
 
 /** A what-if request: explicit changes, or "the fixes of the answer in this thread". */
 export type WhatIf = { readonly kind: 'changes'; readonly changes: Change[] } | { readonly kind: 'apply-fixes' };
 
-const LEAD = /^(?:what\s+(?:if|happens\s+if)|如果|假如)\s*(?:(?:i|we)\s+)?/i;
+const LEAD = /^(?:what\s+(?:if|happens\s+if)|如果|假如)\s*(?:(?:i|we)\s+|我们|我)?\s*/i;
 const APPLY_FIXES =
   /^(?:apply|applied|make)\s+(?:the\s+|these\s+|those\s+|all\s+(?:the\s+)?)?(?:fix|fixes|suggested\s+fixes)$|^应用(?:这些)?修复$/i;
 const REMOVE_RULE = /^(?:remove|delete|drop)\s+(?:the\s+)?rule\s+#?(\d+)\s+(?:of|from|in)\s+(\S+)$/i;
@@ -33,6 +38,13 @@ const ADD_RULE =
   /^add\s+(?:an?\s+|the\s+)?(ingress|egress|inbound|outbound)?\s*rule\s+(?:to|in|on|into)\s+(\S+)\s+(?:allowing|that\s+allows|to\s+allow|for)\s+(.+?)\s+(from|to)\s+(\S+)$/i;
 const WHITELIST = /^(add|remove|delete)\s+(\S+)\s+(?:to|from)\s+(?:the\s+)?whitelist\s+(?:of|for)\s+(\S+)$/i;
 const PEERING = /^(accept|reject|delete|remove)\s+(?:the\s+)?peering\s+(?:connection\s+)?(\S+)$/i;
+// Chinese: 删除 sg-db1 的第 3 条规则 · 删除 rtb-demo2 中到 10.0.0.0/16 的路由 · 把 172.16.0.0/16 加到 redis-main 的白名单 ·
+// 把 … 从 redis-main 的白名单删除 · 接受/拒绝/删除对等连接 pcx-demo
+const ZH_REMOVE_RULE = /^(?:删除|删掉|去掉|移除)\s*(\S+?)\s*的?\s*第\s*(\d+)\s*条(?:安全组)?规则$/;
+const ZH_REMOVE_ROUTE = /^(?:删除|删掉|去掉|移除)\s*(\S+?)\s*(?:中|里)?的?\s*(?:到|去往)\s*(\S+?)\s*的?路由$/;
+const ZH_WHITELIST_ADD = /^把\s*(\S+?)\s*(?:加到|加入|添加到)\s*(\S+?)\s*的?白名单(?:里|中)?$/;
+const ZH_WHITELIST_REMOVE = /^把\s*(\S+?)\s*从\s*(\S+?)\s*的?白名单(?:里|中)?(?:删除|删掉|移除|去掉)$/;
+const ZH_PEERING = /^(接受|拒绝|删除)\s*(?:对等连接|对等)\s*(\S+)$/;
 
 function fail(text: string, why: string): never {
   throw new QuestionError(`I could not read that change ("${text.trim()}"): ${why}`, WHATIF_FORMS);
@@ -96,6 +108,23 @@ export function parseWhatIf(text: string): WhatIf | null {
     const verb = m[1]!.toLowerCase();
     if (verb === 'accept') return changes({ op: 'set-peering', peering: m[2]!, status: 'ACTIVE' });
     if (verb === 'reject') return changes({ op: 'set-peering', peering: m[2]!, status: 'REJECTED' });
+    return changes({ op: 'remove-peering', peering: m[2]! });
+  }
+  m = ZH_REMOVE_RULE.exec(rest);
+  if (m) return changes({ op: 'remove-rule', securityGroup: m[1]!, index: Number(m[2]) });
+  m = ZH_REMOVE_ROUTE.exec(rest);
+  if (m) return changes({ op: 'remove-route', routeTable: m[1]!, destination: m[2]! });
+  m = ZH_WHITELIST_ADD.exec(rest) ?? ZH_WHITELIST_REMOVE.exec(rest);
+  if (m) {
+    const address = parseCidr(m[1]!, true);
+    if (!address.ok) fail(text, address.message);
+    const op = ZH_WHITELIST_ADD.test(rest) ? 'add-whitelist-entry' : 'remove-whitelist-entry';
+    return changes({ op, resource: m[2]!, address: address.cidr.text });
+  }
+  m = ZH_PEERING.exec(rest);
+  if (m) {
+    if (m[1] === '接受') return changes({ op: 'set-peering', peering: m[2]!, status: 'ACTIVE' });
+    if (m[1] === '拒绝') return changes({ op: 'set-peering', peering: m[2]!, status: 'REJECTED' });
     return changes({ op: 'remove-peering', peering: m[2]! });
   }
   return fail(text, 'that is not one of the changes I can evaluate');

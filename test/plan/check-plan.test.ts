@@ -97,6 +97,57 @@ describe('checkPlan on the recorded plan', () => {
     expect(deleted.paths[0]?.causes).toEqual(['huaweicloud_vpc_peering_connection.ab']);
   });
 
+  it('a DCS whitelist updated in place: entries added and removed, through the importer', () => {
+    const sample = parseTopology(readFileSync(join(import.meta.dirname, '../../data/sample.yaml'), 'utf8'));
+    if (!sample.ok) throw new Error('sample is invalid');
+    const dcs = (entries: string[]) => ({
+      id: 'dcs-1',
+      name: 'redis-main',
+      engine: 'Redis',
+      engine_version: '5.0',
+      vpc_id: 'vpc-demo',
+      subnet_id: 'subnet-data',
+      private_ip: '192.168.50.10',
+      port: 6379,
+      whitelist_enable: true,
+      whitelists: [{ group_name: 'nodes', ip_address: entries }],
+    });
+    const plan = (before: string[], after: string[], afterUnknown: unknown = {}) =>
+      parsePlan(
+        JSON.stringify({
+          format_version: '1.2',
+          resource_changes: [
+            {
+              address: 'huaweicloud_dcs_instance.redis',
+              type: 'huaweicloud_dcs_instance',
+              change: { actions: ['update'], before: dcs(before), after: dcs(after), after_unknown: afterUnknown },
+            },
+          ],
+        }),
+      );
+    const paths = [
+      { question: parseQuestion('prod -> redis-main 6379') },
+      { question: parseQuestion('prod -> db1 3306') },
+    ];
+    const opened = checkPlan(sample.topology, plan(['192.168.10.0/24'], ['192.168.10.0/24', '172.16.0.0/16']), paths);
+    expect(opened.planned[0]?.changes).toEqual([
+      {
+        op: 'add-whitelist-entry',
+        resource: 'redis-main',
+        group: 'nodes',
+        address: '172.16.0.0/16',
+        at: 'huaweicloud_dcs_instance.redis',
+      },
+    ]);
+    expect(opened.paths.map((p) => [p.movement, p.causes])).toEqual([
+      ['fixed', ['huaweicloud_dcs_instance.redis']],
+      ['same', []],
+    ]);
+    const unknown = checkPlan(sample.topology, plan(['192.168.10.0/24'], [], { whitelists: true }), paths);
+    expect(unknown.paths.map((p) => p.movement)).toEqual(['uncertain', 'same']);
+    expect(unknown.paths[0]?.after).toBe('uncertain');
+  });
+
   it('bad plans are PlanErrors naming the problem', () => {
     expect(() => parsePlan('{', 'p.json')).toThrow(PlanError);
     expect(() => parsePlan('{"resource_changes": []}', 'p.json')).toThrow(/p\.json: format_version: is required/);

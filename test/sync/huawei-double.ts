@@ -35,6 +35,7 @@ export interface DoubleNetwork {
   rabbitmq: Item[];
   natGateways: Item[];
   snatRules: Item[];
+  enterpriseRouters: Item[];
 }
 
 const seed = JSON.parse(
@@ -77,6 +78,7 @@ export function seedNetwork(): DoubleNetwork {
     rabbitmq: pick(`dms /v2/${p}/instances?engine=rabbitmq`, 'instances'),
     natGateways: pick(`nat /v2/${p}/nat_gateways`, 'nat_gateways'),
     snatRules: pick(`nat /v2/${p}/snat_rules`, 'snat_rules'),
+    enterpriseRouters: [],
   };
 }
 
@@ -196,6 +198,9 @@ export async function startHuaweiDouble(network: DoubleNetwork = seedNetwork()):
       if (table && net.routeTableDetails[table]) return send(res, 200, { routetable: net.routeTableDetails[table] });
       const acl = path.match(new RegExp(`^/v3/${p}/vpc/firewalls/(.+)$`))?.[1];
       if (acl && net.firewallDetails[acl]) return send(res, 200, { firewall: net.firewallDetails[acl] });
+    }
+    if (service === 'er' && path === `/v3/${p}/enterprise-router/instances`) {
+      return v3('instances', net.enterpriseRouters);
     }
     if (service === 'cce') {
       if (path === `/api/v3/projects/${p}/clusters`) return send(res, 200, { kind: 'Cluster', items: net.clusters });

@@ -92,6 +92,40 @@ describe('what-if leaves the store as it was', () => {
     expect(readFileSync(path).equals(bytes)).toBe(true);
   });
 
+  it('check-plan over the store compares the stored watched paths and writes nothing', async () => {
+    const { dir, path, store } = await seededStore();
+    await store.close();
+    const bytes = readFileSync(path);
+    const rule = {
+      security_group_id: 'sg-redis',
+      direction: 'ingress',
+      ethertype: 'IPv4',
+      protocol: 'tcp',
+      ports: '6379',
+      remote_ip_prefix: '172.16.0.0/16',
+      action: 'allow',
+      priority: 1,
+    };
+    writeFileSync(
+      join(dir, 'plan.json'),
+      JSON.stringify({
+        format_version: '1.2',
+        resource_changes: [
+          {
+            address: 'huaweicloud_networking_secgroup_rule.redis_pods',
+            type: 'huaweicloud_networking_secgroup_rule',
+            change: { actions: ['delete'], before: { id: 'rule-1', ...rule }, after: null, after_unknown: {} },
+          },
+        ],
+      }),
+    );
+    const out = await runIn(dir, { REACHBOT_STORE: path }, ['check-plan', 'plan.json', '--channel', CHANNEL]);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain('✗ prod to redis (prod → redis-main tcp/6379): reachable → unreachable');
+    expect(out.stdout).toContain('cause: huaweicloud_networking_secgroup_rule.redis_pods (delete)');
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+  });
+
   it('from the CLI with --topology FILE: the file is untouched', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'reachbot-whatif-'));
     writeFileSync(join(dir, 'topology.yaml'), FIXTURE_TEXT);

@@ -175,6 +175,17 @@ describe('what-if sentences', () => {
     ],
     ['what if I reject peering pcx-demo', { op: 'set-peering', peering: 'pcx-demo', status: 'REJECTED' }],
     ['what if I delete peering pcx-demo', { op: 'remove-peering', peering: 'pcx-demo' }],
+    ['如果删除 sg-db1 的第 3 条规则', { op: 'remove-rule', securityGroup: 'sg-db1', index: 3 }],
+    [
+      '如果我删除rtb-demo2中到10.0.0.0/16的路由',
+      { op: 'remove-route', routeTable: 'rtb-demo2', destination: '10.0.0.0/16' },
+    ],
+    [
+      '如果把 172.16.0.0/16 加到 redis-main 的白名单',
+      { op: 'add-whitelist-entry', resource: 'redis-main', address: '172.16.0.0/16' },
+    ],
+    ['假如把 192.168.10.0/24 从 redis-main 的白名单删除', { op: 'remove-whitelist-entry', resource: 'redis-main' }],
+    ['如果接受对等连接 pcx-demo', { op: 'set-peering', peering: 'pcx-demo', status: 'ACTIVE' }],
   ])('%s', (text, expected) => {
     const parsed = parseWhatIf(text);
     expect(parsed?.kind).toBe('changes');

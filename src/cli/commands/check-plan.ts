@@ -32,7 +32,7 @@ export function register(program: Command, io: CliIO): void {
       'after',
       `
 Exit status: 0 nothing breaks, 1 a path breaks, 2 the plan, the topology or the questions are not valid.
-Resource types evaluated: huaweicloud_networking_secgroup_rule, huaweicloud_vpc_route,
+Resource types evaluated: huaweicloud_networking_secgroup_rule, huaweicloud_vpc_route, huaweicloud_dcs_instance (whitelists),
 huaweicloud_vpc_peering_connection; others are listed as not evaluated. Values known only after apply
 make the paths through the object they change "uncertain".
 

@@ -14,12 +14,14 @@ import {
   type Lookup,
   pairKey,
 } from '../../topology/compile.js';
+import { type CompiledEr, compileEr } from '../../topology/compile-er.js';
 import type { Peering, Resource, Topology } from '../../topology/schema.js';
 import type { Fix, FixSpec } from '../diagnosis.js';
 import {
   applyFixes,
   applyFixesToAcl,
   applyFixesToCluster,
+  applyFixesToEr,
   applyFixesToGroup,
   applyFixesToResource,
   applyFixesToVpc,
@@ -38,6 +40,7 @@ export function patchCompiled(compiled: CompiledTopology, fixes: readonly (Fix |
   const peerings = new Map<string, Peering>();
   const pairs = new Map<string, Peering[]>();
   const resources = new Map<string, Resource>();
+  const ers = new Map<string, CompiledEr>();
   const byAddress = new Map<string, Resource[]>();
   const clusters = compiled.topology.clusters ?? [];
   const patchedClusters = new Map<string, CompiledCluster>();
@@ -65,6 +68,12 @@ export function patchCompiled(compiled: CompiledTopology, fixes: readonly (Fix |
     } else if (fix.kind === 'network-acl-rule' && !acls.has(fix.networkAcl)) {
       const acl = compiled.networkAcls.get(fix.networkAcl)?.acl;
       if (acl) acls.set(acl.id, compileAcl(applyFixesToAcl(acl, fixes), compiled.addressGroups));
+    } else if (
+      (fix.kind === 'er-route' || fix.kind === 'er-association' || fix.kind === 'er-propagation') &&
+      !ers.has(fix.enterpriseRouter)
+    ) {
+      const er = compiled.enterpriseRouters.get(fix.enterpriseRouter)?.er;
+      if (er) ers.set(er.id, compileEr(applyFixesToEr(er, fixes), compiled.vpcs));
     } else if (fix.kind === 'peering-accept') {
       const peering = compiled.peerings.get(fix.peering);
       if (!peering) continue;
@@ -109,5 +118,6 @@ export function patchCompiled(compiled: CompiledTopology, fixes: readonly (Fix |
     peeringsByPair: overlay<readonly Peering[]>(compiled.peeringsByPair, pairs),
     resources: overlay(compiled.resources, resources),
     resourcesByAddress: overlay<readonly Resource[]>(compiled.resourcesByAddress, byAddress),
+    enterpriseRouters: overlay(compiled.enterpriseRouters, ers),
   };
 }
