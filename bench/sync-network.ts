@@ -29,6 +29,8 @@ export function apiNetworkOf(topology: Topology): DoubleNetwork {
     natGateways: [],
     snatRules: [],
     enterpriseRouters: [],
+    dnsZones: [],
+    dnsRecords: {},
   };
   const vpcOfSubnet = new Map<string, string>();
   for (const vpc of topology.vpcs ?? []) {

@@ -42,6 +42,8 @@ function holdsService(topology: Topology, service: string): boolean {
       return (topology.clusters ?? []).length > 0;
     case 'nat':
       return (topology.vpcs ?? []).some((vpc) => (vpc.natGateways ?? []).length > 0);
+    case 'dns':
+      return (topology.dnsZones ?? []).length > 0;
     case 'er':
       return (topology.enterpriseRouters ?? []).length > 0;
     case 'dms':

@@ -36,6 +36,9 @@ export interface DoubleNetwork {
   natGateways: Item[];
   snatRules: Item[];
   enterpriseRouters: Item[];
+  /** Private DNS zones, and each zone's record sets by zone id. */
+  dnsZones: Item[];
+  dnsRecords: Record<string, Item[]>;
 }
 
 const seed = JSON.parse(
@@ -79,6 +82,34 @@ export function seedNetwork(): DoubleNetwork {
     natGateways: pick(`nat /v2/${p}/nat_gateways`, 'nat_gateways'),
     snatRules: pick(`nat /v2/${p}/snat_rules`, 'snat_rules'),
     enterpriseRouters: [],
+    dnsZones: [
+      {
+        id: 'ff8080825ca865e8015ca99563af004a',
+        name: 'internal.example.com.',
+        zone_type: 'private',
+        status: 'ACTIVE',
+        routers: [{ router_id: '545cc36a-453d-499d-9449-56925c5c86d7', router_region: REGION }],
+      },
+    ],
+    dnsRecords: {
+      ff8080825ca865e8015ca99563af004a: [
+        {
+          id: 'rs-1',
+          name: 'internal.example.com.',
+          type: 'SOA',
+          status: 'ACTIVE',
+          records: ['ns1 admin 1 7200 900 1209600 300'],
+        },
+        {
+          id: 'rs-2',
+          name: 'orders-db.internal.example.com.',
+          type: 'A',
+          status: 'ACTIVE',
+          records: ['192.168.20.30'],
+        },
+        { id: 'rs-3', name: 'app.internal.example.com.', type: 'A', status: 'ACTIVE', records: ['192.168.10.52'] },
+      ],
+    },
   };
 }
 
@@ -198,6 +229,18 @@ export async function startHuaweiDouble(network: DoubleNetwork = seedNetwork()):
       if (table && net.routeTableDetails[table]) return send(res, 200, { routetable: net.routeTableDetails[table] });
       const acl = path.match(new RegExp(`^/v3/${p}/vpc/firewalls/(.+)$`))?.[1];
       if (acl && net.firewallDetails[acl]) return send(res, 200, { firewall: net.firewallDetails[acl] });
+    }
+    if (service === 'dns') {
+      // Marker pagination; `links.next` while more follow.
+      const page = (field: string, items: Item[]) => {
+        const got = afterMarker(items);
+        const last = got[got.length - 1];
+        const more = last !== undefined && items.indexOf(last) < items.length - 1;
+        return send(res, 200, { links: more ? { self: 'self', next: 'next' } : { self: 'self' }, [field]: got });
+      };
+      if (path === '/v2/zones') return page('zones', q.get('type') === 'private' ? net.dnsZones : []);
+      const zone = path.match(/^\/v2\/zones\/([^/]+)\/recordsets$/)?.[1];
+      if (zone && net.dnsRecords[zone]) return page('recordsets', net.dnsRecords[zone]);
     }
     if (service === 'er' && path === `/v3/${p}/enterprise-router/instances`) {
       return v3('instances', net.enterpriseRouters);

@@ -41,6 +41,9 @@ describe('a synced topology', () => {
     expect(answerQuestion(bot.store, ASK, undefined, undefined, bot.clock.now).result.verdict).toBe('reachable');
     // Every page of every listing was read (page size 2: subnets and security group rules take two pages each).
     expect(double.requests.filter((r) => r.endsWith('/vpc/security-group-rules'))).toHaveLength(3);
+    // The private DNS zone's three record sets came in two pages, and the names are in the topology.
+    expect(double.requests.filter((r) => r.endsWith('/recordsets'))).toHaveLength(2);
+    expect(JSON.stringify(first?.topology.dnsZones)).toContain('orders-db.internal.example.com');
 
     // Not due yet: nothing is read.
     at(5);
