@@ -12,6 +12,7 @@ import { parseReverseQuestion } from '../question/reverse.js';
 import type { StoredTopology } from '../store/data.js';
 import type { Store } from '../store/store.js';
 import { compileStored, getTopology, resolveClusterTopology, splitQualifiedCluster } from '../store/topologies.js';
+import { type Freshness, freshnessOf } from '../sync/freshness.js';
 import { ChangeError } from '../whatif/change.js';
 import { changesOf, evaluateWhatIf } from '../whatif/evaluate.js';
 import { parseWhatIf, type WhatIf } from '../whatif/phrase.js';
@@ -36,6 +37,8 @@ export interface Answer {
   readonly result: DiagnosisResult;
   /** How to show the fixes; undefined = the surface's default (the words plus KooCLI). */
   readonly format?: AnswerFormat;
+  /** Which topology answered, from where, and how fresh it is (its sync's health). */
+  readonly freshness: Freshness;
   /** A thread asked for another form of the fixes ("show it as terraform"): show the fixes only. */
   readonly fixesOnly?: boolean;
 }
@@ -74,16 +77,22 @@ export async function converse(
     if (previous) {
       const followUp = parseFollowUp(
         trimmed,
-        withAnsweredPort(trimmed, context.store, previous),
+        withAnsweredPort(trimmed, context, previous),
         knownNames(context.store, previous.topology),
       );
       if (followUp?.kind === 'format') {
-        const again = answerQuestion(context.store, previous.question, followUp.format, previous.topology);
+        const again = answerQuestion(
+          context.store,
+          previous.question,
+          followUp.format,
+          previous.topology,
+          context.now(),
+        );
         return { kind: 'answer', answer: { ...again, fixesOnly: true } };
       }
-      if (followUp?.kind === 'question') return answer(context.store, followUp.question, undefined, previous.topology);
+      if (followUp?.kind === 'question') return answer(context, followUp.question, undefined, previous.topology);
     }
-    return answer(context.store, parseQuestion(trimmed), undefined, previous?.topology);
+    return answer(context, parseQuestion(trimmed), undefined, previous?.topology);
   } catch (error) {
     if (error instanceof QuestionError) {
       const near = misspelledSubcommand(
@@ -144,15 +153,31 @@ function knownNames(store: Store, topology: string): KnownNames | undefined {
   };
 }
 
-/** Diagnose `question` against the topology that has its cluster (preferring `preferred`). */
-export function answerQuestion(store: Store, question: Question, format?: AnswerFormat, preferred?: string): Answer {
+/**
+ * Diagnose `question` against the topology that has its cluster (preferring `preferred`), with the freshness of that
+ * topology at `now` (the caller's clock) attached around the diagnosis.
+ */
+export function answerQuestion(
+  store: Store,
+  question: Question,
+  format: AnswerFormat | undefined,
+  preferred: string | undefined,
+  now: Date,
+): Answer {
   const { stored, question: asked } = topologyFor(store, question, preferred);
+  // The compiled topology is read once: a sync swapping in a new one mid-answer does not mix the two.
   const result = diagnose(compileStored(stored), asked);
-  return { topology: stored.name, question: asked, result, ...(format ? { format } : {}) };
+  const freshness = freshnessOf(stored, store.data.syncs[stored.name], now);
+  return { topology: stored.name, question: asked, result, freshness, ...(format ? { format } : {}) };
 }
 
-function answer(store: Store, question: Question, format: AnswerFormat | undefined, preferred?: string): Outcome {
-  return { kind: 'answer', answer: answerQuestion(store, question, format, preferred) };
+function answer(
+  context: CommandContext,
+  question: Question,
+  format: AnswerFormat | undefined,
+  preferred?: string,
+): Outcome {
+  return { kind: 'answer', answer: answerQuestion(context.store, question, format, preferred, context.now()) };
 }
 
 /** The stored topology holding the question's cluster: the conversation's own if it has it, else the store's choice. */
@@ -184,7 +209,7 @@ function chatReply(text: string, context: CommandContext, previous?: Conversatio
   if (isWhy(text)) {
     if (!previous) return 'Why what? Ask a question first, e.g. `can pod in prod reach 192.168.10.52:3306?`';
     try {
-      const { result } = answerQuestion(context.store, previous.question, undefined, previous.topology);
+      const { result } = answerQuestion(context.store, previous.question, undefined, previous.topology, context.now());
       const notable = flowsOf(result).flatMap((flow) =>
         flow.steps.filter((step) => step.status === 'fail' || step.status === 'warn'),
       );
@@ -204,11 +229,11 @@ function chatReply(text: string, context: CommandContext, previous?: Conversatio
  * The thread's question with the port its answer checked, when it named none and the destination declares one:
  * "and udp?" after "can prod reach db1" (answered on tcp/3306) means udp/3306.
  */
-function withAnsweredPort(text: string, store: Store, previous: Conversation): Question {
+function withAnsweredPort(text: string, context: CommandContext, previous: Conversation): Question {
   const question = previous.question;
   if (question.port !== undefined || !/\b(udp|tcp)\b/i.test(text) || /\d/.test(text)) return question;
   try {
-    const { result } = answerQuestion(store, question, undefined, previous.topology);
+    const { result } = answerQuestion(context.store, question, undefined, previous.topology, context.now());
     const ports = [
       ...new Set(flowsOf(result).flatMap((flow) => (flow.question.port === null ? [] : [flow.question.port]))),
     ];

@@ -4,6 +4,7 @@
 // assignable to these schemas (checked at compile time below), so the two cannot drift apart.
 import { z } from 'zod';
 import { CHECKS, type DiagnosisResult } from '../engine/diagnosis.js';
+import type { Freshness } from '../sync/freshness.js';
 
 /** The version of the `--json` output; raised when a field changes meaning or goes away (not when one is added). */
 export const SCHEMA_VERSION = 1;
@@ -166,18 +167,37 @@ const diagnosis = z.object({
   assumptions: z.array(z.string()),
 });
 
+/** Which stored topology answered and how fresh it is (only when the answer came from the store). */
+const freshness = z.object({
+  topology: z.string(),
+  source: z.string(),
+  importedAt: z.string(),
+  checkedAt: z.string().optional(),
+  intervalMs: z.number().optional(),
+  nextSyncAt: z.string().optional(),
+  lastFailure: z.object({ at: z.string(), kind: z.string(), reason: z.string(), message: z.string() }).optional(),
+  stale: z.boolean(),
+  summary: z.string(),
+  warning: z.string().optional(),
+});
+
 /** What `reachbot ask --json` prints: one flow, or several with the worst verdict, and the schema version. */
 export const diagnosisOutputSchema = z
   .union([
-    diagnosis.extend({ schemaVersion: z.literal(SCHEMA_VERSION) }),
-    z.object({ schemaVersion: z.literal(SCHEMA_VERSION), verdict, flows: z.array(diagnosis) }),
+    diagnosis.extend({ schemaVersion: z.literal(SCHEMA_VERSION), freshness: freshness.optional() }),
+    z.object({
+      schemaVersion: z.literal(SCHEMA_VERSION),
+      verdict,
+      flows: z.array(diagnosis),
+      freshness: freshness.optional(),
+    }),
   ])
   .describe('reachbot diagnosis (reachbot ask --json), see docs/CONTRACT.md');
 
 export type DiagnosisOutput = z.infer<typeof diagnosisOutputSchema>;
 
 /** The `--json` document for a result: the result with `schemaVersion` first. */
-export function diagnosisOutput(result: DiagnosisResult): DiagnosisOutput {
+export function diagnosisOutput(result: DiagnosisResult & { readonly freshness?: Freshness }): DiagnosisOutput {
   return { schemaVersion: SCHEMA_VERSION, ...result } as DiagnosisOutput;
 }
 

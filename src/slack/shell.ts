@@ -93,6 +93,7 @@ export function renderOutcome(outcome: Outcome, color = false): string {
       return renderTerminal(answer.result, {
         color,
         format: answer.format ?? 'hcloud',
+        provenance: answer.freshness,
         ...(answer.fixesOnly ? { fixesOnly: true } : {}),
       });
     }
