@@ -1,5 +1,6 @@
 // Splitting question text into classified tokens. English words are split on spaces; Chinese runs
 // (which have no spaces) are split by longest match against the few words the grammar knows.
+import { noMeter, type WorkMeter } from '../bounds/meter.js';
 
 /** What a token means to the grammar. */
 export type TokenKind =
@@ -242,11 +243,13 @@ function classify(text: string): Token {
 }
 
 /** Split a run of CJK characters into known words (longest first) and unknown stretches. */
-function splitChinese(run: string): Token[] {
+function splitChinese(run: string, meter: WorkMeter): Token[] {
   const tokens: Token[] = [];
   let unknown = '';
   let i = 0;
   while (i < run.length) {
+    // Each position tries every known word: a constant number of comparisons per character.
+    meter.tick(CHINESE_WORDS.length);
     const word = CHINESE_WORDS.find((candidate) => run.startsWith(candidate, i));
     if (word) {
       if (unknown) tokens.push({ text: unknown, lower: unknown, kind: 'word' });
@@ -299,8 +302,9 @@ function fromUrl(word: string): string {
   return hasPort ? host : `${host}:${url[1]!.toLowerCase() === 'https' ? 443 : 80}`;
 }
 
-/** Turn question text into classified tokens. */
-export function tokenize(text: string): Token[] {
+/** Turn question text into classified tokens; `meter` gets one tick per character and per token. */
+export function tokenize(text: string, meter: WorkMeter = noMeter): Token[] {
+  meter.tick(text.length);
   const normalized = [...unSlack(text).normalize('NFKC')]
     .map((ch) => FULL_WIDTH[ch] ?? ch)
     .join('')
@@ -308,6 +312,7 @@ export function tokenize(text: string): Token[] {
     .replace(ARROW_SPELLINGS, (arrow) => ` ${ARROWS.has(arrow) ? arrow : '->'} `);
   const tokens: Token[] = [];
   for (const chunk of normalized.split(/\s+/)) {
+    meter.tick();
     if (!chunk) continue;
     // Split a chunk into CJK and non-CJK runs: "prod的容器能访问192.168.10.52:3306吗".
     let run = '';
@@ -315,7 +320,7 @@ export function tokenize(text: string): Token[] {
     const flush = () => {
       if (!run) return;
       if (ARROWS.has(run)) tokens.push(classify(run));
-      else if (runIsCjk) tokens.push(...splitChinese(run));
+      else if (runIsCjk) tokens.push(...splitChinese(run, meter));
       else {
         const word = fromUrl(trimPunctuation(run));
         // "@reachbot can prod reach db1" typed in the shell: the bot's own name is not a word of the question.
@@ -325,6 +330,7 @@ export function tokenize(text: string): Token[] {
       run = '';
     };
     for (const ch of chunk) {
+      meter.tick();
       const isCjk = CJK.test(ch);
       if (run && isCjk !== runIsCjk) flush();
       runIsCjk = isCjk;
