@@ -434,10 +434,9 @@ export function compileVpc(vpc: Vpc, clusters: readonly Cluster[]): CompiledVpc 
   );
   // CCE writes one route per node slice into the VPC's default table (reference §4.3); modelled as one
   // route per container CIDR of each vpc-router cluster in this VPC.
-  const cceCidrs = clusters
-    .filter((c) => c.vpc === vpc.id && c.networkModel === 'vpc-router')
-    .flatMap((c) => c.containerCidrs ?? [])
-    .map(mustCidr);
+  const cceCidrs = distinctCidrs(
+    clusters.filter((c) => c.vpc === vpc.id && c.networkModel === 'vpc-router').flatMap((c) => c.containerCidrs ?? []),
+  );
   // Every table holds the same local routes: one shared index, so a VPC of n subnets and m tables costs n + m.
   const locals = new PrefixIndex<CompiledRoute>();
   for (const s of subnets) {
@@ -481,14 +480,24 @@ function compileCluster(cluster: Cluster, subnets: Lookup<CompiledSubnet>, subne
     cluster,
     model: cluster.networkModel,
     vpcId: cluster.vpc,
-    containerCidrs: (cluster.containerCidrs ?? []).map(mustCidr),
+    containerCidrs: distinctCidrs(cluster.containerCidrs ?? []),
     serviceCidr: cluster.serviceCidr ? mustCidr(cluster.serviceCidr) : undefined,
-    nonMasquerade: (cluster.nonMasqueradeCidrs ?? DEFAULT_NON_MASQUERADE).map(mustCidr),
+    nonMasquerade: distinctCidrs(cluster.nonMasqueradeCidrs ?? DEFAULT_NON_MASQUERADE),
     nodeSubnets: resolve(cluster.nodeSubnets),
     containerSubnets: resolve(cluster.containerSubnets),
     nodes,
     workloads: new Map((cluster.workloads ?? []).map((w) => [w.name.toLowerCase(), w])),
   } satisfies CompiledCluster;
+}
+
+/** Parsed CIDRs with repeats collapsed: a list written 10,000 times over indexes (and is searched) once. */
+function distinctCidrs(texts: readonly string[]): Cidr[] {
+  const seen = new Map<string, Cidr>();
+  for (const text of texts) {
+    const cidr = mustCidr(text);
+    if (!seen.has(cidr.text)) seen.set(cidr.text, cidr);
+  }
+  return [...seen.values()];
 }
 
 function addMember(members: Map<string, SgMembership>, sg: string, range: AddressRange | string) {

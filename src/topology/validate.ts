@@ -90,6 +90,14 @@ export function checkReferences(topology: Topology, meter: WorkMeter = noMeter):
     // A prefix index answers "inside one of the VPC's blocks" in one lookup per prefix length.
     const blockIndex = new PrefixIndex<true>();
     for (const block of blocks) blockIndex.add(block, true);
+    // VPC CIDR blocks may not overlap one another (a duplicate would also make every lookup return it twice).
+    for (const { index, other } of overlapping(blocks, meter)) {
+      const name = (i: number) => (i === 0 ? 'cidr' : `secondaryCidrs[${i - 1}]`);
+      issues.push({
+        path: `${at}.${name(index)}`,
+        message: `${blocks[index]!.text} overlaps ${at}.${name(other)} (${blocks[other]!.text})`,
+      });
+    }
     const tableIds = (vpc.routeTables ?? []).map((t) => t.id);
     unique(vpc.routeTables, 'id', `${at}.routeTables`);
     unique(vpc.natGateways, 'id', `${at}.natGateways`);
@@ -127,7 +135,18 @@ export function checkReferences(topology: Topology, meter: WorkMeter = noMeter):
       });
     }
     (vpc.routeTables ?? []).forEach((table, t) => {
+      // One route per destination in a table, as the VPC API enforces: two would leave the choice undefined.
+      const destinations = new Map<string, number>();
       (table.routes ?? []).forEach((route, r) => {
+        meter.tick();
+        const key = mustCidr(route.destination).text;
+        const first = destinations.get(key);
+        if (first !== undefined)
+          issues.push({
+            path: `${at}.routeTables[${t}].routes[${r}].destination`,
+            message: `${route.destination} is already the destination of ${at}.routeTables[${t}].routes[${first}]`,
+          });
+        else destinations.set(key, r);
         if (route.type === 'peering') {
           const path = `${at}.routeTables[${t}].routes[${r}].nextHop`;
           if (!route.nextHop) issues.push({ path, message: 'a peering route needs nextHop: a peering id' });

@@ -49,6 +49,23 @@ describe('validation of worst-case documents', () => {
     ]);
   });
 
+  it('refuses repeated VPC blocks and repeated route destinations, once per repeat', () => {
+    const paths = (doc: unknown) => {
+      const result = validateTopology(doc);
+      return result.ok ? [] : result.issues.map((i) => i.path);
+    };
+    expect(paths(WORST_CASES['secondary CIDRs']!(3)).filter((p) => p.includes('secondaryCidrs'))).toEqual([
+      'vpcs[0].secondaryCidrs[1]',
+      'vpcs[0].secondaryCidrs[2]',
+    ]);
+    const routes = WORST_CASES.routes!(3) as { vpcs: { routeTables: { routes: Record<string, unknown>[] }[] }[] };
+    for (const route of routes.vpcs[0]!.routeTables[0]!.routes) route.type = 'local';
+    expect(paths(routes)).toEqual([
+      'vpcs[0].routeTables[0].routes[1].destination',
+      'vpcs[0].routeTables[0].routes[2].destination',
+    ]);
+  });
+
   it('still ranks suggestions for the first unknown references, and lists names unranked past the budget', () => {
     const known = Array.from({ length: 1000 }, (_, i) => `vpc-${i}`);
     const meter = countingMeter();
