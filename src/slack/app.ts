@@ -1,12 +1,13 @@
 // The composition root for Slack: an App for the chosen transport (Socket Mode or HTTP), the shared
 // middleware (dedupe of redeliveries), the listeners, and the error fallback. No behaviour lives here.
 import type { Server } from 'node:http';
-import { App, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, webApi } from '@slack/bolt';
 import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App.js';
 import type { SlackTransport } from '../config/env.js';
 import { boltLogger } from '../log/logger.js';
 import { DeliveryLedger, dedupeDeliveries } from './dedupe.js';
 import type { SlackDeps } from './deps.js';
+import { guardSlackRequests } from './http-guard.js';
 import { registerListeners } from './listeners/index.js';
 
 /** The health route served in HTTP mode (load balancers, uptime checks). */
@@ -21,7 +22,12 @@ export interface SlackAppOptions {
   readonly botUserId?: string;
   /** How the WebClient retries failed calls; rate limits are always waited out as Retry-After says. */
   readonly retryConfig?: webApi.RetryOptions;
+  /** HTTP mode: the clock request timestamps are checked against (seconds); tests pin it. */
+  readonly requestClock?: () => number;
 }
+
+/** Where Slack posts events, commands and interactions in HTTP mode. */
+const EVENTS_PATH = '/slack/events';
 
 /** Build the Slack app; `startSlackApp` starts it. */
 export function createSlackApp(options: SlackAppOptions, deps: SlackDeps): App {
@@ -43,20 +49,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps): App {
   const app =
     options.transport.kind === 'socket'
       ? new App({ ...common, socketMode: true, appToken: options.transport.appToken })
-      : new App({
-          ...common,
-          signingSecret: options.transport.signingSecret,
-          customRoutes: [
-            {
-              path: HEALTH_PATH,
-              method: ['GET'],
-              handler: (_req, res) => {
-                res.writeHead(200, { 'content-type': 'application/json' });
-                res.end(JSON.stringify({ ok: true }));
-              },
-            },
-          ],
-        });
+      : new App({ ...common, receiver: httpReceiver(options.transport.signingSecret, common.logger, options, deps) });
 
   app.use(dedupeDeliveries(deps.deliveries ?? new DeliveryLedger(deps.store, deps.logger), deps.now, deps.logger));
   registerListeners(app, deps);
@@ -78,6 +71,37 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps): App {
     );
   });
   return app;
+}
+
+/** Bolt's HTTPReceiver with the health route, behind the guard that keeps hostile requests away from it. */
+function httpReceiver(
+  signingSecret: string,
+  logger: ReturnType<typeof boltLogger>,
+  options: SlackAppOptions,
+  deps: SlackDeps,
+): HTTPReceiver {
+  const receiver = new HTTPReceiver({
+    signingSecret,
+    endpoints: [EVENTS_PATH],
+    logger,
+    customRoutes: [
+      {
+        path: HEALTH_PATH,
+        method: ['GET'],
+        handler: (_req, res) => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ ok: true }));
+        },
+      },
+    ],
+  });
+  // The receiver's server calls `requestListener` per request, so wrapping the property puts the guard in front.
+  receiver.requestListener = guardSlackRequests(receiver.requestListener, {
+    endpoints: [EVENTS_PATH],
+    logger: deps.logger,
+    ...(options.requestClock ? { nowSeconds: options.requestClock } : {}),
+  });
+  return receiver;
 }
 
 /** Start the app: HTTP listens on `port` (0 = any free port) and returns the server; Socket Mode connects. */
