@@ -1,6 +1,7 @@
 // Splitting question text into classified tokens. English words are split on spaces; Chinese runs
 // (which have no spaces) are split by longest match against the few words the grammar knows.
 import { noMeter, type WorkMeter } from '../bounds/meter.js';
+import { unescapeMrkdwn } from '../render/mrkdwn.js';
 
 /** What a token means to the grammar. */
 export type TokenKind =
@@ -280,17 +281,12 @@ function trimPunctuation(word: string): string {
  * and channel links dropped, `&gt;` `&lt;` `&amp;` decoded.
  */
 function unSlack(text: string): string {
-  return (
-    text
-      .replace(/<[@#!][^<>]*>/g, ' ')
-      .replace(/<[a-z][a-z0-9+.-]*:[^<>|]*\|([^<>]*)>/gi, '$1')
-      .replace(/<([a-z][a-z0-9+.-]*:[^<>|]*)>/gi, '$1')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&')
-      // A line quoted with "> " is a blockquote, not an arrow.
-      .replace(/^[ \t]*>(?!>)/gm, ' ')
-  );
+  const unwrapped = text
+    .replace(/<[@#!][^<>]*>/g, ' ')
+    .replace(/<[a-z][a-z0-9+.-]*:[^<>|]*\|([^<>]*)>/gi, '$1')
+    .replace(/<([a-z][a-z0-9+.-]*:[^<>|]*)>/gi, '$1');
+  // A line quoted with "> " is a blockquote, not an arrow.
+  return unescapeMrkdwn(unwrapped).replace(/^[ \t]*>(?!>)/gm, ' ');
 }
 
 /** "http://10.0.0.1:8080/health" -> "10.0.0.1:8080"; without a port, the scheme's (80, 443). */

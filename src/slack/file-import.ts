@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { recordAudit, refuseUnlessAdmin } from '../commands/audit.js';
 import type { Reply } from '../commands/subcommand.js';
 import { importTopologyText } from '../commands/topology.js';
+import { escapeMrkdwn } from '../render/mrkdwn.js';
 import type { WebClient } from './deliver.js';
 import { commandContext, type SlackDeps } from './deps.js';
 
@@ -110,7 +111,7 @@ export async function importSharedFile(request: FileImportRequest, deps: SlackDe
       outcome: 'failed',
       detail: `${source}: ${reason}`,
     });
-    return { text: `:x: I could not download \`${file.name ?? file.id}\`: ${reason}` };
+    return { text: `:x: I could not download \`${escapeMrkdwn(file.name ?? file.id)}\`: ${escapeMrkdwn(reason)}` };
   }
   deps.logger.info(
     { file: file.id, name: file.name, bytes: text.length, topology: name },
