@@ -31,10 +31,14 @@ function mutate(tree: unknown, at: number, value: unknown): unknown {
   const copy = structuredClone(tree);
   const slots: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
   const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach((child, i) => (slots.push({ parent: node, key: i }), walk(child)));
-    else if (typeof node === 'object' && node !== null)
-      for (const [key, child] of Object.entries(node))
-        slots.push({ parent: node as Record<string, unknown>, key }), walk(child);
+    if (typeof node !== 'object' || node === null) return;
+    const entries: [string | number, unknown][] = Array.isArray(node)
+      ? node.map((child, i): [number, unknown] => [i, child])
+      : Object.entries(node);
+    for (const [key, child] of entries) {
+      slots.push({ parent: node as Record<string, unknown>, key });
+      walk(child);
+    }
   };
   walk(copy);
   if (slots.length === 0) return value;
