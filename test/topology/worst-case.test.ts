@@ -1,6 +1,7 @@
 // Hostile documents: every list of the format filled with identical entries, duplicates or unknown
 // references. Validation must stay near-linear: counted work at 2n is about twice that at n (a quadratic
 // check would be four times), and the report never grows past its cap.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { WORST_CASES } from '../../bench/worst-cases.js';
 import { countingMeter } from '../../src/bounds/meter.js';
@@ -100,6 +101,16 @@ describe('YAML amplification', () => {
     if (result.ok) return;
     expect(result.issues[0]!.message).toMatch(/more than 10 values per character/);
     expect(meter.count).toBeLessThan(10_000 + 10 * text.length + 10);
+  });
+
+  it('never refuses JSON for expansion: without aliases a value costs at least a character', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => {
+        const result = parseTopology(JSON.stringify(value));
+        if (!result.ok) expect(result.issues[0]!.message).not.toMatch(/expands to more than/);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('accepts aliases that stay within the ratio', () => {
