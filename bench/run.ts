@@ -13,6 +13,7 @@ import { stringify } from 'yaml';
 import { z } from 'zod';
 import { openFileStore } from '../src/store/file-store.js';
 import { putTopology } from '../src/store/topologies.js';
+import { type BeyondReport, renderBeyond } from './measure-beyond.js';
 import { measureCli } from './measure-cli.js';
 import type { ServeReport } from './measure-serve.js';
 import type { SlackReport } from './measure-slack.js';
@@ -128,6 +129,19 @@ async function measureSlackInChild(counts: Counts, dir: string): Promise<SlackRe
   return JSON.parse(await readFile(out, 'utf8')) as SlackReport;
 }
 
+/** Issue #15's figures (reverse questions, check-plan) on the largest size measured, in a child process. */
+async function measureBeyondInChild(size: BenchSize, smoke: boolean, dir: string): Promise<BeyondReport> {
+  const out = join(dir, 'beyond.json');
+  await runChild('beyond-worker.ts', [
+    `--size=${size}`,
+    `--runs=${smoke ? 1 : 5}`,
+    `--changes=${smoke ? 10 : 100}`,
+    `--paths=${smoke ? 20 : 1000}`,
+    `--out=${out}`,
+  ]);
+  return JSON.parse(await readFile(out, 'utf8')) as BeyondReport;
+}
+
 function machine(): Record<string, string> {
   const cpuModel = (() => {
     try {
@@ -171,12 +185,16 @@ async function main(): Promise<void> {
     const slack = await measureSlackInChild(counts, dir);
     log('bench: CLI cold start...');
     const cli = await measureCli(ROOT, counts.cliRuns);
-    const results: BenchResults = {
+    const beyondSize = sizes[sizes.length - 1] ?? 'small';
+    log(`bench: reverse questions and check-plan (${beyondSize})...`);
+    const beyond = await measureBeyondInChild(beyondSize, flags.smoke, dir);
+    const results: BenchResults & { beyond: BeyondReport } = {
       machine: host,
       mode: flags.smoke ? 'smoke' : 'full',
       sizes: reports,
       slack,
       cli,
+      beyond,
     };
     if (flags.json) {
       process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
@@ -187,6 +205,7 @@ async function main(): Promise<void> {
       `reachbot benchmark (${results.mode}) ${m.date}\n${m.cpus} x ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node}, load average at start ${m.loadAverageAtStart}\n\n`,
     );
     process.stdout.write(`${renderTable(results)}\n`);
+    process.stdout.write(`\n${renderBeyond(beyond)}\n`);
     for (const report of reports) {
       if (report.diagnosis.errorExamples.length) {
         process.stdout.write(

@@ -16,7 +16,9 @@ function newestSource(dir) {
   return newest;
 }
 
-const fresh = existsSync(stamp) && statSync(stamp).mtimeMs >= newestSource(new URL('src/', root));
+const sources = new URL('src/', root);
+// A container image ships dist/ without src/: nothing can be newer than the build there.
+const fresh = existsSync(stamp) && (!existsSync(sources) || statSync(stamp).mtimeMs >= newestSource(sources));
 let cli;
 if (fresh) {
   cli = await import(new URL('dist/cli/main.js', root).href);

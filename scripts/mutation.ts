@@ -123,6 +123,36 @@ const MUTANTS: readonly Mutant[] = [
     replace: 'if (egress.via.length > 0) {',
     breaks: 'every source leg needs its own way out to the internet',
   },
+  {
+    file: 'src/engine/checks/transit.ts',
+    find: 'if (route && !route.blackhole && route.attachment === to.id)',
+    replace: 'if (route && !route.blackhole)',
+    breaks: 'ER forward: the deciding route must point at the destination VPC attachment',
+  },
+  {
+    file: 'src/topology/compile-er.ts',
+    find: 'blackhole: route.blackhole === true,',
+    replace: 'blackhole: false,',
+    breaks: 'ER tables: a blackhole route drops what it matches',
+  },
+  {
+    file: 'src/engine/checks/transit.ts',
+    find: 'const table = associatedTable(er, to.id);',
+    replace: 'const table = associatedTable(er, from.id);',
+    breaks: "ER return: replies use the table associated with the destination VPC's attachment",
+  },
+  {
+    file: 'src/engine/checks/transit.ts',
+    find: 'const good = coverage.decided.filter((d) => !d.by.blackhole && d.by.attachment === from.id);',
+    replace: 'const good = coverage.decided.filter((d) => !d.by.blackhole);',
+    breaks: "ER return: the route back must point at the cluster VPC's attachment",
+  },
+  {
+    file: 'src/topology/compile-er.ts',
+    find: '.sort((a, b) => propagationRank(a) - propagationRank(b));',
+    replace: ';',
+    breaks: 'ER tables: at the same prefix a VPC propagation beats a VPN one',
+  },
 ];
 
 const repo = resolve(import.meta.dirname, '..');

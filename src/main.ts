@@ -1,6 +1,7 @@
-// `npm start`: Slack over Socket Mode (SLACK_BOT_TOKEN + SLACK_APP_TOKEN), Slack over HTTP
-// (SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET, with GET /health), or, with neither, a local chat shell on the
-// sample topology (or the store's topologies) that answers exactly as Slack would.
+// `npm start` (`node dist/main.js` in production): Slack over Socket Mode (SLACK_BOT_TOKEN + SLACK_APP_TOKEN),
+// Slack over HTTP (SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET), or, with neither, a local chat shell on the
+// sample topology (or the store's topologies) that answers exactly as Slack would. With Slack, /metrics,
+// /healthz and /readyz are served on METRICS_PORT from the first moment, and SIGTERM drains (docs/OPERATIONS.md).
 import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { userInfo } from 'node:os';
@@ -16,14 +17,21 @@ import type { Poster } from './digest/poster.js';
 import { startDigestScheduler } from './digest/scheduler.js';
 import { digestSubcommands, handleWatchButton } from './digest/subcommands.js';
 import { createLogger, type Logger, maskSecrets } from './log/logger.js';
+import { InFlight } from './ops/in-flight.js';
+import { measuredSync } from './ops/measured-sync.js';
+import { createMetrics, type Metrics } from './ops/metrics.js';
+import { Readiness } from './ops/readiness.js';
+import { handleOps, OPS_PATHS, startOpsServer } from './ops/server.js';
+import { instrumentedSlackFetch, SlackCallHealth } from './ops/slack-calls.js';
 import { createSlackApp, type SlackAppOptions, startSlackApp } from './slack/app.js';
 import { DeliveryLedger } from './slack/dedupe.js';
 import { runShell } from './slack/shell.js';
 import { StoreLockedError } from './store/errors.js';
-import { type FileStore, openFileStore } from './store/file-store.js';
+import { type FileStore, type OpenOptions, openFileStore } from './store/file-store.js';
+import type { LockOptions } from './store/lock.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { Store } from './store/store.js';
-import { putTopology } from './store/topologies.js';
+import { compiledFor, listTopologies, putTopology } from './store/topologies.js';
 import { formatIssues } from './topology/errors.js';
 import { parseTopology } from './topology/load.js';
 
@@ -46,15 +54,37 @@ export interface Io {
 export interface RunningSlack {
   readonly app: App;
   readonly server?: Server;
+  /** The operations server (/metrics, /healthz, /readyz). */
+  readonly ops: Server;
   readonly store: FileStore;
+  readonly metrics: Metrics;
+  /** Settles with a reason if another writer takes the store over: the process must stop then. */
+  readonly leaseLost: Promise<string>;
+  /** Stop taking work, finish answers in flight (up to REACHBOT_DRAIN_SECONDS), flush, close. */
   stop(): Promise<void>;
 }
+
+/** Knobs for tests; production uses the defaults. */
+export interface StartOptions {
+  /** How long to wait between attempts while another process holds the store lock. */
+  readonly lockRetryMs?: number;
+  readonly lock?: LockOptions;
+  /** Told once the operations server listens (before the store opens), e.g. to probe /readyz meanwhile. */
+  readonly onOpsListening?: (server: Server) => void;
+}
+
+/** How long start-up waits before trying a held store lock again. */
+export const LOCK_RETRY_MS = 5_000;
 
 /** Exit status 2: the environment is misconfigured (the message says what to change). */
 export const EXIT_CONFIG = 2;
 
 /** Start what the environment asks for: the shell runs to EOF and returns its exit status; Slack keeps running. */
-export async function main(env: Readonly<Record<string, string | undefined>>, io: Io): Promise<number | RunningSlack> {
+export async function main(
+  env: Readonly<Record<string, string | undefined>>,
+  io: Io,
+  options: StartOptions = {},
+): Promise<number | RunningSlack> {
   let config: Config;
   try {
     config = loadConfig(env);
@@ -67,18 +97,53 @@ export async function main(env: Readonly<Record<string, string | undefined>>, io
   }
   const { transport } = config;
   if (transport.kind === 'shell') return runLocalShell(config, env, io);
-  return startSlack(config, transport, env);
+  return startSlack(config, transport, env, options);
 }
 
 async function startSlack(
   config: Config,
   transport: SlackAppOptions['transport'],
   env: Readonly<Record<string, string | undefined>>,
+  options: StartOptions,
 ): Promise<RunningSlack> {
   const secrets = [transport.botToken, transport.kind === 'socket' ? transport.appToken : transport.signingSecret];
   const logger = createLogger({ level: config.logLevel, secrets });
-  const store = await openFileStore(config.storePath);
+  const metrics = createMetrics();
+  const slackCalls = new SlackCallHealth();
+  const readiness = new Readiness(slackCalls);
+  // Up before anything slow (the store lock may be held), so probes see a live process that says why it waits.
+  const ops = await startOpsServer({ metrics, readiness }, config.metricsPort);
+  options.onOpsListening?.(ops);
+  logger.info({ port: portOf(ops), paths: OPS_PATHS }, 'operations endpoints listening');
+  if (config.admins.size === 0) {
+    logger.warn(
+      'no admins configured (REACHBOT_ADMINS is empty): nobody can import, sync or remove topologies from Slack; set it to Slack user ids like U012ABCDEF',
+    );
+  }
+  let onLost: (reason: string) => void = () => {};
+  const leaseLost = new Promise<string>((resolve) => {
+    onLost = resolve;
+  });
+  const store = await openStoreWhenFree(
+    config.storePath,
+    {
+      onWrite: (seconds, ok) => metrics.storeWrite(seconds, ok),
+      lock: {
+        ...options.lock,
+        onTakeover: (message) => logger.warn({ store: config.storePath }, message),
+        onLost: (message) => {
+          logger.fatal({ store: config.storePath }, `${message}; stopping so that only one writer remains`);
+          readiness.unmet('store', message);
+          onLost(message);
+        },
+      },
+    },
+    { logger, readiness, retryMs: options.lockRetryMs ?? LOCK_RETRY_MS },
+  );
   for (const warning of store.warnings) logger.warn({ store: store.path }, warning);
+  readiness.met('store');
+  compileStoredTopologies(store, logger);
+  readiness.met('topologies');
   // The digest poster and change alerts post through the app's client, which exists once the app does.
   let client: App['client'] | undefined;
   const poster: Poster = {
@@ -92,8 +157,12 @@ async function startSlack(
     },
   };
   const onTopologyChange = changeAlerts(store, poster, logger);
-  const registry = createRegistry(digestSubcommands, { sync: huaweiCloudSync(env), onChange: onTopologyChange });
+  const registry = createRegistry(digestSubcommands, {
+    sync: measuredSync(huaweiCloudSync(env), metrics),
+    onChange: onTopologyChange,
+  });
   const deliveries = new DeliveryLedger(store, logger);
+  const inFlight = new InFlight();
   const deps = {
     store,
     deliveries,
@@ -105,6 +174,10 @@ async function startSlack(
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     watchButton: handleWatchButton,
     onTopologyChange,
+    metrics,
+  };
+  const opsRoute = (req: Parameters<typeof handleOps>[1], res: Parameters<typeof handleOps>[2]) => {
+    void handleOps({ metrics, readiness }, req, res);
   };
   const app = createSlackApp(
     {
@@ -113,11 +186,20 @@ async function startSlack(
       ...(env.SLACK_BOT_ID && env.SLACK_BOT_USER_ID
         ? { botId: env.SLACK_BOT_ID, botUserId: env.SLACK_BOT_USER_ID }
         : {}),
+      fetch: instrumentedSlackFetch(metrics, slackCalls),
+      inFlight,
+      onConnection: (state) => {
+        if (state === 'connected') readiness.met('slack');
+        else readiness.unmet('slack', 'the Socket Mode connection is down (reconnecting)');
+      },
+      routes: OPS_PATHS.map((path) => ({ path, handler: opsRoute })),
     },
     deps,
   );
   client = app.client;
   const server = await startSlackApp(app, transport);
+  // Socket Mode: start() resolves once connected; HTTP: Slack reaches us once we listen.
+  readiness.met('slack');
   logger.info(
     {
       mode: transport.kind,
@@ -127,23 +209,86 @@ async function startSlack(
     },
     transport.kind === 'socket' ? 'reachbot connected to Slack (Socket Mode)' : 'reachbot listening for Slack (HTTP)',
   );
-  const scheduler = startDigestScheduler({ store, poster, logger });
+  const scheduler = startDigestScheduler({
+    store,
+    poster,
+    logger,
+    onRun: (status) =>
+      metrics.digestRun(
+        status === 'sent' || status === 'quiet'
+          ? status
+          : status === 'error' || status === 'failed'
+            ? 'failed'
+            : 'skipped',
+      ),
+  });
   void scheduler.runMissed().catch((error: unknown) => logger.error({ err: error }, 'missed-digest pass failed'));
-  let stopped = false;
+  let stopping: Promise<void> | undefined;
   return {
     app,
     ...(server ? { server } : {}),
+    ops,
     store,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      scheduler.stop();
-      await scheduler.idle();
-      await app.stop().catch((error: unknown) => logger.warn({ err: error }, 'error while stopping the Slack app'));
-      await deliveries.flush();
-      await store.close();
+    metrics,
+    leaseLost,
+    stop() {
+      stopping ??= (async () => {
+        readiness.unmet('shutdown', 'shutting down');
+        logger.info({ inFlight: inFlight.size, drainSeconds: config.drainSeconds }, 'stopping: no new work taken');
+        scheduler.stop();
+        // Stop receiving first (Socket Mode disconnects, HTTP stops listening); answers in flight go on.
+        await app.stop().catch((error: unknown) => logger.warn({ err: error }, 'error while stopping the Slack app'));
+        const drained = await inFlight.drain(config.drainSeconds * 1000);
+        if (!drained) {
+          logger.warn({ inFlight: inFlight.size }, 'answers still in flight after the drain period; closing anyway');
+        }
+        await scheduler.idle();
+        await deliveries.flush();
+        await store.close();
+        await new Promise<void>((resolve) => ops.close(() => resolve()));
+        logger.info('stopped');
+      })();
+      return stopping;
     },
   };
+}
+
+/**
+ * Open the store as its writer; while another process holds the lock, say so, report it on /readyz, and try
+ * again (a replaced pod waits for the old one to stop, or for its lease to go stale).
+ */
+async function openStoreWhenFree(
+  path: string,
+  options: OpenOptions,
+  waiting: { readonly logger: Logger; readonly readiness: Readiness; readonly retryMs: number },
+): Promise<FileStore> {
+  for (;;) {
+    try {
+      return await openFileStore(path, options);
+    } catch (error) {
+      if (!(error instanceof StoreLockedError)) throw error;
+      waiting.readiness.unmet('store', `waiting for the store lock: ${error.message}`);
+      waiting.logger.warn(
+        { store: path, retryInSeconds: waiting.retryMs / 1000 },
+        `waiting for the store lock: ${error.message}; retrying in ${waiting.retryMs / 1000} s`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, waiting.retryMs));
+    }
+  }
+}
+
+/** Compile every stored topology now, so the first question is not the one that pays for it. */
+function compileStoredTopologies(store: Store, logger: Logger): void {
+  for (const { name } of listTopologies(store)) {
+    try {
+      compiledFor(store, name);
+    } catch (error) {
+      logger.error(
+        { err: error, topology: name },
+        'a stored topology could not be compiled; questions about it will fail',
+      );
+    }
+  }
 }
 
 /** Change alerts for watched paths when a topology is imported, replaced or removed. */
@@ -249,17 +394,27 @@ function portOf(server: Server): number | undefined {
 /** Wire `main` to the process: exit status, signals, and fatal start-up errors. */
 async function runProcess(): Promise<void> {
   const io: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+  // A signal before the bot is up (waiting for the store lock, say) ends the process at once: nothing to drain.
+  const early = () => process.exit(0);
+  process.once('SIGINT', early);
+  process.once('SIGTERM', early);
   try {
     const result = await main(process.env, io);
+    process.off('SIGINT', early);
+    process.off('SIGTERM', early);
     if (typeof result === 'number') {
       process.exitCode = result;
       return;
     }
-    const stop = () => {
-      void result.stop().then(() => process.exit(0));
+    const stop = (code: number) => {
+      void result.stop().then(
+        () => process.exit(code),
+        () => process.exit(1),
+      );
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.once('SIGINT', () => stop(0));
+    process.once('SIGTERM', () => stop(0));
+    void result.leaseLost.then(() => stop(1));
   } catch (error) {
     io.stderr.write(
       `reachbot: could not start: ${maskSecrets(error instanceof Error ? error.message : String(error))}\n`,

@@ -7,10 +7,13 @@ import { Command, CommanderError } from 'commander';
 import { QuestionError } from '../question/errors.js';
 import { StoreError } from '../store/errors.js';
 import { TopologyError } from '../topology/errors.js';
+import { ChangeError } from '../whatif/change.js';
 import { register as registerAsk } from './commands/ask.js';
+import { register as registerCheckPlan } from './commands/check-plan.js';
 import { register as registerImport } from './commands/import.js';
 import { register as registerTopology } from './commands/topology.js';
 import { register as registerValidate } from './commands/validate.js';
+import { register as registerWhatIf } from './commands/whatif.js';
 import { CliExit, type CliIO, EXIT } from './io.js';
 import { locatedLines } from './topology-file.js';
 
@@ -40,6 +43,8 @@ or from the sample topology (data/sample.yaml) while the store is empty.`,
   registerValidate(program, io);
   registerTopology(program, io);
   registerImport(program, io);
+  registerWhatIf(program, io);
+  registerCheckPlan(program, io);
   return program;
 }
 
@@ -84,6 +89,10 @@ function report(error: unknown, io: CliIO): number {
   }
   if (error instanceof TopologyError) {
     for (const issue of locatedLines(error.issues, error.source ?? 'topology')) line(issue);
+    return EXIT.invalid;
+  }
+  if (error instanceof ChangeError) {
+    for (const text of error.message.split('\n')) line(text);
     return EXIT.invalid;
   }
   if (error instanceof StoreError) {

@@ -2,17 +2,24 @@
 // suggestions. Surfaces (Slack command, mention, DM, the local shell) only render the outcome, so the same
 // words get the same answer everywhere. A previous question (the thread's) lets follow-ups leave things out.
 
+import { watchesOf } from '../digest/watches.js';
 import { diagnose } from '../engine/diagnose.js';
 import type { DiagnosisResult } from '../engine/diagnosis.js';
 import { QuestionError } from '../question/errors.js';
 import { type AnswerFormat, type KnownNames, parseFollowUp, parseQuestion } from '../question/parse.js';
 import type { Question } from '../question/question.js';
+import { parseReverseQuestion } from '../question/reverse.js';
 import type { StoredTopology } from '../store/data.js';
 import type { Store } from '../store/store.js';
 import { compileStored, getTopology, resolveClusterTopology, splitQualifiedCluster } from '../store/topologies.js';
+import { ChangeError } from '../whatif/change.js';
+import { changesOf, evaluateWhatIf } from '../whatif/evaluate.js';
+import { parseWhatIf, type WhatIf } from '../whatif/phrase.js';
+import { renderWhatIf } from '../whatif/render.js';
 import { refuseUnlessAdmin } from './audit.js';
 import { helpReply } from './help.js';
 import type { SubcommandRegistry } from './registry.js';
+import { reverseReply } from './reverse.js';
 import type { CommandContext, Reply } from './subcommand.js';
 
 /** What a conversation (a Slack thread, a shell session) has established so far. */
@@ -55,6 +62,10 @@ export async function converse(
     return { kind: 'reply', subcommand: subcommand.name, reply: await subcommand.run(args, context) };
   }
   try {
+    const reverse = parseReverseQuestion(trimmed);
+    if (reverse) return await reverseReply(context.store, reverse, previous?.topology);
+    const whatIf = parseWhatIf(trimmed);
+    if (whatIf) return whatIfReply(context, whatIf, previous);
     if (previous) {
       const followUp = parseFollowUp(trimmed, previous.question, knownNames(context.store, previous.topology));
       if (followUp?.kind === 'format')
@@ -65,8 +76,38 @@ export async function converse(
   } catch (error) {
     if (error instanceof QuestionError)
       return { kind: 'error', message: error.message, suggestions: error.suggestions };
+    if (error instanceof ChangeError) return { kind: 'error', message: error.message, suggestions: [] };
     throw error;
   }
+}
+
+/**
+ * "what if I …" in the thread of an answer: the change is evaluated on a copy of the thread's topology for the
+ * thread's path and every watched path of the channel on that topology. Nothing is written to the store.
+ */
+function whatIfReply(context: CommandContext, request: WhatIf, previous?: Conversation): Outcome {
+  if (!previous)
+    throw new QuestionError(
+      'Ask a question first: "what if" is answered in the thread of an answer, about its path and the channel’s watched paths.',
+    );
+  const stored = getTopology(context.store, previous.topology);
+  if (!stored) throw new QuestionError(`the thread's topology ${previous.topology} is no longer stored`);
+  const before = compileStored(stored);
+  const changes = changesOf(request, before, previous.question);
+  if (changes.some((c) => c.op === 'apply-fixes' && c.fixes.length === 0))
+    throw new QuestionError(
+      'The answer in this thread has no fixes to apply (it is reachable, or only a re-plan would help).',
+    );
+  const watched = watchesOf(context.store.data, context.channelId)
+    .filter((watch) => watch.topology === stored.name)
+    .map((watch) => ({ question: watch.question, ...(watch.label ? { label: watch.label } : {}) }));
+  const result = evaluateWhatIf(stored.topology, before, changes, [{ question: previous.question }], watched);
+  const text = renderWhatIf(result.changes, result.asked, result.watched);
+  return {
+    kind: 'reply',
+    subcommand: 'what-if',
+    reply: { text, ...(text.length > 2500 ? { attachment: { filename: 'reachbot-what-if.txt', content: text } } : {}) },
+  };
 }
 
 /** The cluster and resource names of the thread's topology, for reading bare names in follow-ups. */

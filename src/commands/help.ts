@@ -12,6 +12,16 @@ export const QUESTION_EXAMPLES = [
   'prod 的容器能访问 192.168.10.52:3306 吗',
 ] as const;
 
+/** Reverse questions: every source or every destination at once. */
+export const REVERSE_EXAMPLES = [
+  'who can reach db1:3306?',
+  'which clusters can reach redis-main?',
+  'what can pods in prod reach?',
+] as const;
+
+/** What-if sentences that work in a thread after an answer. */
+export const WHATIF_EXAMPLES = ['what if I remove rule #1 of sg-db1', 'what if I apply the fixes'] as const;
+
 /** Follow-ups that work in a thread after an answer. */
 export const FOLLOW_UP_EXAMPLES = ['and port 6379?', 'what about from staging?', 'show it as terraform'] as const;
 
@@ -24,8 +34,10 @@ export function helpReply(subcommands: readonly Subcommand[]): Reply {
     '*Ask whether a pod can reach an address* (`/reach <question>`, `@reachbot <question>`, or a DM):',
     ...QUESTION_EXAMPLES.map((example) => `• \`${example}\``),
     "No port: the destination's declared ports are checked, else ping (ICMP). A port without a protocol means TCP.",
+    `*Who can reach it, what can it reach*: ${REVERSE_EXAMPLES.map((f) => `\`${f}\``).join(' · ')}`,
     '',
     `*In the thread of an answer*, leave out what is already known: ${FOLLOW_UP_EXAMPLES.map((f) => `\`${f}\``).join(' · ')}`,
+    `…or try a change first (nothing is changed): ${WHATIF_EXAMPLES.map((f) => `\`${f}\``).join(' · ')}`,
     '',
     '*Commands*',
     ...commands,

@@ -1,6 +1,7 @@
 // `topology sync NAME [REGION]` over the Huawei Cloud importer: the region comes from the command, else
 // from where the topology was last synced ("huaweicloud:cn-north-4"), else HUAWEICLOUD_REGION.
 import { importHuaweiCloud } from '../import/huaweicloud/index.js';
+import { carryKubernetesSide } from '../kubernetes/merge.js';
 import type { TopologySync } from './topology.js';
 
 const SOURCE_PREFIX = 'huaweicloud:';
@@ -20,6 +21,8 @@ export function huaweiCloudSync(
       throw new Error('which region? `topology sync NAME cn-north-4` (or set HUAWEICLOUD_REGION)');
     }
     const result = await importHuaweiCloud({ region, env, ...(fetchFn ? { fetch: fetchFn } : {}) });
-    return { topology: result.topology, source: `${SOURCE_PREFIX}${region}`, warnings: result.warnings };
+    // The cloud knows nothing of NetworkPolicies and workload labels: keep what `import kubernetes` merged.
+    const topology = previous ? carryKubernetesSide(previous.topology, result.topology) : result.topology;
+    return { topology, source: `${SOURCE_PREFIX}${region}`, warnings: result.warnings };
   };
 }

@@ -4,6 +4,10 @@ import { z } from 'zod';
 
 export const DEFAULT_STORE_PATH = 'data/reachbot.json';
 export const DEFAULT_PORT = 3000;
+/** Where /metrics, /healthz and /readyz are served in every mode. */
+export const DEFAULT_METRICS_PORT = 9090;
+/** How long a shutdown waits for answers in flight (under Kubernetes' default 30 s grace period). */
+export const DEFAULT_DRAIN_SECONDS = 20;
 
 /** How the process talks to Slack, decided by which credentials are present. */
 export type SlackTransport =
@@ -21,6 +25,10 @@ export interface Config {
   readonly admins: ReadonlySet<string>;
   readonly storePath: string;
   readonly logLevel: LogLevel;
+  /** The operations port (/metrics, /healthz, /readyz); 0 = any free port. */
+  readonly metricsPort: number;
+  /** How long SIGTERM waits for answers in flight before closing anyway. */
+  readonly drainSeconds: number;
 }
 
 /** The environment cannot be turned into a working configuration; the message says what to change. */
@@ -38,21 +46,29 @@ const optionalText = z.preprocess(
   z.string().trim().optional(),
 );
 
+const portNumber = z
+  .string()
+  .regex(/^\d{1,5}$/, 'must be a port number')
+  .transform(Number)
+  .refine((port) => port <= 65535, 'must be at most 65535');
+
 const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
-  PORT: optionalText.pipe(
+  PORT: optionalText.pipe(portNumber.optional()),
+  METRICS_PORT: optionalText.pipe(portNumber.optional()),
+  REACHBOT_DRAIN_SECONDS: optionalText.pipe(
     z
       .string()
-      .regex(/^\d{1,5}$/, 'must be a port number')
+      .regex(/^\d{1,4}$/, 'must be a whole number of seconds')
       .transform(Number)
-      .refine((port) => port <= 65535, 'must be at most 65535')
       .optional(),
   ),
   REACHBOT_ADMINS: optionalText,
   REACHBOT_STORE: optionalText,
+  REACHBOT_REQUIRE_SLACK: optionalText.pipe(z.enum(['true', 'false', '1', '0']).optional()),
   LOG_LEVEL: optionalText.pipe(z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional()),
 });
 
@@ -60,17 +76,34 @@ const envSchema = z.object({
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid environment:\n  ${lines.join('\n  ')}`);
+    // One line naming each variable: what an operator reads first in a crash-looping pod's log.
+    const lines = parsed.error.issues.map(
+      (issue) =>
+        `${issue.path.join('.')} is invalid (${issue.message}, got "${String(env[String(issue.path[0])] ?? '').slice(0, 40)}")`,
+    );
+    throw new ConfigError(lines.join('; '));
   }
   const vars = parsed.data;
   const slackApiUrl = vars.SLACK_API_URL ? withTrailingSlash(vars.SLACK_API_URL) : undefined;
+  const transport = chooseTransport(vars.SLACK_BOT_TOKEN, vars.SLACK_APP_TOKEN, vars.SLACK_SIGNING_SECRET, vars.PORT);
+  // In a container there is no one to talk to the local shell: without credentials it would exit at once.
+  if (transport.kind === 'shell' && (vars.REACHBOT_REQUIRE_SLACK === 'true' || vars.REACHBOT_REQUIRE_SLACK === '1')) {
+    throw new ConfigError(
+      'SLACK_BOT_TOKEN is not set, and REACHBOT_REQUIRE_SLACK says this is a Slack deployment: set SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode).',
+    );
+  }
+  const metricsPort = vars.METRICS_PORT ?? DEFAULT_METRICS_PORT;
+  if (transport.kind === 'http' && metricsPort !== 0 && metricsPort === transport.port) {
+    throw new ConfigError(`METRICS_PORT (${metricsPort}) must differ from PORT, which Slack's requests use.`);
+  }
   return {
-    transport: chooseTransport(vars.SLACK_BOT_TOKEN, vars.SLACK_APP_TOKEN, vars.SLACK_SIGNING_SECRET, vars.PORT),
+    transport,
     ...(slackApiUrl ? { slackApiUrl } : {}),
     admins: parseAdmins(vars.REACHBOT_ADMINS),
     storePath: vars.REACHBOT_STORE ?? DEFAULT_STORE_PATH,
     logLevel: vars.LOG_LEVEL ?? 'info',
+    metricsPort,
+    drainSeconds: vars.REACHBOT_DRAIN_SECONDS ?? DEFAULT_DRAIN_SECONDS,
   };
 }
 

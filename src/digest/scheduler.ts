@@ -24,6 +24,8 @@ export interface DigestSchedulerOptions {
   readonly engine?: PathEngine;
   readonly sleep?: Sleep;
   readonly retry?: RetryPolicy;
+  /** Told how each run ended ('error': it threw), for the metrics. */
+  readonly onRun?: (status: DigestRunStatus | 'error') => void;
 }
 
 export interface DigestScheduler {
@@ -67,14 +69,19 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
 
   const run = (channel: string, slot: Date): Promise<DigestRunStatus | 'error'> =>
     track(
-      runScheduledDigest(deps, channel, slot).catch((error: unknown) => {
-        // A bug or a store failure must not kill the job: log it, and the next slot still runs.
-        logger.error(
-          { channel, slot: slot.toISOString(), error: error instanceof Error ? error.message : String(error) },
-          'digest run failed',
-        );
-        return 'error' as const;
-      }),
+      runScheduledDigest(deps, channel, slot)
+        .catch((error: unknown) => {
+          // A bug or a store failure must not kill the job: log it, and the next slot still runs.
+          logger.error(
+            { channel, slot: slot.toISOString(), error: error instanceof Error ? error.message : String(error) },
+            'digest run failed',
+          );
+          return 'error' as const;
+        })
+        .then((status) => {
+          options.onRun?.(status);
+          return status;
+        }),
     );
 
   const keyOf = (schedule: DigestSchedule) => `${schedule.cron}\u0000${schedule.timezone}`;

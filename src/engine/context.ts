@@ -94,6 +94,8 @@ export interface FlowContext {
   readonly source: SeenSource;
   /** "CCE prod pods -> db1 tcp/3306": the purpose line of every fix. */
   readonly purpose: string;
+  /** The host name the question named, when it named one: the pods must also reach DNS to resolve it. */
+  readonly hostName?: string;
 }
 
 /** A fix as a check decides it, with the purpose line its rendering carries. */

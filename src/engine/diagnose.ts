@@ -14,6 +14,7 @@ import { destinationAclCheck } from './checks/destination-acl.js';
 import { destinationSgCheck } from './checks/destination-sg.js';
 import { hostBridgeCheck } from './checks/host-bridge.js';
 import { internetEgressCheck } from './checks/internet-egress.js';
+import { hasKubernetesSide, networkPolicyCheck } from './checks/network-policy.js';
 import { peeringCheck } from './checks/peering.js';
 import { planningCheck } from './checks/planning.js';
 import { routeForwardCheck } from './checks/route-forward.js';
@@ -21,6 +22,7 @@ import { routeReturnCheck } from './checks/route-return.js';
 import { sourceAclCheck } from './checks/source-acl.js';
 import { seeSource, sourceAddressStep } from './checks/source-address.js';
 import { sourceEgressCheck } from './checks/source-egress.js';
+import { transitCheck } from './checks/transit.js';
 import { whitelistCheck } from './checks/whitelist.js';
 import { type CheckResult, type Flow, type FlowContext, type PlannedFix, result } from './context.js';
 import {
@@ -45,6 +47,7 @@ const PATH_CHECKS: readonly ((ctx: FlowContext) => CheckResult)[] = [
   sourceAclCheck,
   routeForwardCheck,
   peeringCheck,
+  transitCheck,
   destinationAclCheck,
   destinationSgCheck,
   whitelistCheck,
@@ -53,8 +56,11 @@ const PATH_CHECKS: readonly ((ctx: FlowContext) => CheckResult)[] = [
   internetEgressCheck,
 ];
 
-// The checks that follow the destination, planning and source steps, in the contract's order.
-const LATER_CHECKS: readonly CheckName[] = CHECKS.slice(CHECKS.indexOf('source-egress'));
+// The checks that follow the destination, planning and source steps, in the contract's order. `transit` is
+// reported only on paths through an enterprise router, so answers without one keep their steps.
+const LATER_CHECKS: readonly CheckName[] = CHECKS.slice(CHECKS.indexOf('source-egress')).filter(
+  (check) => check !== 'transit',
+);
 
 function fixKey(spec: FixSpec): string {
   return JSON.stringify(spec);
@@ -75,7 +81,9 @@ interface FlowOutcome {
 }
 
 function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow): FlowOutcome {
-  const { cluster, workload } = resolved;
+  const { workload } = resolved;
+  // A verified fix may have changed the cluster itself (a NetworkPolicy): read it from the compiled topology.
+  const cluster = compiled.clusters.get(resolved.cluster.cluster.name.toLowerCase()) ?? resolved.cluster;
   const named = resolved.resourceName ? compiled.resources.get(resolved.resourceName.toLowerCase()) : undefined;
   const target = classifyDestination(compiled, cluster, resolved.address, named);
   const source = seeSource(compiled, cluster, workload, target);
@@ -83,12 +91,15 @@ function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow
   const purpose = purposeOf(resolved, destination, flow);
   const ctx: FlowContext = { compiled, cluster, workload, flow, target, source, purpose };
   const results: CheckResult[] = [];
+  // Clusters without Kubernetes objects get the answers they always had, without a network-policy step.
+  const kubernetes = hasKubernetesSide(cluster.cluster);
   const head = result();
   head.steps.push(destinationStep(target));
   results.push(head);
 
   const skipRest = (why: string) => {
     const rest = result();
+    if (kubernetes) rest.steps.push({ check: 'network-policy', status: 'skip', summary: why });
     for (const check of LATER_CHECKS) rest.steps.push({ check, status: 'skip', summary: why });
     results.push(rest);
   };
@@ -123,7 +134,10 @@ function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow
         replanFix(`${cluster.cluster.name} has no ${target.family === 6 ? 'IPv6 ' : ''}address to send from`, purpose),
       );
       skipRest('no source address');
-    } else for (const check of PATH_CHECKS) results.push(check(ctx));
+    } else {
+      if (kubernetes) results.push(networkPolicyCheck(ctx));
+      for (const check of PATH_CHECKS) results.push(check(ctx));
+    }
   }
 
   const steps: Step[] = results.flatMap((r) => r.steps);

@@ -7,10 +7,12 @@ export const CHECKS = [
   'destination',
   'planning',
   'source-address',
+  'network-policy',
   'source-egress',
   'source-acl',
   'route-forward',
   'peering',
+  'transit',
   'destination-acl',
   'destination-sg',
   'whitelist',
@@ -64,6 +66,10 @@ export type FixKind =
   | 'peering-accept'
   | 'host-bridge'
   | 'snat-rule'
+  | 'er-route'
+  | 'er-association'
+  | 'er-propagation'
+  | 'network-policy'
   | 'replan';
 
 /** A fix rendered for people and tools: words, KooCLI, Terraform, API request. */
@@ -72,6 +78,8 @@ export interface FixRender {
   readonly hcloud?: string;
   readonly terraform?: string;
   readonly api?: { readonly method: string; readonly path: string; readonly body: unknown };
+  /** Kubernetes fixes: a manifest for `kubectl apply -f -` (and the patch form, when there is one). */
+  readonly kubectl?: string;
 }
 
 interface FixBase {
@@ -150,6 +158,60 @@ export interface SnatRuleFix extends FixBase {
   readonly eip: string;
 }
 
+/** A static route in an enterprise router's route table: `destination` -> `attachment`. */
+export interface ErRouteFix extends FixBase {
+  readonly kind: 'er-route';
+  readonly enterpriseRouter: string;
+  readonly routeTable: string;
+  readonly destination: string;
+  readonly attachment: string;
+  /** Said with the fix: e.g. that the tables may isolate the attachments on purpose. */
+  readonly note?: string;
+  /** The table already has a static route to `destination` (to this attachment, or `blackhole`): change it. */
+  readonly replaces?: string;
+}
+
+/** Associate an attachment with an ER route table (packets arriving from it are forwarded with that table). */
+export interface ErAssociationFix extends FixBase {
+  readonly kind: 'er-association';
+  readonly enterpriseRouter: string;
+  readonly routeTable: string;
+  readonly attachment: string;
+}
+
+/** Propagate an attachment's routes into an ER route table. */
+export interface ErPropagationFix extends FixBase {
+  readonly kind: 'er-propagation';
+  readonly enterpriseRouter: string;
+  readonly routeTable: string;
+  readonly attachment: string;
+  readonly note?: string;
+}
+
+/** A NetworkPolicy port: TCP or UDP and a port number. */
+export interface NetworkPolicyFixPort {
+  readonly protocol: 'TCP' | 'UDP';
+  readonly port: number;
+}
+
+/** A new NetworkPolicy admitting one egress: the workload's pods to a CIDR, or to pods of a namespace. */
+export interface NetworkPolicyFix extends FixBase {
+  readonly kind: 'network-policy';
+  readonly cluster: string;
+  readonly namespace: string;
+  /** The new policy's name. */
+  readonly name: string;
+  /** The pods it selects (matchLabels); empty selects every pod of the namespace. */
+  readonly podSelector: Readonly<Record<string, string>>;
+  readonly to:
+    | { readonly ipBlock: string }
+    | { readonly namespace: string; readonly podLabels: Readonly<Record<string, string>> };
+  /** Empty: every protocol and port (NetworkPolicy ports cannot name ICMP). */
+  readonly ports: readonly NetworkPolicyFixPort[];
+  /** The one policy that owns this egress ("namespace/name", its egress rule count): the patch form adds there. */
+  readonly owner?: { readonly policy: string; readonly egressRules: number };
+}
+
 export interface ReplanFix extends FixBase {
   readonly kind: 'replan';
   readonly reason: string;
@@ -163,6 +225,10 @@ export type Fix =
   | PeeringAcceptFix
   | HostBridgeFix
   | SnatRuleFix
+  | ErRouteFix
+  | ErAssociationFix
+  | ErPropagationFix
+  | NetworkPolicyFix
   | ReplanFix;
 
 /** The diagnosis of one flow (one protocol and port). */

@@ -8,7 +8,7 @@ import { PROTOCOL_NUMBERS } from '../net/ports.js';
 import { QuestionError } from '../question/errors.js';
 import type { Question } from '../question/question.js';
 import type { CompiledCluster, CompiledTopology } from '../topology/compile.js';
-import type { Resource, Workload } from '../topology/schema.js';
+import { RESOURCE_TYPES, type Resource, type Workload } from '../topology/schema.js';
 import type { Flow } from './context.js';
 
 export interface ResolvedQuestion {
@@ -53,6 +53,14 @@ function resourceAddress(resource: Resource): AddressRange {
 }
 
 /** Resolve names and flows; throws QuestionError for what does not resolve. */
+/** "the RDS", "rds": the one resource of that type, when the topology has exactly one. */
+function onlyOfType(compiled: CompiledTopology, text: string): Resource | undefined {
+  const type = text.toLowerCase().replace(/^the\s+/, '');
+  if (!(RESOURCE_TYPES as readonly string[]).includes(type) || type === 'other') return undefined;
+  const matches = (compiled.topology.resources ?? []).filter((r) => r.type === type);
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
 export function resolveQuestion(compiled: CompiledTopology, question: Question): ResolvedQuestion {
   const cluster = findCluster(compiled, question.cluster);
   const workload = findWorkload(cluster, question.workload);
@@ -68,7 +76,7 @@ export function resolveQuestion(compiled: CompiledTopology, question: Question):
   let address = /^[\d.]+$/.test(text) || text.includes(':') ? parseIp(text) : null;
   let resource: Resource | undefined;
   if (!address) {
-    resource = compiled.resources.get(text.toLowerCase());
+    resource = compiled.resources.get(text.toLowerCase()) ?? onlyOfType(compiled, text);
     if (!resource) {
       if (/^[\d.:/]+$/.test(text) || (/^[0-9a-f:]+$/i.test(text) && text.includes(':')))
         throw new QuestionError(`"${text}" is not a valid IP address (IPv4 like 192.168.10.52, or IPv6)`, []);

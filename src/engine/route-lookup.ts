@@ -1,7 +1,13 @@
 // Longest-prefix-match in a compiled route table, for one address or for a whole set of addresses
 // (the return path must cover every address the destination sees, not just one).
 import { type AddressRange, addressBits, type Family, rangeOf } from '../net/address.js';
-import type { CompiledRoute, CompiledRouteTable, CompiledSubnet, CompiledTopology } from '../topology/compile.js';
+import type {
+  CompiledRoute,
+  CompiledRouteTable,
+  CompiledSubnet,
+  CompiledTopology,
+  PrefixIndex,
+} from '../topology/compile.js';
 import { type Decided, firstMatch, type Span } from './spans.js';
 
 /** The most specific route containing `address`. */
@@ -50,11 +56,23 @@ export function routeCoverage(
   family: Family,
   spans: readonly Span[],
 ): { decided: Decided<CompiledRoute>[]; rest: Span[] } {
-  const candidates = new Map<CompiledRoute, number>();
+  return prefixCoverage(table.routes, family, spans);
+}
+
+/**
+ * Longest-prefix coverage over any prefix index of routes (VPC or ER tables). At an equal prefix the entry added
+ * first decides (ER tables add static routes before propagated ones).
+ */
+export function prefixCoverage<R extends { readonly destination: AddressRange }>(
+  routes: PrefixIndex<R>,
+  family: Family,
+  spans: readonly Span[],
+): { decided: Decided<R>[]; rest: Span[] } {
+  const candidates = new Map<R, number>();
   for (const span of spans) {
     for (const block of spanCidrs(family, span)) {
-      for (const e of table.routes.containing(block)) candidates.set(e.value, e.cidr.bits);
-      for (const e of table.routes.within(block)) candidates.set(e.value, e.cidr.bits);
+      for (const e of routes.containing(block)) if (!candidates.has(e.value)) candidates.set(e.value, e.cidr.bits);
+      for (const e of routes.within(block)) if (!candidates.has(e.value)) candidates.set(e.value, e.cidr.bits);
     }
   }
   const ordered = [...candidates.entries()].sort((a, b) => b[1] - a[1]).map(([route]) => route);

@@ -14,6 +14,7 @@ import {
   type Topology,
   type TopologyInput,
 } from '../topology/schema.js';
+import { mapEnterpriseRouters } from './enterprise-router.js';
 import type {
   ImportResult,
   RawAclRule,
@@ -187,6 +188,10 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
     return podCidrsByVpc.get(vpcId)?.find((cidr) => contains(mustCidr(cidr), dest.cidr));
   };
 
+  // Enterprise routers: VPC routes to one of them are kept only when it was imported too.
+  const enterpriseRouters = mapEnterpriseRouters(inventory.enterpriseRouters, { vpcIds, resolveSubnet, warn });
+  const erIds = new Set(enterpriseRouters.map((e) => e.id));
+
   // Route tables per VPC; custom-table associations go on the subnets.
   const tableOfSubnet = new Map<string, string>();
   const tablesByVpc = new Map<string, RouteTableIn[]>();
@@ -217,6 +222,9 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
         return [];
       } else if (type === 'peering' && !(route.nexthop && peeringIds.has(route.nexthop))) {
         warn(`${what}: the peering was not imported; route skipped`);
+        return [];
+      } else if (type === 'er' && erIds.size > 0 && !(route.nexthop && erIds.has(route.nexthop))) {
+        warn(`${what}: the enterprise router was not imported (another account or region?); route skipped`);
         return [];
       } else mappedType = routeType;
       return [
@@ -342,6 +350,7 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
     description: options.description,
     vpcs: vpcDocs.length ? vpcDocs : undefined,
     peerings: peerings.length ? sortByKey(peerings, (p) => p.id) : undefined,
+    enterpriseRouters: enterpriseRouters.length ? enterpriseRouters : undefined,
     securityGroups: securityGroups.length ? sortByKey(securityGroups, (g) => g.id) : undefined,
     addressGroups: addressGroups.length ? sortByKey(addressGroups, (g) => g.id) : undefined,
     networkAcls: networkAcls.length ? sortByKey(networkAcls, (a) => a.id) : undefined,

@@ -164,6 +164,43 @@ export interface RawNatGateway {
   readonly snatRules: readonly RawSnatRule[];
 }
 
+export interface RawErAttachment {
+  readonly id: string;
+  readonly name?: string;
+  /** `resource_type`: vpc, vpn, vgw, peering, cfw, ... */
+  readonly type: string;
+  /** vpc attachments: `vpc_id` (API `resource_id`) and `subnet_id` (API `vpc_subnet_id`). */
+  readonly vpcId?: string;
+  readonly subnetId?: string;
+  readonly autoCreateVpcRoutes?: boolean;
+  /** Non-vpc attachments: the CIDRs the ER learned from them (propagated routes), when read. */
+  readonly cidrs?: readonly string[];
+}
+
+export interface RawErRoute {
+  readonly destination: string;
+  readonly attachmentId?: string;
+  readonly blackhole: boolean;
+}
+
+export interface RawErRouteTable {
+  readonly id: string;
+  readonly name?: string;
+  readonly isDefault?: boolean;
+  readonly associations: readonly string[];
+  readonly propagations: readonly string[];
+  /** Static and blackhole routes. */
+  readonly routes: readonly RawErRoute[];
+}
+
+export interface RawEnterpriseRouter {
+  readonly id: string;
+  readonly name?: string;
+  readonly asn?: number;
+  readonly attachments: readonly RawErAttachment[];
+  readonly routeTables: readonly RawErRouteTable[];
+}
+
 /** Everything an importer read, plus what it already knows it could not read or map. */
 export interface RawInventory {
   vpcs: RawVpc[];
@@ -176,6 +213,7 @@ export interface RawInventory {
   clusters: RawCluster[];
   instances: RawInstance[];
   natGateways: RawNatGateway[];
+  enterpriseRouters: RawEnterpriseRouter[];
   warnings: string[];
 }
 
@@ -192,6 +230,7 @@ export function emptyInventory(): RawInventory {
     clusters: [],
     instances: [],
     natGateways: [],
+    enterpriseRouters: [],
     warnings: [],
   };
 }

@@ -90,6 +90,8 @@ function inlineCode(text: string): string {
 
 /** The body of a fix in the chosen format, if the fix has that format. */
 function fixBody(fix: Fix, format: BlockFormat): string | undefined {
+  // A Kubernetes fix has one machine form, the manifest: it stands in for every cloud format.
+  if (fix.render.kubectl !== undefined) return format === 'text' ? undefined : fix.render.kubectl;
   if (format === 'hcloud') return fix.render.hcloud;
   if (format === 'terraform') return fix.render.terraform;
   if (format === 'api') return fix.render.api === undefined ? undefined : apiWords(fix.render.api);

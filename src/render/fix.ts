@@ -1,8 +1,10 @@
 // Each fix as words, KooCLI, Terraform and an API request. (Owned by the render module; the engine
 // attaches a lazy rendering to every fix it proposes, see withRender.) One module per fix kind under ./fixes.
 import type { Fix, FixRender, FixSpec } from '../engine/diagnosis.js';
+import { renderErAssociation, renderErPropagation, renderErRoute } from './fixes/er.js';
 import { renderHostBridge } from './fixes/host-bridge.js';
 import { renderNetworkAclRule } from './fixes/network-acl-rule.js';
+import { renderNetworkPolicy } from './fixes/network-policy.js';
 import { renderPeeringAccept } from './fixes/peering-accept.js';
 import { renderReplan } from './fixes/replan.js';
 import { renderRoute } from './fixes/route.js';
@@ -27,6 +29,14 @@ export function renderFix(fix: FixSpec, purpose: string): FixRender {
       return renderHostBridge(fix, purpose);
     case 'snat-rule':
       return renderSnatRule(fix, purpose);
+    case 'er-route':
+      return renderErRoute(fix, purpose);
+    case 'er-association':
+      return renderErAssociation(fix, purpose);
+    case 'er-propagation':
+      return renderErPropagation(fix, purpose);
+    case 'network-policy':
+      return renderNetworkPolicy(fix, purpose);
     case 'replan':
       return renderReplan(fix, purpose);
   }

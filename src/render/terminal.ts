@@ -53,6 +53,8 @@ function fixSections(fix: Fix, format: FixFormat): { label: string; body: string
   if (render.terraform !== undefined && want('terraform'))
     sections.push({ label: 'terraform', body: render.terraform });
   if (render.api !== undefined && want('api')) sections.push({ label: 'api', body: apiWords(render.api) });
+  // A Kubernetes fix has no cloud form: its manifest is shown for every format but plain text.
+  if (render.kubectl !== undefined && format !== 'text') sections.push({ label: 'kubectl', body: render.kubectl });
   return sections;
 }
 

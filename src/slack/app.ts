@@ -1,10 +1,11 @@
 // The composition root for Slack: an App for the chosen transport (Socket Mode or HTTP), the shared
 // middleware (dedupe of redeliveries), the listeners, and the error fallback. No behaviour lives here.
-import type { Server } from 'node:http';
-import { App, HTTPReceiver, webApi } from '@slack/bolt';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App.js';
 import type { SlackTransport } from '../config/env.js';
 import { boltLogger } from '../log/logger.js';
+import type { InFlight } from '../ops/in-flight.js';
 import { DeliveryLedger, dedupeDeliveries } from './dedupe.js';
 import type { SlackDeps } from './deps.js';
 import { guardSlackRequests } from './http-guard.js';
@@ -24,6 +25,17 @@ export interface SlackAppOptions {
   readonly retryConfig?: webApi.RetryOptions;
   /** HTTP mode: the clock request timestamps are checked against (seconds); tests pin it. */
   readonly requestClock?: () => number;
+  /** The fetch every Slack call goes through (Web API and response_url): metrics and call health. */
+  readonly fetch?: typeof fetch;
+  /** Told when the Socket Mode connection comes up or goes down (readiness). */
+  readonly onConnection?: (state: 'connected' | 'disconnected') => void;
+  /** Counts each Slack request from arrival until every listener has finished (graceful shutdown). */
+  readonly inFlight?: InFlight;
+  /** GET routes answered on Bolt's own port in HTTP mode (/healthz, /readyz, /metrics). */
+  readonly routes?: readonly {
+    readonly path: string;
+    readonly handler: (req: IncomingMessage, res: ServerResponse) => void;
+  }[];
 }
 
 /** Where Slack posts events, commands and interactions in HTTP mode. */
@@ -37,6 +49,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps): App {
     retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
     // Wait out 429s (Retry-After) and retry, instead of failing the answer.
     rejectRateLimitedCalls: false,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   };
   const identity = options.botId && options.botUserId ? { botId: options.botId, botUserId: options.botUserId } : {};
   const common = {
@@ -46,11 +59,50 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps): App {
     extendedErrorHandler: true,
     ...identity,
   };
-  const app =
-    options.transport.kind === 'socket'
-      ? new App({ ...common, socketMode: true, appToken: options.transport.appToken })
-      : new App({ ...common, receiver: httpReceiver(options.transport.signingSecret, common.logger, options, deps) });
+  const routes = [
+    ...(options.routes ?? []).map((route) => ({ path: route.path, method: ['GET'], handler: route.handler })),
+    ...((options.routes ?? []).some((route) => route.path === HEALTH_PATH)
+      ? []
+      : [
+          {
+            path: HEALTH_PATH,
+            method: ['GET'],
+            handler: (_req: IncomingMessage, res: ServerResponse) => {
+              res.writeHead(200, { 'content-type': 'application/json' });
+              res.end(JSON.stringify({ ok: true }));
+            },
+          },
+        ]),
+  ];
+  let app: App;
+  if (options.transport.kind === 'socket') {
+    // Our own receiver (as Bolt would build it) so that the connection's state can be watched.
+    const receiver = new SocketModeReceiver({
+      appToken: options.transport.appToken,
+      logger: common.logger,
+      installerOptions: { clientOptions },
+    });
+    if (options.onConnection) {
+      const told = options.onConnection;
+      receiver.client.on('connected', () => told('connected'));
+      receiver.client.on('disconnected', () => told('disconnected'));
+      receiver.client.on('reconnecting', () => told('disconnected'));
+    }
+    app = new App({ ...common, receiver });
+  } else {
+    app = new App({
+      ...common,
+      receiver: httpReceiver(options.transport.signingSecret, common.logger, routes, options, deps),
+    });
+  }
 
+  if (options.inFlight) {
+    const inFlight = options.inFlight;
+    // Outermost middleware: the request counts as in flight until every listener is done with it.
+    app.use(async ({ next }) => {
+      await inFlight.track(next());
+    });
+  }
   app.use(dedupeDeliveries(deps.deliveries ?? new DeliveryLedger(deps.store, deps.logger), deps.now, deps.logger));
   registerListeners(app, deps);
   app.error(async ({ error, context, body }: ExtendedErrorHandlerArgs) => {
@@ -73,10 +125,11 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps): App {
   return app;
 }
 
-/** Bolt's HTTPReceiver with the health route, behind the guard that keeps hostile requests away from it. */
+/** Bolt's HTTPReceiver with our GET routes, behind the guard that keeps hostile requests away from it. */
 function httpReceiver(
   signingSecret: string,
   logger: ReturnType<typeof boltLogger>,
+  customRoutes: ConstructorParameters<typeof HTTPReceiver>[0]['customRoutes'],
   options: SlackAppOptions,
   deps: SlackDeps,
 ): HTTPReceiver {
@@ -84,16 +137,7 @@ function httpReceiver(
     signingSecret,
     endpoints: [EVENTS_PATH],
     logger,
-    customRoutes: [
-      {
-        path: HEALTH_PATH,
-        method: ['GET'],
-        handler: (_req, res) => {
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ ok: true }));
-        },
-      },
-    ],
+    ...(customRoutes ? { customRoutes } : {}),
   });
   // The receiver's server calls `requestListener` per request, so wrapping the property puts the guard in front.
   receiver.requestListener = guardSlackRequests(receiver.requestListener, {

@@ -4,6 +4,7 @@ import type { SubcommandRegistry } from '../commands/registry.js';
 import type { CommandContext } from '../commands/subcommand.js';
 import type { TopologyChangeListener } from '../commands/topology.js';
 import type { Logger } from '../log/logger.js';
+import type { Metrics } from '../ops/metrics.js';
 import type { Store } from '../store/store.js';
 import type { DeliveryLedger } from './dedupe.js';
 import type { WatchButton } from './watch-button.js';
@@ -27,6 +28,8 @@ export interface SlackDeps {
   readonly onTopologyChange?: TopologyChangeListener;
   /** Claims of Slack deliveries (redelivery dedupe); the app makes one over `store` when none is given. */
   readonly deliveries?: DeliveryLedger;
+  /** Where answers are counted (by surface and verdict) and timed; none in most tests. */
+  readonly metrics?: Pick<Metrics, 'answered'>;
 }
 
 /** The surface-neutral command context for one Slack user in one conversation. */

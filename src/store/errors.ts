@@ -16,15 +16,35 @@ export class StoreLockedError extends StoreError {
   constructor(
     readonly path: string,
     readonly pid: number | null,
+    /** Where the holder runs and how fresh its lease is, when it is another host's (for the log line). */
+    readonly holder?: { readonly host: string; readonly renewedMsAgo: number; readonly staleAfterMs: number },
   ) {
     super(
       pid === null
         ? `the store ${path} is locked by another reachbot (see ${path}.lock); stop it or use Slack`
-        : `the store ${path} is held by pid ${pid} (reachbot bot?); stop it or use Slack`,
+        : holder
+          ? `the store ${path} is held by pid ${pid} on host ${holder.host} (lease renewed ${seconds(holder.renewedMsAgo)} s ago; ` +
+            `taken over if not renewed for ${seconds(holder.staleAfterMs)} s); stop it or use Slack`
+          : `the store ${path} is held by pid ${pid} (reachbot bot?); stop it or use Slack`,
       'reachbot_store_locked',
     );
     this.name = 'StoreLockedError';
   }
+}
+
+/** This process held the store's lease, but another writer took it over (this one stalled too long). */
+export class StoreLeaseLostError extends StoreError {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`the store ${path} is no longer ours to write: ${reason}`, 'reachbot_store_lease_lost');
+    this.name = 'StoreLeaseLostError';
+  }
+}
+
+function seconds(ms: number): string {
+  return String(Math.max(0, Math.round(ms / 1000)));
 }
 
 /** The file was written by a newer reachbot; it is left untouched. */

@@ -3,14 +3,14 @@
 // Writes are atomic (steno writes a temp file in the same directory, then renames it over the file).
 // A file that cannot be read as a valid store is moved aside, never overwritten; a file from a newer
 // reachbot is refused and left alone. See docs/STORE.md.
-import { copyFile, mkdir, rename, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { copyFile, mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { emptyStoreData, SCHEMA_VERSION, type StoreData } from './data.js';
 import { applyUpdate, checkStoreData, withDefaultSections } from './document.js';
-import { StoreReadOnlyError, StoreVersionError } from './errors.js';
-import { acquireLock, type Lock } from './lock.js';
+import { StoreLeaseLostError, StoreReadOnlyError, StoreVersionError } from './errors.js';
+import { acquireLock, type Lock, type LockOptions } from './lock.js';
 import { migrate, versionOf } from './migrations.js';
 import { serializeStore } from './serialize.js';
 import type { Store } from './store.js';
@@ -30,6 +30,10 @@ export interface OpenOptions {
   readonly writer?: boolean;
   /** The clock, for migration timestamps and corrupt-file names. */
   readonly now?: () => Date;
+  /** How the writer's lock lease is kept (renewal interval, clock, and who to tell about takeovers). */
+  readonly lock?: LockOptions;
+  /** Told how long each write took and whether it succeeded (metrics). */
+  readonly onWrite?: (seconds: number, ok: boolean) => void;
 }
 
 /** A Store backed by a JSON file. */
@@ -38,6 +42,8 @@ export interface FileStore extends Store {
   readonly writer: boolean;
   /** What happened on open that a person should know: a corrupt file moved aside, a migration applied. */
   readonly warnings: readonly string[];
+  /** Renew the writer's lease now (a timer does it every 10 s); false for a reader or once the lease is lost. */
+  renewLease(): Promise<boolean>;
   /** Wait for pending writes and release the lock. The store cannot be updated afterwards. */
   close(): Promise<void>;
 }
@@ -51,11 +57,17 @@ export async function openFileStore(path: string, options: OpenOptions = {}): Pr
   if (writer) {
     // lowdb does not create the parent directory (its first write fails with ENOENT).
     await mkdir(dirname(file), { recursive: true });
-    lock = await acquireLock(file);
+    lock = await acquireLock(file, options.lock);
   }
   try {
+    const cleaned = writer ? await removeLeftoverTempFiles(file) : [];
     const loaded = await load(file, writer, now);
-    return new JsonFileStore(file, writer, loaded.db, loaded.warnings, lock);
+    if (cleaned.length) {
+      loaded.warnings.push(
+        `removed ${cleaned.length} temporary file(s) left by interrupted writes: ${cleaned.slice(0, 5).join(', ')}${cleaned.length > 5 ? ', ...' : ''}`,
+      );
+    }
+    return new JsonFileStore(file, writer, loaded.db, loaded.warnings, lock, options.onWrite);
   } catch (error) {
     await lock?.release();
     throw error;
@@ -137,6 +149,7 @@ class JsonFileStore implements FileStore {
     private readonly db: Low<StoreData>,
     readonly warnings: readonly string[],
     private readonly lock: Lock | null,
+    private readonly onWrite?: (seconds: number, ok: boolean) => void,
   ) {}
 
   get data(): Readonly<StoreData> {
@@ -145,6 +158,7 @@ class JsonFileStore implements FileStore {
 
   update(mutate: (data: StoreData) => void): Promise<void> {
     if (!this.writer || this.#closed) return Promise.reject(new StoreReadOnlyError(this.path));
+    if (this.lock?.lost) return Promise.reject(new StoreLeaseLostError(this.path, this.lock.lost));
     let next: StoreData;
     try {
       // Synchronous up to the swap, so concurrent updates apply one after another, none lost.
@@ -153,9 +167,22 @@ class JsonFileStore implements FileStore {
       return Promise.reject(error);
     }
     this.db.data = next;
+    const started = process.hrtime.bigint();
     const write = this.db.write();
+    if (this.onWrite) {
+      const report = this.onWrite;
+      const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
+      write.then(
+        () => report(elapsed(), true),
+        () => report(elapsed(), false),
+      );
+    }
     this.#pending.add(write);
     return write.finally(() => this.#pending.delete(write));
+  }
+
+  async renewLease(): Promise<boolean> {
+    return this.#closed || !this.lock ? false : this.lock.renew();
   }
 
   async close(): Promise<void> {
@@ -164,6 +191,28 @@ class JsonFileStore implements FileStore {
     await Promise.allSettled([...this.#pending]);
     await this.lock?.release();
   }
+}
+
+/**
+ * Delete what interrupted writes leave beside the store: steno's `.<name>.tmp` and a lock moved aside
+ * during a takeover (`<name>.lock.stale-*`). Only the writer, holding the lock, does this, so no write of
+ * another process can be in progress. Returns the names removed.
+ */
+export async function removeLeftoverTempFiles(file: string): Promise<string[]> {
+  const name = basename(file);
+  const leftovers = (await readdir(dirname(file))).filter(
+    (entry) => entry === `.${name}.tmp` || entry.startsWith(`.${name}.tmp-`) || entry.startsWith(`${name}.lock.stale-`),
+  );
+  const removed: string[] = [];
+  for (const entry of leftovers) {
+    try {
+      await unlink(join(dirname(file), entry));
+      removed.push(entry);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  return removed;
 }
 
 /** A timestamp safe in file names on every OS: 2024-01-04T03-00-00-000Z. */

@@ -12,6 +12,7 @@ import {
   parseIp,
 } from '../net/address.js';
 import { type PortRange, parsePortList, protocolNumber } from '../net/ports.js';
+import { type CompiledEr, compileEr, type VpcAttachment, vpcAttachmentsOf } from './compile-er.js';
 import type {
   AclRule,
   Cluster,
@@ -271,6 +272,10 @@ export interface CompiledTopology {
   readonly serviceIndex: PrefixIndex<string>;
   /** eni container subnets (by subnet id) to the name of the cluster whose pods take IPs there. */
   readonly eniSubnets: Lookup<string>;
+  /** Enterprise routers by id. */
+  readonly enterpriseRouters: Lookup<CompiledEr>;
+  /** The ER attachments of each VPC, by VPC id. */
+  readonly vpcAttachments: Lookup<readonly VpcAttachment[]>;
 }
 
 /** The key of an unordered pair of VPC ids. */
@@ -500,6 +505,17 @@ function distinctCidrs(texts: readonly string[]): Cidr[] {
   return [...seen.values()];
 }
 
+/** Security group ids a workload's pod annotations name (yangtse.io/security-group-ids and the additional ones). */
+function annotatedGroups(workload: Workload): string[] {
+  const annotations = workload.podAnnotations ?? {};
+  return ['yangtse.io/security-group-ids', 'yangtse.io/additional-security-group-ids'].flatMap((key) =>
+    (annotations[key] ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  );
+}
+
 function addMember(members: Map<string, SgMembership>, sg: string, range: AddressRange | string) {
   let entry = members.get(sg);
   if (!entry) {
@@ -571,7 +587,9 @@ export function compileTopology(topology: Topology): CompiledTopology {
         ...(cluster.workloads ?? []).flatMap((w) => [
           ...(w.securityGroups ?? []),
           ...(w.additionalSecurityGroups ?? []),
+          ...annotatedGroups(w),
         ]),
+        ...(cluster.securityGroupResources ?? []).flatMap((r) => r.spec.securityGroups.map((g) => g.id)),
       ];
       for (const sg of podGroups) for (const s of compiled.containerSubnets) addMember(members, sg, s.cidr);
     }
@@ -590,6 +608,8 @@ export function compileTopology(topology: Topology): CompiledTopology {
     }
   }
   let resourceNames: string[] | undefined;
+  const enterpriseRouters = new Map<string, CompiledEr>();
+  for (const er of topology.enterpriseRouters ?? []) enterpriseRouters.set(er.id, compileEr(er, vpcs));
 
   return {
     topology,
@@ -615,6 +635,8 @@ export function compileTopology(topology: Topology): CompiledTopology {
     containerIndex,
     serviceIndex,
     eniSubnets,
+    enterpriseRouters,
+    vpcAttachments: vpcAttachmentsOf(topology),
   };
 }
 

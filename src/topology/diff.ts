@@ -8,6 +8,9 @@ export type DiffKind =
   | 'routeTable'
   | 'natGateway'
   | 'peering'
+  | 'enterpriseRouter'
+  | 'erAttachment'
+  | 'erRouteTable'
   | 'securityGroup'
   | 'addressGroup'
   | 'networkAcl'
@@ -16,7 +19,7 @@ export type DiffKind =
 
 export interface DiffEntry {
   readonly kind: DiffKind;
-  /** The object's id (clusters and resources: their name; route tables and NAT gateways: `vpc/id`). */
+  /** The object's id (clusters and resources: their name; route tables and NAT gateways: `vpc/id`; ER parts: `er/id`). */
   readonly id: string;
   /** For changed objects: one line per changed field. */
   readonly changes?: readonly string[];
@@ -34,6 +37,9 @@ const KIND_ORDER: readonly DiffKind[] = [
   'routeTable',
   'natGateway',
   'peering',
+  'enterpriseRouter',
+  'erAttachment',
+  'erRouteTable',
   'securityGroup',
   'addressGroup',
   'networkAcl',
@@ -47,6 +53,9 @@ const KIND_LABEL: Record<DiffKind, string> = {
   routeTable: 'route table',
   natGateway: 'NAT gateway',
   peering: 'peering',
+  enterpriseRouter: 'enterprise router',
+  erAttachment: 'ER attachment',
+  erRouteTable: 'ER route table',
   securityGroup: 'security group',
   addressGroup: 'address group',
   networkAcl: 'network ACL',
@@ -55,6 +64,9 @@ const KIND_LABEL: Record<DiffKind, string> = {
 };
 
 type Obj = Readonly<Record<string, unknown>>;
+
+/** Cluster lists whose items are shown by name only. */
+const KUBERNETES_LISTS = new Set(['networkPolicies', 'securityGroupResources', 'namespaces', 'workloads']);
 
 /** Compare two topologies object by object. */
 export function diffTopologies(before: Topology, after: Topology): TopologyDiff {
@@ -110,6 +122,12 @@ function objectsOf(topology: Topology): Map<string, { kind: DiffKind; id: string
     for (const nat of natGateways ?? []) put('natGateway', `${vpc.id}/${nat.id}`, nat);
   }
   for (const p of topology.peerings ?? []) put('peering', p.id, p);
+  for (const er of topology.enterpriseRouters ?? []) {
+    const { attachments, routeTables, ...rest } = er;
+    put('enterpriseRouter', er.id, rest);
+    for (const a of attachments ?? []) put('erAttachment', `${er.id}/${a.id}`, a);
+    for (const t of routeTables ?? []) put('erRouteTable', `${er.id}/${t.id}`, t);
+  }
   for (const g of topology.securityGroups ?? []) put('securityGroup', g.id, g);
   for (const g of topology.addressGroups ?? []) put('addressGroup', g.id, g);
   for (const acl of topology.networkAcls ?? []) put('networkAcl', acl.id, acl);
@@ -119,9 +137,13 @@ function objectsOf(topology: Topology): Map<string, { kind: DiffKind; id: string
 }
 
 /** How list elements are shown, per field: short and recognizable. */
-function describeItem(field: string, item: unknown): string {
+function describeItem(kind: DiffKind, field: string, item: unknown): string {
   if (typeof item === 'string' || typeof item === 'number') return String(item);
   if (field === 'rules') return describeSgRule(item as SecurityGroupRule);
+  if (field === 'routes' && kind === 'erRouteTable') {
+    const r = item as { destination: string; attachment?: string; blackhole?: boolean };
+    return `${r.destination} -> ${r.blackhole ? 'blackhole' : r.attachment}`;
+  }
   if (field === 'routes') {
     const r = item as Route;
     return `${r.destination} -> ${r.type}${r.nextHop ? ` ${r.nextHop}` : ''}`;
@@ -131,6 +153,12 @@ function describeItem(field: string, item: unknown): string {
     const n = item as { name: string; ip: string };
     return `${n.name} ${n.ip}`;
   }
+  // Kubernetes objects by name: their specs are long, and a changed one is listed as "contents changed".
+  if (field === 'networkPolicies' || field === 'securityGroupResources') {
+    const m = (item as { metadata: { name: string; namespace?: string } }).metadata;
+    return `${m.namespace ?? 'default'}/${m.name}`;
+  }
+  if (field === 'namespaces' || field === 'workloads') return (item as { name: string }).name;
   if (field === 'snatRules') {
     const s = item as { source: string; eip: string };
     return `${s.source} via ${s.eip}`;
@@ -165,13 +193,20 @@ function fieldChanges(kind: DiffKind, before: Obj, after: Obj): string[] {
     const y = after[field];
     if (stableJson(x) === stableJson(y)) continue;
     if (Array.isArray(x) || Array.isArray(y)) {
-      const xs = (Array.isArray(x) ? x : []).map((item) => describeItem(field, item));
-      const ys = (Array.isArray(y) ? y : []).map((item) => describeItem(field, item));
+      const xs = (Array.isArray(x) ? x : []).map((item) => describeItem(kind, field, item));
+      const ys = (Array.isArray(y) ? y : []).map((item) => describeItem(kind, field, item));
       const plus = ys.filter((item) => !xs.includes(item));
       const minus = xs.filter((item) => !ys.includes(item));
       const parts = [...plus.map((p) => `+${p}`), ...minus.map((m) => `-${m}`)];
       // ACL rules and bound security groups are ordered: same members in another order is a change.
-      if (!parts.length) parts.push(kind === 'networkAcl' ? 'rule order changed' : 'order changed');
+      if (!parts.length)
+        parts.push(
+          KUBERNETES_LISTS.has(field)
+            ? 'contents changed'
+            : kind === 'networkAcl'
+              ? 'rule order changed'
+              : 'order changed',
+        );
       changes.push(`${field}: ${parts.join(', ')}`);
     } else {
       changes.push(`${field}: ${short(x)} -> ${short(y)}`);

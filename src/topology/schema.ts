@@ -206,8 +206,95 @@ const node = z.strictObject({
   eip: ipAddress.optional(),
 });
 
-const workload = z.strictObject({
+// --- The Kubernetes side (docs/TOPOLOGY.md "Kubernetes objects"): namespaces, workloads' labels and
+// annotations, NetworkPolicies in the networking.k8s.io/v1 shape and Turbo SecurityGroup resources. Metadata
+// keeps only what decides (name, namespace, labels), so `kubectl get -o yaml` items paste as they are; specs are
+// strict, so a typo in a rule is an error rather than a silently wider policy.
+
+export const WORKLOAD_KINDS = [
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'Job',
+  'CronJob',
+  'Pod',
+] as const;
+
+const labels = z.record(z.string(), z.string());
+
+const labelSelector = z.strictObject({
+  matchLabels: labels.nullish(),
+  matchExpressions: z
+    .array(
+      z.strictObject({
+        key: z.string().min(1),
+        operator: z.enum(['In', 'NotIn', 'Exists', 'DoesNotExist']),
+        values: z.array(z.string()).nullish(),
+      }),
+    )
+    .nullish(),
+});
+
+/** Kubernetes object metadata: only the fields that decide are kept (the rest of a pasted object is dropped). */
+const metadata = z.object({
   name: z.string().min(1),
+  namespace: z.string().min(1).optional(),
+  labels: labels.nullish(),
+});
+
+const policyPort = z.strictObject({
+  protocol: z.enum(['TCP', 'UDP', 'SCTP']).optional(),
+  port: z.union([z.number().int().min(1).max(65535), z.string().min(1)]).optional(),
+  endPort: z.number().int().min(1).max(65535).optional(),
+});
+
+const policyPeer = z.strictObject({
+  ipBlock: z.strictObject({ cidr: cidr(), except: z.array(cidr()).nullish() }).optional(),
+  podSelector: labelSelector.optional(),
+  namespaceSelector: labelSelector.optional(),
+});
+
+const networkPolicy = z.object({
+  apiVersion: z.literal('networking.k8s.io/v1').optional(),
+  kind: z.literal('NetworkPolicy').optional(),
+  metadata,
+  spec: z.strictObject({
+    podSelector: labelSelector,
+    policyTypes: z.array(z.enum(['Ingress', 'Egress'])).optional(),
+    ingress: z
+      .array(z.strictObject({ from: z.array(policyPeer).nullish(), ports: z.array(policyPort).nullish() }))
+      .nullish(),
+    egress: z
+      .array(z.strictObject({ to: z.array(policyPeer).nullish(), ports: z.array(policyPort).nullish() }))
+      .nullish(),
+  }),
+});
+
+/** CCE Turbo's `SecurityGroup` custom resource (crd.yangtse.cni/v1): security groups for the pods it selects. */
+const securityGroupResource = z.object({
+  apiVersion: z.literal('crd.yangtse.cni/v1').optional(),
+  kind: z.literal('SecurityGroup').optional(),
+  metadata,
+  spec: z.strictObject({
+    podSelector: labelSelector,
+    securityGroups: z.array(z.strictObject({ id: z.string().min(1) })).min(1),
+  }),
+});
+
+const namespace = z.strictObject({ name: z.string().min(1), labels: labels.optional() });
+
+const workload = z.strictObject({
+  /** "namespace/name" (or a bare name with `namespace`). */
+  name: z.string().min(1),
+  kind: z.enum(WORKLOAD_KINDS).optional(),
+  namespace: z.string().min(1).optional(),
+  /** The workload object's own labels. */
+  labels: labels.optional(),
+  /** The pod template's labels: what NetworkPolicies and SecurityGroup resources select. */
+  podLabels: labels.optional(),
+  /** The pod template's annotations (yangtse.io/security-group-ids and friends). */
+  podAnnotations: labels.optional(),
   securityGroups: z.array(id).optional(),
   additionalSecurityGroups: z.array(id).optional(),
   hostNetwork: z.boolean().optional(),
@@ -228,6 +315,16 @@ const cluster = z.strictObject({
   serviceCidr: cidr().optional(),
   nonMasqueradeCidrs: z.array(cidr()).optional(),
   workloads: z.array(workload).optional(),
+  /** vpc-router and eni clusters enforce NetworkPolicies only with DataPlane V2, chosen at creation (cce_10_0059). */
+  dataPlaneV2: z.boolean().optional(),
+  /**
+   * Whether egress NetworkPolicy rules are known to be enforced (tunnel: a supported node OS and nodes reset after
+   * an in-place upgrade to v1.23; DataPlane V2: a version that enforces egress). Unset: a denial is uncertain.
+   */
+  egressPoliciesEnforced: z.boolean().optional(),
+  namespaces: z.array(namespace).optional(),
+  networkPolicies: z.array(networkPolicy).optional(),
+  securityGroupResources: z.array(securityGroupResource).optional(),
 });
 
 const whitelist = z.strictObject({
@@ -253,6 +350,50 @@ const resource = z.strictObject({
   eip: ipAddress.optional(),
 });
 
+export const ER_ATTACHMENT_TYPES = ['vpc', 'vpn', 'vgw', 'peering', 'cfw', 'other'] as const;
+
+const erRoute = z.strictObject({
+  destination: cidr(true),
+  /** The attachment the route sends to; absent only for a blackhole. */
+  attachment: id.optional(),
+  blackhole: z.boolean().optional(),
+  description: z.string().optional(),
+});
+
+const erRouteTable = z.strictObject({
+  id,
+  name: z.string().optional(),
+  /** The ER's default association/propagation table (informational: associations are listed explicitly). */
+  default: z.boolean().optional(),
+  /** Attachments whose arriving packets this table forwards (an attachment is associated with one table at most). */
+  associations: z.array(id).optional(),
+  /** Attachments whose routes this table learns (a vpc attachment: its VPC's CIDR blocks). */
+  propagations: z.array(id).optional(),
+  /** Static and blackhole routes. */
+  routes: z.array(erRoute).optional(),
+});
+
+const erAttachment = z.strictObject({
+  id,
+  name: z.string().optional(),
+  type: z.enum(ER_ATTACHMENT_TYPES).optional(),
+  /** vpc attachments: the VPC and the subnet holding the attachment's interfaces. */
+  vpc: id.optional(),
+  subnet: id.optional(),
+  /** Non-vpc attachments: the CIDRs they propagate (on-premises ranges behind a VPN, a peer ER's networks). */
+  cidrs: z.array(cidr()).optional(),
+  /** Terraform auto_create_vpc_routes / the API's auto_create_vpc_routes, informational. */
+  autoCreateVpcRoutes: z.boolean().optional(),
+});
+
+const enterpriseRouter = z.strictObject({
+  id,
+  name: z.string().optional(),
+  asn: z.number().int().optional(),
+  routeTables: z.array(erRouteTable).optional(),
+  attachments: z.array(erAttachment).optional(),
+});
+
 /** The whole v1 document. */
 export const topologySchema = z.strictObject({
   version: z.literal(1, { message: 'must be 1 (the only topology version this reachbot reads)' }),
@@ -260,6 +401,7 @@ export const topologySchema = z.strictObject({
   description: z.string().optional(),
   vpcs: z.array(vpc).optional(),
   peerings: z.array(peering).optional(),
+  enterpriseRouters: z.array(enterpriseRouter).optional(),
   securityGroups: z.array(securityGroup).optional(),
   addressGroups: z.array(addressGroup).optional(),
   networkAcls: z.array(networkAcl).optional(),
@@ -276,6 +418,10 @@ export type RouteTable = z.output<typeof routeTable>;
 export type Route = z.output<typeof route>;
 export type NatGateway = z.output<typeof natGateway>;
 export type Peering = z.output<typeof peering>;
+export type EnterpriseRouter = z.output<typeof enterpriseRouter>;
+export type ErRouteTable = z.output<typeof erRouteTable>;
+export type ErRoute = z.output<typeof erRoute>;
+export type ErAttachment = z.output<typeof erAttachment>;
 export type SecurityGroup = z.output<typeof securityGroup>;
 export type SecurityGroupRule = z.output<typeof securityGroupRule>;
 export type Remote = z.output<typeof remote>;
@@ -285,6 +431,17 @@ export type AclRule = z.output<typeof aclRule>;
 export type Cluster = z.output<typeof cluster>;
 export type ClusterNode = z.output<typeof node>;
 export type Workload = z.output<typeof workload>;
+export type LabelSelector = z.output<typeof labelSelector>;
+export type NetworkPolicy = z.output<typeof networkPolicy>;
+/** One NetworkPolicy / SecurityGroup resource / namespace / workload, for importers that check items one by one. */
+export const networkPolicySchema = networkPolicy;
+export const securityGroupResourceSchema = securityGroupResource;
+export const namespaceSchema = namespace;
+export const workloadSchema = workload;
+export type NetworkPolicyPeer = z.output<typeof policyPeer>;
+export type NetworkPolicyPort = z.output<typeof policyPort>;
+export type SecurityGroupResource = z.output<typeof securityGroupResource>;
+export type Namespace = z.output<typeof namespace>;
 export type Resource = z.output<typeof resource>;
 export type NetworkModel = (typeof NETWORK_MODELS)[number];
 export type RouteType = (typeof ROUTE_TYPES)[number];

@@ -6,6 +6,7 @@ import { boundedHints } from '../names/closest.js';
 import { type Cidr, contains, parseCidr, mustCidr as parseValidCidr } from '../net/address.js';
 import { PrefixIndex } from './compile.js';
 import type { TopologyIssue } from './errors.js';
+import { checkKubernetesObjects } from './kubernetes-objects.js';
 import type { Topology } from './schema.js';
 
 type Issue = { path: string; message: string };
@@ -62,6 +63,7 @@ export function checkReferences(topology: Topology, meter: WorkMeter = noMeter):
   const agIds = (topology.addressGroups ?? []).map((g) => g.id);
   const aclIds = (topology.networkAcls ?? []).map((a) => a.id);
   const peeringIds = (topology.peerings ?? []).map((p) => p.id);
+  const erIds = (topology.enterpriseRouters ?? []).map((e) => e.id);
 
   unique(vpcs, 'id', 'vpcs');
   unique(topology.peerings, 'id', 'peerings');
@@ -152,6 +154,12 @@ export function checkReferences(topology: Topology, meter: WorkMeter = noMeter):
           if (!route.nextHop) issues.push({ path, message: 'a peering route needs nextHop: a peering id' });
           else ref(route.nextHop, peeringIds, path, 'peering');
         }
+        // A route to an ER the file declares must name it; with no ERs declared, such routes stay opaque.
+        if (route.type === 'er' && erIds.length > 0) {
+          const path = `${at}.routeTables[${t}].routes[${r}].nextHop`;
+          if (!route.nextHop) issues.push({ path, message: 'an er route needs nextHop: an enterprise router id' });
+          else ref(route.nextHop, erIds, path, 'enterprise router');
+        }
       });
     });
     (vpc.natGateways ?? []).forEach((nat, n) => {
@@ -172,6 +180,79 @@ export function checkReferences(topology: Topology, meter: WorkMeter = noMeter):
     ref(p.accepterVpc, vpcIds, `peerings[${i}].accepterVpc`, 'VPC');
     if (p.requesterVpc === p.accepterVpc)
       issues.push({ path: `peerings[${i}]`, message: 'a peering must join two different VPCs' });
+  });
+
+  unique(topology.enterpriseRouters, 'id', 'enterpriseRouters');
+  (topology.enterpriseRouters ?? []).forEach((er, e) => {
+    const at = `enterpriseRouters[${e}]`;
+    unique(er.routeTables, 'id', `${at}.routeTables`);
+    unique(er.attachments, 'id', `${at}.attachments`);
+    const attachmentIds = (er.attachments ?? []).map((a) => a.id);
+    (er.attachments ?? []).forEach((attachment, a) => {
+      const aat = `${at}.attachments[${a}]`;
+      if ((attachment.type ?? 'vpc') === 'vpc') {
+        if (!attachment.vpc) issues.push({ path: `${aat}.vpc`, message: 'a vpc attachment needs vpc: a VPC id' });
+        else ref(attachment.vpc, vpcIds, `${aat}.vpc`, 'VPC');
+        if (!attachment.subnet)
+          issues.push({ path: `${aat}.subnet`, message: 'a vpc attachment needs subnet: a subnet of its VPC' });
+        else if (attachment.vpc)
+          ref(
+            attachment.subnet,
+            subnetsOfVpc.get(attachment.vpc) ?? [],
+            `${aat}.subnet`,
+            `subnet of ${attachment.vpc}`,
+          );
+        if (attachment.cidrs?.length)
+          issues.push({
+            path: `${aat}.cidrs`,
+            message:
+              "a vpc attachment propagates its VPC's CIDR blocks: cidrs are for vpn, vgw and peering attachments",
+          });
+      } else if (attachment.vpc || attachment.subnet) {
+        issues.push({
+          path: `${aat}.${attachment.vpc ? 'vpc' : 'subnet'}`,
+          message: `a ${attachment.type} attachment has no VPC or subnet: only vpc attachments do`,
+        });
+      }
+    });
+    const associatedAt = new Map<string, string>();
+    (er.routeTables ?? []).forEach((table, t) => {
+      const tat = `${at}.routeTables[${t}]`;
+      (table.associations ?? []).forEach((attachment, i) => {
+        const path = `${tat}.associations[${i}]`;
+        ref(attachment, attachmentIds, path, `attachment of ${er.id}`);
+        const first = associatedAt.get(attachment);
+        if (first)
+          issues.push({
+            path,
+            message: `attachment "${attachment}" is already associated at ${first}: an attachment is associated with one route table at most`,
+          });
+        else associatedAt.set(attachment, path);
+      });
+      const propagated = new Set<string>();
+      (table.propagations ?? []).forEach((attachment, i) => {
+        const path = `${tat}.propagations[${i}]`;
+        ref(attachment, attachmentIds, path, `attachment of ${er.id}`);
+        if (propagated.has(attachment))
+          issues.push({ path, message: `attachment "${attachment}" already propagates into ${table.id}` });
+        propagated.add(attachment);
+      });
+      (table.routes ?? []).forEach((route, r) => {
+        const path = `${tat}.routes[${r}]`;
+        if (route.blackhole && route.attachment)
+          issues.push({ path: `${path}.attachment`, message: 'a blackhole route has no attachment' });
+        else if (!route.blackhole && !route.attachment)
+          issues.push({ path, message: 'a static route needs attachment: an attachment id (or blackhole: true)' });
+        else if (route.attachment) ref(route.attachment, attachmentIds, `${path}.attachment`, `attachment of ${er.id}`);
+        (table.routes ?? []).slice(0, r).forEach((prev, p) => {
+          if (mustCidr(prev.destination).text === mustCidr(route.destination).text)
+            issues.push({
+              path: `${path}.destination`,
+              message: `${route.destination} is already routed by ${tat}.routes[${p}]: one static route per destination`,
+            });
+        });
+      });
+    });
   });
 
   (topology.securityGroups ?? []).forEach((group, g) => {
@@ -241,6 +322,7 @@ export function checkReferences(topology: Topology, meter: WorkMeter = noMeter):
       if (cluster.containerSubnets?.length)
         issues.push({ path: `${at}.containerSubnets`, message: 'containerSubnets are for eni clusters only' });
     }
+    issues.push(...checkKubernetesObjects(cluster, at));
     if (cluster.nonMasqueradeCidrs && cluster.networkModel !== 'vpc-router') {
       issues.push({
         path: `${at}.nonMasqueradeCidrs`,

@@ -5,6 +5,27 @@ const BOT = 'xoxb-1-2-abc';
 const APP = 'xapp-1-A1-2-def';
 
 describe('loadConfig', () => {
+  it('serves the operations endpoints on METRICS_PORT (9090 by default), never on the Slack port', () => {
+    expect(loadConfig({}).metricsPort).toBe(9090);
+    expect(loadConfig({ METRICS_PORT: '9100' }).metricsPort).toBe(9100);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 's', PORT: '9090' })).toThrow(
+      'METRICS_PORT (9090) must differ from PORT',
+    );
+    expect(() => loadConfig({ METRICS_PORT: '70000' })).toThrow(
+      new ConfigError('METRICS_PORT is invalid (must be at most 65535, got "70000")'),
+    );
+  });
+
+  it('refuses to start the local shell where Slack is required (a container)', () => {
+    expect(() => loadConfig({ REACHBOT_REQUIRE_SLACK: 'true' })).toThrow(
+      /^SLACK_BOT_TOKEN is not set, and REACHBOT_REQUIRE_SLACK/,
+    );
+    expect(
+      loadConfig({ REACHBOT_REQUIRE_SLACK: 'true', SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }).transport.kind,
+    ).toBe('socket');
+    expect(loadConfig({ REACHBOT_REQUIRE_SLACK: 'false' }).transport.kind).toBe('shell');
+  });
+
   it('chooses Socket Mode with a bot token and an app token', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }).transport).toEqual({
       kind: 'socket',

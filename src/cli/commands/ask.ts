@@ -6,7 +6,11 @@ import { diagnose } from '../../engine/diagnose.js';
 import type { DiagnosisResult, Verdict } from '../../engine/diagnosis.js';
 import { parseQuestion } from '../../question/parse.js';
 import type { Question } from '../../question/question.js';
+import { parseReverseQuestion } from '../../question/reverse.js';
 import { type FixFormat, renderTerminal } from '../../render/terminal.js';
+import { chooseReverseTopology } from '../../reverse/choose.js';
+import { renderReverseText } from '../../reverse/render.js';
+import { answerReverse, type ReverseQuestion } from '../../reverse/reverse.js';
 import { openFileStore, storePathFor } from '../../store/file-store.js';
 import { compileStored, resolveClusterTopology, splitQualifiedCluster } from '../../store/topologies.js';
 import { type CompiledTopology, compileTopology } from '../../topology/compile.js';
@@ -54,7 +58,9 @@ Examples:
   $ reachbot ask "can payments/api in prod reach redis-main on 6379?"
   $ reachbot ask "prod -> db1 tcp/3306" --topology my-topology.yaml
   $ reachbot ask "why can't prod ping 10.1.1.20" --format terraform
-  $ reachbot ask "prod 的容器能访问 192.168.10.52:3306 吗" --json`,
+  $ reachbot ask "prod 的容器能访问 192.168.10.52:3306 吗" --json
+  $ reachbot ask "who can reach db1:3306?"            (every cluster and workload; exit 0 once answered)
+  $ reachbot ask "what can pods in prod reach?" --json`,
     )
     .action(async (words: string[], options: AskOptions) => {
       const exitCode = await ask(words.join(' '), options, io);
@@ -65,12 +71,45 @@ Examples:
 
 async function ask(text: string, options: AskOptions, io: CliIO): Promise<number> {
   const color = useColor(io, options.color);
+  const reverse = parseReverseQuestion(text);
+  if (reverse) return askReverse(reverse, options, io, color);
   const question = parseQuestion(text);
   const { compiled, asked } = await topologyFor(question, options, io, color);
   const result: DiagnosisResult = diagnose(compiled, asked);
   if (options.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else io.stdout.write(`${renderTerminal(result, { color, format: options.format ?? 'all' })}\n`);
   return VERDICT_EXIT[result.verdict];
+}
+
+/** A reverse question: every source or destination with its verdict; exit 0 once answered (a list has no verdict). */
+async function askReverse(question: ReverseQuestion, options: AskOptions, io: CliIO, color: boolean): Promise<number> {
+  let compiled: CompiledTopology;
+  let asked = question;
+  let name: string | undefined;
+  if (options.topology) compiled = compileTopology(await requireTopologyFile(options.topology, io.cwd));
+  else {
+    const store = await openFileStore(storePathFor(io.env, io.cwd), { writer: false });
+    try {
+      for (const warning of store.warnings) io.stderr.write(`${dim(`warning: ${warning}`, color)}\n`);
+      if (Object.keys(store.data.topologies).length === 0) {
+        io.stderr.write(
+          `${dim(`(no topologies stored: answering from the sample topology ${shortPath(SAMPLE_TOPOLOGY_PATH, io.cwd)})`, color)}\n`,
+        );
+        compiled = compileTopology(await requireTopologyFile(SAMPLE_TOPOLOGY_PATH, io.cwd));
+      } else {
+        const chosen = chooseReverseTopology(store, question);
+        compiled = compileStored(chosen.stored);
+        asked = chosen.question;
+        name = chosen.stored.name;
+      }
+    } finally {
+      await store.close();
+    }
+  }
+  const answer = answerReverse(compiled, asked);
+  if (options.json) io.stdout.write(`${JSON.stringify({ kind: 'reverse', ...answer }, null, 2)}\n`);
+  else io.stdout.write(`${renderReverseText(answer, name)}\n`);
+  return EXIT.ok;
 }
 
 /** `path` relative to `cwd` when it is below it, else absolute. */

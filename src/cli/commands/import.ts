@@ -10,6 +10,7 @@ import { openFileStore, storePathFor } from '../../store/file-store.js';
 import { isValidTopologyName, putTopology } from '../../store/topologies.js';
 import { diffTopologies, formatDiff, isEmptyDiff } from '../../topology/diff.js';
 import { exportTopology } from '../../topology/export.js';
+import { registerKubernetesImport } from './import-kubernetes.js';
 
 type Writer = ((text: string) => unknown) | { write(text: string): unknown };
 
@@ -39,7 +40,9 @@ interface OutputOptions {
 export function register(program: Command, io: ImportIO, deps: ImportDeps = {}): void {
   const command = program
     .command('import')
-    .description('build a topology from Huawei Cloud (read-only API calls) or a Terraform state');
+    .description(
+      "build a topology from Huawei Cloud (read-only API calls) or a Terraform state; add a cluster's Kubernetes objects",
+    );
 
   const withOutput = (cmd: Command) =>
     cmd
@@ -85,6 +88,8 @@ export function register(program: Command, io: ImportIO, deps: ImportDeps = {}):
       return importTerraformState(text, state);
     });
   });
+
+  registerKubernetesImport(command, io, { pageSize: deps.pageSize });
 }
 
 async function run(

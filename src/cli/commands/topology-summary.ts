@@ -26,6 +26,13 @@ export function describeTopology(topology: Topology): string[] {
         : `pods ${(c.containerCidrs ?? []).join(', ')}`;
     const workloads = c.workloads?.length ? `; workloads ${c.workloads.map((w) => w.name).join(', ')}` : '';
     lines.push(`  ${c.name}  ${c.networkModel} in ${c.vpc}, nodes in ${c.nodeSubnets.join(', ')}, ${pods}${workloads}`);
+    const kubernetes = [
+      c.namespaces && count(c.namespaces.length, 'namespace'),
+      c.networkPolicies && count(c.networkPolicies.length, 'NetworkPolicy').replace(/ys$/, 'ies'),
+      c.securityGroupResources && count(c.securityGroupResources.length, 'SecurityGroup resource'),
+      c.dataPlaneV2 !== undefined && `DataPlane V2 ${c.dataPlaneV2 ? 'on' : 'off'}`,
+    ].filter(Boolean);
+    if (kubernetes.length) lines.push(`    Kubernetes: ${kubernetes.join(', ')}`);
   }
   if (!topology.clusters?.length) lines.push('  (none)');
   lines.push('Resources:');

@@ -1,6 +1,7 @@
 // Step `peering`: a cross-VPC path needs a peering between the two VPCs, ACTIVE (reference §4.2).
 import { farSide, peeringsBetween, preferredPeering } from '../../topology/compile.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';
+import { erLabel, erPathOf } from '../er-path.js';
 import { peeringAcceptFix } from '../fixes/peering-accept.js';
 import { replanFix } from '../fixes/replan.js';
 import { defaultTableRoute, governingTable, lookupRoute } from '../route-lookup.js';
@@ -12,6 +13,15 @@ export function peeringCheck(ctx: FlowContext): CheckResult {
   const dst = target.vpc;
   if (!dst || dst.vpc.id === cluster.vpcId || target.info.kind === 'internet') {
     out.steps.push({ check: 'peering', status: 'skip', summary: 'no VPC peering on this path' });
+    return out;
+  }
+  const erPath = erPathOf(ctx);
+  if (erPath) {
+    out.steps.push({
+      check: 'peering',
+      status: 'skip',
+      summary: `no VPC peering on this path: it crosses ${erLabel(erPath.er)} (see transit)`,
+    });
     return out;
   }
   const pair = peeringsBetween(compiled, cluster.vpcId, dst.vpc.id);

@@ -7,6 +7,7 @@ import type { CompiledRoute, CompiledRouteTable, CompiledVpc } from '../../topol
 import { CLOUD_SYSTEM_ROUTES, farSide, pairKey, peeringsBetween, preferredPeering } from '../../topology/compile.js';
 import { type CheckResult, type FlowContext, result, type SourceLeg } from '../context.js';
 import type { Step } from '../diagnosis.js';
+import { erLabel, erPathOf } from '../er-path.js';
 import { replanFix } from '../fixes/replan.js';
 import { routeFix } from '../fixes/route.js';
 import { defaultTableRoute, governingTable, lookupRoute } from '../route-lookup.js';
@@ -17,6 +18,13 @@ function describeRoute(route: CompiledRoute): string {
   if (route.origin === 'local') return `the local route ${route.destination.text}`;
   if (route.origin === 'cce') return `the CCE node route(s) for ${route.destination.text}`;
   return `route ${route.destination.text} -> ${route.type}${route.nextHop ? ` ${route.nextHop}` : ''}`;
+}
+
+/** The narrowest block to send to an ER: a peer cluster's container CIDR, else the destination subnet. */
+function erDestination(ctx: FlowContext): string {
+  const pods = ctx.compiled.containerIndex.containing(ctx.target.address)[0];
+  if (ctx.target.info.kind === 'pod' && pods) return pods.cidr.text;
+  return ctx.target.subnet?.cidr.text ?? ctx.target.address.text;
 }
 
 /** The block of the destination VPC to route to: the VPC CIDR, or the subnet when the VPC CIDRs overlap. */
@@ -142,6 +150,23 @@ function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, ou
     };
   }
 
+  const erPath = erPathOf(ctx);
+  if (!route && erPath) {
+    out.fixes.push(routeFix(compiled, leg.subnet, erDestination(ctx), 'er', erPath.er.er.id, purpose));
+    return {
+      check: 'route-forward',
+      status: 'fail',
+      summary: `${where} has no route to ${target.address.text} (${dstVpc.vpc.id}): add one to ${erLabel(erPath.er)}, which attaches both VPCs`,
+      evidence,
+    };
+  }
+  if (route?.type === 'er' && route.nextHop && erPath?.er.er.id === route.nextHop)
+    return {
+      check: 'route-forward',
+      status: 'pass',
+      summary: `${where} sends ${target.address.text} to ${erLabel(erPath.er)} by ${describeRoute(route)}`,
+      evidence,
+    };
   if (!route) {
     const peering = preferredPeering(peeringsBetween(compiled, cluster.vpcId, dstVpc.vpc.id));
     if (peering)

@@ -2,6 +2,7 @@
 // reach every address the destination sees (reference §4.1, §4.3, seed cce_10_0399 cross-VPC example).
 import { farSide, peeringsBetween, preferredPeering } from '../../topology/compile.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';
+import { erLabel, erPathOf } from '../er-path.js';
 import { routeFix } from '../fixes/route.js';
 import { routeCoverage } from '../route-lookup.js';
 import { intersect, normalize, spansOfTexts, spansText } from '../spans.js';
@@ -34,8 +35,10 @@ export function routeReturnCheck(ctx: FlowContext): CheckResult {
   const coverage = routeCoverage(table, family, source.spans);
   const sameVpc = vpc.vpc.id === cluster.vpcId;
   const pair = peeringsBetween(compiled, vpc.vpc.id, cluster.vpcId);
+  const erPath = sameVpc ? undefined : erPathOf(ctx);
   const good = coverage.decided.filter((d) => {
     if (sameVpc) return d.by.origin === 'local' || d.by.type === 'cce';
+    if (erPath && d.by.type === 'er') return d.by.nextHop === erPath.er.er.id;
     return d.by.type === 'peering' && pair.some((p) => p.id === d.by.nextHop);
   });
   const bad = normalize([
@@ -52,7 +55,7 @@ export function routeReturnCheck(ctx: FlowContext): CheckResult {
     out.steps.push({
       check: 'route-return',
       status: 'pass',
-      summary: `${where} routes replies back to ${spansText(family, source.spans)}`,
+      summary: `${where} routes replies back to ${spansText(family, source.spans)}${erPath ? ` through ${erLabel(erPath.er)}` : ''}`,
       evidence,
     });
     return out;
@@ -77,6 +80,19 @@ export function routeReturnCheck(ctx: FlowContext): CheckResult {
     const reason = `${where} has no route back to the container CIDR ${spansText(family, bad)}: a custom table governs the subnet's outbound traffic, and whether CCE writes its node routes there is undocumented (reference §4.3, ambiguous)`;
     out.steps.push({ check: 'route-return', status: 'warn', summary: reason, evidence });
     out.uncertain.push(reason);
+    return out;
+  }
+  if (erPath) {
+    out.steps.push({
+      check: 'route-return',
+      status: 'fail',
+      summary: `${where} has no route back to ${spansText(family, bad)} via ${erLabel(erPath.er)}`,
+      evidence,
+    });
+    for (const cidr of source.stable) {
+      if (intersect(spansOfTexts([cidr], family), bad).length === 0) continue;
+      out.fixes.push(routeFix(compiled, subnet, cidr, 'er', erPath.er.er.id, purpose));
+    }
     return out;
   }
   out.steps.push({

@@ -10,16 +10,11 @@ import {
 import type { Workload } from '../../topology/schema.js';
 import type { InternetEgress, SeenSource, SourceLeg, Target } from '../context.js';
 import type { Step } from '../diagnosis.js';
+import { podSecurityGroups } from '../pod-security-groups.js';
 import { normalize, spansOf, spanText } from '../spans.js';
 
 /** The cloud-service range Turbo pods usually reach through SNATIPRanges (reference §1.2, §1.5). */
 const CLOUD_SERVICE = mustCidr('100.125.0.0/16');
-
-/** The effective pod security groups of an eni workload (§1.2: the annotation replaces or adds). */
-export function podSecurityGroups(cluster: CompiledCluster, workload: Workload | undefined): string[] {
-  const base = workload?.securityGroups ?? cluster.cluster.podSecurityGroups ?? [];
-  return [...new Set([...base, ...(workload?.additionalSecurityGroups ?? [])])];
-}
 
 /** Legs leaving from the node subnets, carrying node addresses (listed nodes, else whole node subnets). */
 function nodeLegs(cluster: CompiledCluster, family: Family): SourceLeg[] {
@@ -203,7 +198,21 @@ export function seeSource(
         `CCE Turbo writes SNATIPRanges (the cloud-service ranges, region-specific, typically 100.125.0.0/16) into each pod's route table: traffic to ${target.address.text} may leave through the node and be SNATed to the node IP (reference §1.2, cce_10_0530); taken as the container subnet here, check with \`kubectl get yc default -oyaml | grep snatIPRanges\``,
       );
     const legs = containerSubnetLegs(cluster, family);
-    const groups = podSecurityGroups(cluster, workload);
+    const pod = podSecurityGroups(cluster, workload);
+    const groups = pod.groups;
+    if (pod.uncertain) uncertain.push(pod.uncertain);
+    if (pod.from === 'annotation')
+      assumptions.push(
+        `${workload?.name} annotates its pods with yangtse.io/security-group-ids, which replaces every other source of pod security groups (cce_10_0897)`,
+      );
+    else if (pod.from === 'security-group-resource')
+      assumptions.push(
+        `the pods of ${workload?.name} get their security groups from the SecurityGroup resource ${pod.resources.join(', ')}, which overrides the cluster's default pod groups (cce_10_0288)`,
+      );
+    else if (!workload && (cluster.cluster.securityGroupResources ?? []).length)
+      assumptions.push(
+        `SecurityGroup resources of ${cluster.cluster.name} give some pods other security groups than the cluster default: name a workload to check its own`,
+      );
     seen = {
       family,
       spans: normalize(legs.flatMap((l) => l.spans)),

@@ -1,8 +1,17 @@
 // Applying fixes to a topology (pure: a new topology, unchanged parts shared). Used to verify that the
 // fixes of a diagnosis make the flow reachable, and by anyone who wants to preview a change.
 import { impliedDefaultTableId } from '../../topology/compile.js';
-import type { NetworkAcl, Resource, SecurityGroup, Topology, Vpc } from '../../topology/schema.js';
+import type {
+  Cluster,
+  EnterpriseRouter,
+  NetworkAcl,
+  Resource,
+  SecurityGroup,
+  Topology,
+  Vpc,
+} from '../../topology/schema.js';
 import type { Fix, FixSpec } from '../diagnosis.js';
+import { policyOfFix } from './network-policy.js';
 
 type AnyFix = Fix | FixSpec;
 
@@ -92,6 +101,38 @@ function applyToResource(resource: Resource, fix: AnyFix): Resource {
   return resource;
 }
 
+/** An enterprise router with the ER route, association and propagation fixes that concern it applied. */
+export function applyFixesToEr(er: EnterpriseRouter, fixes: readonly AnyFix[]): EnterpriseRouter {
+  const mine = fixes.filter(
+    (f) =>
+      (f.kind === 'er-route' || f.kind === 'er-association' || f.kind === 'er-propagation') &&
+      f.enterpriseRouter === er.id,
+  );
+  if (mine.length === 0) return er;
+  return {
+    ...er,
+    routeTables: (er.routeTables ?? []).map((table) => {
+      let next = table;
+      for (const fix of mine) {
+        if (!('routeTable' in fix) || fix.routeTable !== table.id) continue;
+        if (fix.kind === 'er-route')
+          next = {
+            ...next,
+            routes: [
+              ...(next.routes ?? []).filter((r) => r.destination !== fix.destination),
+              { destination: fix.destination, attachment: fix.attachment },
+            ],
+          };
+        else if (fix.kind === 'er-association' && !(next.associations ?? []).includes(fix.attachment))
+          next = { ...next, associations: [...(next.associations ?? []), fix.attachment] };
+        else if (fix.kind === 'er-propagation' && !(next.propagations ?? []).includes(fix.attachment))
+          next = { ...next, propagations: [...(next.propagations ?? []), fix.attachment] };
+      }
+      return next;
+    }),
+  };
+}
+
 /** A VPC with the route and SNAT fixes that concern it applied. */
 export function applyFixesToVpc(vpc: Vpc, fixes: readonly AnyFix[]): Vpc {
   return fixes.reduce(applyToVpc, vpc);
@@ -112,6 +153,20 @@ export function applyFixesToResource(resource: Resource, fixes: readonly AnyFix[
   return fixes.reduce(applyToResource, resource);
 }
 
+/** A cluster with the NetworkPolicies of the fixes that concern it added (the same name replaces). */
+export function applyFixesToCluster(cluster: Cluster, fixes: readonly AnyFix[]): Cluster {
+  const added = fixes.flatMap((f) =>
+    f.kind === 'network-policy' && f.cluster === cluster.name ? [policyOfFix(f)] : [],
+  );
+  if (added.length === 0) return cluster;
+  const key = (p: { metadata: { name: string; namespace?: string } }) => `${p.metadata.namespace}/${p.metadata.name}`;
+  const replaced = new Set(added.map(key));
+  return {
+    ...cluster,
+    networkPolicies: [...(cluster.networkPolicies ?? []).filter((p) => !replaced.has(key(p))), ...added],
+  };
+}
+
 /** A new topology with every fix applied (`replan` changes nothing; alternatives are applied as given). */
 export function applyFixes(topology: Topology, fixes: readonly AnyFix[]): Topology {
   const touches = (kinds: readonly AnyFix['kind'][]) => fixes.some((f) => kinds.includes(f.kind));
@@ -122,6 +177,8 @@ export function applyFixes(topology: Topology, fixes: readonly AnyFix[]): Topolo
     next = { ...next, securityGroups: (next.securityGroups ?? []).map((g) => fixes.reduce(applyToGroup, g)) };
   if (touches(['network-acl-rule']))
     next = { ...next, networkAcls: (next.networkAcls ?? []).map((a) => applyToAcl(a, fixes)) };
+  if (touches(['er-route', 'er-association', 'er-propagation']))
+    next = { ...next, enterpriseRouters: (next.enterpriseRouters ?? []).map((e) => applyFixesToEr(e, fixes)) };
   if (touches(['peering-accept'])) {
     const accepted = new Set(fixes.flatMap((f) => (f.kind === 'peering-accept' ? [f.peering] : [])));
     next = {
@@ -129,6 +186,8 @@ export function applyFixes(topology: Topology, fixes: readonly AnyFix[]): Topolo
       peerings: (next.peerings ?? []).map((p) => (accepted.has(p.id) ? { ...p, status: 'ACTIVE' as const } : p)),
     };
   }
+  if (touches(['network-policy']))
+    next = { ...next, clusters: (next.clusters ?? []).map((c) => applyFixesToCluster(c, fixes)) };
   if (touches(['whitelist-entry', 'host-bridge'])) {
     const names = new Set(fixes.flatMap((f) => ('resource' in f ? [f.resource] : [])));
     next = {

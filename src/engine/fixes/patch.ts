@@ -4,6 +4,7 @@
 import { parseIp } from '../../net/address.js';
 import {
   type CompiledAcl,
+  type CompiledCluster,
   type CompiledSecurityGroup,
   type CompiledTopology,
   type CompiledVpc,
@@ -13,9 +14,18 @@ import {
   type Lookup,
   pairKey,
 } from '../../topology/compile.js';
+import { type CompiledEr, compileEr } from '../../topology/compile-er.js';
 import type { Peering, Resource, Topology } from '../../topology/schema.js';
 import type { Fix, FixSpec } from '../diagnosis.js';
-import { applyFixes, applyFixesToAcl, applyFixesToGroup, applyFixesToResource, applyFixesToVpc } from './apply.js';
+import {
+  applyFixes,
+  applyFixesToAcl,
+  applyFixesToCluster,
+  applyFixesToEr,
+  applyFixesToGroup,
+  applyFixesToResource,
+  applyFixesToVpc,
+} from './apply.js';
 
 function overlay<V>(base: Lookup<V>, patch: Map<string, V>): Lookup<V> {
   if (patch.size === 0) return base;
@@ -30,9 +40,21 @@ export function patchCompiled(compiled: CompiledTopology, fixes: readonly (Fix |
   const peerings = new Map<string, Peering>();
   const pairs = new Map<string, Peering[]>();
   const resources = new Map<string, Resource>();
+  const ers = new Map<string, CompiledEr>();
   const byAddress = new Map<string, Resource[]>();
   const clusters = compiled.topology.clusters ?? [];
+  const patchedClusters = new Map<string, CompiledCluster>();
   for (const fix of fixes) {
+    if (fix.kind === 'network-policy' && !patchedClusters.has(fix.cluster.toLowerCase())) {
+      // The engine reads NetworkPolicies from the cluster document itself: swapping the document is enough.
+      const current = compiled.clusters.get(fix.cluster.toLowerCase());
+      if (current)
+        patchedClusters.set(fix.cluster.toLowerCase(), {
+          ...current,
+          cluster: applyFixesToCluster(current.cluster, fixes),
+        });
+      continue;
+    }
     if (fix.kind === 'security-group-rule' && !groups.has(fix.securityGroup)) {
       const current = compiled.securityGroups.get(fix.securityGroup);
       if (current)
@@ -46,6 +68,12 @@ export function patchCompiled(compiled: CompiledTopology, fixes: readonly (Fix |
     } else if (fix.kind === 'network-acl-rule' && !acls.has(fix.networkAcl)) {
       const acl = compiled.networkAcls.get(fix.networkAcl)?.acl;
       if (acl) acls.set(acl.id, compileAcl(applyFixesToAcl(acl, fixes), compiled.addressGroups));
+    } else if (
+      (fix.kind === 'er-route' || fix.kind === 'er-association' || fix.kind === 'er-propagation') &&
+      !ers.has(fix.enterpriseRouter)
+    ) {
+      const er = compiled.enterpriseRouters.get(fix.enterpriseRouter)?.er;
+      if (er) ers.set(er.id, compileEr(applyFixesToEr(er, fixes), compiled.vpcs));
     } else if (fix.kind === 'peering-accept') {
       const peering = compiled.peerings.get(fix.peering);
       if (!peering) continue;
@@ -82,6 +110,7 @@ export function patchCompiled(compiled: CompiledTopology, fixes: readonly (Fix |
       topology ??= applyFixes(compiled.topology, fixes);
       return topology;
     },
+    clusters: overlay(compiled.clusters, patchedClusters),
     securityGroups: overlay(compiled.securityGroups, groups),
     vpcs: overlay(compiled.vpcs, vpcs),
     networkAcls: overlay(compiled.networkAcls, acls),
@@ -89,5 +118,6 @@ export function patchCompiled(compiled: CompiledTopology, fixes: readonly (Fix |
     peeringsByPair: overlay<readonly Peering[]>(compiled.peeringsByPair, pairs),
     resources: overlay(compiled.resources, resources),
     resourcesByAddress: overlay<readonly Resource[]>(compiled.resourcesByAddress, byAddress),
+    enterpriseRouters: overlay(compiled.enterpriseRouters, ers),
   };
 }

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { dcsAccessControl, dcsMayHaveWhitelist } from '../dcs.js';
 import { connectAddresses } from '../dms.js';
-import { emptyInventory, type RawInstance, type RawInventory } from '../model.js';
+import { emptyInventory, type RawEnterpriseRouter, type RawInstance, type RawInventory } from '../model.js';
 import {
   HuaweiCloudApiError,
   HuaweiCloudAuthError,
@@ -111,6 +111,111 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
     }
   };
 
+  /** ERs with their attachments, tables, associations, propagations, static routes and learned routes. */
+  const readEnterpriseRouters = async (): Promise<RawEnterpriseRouter[]> => {
+    const base = `/v3/${pid}/enterprise-router`;
+    const routers: RawEnterpriseRouter[] = [];
+    const instances = await listByMarker('er', `${base}/instances`, api.erInstanceList, (p) => p.instances, v3Next);
+    for (const er of instances) {
+      const vpcAttachments = await listByMarker(
+        'er',
+        `${base}/${er.id}/vpc-attachments`,
+        api.erVpcAttachmentList,
+        (p) => p.vpc_attachments,
+        v3Next,
+      );
+      if (wanted && !vpcAttachments.some((a) => inScope(a.vpc_id))) continue;
+      const others = (
+        await listByMarker('er', `${base}/${er.id}/attachments`, api.erAttachmentList, (p) => p.attachments, v3Next)
+      ).filter((a) => a.resource_type !== 'vpc');
+      const learned = new Map<string, string[]>();
+      const tables = await listByMarker(
+        'er',
+        `${base}/${er.id}/route-tables`,
+        api.erRouteTableList,
+        (p) => p.route_tables,
+        v3Next,
+      );
+      const routeTables = [];
+      for (const t of tables) {
+        const at = `${base}/${er.id}/route-tables/${t.id}`;
+        const associations = await listByMarker(
+          'er',
+          `${at}/associations`,
+          api.erAssociationList,
+          (p) => p.associations,
+          v3Next,
+        );
+        const propagations = await listByMarker(
+          'er',
+          `${at}/propagations`,
+          api.erPropagationList,
+          (p) => p.propagations,
+          v3Next,
+        );
+        const statics = await listByMarker(
+          'er',
+          `${base}/route-tables/${t.id}/static-routes`,
+          api.erStaticRouteList,
+          (p) => p.routes,
+          v3Next,
+        );
+        // Effective routes: what non-VPC attachments (VPN, Direct Connect, peer ERs) propagate is only known here.
+        const effective = await listByMarker(
+          'er',
+          `${base}/route-tables/${t.id}/routes`,
+          api.erEffectiveRouteList,
+          (p) => p.routes.map((r, i) => ({ ...r, id: r.route_id ?? `${r.destination}#${i}` })),
+          v3Next,
+        );
+        for (const r of effective) {
+          if (r.is_blackhole || r.route_type === 'static') continue;
+          for (const hop of r.next_hops ?? []) {
+            if (!hop.attachment_id || hop.resource_type === 'vpc') continue;
+            const list = learned.get(hop.attachment_id) ?? [];
+            list.push(r.destination);
+            learned.set(hop.attachment_id, list);
+          }
+        }
+        routeTables.push({
+          id: t.id,
+          name: t.name ?? undefined,
+          isDefault: t.is_default_association === true || undefined,
+          associations: associations.map((a) => a.attachment_id),
+          propagations: propagations.map((a) => a.attachment_id),
+          routes: statics.map((r) => ({
+            destination: r.destination,
+            attachmentId: r.attachments?.[0]?.attachment_id ?? undefined,
+            blackhole: r.is_blackhole === true,
+          })),
+        });
+      }
+      routers.push({
+        id: er.id,
+        name: er.name ?? undefined,
+        asn: er.asn ?? undefined,
+        attachments: [
+          ...vpcAttachments.map((a) => ({
+            id: a.id,
+            name: a.name ?? undefined,
+            type: 'vpc',
+            vpcId: a.vpc_id,
+            subnetId: a.virsubnet_id,
+            autoCreateVpcRoutes: a.auto_create_vpc_routes ?? undefined,
+          })),
+          ...others.map((a) => ({
+            id: a.id,
+            name: a.name ?? undefined,
+            type: a.resource_type,
+            cidrs: learned.get(a.id),
+          })),
+        ],
+        routeTables,
+      });
+    }
+    return routers;
+  };
+
   // --- VPC service
   const portsById = new Map<string, z.output<typeof api.portList>['ports'][number]>();
   await section('VPCs and subnets', 'vpc', async () => {
@@ -169,6 +274,9 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
         accepterVpc: p.accept_vpc_info.vpc_id,
         status: p.status ?? undefined,
       });
+  });
+  await section('enterprise routers', 'er', async () => {
+    inv.enterpriseRouters.push(...(await readEnterpriseRouters()));
   });
   await section('address groups', 'vpc', async () => {
     const groups = await listByMarker(

@@ -269,3 +269,77 @@ export const snatRuleList = z.object({
 });
 
 export const iamProjectList = z.object({ projects: z.array(z.object({ id: str, name: str })) });
+
+// Enterprise Router v3 (Huawei ER API reference: ListEnterpriseRouters, ListVpcAttachments, ListAttachments,
+// ListRouteTables, ListAssociations, ListPropagations, ListStaticRoutes, ListEffectiveRoutes).
+export const erInstanceList = z.object({
+  instances: z.array(
+    z.object({
+      id: str,
+      name: optStr,
+      asn: z.number().nullish(),
+      enable_default_association: z.boolean().nullish(),
+      enable_default_propagation: z.boolean().nullish(),
+      default_association_route_table_id: optStr,
+      default_propagation_route_table_id: optStr,
+    }),
+  ),
+  page_info: pageInfo,
+});
+
+export const erVpcAttachmentList = z.object({
+  vpc_attachments: z.array(
+    z.object({ id: str, name: optStr, vpc_id: str, virsubnet_id: str, auto_create_vpc_routes: z.boolean().nullish() }),
+  ),
+  page_info: pageInfo,
+});
+
+export const erAttachmentList = z.object({
+  attachments: z.array(z.object({ id: str, name: optStr, resource_type: str, resource_id: optStr, state: optStr })),
+  page_info: pageInfo,
+});
+
+export const erRouteTableList = z.object({
+  route_tables: z.array(
+    z.object({
+      id: str,
+      name: optStr,
+      is_default_association: z.boolean().nullish(),
+      is_default_propagation: z.boolean().nullish(),
+    }),
+  ),
+  page_info: pageInfo,
+});
+
+const erTableLink = z.object({ id: str, attachment_id: str, resource_type: optStr, state: optStr });
+
+export const erAssociationList = z.object({ associations: z.array(erTableLink), page_info: pageInfo });
+
+export const erPropagationList = z.object({ propagations: z.array(erTableLink), page_info: pageInfo });
+
+const erNextHop = z.object({ attachment_id: optStr, resource_id: optStr, resource_type: optStr });
+
+export const erStaticRouteList = z.object({
+  routes: z.array(
+    z.object({
+      id: str,
+      destination: str,
+      is_blackhole: z.boolean().nullish(),
+      attachments: z.array(erNextHop).nullish(),
+    }),
+  ),
+  page_info: pageInfo,
+});
+
+export const erEffectiveRouteList = z.object({
+  routes: z.array(
+    z.object({
+      route_id: optStr,
+      destination: str,
+      is_blackhole: z.boolean().nullish(),
+      route_type: optStr,
+      next_hops: z.array(erNextHop).nullish(),
+    }),
+  ),
+  page_info: pageInfo,
+});

@@ -4,6 +4,7 @@ import { assembleTopology } from '../assemble.js';
 import { dcsAccessControl, dcsMayHaveWhitelist } from '../dcs.js';
 import { connectAddresses } from '../dms.js';
 import { emptyInventory, type ImportResult, type RawRouteTable, type RawSecurityGroupRule } from '../model.js';
+import { mapTerraformErs } from './enterprise-router.js';
 import { type Attributes, attributeSchemas, type MappedType, terraformState } from './state.js';
 
 /** The state file is not a Terraform state v4. */
@@ -126,6 +127,35 @@ export function importTerraformState(input: string | unknown, source = 'terrafor
     )
       table.routes.push(route);
   });
+  const collect = <T extends MappedType>(type: T) => {
+    const list: Attributes<T>[] = [];
+    each(type, (a) => {
+      list.push(a);
+    });
+    return list;
+  };
+  const ers = mapTerraformErs(
+    {
+      instances: collect('huaweicloud_er_instance'),
+      tables: collect('huaweicloud_er_route_table'),
+      attachments: collect('huaweicloud_er_vpc_attachment'),
+      associations: collect('huaweicloud_er_association'),
+      propagations: collect('huaweicloud_er_propagation'),
+      staticRoutes: collect('huaweicloud_er_static_route'),
+    },
+    (message) => inv.warnings.push(message),
+  );
+  inv.enterpriseRouters.push(...ers.routers);
+  for (const [vpcId, routes] of ers.vpcRoutes) {
+    const tableId = `${vpcId}-default`;
+    let table = tables.get(tableId);
+    if (!table) {
+      table = { id: tableId, vpcId, isDefault: true, subnetIds: [], routes: [] };
+      tables.set(tableId, table);
+    }
+    for (const route of routes)
+      if (!table.routes.some((r) => r.destination === route.destination)) table.routes.push(route);
+  }
   inv.routeTables.push(...tables.values());
 
   each('huaweicloud_vpc_peering_connection', (a) => {

@@ -76,6 +76,12 @@ export function mountSeed(except: readonly string[] = []): void {
     .query({ limit: '2' })
     .reply(200, body(`vpc /v1/${p}/ports`));
 
+  // The seed project has no enterprise router.
+  if (on('er'))
+    nock(host('er'))
+      .get(`/v3/${p}/enterprise-router/instances`)
+      .query({ limit: '2' })
+      .reply(200, { instances: [], page_info: { current_count: 0 } });
   if (on('cce'))
     nock(host('cce'))
       .get(`/api/v3/projects/${p}/clusters`)

@@ -1,6 +1,7 @@
 // `/reach <question | subcommand>`: ack at once, then answer privately (ephemeral) through the response_url.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { converse } from '../../../commands/converse.js';
+import { answerKind, secondsSince } from '../../../ops/metrics.js';
 import { respondWith, slackError } from '../../deliver.js';
 import { commandContext, type SlackDeps } from '../../deps.js';
 import { outcomeMessage } from '../../messages.js';
@@ -8,6 +9,7 @@ import { outcomeMessage } from '../../messages.js';
 /** The /reach handler. */
 export function reachCommand(deps: SlackDeps) {
   return async ({ ack, command, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
+    const started = process.hrtime.bigint();
     // Slack gives 3 seconds; acknowledge before any work so a slow store never costs a retry.
     await ack();
     // Let requests that arrived meanwhile reach their own ack before this one's work runs.
@@ -16,7 +18,9 @@ export function reachCommand(deps: SlackDeps) {
       const context = commandContext(deps, command.user_id, command.channel_id);
       const outcome = await converse(command.text ?? '', context, deps.registry);
       await respondWith(respond, outcomeMessage(outcome, { ephemeral: true }), { responseType: 'ephemeral' });
+      deps.metrics?.answered('slash_command', answerKind(outcome), secondsSince(started));
     } catch (error) {
+      deps.metrics?.answered('slash_command', 'failed', secondsSince(started));
       deps.logger.error(
         { err: error, command: command.command, user: command.user_id, channel: command.channel_id },
         '/reach failed',

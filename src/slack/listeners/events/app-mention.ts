@@ -11,6 +11,7 @@ export function appMention(deps: SlackDeps) {
     const threadTs = event.thread_ts ?? event.ts;
     await answerIncoming(
       {
+        surface: 'mention',
         user: event.user,
         channel: event.channel,
         text: event.text,

@@ -1,6 +1,7 @@
 // The shared body of a mention and a DM: a topology file -> import; otherwise the words are a question,
 // a follow-up to what this thread established (kept in the store, so it survives restarts), or a command.
 import { type Answer, type Conversation, converse } from '../../../commands/converse.js';
+import { answerKind, type Surface, secondsSince } from '../../../ops/metrics.js';
 import { postMessage, reportFailure, type WebClient } from '../../deliver.js';
 import { commandContext, type SlackDeps } from '../../deps.js';
 import { importSharedFile, topologyFiles } from '../../file-import.js';
@@ -16,10 +17,13 @@ export interface IncomingMessage {
   readonly replyThreadTs?: string;
   /** The key of the conversation's remembered context in the store's threads section. */
   readonly threadKey: string;
+  /** Where it was asked, for the answer metrics. */
+  readonly surface: Extract<Surface, 'mention' | 'direct_message'>;
 }
 
 /** Answer one message in its conversation. Errors are reported to the user, never thrown. */
 export async function answerIncoming(message: IncomingMessage, client: WebClient, deps: SlackDeps): Promise<void> {
+  const started = process.hrtime.bigint();
   const target = { channel: message.channel, ...(message.replyThreadTs ? { threadTs: message.replyThreadTs } : {}) };
   try {
     const words = messageWords(message.text);
@@ -30,6 +34,7 @@ export async function answerIncoming(message: IncomingMessage, client: WebClient
         deps,
       );
       await postMessage(client, target, { text: reply.text }, deps.logger);
+      deps.metrics?.answered(message.surface, 'reply', secondsSince(started));
       return;
     }
     const context = commandContext(deps, message.user, message.channel);
@@ -37,7 +42,9 @@ export async function answerIncoming(message: IncomingMessage, client: WebClient
     const outcome = await converse(words, context, deps.registry, previous);
     if (outcome.kind === 'answer') await rememberThread(deps, message.threadKey, outcome.answer);
     await postMessage(client, target, outcomeMessage(outcome, { ephemeral: false }), deps.logger);
+    deps.metrics?.answered(message.surface, answerKind(outcome), secondsSince(started));
   } catch (error) {
+    deps.metrics?.answered(message.surface, 'failed', secondsSince(started));
     await reportFailure(client, { ...target, user: message.user }, error, deps.logger);
   }
 }

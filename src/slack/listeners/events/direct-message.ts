@@ -14,6 +14,7 @@ export function directMessage(deps: SlackDeps) {
     const threadTs = 'thread_ts' in event && typeof event.thread_ts === 'string' ? event.thread_ts : undefined;
     await answerIncoming(
       {
+        surface: 'direct_message',
         user: event.user,
         channel: event.channel,
         text: 'text' in event && typeof event.text === 'string' ? event.text : '',

@@ -1,0 +1,88 @@
+// `reachbot check-plan plan.json`: apply a Terraform plan (`terraform show -json PLANFILE`) to the stored or
+// given topology and compare every watched path (or a questions file) before and after. For CI: exit 1 when a
+// path breaks. Reads only.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { type Command, Option } from 'commander';
+import { checkPlan } from '../../plan/check.js';
+import { PlanError, parsePlan } from '../../plan/plan.js';
+import { type PlanFormat, planJson, planMarkdown, planText } from '../../plan/render.js';
+import { compileTopology } from '../../topology/compile.js';
+import { CliExit, type CliIO, EXIT } from '../io.js';
+import { loadPathSource, readQuestionsFile } from '../path-sources.js';
+
+interface CheckPlanOptions {
+  readonly topology?: string;
+  readonly questions?: string;
+  readonly channel?: string;
+  readonly format: PlanFormat;
+}
+
+/** Register `check-plan`. */
+export function register(program: Command, io: CliIO): void {
+  program
+    .command('check-plan')
+    .description('would this Terraform plan break a path? (terraform show -json PLANFILE > plan.json)')
+    .argument('<plan>', 'the plan as JSON')
+    .option('-t, --topology <file>', 'the topology file (default: the store)')
+    .option('-q, --questions <file>', 'the paths to check, one question a line (default: the stored watched paths)')
+    .option('--channel <id>', "from the store, only this Slack channel's watched paths")
+    .addOption(new Option('-f, --format <format>', 'output').choices(['text', 'markdown', 'json']).default('text'))
+    .addHelpText(
+      'after',
+      `
+Exit status: 0 nothing breaks, 1 a path breaks, 2 the plan, the topology or the questions are not valid.
+Resource types evaluated: huaweicloud_networking_secgroup_rule, huaweicloud_vpc_route, huaweicloud_dcs_instance (whitelists),
+huaweicloud_vpc_peering_connection; others are listed as not evaluated. Values known only after apply
+make the paths through the object they change "uncertain".
+
+Examples:
+  $ terraform plan -out tfplan && terraform show -json tfplan > plan.json
+  $ reachbot check-plan plan.json
+  $ reachbot check-plan plan.json --topology topology.yaml --questions paths.txt --format markdown`,
+    )
+    .action(async (file: string, options: CheckPlanOptions) => {
+      const code = await run(file, options, io);
+      if (code !== EXIT.ok) throw new CliExit(code);
+    });
+}
+
+async function run(file: string, options: CheckPlanOptions, io: CliIO): Promise<number> {
+  let text: string;
+  try {
+    text = await readFile(resolve(io.cwd, file), 'utf8');
+  } catch {
+    throw new CliExit(EXIT.invalid, `cannot read ${file}`);
+  }
+  let plan: ReturnType<typeof parsePlan>;
+  try {
+    plan = parsePlan(text, file);
+  } catch (error) {
+    if (error instanceof PlanError) throw new CliExit(EXIT.invalid, error.message);
+    throw error;
+  }
+  const source = await loadPathSource(options, io);
+  const paths = options.questions ? await readQuestionsFile(options.questions, io.cwd) : source.watched;
+  if (paths.length === 0)
+    throw new CliExit(
+      EXIT.invalid,
+      options.topology
+        ? 'no paths to check: give --questions FILE (one question a line)'
+        : 'no watched paths in the store for this topology: give --questions FILE',
+    );
+  let check: ReturnType<typeof checkPlan>;
+  try {
+    check = checkPlan(source.topology, plan, paths, compileTopology(source.topology));
+  } catch (error) {
+    if (error instanceof PlanError) throw new CliExit(EXIT.invalid, error.message);
+    throw error;
+  }
+  const out =
+    options.format === 'json'
+      ? JSON.stringify(planJson(check), null, 2)
+      : options.format === 'markdown'
+        ? planMarkdown(check)
+        : planText(check);
+  io.stdout.write(`${out}\n`);
+  return check.paths.some((p) => p.movement === 'breaks') ? EXIT.unreachable : EXIT.ok;
+}

@@ -1,0 +1,93 @@
+// Where `whatif` and `check-plan` get their topology and paths: a topology file or the store (its default, or the
+// one holding a cluster), the store's watched paths, and a questions file (one question a line).
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { describeQuestion, questionKey } from '../digest/watches.js';
+import { QuestionError } from '../question/errors.js';
+import { parseQuestion } from '../question/parse.js';
+import { openFileStore, storePathFor } from '../store/file-store.js';
+import {
+  defaultTopologyName,
+  getTopology,
+  resolveClusterTopology,
+  splitQualifiedCluster,
+} from '../store/topologies.js';
+import type { Topology } from '../topology/schema.js';
+import type { PathToCompare } from '../whatif/compare.js';
+import { CliExit, type CliIO, EXIT } from './io.js';
+import { requireTopologyFile } from './topology-file.js';
+
+export interface PathSource {
+  readonly topology: Topology;
+  /** The stored topology's name; undefined for a file. */
+  readonly name?: string;
+  /** The store's watched paths on that topology (one per distinct path; all channels, or `channel`'s). */
+  readonly watched: PathToCompare[];
+}
+
+/** The topology (a file, else the store's topology holding `cluster`, else its default) and its watched paths. */
+export async function loadPathSource(
+  options: { readonly topology?: string; readonly channel?: string },
+  io: CliIO,
+  cluster?: string,
+): Promise<PathSource> {
+  if (options.topology) return { topology: await requireTopologyFile(options.topology, io.cwd), watched: [] };
+  const store = await openFileStore(storePathFor(io.env, io.cwd), { writer: false });
+  try {
+    const stored = cluster
+      ? resolveClusterTopology(store, cluster)
+      : getTopology(store, defaultTopologyName(store) ?? '');
+    if (!stored)
+      throw new CliExit(
+        EXIT.invalid,
+        Object.keys(store.data.topologies).length === 0
+          ? 'no topologies are stored: give --topology FILE'
+          : 'several topologies are stored and none is the default: give --topology FILE or make one the default',
+      );
+    const seen = new Set<string>();
+    const watched: PathToCompare[] = [];
+    for (const watch of store.data.watches) {
+      if (watch.topology !== stored.name || (options.channel && watch.channel !== options.channel)) continue;
+      const key = questionKey(watch.topology, watch.question);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      watched.push({ question: watch.question, label: watch.label ?? describeQuestion(watch.question) });
+    }
+    return { topology: stored.topology, name: stored.name, watched };
+  } finally {
+    await store.close();
+  }
+}
+
+/** A question with its `topology:` prefix taken off (the topology is already chosen). */
+export function plainCluster<Q extends { cluster: string }>(question: Q): Q {
+  return { ...question, cluster: splitQualifiedCluster(question.cluster).cluster };
+}
+
+/** Read a questions file: one question a line; blank lines and `#` comments skipped; errors located by line. */
+export async function readQuestionsFile(file: string, cwd: string): Promise<PathToCompare[]> {
+  let text: string;
+  try {
+    text = await readFile(resolve(cwd, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliExit(
+      EXIT.invalid,
+      `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : String(code ?? error)}`,
+    );
+  }
+  const paths: PathToCompare[] = [];
+  const problems: string[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.replace(/(^|\s)#.*$/, '').trim();
+    if (!line) return;
+    try {
+      paths.push({ question: plainCluster(parseQuestion(line)), label: line });
+    } catch (error) {
+      if (!(error instanceof QuestionError)) throw error;
+      problems.push(`${file}:${index + 1}: ${error.message}`);
+    }
+  });
+  if (problems.length) throw new CliExit(EXIT.invalid, problems.join('\n'));
+  return paths;
+}

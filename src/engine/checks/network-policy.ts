@@ -1,0 +1,358 @@
+// Step `network-policy`: the pod leaves its namespace before anything else sees it. Whether the Kubernetes
+// NetworkPolicies of the asking pods isolate them for egress and admit the destination, where CCE enforces
+// them (cce_10_0059 "Configuring Network Policies (NetworkPolicy)"): tunnel clusters from v1.23 on supported
+// node OSes, vpc-router and eni clusters only with DataPlane V2. hostNetwork pods are outside policies.
+import { addressBits, contains, mustCidr } from '../../net/address.js';
+import type { CompiledCluster } from '../../topology/compile.js';
+import { podLabelsOf, workloadNamespace } from '../../topology/kubernetes-objects.js';
+import type { Cluster, NetworkPolicy, Workload } from '../../topology/schema.js';
+import { type CheckResult, type FlowContext, result } from '../context.js';
+import type { Step, StepStatus } from '../diagnosis.js';
+import { networkPolicyFix } from '../fixes/network-policy.js';
+import {
+  describeEgressRule,
+  type EgressDecision,
+  evaluateEgress,
+  isolatesEgress,
+  namespaceLabels,
+  type PodGroup,
+  type PolicyDestination,
+  type PolicyFlow,
+  policyName,
+} from '../network-policy-eval.js';
+
+/** Cloud-service addresses a Turbo cluster's policies cannot restrict (cce_10_0059). */
+const TURBO_ALWAYS_ALLOWED = mustCidr('100.125.0.0/16');
+
+/** Labels CoreDNS pods carry in the clusters we know of; a DNS rule selecting any of them is counted. */
+export const DNS_POD_LABELS: readonly Readonly<Record<string, string>>[] = [
+  { 'k8s-app': 'coredns' },
+  { 'k8s-app': 'kube-dns' },
+  { app: 'coredns' },
+];
+export const DNS_NAMESPACE = 'kube-system';
+
+/** Whether a cluster carries any Kubernetes-side data: only then does a diagnosis show this step. */
+export function hasKubernetesSide(cluster: Cluster): boolean {
+  return (
+    cluster.networkPolicies !== undefined ||
+    cluster.namespaces !== undefined ||
+    cluster.securityGroupResources !== undefined ||
+    cluster.dataPlaneV2 !== undefined ||
+    cluster.egressPoliciesEnforced !== undefined
+  );
+}
+
+/** Whether the cluster enforces egress rules: yes, no (policies have no effect), or unknown ([AMB]). */
+export interface Enforcement {
+  readonly enforced: 'yes' | 'no' | 'unknown';
+  readonly why: string;
+  readonly assumption?: string;
+}
+
+function minorVersion(version: string | undefined): number | undefined {
+  const match = /^v?1\.(\d+)/.exec(version?.trim() ?? '');
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Where CCE enforces egress NetworkPolicy rules for this cluster (cce_10_0059). */
+export function egressEnforcement(cluster: CompiledCluster): Enforcement {
+  const c = cluster.cluster;
+  if (cluster.model === 'overlay_l2') {
+    const minor = minorVersion(c.version);
+    if (minor !== undefined && minor < 23)
+      return {
+        enforced: 'no',
+        why: `tunnel clusters enforce egress rules from v1.23 on, and ${c.name} runs ${c.version}`,
+      };
+    if (c.egressPoliciesEnforced === false)
+      return {
+        enforced: 'no',
+        why: `${c.name} is declared not to enforce egress rules (egressPoliciesEnforced: false)`,
+      };
+    if (c.egressPoliciesEnforced === true)
+      return { enforced: 'yes', why: 'tunnel clusters enforce NetworkPolicies with Open vSwitch' };
+    return {
+      enforced: 'unknown',
+      why: `tunnel clusters enforce egress rules only on the node OSes cce_10_0059 lists, and a cluster upgraded in place to v1.23 only after its nodes are reset; neither is declared for ${c.name} (set egressPoliciesEnforced)`,
+    };
+  }
+  const model = cluster.model === 'eni' ? 'Cloud Native Network 2.0 (eni)' : 'VPC network (vpc-router)';
+  if (c.dataPlaneV2 !== true)
+    return {
+      enforced: 'no',
+      why: `${model} clusters enforce NetworkPolicies only with DataPlane V2, chosen at creation, and ${c.name} ${c.dataPlaneV2 === false ? 'does not use it' : 'is not declared to use it'}`,
+      assumption:
+        c.dataPlaneV2 === undefined
+          ? `${c.name} does not declare dataPlaneV2: taken as without DataPlane V2, the default at cluster creation (the cluster API does not report it in every version)`
+          : undefined,
+    };
+  if (c.egressPoliciesEnforced === false)
+    return { enforced: 'no', why: `${c.name} is declared not to enforce egress rules (egressPoliciesEnforced: false)` };
+  if (c.egressPoliciesEnforced === true) return { enforced: 'yes', why: `${c.name} uses DataPlane V2` };
+  return {
+    enforced: 'unknown',
+    why: `${c.name} uses DataPlane V2, but cce_10_0059 gives no cluster versions for egress rules there (set egressPoliciesEnforced once confirmed)`,
+  };
+}
+
+/** The pods a workload runs, as the policies see them. */
+export function workloadGroup(workload: Workload): PodGroup {
+  return {
+    name: workload.name,
+    namespace: workloadNamespace(workload),
+    labels: podLabelsOf(workload),
+    labelsKnown: true,
+  };
+}
+
+/**
+ * The pod groups of a namespace-less question: every declared workload that policies apply to; without
+ * workloads, the pods of each namespace with an egress policy (labels unknown) and the pods elsewhere.
+ */
+export function clusterGroups(cluster: Cluster): PodGroup[] {
+  const workloads = (cluster.workloads ?? []).filter((w) => w.hostNetwork !== true);
+  if (workloads.length) return workloads.map(workloadGroup);
+  const isolated = [
+    ...new Set((cluster.networkPolicies ?? []).filter(isolatesEgress).map((p) => p.metadata.namespace ?? 'default')),
+  ];
+  return [
+    ...isolated.map((namespace) => ({ name: `pods in ${namespace}`, namespace, labels: {}, labelsKnown: false })),
+    // A namespace no policy names: its pods are not isolated.
+    { name: 'pods in other namespaces', namespace: '\u0000none', labels: {}, labelsKnown: true },
+  ];
+}
+
+interface GroupOutcome {
+  readonly group: PodGroup;
+  readonly decision: EgressDecision;
+  readonly state: 'allowed' | 'denied' | 'doubt';
+}
+
+function outcomeOf(group: PodGroup, decision: EgressDecision): GroupOutcome {
+  const state =
+    decision.isolating.length === 0 || decision.admittedBy
+      ? decision.doubts.length && decision.isolating.length === 0
+        ? 'doubt'
+        : 'allowed'
+      : decision.doubts.length
+        ? 'doubt'
+        : 'denied';
+  return { group, decision, state };
+}
+
+function names(policies: readonly NetworkPolicy[]): string {
+  return policies.map(policyName).join(', ');
+}
+
+function allowedWhy(o: GroupOutcome, what: string): string {
+  return o.decision.admittedBy
+    ? `${describeEgressRule(o.decision.admittedBy)} admits ${what}`
+    : `no NetworkPolicy selects the pods of ${o.group.name} for egress`;
+}
+
+interface Judged {
+  readonly step: Step;
+  readonly denied: readonly GroupOutcome[];
+  readonly uncertain: string[];
+  readonly assumptions: string[];
+}
+
+/** Judge the outcomes of every group under the cluster's enforcement: one step, and who is denied. */
+function judge(
+  cluster: CompiledCluster,
+  outcomes: readonly GroupOutcome[],
+  enforcement: Enforcement,
+  what: string,
+  single: boolean,
+): Judged {
+  const uncertain: string[] = [];
+  const assumptions: string[] = enforcement.assumption ? [enforcement.assumption] : [];
+  const denied = outcomes.filter((o) => o.state === 'denied');
+  const doubtful = outcomes.filter((o) => o.state === 'doubt');
+  const allowed = outcomes.filter((o) => o.state === 'allowed');
+  const blocking = [...new Set([...denied, ...doubtful].flatMap((o) => o.decision.isolating))];
+  const step = (status: StepStatus, summary: string, evidence: Record<string, unknown>): Step => ({
+    check: 'network-policy',
+    status,
+    summary,
+    evidence,
+  });
+  const evidence = {
+    groups: outcomes.map((o) => ({
+      pods: o.group.name,
+      namespace: o.group.namespace,
+      isolatedBy: o.decision.isolating.map(policyName),
+      admittedBy: o.decision.admittedBy
+        ? { policy: policyName(o.decision.admittedBy.policy), rule: o.decision.admittedBy.rule + 1 }
+        : null,
+      outcome: o.state,
+    })),
+    enforced: enforcement.enforced,
+  };
+  if (denied.length === 0 && doubtful.length === 0) {
+    const summary = single
+      ? allowedWhy(outcomes[0]!, what)
+      : outcomes.every((o) => o.decision.isolating.length === 0)
+        ? `no NetworkPolicy isolates the pods of ${cluster.cluster.name} for egress`
+        : `the NetworkPolicies of every declared workload admit ${what}`;
+    return { step: step('pass', summary, evidence), denied: [], uncertain, assumptions };
+  }
+  if (enforcement.enforced === 'no')
+    return {
+      step: step(
+        'pass',
+        `${names(blocking)} would deny ${what}, but the policies present have no effect: ${enforcement.why}`,
+        evidence,
+      ),
+      denied: [],
+      uncertain,
+      assumptions,
+    };
+  for (const o of doubtful) uncertain.push(...o.decision.doubts);
+  if (!single && allowed.length > 0) {
+    const reason = `NetworkPolicies treat the pods of ${cluster.cluster.name} differently: ${[...denied, ...doubtful].map((o) => `${o.group.name} (${names(o.decision.isolating)})`).join(', ')} ${denied.length ? 'may not' : 'might not'} send ${what}, ${allowed.map((o) => o.group.name).join(', ')} may; name the workload to ask about, e.g. "can ${denied[0]?.group.name ?? doubtful[0]!.group.name} in ${cluster.cluster.name} reach ..."`;
+    uncertain.push(reason);
+    return { step: step('warn', reason, evidence), denied, uncertain, assumptions };
+  }
+  if (denied.length === 0) {
+    const summary = `${names(blocking)} isolate ${doubtful.map((o) => o.group.name).join(', ')} for egress and no rule certainly admits ${what}`;
+    return { step: step('warn', summary, evidence), denied, uncertain, assumptions };
+  }
+  const who = denied.map((o) => o.group.name).join(', ');
+  const base = `${names(blocking)} ${blocking.length === 1 ? 'isolates' : 'isolate'} ${who} for egress and no egress rule admits ${what}`;
+  if (enforcement.enforced === 'unknown') {
+    const reason = `${base}, but whether egress rules are enforced is not known: ${enforcement.why}`;
+    uncertain.push(reason);
+    return { step: step('warn', reason, evidence), denied, uncertain, assumptions };
+  }
+  return { step: step('fail', base, evidence), denied, uncertain, assumptions };
+}
+
+/** The `network-policy` step for the flow's destination (and, for a host-name question, for DNS). */
+export function networkPolicyCheck(ctx: FlowContext): CheckResult {
+  const out = result();
+  const { cluster, workload, target, flow } = ctx;
+  const c = cluster.cluster;
+  if (workload?.hostNetwork) {
+    out.steps.push({
+      check: 'network-policy',
+      status: 'skip',
+      summary: `${workload.name} uses hostNetwork: NetworkPolicies do not apply to its pods, which send as their node`,
+    });
+    return out;
+  }
+  const what = `${flow.label} to ${target.address.text}`;
+  if (cluster.model === 'eni' && contains(TURBO_ALWAYS_ALLOWED, target.address)) {
+    out.steps.push({
+      check: 'network-policy',
+      status: 'pass',
+      summary: `CCE Turbo clusters always allow ${TURBO_ALWAYS_ALLOWED.text} (cloud services): NetworkPolicies cannot restrict it (cce_10_0059)`,
+    });
+    return out;
+  }
+  const groups = workload ? [workloadGroup(workload)] : clusterGroups(c);
+  const destination: PolicyDestination = { kind: 'address', address: target.address };
+  const judged = judgeFlow(ctx, groups, destination, flow, what);
+  out.steps.push(judged.step);
+  out.uncertain.push(...judged.uncertain);
+  out.assumptions.push(...judged.assumptions);
+  if (target.family === 6 && cluster.model !== 'eni' && judged.denied.length)
+    out.uncertain.push(
+      `${c.name} is a ${cluster.model} cluster, whose NetworkPolicies do not support IPv6 (cce_10_0059): how its policies treat IPv6 traffic is not documented`,
+    );
+  const cidr = `${target.address.text}/${addressBits(target.family)}`;
+  for (const denied of judged.denied)
+    out.fixes.push(
+      networkPolicyFix({
+        cluster: c,
+        group: denied.group,
+        isolating: denied.decision.isolating,
+        to: { ipBlock: cidr },
+        flow,
+        purpose: ctx.purpose,
+      }),
+    );
+  if (ctx.hostName) {
+    const dns = dnsEgressCheck(cluster, groups, ctx.hostName);
+    out.steps.push(...dns.steps);
+    out.fixes.push(...dns.fixes);
+    out.uncertain.push(...dns.uncertain);
+    out.assumptions.push(...dns.assumptions);
+  }
+  return out;
+}
+
+/** Policies apply only to pods of their own namespace: group them once per question. */
+function policiesByNamespace(policies: readonly NetworkPolicy[]): Map<string, NetworkPolicy[]> {
+  const out = new Map<string, NetworkPolicy[]>();
+  for (const policy of policies) {
+    const namespace = policy.metadata.namespace ?? 'default';
+    const list = out.get(namespace);
+    if (list) list.push(policy);
+    else out.set(namespace, [policy]);
+  }
+  return out;
+}
+
+function judgeFlow(
+  ctx: FlowContext,
+  groups: readonly PodGroup[],
+  destination: PolicyDestination,
+  flow: PolicyFlow,
+  what: string,
+): Judged {
+  const { cluster } = ctx;
+  const options = { endPort: cluster.model === 'vpc-router' };
+  const byNamespace = policiesByNamespace(cluster.cluster.networkPolicies ?? []);
+  const outcomes = groups.map((g) =>
+    outcomeOf(g, evaluateEgress(byNamespace.get(g.namespace) ?? [], g, destination, flow, options)),
+  );
+  return judge(cluster, outcomes, egressEnforcement(cluster), what, groups.length === 1);
+}
+
+/**
+ * Egress to the cluster DNS (CoreDNS in kube-system, UDP and TCP 53) for a question naming a host: pods
+ * isolated for egress without a DNS rule cannot resolve the name at all, whatever the path to its address.
+ */
+export function dnsEgressCheck(cluster: CompiledCluster, groups: readonly PodGroup[], hostName?: string): CheckResult {
+  const out = result();
+  const nsLabels = namespaceLabels(cluster.cluster.namespaces, DNS_NAMESPACE);
+  const what = `DNS (udp/53) to CoreDNS in ${DNS_NAMESPACE}${hostName ? `, needed to resolve ${hostName}` : ''}`;
+  const udp53: PolicyFlow = { protocol: 'udp', port: 53 };
+  const options = { endPort: cluster.model === 'vpc-router' };
+  const byNamespace = policiesByNamespace(cluster.cluster.networkPolicies ?? []);
+  // A rule admits DNS when it admits any of the label sets CoreDNS pods are known to carry.
+  const outcomes = groups.map((group) => {
+    const decisions = DNS_POD_LABELS.map((labels) =>
+      evaluateEgress(
+        byNamespace.get(group.namespace) ?? [],
+        group,
+        { kind: 'pods', namespace: DNS_NAMESPACE, namespaceLabels: nsLabels, labels },
+        udp53,
+        options,
+      ),
+    );
+    return outcomeOf(group, decisions.find((d) => d.admittedBy) ?? decisions[0]!);
+  });
+  const judged = judge(cluster, outcomes, egressEnforcement(cluster), what, groups.length === 1);
+  out.steps.push({ ...judged.step, evidence: { ...judged.step.evidence, dns: true } });
+  out.uncertain.push(...judged.uncertain);
+  out.assumptions.push(...judged.assumptions);
+  if (judged.denied.length)
+    out.assumptions.push(
+      `CoreDNS pods are taken to carry one of ${DNS_POD_LABELS.map((l) => Object.entries(l).map(([k, v]) => `${k}=${v}`)[0]).join(', ')} in ${DNS_NAMESPACE}`,
+    );
+  for (const denied of judged.denied)
+    out.fixes.push(
+      networkPolicyFix({
+        cluster: cluster.cluster,
+        group: denied.group,
+        isolating: denied.decision.isolating,
+        to: { namespace: DNS_NAMESPACE, podLabels: DNS_POD_LABELS[0]! },
+        flow: 'dns',
+        purpose: `CCE ${cluster.cluster.name} ${denied.group.name} -> cluster DNS`,
+      }),
+    );
+  return out;
+}

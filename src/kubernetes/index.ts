@@ -1,0 +1,37 @@
+// The Kubernetes side of a topology, read from a live cluster. `syncKubernetes` is the one entry point for
+// every caller (the `reachbot import kubernetes` command, a topology's scheduled sync): it reads the cluster
+// the credentials point at and returns the topology with that cluster's Kubernetes objects merged in.
+
+import { formatIssues } from '../topology/errors.js';
+import { validateTopology } from '../topology/load.js';
+import type { Topology } from '../topology/schema.js';
+import { type KubeConfigSource, loadKubeConfig } from './kubeconfig.js';
+import { mergeKubernetes } from './merge.js';
+import { type ReadOptions, readKubernetes } from './read.js';
+
+export type { KubeConfigSource } from './kubeconfig.js';
+export { mergeKubernetes } from './merge.js';
+export type { KubernetesSnapshot, ReadOptions } from './read.js';
+export { readKubernetes } from './read.js';
+
+export interface SyncKubernetesOptions extends KubeConfigSource, ReadOptions {
+  /** The topology cluster the Kubernetes objects belong to. */
+  readonly cluster: string;
+}
+
+/**
+ * Read namespaces, workloads, NetworkPolicies and SecurityGroup resources from the cluster the credentials
+ * point at and merge them into `options.cluster` of `topology`. Lists the API refuses or does not serve are
+ * warnings; the result is validated, so a caller can store it as it is.
+ */
+export async function syncKubernetes(
+  topology: Topology,
+  options: SyncKubernetesOptions,
+): Promise<{ topology: Topology; warnings: string[] }> {
+  const config = loadKubeConfig(options);
+  const snapshot = await readKubernetes(config, options);
+  const merged = mergeKubernetes(topology, options.cluster, snapshot);
+  const checked = validateTopology(merged.topology);
+  if (!checked.ok) throw new Error(`the merged topology is not valid:\n${formatIssues(checked.issues)}`);
+  return { topology: checked.topology, warnings: merged.warnings };
+}

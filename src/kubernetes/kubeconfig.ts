@@ -1,0 +1,28 @@
+// Where the Kubernetes credentials come from: a kubeconfig file (the --kubeconfig option, else $KUBECONFIG,
+// else ~/.kube/config) with an optional context, or the in-cluster service account when reachbot runs as a pod.
+import { KubeConfig } from '@kubernetes/client-node';
+
+export interface KubeConfigSource {
+  /** A kubeconfig file; absent: the client's defaults ($KUBECONFIG, ~/.kube/config, in-cluster). */
+  readonly kubeconfig?: string;
+  /** A context of the kubeconfig; absent: its current context. */
+  readonly context?: string;
+  /** Use the pod's service account (KUBERNETES_SERVICE_HOST and the mounted token). */
+  readonly inCluster?: boolean;
+}
+
+/** Build the client configuration; throws with a clear message for an unknown context. */
+export function loadKubeConfig(source: KubeConfigSource): KubeConfig {
+  const config = new KubeConfig();
+  if (source.inCluster) config.loadFromCluster();
+  else if (source.kubeconfig) config.loadFromFile(source.kubeconfig);
+  else config.loadFromDefault();
+  if (source.context) {
+    const known = config.getContexts().map((c) => c.name);
+    if (!known.includes(source.context))
+      throw new Error(`no context "${source.context}" in the kubeconfig (contexts: ${known.join(', ') || 'none'})`);
+    config.setCurrentContext(source.context);
+  }
+  if (!config.getCurrentCluster()) throw new Error('the kubeconfig names no cluster for its current context');
+  return config;
+}
