@@ -630,11 +630,16 @@ function formsFor(text: string): string[] {
  * property tests fail on it, instead of it being disguised as a question nobody could parse.
  */
 function guard<T>(text: string, parse: () => T): T {
+  refuseLongQuestion(text);
+  return parse();
+}
+
+/** Throw the clear QuestionError for text over MAX_QUESTION_LENGTH (before any parser, forward, reverse or what-if, reads it). */
+export function refuseLongQuestion(text: string): void {
   if (text.length > MAX_QUESTION_LENGTH) {
     throw new QuestionError(
       `The question is ${text.length} characters long; ask in at most ${MAX_QUESTION_LENGTH} characters, e.g. "can prod reach db1 on 3306?".`,
       formsFor(text.slice(0, MAX_QUESTION_LENGTH)),
     );
   }
-  return parse();
 }
