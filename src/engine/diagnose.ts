@@ -6,6 +6,7 @@
 // Result shape: one flow (a port or ICMP was asked, or the resource declares one port) gives a Diagnosis;
 // several flows (no port asked, several declared ports) give { verdict, flows }, the worst verdict first
 // reached. Use `flowsOf(result)` to treat both alike.
+import type { ResolvedHost } from '../names/resolve-host.js';
 import type { Question } from '../question/question.js';
 import { withRender } from '../render/fix.js';
 import type { CompiledTopology } from '../topology/compile.js';
@@ -30,6 +31,7 @@ import {
   type CheckName,
   type Diagnosis,
   type DiagnosisResult,
+  type DnsResolution,
   type FixSpec,
   type Step,
   VERDICT_RANK,
@@ -38,6 +40,17 @@ import {
 import { patchCompiled } from './fixes/patch.js';
 import { replanFix } from './fixes/replan.js';
 import { type ResolvedQuestion, resolveQuestion } from './resolve.js';
+
+/** How a host name resolved, for the contract's `destination.dns`. */
+function dnsInfo(host: ResolvedHost): DnsResolution {
+  return {
+    name: host.name,
+    chain: host.chain,
+    addresses: host.addresses,
+    ...(host.zone ? { zone: host.zone } : {}),
+    ...(host.resource ? { domainNameOf: host.resource } : {}),
+  };
+}
 
 /** How many rounds of "apply the fixes, ask again" a diagnosis may take to verify its fixes. */
 const VERIFY_ROUNDS = 3;
@@ -89,7 +102,16 @@ function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow
   const source = seeSource(compiled, cluster, workload, target);
   const destination = target.info.resource ?? target.address.text;
   const purpose = purposeOf(resolved, destination, flow);
-  const ctx: FlowContext = { compiled, cluster, workload, flow, target, source, purpose };
+  const ctx: FlowContext = {
+    compiled,
+    cluster,
+    workload,
+    flow,
+    target,
+    source,
+    purpose,
+    ...(resolved.host ? { hostName: resolved.host.name } : {}),
+  };
   const results: CheckResult[] = [];
   // Clusters without Kubernetes objects get the answers they always had, without a network-policy step.
   const kubernetes = hasKubernetesSide(cluster.cluster);
@@ -163,12 +185,12 @@ function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow
       question: {
         cluster: cluster.cluster.name,
         workload: workload?.name ?? null,
-        destination,
+        destination: resolved.host?.name ?? destination,
         protocol: flow.protocol === 'icmpv6' ? 'icmp' : flow.protocol,
         port: flow.protocol === 'tcp' || flow.protocol === 'udp' ? flow.port : null,
       },
       source: { seenAs: source.seenAs, why: source.why },
-      destination: target.info,
+      destination: resolved.host ? { ...target.info, dns: dnsInfo(resolved.host) } : target.info,
       steps,
       assumptions,
     },
@@ -223,7 +245,11 @@ export function diagnose(
 ): DiagnosisResult {
   const verify = options.verifyFixes ?? true;
   const resolved = resolveQuestion(compiled, question);
-  const flows = resolved.flows.map((flow) => diagnoseFlow(compiled, resolved, flow, verify));
+  // A host name with several addresses is answered for each: every address's flows, in record order.
+  const flows = resolved.targets.flatMap((target) => {
+    const at: ResolvedQuestion = { ...resolved, ...target };
+    return target.flows.map((flow) => diagnoseFlow(compiled, at, flow, verify));
+  });
   if (flows.length === 1) return flows[0]!;
   const verdict = flows.reduce<Verdict>(
     (worst, d) => (VERDICT_RANK[d.verdict] > VERDICT_RANK[worst] ? d.verdict : worst),

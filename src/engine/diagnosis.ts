@@ -48,8 +48,24 @@ export interface SourceSeen {
 
 export type DestinationKind = 'resource' | 'node' | 'pod' | 'service' | 'vpc' | 'peered-vpc' | 'internet' | 'unknown';
 
+/** How a host name in the question resolved (static, from the imported records). */
+export interface DnsResolution {
+  /** The name asked, lowercase, without a trailing dot. */
+  readonly name: string;
+  /** The CNAME targets followed, in order; empty when the name held the addresses itself. */
+  readonly chain: readonly string[];
+  /** Every address the name resolved to; each is diagnosed as its own flow(s). */
+  readonly addresses: readonly string[];
+  /** The private zone whose records gave the addresses. */
+  readonly zone?: string;
+  /** The resource whose service domain name the (final) name is. */
+  readonly domainNameOf?: string;
+}
+
 export interface DestinationInfo {
   readonly kind: DestinationKind;
+  /** Set when the question named a host: how the name resolved to `address`. */
+  readonly dns?: DnsResolution;
   readonly address?: string;
   readonly resource?: string;
   readonly cluster?: string;

@@ -3,6 +3,8 @@
 // addresses throw QuestionError with the closest valid names.
 
 import { closestNames, knownHint } from '../names/closest.js';
+import { canonicalHostName } from '../names/host-name.js';
+import { knownHostNames, primaryAddress, type ResolvedHost, resolveHost } from '../names/resolve-host.js';
 import { type AddressRange, parseIp } from '../net/address.js';
 import { PROTOCOL_NUMBERS } from '../net/ports.js';
 import { QuestionError } from '../question/errors.js';
@@ -11,13 +13,21 @@ import type { CompiledCluster, CompiledTopology } from '../topology/compile.js';
 import { RESOURCE_TYPES, type Resource, type Workload } from '../topology/schema.js';
 import type { Flow } from './context.js';
 
-export interface ResolvedQuestion {
-  readonly cluster: CompiledCluster;
-  readonly workload?: Workload;
+/** One address the destination stands for, with the flows to check there. */
+export interface ResolvedTarget {
   readonly address: AddressRange;
-  /** The resource named in the question, if it named one. */
+  /** The resource named in the question (or whose domain name it was), if any. */
   readonly resourceName?: string;
   readonly flows: readonly Flow[];
+}
+
+export interface ResolvedQuestion extends ResolvedTarget {
+  readonly cluster: CompiledCluster;
+  readonly workload?: Workload;
+  /** Set when the destination was a host name: how it resolved. */
+  readonly host?: ResolvedHost;
+  /** Every address to answer for: one, or each address of a host name (the first is `address`). */
+  readonly targets: readonly ResolvedTarget[];
 }
 
 /** The flow for a protocol and port (ICMP: echo request, type 8; 128 for ICMPv6). */
@@ -48,8 +58,22 @@ function findWorkload(cluster: CompiledCluster, name: string | null): Workload |
 }
 
 function resourceAddress(resource: Resource): AddressRange {
-  const parsed = resource.addresses.map((a) => parseIp(a)).filter((a): a is AddressRange => a !== null);
-  return parsed.find((a) => a.family === 4) ?? parsed[0]!;
+  return parseIp(primaryAddress(resource))!;
+}
+
+/** A destination that is neither an address nor a resource name, resolved as a host name from the cluster's VPC. */
+function resolveHostName(compiled: CompiledTopology, cluster: CompiledCluster, text: string): ResolvedHost | null {
+  if (canonicalHostName(text) === null || !text.includes('.')) return null;
+  const index = compiled.hostNames();
+  const vpc = cluster.cluster.vpc;
+  const lookup = resolveHost(index, text, vpc);
+  if (lookup.ok) return lookup.host;
+  if (lookup.reason === 'not-a-host-name') return null;
+  const known = [...knownHostNames(index, vpc), ...compiled.resourceNames()];
+  throw new QuestionError(
+    `unknown name "${text}" from cluster ${cluster.cluster.name}: ${lookup.message}${lookup.reason === 'unknown' ? knownHint(text, known) : ''}`,
+    closestNames(text, known),
+  );
 }
 
 /** Resolve names and flows; throws QuestionError for what does not resolve. */
@@ -75,24 +99,54 @@ export function resolveQuestion(compiled: CompiledTopology, question: Question):
   // failure path (ipaddr.js throws and catches) dominated resolving named destinations.
   let address = /^[\d.]+$/.test(text) || text.includes(':') ? parseIp(text) : null;
   let resource: Resource | undefined;
+  let host: ResolvedHost | undefined;
   if (!address) {
     resource = compiled.resources.get(text.toLowerCase()) ?? onlyOfType(compiled, text);
     if (!resource) {
       if (/^[\d.:/]+$/.test(text) || (/^[0-9a-f:]+$/i.test(text) && text.includes(':')))
         throw new QuestionError(`"${text}" is not a valid IP address (IPv4 like 192.168.10.52, or IPv6)`, []);
-      const names = compiled.resourceNames();
-      throw new QuestionError(
-        `unknown destination "${text}": not an IP address and no resource has that name${knownHint(text, names)}`,
-        closestNames(text, names),
-      );
-    }
-    address = resourceAddress(resource);
+      host = resolveHostName(compiled, cluster, text) ?? undefined;
+      if (!host) {
+        // A name typed without its zone ("orders-db") may be meant as a host: offer those too, after resources.
+        const index = compiled.hostNames();
+        const hosts = index.zones.length || index.domainNames.size ? knownHostNames(index, cluster.cluster.vpc) : [];
+        const names = [...compiled.resourceNames(), ...hosts];
+        throw new QuestionError(
+          `unknown destination "${text}": not an IP address and no resource has that name${knownHint(text, names)}`,
+          closestNames(text, names),
+        );
+      }
+    } else address = resourceAddress(resource);
   }
   if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535))
     throw new QuestionError(`port ${port} is not between 1 and 65535`, []);
+  const targetOf = (at: AddressRange, named: Resource | undefined): ResolvedTarget => ({
+    address: at,
+    ...(named ? { resourceName: named.name } : {}),
+    flows: flowsAt(cluster, text, at, named ?? compiled.resourcesByAddress.get(at.text)?.[0], question.protocol, port),
+  });
+  const targets = host
+    ? host.addresses.map((a) => {
+        const at = parseIp(a)!;
+        const named = host.resource ? compiled.resources.get(host.resource.toLowerCase()) : undefined;
+        return targetOf(at, named);
+      })
+    : [targetOf(address!, resource)];
+  const first = targets[0]!;
+  return { cluster, workload, ...first, ...(host ? { host } : {}), targets };
+}
+
+/** The flows to check at one address: the asked protocol and port, else the resource's declared ports, else ping. */
+function flowsAt(
+  cluster: CompiledCluster,
+  text: string,
+  address: AddressRange,
+  atAddress: Resource | undefined,
+  asked: Question['protocol'],
+  port: number | undefined,
+): Flow[] {
   const family = address.family;
-  const protocol = question.protocol ?? (port !== undefined ? 'tcp' : undefined);
-  const atAddress = resource ?? compiled.resourcesByAddress.get(address.text)?.[0];
+  const protocol = asked ?? (port !== undefined ? 'tcp' : undefined);
   let flows: Flow[];
   if (protocol === 'icmp') flows = [flowOf('icmp', undefined, family)];
   else if (port !== undefined) flows = [flowOf(protocol ?? 'tcp', port, family)];
@@ -106,5 +160,5 @@ export function resolveQuestion(compiled: CompiledTopology, question: Question):
         [],
       );
   }
-  return { cluster, workload, address, resourceName: resource?.name, flows };
+  return flows;
 }

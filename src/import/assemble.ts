@@ -3,6 +3,7 @@
 // their Huawei names (collisions get a deterministic suffix); every list is sorted, except where
 // order is meaning (network ACL rules: first match wins; security groups bound to a NIC or cluster:
 // binding order); and whatever cannot be mapped becomes a warning, never a silent drop.
+
 import { contains, mustCidr, parseAddressEntry, parseCidr, parseIp } from '../net/address.js';
 import { type NamedProtocol, PROTOCOL_NUMBERS, parsePortList, type RuleProtocol } from '../net/ports.js';
 import { formatIssues } from '../topology/errors.js';
@@ -14,6 +15,7 @@ import {
   type Topology,
   type TopologyInput,
 } from '../topology/schema.js';
+import { mapDnsZones, mapDomainNames } from './dns.js';
 import { mapEnterpriseRouters } from './enterprise-router.js';
 import type {
   ImportResult,
@@ -344,6 +346,8 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
     warn,
   );
 
+  const dnsZones = mapDnsZones(inventory.dnsZones, vpcIds, warn);
+
   const document: TopologyInput = compact({
     version: 1 as const,
     name: options.name,
@@ -356,6 +360,7 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
     networkAcls: networkAcls.length ? sortByKey(networkAcls, (a) => a.id) : undefined,
     clusters: clusters.length ? sortByKey(clusters, (c) => c.name) : undefined,
     resources: resources.length ? sortByKey(resources, (r) => r.name) : undefined,
+    dnsZones: dnsZones.length ? dnsZones : undefined,
   });
 
   const result = validateTopology(document);
@@ -666,6 +671,7 @@ function mapInstance(i: RawInstance, ctx: Context & { readonly subnets: readonly
         )
       : undefined,
     eip: i.eip ? parseIp(i.eip)?.text : undefined,
+    domainNames: mapDomainNames(label, i.domainNames, ctx.warn),
   });
 }
 

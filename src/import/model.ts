@@ -144,6 +144,8 @@ export interface RawInstance {
   readonly flavor?: string;
   readonly eip?: string;
   readonly ports?: readonly { readonly protocol: 'tcp' | 'udp'; readonly port: number }[];
+  /** Host names the service reports for the instance (RDS private_dns_names, DCS domain_name, DMS addresses). */
+  readonly domainNames?: readonly string[];
   readonly whitelist?: {
     readonly enabled: boolean;
     readonly groups: readonly { readonly name: string; readonly addresses: readonly string[] }[];
@@ -162,6 +164,21 @@ export interface RawNatGateway {
   readonly name?: string;
   readonly vpcId: string;
   readonly snatRules: readonly RawSnatRule[];
+}
+
+export interface RawDnsRecordSet {
+  /** As the API gives it: usually fully qualified with a trailing dot. */
+  readonly name: string;
+  readonly type: string;
+  readonly values: readonly string[];
+}
+
+/** A private DNS zone and the VPCs (routers) associated with it. */
+export interface RawDnsZone {
+  readonly id: string;
+  readonly name: string;
+  readonly vpcIds: readonly string[];
+  readonly records: readonly RawDnsRecordSet[];
 }
 
 export interface RawErAttachment {
@@ -213,6 +230,7 @@ export interface RawInventory {
   clusters: RawCluster[];
   instances: RawInstance[];
   natGateways: RawNatGateway[];
+  dnsZones: RawDnsZone[];
   enterpriseRouters: RawEnterpriseRouter[];
   warnings: string[];
 }
@@ -230,6 +248,7 @@ export function emptyInventory(): RawInventory {
     clusters: [],
     instances: [],
     natGateways: [],
+    dnsZones: [],
     enterpriseRouters: [],
     warnings: [],
   };

@@ -1,6 +1,7 @@
 // Resolving the names a person typed (cluster, workload, resource) against a topology, with
 // "did you mean" suggestions, closest first, when a name is unknown.
 import { closestNames, knownHint } from '../names/closest.js';
+import { canonicalHostName } from '../names/host-name.js';
 import { parseIp } from '../net/address.js';
 import type { Cluster, Resource, Topology, Workload } from '../topology/schema.js';
 import { QuestionError } from './errors.js';
@@ -62,6 +63,12 @@ export function resolveResource(topology: Topology, typed: string): Resource {
   return found;
 }
 
+/** A dotted host name that is no resource's name: the engine resolves it from the source's VPC. */
+function isHostNameOnly(topology: Topology, typed: string): boolean {
+  if (!typed.includes('.') || canonicalHostName(typed) === null) return false;
+  return !(topology.resources ?? []).some((r) => r.name.toLowerCase() === typed.toLowerCase());
+}
+
 /**
  * The question with every name spelled as the topology spells it; throws QuestionError naming the
  * first unknown name. An address destination is kept as is (the engine decides what it is).
@@ -69,8 +76,9 @@ export function resolveResource(topology: Topology, typed: string): Resource {
 export function resolveQuestionNames(topology: Topology, question: Question): Question {
   const cluster = resolveCluster(topology, question.cluster);
   const workload = question.workload === null ? null : resolveWorkload(cluster, question.workload).name;
-  const destination = parseIp(question.destination)
-    ? question.destination
-    : resolveResource(topology, question.destination).name;
+  const destination =
+    parseIp(question.destination) || isHostNameOnly(topology, question.destination)
+      ? question.destination
+      : resolveResource(topology, question.destination).name;
   return { ...question, cluster: cluster.name, workload, destination };
 }

@@ -12,7 +12,7 @@ import { renderTerminal } from './terminal.js';
 import {
   allAssumptions,
   apiWords,
-  flowWords,
+  flowTitle,
   numberedFixes,
   questionWords,
   STEP_SYMBOL,
@@ -150,7 +150,7 @@ function stepLines(result: DiagnosisResult): StepLine[] {
   for (const flow of flows) {
     if (flows.length > 1) {
       const verdict = `${VERDICT_SYMBOL[flow.verdict]} ${VERDICT_LABEL[flow.verdict].toLowerCase()}`;
-      lines.push({ text: `*${escapeMrkdwn(flowWords(flow.question))}*: ${verdict}`, notable: true, isStep: false });
+      lines.push({ text: `*${escapeMrkdwn(flowTitle(result, flow))}*: ${verdict}`, notable: true, isStep: false });
     }
     for (const step of flow.steps) {
       lines.push({
@@ -173,7 +173,7 @@ function sourceText(result: DiagnosisResult): string {
   const distinct = [...new Map(flows.map((flow) => [JSON.stringify(flow.source), flow])).values()];
   const parts = distinct.map((flow) => {
     const seen = flow.source.seenAs.length > 0 ? flow.source.seenAs.map(inlineCode).join(', ') : '_unknown_';
-    const prefix = distinct.length > 1 ? `*${escapeMrkdwn(flowWords(flow.question))}* ` : '';
+    const prefix = distinct.length > 1 ? `*${escapeMrkdwn(flowTitle(result, flow))}* ` : '';
     return `${prefix}*Seen by the destination as* ${seen}\n${escapeMrkdwn(singleLine(flow.source.why))}`;
   });
   return clamp(parts.join('\n'), 1000).text;
@@ -283,7 +283,7 @@ export function renderBlocks(result: DiagnosisResult, options: BlocksOptions): B
   const multi = 'flows' in result;
   let fixesShown = 0;
   for (const { number, fix, flow } of fixes) {
-    const rendered = fixSection(number, fix, multi ? flowWords(flow.question) : '', format);
+    const rendered = fixSection(number, fix, multi ? flowTitle(result, flow) : '', format);
     if (!take(rendered.block)) break;
     fixBlocks.push(rendered.block);
     fixesShown += 1;

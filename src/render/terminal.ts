@@ -7,7 +7,7 @@ import { singleLine } from './syntax/shell.js';
 import {
   allAssumptions,
   apiWords,
-  flowWords,
+  flowTitle,
   numberedFixes,
   questionWords,
   STEP_SYMBOL,
@@ -64,7 +64,7 @@ function fixLines(result: DiagnosisResult, format: FixFormat, paint: Paint): str
   const multi = 'flows' in result;
   const lines = ['', paint('1', fixes.length === 1 ? 'Fix' : 'Fixes')];
   for (const { number, fix, flow } of fixes) {
-    const tags = [fix.alternative ? 'alternative' : '', multi ? flowWords(flow.question) : ''].filter(Boolean);
+    const tags = [fix.alternative ? 'alternative' : '', multi ? flowTitle(result, flow) : ''].filter(Boolean);
     const tag = tags.length > 0 ? `[${tags.join(', ')}] ` : '';
     lines.push(`  ${number}. ${tag}${singleLine(fix.render.text)}`);
     for (const section of fixSections(fix, format)) {
@@ -97,7 +97,7 @@ export function renderTerminal(result: DiagnosisResult, options: TerminalOptions
     if (sameSource && flows[0] !== undefined) lines.push('', ...sourceLines(flows[0]));
     for (const flow of flows) {
       const mark = paint(VERDICT_COLOR[flow.verdict], `${VERDICT_SYMBOL[flow.verdict]} ${VERDICT_LABEL[flow.verdict]}`);
-      lines.push('', `${paint('1', flowWords(flow.question))}: ${mark}`);
+      lines.push('', `${paint('1', flowTitle(result, flow))}: ${mark}`);
       if (!sameSource) lines.push(...sourceLines(flow).map((line) => `  ${line}`));
       const notable = { ...flow, steps: flow.steps.filter((step) => step.status === 'fail' || step.status === 'warn') };
       lines.push(...stepLines(notable, paint, '  '));

@@ -22,6 +22,19 @@ export function flowWords(question: DiagnosisQuestion): string {
   return question.port === null ? `${question.protocol} (any port)` : `${question.protocol}/${question.port}`;
 }
 
+/** Whether the flows go to more than one address (a host name with several addresses). */
+function severalAddresses(flows: readonly Diagnosis[]): boolean {
+  return new Set(flows.map((flow) => flow.destination.address)).size > 1;
+}
+
+/** A flow's heading among several: "tcp/3306", or "10.0.0.5 tcp/3306" when the flows go to several addresses. */
+export function flowTitle(result: DiagnosisResult, flow: Diagnosis): string {
+  const words = flowWords(flow.question);
+  if (!severalAddresses(flowsOf(result))) return words;
+  const resource = flow.destination.resource;
+  return `${flow.destination.address ?? ''}${resource ? ` (${resource})` : ''} ${words}`.trim();
+}
+
 /** "pod in prod", "payments/api in prod". */
 export function sourceWords(question: DiagnosisQuestion): string {
   return `${question.workload === null ? 'pod' : question.workload} in ${question.cluster}`;
@@ -42,7 +55,13 @@ export function questionWords(result: DiagnosisResult): string {
   const flows = flowsOf(result);
   const first = flows[0];
   if (first === undefined) return 'no flow was diagnosed';
-  const on = flows.length === 1 ? flowWords(first.question) : flows.map((flow) => flowWords(flow.question)).join(', ');
+  const on = [...new Set(flows.map((flow) => flowWords(flow.question)))].join(', ');
+  if (severalAddresses(flows)) {
+    const addresses = [...new Set(flows.map((flow) => flow.destination.address))].join(', ');
+    return singleLine(
+      `can ${sourceWords(first.question)} reach ${first.question.destination} (${addresses}) on ${on}?`,
+    );
+  }
   return singleLine(`can ${sourceWords(first.question)} reach ${destinationWords(first)} on ${on}?`);
 }
 

@@ -1,6 +1,7 @@
 // A validated topology compiled once into indexes, so that answering a question never scans every
 // resource or security group: names and addresses are hash lookups, "which CIDR contains this address"
 // is one hash lookup per distinct prefix length, and security-group rules arrive pre-sorted.
+import { type HostIndex, indexHostNames } from '../names/resolve-host.js';
 import {
   type AddressRange,
   addressBits,
@@ -255,6 +256,8 @@ export interface CompiledTopology {
   /** Resources by canonical address text. */
   readonly resourcesByAddress: Lookup<readonly Resource[]>;
   readonly resourceNames: () => readonly string[];
+  /** Private zones and service domain names, indexed on first use (most questions name no host). */
+  readonly hostNames: () => HostIndex;
   readonly vpcs: Lookup<CompiledVpc>;
   readonly vpcBlocks: PrefixIndex<string>;
   /** Subnets by id and by ipv4SubnetId. */
@@ -610,6 +613,7 @@ export function compileTopology(topology: Topology): CompiledTopology {
   let resourceNames: string[] | undefined;
   const enterpriseRouters = new Map<string, CompiledEr>();
   for (const er of topology.enterpriseRouters ?? []) enterpriseRouters.set(er.id, compileEr(er, vpcs));
+  let hostNames: HostIndex | undefined;
 
   return {
     topology,
@@ -620,6 +624,10 @@ export function compileTopology(topology: Topology): CompiledTopology {
     resourceNames: () => {
       resourceNames ??= (topology.resources ?? []).map((r) => r.name);
       return resourceNames;
+    },
+    hostNames: () => {
+      hostNames ??= indexHostNames(topology);
+      return hostNames;
     },
     vpcs,
     vpcBlocks,

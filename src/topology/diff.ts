@@ -1,6 +1,6 @@
 // What changes when one topology replaces another: objects added, removed and changed, by kind and
 // id, with a short description of each changed field. Shown before a stored topology is replaced.
-import type { AclRule, Route, SecurityGroupRule, Topology } from './schema.js';
+import type { AclRule, DnsRecord, Route, SecurityGroupRule, Topology } from './schema.js';
 
 export type DiffKind =
   | 'vpc'
@@ -15,7 +15,8 @@ export type DiffKind =
   | 'addressGroup'
   | 'networkAcl'
   | 'cluster'
-  | 'resource';
+  | 'resource'
+  | 'dnsZone';
 
 export interface DiffEntry {
   readonly kind: DiffKind;
@@ -45,6 +46,7 @@ const KIND_ORDER: readonly DiffKind[] = [
   'networkAcl',
   'cluster',
   'resource',
+  'dnsZone',
 ];
 
 const KIND_LABEL: Record<DiffKind, string> = {
@@ -61,6 +63,7 @@ const KIND_LABEL: Record<DiffKind, string> = {
   networkAcl: 'network ACL',
   cluster: 'cluster',
   resource: 'resource',
+  dnsZone: 'DNS zone',
 };
 
 type Obj = Readonly<Record<string, unknown>>;
@@ -133,6 +136,8 @@ function objectsOf(topology: Topology): Map<string, { kind: DiffKind; id: string
   for (const acl of topology.networkAcls ?? []) put('networkAcl', acl.id, acl);
   for (const c of topology.clusters ?? []) put('cluster', c.name, c);
   for (const r of topology.resources ?? []) put('resource', r.name, r);
+  // Zones of one name may exist per VPC set: the id tells them apart when there is one.
+  for (const z of topology.dnsZones ?? []) put('dnsZone', z.id ?? z.name, z);
   return out;
 }
 
@@ -149,6 +154,10 @@ function describeItem(kind: DiffKind, field: string, item: unknown): string {
     return `${r.destination} -> ${r.type}${r.nextHop ? ` ${r.nextHop}` : ''}`;
   }
   if (field === 'ingress' || field === 'egress') return describeAclRule(item as AclRule);
+  if (field === 'records') {
+    const r = item as DnsRecord;
+    return `${r.name} ${r.type} ${r.values.join(', ')}`;
+  }
   if (field === 'nodes') {
     const n = item as { name: string; ip: string };
     return `${n.name} ${n.ip}`;

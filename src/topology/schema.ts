@@ -2,6 +2,7 @@
 // an unknown key is an error, so a typo never silently changes a verdict. CIDRs are checked and
 // normalized here; references between objects are checked in validate.ts.
 import { z } from 'zod';
+import { canonicalHostName, qualifyRecordName } from '../names/host-name.js';
 import { parseAddressEntry, parseCidr, parseIp } from '../net/address.js';
 import { parsePortList } from '../net/ports.js';
 
@@ -332,6 +333,75 @@ const whitelist = z.strictObject({
   groups: z.array(z.strictObject({ name: z.string().min(1), addresses: z.array(cidr(true)) })).optional(),
 });
 
+/** A host name, stored lowercase without a trailing dot. */
+const hostName = z.string().transform((value, ctx) => {
+  const canonical = canonicalHostName(value);
+  if (canonical === null || canonical.startsWith('*')) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a host name (labels of letters, digits, "-" and "_")` });
+    return z.NEVER;
+  }
+  return canonical;
+});
+
+export const DNS_RECORD_TYPES = ['A', 'AAAA', 'CNAME'] as const;
+
+const dnsRecord = z.strictObject({
+  /** Relative to the zone ("orders-db"), "@" for the zone itself, or fully qualified; "*" may lead (wildcard). */
+  name: z.string(),
+  type: z.enum(DNS_RECORD_TYPES, { message: 'must be A, AAAA or CNAME (the record types that lead to an address)' }),
+  values: z.array(z.string()).min(1, 'a record needs at least one value'),
+  description: z.string().optional(),
+});
+
+/** One record's name qualified and its values canonical; issues are reported at `path`. */
+function normalizeRecord(
+  record: z.output<typeof dnsRecord>,
+  zone: string,
+  ctx: { addIssue: (issue: { code: 'custom'; message: string; path: PropertyKey[] }) => void },
+  path: PropertyKey[],
+): z.output<typeof dnsRecord> {
+  const name = qualifyRecordName(record.name, zone);
+  if (name === null)
+    ctx.addIssue({
+      code: 'custom',
+      path: [...path, 'name'],
+      message: `"${record.name}" is not a host name in zone ${zone}`,
+    });
+  const values = record.values.map((value, v) => {
+    const at = [...path, 'values', v];
+    if (record.type === 'CNAME') {
+      const target = canonicalHostName(value);
+      if (target === null || target.startsWith('*'))
+        ctx.addIssue({ code: 'custom', path: at, message: `"${value}" is not a host name` });
+      return target ?? value;
+    }
+    const ip = parseIp(value.trim());
+    const family = record.type === 'A' ? 4 : 6;
+    if (ip?.family !== family || ip.bits !== (family === 4 ? 32 : 128))
+      ctx.addIssue({ code: 'custom', path: at, message: `"${value}" is not an IPv${family} address (${record.type})` });
+    return ip?.text ?? value;
+  });
+  if (record.type === 'CNAME' && values.length > 1)
+    ctx.addIssue({ code: 'custom', path: [...path, 'values'], message: 'a CNAME record has exactly one value' });
+  return { ...record, name: name ?? record.name, values };
+}
+
+/** A private DNS zone: names visible only to the VPCs associated with it. */
+const dnsZone = z
+  .strictObject({
+    name: hostName,
+    id: z.string().optional(),
+    /** The VPCs whose resolvers answer from this zone. */
+    vpcs: z.array(id),
+    records: z.array(dnsRecord).optional(),
+    description: z.string().optional(),
+  })
+  .transform((zone, ctx) => {
+    if (!zone.records) return zone;
+    const records = zone.records.map((record, r) => normalizeRecord(record, zone.name, ctx, ['records', r]));
+    return { ...zone, records };
+  });
+
 const resource = z.strictObject({
   name: z.string().min(1),
   id: z.string().optional(),
@@ -348,6 +418,8 @@ const resource = z.strictObject({
     .array(z.strictObject({ protocol: z.enum(['tcp', 'udp']), port: z.number().int().min(1).max(65535) }))
     .optional(),
   eip: ipAddress.optional(),
+  /** Host names the service reports for the instance (RDS private DNS names, DCS domain name...). */
+  domainNames: z.array(hostName).optional(),
 });
 
 export const ER_ATTACHMENT_TYPES = ['vpc', 'vpn', 'vgw', 'peering', 'cfw', 'other'] as const;
@@ -407,6 +479,7 @@ export const topologySchema = z.strictObject({
   networkAcls: z.array(networkAcl).optional(),
   clusters: z.array(cluster).optional(),
   resources: z.array(resource).optional(),
+  dnsZones: z.array(dnsZone).optional(),
 });
 
 /** A topology document after schema validation: normalized CIDRs, canonical network model names. */
@@ -443,6 +516,9 @@ export type NetworkPolicyPort = z.output<typeof policyPort>;
 export type SecurityGroupResource = z.output<typeof securityGroupResource>;
 export type Namespace = z.output<typeof namespace>;
 export type Resource = z.output<typeof resource>;
+export type DnsZone = z.output<typeof dnsZone>;
+export type DnsRecord = z.output<typeof dnsRecord>;
+export type DnsRecordType = (typeof DNS_RECORD_TYPES)[number];
 export type NetworkModel = (typeof NETWORK_MODELS)[number];
 export type RouteType = (typeof ROUTE_TYPES)[number];
 export type PeeringStatus = (typeof PEERING_STATUSES)[number];

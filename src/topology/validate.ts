@@ -362,6 +362,35 @@ export function checkReferences(topology: Topology, meter: WorkMeter = noMeter):
     }
   });
 
+  // Two zones of one name on one VPC would make its answers depend on which one the resolver picks.
+  const zoneOfVpc = new Map<string, string>();
+  (topology.dnsZones ?? []).forEach((zone, z) => {
+    const at = `dnsZones[${z}]`;
+    zone.vpcs.forEach((vpc, i) => {
+      ref(vpc, vpcIds, `${at}.vpcs[${i}]`, 'VPC');
+      const key = `${vpc}\u0000${zone.name}`;
+      const other = zoneOfVpc.get(key);
+      if (other)
+        issues.push({
+          path: `${at}.vpcs[${i}]`,
+          message: `VPC ${vpc} is already associated with zone ${zone.name} at ${other}`,
+        });
+      else zoneOfVpc.set(key, at);
+    });
+    // A name holds either one CNAME or addresses, never both (RFC 1034 §3.6.2).
+    const kinds = new Map<string, Set<string>>();
+    (zone.records ?? []).forEach((record, r) => {
+      const seen = kinds.get(record.name) ?? new Set<string>();
+      kinds.set(record.name, seen);
+      if (seen.has('CNAME') || (record.type === 'CNAME' && seen.size > 0))
+        issues.push({
+          path: `${at}.records[${r}]`,
+          message: `${record.name} has a CNAME and other records; a CNAME must be the name's only record`,
+        });
+      seen.add(record.type);
+    });
+  });
+
   return issues;
 }
 

@@ -411,3 +411,37 @@ describe('fix verification over many policies', () => {
     expect(failing).toBeGreaterThan(10);
   });
 });
+
+describe('host-name questions check DNS egress end to end', () => {
+  function byName(withDnsRule: boolean) {
+    const doc = sample();
+    doc.resources[0].domainNames = ['mysql-main.payments.internal'];
+    if (!withDnsRule) cluster(doc, 'prod').networkPolicies.splice(1, 1);
+    // Let the API rule admit the database, so only DNS can fail.
+    cluster(doc, 'prod').networkPolicies.push({
+      metadata: { name: 'allow-mysql', namespace: 'payments' },
+      spec: {
+        podSelector: { matchLabels: { app: 'api' } },
+        policyTypes: ['Egress'],
+        egress: [{ to: [{ ipBlock: { cidr: '192.168.10.52/32' } }], ports: [{ port: 3306 }] }],
+      },
+    });
+    return answer(doc, 'prod', 'payments/api', 'mysql-main.payments.internal');
+  }
+
+  it('a missing DNS rule fails the DNS network-policy step, with a fix for UDP and TCP 53', () => {
+    const d = byName(false);
+    const steps = d.steps.filter((s) => s.check === 'network-policy');
+    expect(steps.map((s) => s.status)).toEqual(['pass', 'fail']);
+    expect(steps[1]!.summary).toContain('mysql-main.payments.internal');
+    expect(d.verdict).toBe('unreachable');
+    expect(policyFixes(d).some((f) => f.ports.some((p) => p.port === 53))).toBe(true);
+    expect(d.assumptions.join('\n')).not.toContain('still fails');
+  });
+
+  it('with the DNS rule both steps pass', () => {
+    const d = byName(true);
+    expect(d.steps.filter((s) => s.check === 'network-policy').map((s) => s.status)).toEqual(['pass', 'pass']);
+    expect(d.verdict).toBe('reachable');
+  });
+});

@@ -3,7 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { importHuaweiCloud } from '../../import/huaweicloud/index.js';
+import { HUAWEICLOUD_SERVICES, importHuaweiCloud } from '../../import/huaweicloud/index.js';
 import type { ImportResult } from '../../import/model.js';
 import { importTerraformState } from '../../import/terraform/index.js';
 import { openFileStore, storePathFor } from '../../store/file-store.js';
@@ -36,6 +36,14 @@ interface OutputOptions {
   readonly yes?: boolean;
 }
 
+interface HuaweiCloudCliOptions extends OutputOptions {
+  readonly region: string;
+  readonly projectId?: string;
+  readonly vpc?: string[];
+  readonly domain?: string;
+  readonly endpoint?: string[];
+}
+
 /** Register `import huaweicloud` and `import terraform` on the program. */
 export function register(program: Command, io: ImportIO, deps: ImportDeps = {}): void {
   const command = program
@@ -61,13 +69,33 @@ export function register(program: Command, io: ImportIO, deps: ImportDeps = {}):
         '--project-id <id>',
         'project id (default: HUAWEICLOUD_PROJECT_ID, else the project named after the region)',
       )
-      .option('--vpc <id...>', 'only these VPCs (repeatable)'),
-  ).action(async (options: OutputOptions & { region: string; projectId?: string; vpc?: string[] }, cmd: Command) => {
+      .option('--vpc <id...>', 'only these VPCs (repeatable)')
+      .option(
+        '--domain <domain>',
+        'the cloud domain in every endpoint, https://{service}.{region}.{domain} (default: HUAWEICLOUD_DOMAIN, else myhuaweicloud.com)',
+      )
+      .option(
+        '--endpoint <service=url...>',
+        `one service's endpoint, e.g. dns=https://dns.internal.example:8443 (repeatable; over HUAWEICLOUD_ENDPOINT_<SERVICE>; services: ${HUAWEICLOUD_SERVICES.join(', ')})`,
+      ),
+  ).action(async (options: HuaweiCloudCliOptions, cmd: Command) => {
+    const endpoints: Record<string, string> = {};
+    for (const pair of options.endpoint ?? []) {
+      const at = pair.indexOf('=');
+      if (at <= 0)
+        cmd.error(`--endpoint ${pair}: write SERVICE=URL, e.g. dns=https://dns.internal.example`, {
+          exitCode: 2,
+          code: 'reachbot.import.endpoint',
+        });
+      endpoints[pair.slice(0, at).trim().toLowerCase()] = pair.slice(at + 1).trim();
+    }
     await run(cmd, io, options, `huaweicloud:${options.region}`, () =>
       importHuaweiCloud({
         region: options.region,
         projectId: options.projectId,
         vpcIds: options.vpc,
+        domain: options.domain,
+        endpoints,
         env: io.env,
         fetch: deps.fetch,
         sleep: deps.sleep,

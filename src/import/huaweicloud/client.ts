@@ -17,6 +17,8 @@ export interface ClientOptions {
   readonly credentials: HuaweiCredentials;
   /** Endpoints are https://{service}.{region}.{domain}; default myhuaweicloud.com. */
   readonly domain?: string;
+  /** Per-service base URLs ("vpc" -> "https://vpc.internal.example:8443/prefix"), replacing the domain's. */
+  readonly endpoints?: Readonly<Record<string, string>>;
   readonly fetch?: typeof fetch;
   /** Injected so that tests do not wait. */
   readonly sleep?: (ms: number) => Promise<void>;
@@ -102,14 +104,19 @@ export class HuaweiCloudClient {
     return this.options.region;
   }
 
-  /** The endpoint of a service in this region. */
+  /** The endpoint of a service in this region: its override, else https://{service}.{region}.{domain}. */
   endpoint(service: string): string {
-    return `https://${service}.${this.options.region}.${this.options.domain ?? 'myhuaweicloud.com'}`;
+    return (
+      this.options.endpoints?.[service] ??
+      `https://${service}.${this.options.region}.${this.options.domain ?? 'myhuaweicloud.com'}`
+    );
   }
 
   /** GET a JSON document from a service; `query` values that are undefined are left out. */
   async get(service: string, path: string, query: Record<string, string | number | undefined> = {}): Promise<unknown> {
-    const url = new URL(path, this.endpoint(service));
+    // An override may carry a path prefix (a gateway in front of the API): the API path goes after it.
+    const base = new URL(this.endpoint(service));
+    const url = new URL(`${base.pathname.replace(/\/+$/, '')}${path}`, base);
     for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, String(value));
     for (let attempt = 0; ; attempt++) {
       const response = await this.send(service, url);

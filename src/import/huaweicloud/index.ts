@@ -26,7 +26,10 @@ export interface HuaweiCloudImportOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => Date;
   readonly pageSize?: number;
+  /** Replaces myhuaweicloud.com in every endpoint (default: HUAWEICLOUD_DOMAIN). */
   readonly domain?: string;
+  /** Per-service base URLs, over those of HUAWEICLOUD_ENDPOINT_<SERVICE>. */
+  readonly endpoints?: Readonly<Record<string, string>>;
 }
 
 /** Credentials from the environment (the SDK's names first, then the Terraform provider's). */
@@ -53,7 +56,7 @@ export async function importHuaweiCloud(options: HuaweiCloudImportOptions): Prom
     fetch: options.fetch,
     sleep: options.sleep,
     now: options.now,
-    domain: options.domain,
+    ...endpointSettings(options),
   };
   const client = new HuaweiCloudClient(clientOptions);
   const projectId =
@@ -65,6 +68,48 @@ export async function importHuaweiCloud(options: HuaweiCloudImportOptions): Prom
   return assembleTopology(inventory, {
     description: `imported from Huawei Cloud ${options.region} (project ${projectId})${options.vpcIds?.length ? `, VPCs ${options.vpcIds.join(', ')}` : ''}`,
   });
+}
+
+/** The services the importer calls, by the names their endpoints use. */
+export const HUAWEICLOUD_SERVICES = ['iam', 'vpc', 'er', 'cce', 'ecs', 'dcs', 'rds', 'dms', 'nat', 'dns'] as const;
+
+const ENDPOINT_ENV = /^HUAWEICLOUD_ENDPOINT_([A-Z0-9_]+)$/;
+
+/** The domain and per-service endpoints from the environment, overridden by explicit options; checked. */
+export function endpointSettings(options: Pick<HuaweiCloudImportOptions, 'env' | 'domain' | 'endpoints'>): {
+  domain?: string;
+  endpoints?: Record<string, string>;
+} {
+  const endpoints: Record<string, string> = {};
+  for (const [key, value] of Object.entries(options.env)) {
+    const match = ENDPOINT_ENV.exec(key);
+    if (match && value) endpoints[match[1]!.toLowerCase()] = value;
+  }
+  for (const [service, value] of Object.entries(options.endpoints ?? {})) endpoints[service.toLowerCase()] = value;
+  for (const [service, value] of Object.entries(endpoints)) {
+    if (!(HUAWEICLOUD_SERVICES as readonly string[]).includes(service))
+      throw new ImportSetupError(
+        `no service "${service}" to override: the importer calls ${HUAWEICLOUD_SERVICES.join(', ')}`,
+      );
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash)
+      throw new ImportSetupError(
+        `the ${service} endpoint "${value}" is not an http(s) base URL (e.g. https://${service}.cn-north-4.example.com)`,
+      );
+    endpoints[service] = value;
+  }
+  const domain = (options.domain || options.env.HUAWEICLOUD_DOMAIN || '').trim().replace(/^\.+|\.+$/g, '');
+  if (domain && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i.test(domain))
+    throw new ImportSetupError(`"${domain}" is not a domain name (e.g. myhuaweicloud.eu)`);
+  return {
+    ...(domain ? { domain } : {}),
+    ...(Object.keys(endpoints).length ? { endpoints } : {}),
+  };
 }
 
 /** The project named after the region (IAM KeystoneListProjects). */

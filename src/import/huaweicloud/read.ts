@@ -3,7 +3,7 @@
 // skipped with a warning and the rest is still imported; refused credentials stop everything.
 import type { z } from 'zod';
 import { dcsAccessControl, dcsMayHaveWhitelist } from '../dcs.js';
-import { connectAddresses } from '../dms.js';
+import { connectAddresses, connectDomainNames } from '../dms.js';
 import { emptyInventory, type RawEnterpriseRouter, type RawInstance, type RawInventory } from '../model.js';
 import {
   HuaweiCloudApiError,
@@ -22,7 +22,7 @@ export interface ReadOptions {
 }
 
 // Documented maximum `limit` per listing API: a larger value is refused or ignored (see docs/IMPORT.md).
-const MAX_LIMIT = { dcs: 1000, rds: 100, dms: 50, nat: 2000 } as const;
+const MAX_LIMIT = { dcs: 1000, rds: 100, dms: 50, nat: 2000, dns: 500 } as const;
 
 /** Read everything reachbot maps from one project; `warnings` lists what was skipped and why. */
 export async function readInventory(client: HuaweiCloudClient, options: ReadOptions): Promise<RawInventory> {
@@ -480,6 +480,7 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
         addresses: d.ip ? d.ip.split(',').map((a) => a.trim()) : [],
         securityGroupIds: [...access.securityGroupIds],
         ports: d.port ? [{ protocol: 'tcp', port: d.port }] : undefined,
+        domainNames: d.domain_name ? [d.domain_name] : undefined,
         whitelist,
       });
     }
@@ -505,6 +506,7 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
         addresses: (r.private_ips ?? []).filter(Boolean),
         securityGroupIds: r.security_group_id ? [r.security_group_id] : [],
         ports: r.port ? [{ protocol: 'tcp', port: r.port }] : undefined,
+        domainNames: r.private_dns_names?.length ? r.private_dns_names : undefined,
       });
   });
 
@@ -530,9 +532,58 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
           addresses: connectAddresses(m.connect_address),
           securityGroupIds: m.security_group_id ? [m.security_group_id] : [],
           ports: m.port ? [{ protocol: 'tcp', port: m.port }] : undefined,
+          domainNames: connectDomainNames(m.connect_address, m.domain_name),
         });
     });
   }
+
+  // --- DNS private zones (regional) and their record sets; marker pagination, `links.next` while more follow.
+  await section('private DNS zones', 'dns', async () => {
+    const dnsLimit = Math.min(limit, MAX_LIMIT.dns);
+    const listDns = async <S extends z.ZodType, T extends { id: string }>(
+      path: string,
+      schema: S,
+      items: (page: z.output<S>) => T[],
+      next: (page: z.output<S>) => string | null | undefined,
+      query: Record<string, string> = {},
+    ): Promise<T[]> => {
+      const all: T[] = [];
+      let marker: string | undefined;
+      for (let guard = 0; guard < 10_000; guard++) {
+        const page = await get('dns', path, schema, { ...query, limit: dnsLimit, marker });
+        const got = items(page);
+        all.push(...got);
+        const last = got[got.length - 1]?.id;
+        if (!next(page) || !last || last === marker) break;
+        marker = last;
+      }
+      return all;
+    };
+    const zones = await listDns(
+      '/v2/zones',
+      api.dnsZoneList,
+      (p) => p.zones,
+      (p) => p.links?.next,
+      { type: 'private' },
+    );
+    for (const zone of zones) {
+      const vpcIds = (zone.routers ?? []).map((r) => r.router_id);
+      // A zone none of whose VPCs is imported answers no question here.
+      if (wanted && !vpcIds.some((v) => inScope(v))) continue;
+      const records = await listDns(
+        `/v2/zones/${zone.id}/recordsets`,
+        api.dnsRecordSetList,
+        (p) => p.recordsets,
+        (p) => p.links?.next,
+      );
+      inv.dnsZones.push({
+        id: zone.id,
+        name: zone.name,
+        vpcIds: vpcIds.filter((v) => inScope(v)),
+        records: records.map((r) => ({ name: r.name, type: r.type, values: r.records ?? [] })),
+      });
+    }
+  });
 
   // --- NAT (public NAT v2: `limit` only, up to 2000, no marker; a full page may mean more exist)
   await section('NAT gateways', 'nat', async () => {

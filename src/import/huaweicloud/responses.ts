@@ -204,6 +204,7 @@ export const dcsInstanceList = z.object({
         vpc_id: optStr,
         subnet_id: optStr,
         security_group_id: optStr,
+        domain_name: optStr,
       }),
     )
     .nullish(),
@@ -229,6 +230,7 @@ export const rdsInstanceList = z.object({
       subnet_id: optStr,
       security_group_id: optStr,
       datastore: z.object({ type: optStr }).nullish(),
+      private_dns_names: z.array(str).nullish(),
     }),
   ),
 });
@@ -243,6 +245,7 @@ export const dmsInstanceList = z.object({
         engine: optStr,
         port: z.number().nullish(),
         connect_address: optStr,
+        domain_name: optStr,
         vpc_id: optStr,
         subnet_id: optStr,
         security_group_id: optStr,
@@ -266,6 +269,27 @@ export const snatRuleList = z.object({
       floating_ip_address: optStr,
     }),
   ),
+});
+
+/** Links of a DNS listing: `next` is present while more pages follow. */
+const dnsLinks = z.object({ next: optStr }).nullish();
+
+export const dnsZoneList = z.object({
+  links: dnsLinks,
+  zones: z.array(
+    z.object({
+      id: str,
+      name: str,
+      zone_type: optStr,
+      status: optStr,
+      routers: z.array(z.object({ router_id: str, router_region: optStr })).nullish(),
+    }),
+  ),
+});
+
+export const dnsRecordSetList = z.object({
+  links: dnsLinks,
+  recordsets: z.array(z.object({ id: str, name: str, type: str, status: optStr, records: z.array(str).nullish() })),
 });
 
 export const iamProjectList = z.object({ projects: z.array(z.object({ id: str, name: str })) });

@@ -2,8 +2,14 @@
 // into a topology v1 document; every other resource type is named in a warning.
 import { assembleTopology } from '../assemble.js';
 import { dcsAccessControl, dcsMayHaveWhitelist } from '../dcs.js';
-import { connectAddresses } from '../dms.js';
-import { emptyInventory, type ImportResult, type RawRouteTable, type RawSecurityGroupRule } from '../model.js';
+import { connectAddresses, connectDomainNames } from '../dms.js';
+import {
+  emptyInventory,
+  type ImportResult,
+  type RawDnsRecordSet,
+  type RawRouteTable,
+  type RawSecurityGroupRule,
+} from '../model.js';
 import { mapTerraformErs } from './enterprise-router.js';
 import { type Attributes, attributeSchemas, type MappedType, terraformState } from './state.js';
 
@@ -326,6 +332,7 @@ export function importTerraformState(input: string | unknown, source = 'terrafor
       addresses: a.private_ip ? [a.private_ip] : [],
       securityGroupIds: [...access.securityGroupIds],
       ports: a.port ? [{ protocol: 'tcp', port: a.port }] : undefined,
+      domainNames: a.domain_name ? [a.domain_name] : undefined,
       whitelist,
     });
   });
@@ -340,6 +347,7 @@ export function importTerraformState(input: string | unknown, source = 'terrafor
       addresses: a.private_ips?.length ? a.private_ips : a.fixed_ip ? [a.fixed_ip] : [],
       securityGroupIds: a.security_group_id ? [a.security_group_id] : [],
       ports: port ? [{ protocol: 'tcp', port }] : undefined,
+      domainNames: a.private_dns_names?.length ? a.private_dns_names : undefined,
     });
   });
   for (const [type, kind] of [
@@ -356,9 +364,29 @@ export function importTerraformState(input: string | unknown, source = 'terrafor
         addresses: connectAddresses(a.connect_address),
         securityGroupIds: a.security_group_id ? [a.security_group_id] : [],
         ports: a.port ? [{ protocol: 'tcp', port: a.port }] : undefined,
+        domainNames: connectDomainNames(a.connect_address, a.domain_name),
       });
     });
   }
+
+  // Private DNS zones (zone_type "private"; the provider's default is public) and their record sets.
+  const zones = new Map<string, { id: string; name: string; vpcIds: string[]; records: RawDnsRecordSet[] }>();
+  const publicZones = new Set<string>();
+  each('huaweicloud_dns_zone', (a, address) => {
+    if ((a.zone_type ?? 'public').toLowerCase() !== 'private') {
+      publicZones.add(a.id);
+      inv.warnings.push(`${address}: public zone ${a.name} left out (only private zones answer inside a VPC)`);
+      return;
+    }
+    zones.set(a.id, { id: a.id, name: a.name, vpcIds: (a.router ?? []).map((r) => r.router_id), records: [] });
+  });
+  each('huaweicloud_dns_recordset', (a, address) => {
+    const zone = zones.get(a.zone_id);
+    if (zone) zone.records.push({ name: a.name, type: a.type, values: a.records ?? [] });
+    else if (!publicZones.has(a.zone_id))
+      inv.warnings.push(`${address}: its zone ${a.zone_id} is not a private zone in the state; left out`);
+  });
+  inv.dnsZones.push(...zones.values());
 
   const eips = new Map<string, string>();
   each('huaweicloud_vpc_eip', (a) => {

@@ -68,6 +68,7 @@ const dmsInstance = z.object({
   network_id: optStr,
   security_group_id: optStr,
   connect_address: optStr,
+  domain_name: optStr,
   port: z.number().nullish(),
 });
 
@@ -207,6 +208,7 @@ export const attributeSchemas = {
     port: z.number().nullish(),
     whitelist_enable: z.boolean().nullish(),
     whitelists: z.array(z.object({ group_name: str, ip_address: strList })).nullish(),
+    domain_name: optStr,
   }),
   huaweicloud_rds_instance: z.object({
     id: str,
@@ -217,6 +219,7 @@ export const attributeSchemas = {
     private_ips: strList,
     fixed_ip: optStr,
     db: z.array(z.object({ type: optStr, port: z.number().nullish() })).nullish(),
+    private_dns_names: strList,
   }),
   huaweicloud_dms_kafka_instance: dmsInstance,
   huaweicloud_dms_rabbitmq_instance: dmsInstance,
@@ -231,6 +234,13 @@ export const attributeSchemas = {
     floating_ip_id: optStr,
     floating_ip_address: optStr,
   }),
+  huaweicloud_dns_zone: z.object({
+    id: str,
+    name: str,
+    zone_type: optStr,
+    router: z.array(z.object({ router_id: str, router_region: optStr })).nullish(),
+  }),
+  huaweicloud_dns_recordset: z.object({ id: str, zone_id: str, name: str, type: str, records: strList }),
   // Read only to resolve SNAT rules' floating_ip_id to an address.
   huaweicloud_vpc_eip: z.object({ id: str, address: optStr }),
 } as const;

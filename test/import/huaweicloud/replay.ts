@@ -15,9 +15,20 @@ const responses = JSON.parse(
   readFileSync(new URL('../../fixtures/import/huaweicloud/seed-responses.json', import.meta.url), 'utf8'),
 ) as Record<string, unknown>;
 
+const dnsResponses = JSON.parse(
+  readFileSync(new URL('../../fixtures/import/huaweicloud/dns-responses.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
+
+/** The seed project's private zones: internal (the seed VPC), other (a VPC not imported), empty. */
+export const DNS_ZONES = {
+  internal: 'ff8080828a1b2c3d018a1b2c3d4e0001',
+  other: 'ff8080828a1b2c3d018a1b2c3d4e0002',
+  empty: 'ff8080828a1b2c3d018a1b2c3d4e0003',
+} as const;
+
 /** The fixture body for "service path[#page|?query]". */
 export function body(key: string): Record<string, unknown> {
-  const value = responses[key];
+  const value = responses[key] ?? dnsResponses[key];
   if (!value) throw new Error(`no fixture ${key}`);
   return value as Record<string, unknown>;
 }
@@ -110,6 +121,26 @@ export function mountSeed(except: readonly string[] = []): void {
       .get(`/v2/${p}/instances`)
       .query({ engine: 'rabbitmq', offset: '0', limit: '2' })
       .reply(200, body(`dms /v2/${p}/instances?engine=rabbitmq`));
+  if (on('dns')) {
+    const dns = nock(host('dns'))
+      .get('/v2/zones')
+      .query({ type: 'private', limit: '2' })
+      .reply(200, body('dns /v2/zones#1'))
+      .get('/v2/zones')
+      .query({ type: 'private', limit: '2', marker: DNS_ZONES.other })
+      .reply(200, body('dns /v2/zones#2'))
+      .get(`/v2/zones/${DNS_ZONES.internal}/recordsets`)
+      .query({ limit: '2' })
+      .reply(200, body(`dns /v2/zones/${DNS_ZONES.internal}/recordsets#1`))
+      .get(`/v2/zones/${DNS_ZONES.internal}/recordsets`)
+      .query({ limit: '2', marker: '2c9eb155587194ec01587224c9f9a002' })
+      .reply(200, body(`dns /v2/zones/${DNS_ZONES.internal}/recordsets#2`));
+    for (const zone of [DNS_ZONES.other, DNS_ZONES.empty])
+      dns
+        .get(`/v2/zones/${zone}/recordsets`)
+        .query({ limit: '2' })
+        .reply(200, body(`dns /v2/zones/${zone}/recordsets#1`));
+  }
   if (on('nat'))
     nock(host('nat'))
       .get(`/v2/${p}/nat_gateways`)
