@@ -1,6 +1,8 @@
 // The benchmark's results as one table: a row per figure, a column per size, the target and whether it is met.
+
 import type { CliReport } from './measure-cli.js';
 import type { SlackReport } from './measure-slack.js';
+import type { SyncReport } from './measure-sync.js';
 import type { SizeReport } from './measure-topology.js';
 import type { LatencySummary } from './stats.js';
 import type { BenchSize } from './synthetic.js';
@@ -11,6 +13,25 @@ export interface BenchResults {
   readonly sizes: readonly SizeReport[];
   readonly slack: SlackReport | null;
   readonly cli: CliReport | null;
+  /** A sync of the synthetic topology from the loopback Huawei Cloud double, and answers while it runs. */
+  readonly sync?: SyncReport;
+}
+
+/** The sync figures as a table (bench/measure-sync.ts). */
+export function renderSyncTable(report: SyncReport): string {
+  const ms = (x: number) => (x >= 100 ? `${Math.round(x)} ms` : `${x.toFixed(1)} ms`);
+  const lat = (l: SyncReport['idle']) => `p50 ${ms(l.p50)}, p99 ${ms(l.p99)}, max ${ms(l.max)} (n=${l.count})`;
+  return [
+    `| sync of the ${report.size} synthetic topology from a loopback Huawei Cloud double | value |`,
+    '| --- | --- |',
+    `| API calls per sync (page size 2000) | ${report.requests} |`,
+    `| sync that replaces the topology (network changed): read, validate, compile, swap, write | ${ms(report.replaceMs)} |`,
+    `| sync that finds no change (only "checked at" written) | ${ms(report.unchangedMs)} |`,
+    `| answer latency, no sync running (asked every 5 ms, due → answered) | ${lat(report.idle)} |`,
+    `| answer latency while a replacing sync runs | ${lat(report.duringReplace)} |`,
+    `| answer latency while an unchanged sync runs | ${lat(report.duringUnchanged)} |`,
+    `| the answers' own diagnosis time during the syncs | ${lat(report.diagnoseDuring)} |`,
+  ].join('\n');
 }
 
 interface Row {

@@ -17,8 +17,9 @@ import { type BeyondReport, renderBeyond } from './measure-beyond.js';
 import { measureCli } from './measure-cli.js';
 import type { ServeReport } from './measure-serve.js';
 import type { SlackReport } from './measure-slack.js';
+import type { SyncReport } from './measure-sync.js';
 import type { SizeReport } from './measure-topology.js';
-import { type BenchResults, renderTable } from './report.js';
+import { type BenchResults, renderSyncTable, renderTable } from './report.js';
 import { BENCH_SIZES, type BenchSize, generateTopology } from './synthetic.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -129,6 +130,12 @@ async function measureSlackInChild(counts: Counts, dir: string): Promise<SlackRe
   return JSON.parse(await readFile(out, 'utf8')) as SlackReport;
 }
 
+async function measureSyncInChild(size: BenchSize, dir: string): Promise<SyncReport> {
+  const out = join(dir, 'sync.json');
+  await runChild('measure-sync.ts', [`--size=${size}`, `--out=${out}`]);
+  return JSON.parse(await readFile(out, 'utf8')) as SyncReport;
+}
+
 /** Issue #15's figures (reverse questions, check-plan) on the largest size measured, in a child process. */
 async function measureBeyondInChild(size: BenchSize, smoke: boolean, dir: string): Promise<BeyondReport> {
   const out = join(dir, 'beyond.json');
@@ -183,6 +190,8 @@ async function main(): Promise<void> {
     }
     log('bench: Slack slash command round trip...');
     const slack = await measureSlackInChild(counts, dir);
+    log('bench: sync from a loopback Huawei Cloud double, answering meanwhile...');
+    const sync = await measureSyncInChild(flags.smoke ? 'small' : 'large', dir);
     log('bench: CLI cold start...');
     const cli = await measureCli(ROOT, counts.cliRuns);
     const beyondSize = sizes[sizes.length - 1] ?? 'small';
@@ -194,6 +203,7 @@ async function main(): Promise<void> {
       sizes: reports,
       slack,
       cli,
+      sync,
       beyond,
     };
     if (flags.json) {
@@ -205,6 +215,7 @@ async function main(): Promise<void> {
       `reachbot benchmark (${results.mode}) ${m.date}\n${m.cpus} x ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node}, load average at start ${m.loadAverageAtStart}\n\n`,
     );
     process.stdout.write(`${renderTable(results)}\n`);
+    process.stdout.write(`\n${renderSyncTable(sync)}\n`);
     process.stdout.write(`\n${renderBeyond(beyond)}\n`);
     for (const report of reports) {
       if (report.diagnosis.errorExamples.length) {

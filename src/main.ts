@@ -32,6 +32,9 @@ import type { LockOptions } from './store/lock.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { Store } from './store/store.js';
 import { compiledFor, listTopologies, putTopology } from './store/topologies.js';
+import { scheduledSyncCommand } from './sync/commands.js';
+import { sourceReader } from './sync/read-source.js';
+import { startSyncScheduler } from './sync/scheduler.js';
 import { formatIssues } from './topology/errors.js';
 import { parseTopology } from './topology/load.js';
 
@@ -157,9 +160,19 @@ async function startSlack(
     },
   };
   const onTopologyChange = changeAlerts(store, poster, logger);
+  // Scheduled syncs: overdue ones (missed while the bot was down) run at once, the rest when due.
+  const syncs = startSyncScheduler({
+    store,
+    read: sourceReader({ env }),
+    poster,
+    onChange: onTopologyChange,
+    logger,
+    defaultIntervalMs: config.syncIntervalMs,
+  });
   const registry = createRegistry(digestSubcommands, {
     sync: measuredSync(huaweiCloudSync(env), metrics),
     onChange: onTopologyChange,
+    scheduled: scheduledSyncCommand(syncs),
   });
   const deliveries = new DeliveryLedger(store, logger);
   const inFlight = new InFlight();
@@ -236,13 +249,14 @@ async function startSlack(
         readiness.unmet('shutdown', 'shutting down');
         logger.info({ inFlight: inFlight.size, drainSeconds: config.drainSeconds }, 'stopping: no new work taken');
         scheduler.stop();
+        syncs.stop();
         // Stop receiving first (Socket Mode disconnects, HTTP stops listening); answers in flight go on.
         await app.stop().catch((error: unknown) => logger.warn({ err: error }, 'error while stopping the Slack app'));
         const drained = await inFlight.drain(config.drainSeconds * 1000);
         if (!drained) {
           logger.warn({ inFlight: inFlight.size }, 'answers still in flight after the drain period; closing anyway');
         }
-        await scheduler.idle();
+        await Promise.all([scheduler.idle(), syncs.idle()]);
         await deliveries.flush();
         await store.close();
         await new Promise<void>((resolve) => ops.close(() => resolve()));
@@ -313,8 +327,21 @@ async function runLocalShell(
 ): Promise<number> {
   io.stderr.write(`${CONNECT_HINT}\n`);
   const { store, close } = await shellStore(config, io);
+  let stopSyncs = async () => {};
   try {
-    const registry: SubcommandRegistry = createRegistry(digestSubcommands, { sync: huaweiCloudSync(env) });
+    // A read-only store (a bot holds it) is the bot's to sync: the shell then schedules nothing.
+    const writable = !('writer' in store) || store.writer === true;
+    const syncs = writable
+      ? startSyncScheduler({ store, read: sourceReader({ env }), defaultIntervalMs: config.syncIntervalMs })
+      : undefined;
+    stopSyncs = async () => {
+      syncs?.stop();
+      await syncs?.idle();
+    };
+    const registry: SubcommandRegistry = createRegistry(digestSubcommands, {
+      sync: huaweiCloudSync(env),
+      ...(syncs ? { scheduled: scheduledSyncCommand(syncs) } : {}),
+    });
     const interactive = Boolean((io.stdin as { isTTY?: boolean }).isTTY);
     io.stderr.write(`${SHELL_WELCOME}\n`);
     await runShell({
@@ -329,6 +356,7 @@ async function runLocalShell(
     });
     return 0;
   } finally {
+    await stopSyncs();
     await close();
   }
 }

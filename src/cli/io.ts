@@ -13,6 +13,8 @@ export interface CliIO {
   readonly stderr: CliOutput;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** The clock (freshness of answers, sync times); the system clock when absent. */
+  readonly now?: () => Date;
 }
 
 /** Exit statuses (docs/CLI.md). */

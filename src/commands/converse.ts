@@ -19,6 +19,7 @@ import { escapeMrkdwn } from '../render/mrkdwn.js';
 import type { StoredTopology } from '../store/data.js';
 import type { Store } from '../store/store.js';
 import { compileStored, getTopology, resolveClusterTopology, splitQualifiedCluster } from '../store/topologies.js';
+import { type Freshness, freshnessOf } from '../sync/freshness.js';
 import { ChangeError } from '../whatif/change.js';
 import { changesOf, evaluateWhatIf } from '../whatif/evaluate.js';
 import { parseWhatIf, type WhatIf } from '../whatif/phrase.js';
@@ -42,6 +43,8 @@ export interface Answer {
   readonly result: DiagnosisResult;
   /** How to show the fixes; undefined = the surface's default (KooCLI in Slack, every form in the shell). */
   readonly format?: AnswerFormat;
+  /** Which topology answered, from where, and how fresh it is (its sync's health). */
+  readonly freshness: Freshness;
 }
 
 export type Outcome =
@@ -77,11 +80,10 @@ export async function converse(
     if (whatIf) return whatIfReply(context, whatIf, previous);
     if (previous) {
       const followUp = parseFollowUp(trimmed, previous.question, knownNames(context.store, previous.topology));
-      if (followUp?.kind === 'format')
-        return answer(context.store, previous.question, followUp.format, previous.topology);
-      if (followUp?.kind === 'question') return answer(context.store, followUp.question, undefined, previous.topology);
+      if (followUp?.kind === 'format') return answer(context, previous.question, followUp.format, previous.topology);
+      if (followUp?.kind === 'question') return answer(context, followUp.question, undefined, previous.topology);
     }
-    return answer(context.store, parseQuestion(trimmed), undefined, previous?.topology);
+    return answer(context, parseQuestion(trimmed), undefined, previous?.topology);
   } catch (error) {
     if (error instanceof QuestionError)
       return { kind: 'error', message: error.message, suggestions: error.suggestions };
@@ -133,15 +135,31 @@ function knownNames(store: Store, topology: string): KnownNames | undefined {
   };
 }
 
-/** Diagnose `question` against the topology that has its cluster (preferring `preferred`). */
-export function answerQuestion(store: Store, question: Question, format?: AnswerFormat, preferred?: string): Answer {
+/**
+ * Diagnose `question` against the topology that has its cluster (preferring `preferred`), with the freshness of that
+ * topology at `now` (the caller's clock) attached around the diagnosis.
+ */
+export function answerQuestion(
+  store: Store,
+  question: Question,
+  format: AnswerFormat | undefined,
+  preferred: string | undefined,
+  now: Date,
+): Answer {
   const { stored, question: asked } = topologyFor(store, question, preferred);
+  // The compiled topology is read once: a sync swapping in a new one mid-answer does not mix the two.
   const result = diagnose(compileStored(stored), asked);
-  return { topology: stored.name, question: asked, result, ...(format ? { format } : {}) };
+  const freshness = freshnessOf(stored, store.data.syncs[stored.name], now);
+  return { topology: stored.name, question: asked, result, freshness, ...(format ? { format } : {}) };
 }
 
-function answer(store: Store, question: Question, format: AnswerFormat | undefined, preferred?: string): Outcome {
-  return { kind: 'answer', answer: answerQuestion(store, question, format, preferred) };
+function answer(
+  context: CommandContext,
+  question: Question,
+  format: AnswerFormat | undefined,
+  preferred?: string,
+): Outcome {
+  return { kind: 'answer', answer: answerQuestion(context.store, question, format, preferred, context.now()) };
 }
 
 /** The stored topology holding the question's cluster: the conversation's own if it has it, else the store's choice. */

@@ -10,12 +10,14 @@ import {
   putTopology,
   removeTopology as removeStored,
 } from '../store/topologies.js';
+import type { ScheduledSyncCommand } from '../sync/commands.js';
 import { formatIssues } from '../topology/errors.js';
 import { exportTopology } from '../topology/export.js';
 import { parseTopology } from '../topology/load.js';
 import type { Topology } from '../topology/schema.js';
 import { recordAudit, refuseUnlessAdmin } from './audit.js';
 import type { CommandContext, Reply, Subcommand } from './subcommand.js';
+import { topologiesSubcommand } from './topologies.js';
 import { describeTopologyChange } from './topology-diff.js';
 
 /** A cloud importer for `topology sync NAME [REGION]` (Huawei Cloud), when one is configured. */
@@ -41,6 +43,8 @@ export type TopologyChangeListener = (change: TopologyChange) => Promise<void>;
 
 export interface TopologyCommandOptions {
   readonly sync?: TopologySync;
+  /** Scheduled syncs (`topology sync NAME from ... | every 5m | off`), when the bot runs a sync scheduler. */
+  readonly scheduled?: ScheduledSyncCommand;
   readonly onChange?: TopologyChangeListener;
 }
 
@@ -56,6 +60,8 @@ export function topologySubcommand(options: TopologyCommandOptions = {}): Subcom
       const [verb = '', name = '', ...rest] = splitFirstWords(args, 2);
       const body = rest.join('');
       switch (verb.toLowerCase()) {
+        case 'list':
+          return topologiesSubcommand.run('', context);
         case 'show':
           return withName(name, (valid) => showTopology(valid, context));
         case 'export':
@@ -73,7 +79,7 @@ export function topologySubcommand(options: TopologyCommandOptions = {}): Subcom
           return withName(name, (valid) => syncTopology(context, valid, body.trim(), options));
         default:
           return {
-            text: `Usage: \`${USAGE}\`.${verb ? ` \`${verb}\` is not one of show, export, import, remove, sync.` : ''}`,
+            text: `Usage: \`${USAGE}\`, or \`topology list\`.${verb ? ` \`${verb}\` is not one of list, show, export, import, remove, sync.` : ''}`,
           };
       }
     },
@@ -232,6 +238,8 @@ async function syncTopology(
 ): Promise<Reply> {
   const refusal = await refuseUnlessAdmin(context, 'topology sync', name);
   if (refusal) return refusal;
+  const scheduled = await options.scheduled?.(context, name, args);
+  if (scheduled) return scheduled;
   if (!options.sync) return { text: 'Cloud sync is not configured in this deployment.' };
   let result: Awaited<ReturnType<TopologySync>>;
   try {

@@ -1,6 +1,7 @@
 // The process environment, validated once at start-up: which Slack transport to use (Socket Mode, HTTP, or
 // none = the local chat shell), and the few settings around it. Misconfiguration is an error, never a guess.
 import { z } from 'zod';
+import { defaultIntervalFromEnv } from '../sync/interval.js';
 
 export const DEFAULT_STORE_PATH = 'data/reachbot.json';
 export const DEFAULT_PORT = 3000;
@@ -25,6 +26,8 @@ export interface Config {
   readonly admins: ReadonlySet<string>;
   readonly storePath: string;
   readonly logLevel: LogLevel;
+  /** Interval of a scheduled sync configured without one (REACHBOT_SYNC_INTERVAL, default 10 minutes). */
+  readonly syncIntervalMs: number;
   /** The operations port (/metrics, /healthz, /readyz); 0 = any free port. */
   readonly metricsPort: number;
   /** How long SIGTERM waits for answers in flight before closing anyway. */
@@ -68,6 +71,7 @@ const envSchema = z.object({
   ),
   REACHBOT_ADMINS: optionalText,
   REACHBOT_STORE: optionalText,
+  REACHBOT_SYNC_INTERVAL: optionalText,
   REACHBOT_REQUIRE_SLACK: optionalText.pipe(z.enum(['true', 'false', '1', '0']).optional()),
   LOG_LEVEL: optionalText.pipe(z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional()),
 });
@@ -84,6 +88,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     throw new ConfigError(lines.join('; '));
   }
   const vars = parsed.data;
+  let syncIntervalMs: number;
+  try {
+    syncIntervalMs = defaultIntervalFromEnv({ REACHBOT_SYNC_INTERVAL: vars.REACHBOT_SYNC_INTERVAL });
+  } catch (error) {
+    throw new ConfigError(`REACHBOT_SYNC_INTERVAL: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const slackApiUrl = vars.SLACK_API_URL ? withTrailingSlash(vars.SLACK_API_URL) : undefined;
   const transport = chooseTransport(vars.SLACK_BOT_TOKEN, vars.SLACK_APP_TOKEN, vars.SLACK_SIGNING_SECRET, vars.PORT);
   // In a container there is no one to talk to the local shell: without credentials it would exit at once.
@@ -102,6 +112,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     admins: parseAdmins(vars.REACHBOT_ADMINS),
     storePath: vars.REACHBOT_STORE ?? DEFAULT_STORE_PATH,
     logLevel: vars.LOG_LEVEL ?? 'info',
+    syncIntervalMs,
     metricsPort,
     drainSeconds: vars.REACHBOT_DRAIN_SECONDS ?? DEFAULT_DRAIN_SECONDS,
   };

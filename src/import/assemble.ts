@@ -367,7 +367,11 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
   if (!result.ok) {
     throw new Error(`the imported topology does not validate (a reachbot bug):\n${formatIssues(result.issues)}`);
   }
-  return { topology: result.topology as Topology, warnings: [...new Set(warnings)] };
+  return {
+    topology: result.topology as Topology,
+    warnings: [...new Set(warnings)],
+    ...(inventory.skipped.length ? { skipped: [...inventory.skipped] } : {}),
+  };
 }
 
 /** A rule in topology terms with what its mapping assumed, or why it cannot be mapped. */

@@ -233,6 +233,20 @@ export interface RawInventory {
   dnsZones: RawDnsZone[];
   enterpriseRouters: RawEnterpriseRouter[];
   warnings: string[];
+  /** Whole sections the importer could not read (each also has a warning); empty for a complete import. */
+  skipped: SkippedSection[];
+}
+
+/** Why a section was not read: the service is not offered in the region, the key may not read it, throttled, other. */
+export type SkipReason = 'unavailable' | 'forbidden' | 'throttled' | 'error';
+
+/** A section of the inventory an import left out, so a sync can tell a partial import from a complete one. */
+export interface SkippedSection {
+  readonly what: string;
+  /** The cloud service it comes from (vpc, cce, ecs, dcs, rds, dms, nat). */
+  readonly service: string;
+  readonly reason: SkipReason;
+  readonly detail: string;
 }
 
 /** An empty inventory to fill. */
@@ -251,6 +265,7 @@ export function emptyInventory(): RawInventory {
     dnsZones: [],
     enterpriseRouters: [],
     warnings: [],
+    skipped: [],
   };
 }
 
@@ -258,4 +273,6 @@ export function emptyInventory(): RawInventory {
 export interface ImportResult {
   readonly topology: Topology;
   readonly warnings: readonly string[];
+  /** Sections left out because they could not be read (absent: none). */
+  readonly skipped?: readonly SkippedSection[];
 }

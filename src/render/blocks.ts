@@ -8,7 +8,7 @@ import { flowsOf } from '../engine/diagnosis.js';
 import { ACTION_IDS, MAX_ACTION_VALUE } from './actions.js';
 import { escapeMrkdwn, SLACK_LIMITS } from './mrkdwn.js';
 import { singleLine } from './syntax/shell.js';
-import { renderTerminal } from './terminal.js';
+import { type AnswerProvenance, renderTerminal } from './terminal.js';
 import {
   allAssumptions,
   apiWords,
@@ -29,6 +29,8 @@ export interface BlocksOptions {
   readonly ephemeral?: boolean;
   /** Every button's value: what the action listener needs to redo the question (≤ 2000 characters). */
   readonly actionValue: string;
+  /** Which topology answered and how fresh it is: a warning before the verdict, the summary under it. */
+  readonly provenance?: AnswerProvenance;
 }
 
 export interface BlocksMessage {
@@ -241,12 +243,24 @@ export function renderBlocks(result: DiagnosisResult, options: BlocksOptions): B
   const header: KnownBlock = { type: 'header', text: { type: 'plain_text', text: headerText(result) } };
   const source = section(sourceText(result));
   const actions = actionsBlock(result, options, format);
+  const provenance = options.provenance;
+  const warningBlocks: KnownBlock[] = provenance?.warning
+    ? [section(clamp(`:warning: *${escapeMrkdwn(provenance.warning)}*`, BLOCK_LIMITS.maxSectionText).text)]
+    : [];
+  const summaryBlocks: KnownBlock[] = provenance
+    ? [
+        {
+          type: 'context',
+          elements: [{ type: 'mrkdwn', text: clamp(escapeMrkdwn(provenance.summary), 500).text }],
+        },
+      ]
+    : [];
   const notes: string[] = [];
   let cut = false;
 
   // Always-present blocks, plus a cut notice we may need, come off the budget first.
-  let blocksLeft = BLOCK_LIMITS.maxBlocks - 4;
-  let charsLeft = TOTAL_BUDGET - blocksTextLength([header, source, actions]) - 300;
+  let blocksLeft = BLOCK_LIMITS.maxBlocks - 4 - warningBlocks.length - summaryBlocks.length;
+  let charsLeft = TOTAL_BUDGET - blocksTextLength([header, source, actions, ...warningBlocks, ...summaryBlocks]) - 300;
   const take = (block: KnownBlock): boolean => {
     const length = blocksTextLength([block]);
     if (blocksLeft < 1 || length > charsLeft) return false;
@@ -326,13 +340,29 @@ export function renderBlocks(result: DiagnosisResult, options: BlocksOptions): B
           },
         ]
       : [];
-  const blocks: KnownBlock[] = [header, source, ...stepBlocks, ...fixBlocks, ...assumptionBlocks, ...notice, actions];
-  const text = fallbackText(result);
+  const blocks: KnownBlock[] = [
+    ...warningBlocks,
+    header,
+    ...summaryBlocks,
+    source,
+    ...stepBlocks,
+    ...fixBlocks,
+    ...assumptionBlocks,
+    ...notice,
+    actions,
+  ];
+  const plain = fallbackText(result);
+  const text = provenance?.warning
+    ? clamp(`⚠ ${escapeMrkdwn(singleLine(provenance.warning))}\n${plain}`, BLOCK_LIMITS.maxFallbackText).text
+    : plain;
   if (!cut) return { text, blocks };
   return {
     text,
     blocks,
-    overflow: { filename: OVERFLOW_FILENAME, content: renderTerminal(result, { format: 'all' }) },
+    overflow: {
+      filename: OVERFLOW_FILENAME,
+      content: renderTerminal(result, { format: 'all', ...(provenance ? { provenance } : {}) }),
+    },
   };
 }
 

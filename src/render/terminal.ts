@@ -20,6 +20,16 @@ export type FixFormat = 'all' | 'text' | 'hcloud' | 'terraform' | 'api';
 export interface TerminalOptions {
   readonly color?: boolean;
   readonly format?: FixFormat;
+  /** Which topology answered and how fresh it is; its warning goes before the verdict. */
+  readonly provenance?: AnswerProvenance;
+}
+
+/** Where an answer's topology came from and how fresh it is, as the adapters word it (docs/SYNC.md). */
+export interface AnswerProvenance {
+  /** "topology prod, Huawei Cloud cn-north-4, synced 3 min ago". */
+  readonly summary: string;
+  /** Said before the verdict: the last sync failed, or the topology is overdue. */
+  readonly warning?: string;
 }
 
 type Paint = (code: string, text: string) => string;
@@ -85,7 +95,10 @@ export function renderTerminal(result: DiagnosisResult, options: TerminalOptions
   const format = options.format ?? 'all';
   const verdict = result.verdict;
   const headline = paint(`1;${VERDICT_COLOR[verdict]}`, `${VERDICT_SYMBOL[verdict]} ${VERDICT_LABEL[verdict]}`);
-  const lines = [`${headline}  ${questionWords(result)}`];
+  const provenance = options.provenance;
+  const lines = provenance?.warning ? [paint('1;33', `⚠ ${singleLine(provenance.warning)}`), ''] : [];
+  lines.push(`${headline}  ${questionWords(result)}`);
+  if (provenance) lines.push(paint('2', `(${singleLine(provenance.summary)})`));
   const flows = flowsOf(result);
 
   if (flows.length === 1 && flows[0] !== undefined) {

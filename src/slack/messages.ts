@@ -47,6 +47,7 @@ export function answerMessage(answer: Answer, options: { readonly ephemeral: boo
     ...(answer.format ? { format: answer.format } : {}),
     ephemeral: options.ephemeral,
     actionValue,
+    provenance: answer.freshness,
   });
   if (!rendered.overflow) return { text: rendered.text, blocks: rendered.blocks };
   const q = answer.question;

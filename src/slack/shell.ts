@@ -69,7 +69,7 @@ export function renderOutcome(outcome: Outcome, color = false): string {
   switch (outcome.kind) {
     case 'answer': {
       const { answer } = outcome;
-      return renderTerminal(answer.result, { color, format: answer.format ?? 'all' });
+      return renderTerminal(answer.result, { color, format: answer.format ?? 'all', provenance: answer.freshness });
     }
     case 'error':
       return `${[`⚠ ${outcome.message}`, ...outcome.suggestions.slice(0, 10).map((s) => `  try: ${s}`)].join('\n')}\n`;

@@ -57,6 +57,49 @@ export interface DigestSchedule {
   readonly lastRunAt?: string;
 }
 
+/** Where a synced topology is re-imported from (see docs/SYNC.md). */
+export type SyncSourceSpec =
+  | {
+      readonly kind: 'huaweicloud';
+      readonly region: string;
+      readonly projectId?: string;
+      readonly vpcIds?: readonly string[];
+    }
+  | { readonly kind: 'terraform-file'; readonly path: string }
+  | { readonly kind: 'terraform-url'; readonly url: string };
+
+/** Why a sync failed, as a person would say it (classified from the importer's errors). */
+export type SyncFailureKind =
+  | 'expired-key'
+  | 'forbidden'
+  | 'throttled'
+  | 'service-missing'
+  | 'unreachable'
+  | 'partial'
+  | 'invalid'
+  | 'error';
+
+/** A topology's scheduled sync: its source, interval, and what happened last (persisted across restarts). */
+export interface SyncSchedule {
+  readonly topology: string;
+  readonly source: SyncSourceSpec;
+  readonly intervalMs: number;
+  /** When the next sync is due (ISO); a restart waits for it instead of syncing again. */
+  readonly nextRunAt: string;
+  /** When the last sync started (claimed before it runs, so a crash mid-sync does not repeat it at once). */
+  readonly lastRunAt?: string;
+  /** When a sync last succeeded (whether or not the topology changed): "checked at". */
+  readonly lastSuccessAt?: string;
+  /** When a sync last replaced the topology. */
+  readonly lastChangeAt?: string;
+  readonly lastFailure?: { readonly at: string; readonly kind: SyncFailureKind; readonly message: string };
+  /** Failures since the last success; drives the backoff and the one-time failure post. */
+  readonly failures: number;
+  /** The failure was posted to the watching channels; the recovery is posted once when it clears. */
+  readonly failurePosted?: boolean;
+  readonly createdBy?: string;
+}
+
 export interface StoreData {
   schemaVersion: typeof SCHEMA_VERSION;
   /** By name. */
@@ -71,6 +114,8 @@ export interface StoreData {
   watches: Watch[];
   /** By channel. */
   schedules: Record<string, DigestSchedule>;
+  /** Scheduled syncs, by topology name (a section added compatibly: older files get it empty). */
+  syncs: Record<string, SyncSchedule>;
 }
 
 /** A fresh, empty store document (a new object every call: lowdb keeps defaults by reference). */
@@ -83,5 +128,6 @@ export function emptyStoreData(): StoreData {
     deliveries: {},
     watches: [],
     schedules: {},
+    syncs: {},
   };
 }

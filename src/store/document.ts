@@ -61,6 +61,17 @@ function checkEntry(key: string, entry: unknown, issues: string[]): StoredTopolo
   return stored;
 }
 
+/**
+ * Validate and freeze a topology entry ahead of an update, so that the update keeps this very object (and so any
+ * compiled form keyed on it): a sync compiles a new topology before it is swapped in. Throws StoreValidationError.
+ */
+export function sealStoredTopology(entry: StoredTopology): StoredTopology {
+  const issues: string[] = [];
+  const sealed = checkEntry(entry.name, entry, issues);
+  if (!sealed || issues.length) throw new StoreValidationError(issues);
+  return sealed;
+}
+
 /** A copy to mutate: every section cloned, stored topology entries shared (they are frozen). */
 function draftOf(data: StoreData): StoreData {
   const { topologies, ...rest } = data;

@@ -3,6 +3,7 @@
 // make an existing file look corrupt. Stored topologies are re-validated with the topology schema.
 import { z } from 'zod';
 import type { Verdict } from '../engine/diagnosis.js';
+import type { SyncFailureKind } from './data.js';
 
 const VERDICTS = ['reachable', 'unreachable', 'uncertain'] as const satisfies readonly Verdict[];
 
@@ -58,6 +59,42 @@ const scheduleSchema = z.looseObject({
   lastRunAt: isoTime.optional(),
 });
 
+const FAILURE_KINDS = [
+  'expired-key',
+  'forbidden',
+  'throttled',
+  'service-missing',
+  'unreachable',
+  'partial',
+  'invalid',
+  'error',
+] as const satisfies readonly SyncFailureKind[];
+
+const syncSourceSchema = z.discriminatedUnion('kind', [
+  z.looseObject({
+    kind: z.literal('huaweicloud'),
+    region: z.string().min(1),
+    projectId: z.string().min(1).optional(),
+    vpcIds: z.array(z.string().min(1)).optional(),
+  }),
+  z.looseObject({ kind: z.literal('terraform-file'), path: z.string().min(1) }),
+  z.looseObject({ kind: z.literal('terraform-url'), url: z.string().min(1) }),
+]);
+
+const syncSchema = z.looseObject({
+  topology: z.string().min(1),
+  source: syncSourceSchema,
+  intervalMs: z.number().int().min(60_000),
+  nextRunAt: isoTime,
+  lastRunAt: isoTime.optional(),
+  lastSuccessAt: isoTime.optional(),
+  lastChangeAt: isoTime.optional(),
+  lastFailure: z.looseObject({ at: isoTime, kind: z.enum(FAILURE_KINDS), message: text }).optional(),
+  failures: z.number().int().min(0),
+  failurePosted: z.boolean().optional(),
+  createdBy: text.optional(),
+});
+
 /** Every section but the topologies' contents, which need the topology validator. */
 export const storeDataSchema = z.looseObject({
   schemaVersion: z.literal(1),
@@ -68,4 +105,6 @@ export const storeDataSchema = z.looseObject({
   deliveries: z.record(z.string(), z.number()),
   watches: z.array(watchSchema),
   schedules: z.record(z.string(), scheduleSchema),
+  // Added after v1 shipped: a file without it has no syncs (no migration needed, nothing else changes).
+  syncs: z.record(z.string(), syncSchema).default({}),
 });

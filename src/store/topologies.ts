@@ -6,6 +6,7 @@ import { QuestionError } from '../question/errors.js';
 import { type CompiledTopology, compileTopology } from '../topology/compile.js';
 import type { Topology } from '../topology/schema.js';
 import type { StoredTopology } from './data.js';
+import { sealStoredTopology } from './document.js';
 import { TopologyNameError } from './errors.js';
 import type { Store } from './store.js';
 
@@ -69,12 +70,37 @@ export async function putTopology(
   return { stored, replaced };
 }
 
+/**
+ * A topology entry validated and frozen before it is stored, so that `putPrepared` swaps in this very object: compile
+ * it (`compileStored`) before the swap and answers use the previous compiled topology until this one is ready.
+ * Throws TopologyNameError or StoreValidationError.
+ */
+export function sealTopology(entry: PutTopology): StoredTopology {
+  if (!isValidTopologyName(entry.name)) throw new TopologyNameError(entry.name);
+  return sealStoredTopology({
+    name: entry.name,
+    topology: entry.topology,
+    importedAt: entry.importedAt ?? new Date().toISOString(),
+    ...(entry.importedBy === undefined ? {} : { importedBy: entry.importedBy }),
+    ...(entry.source === undefined ? {} : { source: entry.source }),
+  });
+}
+
+/** Store a prepared topology (replacing one of its name) in one atomic update. */
+export async function putPrepared(store: Store, stored: StoredTopology): Promise<void> {
+  await store.update((data) => {
+    data.topologies[stored.name] = stored;
+  });
+}
+
 /** Remove a topology (and the default, if it was the default); false when there was none. */
 export async function removeTopology(store: Store, name: string): Promise<boolean> {
   const entry = getTopology(store, name);
   if (!entry) return false;
   await store.update((data) => {
     delete data.topologies[entry.name];
+    // Its scheduled sync goes with it, or the next sync would bring it back.
+    delete data.syncs[entry.name];
     if (data.defaultTopology === entry.name) delete data.defaultTopology;
   });
   return true;

@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import { Writable } from 'node:stream';
 import type { webApi } from '@slack/bolt';
 import nock from 'nock';
-import { createRegistry } from '../../src/commands/registry.js';
+import { createRegistry, type SubcommandRegistry } from '../../src/commands/registry.js';
 import { createLogger } from '../../src/log/logger.js';
 import { createSlackApp } from '../../src/slack/app.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
@@ -125,6 +125,8 @@ export interface TestAppOptions {
   readonly admins?: readonly string[];
   readonly watchButton?: WatchButton;
   readonly retryConfig?: webApi.RetryOptions;
+  /** The subcommands (default: the core ones). */
+  readonly registry?: SubcommandRegistry;
 }
 
 /** Start the real app over HTTP on a free port. */
@@ -142,7 +144,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     logger,
     now: () => FIXED_NOW,
     admins: new Set(options.admins ?? [ADMIN]),
-    registry: createRegistry(),
+    registry: options.registry ?? createRegistry(),
     botToken: BOT_TOKEN,
     ...(options.watchButton ? { watchButton: options.watchButton } : {}),
   };

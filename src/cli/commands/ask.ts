@@ -13,6 +13,7 @@ import { renderReverseText } from '../../reverse/render.js';
 import { answerReverse, type ReverseQuestion } from '../../reverse/reverse.js';
 import { openFileStore, storePathFor } from '../../store/file-store.js';
 import { compileStored, resolveClusterTopology, splitQualifiedCluster } from '../../store/topologies.js';
+import { type Freshness, freshnessOf } from '../../sync/freshness.js';
 import { type CompiledTopology, compileTopology } from '../../topology/compile.js';
 import { CliExit, type CliIO, dim, EXIT, useColor } from '../io.js';
 import { SAMPLE_TOPOLOGY_PATH } from '../paths.js';
@@ -74,10 +75,14 @@ async function ask(text: string, options: AskOptions, io: CliIO): Promise<number
   const reverse = parseReverseQuestion(text);
   if (reverse) return askReverse(reverse, options, io, color);
   const question = parseQuestion(text);
-  const { compiled, asked } = await topologyFor(question, options, io, color);
+  const { compiled, asked, freshness } = await topologyFor(question, options, io, color);
   const result: DiagnosisResult = diagnose(compiled, asked);
-  if (options.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else io.stdout.write(`${renderTerminal(result, { color, format: options.format ?? 'all' })}\n`);
+  // `freshness` is a compatible extension of the JSON contract (docs/CLI.md): only for a stored topology.
+  if (options.json) io.stdout.write(`${JSON.stringify(freshness ? { ...result, freshness } : result, null, 2)}\n`);
+  else
+    io.stdout.write(
+      `${renderTerminal(result, { color, format: options.format ?? 'all', ...(freshness ? { provenance: freshness } : {}) })}\n`,
+    );
   return VERDICT_EXIT[result.verdict];
 }
 
@@ -124,7 +129,7 @@ async function topologyFor(
   options: AskOptions,
   io: CliIO,
   color: boolean,
-): Promise<{ compiled: CompiledTopology; asked: Question }> {
+): Promise<{ compiled: CompiledTopology; asked: Question; freshness?: Freshness }> {
   if (options.topology) {
     return { compiled: compileTopology(await requireTopologyFile(options.topology, io.cwd)), asked: question };
   }
@@ -139,7 +144,8 @@ async function topologyFor(
     }
     const entry = resolveClusterTopology(store, question.cluster);
     const cluster = splitQualifiedCluster(question.cluster).cluster;
-    return { compiled: compileStored(entry), asked: { ...question, cluster } };
+    const freshness = freshnessOf(entry, store.data.syncs[entry.name], io.now?.() ?? new Date());
+    return { compiled: compileStored(entry), asked: { ...question, cluster }, freshness };
   } finally {
     await store.close();
   }

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { closestNames } from '../../names/closest.js';
-import type { StoredTopology } from '../../store/data.js';
+import type { StoredTopology, SyncSourceSpec } from '../../store/data.js';
 import { type FileStore, openFileStore, storePathFor } from '../../store/file-store.js';
 import {
   defaultTopologyName,
@@ -14,6 +14,12 @@ import {
   removeTopology,
   setDefaultTopology,
 } from '../../store/topologies.js';
+import { FAILURE_LABEL } from '../../sync/failure.js';
+import { syncHealthLine } from '../../sync/health.js';
+import { defaultIntervalFromEnv, formatInterval, parseInterval } from '../../sync/interval.js';
+import { sourceReader } from '../../sync/read-source.js';
+import { startSyncScheduler } from '../../sync/scheduler.js';
+import { formatSyncSource, parseSyncSource } from '../../sync/source.js';
 import { diffTopologies, formatDiff, isEmptyDiff } from '../../topology/diff.js';
 import { exportTopology } from '../../topology/export.js';
 import { CliExit, type CliIO, EXIT } from '../io.js';
@@ -98,6 +104,8 @@ Examples:
           io.stdout.write(
             `${mark} ${entry.name.padEnd(width)}  ${summarize(entry.topology)} (${clusters}); imported ${entry.importedAt}${from}\n`,
           );
+          const sync = store.data.syncs[entry.name];
+          if (sync) io.stdout.write(`  ${' '.repeat(width)}  ${syncHealthLine(sync, now(io))}\n`);
         }
       });
     });
@@ -144,6 +152,97 @@ Examples:
     });
 
   topology
+    .command('sync')
+    .description('sync a topology from its source now; with --from or --every, schedule it (the bot re-imports it)')
+    .argument('<name>', 'the topology (created by its first sync)')
+    .option('--from <source>', 'huaweicloud:REGION, terraform:PATH (a state file) or an https URL of a state')
+    .option('--project <id>', 'Huawei Cloud project id (default: the project named after the region)')
+    .option('--vpc <ids>', 'only these VPCs (comma-separated ids)')
+    .option(
+      '--every <interval>',
+      'how often the bot syncs it: 5m, 1h, ... (minimum 1m; default REACHBOT_SYNC_INTERVAL or 10m)',
+    )
+    .option('--off', 'stop syncing it (the topology stays)')
+    .option('--no-now', 'only save the schedule; do not sync now')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ reachbot topology sync prod --from huaweicloud:cn-north-4 --vpc vpc-1a2b --every 10m
+  $ reachbot topology sync prod                 # sync now, from its source
+  $ reachbot topology sync staging --from terraform:infra/staging.tfstate
+  $ reachbot topology sync prod --off
+
+Syncing writes the store: stop the bot first, or use /reach topology sync in Slack (docs/SYNC.md).`,
+    )
+    .action(
+      async (
+        name: string,
+        options: { from?: string; project?: string; vpc?: string; every?: string; off?: boolean; now: boolean },
+      ) => {
+        if (!isValidTopologyName(name)) throw new CliExit(EXIT.invalid, `"${name}" is not a valid topology name`);
+        await withStore(io, true, async (store) => {
+          const scheduler = startSyncScheduler({
+            store,
+            read: sourceReader({ env: io.env }),
+            clock: () => now(io),
+            timers: false,
+            defaultIntervalMs: defaultIntervalFromEnv(io.env),
+          });
+          if (options.off) {
+            const removed = await scheduler.unschedule(name);
+            io.stdout.write(removed ? `"${name}" is no longer synced\n` : `"${name}" had no sync\n`);
+            return;
+          }
+          let intervalMs: number | undefined;
+          let source: SyncSourceSpec | undefined;
+          try {
+            intervalMs = options.every ? parseInterval(options.every) : undefined;
+            source = options.from
+              ? parseSyncSource(
+                  options.from,
+                  {
+                    ...(options.project ? { projectId: options.project } : {}),
+                    ...(options.vpc ? { vpcIds: options.vpc.split(',').filter(Boolean) } : {}),
+                  },
+                  io.cwd,
+                )
+              : undefined;
+          } catch (error) {
+            throw new CliExit(EXIT.invalid, error instanceof Error ? error.message : String(error));
+          }
+          if (!source && !store.data.syncs[name]) {
+            throw new CliExit(
+              EXIT.invalid,
+              `"${name}" has no sync source; give one: reachbot topology sync ${name} --from huaweicloud:REGION`,
+            );
+          }
+          if (source || intervalMs) {
+            const schedule = await scheduler.configure(
+              name,
+              { ...(source ? { source } : {}), ...(intervalMs ? { intervalMs } : {}) },
+              'cli',
+            );
+            io.stdout.write(
+              `"${name}" syncs from ${formatSyncSource(schedule.source)} every ${formatInterval(schedule.intervalMs)}\n`,
+            );
+          }
+          if (!options.now) return;
+          const outcome = await scheduler.syncNow(name);
+          for (const warning of outcome.warnings) io.stderr.write(`warning: ${warning}\n`);
+          if (outcome.status === 'failed') {
+            throw new CliExit(
+              EXIT.failed,
+              `sync of "${name}" failed (${FAILURE_LABEL[outcome.failure.kind]}): ${outcome.failure.message}`,
+            );
+          }
+          const said = { unchanged: 'no change', replaced: 'the network changed; replaced', created: 'imported' };
+          io.stdout.write(`synced "${name}": ${said[outcome.status]}\n`);
+        });
+      },
+    );
+
+  topology
     .command('default')
     .description('make a stored topology the default')
     .argument('<name>', 'a stored topology')
@@ -154,6 +253,10 @@ Examples:
         io.stdout.write(`"${entry.name}" is now the default topology\n`);
       });
     });
+}
+
+function now(io: CliIO): Date {
+  return io.now?.() ?? new Date();
 }
 
 /** Open the store (as the writer when `write`), print its warnings, run, and always close it. */

@@ -67,6 +67,11 @@ export class HuaweiCloudApiError extends Error {
   get forbidden(): boolean {
     return this.status === 403;
   }
+
+  /** Still throttled after every retry (HTTP 429 or APIG's throttling code). */
+  get throttled(): boolean {
+    return this.status === 429 || (this.errorCode !== undefined && THROTTLING_CODES.has(this.errorCode));
+  }
 }
 
 // Huawei's APIG and services answer errors in a few shapes; read them all.

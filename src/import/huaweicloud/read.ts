@@ -4,7 +4,13 @@
 import type { z } from 'zod';
 import { dcsAccessControl, dcsMayHaveWhitelist } from '../dcs.js';
 import { connectAddresses, connectDomainNames } from '../dms.js';
-import { emptyInventory, type RawEnterpriseRouter, type RawInstance, type RawInventory } from '../model.js';
+import {
+  emptyInventory,
+  type RawEnterpriseRouter,
+  type RawInstance,
+  type RawInventory,
+  type SkipReason,
+} from '../model.js';
 import {
   HuaweiCloudApiError,
   HuaweiCloudAuthError,
@@ -97,16 +103,20 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
       await read();
     } catch (error) {
       if (error instanceof HuaweiCloudAuthError) throw error;
+      const skip = (reason: SkipReason, detail: string) => inv.skipped.push({ what, service, reason, detail });
       if (error instanceof ServiceUnavailableError) {
         inv.warnings.push(
           `skipped ${what}: ${service.toUpperCase()} is not available in ${client.region} (${error.detail})`,
         );
+        skip('unavailable', error.detail);
       } else if (error instanceof HuaweiCloudApiError && error.forbidden) {
         inv.warnings.push(
           `skipped ${what}: the credential may not read it (${error.errorCode ?? 'HTTP 403'}: ${error.detail}); grant the read-only policy listed in docs/IMPORT.md`,
         );
+        skip('forbidden', `${error.errorCode ?? 'HTTP 403'}: ${error.detail}`);
       } else if (error instanceof HuaweiCloudApiError || error instanceof ResponseShapeError) {
         inv.warnings.push(`skipped ${what}: ${error.message}`);
+        skip(error instanceof HuaweiCloudApiError && error.throttled ? 'throttled' : 'error', error.message);
       } else throw error;
     }
   };
@@ -309,26 +319,31 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
       (p) => p.security_group_rules,
       v3Next,
     );
+    // Grouped once: filtering every rule per group is quadratic (2,000 groups x 100,000 rules took seconds).
+    const rulesByGroup = new Map<string, typeof rules>();
+    for (const r of rules) {
+      const list = rulesByGroup.get(r.security_group_id);
+      if (list) list.push(r);
+      else rulesByGroup.set(r.security_group_id, [r]);
+    }
     for (const g of groups)
       inv.securityGroups.push({
         id: g.id,
         name: g.name ?? undefined,
         description: g.description ?? undefined,
-        rules: rules
-          .filter((r) => r.security_group_id === g.id)
-          .map((r) => ({
-            id: r.id,
-            direction: r.direction,
-            ethertype: r.ethertype ?? undefined,
-            protocol: r.protocol,
-            ports: r.multiport,
-            remoteIpPrefix: r.remote_ip_prefix,
-            remoteGroupId: r.remote_group_id,
-            remoteAddressGroupId: r.remote_address_group_id,
-            action: r.action,
-            priority: r.priority === null || r.priority === undefined ? null : Number(r.priority),
-            description: r.description,
-          })),
+        rules: (rulesByGroup.get(g.id) ?? []).map((r) => ({
+          id: r.id,
+          direction: r.direction,
+          ethertype: r.ethertype ?? undefined,
+          protocol: r.protocol,
+          ports: r.multiport,
+          remoteIpPrefix: r.remote_ip_prefix,
+          remoteGroupId: r.remote_group_id,
+          remoteAddressGroupId: r.remote_address_group_id,
+          action: r.action,
+          priority: r.priority === null || r.priority === undefined ? null : Number(r.priority),
+          description: r.description,
+        })),
       });
   });
   await section('network ACLs', 'vpc', async () => {

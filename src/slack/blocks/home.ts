@@ -5,6 +5,7 @@ import { describeQuestion } from '../../digest/watches.js';
 import type { Verdict } from '../../engine/diagnosis.js';
 import { escapeMrkdwn, SLACK_LIMITS, truncate } from '../../render/mrkdwn.js';
 import type { StoreData } from '../../store/data.js';
+import { syncHealthLine } from '../../sync/health.js';
 
 /** Home tabs hold at most 100 blocks; keep a margin for the trailing notes. */
 const MAX_HOME_BLOCKS = SLACK_LIMITS.maxHomeBlocks - 5;
@@ -18,7 +19,7 @@ const VERDICT_BADGE: Record<Verdict, string> = {
 };
 
 /** The Home tab view for the current store contents. */
-export function homeView(data: Readonly<StoreData>): HomeView {
+export function homeView(data: Readonly<StoreData>, now: Date = new Date()): HomeView {
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'reachbot: can this pod reach that address?' } },
     {
@@ -29,14 +30,14 @@ export function homeView(data: Readonly<StoreData>): HomeView {
       },
     },
     { type: 'divider' },
-    ...topologyBlocks(data),
+    ...topologyBlocks(data, now),
     { type: 'divider' },
     ...watchBlocks(data),
   ];
   return { type: 'home', blocks: capBlocks(blocks) };
 }
 
-function topologyBlocks(data: Readonly<StoreData>): KnownBlock[] {
+function topologyBlocks(data: Readonly<StoreData>, now: Date): KnownBlock[] {
   const stored = Object.values(data.topologies).sort((a, b) => a.name.localeCompare(b.name));
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: `Topologies (${stored.length})` } },
@@ -69,6 +70,11 @@ function topologyBlocks(data: Readonly<StoreData>): KnownBlock[] {
       ),
       { type: 'context', elements: [{ type: 'mrkdwn', text: origin }] },
     );
+    const sync = data.syncs[entry.name];
+    if (sync) {
+      const failing = sync.failures > 0 ? ':warning: ' : ':repeat: ';
+      blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${failing}${syncHealthLine(sync, now)}` }] });
+    }
   }
   return blocks;
 }

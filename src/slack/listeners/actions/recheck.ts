@@ -8,7 +8,7 @@ import { buttonHandler } from './button.js';
 /** The Re-check button handler. */
 export function recheck(deps: SlackDeps) {
   return buttonHandler(deps, 'Re-check', async (site, { respond }) => {
-    const answer = answerQuestion(deps.store, site.ref.question, undefined, site.ref.topology);
+    const answer = answerQuestion(deps.store, site.ref.question, undefined, site.ref.topology, deps.now());
     const message = answerMessage(answer, { ephemeral: site.ephemeral });
     await respondWith(respond, message, {
       responseType: site.ephemeral ? 'ephemeral' : 'in_channel',

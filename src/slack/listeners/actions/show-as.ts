@@ -11,7 +11,7 @@ import { buttonHandler } from './button.js';
 /** A handler for one of the "Show as" buttons. */
 export function showAs(deps: SlackDeps, format: Exclude<AnswerFormat, 'text'>) {
   return buttonHandler(deps, `Show as ${format}`, async (site, { respond, client }) => {
-    const answer = answerQuestion(deps.store, site.ref.question, format, site.ref.topology);
+    const answer = answerQuestion(deps.store, site.ref.question, format, site.ref.topology, deps.now());
     if (site.ephemeral || !site.threadTs) {
       await respondWith(respond, answerMessage(answer, { ephemeral: true }), { responseType: 'ephemeral' });
       return;

@@ -8,7 +8,7 @@ export function appHomeOpened(deps: SlackDeps) {
   return async ({ event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>): Promise<void> => {
     if (event.tab !== 'home') return;
     try {
-      await client.views.publish({ user_id: event.user, view: homeView(deps.store.data) });
+      await client.views.publish({ user_id: event.user, view: homeView(deps.store.data, deps.now()) });
     } catch (error) {
       deps.logger.error({ err: error, user: event.user }, 'could not publish the Home tab');
     }

@@ -1,0 +1,113 @@
+// The scheduled-sync words of `topology sync NAME ...`, shared by /reach, mentions and the shell:
+//   topology sync NAME from huaweicloud:cn-north-4 [project ID] [vpc ID[,ID]] [every 10m]   set the source, sync now
+//   topology sync NAME every 5m                                                             change the interval
+//   topology sync NAME off                                                                  stop syncing
+//   topology sync NAME                                                                      sync now
+// Anything else (`topology sync NAME cn-north-4`) is left to the one-off sync that existed before.
+import { recordAudit } from '../commands/audit.js';
+import type { CommandContext, Reply } from '../commands/subcommand.js';
+import { FAILURE_LABEL } from './failure.js';
+import { syncHealthLine } from './health.js';
+import { formatInterval, parseInterval } from './interval.js';
+import type { SyncOutcome, SyncScheduler } from './scheduler.js';
+import { formatSyncSource, parseSyncSource, SOURCE_FORMS, SyncSourceError } from './source.js';
+
+/** Handles a `topology sync NAME ARGS` that is about scheduled syncs; undefined leaves it to the one-off sync. */
+export type ScheduledSyncCommand = (context: CommandContext, name: string, args: string) => Promise<Reply | undefined>;
+
+export const SYNC_USAGE =
+  'topology sync NAME from huaweicloud:REGION [project ID] [vpc ID,ID] [every 10m] | every 5m | off';
+
+/** The command over a running scheduler; `cwd` resolves relative state paths. */
+export function scheduledSyncCommand(scheduler: SyncScheduler, cwd = process.cwd()): ScheduledSyncCommand {
+  return async (context, name, args) => {
+    const words = args.trim().split(/\s+/).filter(Boolean);
+    const has = context.store.data.syncs[name] !== undefined;
+    const first = words[0]?.toLowerCase();
+    if (words.length === 0) return has ? syncNowReply(context, scheduler, name) : undefined;
+    if (first === 'off' || first === 'stop') {
+      const removed = await scheduler.unschedule(name);
+      await recordAudit(context, { action: 'topology sync off', target: name, outcome: removed ? 'ok' : 'failed' });
+      return {
+        text: removed
+          ? `:white_check_mark: \`${name}\` is no longer synced; it stays as last imported.`
+          : `\`${name}\` has no scheduled sync.`,
+      };
+    }
+    if (first !== 'from' && first !== 'every') return undefined;
+    let settings: Parameters<SyncScheduler['configure']>[1];
+    try {
+      settings = parseSettings(words, cwd);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { text: `:x: ${message}\nUsage: \`${SYNC_USAGE}\`; sources: ${SOURCE_FORMS}.` };
+    }
+    if (!settings.source && !has) {
+      return { text: `\`${name}\` has no sync source yet. First: \`topology sync ${name} from huaweicloud:REGION\`.` };
+    }
+    const schedule = await scheduler.configure(name, settings, context.userId);
+    await recordAudit(context, {
+      action: 'topology sync schedule',
+      target: name,
+      outcome: 'ok',
+      detail: `${formatSyncSource(schedule.source)} every ${formatInterval(schedule.intervalMs)}`,
+    });
+    const head = `:repeat: \`${name}\` syncs from \`${formatSyncSource(schedule.source)}\` every ${formatInterval(schedule.intervalMs)}.`;
+    if (!settings.source) return { text: `${head}\n${syncHealthLine(schedule, context.now())}` };
+    const outcome = await scheduler.syncNow(name);
+    return { text: `${head}\n${outcomeText(name, outcome)}` };
+  };
+}
+
+function parseSettings(words: readonly string[], cwd: string): Parameters<SyncScheduler['configure']>[1] {
+  let typedSource: string | undefined;
+  let projectId: string | undefined;
+  let vpcIds: string[] | undefined;
+  let intervalMs: number | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]?.toLowerCase();
+    const value = words[i + 1];
+    if (value === undefined) throw new SyncSourceError(`\`${words[i]}\` needs a value`);
+    if (word === 'from') typedSource = value;
+    else if (word === 'every') intervalMs = parseInterval(value);
+    else if (word === 'project') projectId = value;
+    else if (word === 'vpc' || word === 'vpcs') vpcIds = value.split(',').filter(Boolean);
+    else throw new SyncSourceError(`\`${words[i]}\` is not understood here`);
+    i++;
+  }
+  const source =
+    typedSource === undefined
+      ? undefined
+      : parseSyncSource(typedSource, { ...(projectId ? { projectId } : {}), ...(vpcIds ? { vpcIds } : {}) }, cwd);
+  if (!source && (projectId || vpcIds))
+    throw new SyncSourceError('`project` and `vpc` go with `from huaweicloud:REGION`');
+  return { ...(source ? { source } : {}), ...(intervalMs ? { intervalMs } : {}) };
+}
+
+async function syncNowReply(context: CommandContext, scheduler: SyncScheduler, name: string): Promise<Reply> {
+  const outcome = await scheduler.syncNow(name);
+  await recordAudit(context, {
+    action: 'topology sync',
+    target: name,
+    outcome: outcome.status === 'failed' ? 'failed' : 'ok',
+    detail: outcome.status === 'failed' ? outcome.failure.message : outcome.status,
+  });
+  return { text: outcomeText(name, outcome) };
+}
+
+/** What a sync did, in a sentence. */
+export function outcomeText(name: string, outcome: SyncOutcome): string {
+  const warned = outcome.warnings.length
+    ? ` (${outcome.warnings.length} import warning${outcome.warnings.length === 1 ? '' : 's'}; \`topology show ${name}\`)`
+    : '';
+  switch (outcome.status) {
+    case 'unchanged':
+      return `:white_check_mark: Synced \`${name}\`: no change.${warned}`;
+    case 'replaced':
+      return `:white_check_mark: Synced \`${name}\`: the network changed and the topology was replaced; watched paths were re-checked.${warned}`;
+    case 'created':
+      return `:white_check_mark: Synced \`${name}\`: imported for the first time.${warned}`;
+    case 'failed':
+      return `:x: Sync of \`${name}\` failed (${FAILURE_LABEL[outcome.failure.kind]}): ${outcome.failure.message}\nAnswers keep using the topology as last synced.`;
+  }
+}

@@ -1,0 +1,61 @@
+// A failed sync in words people act on: the importer's errors classified as an expired key, a missing
+// permission, throttling, a service missing in the region, an unreachable source, an invalid state, or other.
+import {
+  HuaweiCloudApiError,
+  HuaweiCloudAuthError,
+  ImportSetupError,
+  ServiceUnavailableError,
+} from '../import/huaweicloud/index.js';
+import { TerraformStateError } from '../import/terraform/index.js';
+import type { SyncFailureKind } from '../store/data.js';
+import { SyncSourceError } from './source.js';
+
+export interface SyncFailure {
+  readonly kind: SyncFailureKind;
+  readonly message: string;
+}
+
+/** A failure that already knows its kind (the partial-import policy, a state URL's HTTP status). */
+export class SyncFailedError extends Error {
+  constructor(
+    readonly kind: SyncFailureKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SyncFailedError';
+  }
+}
+
+/** The reason column of `topology list`: short, and the same words everywhere. */
+export const FAILURE_LABEL: Record<SyncFailureKind, string> = {
+  'expired-key': 'expired or refused key',
+  forbidden: 'permission missing',
+  throttled: 'throttled',
+  'service-missing': 'service missing',
+  unreachable: 'source unreachable',
+  partial: 'incomplete import',
+  invalid: 'invalid source',
+  error: 'error',
+};
+
+/** Classify anything a sync threw. */
+export function classifySyncError(error: unknown): SyncFailure {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof SyncFailedError) return { kind: error.kind, message };
+  if (error instanceof HuaweiCloudAuthError) return { kind: 'expired-key', message };
+  if (error instanceof ServiceUnavailableError) return { kind: 'service-missing', message };
+  if (error instanceof HuaweiCloudApiError) {
+    if (error.throttled) return { kind: 'throttled', message };
+    if (error.forbidden) return { kind: 'forbidden', message };
+    if (error.status === 0) return { kind: 'unreachable', message };
+    return { kind: 'error', message };
+  }
+  if (error instanceof ImportSetupError || error instanceof TerraformStateError || error instanceof SyncSourceError) {
+    return { kind: 'invalid', message };
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT' || code === 'EACCES' || code === 'ECONNREFUSED' || code === 'ENOTFOUND') {
+    return { kind: 'unreachable', message };
+  }
+  return { kind: 'error', message };
+}

@@ -1,0 +1,68 @@
+// Sync intervals as people type them ("5m", "90s", "1h", "10 min"), with the 1-minute floor and the defaults.
+
+/** Default interval of a scheduled sync (REACHBOT_SYNC_INTERVAL overrides it). */
+export const DEFAULT_SYNC_INTERVAL_MS = 10 * 60_000;
+/** No source is re-read more often than this. */
+export const MIN_SYNC_INTERVAL_MS = 60_000;
+
+const UNIT_MS: Record<string, number> = {
+  s: 1000,
+  sec: 1000,
+  secs: 1000,
+  second: 1000,
+  seconds: 1000,
+  m: 60_000,
+  min: 60_000,
+  mins: 60_000,
+  minute: 60_000,
+  minutes: 60_000,
+  h: 3_600_000,
+  hr: 3_600_000,
+  hour: 3_600_000,
+  hours: 3_600_000,
+};
+
+/** The interval typed ("5m", "1h 30m", "90s", "10"), in ms; a RangeError naming the forms when unreadable or under a minute. */
+export function parseInterval(typed: string): number {
+  const text = typed.trim();
+  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)\s*([a-z]+)?\s*/gi)];
+  const consumed = parts.map((part) => part[0]).join('');
+  let ms = 0;
+  for (const [, amount, unit] of parts) {
+    const factor = UNIT_MS[(unit ?? 'm').toLowerCase()];
+    if (factor === undefined) ms = Number.NaN;
+    else ms += Number(amount) * factor;
+  }
+  if (!text || parts.length === 0 || consumed.length !== text.length || !Number.isFinite(ms)) {
+    throw new RangeError(`"${typed}" is not an interval; write it like 5m, 90s or 1h`);
+  }
+  ms = Math.round(ms);
+  if (ms < MIN_SYNC_INTERVAL_MS) throw new RangeError(`${formatInterval(ms)} is too often: the minimum is 1 minute`);
+  return ms;
+}
+
+/** The default interval from the environment (REACHBOT_SYNC_INTERVAL), else 10 minutes. */
+export function defaultIntervalFromEnv(env: Readonly<Record<string, string | undefined>>): number {
+  const typed = env.REACHBOT_SYNC_INTERVAL?.trim();
+  return typed ? parseInterval(typed) : DEFAULT_SYNC_INTERVAL_MS;
+}
+
+/** 600000 -> "10m", 5400000 -> "1h 30m", 90000 -> "1m 30s". */
+export function formatInterval(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return [h ? `${h}h` : '', m ? `${m}m` : '', s ? `${s}s` : ''].filter(Boolean).join(' ') || '0s';
+}
+
+/** How long ago, in the words an answer uses: "just now", "3 min ago", "2 h ago", "4 days ago". */
+export function ago(then: Date, now: Date): string {
+  const ms = Math.max(0, now.getTime() - then.getTime());
+  if (ms < 60_000) return 'just now';
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 120) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} days ago`;
+}

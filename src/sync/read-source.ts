@@ -1,0 +1,69 @@
+// Reading a sync source into a topology: the Huawei Cloud importer, or a Terraform state from a file or a URL.
+// The importers are the ones `reachbot import` uses; this only picks one and fetches the state's text.
+import { readFile } from 'node:fs/promises';
+import { importHuaweiCloud } from '../import/huaweicloud/index.js';
+import type { ImportResult } from '../import/model.js';
+import { importTerraformState } from '../import/terraform/index.js';
+import type { SyncSourceSpec } from '../store/data.js';
+import { SyncFailedError } from './failure.js';
+
+/** Reads one source; the scheduler and `topology sync` call it. */
+export type ReadSource = (source: SyncSourceSpec) => Promise<ImportResult>;
+
+export interface SourceReaderOptions {
+  /** Credentials (HUAWEICLOUD_SDK_AK/SK...) and HUAWEICLOUD_PROJECT_ID. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** For the Huawei Cloud API and state URLs; read at call time so test interceptors apply. */
+  readonly fetch?: typeof fetch;
+  /** How the Huawei Cloud client waits out throttling (tests pass one that does not wait). */
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly now?: () => Date;
+  readonly pageSize?: number;
+  /** A state URL that does not answer within this is a failure (default 60 s). */
+  readonly timeoutMs?: number;
+}
+
+/** The reader for every kind of source. */
+export function sourceReader(options: SourceReaderOptions): ReadSource {
+  const fetchFn: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
+  return async (source) => {
+    switch (source.kind) {
+      case 'huaweicloud':
+        return importHuaweiCloud({
+          region: source.region,
+          env: options.env,
+          fetch: fetchFn,
+          ...(source.projectId ? { projectId: source.projectId } : {}),
+          ...(source.vpcIds?.length ? { vpcIds: source.vpcIds } : {}),
+          ...(options.sleep ? { sleep: options.sleep } : {}),
+          ...(options.now ? { now: options.now } : {}),
+          ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+        });
+      case 'terraform-file':
+        return importTerraformState(await readFile(source.path, 'utf8'), source.path);
+      case 'terraform-url': {
+        const host = new URL(source.url).host;
+        let response: Response;
+        try {
+          response = await fetchFn(source.url, { signal: AbortSignal.timeout(options.timeoutMs ?? 60_000) });
+        } catch (error) {
+          throw new SyncFailedError(
+            'unreachable',
+            `cannot fetch the state from ${host}: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+        if (!response.ok) {
+          await response.body?.cancel();
+          const kind =
+            response.status === 401 || response.status === 403
+              ? 'forbidden'
+              : response.status === 429
+                ? 'throttled'
+                : 'unreachable';
+          throw new SyncFailedError(kind, `the state at ${host} answered HTTP ${response.status}`);
+        }
+        return importTerraformState(await response.text(), `the state at ${host}`);
+      }
+    }
+  };
+}

@@ -1,0 +1,109 @@
+// A sync source as people type it and as the store keeps it: `huaweicloud:<region>` (with an optional project and
+// VPC filter), a Terraform state file path, or an https URL of a state (an OBS object, say).
+import { isAbsolute, resolve } from 'node:path';
+import type { SyncSourceSpec } from '../store/data.js';
+
+/** The typed source was not understood; the message says which forms are. */
+export class SyncSourceError extends Error {
+  readonly code = 'reachbot_sync_source';
+  constructor(message: string) {
+    super(message);
+    this.name = 'SyncSourceError';
+  }
+}
+
+export const SOURCE_FORMS =
+  '`huaweicloud:REGION` (e.g. huaweicloud:cn-north-4), `terraform:PATH` (a state file on the bot host) or an `https://` URL of a state';
+
+const REGION = /^[a-z]{2}(-[a-z0-9]+)+$/;
+
+export interface SourceFilters {
+  readonly projectId?: string;
+  readonly vpcIds?: readonly string[];
+}
+
+/**
+ * Parse a typed source. `cwd` resolves a relative state path (the store keeps it absolute, so the bot finds it
+ * wherever it runs). Plain http is accepted only for a loopback host (a local double or a port-forward).
+ */
+export function parseSyncSource(typed: string, filters: SourceFilters = {}, cwd = process.cwd()): SyncSourceSpec {
+  const text = typed.trim();
+  const lower = text.toLowerCase();
+  if (lower.startsWith('huaweicloud:')) {
+    const region = text.slice('huaweicloud:'.length).trim();
+    if (!REGION.test(region)) {
+      throw new SyncSourceError(`"${region}" is not a Huawei Cloud region id (e.g. huaweicloud:cn-north-4)`);
+    }
+    return {
+      kind: 'huaweicloud',
+      region,
+      ...(filters.projectId ? { projectId: filters.projectId } : {}),
+      ...(filters.vpcIds?.length ? { vpcIds: [...filters.vpcIds] } : {}),
+    };
+  }
+  if (filters.projectId || filters.vpcIds?.length) {
+    throw new SyncSourceError('a project or VPC filter applies only to a huaweicloud: source');
+  }
+  if (lower.startsWith('https://') || lower.startsWith('http://')) {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      throw new SyncSourceError(`"${text}" is not a URL`);
+    }
+    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+      throw new SyncSourceError(`a state URL must be https (plain http only to a loopback address): ${text}`);
+    }
+    if (url.username || url.password) {
+      throw new SyncSourceError('put no credentials in a state URL; use a pre-signed https URL instead');
+    }
+    return { kind: 'terraform-url', url: url.toString() };
+  }
+  const path = lower.startsWith('terraform:') ? text.slice('terraform:'.length).trim() : '';
+  if (!path) throw new SyncSourceError(`"${text}" is not a sync source; use ${SOURCE_FORMS}`);
+  return { kind: 'terraform-file', path: isAbsolute(path) ? path : resolve(cwd, path) };
+}
+
+/** The source as it is typed back (`huaweicloud:cn-north-4`), and the key that two syncs of one source share. */
+export function formatSyncSource(source: SyncSourceSpec): string {
+  switch (source.kind) {
+    case 'huaweicloud': {
+      const filters = [
+        source.projectId ? `project ${source.projectId}` : '',
+        source.vpcIds?.length ? `vpc ${source.vpcIds.join(',')}` : '',
+      ].filter(Boolean);
+      return `huaweicloud:${source.region}${filters.length ? ` ${filters.join(' ')}` : ''}`;
+    }
+    case 'terraform-file':
+      return `terraform:${source.path}`;
+    case 'terraform-url':
+      return redactedUrl(source.url);
+  }
+}
+
+/** The source in words for an answer: "Huawei Cloud cn-north-4", "Terraform state prod.tfstate". */
+export function describeSyncSource(source: SyncSourceSpec): string {
+  switch (source.kind) {
+    case 'huaweicloud':
+      return `Huawei Cloud ${source.region}${source.vpcIds?.length ? ` (VPC ${source.vpcIds.join(', ')})` : ''}`;
+    case 'terraform-file':
+      return `Terraform state ${source.path.split(/[\\/]/).pop() ?? source.path}`;
+    case 'terraform-url':
+      return `Terraform state ${new URL(source.url).host}`;
+  }
+}
+
+/** The in-process lock key: syncs of one source never run at once, whichever topology they feed. */
+export function sourceKey(source: SyncSourceSpec): string {
+  return source.kind === 'terraform-url' ? source.url : formatSyncSource(source);
+}
+
+/** A pre-signed URL's query carries its signature: never show it. */
+function redactedUrl(url: string): string {
+  const parsed = new URL(url);
+  return parsed.search ? `${parsed.origin}${parsed.pathname}?…` : url;
+}
+
+function isLoopback(host: string): boolean {
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]' || host === '::1';
+}
