@@ -1,6 +1,7 @@
 // Every input path against generated hostile input: no exception escapes but the path's own located error, and the
 // work stays bounded (counted steps or capped input, never the clock). The question parser's own properties live in
-// test/question (parse, hostile); Slack's HTTP edge in test/slack/http-guard.
+// test/question (parse, hostile); Slack's HTTP edge in test/slack/http-guard. FUZZ_RUNS=5000 runs the properties
+// longer when hunting (the default counts keep the suite fast).
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import nock from 'nock';
@@ -76,7 +77,7 @@ describe('topology files', () => {
         // Values walked plus checks made: linear in the allowance the text's length buys.
         expect(meter.count).toBeLessThanOrEqual(20 * valueAllowance(input.length));
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
     );
   });
 });
@@ -97,8 +98,20 @@ describe('Terraform states', () => {
           expect(error).toBeInstanceOf(TerraformStateError);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
     );
+  });
+});
+
+describe('regressions found by these properties', () => {
+  it('a state whose DCS port is not a port leaves that instance out with a warning', () => {
+    const state = structuredClone(TFSTATE) as {
+      resources: { type: string; instances: { attributes: Record<string, unknown> }[] }[];
+    };
+    const dcs = state.resources.find((r) => r.type === 'huaweicloud_dcs_instance')!;
+    dcs.instances[0]!.attributes.port = 5e-324;
+    const result = importTerraformState(state);
+    expect(result.warnings.join('\n')).toMatch(/huaweicloud_dcs_instance\.redis: attributes not understood \(port/);
   });
 });
 
@@ -148,7 +161,7 @@ describe('Huawei Cloud API responses', () => {
         // Paging stops: a bounded number of calls however the pages look.
         expect(calls).toBeLessThanOrEqual(20_000);
       }),
-      { numRuns: 60 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 60) },
     );
   });
 });

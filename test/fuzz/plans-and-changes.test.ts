@@ -69,7 +69,7 @@ describe('Terraform plans', () => {
           expect((error as Error).message.length).toBeGreaterThan(0);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 200) },
     );
   });
 });
@@ -105,7 +105,7 @@ describe('what-if change files', () => {
           expect((error as ChangeError).issues.length).toBeGreaterThan(0);
         }
       }),
-      { numRuns: 400 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 400) },
     );
   });
 });
@@ -149,7 +149,7 @@ describe('reverse and what-if phrasings', () => {
           }
         }
       }),
-      { numRuns: 500 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 500) },
     );
   });
 });
