@@ -6,6 +6,7 @@
 import type { TopologyChangeListener } from '../commands/topology.js';
 import type { Poster, RetryPolicy, Sleep } from '../digest/poster.js';
 import { type DigestLogger, deliver, silentLogger } from '../digest/run.js';
+import { carryKubernetesSide } from '../kubernetes/merge.js';
 import type { StoredTopology, SyncSchedule, SyncSourceSpec } from '../store/data.js';
 import { StoreValidationError } from '../store/errors.js';
 import type { Store } from '../store/store.js';
@@ -214,7 +215,8 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
     try {
       sealed = sealTopology({
         name: previous?.name ?? name,
-        topology: result.topology,
+        // The cloud knows nothing of NetworkPolicies and workload labels: keep what `import kubernetes` merged.
+        topology: previous ? carryKubernetesSide(previous.topology, result.topology) : result.topology,
         importedAt: started.toISOString(),
         importedBy: SYNC_USER,
         source: formatSyncSource(source),
