@@ -184,6 +184,7 @@ async function startSlack(
     admins: config.admins,
     registry,
     botToken: transport.botToken,
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     watchButton: handleWatchButton,
     onTopologyChange,
     metrics,

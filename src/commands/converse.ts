@@ -6,9 +6,16 @@ import { watchesOf } from '../digest/watches.js';
 import { diagnose } from '../engine/diagnose.js';
 import { type DiagnosisResult, flowsOf } from '../engine/diagnosis.js';
 import { QuestionError } from '../question/errors.js';
-import { type AnswerFormat, type KnownNames, parseFollowUp, parseQuestion } from '../question/parse.js';
+import {
+  type AnswerFormat,
+  type KnownNames,
+  parseFollowUp,
+  parseQuestion,
+  refuseLongQuestion,
+} from '../question/parse.js';
 import type { Question } from '../question/question.js';
 import { parseReverseQuestion } from '../question/reverse.js';
+import { escapeMrkdwn } from '../render/mrkdwn.js';
 import type { StoredTopology } from '../store/data.js';
 import type { Store } from '../store/store.js';
 import { compileStored, getTopology, resolveClusterTopology, splitQualifiedCluster } from '../store/topologies.js';
@@ -68,6 +75,8 @@ export async function converse(
     return { kind: 'reply', subcommand: subcommand.name, reply: await subcommand.run(args, context) };
   }
   try {
+    // One length limit for every kind of question, checked before any of their parsers reads the text.
+    refuseLongQuestion(trimmed);
     const reverse = parseReverseQuestion(trimmed);
     if (reverse) return await reverseReply(context.store, reverse, previous?.topology);
     const whatIf = parseWhatIf(trimmed);
@@ -139,7 +148,11 @@ function whatIfReply(context: CommandContext, request: WhatIf, previous?: Conver
   return {
     kind: 'reply',
     subcommand: 'what-if',
-    reply: { text, ...(text.length > 2500 ? { attachment: { filename: 'reachbot-what-if.txt', content: text } } : {}) },
+    // Watch labels and names are the users' text: escaped for Slack (the shell decodes it back); the file stays raw.
+    reply: {
+      text: escapeMrkdwn(text),
+      ...(text.length > 2500 ? { attachment: { filename: 'reachbot-what-if.txt', content: text } } : {}),
+    },
   };
 }
 

@@ -1,5 +1,7 @@
 // `topology show|export|import|remove|sync NAME`: reading is open to everyone; writing is for admins
 // and every write (or refusal) lands in the audit log.
+
+import { escapeMrkdwn as esc } from '../render/mrkdwn.js';
 import type { StoredTopology } from '../store/data.js';
 import {
   getTopology,
@@ -101,7 +103,7 @@ export async function importTopologyText(
       detail: `${parsed.issues.length} issues (${source})`,
     });
     return {
-      text: `:x: \`${name}\` was not imported: the file is not a valid v1 topology.\n\`\`\`\n${formatIssues(parsed.issues, source)}\n\`\`\``,
+      text: `:x: \`${name}\` was not imported: the file is not a valid v1 topology.\n\`\`\`\n${esc(formatIssues(parsed.issues, source))}\n\`\`\``,
     };
   }
   return storeTopology(context, {
@@ -150,15 +152,15 @@ async function storeTopology(context: CommandContext, request: StoreRequest): Pr
   const warned = request.warnings?.length
     ? `\n*${request.warnings.length} import warning${request.warnings.length === 1 ? '' : 's'}:*\n${request.warnings
         .slice(0, 10)
-        .map((warning) => `• ${warning}`)
+        .map((warning) => `• ${esc(warning)}`)
         .join('\n')}${request.warnings.length > 10 ? `\n• …and ${request.warnings.length - 10} more` : ''}`
     : '';
   const headline = previous
-    ? `:white_check_mark: Replaced topology \`${name}\` (from ${source}).`
-    : `:white_check_mark: Imported topology \`${name}\` (from ${source}): ${clusters || 'no clusters'}.`;
+    ? `:white_check_mark: Replaced topology \`${name}\` (from ${esc(source)}).`
+    : `:white_check_mark: Imported topology \`${name}\` (from ${esc(source)}): ${esc(clusters) || 'no clusters'}.`;
   if (!change) return { text: `${headline}${warned}` };
   return {
-    text: `${headline}\n*What changed:* ${change.summary}\n\`\`\`\n${change.text}\n\`\`\`${warned}`,
+    text: `${headline}\n*What changed:* ${esc(change.summary)}\n\`\`\`\n${esc(change.text)}\n\`\`\`${warned}`,
     ...(change.text.length > 2500 ? { attachment: { filename: `${name}.diff.txt`, content: change.text } } : {}),
   };
 }
@@ -169,9 +171,11 @@ function showTopology(name: string, context: CommandContext): Reply {
   const t = stored.topology;
   const clusters = (t.clusters ?? []).map(
     (cluster) =>
-      `• cluster *${cluster.name}*: \`${cluster.networkModel}\`, VPC \`${cluster.vpc}\`, node subnets ${cluster.nodeSubnets.join(', ')}`,
+      `• cluster *${esc(cluster.name)}*: \`${cluster.networkModel}\`, VPC \`${esc(cluster.vpc)}\`, node subnets ${esc(cluster.nodeSubnets.join(', '))}`,
   );
-  const vpcs = (t.vpcs ?? []).map((vpc) => `• VPC \`${vpc.id}\` ${vpc.cidr}, ${(vpc.subnets ?? []).length} subnets`);
+  const vpcs = (t.vpcs ?? []).map(
+    (vpc) => `• VPC \`${esc(vpc.id)}\` ${vpc.cidr}, ${(vpc.subnets ?? []).length} subnets`,
+  );
   const counts = [
     `${(t.resources ?? []).length} resources`,
     `${(t.securityGroups ?? []).length} security groups`,
@@ -180,7 +184,7 @@ function showTopology(name: string, context: CommandContext): Reply {
   ].join(', ');
   return {
     text: [
-      `*Topology ${name}*: imported ${stored.importedAt}${stored.importedBy ? ` by ${stored.importedBy}` : ''}${stored.source ? ` from ${stored.source}` : ''}`,
+      `*Topology ${name}*: imported ${stored.importedAt}${stored.importedBy ? ` by ${stored.importedBy}` : ''}${stored.source ? ` from ${esc(stored.source)}` : ''}`,
       ...clusters,
       ...vpcs,
       counts,
@@ -243,7 +247,7 @@ async function syncTopology(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await recordAudit(context, { action: 'topology sync', target: name, outcome: 'failed', detail: message });
-    return { text: `:x: Sync of \`${name}\` failed: ${message}` };
+    return { text: `:x: Sync of \`${name}\` failed: ${esc(message)}` };
   }
   return storeTopology(context, {
     name,
@@ -278,7 +282,7 @@ async function withName(name: string, run: (name: string) => Reply | Promise<Rep
   if (!name) return { text: `Which topology? Usage: \`${USAGE}\`.` };
   if (!isValidTopologyName(name)) {
     return {
-      text: `\`${name}\` is not a valid topology name: use letters, digits, \`.\`, \`-\` or \`_\` (at most 64).`,
+      text: `\`${esc(name)}\` is not a valid topology name: use letters, digits, \`.\`, \`-\` or \`_\` (at most 64).`,
     };
   }
   return run(name);

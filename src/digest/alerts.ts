@@ -5,7 +5,7 @@ import { VERDICT_RANK, type Verdict } from '../engine/diagnosis.js';
 import type { Store } from '../store/store.js';
 import { diffTopologies, formatDiff } from '../topology/diff.js';
 import type { Topology } from '../topology/schema.js';
-import { checkWatchesCooperatively, type PathEngine, type WatchOutcome } from './check.js';
+import { checkWatchesCooperatively, logBugs, type PathEngine, type WatchOutcome } from './check.js';
 import { defaultEngine } from './default-engine.js';
 import { fixLine, lineTitle, MAX_FIX_CHARS } from './digest-message.js';
 import { BlockBudget, escapeMrkdwn, MAX_FALLBACK_CHARS, truncate } from './message-budget.js';
@@ -58,6 +58,7 @@ export async function onTopologyReplaced(
   // Cooperative: an import of a large topology watched by many paths must not hold the event loop for seconds.
   const old = before ? await checkWatchesCooperatively(watches, () => before, engine) : [];
   const now = await checkWatchesCooperatively(watches, () => after, engine);
+  if (options.logger) logBugs(now, options.logger);
 
   const byChannel = new Map<string, { broke: PathChange[]; fixed: PathChange[] }>();
   now.forEach((outcome, index) => {

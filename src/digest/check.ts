@@ -1,6 +1,7 @@
 // Checking watched paths against topologies: each topology is compiled once per batch (a digest over 10,000
 // watches must not compile 10,000 times), each watch diagnosed, and the outcome reduced to what a digest shows.
 import { type DiagnosisResult, flowsOf, type Verdict } from '../engine/diagnosis.js';
+import { QuestionError } from '../question/errors.js';
 import type { Question } from '../question/question.js';
 import type { Watch } from '../store/data.js';
 import type { Topology } from '../topology/schema.js';
@@ -22,7 +23,13 @@ export type WatchOutcome =
       /** Failing checks and fix kinds: tells "broken differently" apart from "still broken the same way". */
       readonly fingerprint: string;
     }
-  | { readonly kind: 'error'; readonly watch: Watch; readonly reason: string };
+  | {
+      readonly kind: 'error';
+      readonly watch: Watch;
+      readonly reason: string;
+      /** Set when the check failed on an unexpected exception: a bug to log, not a property of the question. */
+      readonly bug?: unknown;
+    };
 
 /** Where a topology comes from for a batch: by name, from the store or from a replaced version. */
 export type TopologySource = (name: string) => Topology | undefined;
@@ -30,7 +37,7 @@ export type TopologySource = (name: string) => Topology | undefined;
 /** What a diagnosis reduces to for a digest: small enough to keep for every watched question. */
 type Reduced =
   | { readonly verdict: Verdict; readonly fix?: string; readonly fingerprint: string }
-  | { readonly reason: string };
+  | { readonly reason: string; readonly bug?: unknown };
 
 // Diagnosis is a pure function of (topology, question), and a stored topology is never mutated, only replaced by a
 // new object. So the reduced outcome of each question is kept per topology object (and engine): the next digest
@@ -83,13 +90,17 @@ function watchChecker(topologyOf: TopologySource, engine: PathEngine): (watch: W
         entry.compiled ??= engine.compile(entry.topology);
         reduced = reduce(engine.diagnose(entry.compiled, watch.question));
       } catch (error) {
-        reduced = { reason: messageOf(error) };
+        // A question the topology cannot answer (an unknown name) is the watch's problem; anything else is ours,
+        // kept apart so that it is logged as a bug rather than shown as if the question were wrong.
+        reduced =
+          error instanceof QuestionError
+            ? { reason: error.message }
+            : { reason: `internal error while checking (${messageOf(error)}); it has been logged`, bug: error };
       }
       entry.cache.set(key, reduced);
     }
-    return 'reason' in reduced
-      ? { kind: 'error', watch, reason: reduced.reason }
-      : { kind: 'checked', watch, ...reduced };
+    if (!('reason' in reduced)) return { kind: 'checked', watch, ...reduced };
+    return { kind: 'error', watch, reason: reduced.reason, ...('bug' in reduced ? { bug: reduced.bug } : {}) };
   };
 }
 
@@ -161,4 +172,18 @@ export function reduce(result: DiagnosisResult): Reduced {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Log every outcome whose check failed on a bug (an unexpected exception), once per watch. */
+export function logBugs(
+  outcomes: readonly WatchOutcome[],
+  logger: { error(fields: object, message: string): void },
+): void {
+  for (const outcome of outcomes) {
+    if (outcome.kind === 'error' && outcome.bug !== undefined)
+      logger.error(
+        { err: outcome.bug, watch: outcome.watch.id, topology: outcome.watch.topology },
+        'bug: watch check threw',
+      );
+  }
 }

@@ -1,24 +1,15 @@
 // Slack's message limits as a budget that blocks are added against: at most 50 blocks, section text at most 3000
 // characters, and well under the ~13k-character aggregate at which Slack answers `msg_blocks_too_long`.
 import type { KnownBlock } from '@slack/types';
+import { escapeMrkdwn, SLACK_LIMITS, truncate } from '../render/mrkdwn.js';
 
-export const MAX_BLOCKS = 50;
-export const MAX_SECTION_CHARS = 3000;
-export const MAX_HEADER_CHARS = 150;
-/** The total of all block text we allow ourselves (Slack's hidden limit is about 13.2k; see slack-platform.md VPC "Network ACL Overview"). */
-export const MAX_BLOCK_CHARS = 11_000;
-/** The notification fallback, kept short for readability (Slack truncates only at 40k). */
-export const MAX_FALLBACK_CHARS = 3000;
-
-/** Escape the three characters Slack's mrkdwn treats as control characters. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** Cut text to `max` characters, ending in an ellipsis when cut. */
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
-}
+export { escapeMrkdwn, truncate };
+export const MAX_BLOCKS = SLACK_LIMITS.maxBlocks;
+export const MAX_SECTION_CHARS = SLACK_LIMITS.maxSectionText;
+export const MAX_HEADER_CHARS = SLACK_LIMITS.maxHeaderText;
+/** A digest keeps 1,000 characters of the total under the shared cap for the footer and notices. */
+export const MAX_BLOCK_CHARS = SLACK_LIMITS.maxTotalText - 1_000;
+export const MAX_FALLBACK_CHARS = SLACK_LIMITS.maxFallbackText;
 
 /** Room to keep free for blocks still to come. */
 export interface Reserve {

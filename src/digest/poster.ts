@@ -21,7 +21,7 @@ export type Sleep = (ms: number) => Promise<void>;
 /** The real sleep; resolved through the global setTimeout so vitest fake timers control it. */
 export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Slack's chat.postMessage allows about one message per second per channel (slack-platform.md VPC "Network ACL Overview"). */
+/** Slack's chat.postMessage allows about one message per second per channel (Slack API "Rate limits"). */
 export const CHANNEL_INTERVAL_MS = 1000;
 
 export interface PacingOptions {

@@ -2,7 +2,7 @@
 // scheduled slot claim the slot first (so no slot is ever sent twice), post with retries, then move the baseline.
 import type { Store } from '../store/store.js';
 import { type DigestSummary, hasChanges, summarize } from './changes.js';
-import { checkWatchesCooperatively, type PathEngine, type WatchOutcome } from './check.js';
+import { checkWatchesCooperatively, logBugs, type PathEngine, type WatchOutcome } from './check.js';
 import { defaultEngine } from './default-engine.js';
 import { type DigestMessage, digestMessage } from './digest-message.js';
 import {
@@ -116,6 +116,7 @@ export async function runScheduledDigest(deps: DigestDeps, channel: string, slot
     title: 'Reachability digest',
     footer: `Checked ${formatInZone(now, schedule.timezone)} against the current topologies · schedule: ${schedule.spec}${schedule.mode === 'on-change' ? ', on change' : ''}`,
   });
+  logBugs(digest.outcomes, logger);
   if (digest.summary.total === 0) return 'empty';
   if (schedule.mode === 'on-change' && !hasChanges(digest.summary)) {
     logger.info({ channel, slot: slot.toISOString() }, 'on-change digest: nothing changed, nothing posted');

@@ -1,12 +1,17 @@
 // "Did you mean": rank known names by edit distance to what was typed.
 import { distance } from 'fastest-levenshtein';
+import { noMeter, type WorkMeter } from '../bounds/meter.js';
+
+/** Characters of each name that the edit distance looks at: a 10,000-character name costs no more than a short one. */
+export const COMPARED_LENGTH = 64;
 
 /** Known names ordered closest first (case-insensitive), at most `limit` of them. */
-export function closestNames(typed: string, known: readonly string[], limit = 5): string[] {
-  const needle = typed.toLowerCase();
+export function closestNames(typed: string, known: readonly string[], limit = 5, meter: WorkMeter = noMeter): string[] {
+  const needle = typed.toLowerCase().slice(0, COMPARED_LENGTH);
   return [...new Set(known)]
     .map((name) => {
-      const hay = name.toLowerCase();
+      meter.tick();
+      const hay = name.toLowerCase().slice(0, COMPARED_LENGTH);
       // A prefix or substring match beats any edit distance: "red" should suggest "redis-main".
       const bonus = hay.startsWith(needle) ? -100 : hay.includes(needle) ? -50 : 0;
       return { name, score: distance(needle, hay) + bonus };
@@ -17,8 +22,39 @@ export function closestNames(typed: string, known: readonly string[], limit = 5)
 }
 
 /** " (known: a, b, c)" for error messages, closest first. */
-export function knownHint(typed: string, known: readonly string[]): string {
+export function knownHint(typed: string, known: readonly string[], meter: WorkMeter = noMeter): string {
   if (known.length === 0) return ' (none are defined)';
-  const ranked = closestNames(typed, known);
+  const ranked = closestNames(typed, known, 5, meter);
   return ` (known: ${ranked.join(', ')}${known.length > ranked.length ? ', ...' : ''})`;
+}
+
+/** Name comparisons one validation may spend on ranked hints; past it, hints list names unranked. */
+export const HINT_COMPARISONS = 200_000;
+
+/**
+ * A `knownHint` for a whole document: each distinct (name, list) pair is ranked once, and ranking stops
+ * once `budget` comparisons are spent, so 5,000 unknown references against 5,000 names stay linear.
+ */
+export function boundedHints(budget = HINT_COMPARISONS, meter: WorkMeter = noMeter) {
+  let left = budget;
+  const memo = new WeakMap<readonly string[], Map<string, string>>();
+  return (typed: string, known: readonly string[]): string => {
+    let byName = memo.get(known);
+    if (!byName) {
+      byName = new Map();
+      memo.set(known, byName);
+    }
+    const cached = byName.get(typed);
+    if (cached !== undefined) return cached;
+    let hint: string;
+    if (known.length <= left) {
+      left -= known.length;
+      hint = knownHint(typed, known, meter);
+    } else {
+      meter.tick();
+      hint = ` (known: ${known.slice(0, 5).join(', ')}${known.length > 5 ? ', ...' : ''})`;
+    }
+    byName.set(typed, hint);
+    return hint;
+  };
 }

@@ -1,6 +1,7 @@
 // The question grammar: "can pod in prod reach 192.168.10.52?" and its many spellings, English and
 // Chinese, into a Question. Words are classified (tokens.ts), the protocol and port are taken out
 // wherever they appear, and what remains splits at the verb into a source and a destination.
+import { noMeter, type WorkMeter } from '../bounds/meter.js';
 import { parseIp } from '../net/address.js';
 import { QuestionError } from './errors.js';
 import type { Question, QuestionProtocol } from './question.js';
@@ -30,9 +31,18 @@ export interface KnownNames {
 /** What a message in a thread means relative to the thread's previous question. */
 export type FollowUp = { kind: 'question'; question: Question } | { kind: 'format'; format: AnswerFormat } | null;
 
-/** Parse one question; throws QuestionError (with the valid forms as suggestions) when it is not understood. */
-export function parseQuestion(text: string): Question {
-  return guard(text, () => parseFull(text).question);
+/**
+ * The longest question read, in characters. A real question is a line; a longer text is refused before any
+ * parsing, so one message can never hold the event loop (every other user's command waits behind it).
+ */
+export const MAX_QUESTION_LENGTH = 500;
+
+/**
+ * Parse one question; throws QuestionError (with the valid forms as suggestions) when it is not understood.
+ * `meter` counts the tokens and characters visited (tests assert the work is linear in the text).
+ */
+export function parseQuestion(text: string, meter: WorkMeter = noMeter): Question {
+  return guard(text, () => parseFull(text, meter).question);
 }
 
 /**
@@ -41,33 +51,38 @@ export function parseQuestion(text: string): Question {
  * or a whole new question. Returns null when the text is none of these; throws QuestionError when it
  * is recognizably a follow-up but invalid (a bad address or port).
  */
-export function parseFollowUp(text: string, previous: Question, names?: KnownNames): FollowUp {
-  const format = parseFormatRequest(text);
-  if (format) return { kind: 'format', format };
+export function parseFollowUp(
+  text: string,
+  previous: Question,
+  names?: KnownNames,
+  meter: WorkMeter = noMeter,
+): FollowUp {
   return guard(text, () => {
+    const format = parseFormatRequest(text);
+    if (format) return { kind: 'format', format };
     const led = FOLLOW_UP_LEAD.test(text.trim());
     if (led) {
-      const change = parseChange(text, previous, true, names);
+      const change = parseChange(text, previous, true, names, meter);
       if (change) return change;
     }
     try {
-      const full = parseFull(text);
+      const full = parseFull(text, meter);
       // In a thread, two bare words ("hello there") are chat, not the terse question form.
       if (full.explicit) return { kind: 'question', question: full.question };
     } catch (error) {
       if (!(error instanceof QuestionError)) throw error;
     }
-    return led ? null : parseChange(text, previous, false, names);
+    return led ? null : parseChange(text, previous, false, names, meter);
   });
 }
 
 /** The question, and whether it said so unmistakably (a verb, an address, a port or a protocol). */
-function parseFull(text: string): { question: Question; explicit: boolean } {
-  const tokens = tokenize(text);
+function parseFull(text: string, meter: WorkMeter): { question: Question; explicit: boolean } {
+  const tokens = tokenize(text, meter);
   if (tokens.length === 0) fail(text, 'the question is empty');
-  const flow = takeFlow(text, tokens);
+  const flow = takeFlow(text, tokens, meter);
   const { source, destination, verb } = splitAtVerb(text, flow.rest);
-  const who = resolveSource(text, source);
+  const who = resolveSource(text, source, meter);
   if (!who.cluster) fail(text, 'I could not tell which cluster the pods are in');
   const target = resolveDestination(text, destination, flow);
   const question = finish(text, { cluster: who.cluster, workload: who.workload ?? null, ...target });
@@ -91,7 +106,7 @@ const COLON_PORT = /^:(\d+)$/;
 const ADDRESS_PORT_PROTO = /^(.+:\d+)\/(tcp|udp)$/i;
 const DIGITS = /^\d+$/;
 
-function takeFlow(text: string, tokens: readonly Token[]): Flow {
+function takeFlow(text: string, tokens: readonly Token[], meter: WorkMeter): Flow {
   const flow: Flow = { ping: false, rest: [] };
   const setPort = (value: string) => {
     const port = toPort(text, value);
@@ -106,6 +121,7 @@ function takeFlow(text: string, tokens: readonly Token[]): Flow {
     flow.protocol = protocol;
   };
   for (let i = 0; i < tokens.length; i++) {
+    meter.tick();
     const token = tokens[i]!;
     const next = tokens[i + 1];
     if (token.kind === 'filler') continue;
@@ -255,7 +271,7 @@ interface Source {
 }
 
 /** Which words of the source are the cluster and which the workload. */
-function resolveSource(text: string, tokens: readonly Token[]): Source {
+function resolveSource(text: string, tokens: readonly Token[], meter: WorkMeter): Source {
   const only = tokens.filter((t) => t.kind === 'word');
   const path =
     only.length === 1 && tokens.every((t) => t.kind === 'word' || t.kind === 'from')
@@ -264,12 +280,28 @@ function resolveSource(text: string, tokens: readonly Token[]): Source {
   if (path) return path;
   const marked = new Set<number>();
   const words: number[] = [];
+  // The nearest word before and after each position, computed in two passes (not searched per token).
+  const previousWords: (number | undefined)[] = [];
+  const nextWords: (number | undefined)[] = new Array(tokens.length);
+  let last: number | undefined;
   tokens.forEach((t, i) => {
-    if (t.kind === 'word') words.push(i);
+    meter.tick();
+    previousWords.push(last);
+    if (t.kind === 'word') {
+      words.push(i);
+      last = i;
+    }
   });
-  const nextWord = (i: number) => words.find((w) => w > i);
-  const previousWord = (i: number) => [...words].reverse().find((w) => w < i);
+  let following: number | undefined;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    meter.tick();
+    nextWords[i] = following;
+    if (tokens[i]!.kind === 'word') following = i;
+  }
+  const nextWord = (i: number) => nextWords[i];
+  const previousWord = (i: number) => previousWords[i];
   tokens.forEach((t, i) => {
+    meter.tick();
     if (t.kind === 'in' || t.kind === 'on') {
       const w = nextWord(i);
       if (w === undefined) fail(text, `"${t.text}" is not followed by a cluster name`);
@@ -467,10 +499,16 @@ const FOLLOW_UP_FILLER = new Set([
  * A change to the previous question. `led`: the text began like a follow-up, so a bare name is a new
  * destination; without the lead, only unmistakable changes count (an address, a port, "from").
  */
-function parseChange(text: string, previous: Question, led: boolean, names?: KnownNames): FollowUp {
-  const tokens = tokenize(text).filter((t) => !FOLLOW_UP_FILLER.has(t.lower));
+function parseChange(
+  text: string,
+  previous: Question,
+  led: boolean,
+  names: KnownNames | undefined,
+  meter: WorkMeter,
+): FollowUp {
+  const tokens = tokenize(text, meter).filter((t) => !FOLLOW_UP_FILLER.has(t.lower));
   if (tokens.length === 0) return null;
-  const flow = takeFlow(text, tokens);
+  const flow = takeFlow(text, tokens, meter);
   const rest = flow.rest.filter((t) => !['verb', 'ping', 'to', 'reachable'].includes(t.kind));
   const from = rest.findIndex((t) => t.kind === 'from');
   // "what about payments/api in staging": a source named with "in", without "from".
@@ -489,7 +527,7 @@ function parseChange(text: string, previous: Question, led: boolean, names?: Kno
     } else if (words.length === 1 && sourceTokens.length === 1 && words[0]!.text.includes('/')) {
       workload = words[0]!.text;
     } else {
-      const who = resolveSource(text, sourceTokens);
+      const who = resolveSource(text, sourceTokens, meter);
       if (!who.cluster || (namesSource && who.workload !== undefined && !who.workload.includes('/'))) return null;
       cluster = who.cluster;
       workload = who.workload ?? null;
@@ -586,13 +624,22 @@ function formsFor(text: string): string[] {
   return [...QUESTION_FORMS].sort((a, b) => Number(isChinese(b) === chinese) - Number(isChinese(a) === chinese));
 }
 
-/** Run a parse step so that only QuestionError ever escapes, whatever the input. */
+/**
+ * Run a parse step on text no longer than MAX_QUESTION_LENGTH. Only QuestionError means "not understood";
+ * any other exception is a bug in the parser and propagates unchanged, so that callers log it as one and
+ * property tests fail on it, instead of it being disguised as a question nobody could parse.
+ */
 function guard<T>(text: string, parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof QuestionError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new QuestionError(`I did not understand the question (${reason}).`, formsFor(text));
+  refuseLongQuestion(text);
+  return parse();
+}
+
+/** Throw the clear QuestionError for text over MAX_QUESTION_LENGTH (before any parser, forward, reverse or what-if, reads it). */
+export function refuseLongQuestion(text: string): void {
+  if (text.length > MAX_QUESTION_LENGTH) {
+    throw new QuestionError(
+      `The question is ${text.length} characters long; ask in at most ${MAX_QUESTION_LENGTH} characters, e.g. "can prod reach db1 on 3306?".`,
+      formsFor(text.slice(0, MAX_QUESTION_LENGTH)),
+    );
   }
 }

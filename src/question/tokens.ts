@@ -1,5 +1,7 @@
 // Splitting question text into classified tokens. English words are split on spaces; Chinese runs
 // (which have no spaces) are split by longest match against the few words the grammar knows.
+import { noMeter, type WorkMeter } from '../bounds/meter.js';
+import { unescapeMrkdwn } from '../render/mrkdwn.js';
 
 /** What a token means to the grammar. */
 export type TokenKind =
@@ -242,11 +244,13 @@ function classify(text: string): Token {
 }
 
 /** Split a run of CJK characters into known words (longest first) and unknown stretches. */
-function splitChinese(run: string): Token[] {
+function splitChinese(run: string, meter: WorkMeter): Token[] {
   const tokens: Token[] = [];
   let unknown = '';
   let i = 0;
   while (i < run.length) {
+    // Each position tries every known word: a constant number of comparisons per character.
+    meter.tick(CHINESE_WORDS.length);
     const word = CHINESE_WORDS.find((candidate) => run.startsWith(candidate, i));
     if (word) {
       if (unknown) tokens.push({ text: unknown, lower: unknown, kind: 'word' });
@@ -277,17 +281,12 @@ function trimPunctuation(word: string): string {
  * and channel links dropped, `&gt;` `&lt;` `&amp;` decoded.
  */
 function unSlack(text: string): string {
-  return (
-    text
-      .replace(/<[@#!][^<>]*>/g, ' ')
-      .replace(/<[a-z][a-z0-9+.-]*:[^<>|]*\|([^<>]*)>/gi, '$1')
-      .replace(/<([a-z][a-z0-9+.-]*:[^<>|]*)>/gi, '$1')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&')
-      // A line quoted with "> " is a blockquote, not an arrow.
-      .replace(/^[ \t]*>(?!>)/gm, ' ')
-  );
+  const unwrapped = text
+    .replace(/<[@#!][^<>]*>/g, ' ')
+    .replace(/<[a-z][a-z0-9+.-]*:[^<>|]*\|([^<>]*)>/gi, '$1')
+    .replace(/<([a-z][a-z0-9+.-]*:[^<>|]*)>/gi, '$1');
+  // A line quoted with "> " is a blockquote, not an arrow.
+  return unescapeMrkdwn(unwrapped).replace(/^[ \t]*>(?!>)/gm, ' ');
 }
 
 /** "http://10.0.0.1:8080/health" -> "10.0.0.1:8080"; without a port, the scheme's (80, 443). */
@@ -299,8 +298,9 @@ function fromUrl(word: string): string {
   return hasPort ? host : `${host}:${url[1]!.toLowerCase() === 'https' ? 443 : 80}`;
 }
 
-/** Turn question text into classified tokens. */
-export function tokenize(text: string): Token[] {
+/** Turn question text into classified tokens; `meter` gets one tick per character and per token. */
+export function tokenize(text: string, meter: WorkMeter = noMeter): Token[] {
+  meter.tick(text.length);
   const normalized = [...unSlack(text).normalize('NFKC')]
     .map((ch) => FULL_WIDTH[ch] ?? ch)
     .join('')
@@ -308,6 +308,7 @@ export function tokenize(text: string): Token[] {
     .replace(ARROW_SPELLINGS, (arrow) => ` ${ARROWS.has(arrow) ? arrow : '->'} `);
   const tokens: Token[] = [];
   for (const chunk of normalized.split(/\s+/)) {
+    meter.tick();
     if (!chunk) continue;
     // Split a chunk into CJK and non-CJK runs: "prod的容器能访问192.168.10.52:3306吗".
     let run = '';
@@ -315,7 +316,7 @@ export function tokenize(text: string): Token[] {
     const flush = () => {
       if (!run) return;
       if (ARROWS.has(run)) tokens.push(classify(run));
-      else if (runIsCjk) tokens.push(...splitChinese(run));
+      else if (runIsCjk) tokens.push(...splitChinese(run, meter));
       else {
         const word = fromUrl(trimPunctuation(run));
         // "@reachbot can prod reach db1" typed in the shell: the bot's own name is not a word of the question.
@@ -325,6 +326,7 @@ export function tokenize(text: string): Token[] {
       run = '';
     };
     for (const ch of chunk) {
+      meter.tick();
       const isCjk = CJK.test(ch);
       if (run && isCjk !== runIsCjk) flush();
       runIsCjk = isCjk;

@@ -1,4 +1,5 @@
 // The action_ids of the buttons on a diagnosis, in one place: the Slack action listeners match on these.
+import { SLACK_LIMITS } from './mrkdwn.js';
 
 /** Every button a diagnosis message can carry. */
 export const ACTION_IDS = {
@@ -13,4 +14,4 @@ export const ACTION_IDS = {
 export type ActionId = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];
 
 /** Slack's limit on a button's `value`. */
-export const MAX_ACTION_VALUE = 2000;
+export const MAX_ACTION_VALUE = SLACK_LIMITS.maxButtonValue;

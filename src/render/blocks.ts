@@ -6,6 +6,7 @@ import type { ActionsBlock, Button, KnownBlock, SectionBlock } from '@slack/type
 import type { DiagnosisResult, Fix } from '../engine/diagnosis.js';
 import { flowsOf } from '../engine/diagnosis.js';
 import { ACTION_IDS, MAX_ACTION_VALUE } from './actions.js';
+import { escapeMrkdwn, SLACK_LIMITS } from './mrkdwn.js';
 import { singleLine } from './syntax/shell.js';
 import { type AnswerProvenance, renderTerminal } from './terminal.js';
 import {
@@ -42,24 +43,14 @@ export interface BlocksMessage {
   readonly overflow?: { readonly filename: string; readonly content: string };
 }
 
-/** Slack's limits, and the budget we keep under them. */
-export const BLOCK_LIMITS = {
-  maxBlocks: 50,
-  maxSectionText: 3000,
-  maxHeaderText: 150,
-  /** Total characters of text in all blocks; Slack rejects messages at about 13.2k (bolt-js#2509). */
-  maxTotalText: 12_000,
-  maxFallbackText: 3000,
-} as const;
+/** Slack's limits, from the one module that owns them (re-exported for the renderers' tests). */
+export const BLOCK_LIMITS = SLACK_LIMITS;
 
 // Room kept back for the blocks that are always there (header, source, cut notice, actions).
 const TOTAL_BUDGET = 11_500;
 const OVERFLOW_FILENAME = 'reachbot-diagnosis.txt';
 
-/** Escape the three characters Slack's mrkdwn treats as markup (its own rule for all message text). */
-export function escapeMrkdwn(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-}
+export { escapeMrkdwn };
 
 /** The characters of text a set of blocks carries: every `text` string, as Slack counts toward its limit. */
 export function blocksTextLength(blocks: readonly unknown[]): number {

@@ -2,6 +2,7 @@
 // names, so 200 clusters fit in one Slack message; every entry with its blocking step goes in the details.
 import type { KnownBlock } from '@slack/types';
 import type { Verdict } from '../engine/diagnosis.js';
+import { escapeMrkdwn } from '../render/mrkdwn.js';
 import type { ReverseAnswer, ReverseEntry, ReverseQuestion } from './reverse.js';
 
 /** Names shown per group in the summary before "and N more". */
@@ -129,10 +130,6 @@ export function renderReverseBlocks(answer: ReverseAnswer, topology?: string): K
     ],
   });
   return blocks;
-}
-
-function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** A file name for the details: "reachbot-who-can-reach-db1.txt". */

@@ -1,11 +1,13 @@
 // What a button on an answer carries: a compact reference to the question (topology + question + format),
 // never the diagnosis itself, so it stays far below Slack's 2000-character button value limit and a click
 // always re-reads the current topology.
+
 import { z } from 'zod';
 import type { Question } from '../question/question.js';
+import { SLACK_LIMITS } from '../render/mrkdwn.js';
 
 /** Slack's limit for a button `value`. */
-export const BUTTON_VALUE_LIMIT = 2000;
+export const BUTTON_VALUE_LIMIT = SLACK_LIMITS.maxButtonValue;
 
 export interface AnswerRef {
   readonly topology: string;

@@ -1,13 +1,14 @@
 // The composition root for Slack: an App for the chosen transport (Socket Mode or HTTP), the shared
 // middleware (dedupe of redeliveries), the listeners, and the error fallback. No behaviour lives here.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { App, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App.js';
 import type { SlackTransport } from '../config/env.js';
 import { boltLogger } from '../log/logger.js';
 import type { InFlight } from '../ops/in-flight.js';
 import { DeliveryLedger, dedupeDeliveries } from './dedupe.js';
 import type { SlackDeps } from './deps.js';
+import { guardSlackRequests } from './http-guard.js';
 import { registerListeners } from './listeners/index.js';
 
 /** The health route served in HTTP mode (load balancers, uptime checks). */
@@ -22,6 +23,8 @@ export interface SlackAppOptions {
   readonly botUserId?: string;
   /** How the WebClient retries failed calls; rate limits are always waited out as Retry-After says. */
   readonly retryConfig?: webApi.RetryOptions;
+  /** HTTP mode: the clock request timestamps are checked against (seconds); tests pin it. */
+  readonly requestClock?: () => number;
   /** The fetch every Slack call goes through (Web API and response_url): metrics and call health. */
   readonly fetch?: typeof fetch;
   /** Told when the Socket Mode connection comes up or goes down (readiness). */
@@ -34,6 +37,9 @@ export interface SlackAppOptions {
     readonly handler: (req: IncomingMessage, res: ServerResponse) => void;
   }[];
 }
+
+/** Where Slack posts events, commands and interactions in HTTP mode. */
+const EVENTS_PATH = '/slack/events';
 
 /** Build the Slack app; `startSlackApp` starts it. */
 export function createSlackApp(options: SlackAppOptions, deps: SlackDeps): App {
@@ -84,7 +90,10 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps): App {
     }
     app = new App({ ...common, receiver });
   } else {
-    app = new App({ ...common, signingSecret: options.transport.signingSecret, customRoutes: routes });
+    app = new App({
+      ...common,
+      receiver: httpReceiver(options.transport.signingSecret, common.logger, routes, options, deps),
+    });
   }
 
   if (options.inFlight) {
@@ -114,6 +123,29 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps): App {
     );
   });
   return app;
+}
+
+/** Bolt's HTTPReceiver with our GET routes, behind the guard that keeps hostile requests away from it. */
+function httpReceiver(
+  signingSecret: string,
+  logger: ReturnType<typeof boltLogger>,
+  customRoutes: ConstructorParameters<typeof HTTPReceiver>[0]['customRoutes'],
+  options: SlackAppOptions,
+  deps: SlackDeps,
+): HTTPReceiver {
+  const receiver = new HTTPReceiver({
+    signingSecret,
+    endpoints: [EVENTS_PATH],
+    logger,
+    ...(customRoutes ? { customRoutes } : {}),
+  });
+  // The receiver's server calls `requestListener` per request, so wrapping the property puts the guard in front.
+  receiver.requestListener = guardSlackRequests(receiver.requestListener, {
+    endpoints: [EVENTS_PATH],
+    logger: deps.logger,
+    ...(options.requestClock ? { nowSeconds: options.requestClock } : {}),
+  });
+  return receiver;
 }
 
 /** Start the app: HTTP listens on `port` (0 = any free port) and returns the server; Socket Mode connects. */

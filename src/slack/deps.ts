@@ -18,6 +18,8 @@ export interface SlackDeps {
   readonly registry: SubcommandRegistry;
   /** The bot token, to download files shared with the bot (url_private_download needs it). */
   readonly botToken: string;
+  /** A configured SLACK_API_URL: its host, besides Slack's own, may receive the bot token (file downloads). */
+  readonly slackApiUrl?: string;
   /** fetch for file downloads; read at call time so test interceptors apply. Defaults to the global fetch. */
   readonly fetch?: typeof fetch;
   /** The "Watch this path" button (digests); without it the button explains that watching is off. */

@@ -5,11 +5,44 @@ import { z } from 'zod';
 import { recordAudit, refuseUnlessAdmin } from '../commands/audit.js';
 import type { Reply } from '../commands/subcommand.js';
 import { importTopologyText } from '../commands/topology.js';
+import { escapeMrkdwn } from '../render/mrkdwn.js';
 import type { WebClient } from './deliver.js';
 import { commandContext, type SlackDeps } from './deps.js';
 
-/** Topology files are small; anything bigger is a mistake (a state dump, an image). */
+/**
+ * The largest topology file imported from Slack. Shared files come from anyone an admin talks to and are
+ * parsed in the bot's process; a larger topology is imported with the CLI (`reachbot topology import`).
+ */
 export const MAX_TOPOLOGY_BYTES = 2 * 1024 * 1024;
+
+/** How many redirects a download follows, each to a host checked like the first. */
+const MAX_REDIRECTS = 3;
+
+/**
+ * Whether the bot token may be sent to `url`: Slack's own hosts over HTTPS (files.slack.com and the rest of
+ * *.slack.com), or the host of a configured SLACK_API_URL (a local Slack double in tests).
+ */
+export function mayCarryToken(url: string, slackApiUrl?: string): boolean {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return false;
+  }
+  if (slackApiUrl) {
+    const api = new URL(slackApiUrl);
+    if (target.protocol === api.protocol && target.host === api.host) return true;
+  }
+  const host = target.hostname.toLowerCase();
+  return target.protocol === 'https:' && !target.port && (host === 'slack.com' || host.endsWith('.slack.com'));
+}
+
+/** "2.0 MB" for a byte count. */
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+const TOO_LARGE = `files shared in Slack are limited to ${megabytes(MAX_TOPOLOGY_BYTES)}; import a larger topology with the CLI (reachbot topology import)`;
 
 const TOPOLOGY_FILE = /\.(ya?ml|json)$/i;
 
@@ -78,7 +111,7 @@ export async function importSharedFile(request: FileImportRequest, deps: SlackDe
       outcome: 'failed',
       detail: `${source}: ${reason}`,
     });
-    return { text: `:x: I could not download \`${file.name ?? file.id}\`: ${reason}` };
+    return { text: `:x: I could not download \`${escapeMrkdwn(file.name ?? file.id)}\`: ${escapeMrkdwn(reason)}` };
   }
   deps.logger.info(
     { file: file.id, name: file.name, bytes: text.length, topology: name },
@@ -89,7 +122,7 @@ export async function importSharedFile(request: FileImportRequest, deps: SlackDe
 
 async function download(file: SharedFile, client: WebClient, deps: SlackDeps): Promise<string> {
   if (file.size !== undefined && file.size > MAX_TOPOLOGY_BYTES) {
-    throw new Error(`it is ${file.size} bytes; topology files are limited to ${MAX_TOPOLOGY_BYTES}`);
+    throw new Error(`it is ${megabytes(file.size)}; ${TOO_LARGE}`);
   }
   let url = file.url_private_download ?? file.url_private;
   if (!url) {
@@ -99,13 +132,53 @@ async function download(file: SharedFile, client: WebClient, deps: SlackDeps): P
   }
   if (!url) throw new Error('Slack gave no download URL for it');
   const fetchFn = deps.fetch ?? globalThis.fetch;
-  const response = await fetchFn(url, { headers: { Authorization: `Bearer ${deps.botToken}` } });
+  let response: Response | undefined;
+  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    if (!mayCarryToken(url, deps.slackApiUrl)) {
+      deps.logger.warn(
+        { file: file.id, host: hostOf(url) },
+        'refused to send the bot token to a host that is not Slack',
+      );
+      throw new Error(`its download address is not on Slack's file host (${hostOf(url)}), so I did not fetch it`);
+    }
+    // Redirects are followed by hand, so that each hop's host is checked before the token goes there.
+    response = await fetchFn(url, { headers: { Authorization: `Bearer ${deps.botToken}` }, redirect: 'manual' });
+    const location = response.headers.get('location');
+    if (response.status < 300 || response.status >= 400 || !location) break;
+    url = new URL(location, url).toString();
+    response = undefined;
+  }
+  if (!response) throw new Error('Slack redirected the download too many times');
   if (!response.ok) throw new Error(`Slack answered HTTP ${response.status}`);
   // Without files:read (or with a bad token) Slack serves its HTML sign-in page instead of the file.
   if ((response.headers.get('content-type') ?? '').includes('text/html')) {
     throw new Error('Slack returned a sign-in page instead of the file (does the app have the files:read scope?)');
   }
-  const body = await response.text();
-  if (body.length > MAX_TOPOLOGY_BYTES) throw new Error(`it is over ${MAX_TOPOLOGY_BYTES} bytes`);
-  return body;
+  return readCapped(response, MAX_TOPOLOGY_BYTES);
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'an invalid address';
+  }
+}
+
+/** The body as text, refused as soon as it passes `limit` bytes (never buffered whole first). */
+async function readCapped(response: Response, limit: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) throw new Error(`it is ${megabytes(declared)}; ${TOO_LARGE}`);
+  if (!response.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > limit) {
+      await response.body.cancel().catch(() => undefined);
+      throw new Error(`it is over ${megabytes(limit)}; ${TOO_LARGE}`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -3,10 +3,11 @@
 import type { KnownBlock } from '@slack/types';
 import type { Answer, Outcome } from '../commands/converse.js';
 import { renderBlocks, renderErrorBlocks } from '../render/blocks.js';
+import { SLACK_LIMITS } from '../render/mrkdwn.js';
 import { encodeAnswerRef } from './answer-ref.js';
 
 /** Section text and readable message text stay under this; longer content goes to a file (or is cut). */
-export const TEXT_LIMIT = 3000;
+export const TEXT_LIMIT = SLACK_LIMITS.maxSectionText;
 
 export interface SlackMessage {
   readonly text: string;

@@ -1,11 +1,13 @@
 // The local chat shell (like Hubot's shell adapter): type what you would type in Slack and get the same
 // answer, rendered for a terminal. It keeps one conversation, so follow-ups work as in a thread, and it
 // ends cleanly at EOF, so `echo "can pod in prod reach 192.168.10.52?" | npm start` prints an answer.
+
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { type Conversation, converse, type Outcome } from '../commands/converse.js';
 import type { SubcommandRegistry } from '../commands/registry.js';
 import type { CommandContext } from '../commands/subcommand.js';
+import { unescapeMrkdwn } from '../render/mrkdwn.js';
 import { renderTerminal } from '../render/terminal.js';
 import type { Store } from '../store/store.js';
 
@@ -120,16 +122,13 @@ const EMOJI: Record<string, string> = {
 
 /** Slack mrkdwn -> terminal text: bold markers and emoji codes become plain characters. */
 export function plainText(mrkdwn: string): string {
-  return (
+  return unescapeMrkdwn(
     mrkdwn
       .replace(/:[a-z_]+:/g, (code) => EMOJI[code] ?? code)
       // Bold is *text* with no space inside the markers, so a cron spec (`30 8 * * 1-5`) keeps its stars.
       .replace(/(^|[\s(])\*([^*\s](?:[^*\n]*[^*\s])?)\*(?=[\s.,:;)]|$)/gm, '$1$2')
       .replace(/(^|\s)_([^_\n]+)_(?=[\s.,:;)]|$)/gm, '$1$2')
       // Inline code around a single name reads better bare; code blocks (```) keep their fences.
-      .replace(/(^|[^`])`([^`\n]+)`(?!`)/g, '$1$2')
-      .replaceAll('&lt;', '<')
-      .replaceAll('&gt;', '>')
-      .replaceAll('&amp;', '&')
+      .replace(/(^|[^`])`([^`\n]+)`(?!`)/g, '$1$2'),
   );
 }

@@ -45,8 +45,13 @@ export interface Lookup<V> {
   get(key: string): V | undefined;
 }
 
-/** Entries keyed by CIDR: which entries contain an address (or range), and which lie within a range. */
+/**
+ * Entries keyed by CIDR: which entries contain an address (or range), and which lie within a range.
+ * An index may sit on a shared `base` (a VPC's local routes under each of its tables), whose entries
+ * it answers as its own, listed before its own entries of the same prefix length.
+ */
 export class PrefixIndex<T> {
+  constructor(private readonly base?: PrefixIndex<T>) {}
   private readonly buckets = new Map<string, Map<bigint, { cidr: Cidr; value: T }[]>>();
   private readonly lengths: Record<Family, number[]> = { 4: [], 6: [] };
   private readonly all: { cidr: Cidr; value: T }[] = [];
@@ -72,6 +77,22 @@ export class PrefixIndex<T> {
 
   /** Entries whose CIDR contains all of `range`, most specific first. */
   containing(range: AddressRange): { cidr: Cidr; value: T }[] {
+    const own = this.ownContaining(range);
+    if (!this.base) return own;
+    const shared = this.base.containing(range);
+    if (own.length === 0) return shared;
+    // Merge two lists ordered by prefix length, longest first; the base's entry first on a tie.
+    const out: { cidr: Cidr; value: T }[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < shared.length || j < own.length) {
+      if (j >= own.length || (i < shared.length && shared[i]!.cidr.bits >= own[j]!.cidr.bits)) out.push(shared[i++]!);
+      else out.push(own[j++]!);
+    }
+    return out;
+  }
+
+  private ownContaining(range: AddressRange): { cidr: Cidr; value: T }[] {
     const out: { cidr: Cidr; value: T }[] = [];
     const width = BigInt(addressBits(range.family));
     for (const bits of this.lengths[range.family]) {
@@ -86,6 +107,11 @@ export class PrefixIndex<T> {
 
   /** Entries whose CIDR lies inside `range` (including equal to it). */
   within(range: AddressRange): { cidr: Cidr; value: T }[] {
+    const own = this.ownWithin(range);
+    return this.base ? [...this.base.within(range), ...own] : own;
+  }
+
+  private ownWithin(range: AddressRange): { cidr: Cidr; value: T }[] {
     if (!this.sorted) {
       this.all.sort((a, b) => a.cidr.family - b.cidr.family || (a.cidr.start < b.cidr.start ? -1 : 1));
       this.sorted = true;
@@ -107,9 +133,9 @@ export class PrefixIndex<T> {
     return out;
   }
 
-  /** Every entry, in insertion order is not guaranteed. */
+  /** Every entry (the base's too); insertion order is not guaranteed. */
   entries(): readonly { cidr: Cidr; value: T }[] {
-    return this.all;
+    return this.base ? [...this.base.entries(), ...this.all] : this.all;
   }
 }
 
@@ -416,17 +442,18 @@ export function compileVpc(vpc: Vpc, clusters: readonly Cluster[]): CompiledVpc 
   );
   // CCE writes one route per node slice into the VPC's default table (CCE "VPC Network", cce_10_0283); modelled as one
   // route per container CIDR of each vpc-router cluster in this VPC.
-  const cceCidrs = clusters
-    .filter((c) => c.vpc === vpc.id && c.networkModel === 'vpc-router')
-    .flatMap((c) => c.containerCidrs ?? [])
-    .map(mustCidr);
+  const cceCidrs = distinctCidrs(
+    clusters.filter((c) => c.vpc === vpc.id && c.networkModel === 'vpc-router').flatMap((c) => c.containerCidrs ?? []),
+  );
+  // Every table holds the same local routes: one shared index, so a VPC of n subnets and m tables costs n + m.
+  const locals = new PrefixIndex<CompiledRoute>();
+  for (const s of subnets) {
+    locals.add(s.cidr, { destination: s.cidr, type: 'local', origin: 'local' });
+    if (s.ipv6) locals.add(s.ipv6, { destination: s.ipv6, type: 'local', origin: 'local' });
+  }
+  for (const cidr of SYSTEM_LOCAL_CIDRS) locals.add(cidr, { destination: cidr, type: 'local', origin: 'local' });
   const buildTable = (id: string, isDefault: boolean, implied: boolean, routes: Vpc['routeTables']) => {
-    const index = new PrefixIndex<CompiledRoute>();
-    for (const s of subnets) {
-      index.add(s.cidr, { destination: s.cidr, type: 'local', origin: 'local' });
-      if (s.ipv6) index.add(s.ipv6, { destination: s.ipv6, type: 'local', origin: 'local' });
-    }
-    for (const cidr of SYSTEM_LOCAL_CIDRS) index.add(cidr, { destination: cidr, type: 'local', origin: 'local' });
+    const index = new PrefixIndex<CompiledRoute>(locals);
     if (isDefault) for (const cidr of cceCidrs) index.add(cidr, { destination: cidr, type: 'cce', origin: 'cce' });
     for (const table of routes ?? []) {
       for (const route of table.routes ?? []) {
@@ -461,14 +488,24 @@ function compileCluster(cluster: Cluster, subnets: Lookup<CompiledSubnet>, subne
     cluster,
     model: cluster.networkModel,
     vpcId: cluster.vpc,
-    containerCidrs: (cluster.containerCidrs ?? []).map(mustCidr),
+    containerCidrs: distinctCidrs(cluster.containerCidrs ?? []),
     serviceCidr: cluster.serviceCidr ? mustCidr(cluster.serviceCidr) : undefined,
-    nonMasquerade: (cluster.nonMasqueradeCidrs ?? DEFAULT_NON_MASQUERADE).map(mustCidr),
+    nonMasquerade: distinctCidrs(cluster.nonMasqueradeCidrs ?? DEFAULT_NON_MASQUERADE),
     nodeSubnets: resolve(cluster.nodeSubnets),
     containerSubnets: resolve(cluster.containerSubnets),
     nodes,
     workloads: new Map((cluster.workloads ?? []).map((w) => [w.name.toLowerCase(), w])),
   } satisfies CompiledCluster;
+}
+
+/** Parsed CIDRs with repeats collapsed: a list written 10,000 times over indexes (and is searched) once. */
+function distinctCidrs(texts: readonly string[]): Cidr[] {
+  const seen = new Map<string, Cidr>();
+  for (const text of texts) {
+    const cidr = mustCidr(text);
+    if (!seen.has(cidr.text)) seen.set(cidr.text, cidr);
+  }
+  return [...seen.values()];
 }
 
 /** Security group ids a workload's pod annotations name (yangtse.io/security-group-ids and the additional ones). */

@@ -1,35 +1,60 @@
 // Turning text or data into a validated Topology: YAML or JSON in, located issues out.
 import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { noMeter, type WorkMeter } from '../bounds/meter.js';
 import { formatPath, type TopologyIssue } from './errors.js';
 import { type Topology, topologySchema } from './schema.js';
 import { checkReferences } from './validate.js';
 
 export type TopologyResult = { ok: true; topology: Topology } | { ok: false; issues: TopologyIssue[] };
 
+/** Issues reported for one document; a file with more gets these and a line saying how many more. */
+export const MAX_REPORTED_ISSUES = 1000;
+
 /** Validate data already parsed from YAML or JSON (schema, then references). */
-export function validateTopology(input: unknown): TopologyResult {
+export function validateTopology(input: unknown, meter: WorkMeter = noMeter): TopologyResult {
   const parsed = topologySchema.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({
       path: formatPath(issue.path),
       message: describeIssue(issue, valueAt(input, issue.path)),
     }));
-    return { ok: false, issues: dedupe(issues) };
+    return { ok: false, issues: capIssues(dedupe(issues)) };
   }
-  const refIssues = checkReferences(parsed.data);
-  return refIssues.length ? { ok: false, issues: refIssues } : { ok: true, topology: parsed.data };
+  const refIssues = checkReferences(parsed.data, meter);
+  return refIssues.length ? { ok: false, issues: capIssues(refIssues) } : { ok: true, topology: parsed.data };
+}
+
+function capIssues(issues: TopologyIssue[]): TopologyIssue[] {
+  if (issues.length <= MAX_REPORTED_ISSUES) return issues;
+  const more = issues.length - MAX_REPORTED_ISSUES;
+  return [
+    ...issues.slice(0, MAX_REPORTED_ISSUES),
+    { path: '', message: `... and ${more} more issue${more === 1 ? '' : 's'} (fix these first)` },
+  ];
 }
 
 /** How many values a document may expand to: YAML aliases share nodes, so a small text can stand for billions. */
 export const MAX_TOPOLOGY_VALUES = 20_000_000;
+/**
+ * Values per character of text a document may expand to. Without aliases every value takes at least one
+ * character, so real files stay under 1; a few KB of aliases expanding to millions of values is refused.
+ */
+export const MAX_EXPANSION_RATIO = 10;
+/** Values any document may have whatever its length (so a tiny file with a few aliases still loads). */
+export const MIN_VALUE_ALLOWANCE = 10_000;
+
+/** The most values a text of `length` characters may expand to. */
+export function valueAllowance(length: number): number {
+  return Math.min(MAX_TOPOLOGY_VALUES, MIN_VALUE_ALLOWANCE + MAX_EXPANSION_RATIO * length);
+}
 
 /**
  * Parse topology text (YAML or JSON; JSON is YAML) and validate it, locating issues by line.
  * js-yaml builds the data fast (a large topology is tens of MB); only when validation fails is the text
  * parsed again with `yaml`, whose document keeps source positions, to give each issue its line.
  */
-export function parseTopology(text: string): TopologyResult {
+export function parseTopology(text: string, meter: WorkMeter = noMeter): TopologyResult {
   let data: unknown;
   try {
     data = loadYaml(text, { schema: CORE_SCHEMA, maxAliases: 1000 });
@@ -40,15 +65,19 @@ export function parseTopology(text: string): TopologyResult {
       issues: [{ path: '', message: error.reason, ...(error.mark ? { line: error.mark.line + 1 } : {}) }],
     };
   }
-  if (exceedsValues(data, MAX_TOPOLOGY_VALUES)) {
+  const allowance = valueAllowance(text.length);
+  if (exceedsValues(data, allowance, meter)) {
     return {
       ok: false,
       issues: [
-        { path: '', message: `the document expands to more than ${MAX_TOPOLOGY_VALUES} values (YAML aliases?)` },
+        {
+          path: '',
+          message: `the document expands to more than ${allowance} values from ${text.length} characters (more than ${MAX_EXPANSION_RATIO} values per character: YAML aliases?); write the values out or use JSON`,
+        },
       ],
     };
   }
-  const result = validateTopology(data);
+  const result = validateTopology(data, meter);
   if (result.ok) return result;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
@@ -59,11 +88,12 @@ export function parseTopology(text: string): TopologyResult {
 }
 
 /** Whether walking `value` (aliases expanded) visits more than `limit` values; stops as soon as it does. */
-function exceedsValues(value: unknown, limit: number): boolean {
+function exceedsValues(value: unknown, limit: number, meter: WorkMeter): boolean {
   let budget = limit;
   const stack: unknown[] = [value];
   while (stack.length) {
     const next = stack.pop();
+    meter.tick();
     if (--budget < 0) return true;
     if (typeof next === 'object' && next !== null) {
       for (const child of Array.isArray(next) ? next : Object.values(next)) stack.push(child);

@@ -1,8 +1,10 @@
 // Checks that need the whole document: unique ids, references that resolve, one default route
 // table per VPC, subnets inside their VPC, and model-specific cluster fields.
 
-import { knownHint } from '../names/closest.js';
-import { type Cidr, contains, overlaps, parseCidr, mustCidr as parseValidCidr } from '../net/address.js';
+import { noMeter, type WorkMeter } from '../bounds/meter.js';
+import { boundedHints } from '../names/closest.js';
+import { type Cidr, contains, parseCidr, mustCidr as parseValidCidr } from '../net/address.js';
+import { PrefixIndex } from './compile.js';
 import type { TopologyIssue } from './errors.js';
 import { checkKubernetesObjects } from './kubernetes-objects.js';
 import type { Topology } from './schema.js';
@@ -10,10 +12,12 @@ import type { Topology } from './schema.js';
 type Issue = { path: string; message: string };
 
 /** Reference and consistency checks on a schema-valid topology; returns every issue found. */
-export function checkReferences(topology: Topology): TopologyIssue[] {
+export function checkReferences(topology: Topology, meter: WorkMeter = noMeter): TopologyIssue[] {
+  const knownHint = boundedHints(undefined, meter);
   // The same CIDR text recurs thousands of times in a large topology (rules, addresses): parse each once.
   const cidrs = new Map<string, Cidr>();
   const mustCidr = (text: string): Cidr => {
+    meter.tick();
     let cidr = cidrs.get(text);
     if (!cidr) {
       cidr = parseValidCidr(text);
@@ -25,6 +29,7 @@ export function checkReferences(topology: Topology): TopologyIssue[] {
   const unique = (list: readonly { id?: string; name?: string }[] | undefined, key: 'id' | 'name', at: string) => {
     const seen = new Map<string, number>();
     (list ?? []).forEach((item, index) => {
+      meter.tick();
       const value = item[key];
       if (value === undefined) return;
       const first = seen.get(value);
@@ -69,6 +74,7 @@ export function checkReferences(topology: Topology): TopologyIssue[] {
   unique(topology.resources, 'name', 'resources');
 
   const ref = (value: string, known: readonly string[], path: string, what: string) => {
+    meter.tick();
     if (!setOf(known).has(value))
       issues.push({ path, message: `unknown ${what} "${value}"${knownHint(value, known)}` });
   };
@@ -83,6 +89,17 @@ export function checkReferences(topology: Topology): TopologyIssue[] {
   vpcs.forEach((vpc, v) => {
     const at = `vpcs[${v}]`;
     const blocks = [vpc.cidr, ...(vpc.secondaryCidrs ?? [])].map(mustCidr);
+    // A prefix index answers "inside one of the VPC's blocks" in one lookup per prefix length.
+    const blockIndex = new PrefixIndex<true>();
+    for (const block of blocks) blockIndex.add(block, true);
+    // VPC CIDR blocks may not overlap one another (a duplicate would also make every lookup return it twice).
+    for (const { index, other } of overlapping(blocks, meter)) {
+      const name = (i: number) => (i === 0 ? 'cidr' : `secondaryCidrs[${i - 1}]`);
+      issues.push({
+        path: `${at}.${name(index)}`,
+        message: `${blocks[index]!.text} overlaps ${at}.${name(other)} (${blocks[other]!.text})`,
+      });
+    }
     const tableIds = (vpc.routeTables ?? []).map((t) => t.id);
     unique(vpc.routeTables, 'id', `${at}.routeTables`);
     unique(vpc.natGateways, 'id', `${at}.natGateways`);
@@ -98,23 +115,40 @@ export function checkReferences(topology: Topology): TopologyIssue[] {
       const other = subnetSeen.get(subnet.id);
       if (other) issues.push({ path: `${sat}.id`, message: `"${subnet.id}" is already used by ${other}` });
       else subnetSeen.set(subnet.id, sat);
+      meter.tick();
       const block = mustCidr(subnet.cidr);
-      if (!blocks.some((b) => contains(b, block))) {
+      if (blockIndex.containing(block).length === 0) {
         issues.push({
           path: `${sat}.cidr`,
-          message: `${subnet.cidr} is outside the VPC's CIDRs (${blocks.map((b) => b.text).join(', ')})`,
+          message: `${subnet.cidr} is outside the VPC's CIDRs (${describeBlocks(blocks)})`,
         });
       }
-      (vpc.subnets ?? []).slice(0, s).forEach((prev, p) => {
-        if (overlaps(mustCidr(prev.cidr), block)) {
-          issues.push({ path: `${sat}.cidr`, message: `${subnet.cidr} overlaps ${at}.subnets[${p}] (${prev.cidr})` });
-        }
-      });
       if (subnet.routeTable) ref(subnet.routeTable, tableIds, `${sat}.routeTable`, `route table of ${vpc.id}`);
       if (subnet.networkAcl) ref(subnet.networkAcl, aclIds, `${sat}.networkAcl`, 'network ACL');
     });
+    for (const { index, other } of overlapping(
+      (vpc.subnets ?? []).map((subnet) => mustCidr(subnet.cidr)),
+      meter,
+    )) {
+      const subnets = vpc.subnets ?? [];
+      issues.push({
+        path: `${at}.subnets[${index}].cidr`,
+        message: `${subnets[index]!.cidr} overlaps ${at}.subnets[${other}] (${subnets[other]!.cidr})`,
+      });
+    }
     (vpc.routeTables ?? []).forEach((table, t) => {
+      // One route per destination in a table, as the VPC API enforces: two would leave the choice undefined.
+      const destinations = new Map<string, number>();
       (table.routes ?? []).forEach((route, r) => {
+        meter.tick();
+        const key = mustCidr(route.destination).text;
+        const first = destinations.get(key);
+        if (first !== undefined)
+          issues.push({
+            path: `${at}.routeTables[${t}].routes[${r}].destination`,
+            message: `${route.destination} is already the destination of ${at}.routeTables[${t}].routes[${first}]`,
+          });
+        else destinations.set(key, r);
         if (route.type === 'peering') {
           const path = `${at}.routeTables[${t}].routes[${r}].nextHop`;
           if (!route.nextHop) issues.push({ path, message: 'a peering route needs nextHop: a peering id' });
@@ -296,15 +330,12 @@ export function checkReferences(topology: Topology): TopologyIssue[] {
       });
     }
     const nm = (cluster.nonMasqueradeCidrs ?? []).map(mustCidr);
-    nm.forEach((block, i) => {
-      nm.slice(0, i).forEach((prev, j) => {
-        if (overlaps(prev, block))
-          issues.push({
-            path: `${at}.nonMasqueradeCidrs[${i}]`,
-            message: `${block.text} overlaps nonMasqueradeCidrs[${j}] (${prev.text}); CCE rejects overlapping entries`,
-          });
+    for (const { index, other } of overlapping(nm, meter)) {
+      issues.push({
+        path: `${at}.nonMasqueradeCidrs[${index}]`,
+        message: `${nm[index]!.text} overlaps nonMasqueradeCidrs[${other}] (${nm[other]!.text}); CCE rejects overlapping entries`,
       });
-    });
+    }
   });
 
   (topology.resources ?? []).forEach((resource, r) => {
@@ -319,6 +350,7 @@ export function checkReferences(topology: Topology): TopologyIssue[] {
     if (subnet) {
       const blocks = [subnet.cidr, subnet.ipv6Cidr].filter((b): b is string => !!b).map(mustCidr);
       resource.addresses.forEach((address, i) => {
+        meter.tick();
         const ip = mustCidr(address);
         if (!blocks.some((b) => contains(b, ip))) {
           issues.push({
@@ -360,4 +392,41 @@ export function checkReferences(topology: Topology): TopologyIssue[] {
   });
 
   return issues;
+}
+
+/** "a, b, c" for the blocks of a VPC, shortened when a file lists thousands. */
+function describeBlocks(blocks: readonly Cidr[]): string {
+  const shown = blocks.slice(0, 5).map((b) => b.text);
+  return blocks.length > shown.length
+    ? `${shown.join(', ')}, ... ${blocks.length - shown.length} more`
+    : shown.join(', ');
+}
+
+/**
+ * Each block that overlaps another, paired with one block it overlaps, reported at the later of the two
+ * list positions. CIDRs nest or are disjoint, so after sorting by start (larger first) a block overlaps an
+ * earlier one exactly when it starts inside the widest block seen so far: O(n log n), not every pair.
+ */
+export function overlapping(blocks: readonly Cidr[], meter: WorkMeter = noMeter): { index: number; other: number }[] {
+  const order = blocks.map((_, i) => i);
+  order.sort((x, y) => {
+    meter.tick();
+    const a = blocks[x]!;
+    const b = blocks[y]!;
+    if (a.family !== b.family) return a.family - b.family;
+    if (a.start !== b.start) return a.start < b.start ? -1 : 1;
+    if (a.end !== b.end) return a.end > b.end ? -1 : 1;
+    return x - y;
+  });
+  const found: { index: number; other: number }[] = [];
+  let widest: number | undefined;
+  for (const i of order) {
+    meter.tick();
+    const block = blocks[i]!;
+    const outer = widest === undefined ? undefined : blocks[widest]!;
+    if (outer && outer.family === block.family && block.start <= outer.end) {
+      found.push({ index: Math.max(i, widest!), other: Math.min(i, widest!) });
+    } else widest = i;
+  }
+  return found.sort((a, b) => a.index - b.index || a.other - b.other);
 }

@@ -257,8 +257,16 @@ export function parseChanges(text: string, source?: string): Change[] {
       source,
     );
   }
+  let data: unknown;
   try {
-    const changes = validateChanges(doc.toJS(), source);
+    // The yaml library reports an alias to no anchor, or aliases past its expansion limit, only here.
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    throw new ChangeError([{ path: '', message: error.message.split('\n')[0]! }], source);
+  }
+  try {
+    const changes = validateChanges(data, source);
     const list = isMap(doc.contents) ? (doc.contents.get('changes', true) as Node | undefined) : doc.contents;
     return changes.map((change, index) => {
       const node = isSeq(list) ? (list.get(index, true) as Node | undefined) : undefined;

@@ -1,5 +1,18 @@
+// Shared topology files: which files count, their import name, and the download (token only to Slack, size cap).
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { importName, topologyFiles } from '../../src/slack/file-import.js';
+import { createRegistry } from '../../src/commands/registry.js';
+import { createLogger } from '../../src/log/logger.js';
+import type { SlackDeps } from '../../src/slack/deps.js';
+import {
+  importName,
+  importSharedFile,
+  MAX_TOPOLOGY_BYTES,
+  mayCarryToken,
+  type SharedFile,
+  topologyFiles,
+} from '../../src/slack/file-import.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
 
 describe('topologyFiles', () => {
   it('keeps YAML and JSON files and drops everything else, validating Slack’s file objects', () => {
@@ -21,5 +34,107 @@ describe('importName', () => {
     expect(importName('import staging', { id: 'F1', name: 'x.yaml' })).toBe('staging');
     expect(importName('', { id: 'F1', name: 'CN North 4 (prod).yml' })).toBe('CN-North-4-prod-');
     expect(importName('', { id: 'F1' })).toBe('F1');
+  });
+});
+
+describe('downloading shared files', () => {
+  const TOKEN = 'xoxb-test-token-4d';
+
+  /** Deps over a memory store with a recording fetch that serves `serve(url)`; logs collected. */
+  function setup(serve: (url: string) => Response, slackApiUrl?: string) {
+    const lines: string[] = [];
+    const calls: { url: string; authorization: string | null }[] = [];
+    const fetchFn = (async (input: string | URL | Request, init?: RequestInit) => {
+      const url = String(input);
+      calls.push({ url, authorization: new Headers(init?.headers).get('authorization') });
+      return serve(url);
+    }) as typeof fetch;
+    const deps: SlackDeps = {
+      store: new MemoryStore(),
+      logger: createLogger({
+        level: 'debug',
+        destination: new Writable({
+          write(chunk, _encoding, done) {
+            lines.push(String(chunk));
+            done();
+          },
+        }),
+      }),
+      now: () => new Date('2026-03-01T00:00:00Z'),
+      admins: new Set(['UADMIN']),
+      registry: createRegistry(),
+      botToken: TOKEN,
+      fetch: fetchFn,
+      ...(slackApiUrl ? { slackApiUrl } : {}),
+    };
+    const importFile = (file: SharedFile) =>
+      importSharedFile(
+        {
+          file,
+          words: '',
+          userId: 'UADMIN',
+          channelId: 'D1',
+          client: {} as Parameters<typeof importSharedFile>[0]['client'],
+        },
+        deps,
+      );
+    return { deps, calls, logs: () => lines.join(''), importFile };
+  }
+
+  it('allows only Slack hosts over HTTPS, or the configured API host', () => {
+    expect(mayCarryToken('https://files.slack.com/files-pri/T1-F1/download/a.yaml')).toBe(true);
+    expect(mayCarryToken('https://acme.enterprise.slack.com/files/a')).toBe(true);
+    expect(mayCarryToken('http://files.slack.com/a')).toBe(false);
+    expect(mayCarryToken('https://files.slack.com.evil.example/a')).toBe(false);
+    expect(mayCarryToken('https://evilslack.com/a')).toBe(false);
+    expect(mayCarryToken('https://files.slack.com:8443/a')).toBe(false);
+    expect(mayCarryToken('not a url')).toBe(false);
+    expect(mayCarryToken('http://127.0.0.1:4100/files/a.yaml', 'http://127.0.0.1:4100/api/')).toBe(true);
+    expect(mayCarryToken('http://127.0.0.1:4101/files/a.yaml', 'http://127.0.0.1:4100/api/')).toBe(false);
+  });
+
+  it('never sends the token to a download URL off Slack, and logs a warning', async () => {
+    const { calls, logs, importFile } = setup(() => new Response('version: 1'));
+    const reply = await importFile({
+      id: 'F1',
+      name: 'prod.yaml',
+      url_private_download: 'https://evil.example/x.yaml',
+    });
+    expect(calls).toEqual([]);
+    expect(reply.text).toMatch(/not on Slack's file host \(evil\.example\)/);
+    expect(logs()).toContain('refused to send the bot token to a host that is not Slack');
+    expect(logs()).not.toContain(TOKEN);
+  });
+
+  it('checks the host of every redirect before following it', async () => {
+    const { calls, importFile } = setup(
+      () => new Response(null, { status: 302, headers: { location: 'https://evil.example/steal' } }),
+    );
+    const reply = await importFile({
+      id: 'F2',
+      name: 'prod.yaml',
+      url_private_download: 'https://files.slack.com/f/2',
+    });
+    expect(calls.map((c) => c.url)).toEqual(['https://files.slack.com/f/2']);
+    expect(reply.text).toMatch(/evil\.example/);
+  });
+
+  it('sends the token to Slack and stops reading a file over the cap with a clear message', async () => {
+    const { calls, importFile } = setup(() => new Response('#'.repeat(MAX_TOPOLOGY_BYTES + 1)));
+    const reply = await importFile({ id: 'F3', name: 'big.yaml', url_private_download: 'https://files.slack.com/f/3' });
+    expect(calls).toEqual([{ url: 'https://files.slack.com/f/3', authorization: `Bearer ${TOKEN}` }]);
+    expect(reply.text).toMatch(/files shared in Slack are limited to 2\.0 MB; import a larger topology with the CLI/);
+  });
+
+  it('refuses a file Slack says is over the cap without downloading it', async () => {
+    const { calls, importFile } = setup(() => new Response(''));
+    const reply = await importFile({
+      id: 'F4',
+      name: 'big.yaml',
+      size: 50 * 1024 * 1024,
+      url_private_download: 'https://files.slack.com/f/4',
+    });
+    expect(calls).toEqual([]);
+    expect(reply.text).toMatch(/it is 50\.0 MB; files shared in Slack are limited to 2\.0 MB/);
   });
 });

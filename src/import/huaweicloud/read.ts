@@ -35,6 +35,11 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
   const inv = emptyInventory();
   const pid = options.projectId;
   const limit = options.pageSize ?? 200;
+  /** A listing that keeps answering full pages past this is not trusted to end: refuse it. */
+  const pageCap = (what: string, pages: number) => {
+    if (pages >= MAX_PAGES)
+      throw new ResponseShapeError(what, `more than ${MAX_PAGES} pages; stopped instead of paging forever`);
+  };
   const wanted = options.vpcIds?.length ? new Set(options.vpcIds) : undefined;
   const inScope = (vpcId: string | null | undefined) =>
     !wanted || (vpcId !== undefined && vpcId !== null && wanted.has(vpcId));
@@ -53,7 +58,8 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
   ): Promise<T[]> => {
     const all: T[] = [];
     let marker: string | undefined;
-    for (let guard = 0; guard < 10_000; guard++) {
+    for (let pages = 0; ; pages++) {
+      pageCap(`${service} ${path}`, pages);
       const page = await get(service, path, schema, { ...query, limit, marker });
       const got = items(page);
       all.push(...got);
@@ -80,7 +86,8 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
   ): Promise<T[]> => {
     const all: T[] = [];
     const pageLimit = Math.min(limit, maxLimit);
-    for (let offset = 0; ; ) {
+    for (let offset = 0, pages = 0; ; pages++) {
+      pageCap(`${service} ${path}`, pages);
       const page = await get(service, path, schema, { ...query, offset, limit: pageLimit });
       const got = items(page);
       all.push(...got);
@@ -417,6 +424,7 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
   await section('ECS instances', 'ecs', async () => {
     const servers: z.output<typeof api.ecsServerList>['servers'] = [];
     for (let page = 1; ; page++) {
+      pageCap('ecs cloudservers', page - 1);
       const got = await get('ecs', `/v1/${pid}/cloudservers/detail`, api.ecsServerList, { offset: page, limit });
       servers.push(...got.servers);
       if (got.servers.length < limit || (got.count != null && servers.length >= got.count)) break;
@@ -650,6 +658,9 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
 
   return inv;
 }
+
+/** Pages read from one listing at most (at 200 a page, 2 million items). */
+export const MAX_PAGES = 10_000;
 
 /** The API answered with a shape we do not understand. */
 export class ResponseShapeError extends Error {

@@ -6,6 +6,9 @@ const str = z.string();
 const optStr = z.string().nullish();
 const strList = z.array(z.string()).nullish();
 
+/** A TCP/UDP port as a state records it; anything else (5e-324, 70000) leaves the resource out with a warning. */
+const portNumber = z.number().int().min(1).max(65535);
+
 export const terraformState = z.object({
   version: z.literal(4, { message: 'only Terraform state format version 4 (Terraform 0.12 and later) is read' }),
   terraform_version: z.string().optional(),
@@ -34,13 +37,13 @@ const sgRule = {
   ethertype: optStr,
   protocol: optStr,
   ports: optStr,
-  port_range_min: z.number().nullish(),
-  port_range_max: z.number().nullish(),
+  port_range_min: z.number().int().min(0).max(65535).nullish(),
+  port_range_max: z.number().int().min(0).max(65535).nullish(),
   remote_ip_prefix: optStr,
   remote_group_id: optStr,
   remote_address_group_id: optStr,
   action: optStr,
-  priority: z.number().nullish(),
+  priority: z.number().int().nullish(),
   description: optStr,
 };
 
@@ -69,7 +72,7 @@ const dmsInstance = z.object({
   security_group_id: optStr,
   connect_address: optStr,
   domain_name: optStr,
-  port: z.number().nullish(),
+  port: portNumber.nullish(),
 });
 
 /** Attribute schemas by resource type. */
@@ -205,7 +208,7 @@ export const attributeSchemas = {
     subnet_id: optStr,
     security_group_id: optStr,
     private_ip: optStr,
-    port: z.number().nullish(),
+    port: portNumber.nullish(),
     whitelist_enable: z.boolean().nullish(),
     whitelists: z.array(z.object({ group_name: str, ip_address: strList })).nullish(),
     domain_name: optStr,
@@ -218,7 +221,7 @@ export const attributeSchemas = {
     security_group_id: optStr,
     private_ips: strList,
     fixed_ip: optStr,
-    db: z.array(z.object({ type: optStr, port: z.number().nullish() })).nullish(),
+    db: z.array(z.object({ type: optStr, port: portNumber.nullish() })).nullish(),
     private_dns_names: strList,
   }),
   huaweicloud_dms_kafka_instance: dmsInstance,

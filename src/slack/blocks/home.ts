@@ -3,11 +3,14 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import { describeQuestion } from '../../digest/watches.js';
 import type { Verdict } from '../../engine/diagnosis.js';
+import { escapeMrkdwn, SLACK_LIMITS, truncate } from '../../render/mrkdwn.js';
 import type { StoreData } from '../../store/data.js';
 import { syncHealthLine } from '../../sync/health.js';
 
 /** Home tabs hold at most 100 blocks; keep a margin for the trailing notes. */
-const MAX_HOME_BLOCKS = 95;
+const MAX_HOME_BLOCKS = SLACK_LIMITS.maxHomeBlocks - 5;
+/** Names, labels and file names are the user's text: shown literally, never as markup or mentions. */
+const esc = escapeMrkdwn;
 
 const VERDICT_BADGE: Record<Verdict, string> = {
   reachable: ':white_check_mark: reachable',
@@ -52,10 +55,10 @@ function topologyBlocks(data: Readonly<StoreData>, now: Date): KnownBlock[] {
     const clusters = entry.topology.clusters ?? [];
     const lines = clusters.map(
       (cluster) =>
-        `• *${cluster.name}*: \`${cluster.networkModel}\` in VPC \`${cluster.vpc}\`${cluster.version ? `, ${cluster.version}` : ''}`,
+        `• *${esc(cluster.name)}*: \`${cluster.networkModel}\` in VPC \`${esc(cluster.vpc)}\`${cluster.version ? `, ${esc(cluster.version)}` : ''}`,
     );
     const origin = [
-      entry.source,
+      entry.source ? esc(entry.source) : undefined,
       `imported ${entry.importedAt.slice(0, 16).replace('T', ' ')} UTC`,
       entry.importedBy ? `by <@${entry.importedBy}>` : '',
     ]
@@ -63,7 +66,7 @@ function topologyBlocks(data: Readonly<StoreData>, now: Date): KnownBlock[] {
       .join(', ');
     blocks.push(
       mrkdwn(
-        `*${entry.name}*${isDefault}: ${clusters.length} cluster${clusters.length === 1 ? '' : 's'}, ${(entry.topology.resources ?? []).length} resources\n${lines.join('\n') || '_no clusters_'}`,
+        `*${esc(entry.name)}*${isDefault}: ${clusters.length} cluster${clusters.length === 1 ? '' : 's'}, ${(entry.topology.resources ?? []).length} resources\n${lines.join('\n') || '_no clusters_'}`,
       ),
       { type: 'context', elements: [{ type: 'mrkdwn', text: origin }] },
     );
@@ -88,17 +91,18 @@ function watchBlocks(data: Readonly<StoreData>): KnownBlock[] {
     const status = watch.last
       ? `${VERDICT_BADGE[watch.last.verdict]} (checked ${watch.last.at.slice(0, 16).replace('T', ' ')} UTC)`
       : 'not checked yet';
-    const label = watch.label ? `*${watch.label}*: ` : '';
+    const label = watch.label ? `*${esc(watch.label)}*: ` : '';
     blocks.push(
-      mrkdwn(`${label}${describeQuestion(watch.question)} in \`${watch.topology}\`, <#${watch.channel}>\n${status}`),
+      mrkdwn(
+        `${label}${esc(describeQuestion(watch.question))} in \`${esc(watch.topology)}\`, <#${watch.channel}>\n${status}`,
+      ),
     );
   }
   return blocks;
 }
 
 function mrkdwn(text: string): KnownBlock {
-  // Section text is limited to 3000 characters.
-  return { type: 'section', text: { type: 'mrkdwn', text: text.length > 3000 ? `${text.slice(0, 2990)}\n…` : text } };
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.maxSectionText) } };
 }
 
 function capBlocks(blocks: KnownBlock[]): KnownBlock[] {
