@@ -31,7 +31,17 @@ const render = z.object({
   text: z.string(),
   hcloud: z.string().optional(),
   terraform: z.string().optional(),
-  api: z.object({ method: z.string(), path: z.string(), body: z.unknown() }).optional(),
+  api: z
+    .object({
+      method: z.string(),
+      path: z.string(),
+      body: z.unknown(),
+      next: z
+        .array(z.object({ method: z.string(), path: z.string(), body: z.unknown() }))
+        .optional()
+        .describe('fixes that create several resources: the requests after this one, in order'),
+    })
+    .optional(),
   kubectl: z.string().optional(),
 });
 
@@ -97,6 +107,31 @@ const fix = z.discriminatedUnion('kind', [
     natGateway: z.string(),
     source: z.string(),
     eip: z.string(),
+  }),
+  z.object({
+    kind: z.literal('nat-gateway'),
+    ...base,
+    vpc: z.string(),
+    subnet: z.string(),
+    natGateway: z.string(),
+    existing: z.boolean().optional(),
+    eip: z.string(),
+    sources: z.array(z.string()),
+  }),
+  z.object({
+    kind: z.literal('peering'),
+    ...base,
+    peering: z.string(),
+    requesterVpc: z.string(),
+    accepterVpc: z.string(),
+    routes: z.array(
+      z.object({
+        vpc: z.string(),
+        routeTable: z.string(),
+        destination: z.string(),
+        defaultTable: z.boolean().optional(),
+      }),
+    ),
   }),
   z.object({ kind: z.literal('replan'), ...base, reason: z.string() }),
   z.object({

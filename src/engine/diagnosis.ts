@@ -82,18 +82,30 @@ export type FixKind =
   | 'peering-accept'
   | 'host-bridge'
   | 'snat-rule'
+  | 'nat-gateway'
+  | 'peering'
   | 'er-route'
   | 'er-association'
   | 'er-propagation'
   | 'network-policy'
   | 'replan';
 
+/** One cloud API request of a fix. */
+export interface ApiRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly body: unknown;
+}
+
 /** A fix rendered for people and tools: words, KooCLI, Terraform, API request. */
 export interface FixRender {
   readonly text: string;
   readonly hcloud?: string;
   readonly terraform?: string;
-  readonly api?: { readonly method: string; readonly path: string; readonly body: unknown };
+  readonly api?: ApiRequest & {
+    /** Fixes that create several resources: the requests after this one, in order. */
+    readonly next?: readonly ApiRequest[];
+  };
   /** Kubernetes fixes: a manifest for `kubectl apply -f -` (and the patch form, when there is one). */
   readonly kubectl?: string;
 }
@@ -174,6 +186,44 @@ export interface SnatRuleFix extends FixBase {
   readonly eip: string;
 }
 
+/**
+ * New internet egress for a VPC without a usable NAT gateway: a public NAT gateway in `subnet`, a new EIP, and
+ * one SNAT rule per source subnet sending it out through that EIP. `existing` when the gateway is already there
+ * (it has no SNAT rule with an EIP): then only the EIP and the rules are created.
+ */
+export interface NatGatewayFix extends FixBase {
+  readonly kind: 'nat-gateway';
+  readonly vpc: string;
+  /** The subnet the gateway is placed in (Huawei asks for one). */
+  readonly subnet: string;
+  /** The new gateway's name (or the existing gateway's id when `existing`). */
+  readonly natGateway: string;
+  readonly existing?: boolean;
+  /** The new EIP's name; its address is known only once it is allocated. */
+  readonly eip: string;
+  /** The subnets the SNAT rules cover (one rule each). */
+  readonly sources: readonly string[];
+}
+
+/** A route that comes with a new peering: `destination` -> the peering, in one VPC's table. */
+export interface PeeringFixRoute {
+  readonly vpc: string;
+  readonly routeTable: string;
+  readonly destination: string;
+  /** Whether `routeTable` is the VPC's default table. */
+  readonly defaultTable?: boolean;
+}
+
+/** A new VPC peering between two VPCs with no peering, and the routes on both sides that make it carry the flow. */
+export interface PeeringFix extends FixBase {
+  readonly kind: 'peering';
+  /** The new peering's name (its id is known only once it is created). */
+  readonly peering: string;
+  readonly requesterVpc: string;
+  readonly accepterVpc: string;
+  readonly routes: readonly PeeringFixRoute[];
+}
+
 /** A static route in an enterprise router's route table: `destination` -> `attachment`. */
 export interface ErRouteFix extends FixBase {
   readonly kind: 'er-route';
@@ -241,6 +291,8 @@ export type Fix =
   | PeeringAcceptFix
   | HostBridgeFix
   | SnatRuleFix
+  | NatGatewayFix
+  | PeeringFix
   | ErRouteFix
   | ErAssociationFix
   | ErPropagationFix

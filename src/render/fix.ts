@@ -3,8 +3,10 @@
 import type { Fix, FixRender, FixSpec } from '../engine/diagnosis.js';
 import { renderErAssociation, renderErPropagation, renderErRoute } from './fixes/er.js';
 import { renderHostBridge } from './fixes/host-bridge.js';
+import { renderNatGateway } from './fixes/nat-gateway.js';
 import { renderNetworkAclRule } from './fixes/network-acl-rule.js';
 import { renderNetworkPolicy } from './fixes/network-policy.js';
+import { renderPeering } from './fixes/peering.js';
 import { renderPeeringAccept } from './fixes/peering-accept.js';
 import { REGION_PLACEHOLDER } from './fixes/references.js';
 import { renderReplan } from './fixes/replan.js';
@@ -32,15 +34,22 @@ export function renderFix(fix: FixSpec, purpose: string, place: FixPlace = {}): 
       ? render.hcloud.replaceAll(shellFlag('cli-region', REGION_PLACEHOLDER), shellFlag('cli-region', place.region))
       : render.hcloud;
   const api =
-    render.api !== undefined && place.project !== undefined
-      ? { ...render.api, path: render.api.path.replaceAll('{project_id}', place.project) }
-      : render.api;
+    render.api !== undefined && place.project !== undefined ? withProject(render.api, place.project) : render.api;
   const terraform = render.terraform === undefined ? undefined : withVariableBlocks(render.terraform);
   return {
     ...render,
     ...(hcloud === undefined ? {} : { hcloud }),
     ...(terraform === undefined ? {} : { terraform }),
     ...(api === undefined ? {} : { api }),
+  };
+}
+
+function withProject(api: NonNullable<FixRender['api']>, project: string): NonNullable<FixRender['api']> {
+  const path = (p: string) => p.replaceAll('{project_id}', project);
+  return {
+    ...api,
+    path: path(api.path),
+    ...(api.next ? { next: api.next.map((r) => ({ ...r, path: path(r.path) })) } : {}),
   };
 }
 
@@ -60,6 +69,10 @@ function renderKind(fix: FixSpec, purpose: string): FixRender {
       return renderHostBridge(fix, purpose);
     case 'snat-rule':
       return renderSnatRule(fix, purpose);
+    case 'nat-gateway':
+      return renderNatGateway(fix, purpose);
+    case 'peering':
+      return renderPeering(fix, purpose);
     case 'er-route':
       return renderErRoute(fix, purpose);
     case 'er-association':

@@ -1,5 +1,13 @@
 // The words both surfaces (terminal and Slack) use for a diagnosis, so that they always agree.
-import type { Diagnosis, DiagnosisQuestion, DiagnosisResult, Fix, StepStatus, Verdict } from '../engine/diagnosis.js';
+import type {
+  ApiRequest,
+  Diagnosis,
+  DiagnosisQuestion,
+  DiagnosisResult,
+  Fix,
+  StepStatus,
+  Verdict,
+} from '../engine/diagnosis.js';
 import { flowsOf } from '../engine/diagnosis.js';
 import { singleLine } from './syntax/shell.js';
 
@@ -79,6 +87,11 @@ export function allAssumptions(result: DiagnosisResult): string[] {
 
 /** How an API request reads: `POST /v3/...` and the body as indented JSON (nothing for a bodiless request). */
 export function apiWords(api: NonNullable<Fix['render']['api']>): string {
-  const head = `${api.method} ${api.path}`;
-  return api.body === null || api.body === undefined ? head : `${head}\n${JSON.stringify(api.body, null, 2)}`;
+  const one = (request: ApiRequest): string => {
+    const head = `${request.method} ${request.path}`;
+    return request.body === null || request.body === undefined
+      ? head
+      : `${head}\n${JSON.stringify(request.body, null, 2)}`;
+  };
+  return [api, ...(api.next ?? [])].map(one).join('\n\n');
 }

@@ -65,6 +65,33 @@ const FIXES: FixSpec[] = [
   { kind: 'peering-accept', peering: 'pcx-pd' },
   { kind: 'snat-rule', vpc: 'vpc-prod', natGateway: 'nat-prod', source: 'subnet-pods', eip: '203.0.113.7' },
   { kind: 'host-bridge', resource: 'db1', bridge: '172.17.0.0/16', suggested: '10.200.0.0/16' },
+  {
+    kind: 'nat-gateway',
+    vpc: 'vpc-prod',
+    subnet: 'subnet-nodes',
+    natGateway: 'nat-vpc-prod',
+    eip: 'eip-nat-vpc-prod',
+    sources: ['subnet-nodes', 'subnet-pods'],
+  },
+  {
+    kind: 'nat-gateway',
+    vpc: 'vpc-prod',
+    subnet: 'subnet-nodes',
+    natGateway: 'nat-prod',
+    existing: true,
+    eip: 'eip-nat-prod',
+    sources: ['subnet-nodes'],
+  },
+  {
+    kind: 'peering',
+    peering: 'peering-vpc-prod-vpc-data',
+    requesterVpc: 'vpc-prod',
+    accepterVpc: UUID,
+    routes: [
+      { vpc: 'vpc-prod', routeTable: 'rtb-app', destination: '192.168.0.0/16' },
+      { vpc: UUID, routeTable: 'rtb-data', destination: '172.16.0.0/16', defaultTable: true },
+    ],
+  },
   { kind: 'replan', reason: 'the container CIDR overlaps vpc-data' },
   {
     kind: 'er-route',
@@ -114,6 +141,8 @@ describe('Terraform output', () => {
         'er-route',
         'er-association',
         'er-propagation',
+        'nat-gateway',
+        'peering',
       ]) {
         expect(kinds).toContain(kind);
       }
@@ -148,6 +177,16 @@ describe('Terraform output', () => {
     expect(placed.api?.path).toBe('/v3/0123456789abcdef0123456789abcdef/vpc/security-group-rules');
     const unplaced = renderFix(fix, PURPOSE);
     expect(unplaced.hcloud).toContain('<region>');
+    // A fix that creates several resources: every request and every command gets them.
+    const nat = FIXES.find((f) => f.kind === 'nat-gateway') as FixSpec;
+    const placedNat = renderFix(nat, PURPOSE, { region: 'cn-north-4', project: 'p0123' });
+    expect([placedNat.api?.path, ...(placedNat.api?.next ?? []).map((r) => r.path)]).toEqual([
+      '/v2/p0123/nat_gateways',
+      '/v1/p0123/publicips',
+      '/v2/p0123/snat_rules',
+      '/v2/p0123/snat_rules',
+    ]);
+    expect(placedNat.hcloud).not.toContain('<region>');
     expect(unplaced.api?.path).toContain('{project_id}');
   });
 });

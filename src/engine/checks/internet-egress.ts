@@ -1,7 +1,9 @@
 // Step `internet-egress`: a path to the internet per source (CCE "Accessing the Internet from a Container", cce_10_0400): the node EIP, or an SNAT
 // rule of a NAT gateway on the node subnet (overlay_l2, vpc-router) or the container subnet (eni).
 import { type CheckResult, type FlowContext, result } from '../context.js';
-import { snatFix } from '../fixes/snat-rule.js';
+import { natGatewayFix } from '../fixes/nat-gateway.js';
+import { replanFix } from '../fixes/replan.js';
+import { natWithEip, snatFix } from '../fixes/snat-rule.js';
 
 /** Whether every source has an EIP or an SNAT rule toward the internet. */
 export function internetEgressCheck(ctx: FlowContext): CheckResult {
@@ -29,7 +31,13 @@ export function internetEgressCheck(ctx: FlowContext): CheckResult {
   }
   const vpc = ctx.compiled.vpcs.get(ctx.cluster.vpcId);
   const subnets = [...new Set(egress.missing.map((m) => m.subnet))];
-  out.fixes.push(...subnets.map((s) => snatFix(vpc, s, ctx.purpose)));
+  // An SNAT rule on the gateway that already has an EIP; else new infrastructure: gateway, EIP and rules.
+  if (vpc && natWithEip(vpc)) out.fixes.push(...subnets.map((s) => snatFix(vpc, s, ctx.purpose)));
+  else if (vpc) out.fixes.push(natGatewayFix(vpc, subnets, ctx.purpose));
+  else
+    out.fixes.push(
+      replanFix(`${ctx.cluster.vpcId} is not in the topology: give it a way out to the internet`, ctx.purpose),
+    );
   const missing = egress.missing.map((m) => m.what).join(', ');
   if (egress.eniNodeEipOnly) {
     const reason = `no SNAT rule covers ${missing}; the nodes have EIPs, but CCE documents no node-EIP path for Turbo (eni) pods (CCE "Accessing the Internet from a Container", cce_10_0400; Huawei's docs leave this open; likely no internet access)`;

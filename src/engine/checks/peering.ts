@@ -2,9 +2,11 @@
 import { farSide, peeringsBetween, preferredPeering } from '../../topology/compile.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';
 import { erLabel, erPathOf } from '../er-path.js';
+import { type PeeringNeed, peeringFix } from '../fixes/peering.js';
 import { peeringAcceptFix } from '../fixes/peering-accept.js';
 import { replanFix } from '../fixes/replan.js';
 import { defaultTableRoute, governingTable, lookupRoute } from '../route-lookup.js';
+import { routeDestination } from './route-forward.js';
 
 /** The peering between the cluster VPC and the destination VPC, and its status. */
 export function peeringCheck(ctx: FlowContext): CheckResult {
@@ -32,13 +34,7 @@ export function peeringCheck(ctx: FlowContext): CheckResult {
     const reason = `there is no direct VPC peering between ${cluster.vpcId} and ${dst.vpc.id}; the route goes over peering ${middle.peering} (${middle.status}) to ${middle.via}, which peers on: transitive peering is not documented to forward (VPC "VPC Peering Connection Overview", vpc_peering_0009; Huawei's docs leave this open; assumed not reachable)`;
     out.steps.push({ check: 'peering', status: 'warn', summary: reason });
     out.uncertain.push(reason);
-    out.fixes.push(
-      replanFix(
-        `to avoid relying on transitive peering, create a VPC peering between ${cluster.vpcId} and ${dst.vpc.id} and add routes on both sides`,
-        purpose,
-        true,
-      ),
-    );
+    out.fixes.push(peeringFix(compiled, peeringNeed(ctx), purpose, true));
     return out;
   }
   if (pair.length === 0) {
@@ -47,12 +43,7 @@ export function peeringCheck(ctx: FlowContext): CheckResult {
       status: 'fail',
       summary: `there is no VPC peering between ${cluster.vpcId} and ${dst.vpc.id}`,
     });
-    out.fixes.push(
-      replanFix(
-        `create a VPC peering between ${cluster.vpcId} and ${dst.vpc.id} (same region; a cross-account peering must be accepted) and add routes on both sides`,
-        purpose,
-      ),
-    );
+    out.fixes.push(peeringFix(compiled, peeringNeed(ctx), purpose));
     return out;
   }
   // The peering the forward route uses, when it is one of these; else the first ACTIVE one.
@@ -96,6 +87,22 @@ export function peeringCheck(ctx: FlowContext): CheckResult {
     ),
   );
   return out;
+}
+
+/** What a new peering between the cluster VPC and the destination VPC must carry for this flow. */
+function peeringNeed(ctx: FlowContext): PeeringNeed {
+  const { compiled, cluster, target, source } = ctx;
+  const dst = target.vpc!;
+  const own = compiled.vpcs.get(cluster.vpcId)!;
+  return {
+    requesterVpc: cluster.vpcId,
+    accepterVpc: dst.vpc.id,
+    forward: {
+      tables: source.legs.map((leg) => leg.subnet.routeTableId),
+      destination: routeDestination(ctx, own, dst),
+    },
+    ...(target.subnet ? { back: { table: target.subnet.routeTableId, destinations: source.stable } } : {}),
+  };
 }
 
 /** The first hop of a transitive path: a forward route over a peering to a VPC whose default table peers on. */

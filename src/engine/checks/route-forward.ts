@@ -28,7 +28,7 @@ function erDestination(ctx: FlowContext): string {
 }
 
 /** The block of the destination VPC to route to: the VPC CIDR, or the subnet when the VPC CIDRs overlap. */
-function routeDestination(ctx: FlowContext, own: CompiledVpc, peer: CompiledVpc): string {
+export function routeDestination(ctx: FlowContext, own: CompiledVpc, peer: CompiledVpc): string {
   // A pod of a vpc-router cluster in the peer VPC is outside every VPC block: route its container CIDR, which
   // the peer VPC's CCE routes deliver to the node (CCE best practice "Planning CIDR Blocks for a Cluster", cce_bestpractice_00004 "the VPC routing tables at both ends must
   // contain its container CIDR block", CCE "VPC Network", cce_10_0283).

@@ -15,21 +15,42 @@ import { policyOfFix } from './network-policy.js';
 
 type AnyFix = Fix | FixSpec;
 
+/** `vpc` with `destination -> nextHop` in `tableId` (the same destination replaced). */
+function withRoute(vpc: Vpc, tableId: string, destination: string, type: string, nextHop: string): Vpc {
+  const route = { destination, type: type as 'peering', nextHop };
+  const tables = vpc.routeTables ?? [];
+  if (tables.length === 0 && tableId === impliedDefaultTableId(vpc.id))
+    return { ...vpc, routeTables: [{ id: tableId, default: true, routes: [route] }] };
+  return {
+    ...vpc,
+    routeTables: tables.map((t) =>
+      t.id === tableId
+        ? { ...t, routes: [...(t.routes ?? []).filter((r) => r.destination !== destination), route] }
+        : t,
+    ),
+  };
+}
+
 function applyToVpc(vpc: Vpc, fix: AnyFix): Vpc {
-  if (fix.kind === 'route' && fix.vpc === vpc.id) {
-    const route = { destination: fix.destination, type: fix.type as 'peering', nextHop: fix.nextHop };
-    const tables = vpc.routeTables ?? [];
-    if (tables.length === 0 && fix.routeTable === impliedDefaultTableId(vpc.id))
-      return { ...vpc, routeTables: [{ id: fix.routeTable, default: true, routes: [route] }] };
+  if (fix.kind === 'peering')
+    return fix.routes
+      .filter((r) => r.vpc === vpc.id)
+      .reduce((v, r) => withRoute(v, r.routeTable, r.destination, 'peering', fix.peering), vpc);
+  if (fix.kind === 'nat-gateway' && fix.vpc === vpc.id) {
+    // The new EIP's address is unknown until it is allocated: the rules carry its name.
+    const rules = fix.sources.map((source) => ({ source, eip: fix.eip }));
+    const gateways = vpc.natGateways ?? [];
+    if (!gateways.some((g) => g.id === fix.natGateway))
+      return { ...vpc, natGateways: [...gateways, { id: fix.natGateway, snatRules: rules }] };
     return {
       ...vpc,
-      routeTables: tables.map((t) =>
-        t.id === fix.routeTable
-          ? { ...t, routes: [...(t.routes ?? []).filter((r) => r.destination !== fix.destination), route] }
-          : t,
+      natGateways: gateways.map((g) =>
+        g.id === fix.natGateway ? { ...g, snatRules: [...(g.snatRules ?? []), ...rules] } : g,
       ),
     };
   }
+  if (fix.kind === 'route' && fix.vpc === vpc.id)
+    return withRoute(vpc, fix.routeTable, fix.destination, fix.type, fix.nextHop);
   if (fix.kind === 'snat-rule' && fix.vpc === vpc.id) {
     const gateways = vpc.natGateways ?? [];
     const rule = { source: fix.source, eip: fix.eip };
@@ -133,7 +154,7 @@ export function applyFixesToEr(er: EnterpriseRouter, fixes: readonly AnyFix[]): 
   };
 }
 
-/** A VPC with the route and SNAT fixes that concern it applied. */
+/** A VPC with the route, SNAT, NAT gateway and new-peering route fixes that concern it applied. */
 export function applyFixesToVpc(vpc: Vpc, fixes: readonly AnyFix[]): Vpc {
   return fixes.reduce(applyToVpc, vpc);
 }
@@ -171,7 +192,7 @@ export function applyFixesToCluster(cluster: Cluster, fixes: readonly AnyFix[]):
 export function applyFixes(topology: Topology, fixes: readonly AnyFix[]): Topology {
   const touches = (kinds: readonly AnyFix['kind'][]) => fixes.some((f) => kinds.includes(f.kind));
   let next: Topology = topology;
-  if (touches(['route', 'snat-rule']))
+  if (touches(['route', 'snat-rule', 'nat-gateway', 'peering']))
     next = { ...next, vpcs: (next.vpcs ?? []).map((v) => fixes.reduce(applyToVpc, v)) };
   if (touches(['security-group-rule']))
     next = { ...next, securityGroups: (next.securityGroups ?? []).map((g) => fixes.reduce(applyToGroup, g)) };
@@ -179,6 +200,15 @@ export function applyFixes(topology: Topology, fixes: readonly AnyFix[]): Topolo
     next = { ...next, networkAcls: (next.networkAcls ?? []).map((a) => applyToAcl(a, fixes)) };
   if (touches(['er-route', 'er-association', 'er-propagation']))
     next = { ...next, enterpriseRouters: (next.enterpriseRouters ?? []).map((e) => applyFixesToEr(e, fixes)) };
+  const created = fixes.flatMap((f) =>
+    f.kind === 'peering'
+      ? [{ id: f.peering, requesterVpc: f.requesterVpc, accepterVpc: f.accepterVpc, status: 'ACTIVE' as const }]
+      : [],
+  );
+  if (created.length > 0) {
+    const ids = new Set(created.map((p) => p.id));
+    next = { ...next, peerings: [...(next.peerings ?? []).filter((p) => !ids.has(p.id)), ...created] };
+  }
   if (touches(['peering-accept'])) {
     const accepted = new Set(fixes.flatMap((f) => (f.kind === 'peering-accept' ? [f.peering] : [])));
     next = {

@@ -62,9 +62,24 @@ export function patchCompiled(compiled: CompiledTopology, fixes: readonly (Fix |
           current.group.id,
           extendSecurityGroup(current, applyFixesToGroup(current.group, fixes), compiled.addressGroups),
         );
-    } else if ((fix.kind === 'route' || fix.kind === 'snat-rule') && !vpcs.has(fix.vpc)) {
+    } else if ((fix.kind === 'route' || fix.kind === 'snat-rule' || fix.kind === 'nat-gateway') && !vpcs.has(fix.vpc)) {
       const vpc = compiled.vpcs.get(fix.vpc)?.vpc;
       if (vpc) vpcs.set(vpc.id, compileVpc(applyFixesToVpc(vpc, fixes), clusters));
+    } else if (fix.kind === 'peering') {
+      for (const id of new Set(fix.routes.map((r) => r.vpc))) {
+        const vpc = vpcs.has(id) ? undefined : compiled.vpcs.get(id)?.vpc;
+        if (vpc) vpcs.set(vpc.id, compileVpc(applyFixesToVpc(vpc, fixes), clusters));
+      }
+      const created: Peering = {
+        id: fix.peering,
+        requesterVpc: fix.requesterVpc,
+        accepterVpc: fix.accepterVpc,
+        status: 'ACTIVE',
+      };
+      peerings.set(created.id, created);
+      const key = pairKey(fix.requesterVpc, fix.accepterVpc);
+      const list = pairs.get(key) ?? [...(compiled.peeringsByPair.get(key) ?? [])];
+      pairs.set(key, [...list.filter((p) => p.id !== created.id), created]);
     } else if (fix.kind === 'network-acl-rule' && !acls.has(fix.networkAcl)) {
       const acl = compiled.networkAcls.get(fix.networkAcl)?.acl;
       if (acl) acls.set(acl.id, compileAcl(applyFixesToAcl(acl, fixes), compiled.addressGroups));

@@ -4,6 +4,11 @@ import type { CompiledSubnet, CompiledVpc } from '../../topology/compile.js';
 import type { PlannedFix } from '../context.js';
 import { replanFix } from './replan.js';
 
+/** The VPC's NAT gateway that has an SNAT rule, hence an EIP a new rule can reuse. */
+export function natWithEip(vpc: CompiledVpc): boolean {
+  return vpc.natGateways.some((n) => (n.snatRules ?? []).length > 0);
+}
+
 /** An SNAT rule for `subnet` on an existing NAT gateway, or a replan when the VPC has none with an EIP. */
 export function snatFix(vpc: CompiledVpc | undefined, subnet: CompiledSubnet, purpose: string): PlannedFix {
   const nat = vpc?.natGateways.find((n) => (n.snatRules ?? []).length > 0);

@@ -1,0 +1,140 @@
+// New internet egress as words, KooCLI, Terraform and API requests: a public NAT gateway in a subnet of the VPC,
+// a new EIP, and one SNAT rule per source subnet (NAT "Creating a Public NAT Gateway" and "Adding an SNAT Rule",
+// EIP "Assigning an EIP", the huaweicloud Terraform provider and KooCLI documentation). The new objects' ids are
+// known only once created: commands and API bodies name them with a placeholder, Terraform by reference.
+import type { FixRender, NatGatewayFix } from '../../engine/diagnosis.js';
+import { type HclItem, hclBlock, hclIdentifier, hclString } from '../syntax/hcl.js';
+import { shellCommand, shellFlag } from '../syntax/shell.js';
+import { actionText, cloudRef, hcloudHead, huaweiDescription } from './references.js';
+
+type NatGatewaySpec = Omit<NatGatewayFix, 'render'>;
+
+/** The smallest public NAT gateway size ("1" = small) and a modest pay-per-use bandwidth: change to taste. */
+const NAT_SPEC = '1';
+const BANDWIDTH_MBIT = 5;
+
+/** Render a nat-gateway fix. */
+export function renderNatGateway(fix: NatGatewaySpec, purpose: string): FixRender {
+  const vpc = cloudRef(fix.vpc);
+  const subnet = cloudRef(fix.subnet);
+  const existing = fix.existing ? cloudRef(fix.natGateway) : undefined;
+  const description = huaweiDescription(purpose);
+  const sources = fix.sources.map((s) => ({ id: s, ref: cloudRef(s) }));
+  const newGatewayId = `<id of the new NAT gateway ${fix.natGateway}>`;
+  const gatewayId = existing?.value ?? newGatewayId;
+  const eipId = `<id of the new EIP ${fix.eip}>`;
+
+  const text = actionText(
+    `${existing ? `Give NAT gateway ${fix.natGateway} (${fix.vpc})` : `Create a public NAT gateway ${fix.natGateway} in subnet ${fix.subnet} of ${fix.vpc}, with`} a new EIP ${fix.eip} and an SNAT rule for ${fix.sources.map((s) => `subnet ${s}`).join(', ')} through that EIP (${existing ? '' : 'NAT gateway, '}EIP and SNAT rules are billed)`,
+    purpose,
+  );
+
+  const gatewayBody = {
+    nat_gateway: {
+      name: fix.natGateway,
+      router_id: vpc.value,
+      internal_network_id: subnet.value,
+      spec: NAT_SPEC,
+      description,
+    },
+  };
+  const eipBody = {
+    publicip: { type: '5_bgp' },
+    bandwidth: { name: fix.eip, size: BANDWIDTH_MBIT, share_type: 'PER', charge_mode: 'traffic' },
+  };
+  const ruleBody = (network: string) => ({
+    snat_rule: { nat_gateway_id: gatewayId, network_id: network, source_type: 0, floating_ip_id: eipId, description },
+  });
+
+  const commands: string[] = [];
+  if (!existing)
+    commands.push(
+      shellCommand(
+        hcloudHead('NAT CreateNatGateway'),
+        Object.entries(gatewayBody.nat_gateway).map(([name, value]) => shellFlag(`nat_gateway.${name}`, value)),
+        [
+          'the KooCLI operation names and flags below follow the API reference but are not verified against KooCLI: check each with --help first',
+          `1. the NAT gateway; note its id for ${newGatewayId}`,
+        ],
+      ),
+    );
+  commands.push(
+    shellCommand(
+      hcloudHead('EIP CreatePublicip'),
+      [
+        shellFlag('publicip.type', eipBody.publicip.type),
+        ...Object.entries(eipBody.bandwidth).map(([name, value]) => shellFlag(`bandwidth.${name}`, value)),
+      ],
+      [
+        ...(existing
+          ? [
+              'the KooCLI operation names and flags below follow the API reference but are not verified against KooCLI: check each with --help first',
+            ]
+          : []),
+        `${existing ? 1 : 2}. the EIP; note its id for ${eipId}`,
+      ],
+    ),
+  );
+  for (const [i, source] of sources.entries())
+    commands.push(
+      shellCommand(
+        hcloudHead('NAT CreateNatGatewaySnatRule'),
+        Object.entries(ruleBody(source.ref.value).snat_rule).map(([name, value]) =>
+          shellFlag(`snat_rule.${name}`, value),
+        ),
+        [`${(existing ? 2 : 3) + i}. the SNAT rule for subnet ${source.id}`],
+      ),
+    );
+
+  const gatewayLabel = hclIdentifier(fix.natGateway, 'nat');
+  const eipLabel = hclIdentifier(fix.eip, 'eip');
+  const blocks: string[] = [];
+  if (!existing)
+    blocks.push(
+      hclBlock(`resource "huaweicloud_nat_gateway" "${gatewayLabel}"`, [
+        { name: 'name', value: hclString(fix.natGateway) },
+        { name: 'spec', value: hclString(NAT_SPEC) },
+        { name: 'vpc_id', value: vpc.terraform },
+        { name: 'subnet_id', value: subnet.terraform },
+        { name: 'description', value: hclString(description) },
+      ]),
+    );
+  blocks.push(
+    hclBlock(`resource "huaweicloud_vpc_eip" "${eipLabel}"`, [
+      { block: 'publicip', items: [{ name: 'type', value: hclString('5_bgp') }] },
+      {
+        block: 'bandwidth',
+        items: [
+          { name: 'name', value: hclString(fix.eip) },
+          { name: 'size', value: String(BANDWIDTH_MBIT) },
+          { name: 'share_type', value: hclString('PER') },
+          { name: 'charge_mode', value: hclString('traffic') },
+        ],
+      },
+    ]),
+  );
+  const gatewayRef = existing ? existing.terraform : `huaweicloud_nat_gateway.${gatewayLabel}.id`;
+  for (const source of sources) {
+    const items: HclItem[] = [
+      { name: 'nat_gateway_id', value: gatewayRef },
+      { name: 'floating_ip_id', value: `huaweicloud_vpc_eip.${eipLabel}.id` },
+      { name: 'subnet_id', value: source.ref.terraform },
+      { name: 'description', value: hclString(description) },
+    ];
+    const label = hclIdentifier(`snat_${fix.natGateway}_${source.id}`, 'snat');
+    blocks.push(hclBlock(`resource "huaweicloud_nat_snat_rule" "${label}"`, items));
+  }
+
+  const requests = [
+    ...(existing ? [] : [{ method: 'POST', path: '/v2/{project_id}/nat_gateways', body: gatewayBody }]),
+    { method: 'POST', path: '/v1/{project_id}/publicips', body: eipBody },
+    ...sources.map((s) => ({ method: 'POST', path: '/v2/{project_id}/snat_rules', body: ruleBody(s.ref.value) })),
+  ];
+  const [first, ...rest] = requests;
+  return {
+    text,
+    hcloud: commands.join('\n\n'),
+    terraform: blocks.join('\n\n'),
+    api: { ...first!, next: rest },
+  };
+}

@@ -1,0 +1,96 @@
+// A new VPC peering and its routes as words, KooCLI, Terraform and API requests (VPC "Creating a VPC Peering
+// Connection", vpc_peering_0003; VPC "Route Table Overview"; the huaweicloud Terraform provider and KooCLI
+// documentation). The routes are rendered as route fixes whose next hop is the new peering: commands and API
+// bodies name its id with a placeholder, Terraform refers to the new resource.
+import type { FixRender, PeeringFix } from '../../engine/diagnosis.js';
+import { hclBlock, hclIdentifier, hclString } from '../syntax/hcl.js';
+import { shellCommand, shellFlag } from '../syntax/shell.js';
+import { actionText, cloudRef, hcloudHead, huaweiDescription } from './references.js';
+import { renderRoute } from './route.js';
+
+type PeeringSpec = Omit<PeeringFix, 'render'>;
+
+/** Render a peering fix. */
+export function renderPeering(fix: PeeringSpec, purpose: string): FixRender {
+  const requester = cloudRef(fix.requesterVpc);
+  const accepter = cloudRef(fix.accepterVpc);
+  const description = huaweiDescription(purpose);
+  const label = hclIdentifier(fix.peering, 'peering');
+  const newId = `<id of the new peering ${fix.peering}>`;
+  // What a route fix would print for the peering's id, replaced by the new peering's placeholder or reference.
+  const asRef = cloudRef(fix.peering);
+  const routes = fix.routes.map((r) =>
+    renderRoute(
+      {
+        kind: 'route',
+        vpc: r.vpc,
+        routeTable: r.routeTable,
+        destination: r.destination,
+        type: 'peering',
+        nextHop: fix.peering,
+        ...(r.defaultTable ? { defaultTable: true } : {}),
+      },
+      purpose,
+    ),
+  );
+  const routeWords = fix.routes.map(
+    (r) =>
+      `${r.destination} in ${r.defaultTable ? `the default route table (${r.routeTable})` : `route table ${r.routeTable}`} of ${r.vpc}`,
+  );
+  const text = actionText(
+    `Create a VPC peering ${fix.peering} from ${fix.requesterVpc} to ${fix.accepterVpc} (same region; if ${fix.accepterVpc} belongs to another account, its owner must accept it) and route over it: ${routeWords.join('; ')}`,
+    purpose,
+  );
+
+  const peeringBody = {
+    peering: {
+      name: fix.peering,
+      request_vpc_info: { vpc_id: requester.value },
+      accept_vpc_info: { vpc_id: accepter.value },
+      description,
+    },
+  };
+  const create = shellCommand(
+    hcloudHead('VPC CreateVpcPeering'),
+    [
+      shellFlag('peering.name', fix.peering),
+      shellFlag('peering.request_vpc_info.vpc_id', requester.value),
+      shellFlag('peering.accept_vpc_info.vpc_id', accepter.value),
+      shellFlag('peering.description', description),
+    ],
+    [
+      'the KooCLI operation names and flags below follow the API reference but are not verified against KooCLI: check each with --help first',
+      `1. the peering; note its id for ${newId}`,
+    ],
+  );
+  const routeCommands = routes.map((r, i) =>
+    [
+      `# ${i + 2}. ${fix.routes[i]!.destination} in ${fix.routes[i]!.vpc}`,
+      ...(r.hcloud ?? '').split('\n').filter((l) => !l.startsWith('# verify')),
+    ]
+      .join('\n')
+      .replaceAll(asRef.value, newId),
+  );
+
+  const peeringBlock = hclBlock(`resource "huaweicloud_vpc_peering_connection" "${label}"`, [
+    { name: 'name', value: hclString(fix.peering) },
+    { name: 'vpc_id', value: requester.terraform },
+    { name: 'peer_vpc_id', value: accepter.terraform },
+    { name: 'description', value: hclString(description) },
+  ]);
+  const reference = `huaweicloud_vpc_peering_connection.${label}.id`;
+  const routeBlocks = routes.map((r) => (r.terraform ?? '').replaceAll(asRef.terraform, reference));
+
+  const replaceId = (body: unknown): unknown => JSON.parse(JSON.stringify(body).replaceAll(asRef.value, newId));
+  const routeRequests = routes.flatMap((r) =>
+    r.api
+      ? [{ method: r.api.method, path: r.api.path.replaceAll(asRef.value, newId), body: replaceId(r.api.body) }]
+      : [],
+  );
+  return {
+    text,
+    hcloud: [create, ...routeCommands].join('\n\n'),
+    terraform: [peeringBlock, ...routeBlocks].join('\n\n'),
+    api: { method: 'POST', path: '/v2.0/vpc/peerings', body: peeringBody, next: routeRequests },
+  };
+}
