@@ -114,13 +114,14 @@ describe('cross-VPC', () => {
     expect(d.fixes.some((f) => f.kind === 'replan' && f.reason.includes('10.0.0.0/16'))).toBe(true);
   });
 
-  it('no peering at all is a replan', () => {
+  it('no peering at all: a new peering with the routes on both sides, no replan', () => {
     const input = crossVpcRouted();
     input.peerings = [];
     input.vpcs = input.vpcs!.map((v) => ({ ...v, routeTables: undefined }));
     const d = ask(build(input).compiled, { destination: 'db2' });
     expect(status(d, 'peering')).toBe('fail');
-    expect(d.fixes.every((f) => f.kind === 'replan')).toBe(true);
+    expect(d.fixes.map((f) => f.kind)).toEqual(['peering']);
+    expect(d.fixes[0]).toMatchObject({ requesterVpc: 'vpc-demo', accepterVpc: 'vpc-demo2' });
   });
 
   it('transitive peering through a middle VPC is uncertain', () => {

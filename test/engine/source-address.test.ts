@@ -198,9 +198,9 @@ describe('internet egress', () => {
     expect(d.assumptions.join(' ')).toContain('cce_10_0400');
   });
 
-  it('no EIP and no NAT gateway: unreachable with a replan', () => {
+  it('no EIP and no NAT gateway: unreachable, with a new NAT gateway, EIP and SNAT rule as the fix', () => {
     const d = ask(build(seedSameVpc('vpc-router')).compiled, { destination: '8.8.8.8', port: 443 });
     expect(d.verdict).toBe('unreachable');
-    expect(d.fixes.map((f) => f.kind)).toEqual(['replan']);
+    expect(d.fixes.map((f) => f.kind)).toEqual(['nat-gateway']);
   });
 });
