@@ -25,7 +25,7 @@ export function renderNatGateway(fix: NatGatewaySpec, purpose: string): FixRende
   const eipId = `<id of the new EIP ${fix.eip}>`;
 
   const text = actionText(
-    `${existing ? `Give NAT gateway ${fix.natGateway} (${fix.vpc})` : `Create a public NAT gateway ${fix.natGateway} in subnet ${fix.subnet} of ${fix.vpc}, with`} a new EIP ${fix.eip} and an SNAT rule for ${fix.sources.map((s) => `subnet ${s}`).join(', ')} through that EIP (${existing ? '' : 'NAT gateway, '}EIP and SNAT rules are billed)`,
+    `${existing ? `Give NAT gateway ${fix.natGateway} (${fix.vpc})` : `Create a public NAT gateway ${fix.natGateway} in subnet ${fix.subnet} of ${fix.vpc}, with`} a new EIP ${fix.eip} and an SNAT rule for ${fix.sources.map((s) => `subnet ${s}`).join(', ')} through that EIP (${existing ? 'the EIP is' : 'the NAT gateway and the EIP are'} billed)`,
     purpose,
   );
 
