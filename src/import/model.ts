@@ -212,6 +212,8 @@ export interface RawErRouteTable {
   readonly propagations: readonly string[];
   /** Static and blackhole routes. */
   readonly routes: readonly RawErRoute[];
+  /** Set when the table (associations, propagations, routes) could not be read: why; the lists above are then empty. */
+  readonly unread?: string;
 }
 
 export interface RawEnterpriseRouter {

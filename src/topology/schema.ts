@@ -447,6 +447,8 @@ const erRouteTable = z.strictObject({
   propagations: z.array(id).optional(),
   /** Static and blackhole routes. */
   routes: z.array(erRoute).optional(),
+  /** Why the importer could not read this table (its associations, propagations, routes): answers crossing it are uncertain. */
+  unread: z.string().min(1, 'must give the reason').optional(),
 });
 
 const erAttachment = z.strictObject({

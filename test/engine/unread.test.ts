@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TopologyInput } from '../../src/topology/schema.js';
 import { ask, build, seedSameVpc, status } from '../fixtures/engine/builder.js';
+import { erSample } from '../fixtures/engine/enterprise-router.js';
 
 const REASON = 'unexpected HTTP 500 from vpc /v1/p/routetables/rtb-data: Internal server error';
 
@@ -120,5 +121,47 @@ describe('unread route tables and network ACLs', () => {
         input.networkAcls = [{ id: 'acl-data', unread: '' }];
       }),
     ).toThrow(/networkAcls\.0\.unread|must give the reason/);
+  });
+});
+
+describe('unread enterprise-router route tables (data/enterprise-router.yaml)', () => {
+  const REASON_ER = 'unexpected HTTP 500 from er /v3/p/enterprise-router/er-core/route-tables/ert-shared/associations';
+  const withShared = (table: Record<string, unknown>) => {
+    const input = erSample('vpc-router');
+    const er = input.enterpriseRouters![0]!;
+    input.enterpriseRouters = [{ ...er, routeTables: [{ id: 'ert-shared', default: true, ...table }] }];
+    return build(input).compiled;
+  };
+
+  it('the only table unread: no attachment has a known association, so both directions are uncertain', () => {
+    const compiled = withShared({ unread: REASON_ER });
+    const d = ask(compiled, { destination: 'orders-rds' });
+    expect(d.verdict).toBe('uncertain');
+    const transit = d.steps.filter((s) => s.check === 'transit');
+    expect(transit.map((s) => s.status)).toEqual(['warn', 'warn']);
+    for (const step of transit) expect(step.summary).toContain(`ert-shared (${REASON_ER})`);
+    expect(d.fixes.filter((f) => f.kind === 'er-route' || f.kind === 'er-association')).toEqual([]);
+  });
+
+  it('a known association with an unread table is uncertain too, naming the table', () => {
+    const compiled = withShared({
+      associations: ['att-prod', 'att-data', 'att-cache'],
+      propagations: ['att-prod', 'att-data', 'att-cache'],
+      unread: REASON_ER,
+    });
+    const d = ask(compiled, { destination: 'orders-rds' });
+    expect(d.verdict).toBe('uncertain');
+    const forward = d.steps.find((s) => s.check === 'transit' && s.evidence?.direction === 'forward');
+    expect(forward).toMatchObject({ status: 'warn', evidence: { routeTable: 'ert-shared' } });
+    expect(forward?.summary).toMatch(/route table ert-shared \(associated with att-prod\) could not be read/);
+  });
+
+  it('a question that does not cross the ER is answered as with the table read', () => {
+    const read = build(erSample('vpc-router')).compiled;
+    const unread = withShared({ unread: REASON_ER });
+    const before = ask(read, { destination: '192.168.10.12', port: 22 });
+    const after = ask(unread, { destination: '192.168.10.12', port: 22 });
+    expect(after.verdict).toBe(before.verdict);
+    expect(JSON.stringify(after)).not.toContain('ert-shared');
   });
 });

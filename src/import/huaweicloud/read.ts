@@ -176,57 +176,70 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
       );
       const routeTables = [];
       for (const t of tables) {
-        const at = `${base}/${er.id}/route-tables/${t.id}`;
-        const associations = await listByMarker(
-          'er',
-          `${at}/associations`,
-          api.erAssociationList,
-          (p) => p.associations,
-          v3Next,
-        );
-        const propagations = await listByMarker(
-          'er',
-          `${at}/propagations`,
-          api.erPropagationList,
-          (p) => p.propagations,
-          v3Next,
-        );
-        const statics = await listByMarker(
-          'er',
-          `${base}/route-tables/${t.id}/static-routes`,
-          api.erStaticRouteList,
-          (p) => p.routes,
-          v3Next,
-        );
-        // Effective routes: what non-VPC attachments (VPN, Direct Connect, peer ERs) propagate is only known here.
-        const effective = await listByMarker(
-          'er',
-          `${base}/route-tables/${t.id}/routes`,
-          api.erEffectiveRouteList,
-          (p) => p.routes.map((r, i) => ({ ...r, id: r.route_id ?? `${r.destination}#${i}` })),
-          v3Next,
-        );
-        for (const r of effective) {
-          if (r.is_blackhole || r.route_type === 'static') continue;
-          for (const hop of r.next_hops ?? []) {
-            if (!hop.attachment_id || hop.resource_type === 'vpc') continue;
-            const list = learned.get(hop.attachment_id) ?? [];
-            list.push(r.destination);
-            learned.set(hop.attachment_id, list);
+        const unread = await item(`enterprise router ${er.id} route table ${t.id}`, 'er', async () => {
+          const at = `${base}/${er.id}/route-tables/${t.id}`;
+          const associations = await listByMarker(
+            'er',
+            `${at}/associations`,
+            api.erAssociationList,
+            (p) => p.associations,
+            v3Next,
+          );
+          const propagations = await listByMarker(
+            'er',
+            `${at}/propagations`,
+            api.erPropagationList,
+            (p) => p.propagations,
+            v3Next,
+          );
+          const statics = await listByMarker(
+            'er',
+            `${base}/route-tables/${t.id}/static-routes`,
+            api.erStaticRouteList,
+            (p) => p.routes,
+            v3Next,
+          );
+          // Effective routes: what non-VPC attachments (VPN, Direct Connect, peer ERs) propagate is only known here.
+          const effective = await listByMarker(
+            'er',
+            `${base}/route-tables/${t.id}/routes`,
+            api.erEffectiveRouteList,
+            (p) => p.routes.map((r, i) => ({ ...r, id: r.route_id ?? `${r.destination}#${i}` })),
+            v3Next,
+          );
+          for (const r of effective) {
+            if (r.is_blackhole || r.route_type === 'static') continue;
+            for (const hop of r.next_hops ?? []) {
+              if (!hop.attachment_id || hop.resource_type === 'vpc') continue;
+              const list = learned.get(hop.attachment_id) ?? [];
+              list.push(r.destination);
+              learned.set(hop.attachment_id, list);
+            }
           }
-        }
-        routeTables.push({
-          id: t.id,
-          name: t.name ?? undefined,
-          isDefault: t.is_default_association === true || undefined,
-          associations: associations.map((a) => a.attachment_id),
-          propagations: propagations.map((a) => a.attachment_id),
-          routes: statics.map((r) => ({
-            destination: r.destination,
-            attachmentId: r.attachments?.[0]?.attachment_id ?? undefined,
-            blackhole: r.is_blackhole === true,
-          })),
+          routeTables.push({
+            id: t.id,
+            name: t.name ?? undefined,
+            isDefault: t.is_default_association === true || undefined,
+            associations: associations.map((a) => a.attachment_id),
+            propagations: propagations.map((a) => a.attachment_id),
+            routes: statics.map((r) => ({
+              destination: r.destination,
+              attachmentId: r.attachments?.[0]?.attachment_id ?? undefined,
+              blackhole: r.is_blackhole === true,
+            })),
+          });
         });
+        // Its associations, propagations and routes come only from the calls that failed: all unknown.
+        if (unread !== undefined)
+          routeTables.push({
+            id: t.id,
+            name: t.name ?? undefined,
+            isDefault: t.is_default_association === true || undefined,
+            associations: [],
+            propagations: [],
+            routes: [],
+            unread,
+          });
       }
       routers.push({
         id: er.id,
