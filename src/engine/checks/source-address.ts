@@ -22,9 +22,15 @@ const legsCache = new WeakMap<CompiledCluster, Map<string, readonly SourceLeg[]>
 
 function memoLegs(cluster: CompiledCluster, key: string, compute: () => readonly SourceLeg[]): readonly SourceLeg[] {
   let byKey = legsCache.get(cluster);
-  if (!byKey) legsCache.set(cluster, (byKey = new Map()));
+  if (!byKey) {
+    byKey = new Map();
+    legsCache.set(cluster, byKey);
+  }
   let legs = byKey.get(key);
-  if (!legs) byKey.set(key, (legs = compute()));
+  if (!legs) {
+    legs = compute();
+    byKey.set(key, legs);
+  }
   return legs;
 }
 
