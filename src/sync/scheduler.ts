@@ -3,9 +3,11 @@
 // store (next run, last run, last success, last failure), so a restart neither loses it nor syncs twice in one
 // interval: a sync claims its slot (persists the next run) before it reads anything. One timer, armed for the
 // earliest due sync, as the digest scheduler keeps one job per channel; the clock and the timers are injected.
+
 import type { TopologyChangeListener } from '../commands/topology.js';
 import type { Poster, RetryPolicy, Sleep } from '../digest/poster.js';
 import { type DigestLogger, deliver, silentLogger } from '../digest/run.js';
+import { yieldToEventLoop } from '../import/cooperative.js';
 import { carryKubernetesSide } from '../kubernetes/merge.js';
 import type { StoredTopology, SyncSchedule, SyncSourceSpec } from '../store/data.js';
 import { StoreValidationError } from '../store/errors.js';
@@ -202,7 +204,7 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
     const previous = getTopology(store, name);
     const refusal = refusePartial(result, previous?.topology);
     if (refusal) return { status: 'failed', failure: refusal, warnings: result.warnings };
-    await yieldToAnswers();
+    await yieldToEventLoop();
     // The importer is deterministic: the same output as the import behind the stored topology means no change,
     // without validating it again (the common case, and the costly step for a large topology).
     const text = JSON.stringify(result.topology);
@@ -210,7 +212,7 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
     if (previous && last && last.stored === previous && last.text === text) {
       return { status: 'unchanged', warnings: result.warnings };
     }
-    await yieldToAnswers();
+    await yieldToEventLoop();
     let sealed: StoredTopology;
     try {
       sealed = sealTopology({
@@ -226,14 +228,14 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
       const message = `the import is not a valid topology: ${error.issues.slice(0, 3).join('; ')}`;
       return { status: 'failed', failure: { kind: 'invalid', message }, warnings: result.warnings };
     }
-    await yieldToAnswers();
+    await yieldToEventLoop();
     if (previous && topologyText(previous.topology) === topologyText(sealed.topology)) {
       lastImports.set(name, { stored: previous, text });
       return { status: 'unchanged', warnings: result.warnings };
     }
-    await yieldToAnswers();
+    await yieldToEventLoop();
     compileStored(sealed);
-    await yieldToAnswers();
+    await yieldToEventLoop();
     // A topology removed while its sync ran stays removed (its sync went with it).
     if (!store.data.syncs[name]) return { status: 'unchanged', warnings: result.warnings };
     // The swap: from here on answers use the new topology, already compiled.
@@ -355,11 +357,6 @@ function topologyText(topology: Topology): string {
     if (Object.isFrozen(topology)) texts.set(topology, text);
   }
   return text;
-}
-
-/** Let whatever waits on the event loop (a question, a Slack ack) run before the next heavy step. */
-function yieldToAnswers(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 const realTimers: Timers = {
