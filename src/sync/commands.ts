@@ -133,6 +133,17 @@ async function syncNowReply(context: CommandContext, scheduler: SyncScheduler, n
 
 /** What a sync did, in a sentence. */
 export function outcomeText(name: string, outcome: SyncOutcome): string {
+  const unread = outcome.status === 'failed' ? [] : (outcome.kubernetesFailures ?? []);
+  const text = cloudOutcomeText(name, outcome);
+  if (!unread.length) return text;
+  const lines = unread.map(
+    (f) =>
+      `:warning: The Kubernetes side of \`${f.cluster}\` was not read (${f.message}); its previous Kubernetes data is kept.`,
+  );
+  return [text, ...lines].join('\n');
+}
+
+function cloudOutcomeText(name: string, outcome: SyncOutcome): string {
   const warned = outcome.warnings.length
     ? ` (${outcome.warnings.length} import warning${outcome.warnings.length === 1 ? '' : 's'}; \`topology show ${name}\`)`
     : '';
