@@ -1,7 +1,7 @@
 // A scheduled sync that reads the Kubernetes side: the Huawei double stands in for the cloud, the loopback fake
 // Kubernetes API for the cluster. Between two syncs the cluster gains a NetworkPolicy; the stored topology, the
 // answer and the watching channel all see it. A forbidden CRD is a warning; an unreachable API keeps the data.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
@@ -17,6 +17,7 @@ import { syncHealthLine } from '../../src/sync/health.js';
 import { kubernetesReader } from '../../src/sync/kubernetes.js';
 import { compileTopology } from '../../src/topology/compile.js';
 import type { Topology } from '../../src/topology/schema.js';
+import { runIn, workspace } from '../cli/harness.js';
 import { type FakeApi, realisticCluster, type Served, startFakeApi } from '../kubernetes/fake-api.js';
 import { MINUTE, podsTo8080, type Rig, recordSlackPosts, rig, START } from './helpers.js';
 import { type HuaweiDouble, REGION, startHuaweiDouble } from './huawei-double.js';
@@ -184,6 +185,11 @@ describe('a scheduled sync with a configured cluster', () => {
     expect(freshness.stale).toBe(true);
     expect(freshness.warning).toContain('could not read the Kubernetes side of prod');
 
+    // Both survive a restart (the store's syncs section keeps them).
+    await bot.restart();
+    expect(bot.store.data.syncs.prod?.kubernetes).toEqual([{ cluster: 'prod', context: 'other' }]);
+    expect(bot.store.data.syncs.prod?.kubernetesFailures?.[0]?.cluster).toBe('prod');
+
     // Reachable again: the failure clears.
     await bot.scheduler.configure('prod', { kubernetes: { cluster: 'prod', context: 'fake' } });
     await bot.scheduler.syncNow('prod');
@@ -235,5 +241,44 @@ describe('topology sync NAME kubernetes ... in /reach and the shell', () => {
     expect(bot.store.data.syncs.prod?.kubernetes).toBeUndefined();
     // The data last read stays.
     expect(prodOf(bot.store.data.topologies.prod?.topology)?.namespaces?.length).toBe(4);
+  });
+});
+
+describe('reachbot topology sync --kubernetes', () => {
+  it('schedules a Terraform state source with a cluster read from REACHBOT_KUBECONFIG, and stops reading it', async () => {
+    const { dir: cwd, store } = await workspace();
+    await copyFile(
+      join(import.meta.dirname, '../fixtures/import/terraform/prod.tfstate.json'),
+      join(cwd, 'prod.tfstate'),
+    );
+    const env = { REACHBOT_STORE: store, REACHBOT_KUBECONFIG: join(dir, 'kubeconfig') };
+    const run = (...argv: string[]) => runIn(cwd, env, argv);
+
+    const bad = await run('topology', 'sync', 'prod', '--from', 'terraform:prod.tfstate', '--in-cluster');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--in-cluster goes with --kubernetes CLUSTER');
+
+    const setup = await run(
+      'topology',
+      'sync',
+      'prod',
+      '--from',
+      'terraform:prod.tfstate',
+      '--kubernetes',
+      'prod=fake',
+    );
+    expect(setup.stdout).toContain('then the Kubernetes side of prod (context fake)');
+    expect(setup.stdout).toContain('synced "prod": imported');
+    expect(setup.stderr).toMatch(/warning: kubernetes prod: .*forbidden/);
+    const list = await run('topology', 'list');
+    expect(list.stdout).toContain('Kubernetes side of prod (context fake)');
+    const saved = JSON.parse(await readFile(store, 'utf8'));
+    const cluster = saved.topologies.prod.topology.clusters.find((c: { name: string }) => c.name === 'prod');
+    expect(cluster.workloads.map((w: { name: string }) => w.name)).toContain('payments/api');
+
+    const off = await run('topology', 'sync', 'prod', '--kubernetes-off', 'prod', '--no-now');
+    expect(off.stdout).not.toContain('Kubernetes side');
+    const listed = await run('topology', 'list');
+    expect(listed.stdout).not.toContain('Kubernetes side of');
   });
 });
