@@ -183,6 +183,8 @@ export interface RawDnsZone {
   readonly name: string;
   readonly vpcIds: readonly string[];
   readonly records: readonly RawDnsRecordSet[];
+  /** Set when the zone's record sets could not be read: why (`records` is then empty). */
+  readonly unread?: string;
 }
 
 export interface RawErAttachment {

@@ -3,9 +3,11 @@
 // store (next run, last run, last success, last failure), so a restart neither loses it nor syncs twice in one
 // interval: a sync claims its slot (persists the next run) before it reads anything. One timer, armed for the
 // earliest due sync, as the digest scheduler keeps one job per channel; the clock and the timers are injected.
+
 import type { TopologyChangeListener } from '../commands/topology.js';
 import type { Poster, RetryPolicy, Sleep } from '../digest/poster.js';
 import { type DigestLogger, deliver, silentLogger } from '../digest/run.js';
+import { yieldToEventLoop } from '../import/cooperative.js';
 import { carryKubernetesSide } from '../kubernetes/merge.js';
 import type { KubernetesSyncTarget, StoredTopology, SyncSchedule, SyncSourceSpec } from '../store/data.js';
 import { StoreValidationError } from '../store/errors.js';
@@ -240,14 +242,14 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
       warnings,
       ...(kubernetesFailures.length ? { kubernetesFailures } : {}),
     });
-    await yieldToAnswers();
+    await yieldToEventLoop();
     // The importer is deterministic: the same output as the import behind the stored topology means no change,
     // without validating it again (the common case, and the costly step for a large topology). With a
     // Kubernetes side the merged result is compared, as the cluster can change while the cloud does not.
     const text = JSON.stringify(targets.length ? imported : result.topology);
     const last = lastImports.get(name);
     if (previous && last && last.stored === previous && last.text === text) return done('unchanged');
-    await yieldToAnswers();
+    await yieldToEventLoop();
     let sealed: StoredTopology;
     try {
       sealed = sealTopology({
@@ -262,14 +264,14 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
       const message = `the import is not a valid topology: ${error.issues.slice(0, 3).join('; ')}`;
       return { status: 'failed', failure: { kind: 'invalid', message }, warnings };
     }
-    await yieldToAnswers();
+    await yieldToEventLoop();
     if (previous && topologyText(previous.topology) === topologyText(sealed.topology)) {
       lastImports.set(name, { stored: previous, text });
       return done('unchanged');
     }
-    await yieldToAnswers();
+    await yieldToEventLoop();
     compileStored(sealed);
-    await yieldToAnswers();
+    await yieldToEventLoop();
     // A topology removed while its sync ran stays removed (its sync went with it).
     if (!store.data.syncs[name]) return done('unchanged');
     // The swap: from here on answers use the new topology, already compiled.
@@ -397,11 +399,6 @@ function topologyText(topology: Topology): string {
     if (Object.isFrozen(topology)) texts.set(topology, text);
   }
   return text;
-}
-
-/** Let whatever waits on the event loop (a question, a Slack ack) run before the next heavy step. */
-function yieldToAnswers(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 const realTimers: Timers = {

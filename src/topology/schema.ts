@@ -399,6 +399,8 @@ const dnsZone = z
     vpcs: z.array(id),
     records: z.array(dnsRecord).optional(),
     description: z.string().optional(),
+    /** Why the importer could not read the zone's record sets: a name it might hold is unknown, not absent. */
+    unread: z.string().min(1, 'must give the reason').optional(),
   })
   .transform((zone, ctx) => {
     if (!zone.records) return zone;

@@ -660,17 +660,21 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
       const vpcIds = (zone.routers ?? []).map((r) => r.router_id);
       // A zone none of whose VPCs is imported answers no question here.
       if (wanted && !vpcIds.some((v) => inScope(v))) continue;
-      const records = await listDns(
-        `/v2/zones/${zone.id}/recordsets`,
-        api.dnsRecordSetList,
-        (p) => p.recordsets,
-        (p) => p.links?.next,
-      );
+      let records: z.output<typeof api.dnsRecordSetList>['recordsets'] = [];
+      const unread = await item(`private DNS zone ${zone.name} (${zone.id})`, 'dns', async () => {
+        records = await listDns(
+          `/v2/zones/${zone.id}/recordsets`,
+          api.dnsRecordSetList,
+          (p) => p.recordsets,
+          (p) => p.links?.next,
+        );
+      });
       inv.dnsZones.push({
         id: zone.id,
         name: zone.name,
         vpcIds: vpcIds.filter((v) => inScope(v)),
         records: records.map((r) => ({ name: r.name, type: r.type, values: r.records ?? [] })),
+        ...(unread !== undefined ? { unread } : {}),
       });
     }
   });
