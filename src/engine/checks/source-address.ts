@@ -16,8 +16,30 @@ import { normalize, spansOf, spanText } from '../spans.js';
 /** The cloud-service range Turbo pods usually reach through SNATIPRanges (CCE "Configuring Intra-VPC Access", cce_10_0399, CCE FAQ "How Can I Configure a Security Group Rule for a Cluster?", cce_faq_00265). */
 const CLOUD_SERVICE = mustCidr('100.125.0.0/16');
 
+// A compiled cluster never changes (a patched topology compiles its own), so its legs are computed once per family:
+// a reverse question asks the same cluster about thousands of destinations.
+const legsCache = new WeakMap<CompiledCluster, Map<string, readonly SourceLeg[]>>();
+
+function memoLegs(cluster: CompiledCluster, key: string, compute: () => readonly SourceLeg[]): readonly SourceLeg[] {
+  let byKey = legsCache.get(cluster);
+  if (!byKey) {
+    byKey = new Map();
+    legsCache.set(cluster, byKey);
+  }
+  let legs = byKey.get(key);
+  if (!legs) {
+    legs = compute();
+    byKey.set(key, legs);
+  }
+  return legs;
+}
+
 /** Legs leaving from the node subnets, carrying node addresses (listed nodes, else whole node subnets). */
-function nodeLegs(cluster: CompiledCluster, family: Family): SourceLeg[] {
+function nodeLegs(cluster: CompiledCluster, family: Family): readonly SourceLeg[] {
+  return memoLegs(cluster, `node${family}`, () => computeNodeLegs(cluster, family));
+}
+
+function computeNodeLegs(cluster: CompiledCluster, family: Family): SourceLeg[] {
   if (cluster.nodes.length && family === 4) {
     const bySubnet = new Map<CompiledSubnet, AddressRange[]>();
     for (const node of cluster.nodes) {
@@ -34,7 +56,11 @@ function nodeLegs(cluster: CompiledCluster, family: Family): SourceLeg[] {
   });
 }
 
-function containerSubnetLegs(cluster: CompiledCluster, family: Family): SourceLeg[] {
+function containerSubnetLegs(cluster: CompiledCluster, family: Family): readonly SourceLeg[] {
+  return memoLegs(cluster, `container${family}`, () => computeContainerSubnetLegs(cluster, family));
+}
+
+function computeContainerSubnetLegs(cluster: CompiledCluster, family: Family): SourceLeg[] {
   return cluster.containerSubnets.flatMap((subnet) => {
     const block = subnetBlock(subnet, family);
     return block ? [{ subnet, spans: spansOf([block], family), stable: [block.text] }] : [];
