@@ -6,6 +6,7 @@
 // Result shape: one flow (a port or ICMP was asked, or the resource declares one port) gives a Diagnosis;
 // several flows (no port asked, several declared ports) give { verdict, flows }, the worst verdict first
 // reached. Use `flowsOf(result)` to treat both alike.
+import { labelIds, namesById } from '../names/labels.js';
 import type { ResolvedHost } from '../names/resolve-host.js';
 import type { Question } from '../question/question.js';
 import { withRender } from '../render/fix.js';
@@ -93,7 +94,7 @@ interface FlowOutcome {
   readonly fixes: PlannedFix[];
 }
 
-function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow): FlowOutcome {
+function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow, stopAtFailure = false): FlowOutcome {
   const { workload } = resolved;
   // A verified fix may have changed the cluster itself (a NetworkPolicy): read it from the compiled topology.
   const cluster = compiled.clusters.get(resolved.cluster.cluster.name.toLowerCase()) ?? resolved.cluster;
@@ -157,8 +158,19 @@ function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow
       );
       skipRest('no source address');
     } else {
-      if (kubernetes) results.push(networkPolicyCheck(ctx));
-      for (const check of PATH_CHECKS) results.push(check(ctx));
+      const checks = kubernetes ? [networkPolicyCheck, ...PATH_CHECKS] : PATH_CHECKS;
+      // Once a step has failed (the verdict is settled) and a fix to apply is known (fixes to apply come first, in
+      // check order, so it is the first fix of the full walk too), later checks only add blockers and fixes.
+      let failed = false;
+      let fixToApply = results.some((r) => r.fixes.some((f) => !f.spec.alternative));
+      for (const check of checks) {
+        const checked = check(ctx);
+        results.push(checked);
+        if (!stopAtFailure) continue;
+        failed ||= checked.steps.some((s) => s.status === 'fail');
+        fixToApply ||= checked.fixes.some((f) => !f.spec.alternative);
+        if (failed && fixToApply) break;
+      }
     }
   }
 
@@ -199,9 +211,27 @@ function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow
   };
 }
 
+const namesCache = new WeakMap<CompiledTopology, ReadonlyMap<string, string>>();
+
+/** The names of a compiled topology's objects by id, computed once per topology. */
+function topologyNames(compiled: CompiledTopology): ReadonlyMap<string, string> {
+  let names = namesCache.get(compiled);
+  if (!names) {
+    names = namesById(compiled.topology);
+    namesCache.set(compiled, names);
+  }
+  return names;
+}
+
 /** Diagnose one flow; `verify` applies the proposed fixes and asks again (bounded rounds). */
-function diagnoseFlow(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow, verify = true): Diagnosis {
-  const first = walk(compiled, resolved, flow);
+function diagnoseFlow(
+  compiled: CompiledTopology,
+  resolved: ResolvedQuestion,
+  flow: Flow,
+  verify = true,
+  stopAtFailure = false,
+): Diagnosis {
+  const first = walk(compiled, resolved, flow, stopAtFailure);
   const fixes = [...first.fixes];
   const assumptions = [...first.diagnosis.assumptions];
   if (verify && first.diagnosis.verdict === 'unreachable') {
@@ -225,7 +255,15 @@ function diagnoseFlow(compiled: CompiledTopology, resolved: ResolvedQuestion, fl
   const place = { region: compiled.topology.region, project: compiled.topology.project };
   // Every fix to apply comes first, then the alternatives, so "apply fixes 1..n" never includes one of them.
   const ordered = [...fixes.filter((f) => !f.spec.alternative), ...fixes.filter((f) => f.spec.alternative)];
-  return { ...first.diagnosis, assumptions, fixes: ordered.map((f) => withRender(f.spec, f.purpose, place)) };
+  const names = topologyNames(compiled);
+  const label = (text: string) => labelIds(text, names);
+  return {
+    ...first.diagnosis,
+    source: { ...first.diagnosis.source, why: label(first.diagnosis.source.why) },
+    steps: first.diagnosis.steps.map((s) => ({ ...s, summary: label(s.summary) })),
+    assumptions: assumptions.map(label),
+    fixes: ordered.map((f) => withRender(f.spec, f.purpose, place)),
+  };
 }
 
 /** How much work a diagnosis does beyond the verdict. */
@@ -237,6 +275,12 @@ export interface DiagnoseOptions {
    * assumption are not there.
    */
   readonly verifyFixes?: boolean;
+  /**
+   * Stop each flow's walk as soon as a step has failed and a fix to apply is known (default false). The verdict,
+   * the first failing step and the first fix are the same as a full walk's; later steps, blockers and fixes are
+   * absent. For callers that keep only those (reverse questions over thousands of destinations).
+   */
+  readonly stopAtFirstBlocker?: boolean;
 }
 
 /** Answer a question: one Diagnosis for one flow, { verdict, flows } for several. Throws QuestionError. */
@@ -246,11 +290,12 @@ export function diagnose(
   options: DiagnoseOptions = {},
 ): DiagnosisResult {
   const verify = options.verifyFixes ?? true;
+  const stopAtFailure = options.stopAtFirstBlocker ?? false;
   const resolved = resolveQuestion(compiled, question);
   // A host name with several addresses is answered for each: every address's flows, in record order.
   const flows = resolved.targets.flatMap((target) => {
     const at: ResolvedQuestion = { ...resolved, ...target };
-    return target.flows.map((flow) => diagnoseFlow(compiled, at, flow, verify));
+    return target.flows.map((flow) => diagnoseFlow(compiled, at, flow, verify, stopAtFailure));
   });
   if (flows.length === 1) return flows[0]!;
   const verdict = flows.reduce<Verdict>(

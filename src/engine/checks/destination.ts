@@ -15,8 +15,9 @@ import type { Step } from '../diagnosis.js';
 /** Ranges every route table reaches by a system route: cloud services and VPC endpoints (VPC "Route Table Overview"). */
 const CLOUD_SERVICE_RANGES = CLOUD_SYSTEM_ROUTES.map(mustCidr);
 
+// The bare id: diagnose labels every named id of a step ("name (id)") in one place (src/names/labels.ts).
 function vpcLabel(vpc: CompiledVpc): string {
-  return vpc.vpc.name && vpc.vpc.name !== vpc.vpc.id ? `${vpc.vpc.id} (${vpc.vpc.name})` : vpc.vpc.id;
+  return vpc.vpc.id;
 }
 
 /** How close a VPC is to the asking cluster: its own VPC, a peered VPC, any other. */

@@ -16,8 +16,30 @@ import { normalize, spansOf, spanText } from '../spans.js';
 /** The cloud-service range Turbo pods usually reach through SNATIPRanges (CCE "Configuring Intra-VPC Access", cce_10_0399, CCE FAQ "How Can I Configure a Security Group Rule for a Cluster?", cce_faq_00265). */
 const CLOUD_SERVICE = mustCidr('100.125.0.0/16');
 
+// A compiled cluster never changes (a patched topology compiles its own), so its legs are computed once per family:
+// a reverse question asks the same cluster about thousands of destinations.
+const legsCache = new WeakMap<CompiledCluster, Map<string, readonly SourceLeg[]>>();
+
+function memoLegs(cluster: CompiledCluster, key: string, compute: () => readonly SourceLeg[]): readonly SourceLeg[] {
+  let byKey = legsCache.get(cluster);
+  if (!byKey) {
+    byKey = new Map();
+    legsCache.set(cluster, byKey);
+  }
+  let legs = byKey.get(key);
+  if (!legs) {
+    legs = compute();
+    byKey.set(key, legs);
+  }
+  return legs;
+}
+
 /** Legs leaving from the node subnets, carrying node addresses (listed nodes, else whole node subnets). */
-function nodeLegs(cluster: CompiledCluster, family: Family): SourceLeg[] {
+function nodeLegs(cluster: CompiledCluster, family: Family): readonly SourceLeg[] {
+  return memoLegs(cluster, `node${family}`, () => computeNodeLegs(cluster, family));
+}
+
+function computeNodeLegs(cluster: CompiledCluster, family: Family): SourceLeg[] {
   if (cluster.nodes.length && family === 4) {
     const bySubnet = new Map<CompiledSubnet, AddressRange[]>();
     for (const node of cluster.nodes) {
@@ -34,7 +56,11 @@ function nodeLegs(cluster: CompiledCluster, family: Family): SourceLeg[] {
   });
 }
 
-function containerSubnetLegs(cluster: CompiledCluster, family: Family): SourceLeg[] {
+function containerSubnetLegs(cluster: CompiledCluster, family: Family): readonly SourceLeg[] {
+  return memoLegs(cluster, `container${family}`, () => computeContainerSubnetLegs(cluster, family));
+}
+
+function computeContainerSubnetLegs(cluster: CompiledCluster, family: Family): SourceLeg[] {
   return cluster.containerSubnets.flatMap((subnet) => {
     const block = subnetBlock(subnet, family);
     return block ? [{ subnet, spans: spansOf([block], family), stable: [block.text] }] : [];
@@ -107,11 +133,19 @@ export function seeSource(
   const uncertain: string[] = [];
   const internet = target.info.kind === 'internet';
   const hostNetwork = workload?.hostNetwork === true;
-  const nodesListed = cluster.nodes.length > 0 && family === 4;
-  if (!nodesListed && cluster.model !== 'eni')
-    assumptions.push(
-      `cluster ${cluster.cluster.name} lists no nodes: its node subnets (${cluster.nodeSubnets.map((s) => s.cidr.text).join(', ')}) stand for the node IPs`,
-    );
+  const usesNodes = cluster.model !== 'eni' && !(cluster.model === 'vpc-router' && family === 6 && !hostNetwork);
+  if (usesNodes) {
+    const blocks = cluster.nodeSubnets.flatMap((s) => subnetBlock(s, family)?.text ?? []);
+    // Nodes are listed by IPv4 address only, so an IPv6 question always falls back to the subnets' IPv6 blocks.
+    if (cluster.nodes.length === 0 && blocks.length)
+      assumptions.push(
+        `cluster ${cluster.cluster.name} lists no nodes: its node subnets (${blocks.join(', ')}) stand for the node IPs`,
+      );
+    else if (family === 6 && blocks.length)
+      assumptions.push(
+        `cluster ${cluster.cluster.name} lists its nodes by IPv4 address only: the IPv6 blocks of its node subnets (${blocks.join(', ')}) stand for the nodes' IPv6 addresses`,
+      );
+  }
 
   const nodeSide = (why: string): SeenSource => {
     const legs = nodeLegs(cluster, family);
@@ -230,6 +264,26 @@ export function seeSource(
     };
   }
 
+  if (family === 6 && seen.spans.length === 0 && !(cluster.model === 'vpc-router' && !hostNetwork)) {
+    const subnets = (seen.kind === 'node' ? cluster.nodeSubnets : cluster.containerSubnets).map((s) => s.subnet.id);
+    seen = {
+      ...seen,
+      why: `${seen.why}; none of its source subnets (${subnets.join(', ') || 'none declared'}) has an IPv6 CIDR`,
+    };
+  }
+  if (internet && family === 6) {
+    // IPv6 internet traffic is neither SNATed nor sent through an IPv4 EIP: it leaves with the source's own IPv6
+    // address (through an IPv6 bandwidth), so the internet sees that address. The way out is not modelled
+    // (internet-egress says so; the verdict is uncertain, docs/ENGINE.md).
+    return {
+      ...seen,
+      seenAs: seen.spans.map((s) => spanText(family, s)),
+      why: seen.spans.length
+        ? `${seen.why}; IPv6 traffic to the internet is not SNATed and does not use an IPv4 EIP, so the internet sees these IPv6 addresses`
+        : seen.why,
+      uncertain,
+    };
+  }
   if (internet) {
     const viaNodes = seen.kind === 'node';
     const egress = internetEgress(compiled, cluster, viaNodes, seen.legs);
