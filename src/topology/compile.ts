@@ -13,6 +13,7 @@ import {
   parseIp,
 } from '../net/address.js';
 import { type PortRange, parsePortList, protocolNumber } from '../net/ports.js';
+import { CLOUD_SYSTEM_ROUTES } from './cloud-ranges.js';
 import { type CompiledEr, compileEr, type VpcAttachment, vpcAttachmentsOf } from './compile-er.js';
 import type {
   AclRule,
@@ -34,8 +35,6 @@ import type {
 
 /** The CCE default for `nonMasqueradeCidrs` (CCE best practice "Accessing an IP Address Outside a Cluster That Uses a VPC Network by Using Source Pod IP Addresses Within the Cluster", cce_bestpractice_10041). */
 export const DEFAULT_NON_MASQUERADE = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] as const;
-/** System routes toward cloud services and VPC endpoints, in every route table (VPC "Route Table Overview"). */
-export const CLOUD_SYSTEM_ROUTES = ['100.64.0.0/10', '198.19.128.0/20'] as const;
 /** System routes present in every route table besides the VPC's own subnets (VPC "Route Table Overview"). */
 export const SYSTEM_LOCAL_ROUTES = [...CLOUD_SYSTEM_ROUTES, '127.0.0.0/8'] as const;
 const SYSTEM_LOCAL_CIDRS = SYSTEM_LOCAL_ROUTES.map(mustCidr);

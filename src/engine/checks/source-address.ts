@@ -1,6 +1,8 @@
 // Step `source-address`: which source IP the destination sees (CCE "Configuring Intra-VPC Access", cce_10_0399, CCE "Accessing the Internet from a Container", cce_10_0400), and the
 // subnets the traffic leaves from (for ACLs and routes).
-import { type AddressRange, contains, type Family, mustCidr, parseCidr, parseIp } from '../../net/address.js';
+import { type AddressRange, contains, type Family, parseCidr, parseIp } from '../../net/address.js';
+// Turbo pods usually reach the cloud-service range through SNATIPRanges (CCE "Configuring Intra-VPC Access", cce_10_0399).
+import { CLOUD_SERVICE_RANGE } from '../../topology/cloud-ranges.js';
 import {
   type CompiledCluster,
   type CompiledSubnet,
@@ -12,9 +14,6 @@ import type { InternetEgress, SeenSource, SourceLeg, Target } from '../context.j
 import type { Step } from '../diagnosis.js';
 import { podSecurityGroups } from '../pod-security-groups.js';
 import { normalize, spansOf, spanText } from '../spans.js';
-
-/** The cloud-service range Turbo pods usually reach through SNATIPRanges (CCE "Configuring Intra-VPC Access", cce_10_0399, CCE FAQ "How Can I Configure a Security Group Rule for a Cluster?", cce_faq_00265). */
-const CLOUD_SERVICE = mustCidr('100.125.0.0/16');
 
 /** Legs leaving from the node subnets, carrying node addresses (listed nodes, else whole node subnets). */
 function nodeLegs(cluster: CompiledCluster, family: Family): SourceLeg[] {
@@ -193,9 +192,9 @@ export function seeSource(
       );
     }
   } else {
-    if (family === 4 && contains(CLOUD_SERVICE, target.address))
+    if (family === 4 && contains(CLOUD_SERVICE_RANGE, target.address))
       uncertain.push(
-        `CCE Turbo writes SNATIPRanges (the cloud-service ranges, region-specific, typically 100.125.0.0/16) into each pod's route table: traffic to ${target.address.text} may leave through the node and be SNATed to the node IP (CCE "Configuring Intra-VPC Access", cce_10_0399, cce_10_0530); taken as the container subnet here, check with \`kubectl get yc default -oyaml | grep snatIPRanges\``,
+        `CCE Turbo writes SNATIPRanges (the cloud-service ranges, region-specific, typically ${CLOUD_SERVICE_RANGE.text}) into each pod's route table: traffic to ${target.address.text} may leave through the node and be SNATed to the node IP (CCE "Configuring Intra-VPC Access", cce_10_0399, cce_10_0530); taken as the container subnet here, check with \`kubectl get yc default -oyaml | grep snatIPRanges\``,
       );
     const legs = containerSubnetLegs(cluster, family);
     const pod = podSecurityGroups(cluster, workload);
