@@ -34,3 +34,10 @@ describe('one definition per domain rule', () => {
     expect(filesMatching(/100\.64\.0\.0\/10|198\.19\.128\.0\/20/)).toEqual(['topology/cloud-ranges.ts']);
   });
 });
+
+describe('one default store path', () => {
+  it('is written only in store/file-store.ts', () => {
+    expect(filesMatching(/['"`]data\/reachbot\.json/)).toEqual(['store/file-store.ts']);
+    expect(filesMatching(/default data\/reachbot\.json/)).toEqual([]);
+  });
+});
