@@ -41,3 +41,12 @@ describe('one default store path', () => {
     expect(filesMatching(/default data\/reachbot\.json/)).toEqual([]);
   });
 });
+
+describe('one fix-format type', () => {
+  it('the forms a fix is shown in are listed only in engine/diagnosis.ts', () => {
+    expect(filesMatching(/'text' \| 'hcloud'|'hcloud' \| 'terraform'|'text', 'hcloud'/)).toEqual([
+      'engine/diagnosis.ts',
+    ]);
+    expect(filesMatching(/type (AnswerFormat|BlockFormat)\b/)).toEqual([]);
+  });
+});
