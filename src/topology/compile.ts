@@ -6,7 +6,6 @@ import {
   type AddressRange,
   addressBits,
   type Cidr,
-  contains,
   type Family,
   mustCidr,
   parseAddressEntry,
@@ -239,13 +238,6 @@ export interface CompiledCluster {
   readonly workloads: ReadonlyMap<string, Workload>;
 }
 
-export interface SgMembership {
-  /** Single member addresses (canonical text). */
-  readonly addresses: Set<string>;
-  /** Member ranges (node subnets when nodes are not listed, eni container subnets). */
-  readonly ranges: AddressRange[];
-}
-
 export interface CompiledTopology {
   readonly topology: Topology;
   readonly clusters: Lookup<CompiledCluster>;
@@ -263,7 +255,6 @@ export interface CompiledTopology {
   readonly subnets: Lookup<CompiledSubnet>;
   readonly subnetIndex: PrefixIndex<CompiledSubnet>;
   readonly securityGroups: Lookup<CompiledSecurityGroup>;
-  readonly sgMembers: Lookup<SgMembership>;
   readonly addressGroups: Lookup<readonly AddressRange[]>;
   readonly networkAcls: Lookup<CompiledAcl>;
   readonly peerings: Lookup<Peering>;
@@ -507,27 +498,6 @@ function distinctCidrs(texts: readonly string[]): Cidr[] {
   return [...seen.values()];
 }
 
-/** Security group ids a workload's pod annotations name (yangtse.io/security-group-ids and the additional ones). */
-function annotatedGroups(workload: Workload): string[] {
-  const annotations = workload.podAnnotations ?? {};
-  return ['yangtse.io/security-group-ids', 'yangtse.io/additional-security-group-ids'].flatMap((key) =>
-    (annotations[key] ?? '')
-      .split(',')
-      .map((id) => id.trim())
-      .filter(Boolean),
-  );
-}
-
-function addMember(members: Map<string, SgMembership>, sg: string, range: AddressRange | string) {
-  let entry = members.get(sg);
-  if (!entry) {
-    entry = { addresses: new Set(), ranges: [] };
-    members.set(sg, entry);
-  }
-  if (typeof range === 'string') entry.addresses.add(range);
-  else entry.ranges.push(range);
-}
-
 /** Compile a validated topology into the indexes the engine asks. */
 export function compileTopology(topology: Topology): CompiledTopology {
   const clustersList = topology.clusters ?? [];
@@ -566,7 +536,6 @@ export function compileTopology(topology: Topology): CompiledTopology {
     else peeringsByPair.set(key, [p]);
   }
 
-  const members = new Map<string, SgMembership>();
   const clusters = new Map<string, CompiledCluster>();
   const nodesByAddress = new Map<string, { cluster: string; node: CompiledNode }>();
   const containerIndex = new PrefixIndex<string>();
@@ -578,23 +547,7 @@ export function compileTopology(topology: Topology): CompiledTopology {
     for (const cidr of compiled.containerCidrs) containerIndex.add(cidr, cluster.name);
     if (compiled.serviceCidr) serviceIndex.add(compiled.serviceCidr, cluster.name);
     for (const node of compiled.nodes) nodesByAddress.set(node.ip.text, { cluster: cluster.name, node });
-    for (const sg of cluster.nodeSecurityGroups ?? []) {
-      if (compiled.nodes.length) for (const node of compiled.nodes) addMember(members, sg, node.ip.text);
-      else for (const s of compiled.nodeSubnets) addMember(members, sg, s.cidr);
-    }
-    if (compiled.model === 'eni') {
-      for (const s of compiled.containerSubnets) eniSubnets.set(s.subnet.id, cluster.name);
-      const podGroups = [
-        ...(cluster.podSecurityGroups ?? []),
-        ...(cluster.workloads ?? []).flatMap((w) => [
-          ...(w.securityGroups ?? []),
-          ...(w.additionalSecurityGroups ?? []),
-          ...annotatedGroups(w),
-        ]),
-        ...(cluster.securityGroupResources ?? []).flatMap((r) => r.spec.securityGroups.map((g) => g.id)),
-      ];
-      for (const sg of podGroups) for (const s of compiled.containerSubnets) addMember(members, sg, s.cidr);
-    }
+    if (compiled.model === 'eni') for (const s of compiled.containerSubnets) eniSubnets.set(s.subnet.id, cluster.name);
   }
 
   const resources = new Map<string, Resource>();
@@ -606,7 +559,6 @@ export function compileTopology(topology: Topology): CompiledTopology {
       const list = resourcesByAddress.get(text);
       if (list) list.push(resource);
       else resourcesByAddress.set(text, [resource]);
-      for (const sg of resource.securityGroups ?? []) addMember(members, sg, text);
     }
   }
   let resourceNames: string[] | undefined;
@@ -633,7 +585,6 @@ export function compileTopology(topology: Topology): CompiledTopology {
     subnets,
     subnetIndex,
     securityGroups,
-    sgMembers: members,
     addressGroups,
     networkAcls,
     peerings,
@@ -645,12 +596,4 @@ export function compileTopology(topology: Topology): CompiledTopology {
     enterpriseRouters,
     vpcAttachments: vpcAttachmentsOf(topology),
   };
-}
-
-/** Whether an address range is entirely made of members of a security group (per the compiled index). */
-export function isSgMember(compiled: CompiledTopology, sg: string, range: AddressRange): boolean {
-  const members = compiled.sgMembers.get(sg);
-  if (!members) return false;
-  if (range.start === range.end && members.addresses.has(range.text.replace(/\/(32|128)$/, ''))) return true;
-  return members.ranges.some((m) => contains(m, range));
 }

@@ -50,3 +50,9 @@ describe('one fix-format type', () => {
     expect(filesMatching(/type (AnswerFormat|BlockFormat)\b/)).toEqual([]);
   });
 });
+
+describe('no dead indexes', () => {
+  it('the compiled topology keeps no security-group membership index (nothing asked it)', () => {
+    expect(filesMatching(/sgMembers|isSgMember|SgMembership/)).toEqual([]);
+  });
+});
