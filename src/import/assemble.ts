@@ -175,6 +175,7 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
       name: acl.name,
       ingress: mapRules(acl.ingress, 'inbound'),
       egress: mapRules(acl.egress, 'outbound'),
+      unread: acl.unread,
     });
   });
 
@@ -255,18 +256,31 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
         name: table.name,
         default: table.isDefault || undefined,
         routes: sortByKey(routes, (r) => `${r.destination}\u0000${r.type}\u0000${r.nextHop ?? ''}`),
+        unread: table.unread,
       }),
     );
     tablesByVpc.set(table.vpcId, list);
   }
+  // When the route-table listing itself failed, no table of any VPC is known: each VPC's default table is recorded
+  // as unread rather than assumed to hold only local routes, so answers that route through it say uncertain.
+  const tablesSkipped = inventory.skipped.find((section) => section.what === 'route tables');
+  const routeTablesUnread = (vpcId: string) =>
+    tablesSkipped && !inventory.routeTables.some((t) => t.vpcId === vpcId && t.isDefault)
+      ? `the route tables could not be listed: ${tablesSkipped.detail}`
+      : undefined;
+  if (tablesSkipped) for (const vpcId of vpcIds) if (!tablesByVpc.has(vpcId)) tablesByVpc.set(vpcId, []);
   for (const [vpcId, tables] of tablesByVpc) {
     const defaults = tables.filter((t) => t.default);
     if (defaults.length === 0) {
       const id = `${vpcId}-default`;
-      warn(
-        `VPC ${vpcId}: its default route table is not in the input; assumed to hold only local routes (added as ${id})`,
-      );
-      tables.push({ id, default: true, routes: [] });
+      const unread = routeTablesUnread(vpcId);
+      if (unread) tables.push({ id, default: true, routes: [], unread });
+      else {
+        warn(
+          `VPC ${vpcId}: its default route table is not in the input; assumed to hold only local routes (added as ${id})`,
+        );
+        tables.push({ id, default: true, routes: [] });
+      }
     } else if (defaults.length > 1) {
       const [keep, ...rest] = sortByKey(defaults, (t) => t.id);
       warn(`VPC ${vpcId}: several default route tables; kept ${keep?.id}, others marked custom`);

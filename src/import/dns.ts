@@ -74,7 +74,13 @@ export function mapDnsZones(
         `${label}: ${[...other].map(([type, count]) => `${count} ${type}`).join(', ')} record set(s) left out (only A, AAAA and CNAME lead to an address)`,
       );
     records.sort((a, b) => (a.name === b.name ? (a.type < b.type ? -1 : 1) : a.name < b.name ? -1 : 1));
-    out.push({ name, id: raw.id, vpcs, ...(records.length ? { records } : {}) });
+    out.push({
+      name,
+      id: raw.id,
+      vpcs,
+      ...(records.length ? { records } : {}),
+      ...(raw.unread ? { unread: raw.unread } : {}),
+    });
   }
   return out.sort((a, b) => (a.name === b.name ? ((a.id ?? '') < (b.id ?? '') ? -1 : 1) : a.name < b.name ? -1 : 1));
 }

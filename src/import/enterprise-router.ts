@@ -104,6 +104,7 @@ export function mapEnterpriseRouters(raw: readonly RawEnterpriseRouter[], ctx: C
         associations: associations.length ? associations : undefined,
         propagations: propagations.length ? propagations : undefined,
         routes: routes.length ? routes : undefined,
+        unread: table.unread,
       });
     });
     out.push(

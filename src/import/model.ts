@@ -37,6 +37,8 @@ export interface RawRouteTable {
   /** Subnet ids (either form) associated with this table. */
   readonly subnetIds: readonly string[];
   readonly routes: readonly RawRoute[];
+  /** Set when the table's routes could not be read: why (the routes above are then empty and unknown). */
+  readonly unread?: string;
 }
 
 export interface RawPeering {
@@ -104,6 +106,8 @@ export interface RawNetworkAcl {
   /** In evaluation order: the first matching rule wins, so this order is never changed. */
   readonly ingress: readonly RawAclRule[];
   readonly egress: readonly RawAclRule[];
+  /** Set when the ACL's rules could not be read: why (the rules above are then empty and unknown). */
+  readonly unread?: string;
 }
 
 export interface RawNode {
@@ -179,6 +183,8 @@ export interface RawDnsZone {
   readonly name: string;
   readonly vpcIds: readonly string[];
   readonly records: readonly RawDnsRecordSet[];
+  /** Set when the zone's record sets could not be read: why (`records` is then empty). */
+  readonly unread?: string;
 }
 
 export interface RawErAttachment {
@@ -208,6 +214,8 @@ export interface RawErRouteTable {
   readonly propagations: readonly string[];
   /** Static and blackhole routes. */
   readonly routes: readonly RawErRoute[];
+  /** Set when the table (associations, propagations, routes) could not be read: why; the lists above are then empty. */
+  readonly unread?: string;
 }
 
 export interface RawEnterpriseRouter {
@@ -233,7 +241,8 @@ export interface RawInventory {
   dnsZones: RawDnsZone[];
   enterpriseRouters: RawEnterpriseRouter[];
   warnings: string[];
-  /** Whole sections the importer could not read (each also has a warning); empty for a complete import. */
+  /** Sections, or single items of one (a route table, a network ACL), the importer could not read (each also has a
+   *  warning); empty for a complete import. */
   skipped: SkippedSection[];
 }
 

@@ -104,6 +104,11 @@ function step(index: HostIndex, name: string, vpc: string): Step {
     return { kind: 'addresses', addresses: record.addresses, zone: zone?.zone.name };
   const resource = index.domainNames.get(name);
   if (resource) return { kind: 'addresses', addresses: [primaryAddress(resource)], resource: resource.name };
+  if (zone?.zone.unread)
+    return {
+      kind: 'miss',
+      why: `the record sets of private zone ${zone.zone.name} could not be read when the topology was imported (${zone.zone.unread}), so whether it holds ${name} is unknown; re-import once they can be read, or ask by IP address`,
+    };
   if (zone) return { kind: 'miss', why: `private zone ${zone.zone.name} has no A, AAAA or CNAME record for ${name}` };
   const hidden = index.zones.filter((z) => isInZone(name, z.zone.name) && recordOf(z, name));
   if (hidden.length > 0) {

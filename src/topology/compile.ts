@@ -162,6 +162,8 @@ export interface CompiledRouteTable {
   /** True when the VPC declared no tables and this default one is implied. */
   readonly implied: boolean;
   readonly routes: PrefixIndex<CompiledRoute>;
+  /** Why its routes could not be read at import (the table's `unread`): its routes are unknown. */
+  readonly unread?: string;
 }
 
 export interface CompiledVpc {
@@ -443,6 +445,7 @@ export function compileVpc(vpc: Vpc, clusters: readonly Cluster[]): CompiledVpc 
   }
   for (const cidr of SYSTEM_LOCAL_CIDRS) locals.add(cidr, { destination: cidr, type: 'local', origin: 'local' });
   const buildTable = (id: string, isDefault: boolean, implied: boolean, routes: Vpc['routeTables']) => {
+    const unread = routes?.find((t) => t.unread)?.unread;
     const index = new PrefixIndex<CompiledRoute>(locals);
     if (isDefault) for (const cidr of cceCidrs) index.add(cidr, { destination: cidr, type: 'cce', origin: 'cce' });
     for (const table of routes ?? []) {
@@ -451,7 +454,14 @@ export function compileVpc(vpc: Vpc, clusters: readonly Cluster[]): CompiledVpc 
         index.add(destination, { destination, type: route.type, nextHop: route.nextHop, origin: 'declared' });
       }
     }
-    return { id, vpcId: vpc.id, isDefault, implied, routes: index } satisfies CompiledRouteTable;
+    return {
+      id,
+      vpcId: vpc.id,
+      isDefault,
+      implied,
+      routes: index,
+      ...(unread ? { unread } : {}),
+    } satisfies CompiledRouteTable;
   };
   const tables = new Map<string, CompiledRouteTable>();
   if (declared.length === 0) tables.set(defaultTableId, buildTable(defaultTableId, true, true, []));

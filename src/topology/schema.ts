@@ -110,6 +110,8 @@ const routeTable = z.strictObject({
   default: z.boolean().optional(),
   routes: z.array(route).optional(),
   description: z.string().optional(),
+  /** Why the importer could not read this table's routes: answers that depend on them are uncertain. */
+  unread: z.string().min(1, 'must give the reason').optional(),
 });
 
 const subnet = z.strictObject({
@@ -198,6 +200,8 @@ const networkAcl = z.strictObject({
   name: z.string().optional(),
   ingress: z.array(aclRule).optional(),
   egress: z.array(aclRule).optional(),
+  /** Why the importer could not read this ACL's rules: answers that depend on them are uncertain. */
+  unread: z.string().min(1, 'must give the reason').optional(),
 });
 
 const node = z.strictObject({
@@ -395,6 +399,8 @@ const dnsZone = z
     vpcs: z.array(id),
     records: z.array(dnsRecord).optional(),
     description: z.string().optional(),
+    /** Why the importer could not read the zone's record sets: a name it might hold is unknown, not absent. */
+    unread: z.string().min(1, 'must give the reason').optional(),
   })
   .transform((zone, ctx) => {
     if (!zone.records) return zone;
@@ -443,6 +449,8 @@ const erRouteTable = z.strictObject({
   propagations: z.array(id).optional(),
   /** Static and blackhole routes. */
   routes: z.array(erRoute).optional(),
+  /** Why the importer could not read this table (its associations, propagations, routes): answers crossing it are uncertain. */
+  unread: z.string().min(1, 'must give the reason').optional(),
 });
 
 const erAttachment = z.strictObject({

@@ -5,6 +5,7 @@ import { type CheckResult, type FlowContext, result } from '../context.js';
 import type { CheckName } from '../diagnosis.js';
 import { networkAclFixes } from '../fixes/network-acl-rule.js';
 import { type Span, spansText } from '../spans.js';
+import { unreadAclStep } from './unread.js';
 
 /** Evaluate `aclId` for the flow from `spans` to the destination; fail with insert-before fixes. */
 export function aclStep(
@@ -21,6 +22,10 @@ export function aclStep(
   const acl = ctx.compiled.networkAcls.get(aclId);
   if (!acl) {
     out.steps.push({ check, status: 'warn', summary: `network ACL ${aclId} of ${subnetId} is not defined` });
+    return out;
+  }
+  if (acl.acl.unread) {
+    out.steps.push(unreadAclStep(check, aclId, acl.acl.unread, direction, subnetId, out));
     return out;
   }
   const { flow, target } = ctx;

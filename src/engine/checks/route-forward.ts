@@ -12,6 +12,7 @@ import { erLabel, erPathOf } from '../er-path.js';
 import { replanFix } from '../fixes/replan.js';
 import { routeFix } from '../fixes/route.js';
 import { defaultTableRoute, governingTable, lookupRoute } from '../route-lookup.js';
+import { unreadRouteTableStep } from './unread.js';
 
 const CLOUD_ROUTES = new Set<string>(CLOUD_SYSTEM_ROUTES);
 
@@ -231,7 +232,11 @@ export function routeForwardCheck(ctx: FlowContext): CheckResult {
     const table = governingTable(ctx.compiled, leg.subnet);
     if (!table || seen.has(table.id)) continue;
     seen.add(table.id);
-    out.steps.push(legStep(ctx, leg, table, out));
+    out.steps.push(
+      table.unread
+        ? unreadRouteTableStep('route-forward', { ...table, unread: table.unread }, leg.subnet.subnet.id, out)
+        : legStep(ctx, leg, table, out),
+    );
   }
   if (out.steps.length === 0)
     out.steps.push({ check: 'route-forward', status: 'skip', summary: 'no source subnet with a route table' });

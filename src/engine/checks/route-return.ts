@@ -6,6 +6,7 @@ import { erLabel, erPathOf } from '../er-path.js';
 import { routeFix } from '../fixes/route.js';
 import { routeCoverage } from '../route-lookup.js';
 import { intersect, normalize, spansOfTexts, spansText } from '../spans.js';
+import { unreadRouteTableStep } from './unread.js';
 
 /** The reply route from the destination subnet back to the seen source. */
 export function routeReturnCheck(ctx: FlowContext): CheckResult {
@@ -28,6 +29,10 @@ export function routeReturnCheck(ctx: FlowContext): CheckResult {
       status: 'warn',
       summary: `route table ${subnet.routeTableId} is not defined`,
     });
+    return out;
+  }
+  if (table.unread) {
+    out.steps.push(unreadRouteTableStep('route-return', { ...table, unread: table.unread }, subnet.subnet.id, out));
     return out;
   }
   const where = `route table ${table.id}${table.isDefault ? ' (default)' : ' (custom)'} of ${subnet.subnet.id}`;

@@ -13,6 +13,7 @@ import { erAssociationFix, erPropagationFix, erRouteFix } from '../fixes/er.js';
 import { replanFix } from '../fixes/replan.js';
 import { prefixCoverage } from '../route-lookup.js';
 import { intersect, normalize, spansOfTexts, spansText } from '../spans.js';
+import { unreadErStep } from './unread.js';
 
 function attachmentWords(a: ErAttachment): string {
   return `attachment ${a.id}${a.vpc ? ` (${a.vpc})` : ''}`;
@@ -65,6 +66,8 @@ function unassociated(
 function forwardStep(ctx: FlowContext, path: ErPath, from: ErAttachment, to: ErAttachment, out: CheckResult): Step {
   const { er } = path;
   const table = associatedTable(er, from.id);
+  const unread = unreadErStep(er, table, from.id, 'forward', out);
+  if (unread) return unread;
   if (!table) return unassociated(ctx, path, from, 'forward', out);
   const address = ctx.target.address;
   const route = table.routes.containing(address)[0]?.value;
@@ -115,6 +118,8 @@ function returnStep(ctx: FlowContext, path: ErPath, from: ErAttachment, to: ErAt
   const { er } = path;
   const { source } = ctx;
   const table = associatedTable(er, to.id);
+  const unread = unreadErStep(er, table, to.id, 'return', out);
+  if (unread) return unread;
   if (!table) return unassociated(ctx, path, to, 'return', out);
   const family = source.family;
   const coverage = prefixCoverage(table.routes, family, source.spans);

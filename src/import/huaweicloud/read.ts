@@ -98,26 +98,54 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
     return all;
   };
 
+  /** Why `error` left something unread, in words and as a sync-level reason; rethrows what must stop the import. */
+  const unreadReason = (error: unknown, service: string): { reason: SkipReason; detail: string; text: string } => {
+    if (error instanceof HuaweiCloudAuthError) throw error;
+    if (error instanceof ServiceUnavailableError)
+      return {
+        reason: 'unavailable',
+        detail: error.detail,
+        text: `${service.toUpperCase()} is not available in ${client.region} (${error.detail})`,
+      };
+    if (error instanceof HuaweiCloudApiError && error.forbidden)
+      return {
+        reason: 'forbidden',
+        detail: `${error.errorCode ?? 'HTTP 403'}: ${error.detail}`,
+        text: `the credential may not read it (${error.errorCode ?? 'HTTP 403'}: ${error.detail}); grant the read-only policy listed in docs/IMPORT.md`,
+      };
+    if (error instanceof HuaweiCloudApiError || error instanceof ResponseShapeError)
+      return {
+        reason: error instanceof HuaweiCloudApiError && error.throttled ? 'throttled' : 'error',
+        detail: error.message,
+        text: error.message,
+      };
+    throw error;
+  };
+
   const section = async (what: string, service: string, read: () => Promise<void>) => {
     try {
       await read();
     } catch (error) {
-      if (error instanceof HuaweiCloudAuthError) throw error;
-      const skip = (reason: SkipReason, detail: string) => inv.skipped.push({ what, service, reason, detail });
-      if (error instanceof ServiceUnavailableError) {
-        inv.warnings.push(
-          `skipped ${what}: ${service.toUpperCase()} is not available in ${client.region} (${error.detail})`,
-        );
-        skip('unavailable', error.detail);
-      } else if (error instanceof HuaweiCloudApiError && error.forbidden) {
-        inv.warnings.push(
-          `skipped ${what}: the credential may not read it (${error.errorCode ?? 'HTTP 403'}: ${error.detail}); grant the read-only policy listed in docs/IMPORT.md`,
-        );
-        skip('forbidden', `${error.errorCode ?? 'HTTP 403'}: ${error.detail}`);
-      } else if (error instanceof HuaweiCloudApiError || error instanceof ResponseShapeError) {
-        inv.warnings.push(`skipped ${what}: ${error.message}`);
-        skip(error instanceof HuaweiCloudApiError && error.throttled ? 'throttled' : 'error', error.message);
-      } else throw error;
+      const { reason, detail, text } = unreadReason(error, service);
+      inv.warnings.push(`skipped ${what}: ${text}`);
+      inv.skipped.push({ what, service, reason, detail });
+    }
+  };
+
+  /**
+   * One item's detail call: when it fails, that item alone is left unread (recorded, so answers that need it say
+   * uncertain, and listed in `skipped`, so a sync counts the import as incomplete) and the others are still read.
+   * Returns the reason it was not read, or undefined when `read` succeeded.
+   */
+  const item = async (what: string, service: string, read: () => Promise<void>): Promise<string | undefined> => {
+    try {
+      await read();
+      return undefined;
+    } catch (error) {
+      const { reason, detail, text } = unreadReason(error, service);
+      inv.warnings.push(`${what} not read: ${text}; answers that depend on it say uncertain`);
+      inv.skipped.push({ what, service, reason, detail });
+      return text;
     }
   };
 
@@ -148,57 +176,70 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
       );
       const routeTables = [];
       for (const t of tables) {
-        const at = `${base}/${er.id}/route-tables/${t.id}`;
-        const associations = await listByMarker(
-          'er',
-          `${at}/associations`,
-          api.erAssociationList,
-          (p) => p.associations,
-          v3Next,
-        );
-        const propagations = await listByMarker(
-          'er',
-          `${at}/propagations`,
-          api.erPropagationList,
-          (p) => p.propagations,
-          v3Next,
-        );
-        const statics = await listByMarker(
-          'er',
-          `${base}/route-tables/${t.id}/static-routes`,
-          api.erStaticRouteList,
-          (p) => p.routes,
-          v3Next,
-        );
-        // Effective routes: what non-VPC attachments (VPN, Direct Connect, peer ERs) propagate is only known here.
-        const effective = await listByMarker(
-          'er',
-          `${base}/route-tables/${t.id}/routes`,
-          api.erEffectiveRouteList,
-          (p) => p.routes.map((r, i) => ({ ...r, id: r.route_id ?? `${r.destination}#${i}` })),
-          v3Next,
-        );
-        for (const r of effective) {
-          if (r.is_blackhole || r.route_type === 'static') continue;
-          for (const hop of r.next_hops ?? []) {
-            if (!hop.attachment_id || hop.resource_type === 'vpc') continue;
-            const list = learned.get(hop.attachment_id) ?? [];
-            list.push(r.destination);
-            learned.set(hop.attachment_id, list);
+        const unread = await item(`enterprise router ${er.id} route table ${t.id}`, 'er', async () => {
+          const at = `${base}/${er.id}/route-tables/${t.id}`;
+          const associations = await listByMarker(
+            'er',
+            `${at}/associations`,
+            api.erAssociationList,
+            (p) => p.associations,
+            v3Next,
+          );
+          const propagations = await listByMarker(
+            'er',
+            `${at}/propagations`,
+            api.erPropagationList,
+            (p) => p.propagations,
+            v3Next,
+          );
+          const statics = await listByMarker(
+            'er',
+            `${base}/route-tables/${t.id}/static-routes`,
+            api.erStaticRouteList,
+            (p) => p.routes,
+            v3Next,
+          );
+          // Effective routes: what non-VPC attachments (VPN, Direct Connect, peer ERs) propagate is only known here.
+          const effective = await listByMarker(
+            'er',
+            `${base}/route-tables/${t.id}/routes`,
+            api.erEffectiveRouteList,
+            (p) => p.routes.map((r, i) => ({ ...r, id: r.route_id ?? `${r.destination}#${i}` })),
+            v3Next,
+          );
+          for (const r of effective) {
+            if (r.is_blackhole || r.route_type === 'static') continue;
+            for (const hop of r.next_hops ?? []) {
+              if (!hop.attachment_id || hop.resource_type === 'vpc') continue;
+              const list = learned.get(hop.attachment_id) ?? [];
+              list.push(r.destination);
+              learned.set(hop.attachment_id, list);
+            }
           }
-        }
-        routeTables.push({
-          id: t.id,
-          name: t.name ?? undefined,
-          isDefault: t.is_default_association === true || undefined,
-          associations: associations.map((a) => a.attachment_id),
-          propagations: propagations.map((a) => a.attachment_id),
-          routes: statics.map((r) => ({
-            destination: r.destination,
-            attachmentId: r.attachments?.[0]?.attachment_id ?? undefined,
-            blackhole: r.is_blackhole === true,
-          })),
+          routeTables.push({
+            id: t.id,
+            name: t.name ?? undefined,
+            isDefault: t.is_default_association === true || undefined,
+            associations: associations.map((a) => a.attachment_id),
+            propagations: propagations.map((a) => a.attachment_id),
+            routes: statics.map((r) => ({
+              destination: r.destination,
+              attachmentId: r.attachments?.[0]?.attachment_id ?? undefined,
+              blackhole: r.is_blackhole === true,
+            })),
+          });
         });
+        // Its associations, propagations and routes come only from the calls that failed: all unknown.
+        if (unread !== undefined)
+          routeTables.push({
+            id: t.id,
+            name: t.name ?? undefined,
+            isDefault: t.is_default_association === true || undefined,
+            associations: [],
+            propagations: [],
+            routes: [],
+            unread,
+          });
       }
       routers.push({
         id: er.id,
@@ -252,20 +293,33 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
       fullPageNext,
     );
     for (const t of tables.filter((t) => inScope(t.vpc_id))) {
-      const { routetable } = await get('vpc', `/v1/${pid}/routetables/${t.id}`, api.routeTableDetail);
-      inv.routeTables.push({
-        id: routetable.id,
-        name: routetable.name ?? undefined,
-        vpcId: routetable.vpc_id,
-        isDefault: routetable.default === true,
-        subnetIds: (routetable.subnets ?? []).map((s) => s.id),
-        routes: (routetable.routes ?? []).map((r) => ({
-          destination: r.destination,
-          type: r.type,
-          nexthop: r.nexthop ?? undefined,
-          description: r.description ?? undefined,
-        })),
+      const unread = await item(`route table ${t.id}`, 'vpc', async () => {
+        const { routetable } = await get('vpc', `/v1/${pid}/routetables/${t.id}`, api.routeTableDetail);
+        inv.routeTables.push({
+          id: routetable.id,
+          name: routetable.name ?? undefined,
+          vpcId: routetable.vpc_id,
+          isDefault: routetable.default === true,
+          subnetIds: (routetable.subnets ?? []).map((s) => s.id),
+          routes: (routetable.routes ?? []).map((r) => ({
+            destination: r.destination,
+            type: r.type,
+            nexthop: r.nexthop ?? undefined,
+            description: r.description ?? undefined,
+          })),
+        });
       });
+      // What the listing said about the table is kept: its VPC, whether it is the default, its subnets.
+      if (unread !== undefined)
+        inv.routeTables.push({
+          id: t.id,
+          name: t.name ?? undefined,
+          vpcId: t.vpc_id,
+          isDefault: t.default === true,
+          subnetIds: (t.subnets ?? []).map((s) => s.id),
+          routes: [],
+          unread,
+        });
     }
   });
   await section('VPC peerings', 'vpc', async () => {
@@ -348,32 +402,45 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
   });
   await section('network ACLs', 'vpc', async () => {
     const acls = await listByMarker('vpc', `/v3/${pid}/vpc/firewalls`, api.firewallList, (p) => p.firewalls, v3Next);
+    const rules = (list: z.output<typeof api.firewallDetail>['firewall']['ingress_rules']) =>
+      (list ?? []).map((r) => ({
+        id: r.id ?? undefined,
+        name: r.name ?? undefined,
+        action: r.action,
+        protocol: r.protocol,
+        ipVersion: r.ip_version,
+        sourceIp: r.source_ip_address,
+        sourceAddressGroupId: r.source_address_group_id,
+        sourcePort: r.source_port,
+        destinationIp: r.destination_ip_address,
+        destinationAddressGroupId: r.destination_address_group_id,
+        destinationPort: r.destination_port,
+        enabled: r.enabled,
+        description: r.description,
+      }));
     for (const a of acls) {
-      const { firewall } = await get('vpc', `/v3/${pid}/vpc/firewalls/${a.id}`, api.firewallDetail);
-      const rules = (list: z.output<typeof api.firewallDetail>['firewall']['ingress_rules']) =>
-        (list ?? []).map((r) => ({
-          id: r.id ?? undefined,
-          name: r.name ?? undefined,
-          action: r.action,
-          protocol: r.protocol,
-          ipVersion: r.ip_version,
-          sourceIp: r.source_ip_address,
-          sourceAddressGroupId: r.source_address_group_id,
-          sourcePort: r.source_port,
-          destinationIp: r.destination_ip_address,
-          destinationAddressGroupId: r.destination_address_group_id,
-          destinationPort: r.destination_port,
-          enabled: r.enabled,
-          description: r.description,
-        }));
-      inv.networkAcls.push({
-        id: firewall.id,
-        name: firewall.name ?? undefined,
-        enabled: firewall.admin_state_up !== false,
-        subnetIds: (firewall.associations ?? []).map((s) => s.virsubnet_id),
-        ingress: rules(firewall.ingress_rules),
-        egress: rules(firewall.egress_rules),
+      const unread = await item(`network ACL ${a.id}`, 'vpc', async () => {
+        const { firewall } = await get('vpc', `/v3/${pid}/vpc/firewalls/${a.id}`, api.firewallDetail);
+        inv.networkAcls.push({
+          id: firewall.id,
+          name: firewall.name ?? undefined,
+          enabled: firewall.admin_state_up !== false,
+          subnetIds: (firewall.associations ?? []).map((s) => s.virsubnet_id),
+          ingress: rules(firewall.ingress_rules),
+          egress: rules(firewall.egress_rules),
+        });
       });
+      // The listing names the ACL's subnets, so the subnets it guards are still known; its rules are not.
+      if (unread !== undefined)
+        inv.networkAcls.push({
+          id: a.id,
+          name: a.name ?? undefined,
+          enabled: a.admin_state_up !== false,
+          subnetIds: (a.associations ?? []).map((s) => s.virsubnet_id),
+          ingress: [],
+          egress: [],
+          unread,
+        });
     }
   });
   await section('ports (NIC security groups)', 'vpc', async () => {
@@ -593,17 +660,21 @@ export async function readInventory(client: HuaweiCloudClient, options: ReadOpti
       const vpcIds = (zone.routers ?? []).map((r) => r.router_id);
       // A zone none of whose VPCs is imported answers no question here.
       if (wanted && !vpcIds.some((v) => inScope(v))) continue;
-      const records = await listDns(
-        `/v2/zones/${zone.id}/recordsets`,
-        api.dnsRecordSetList,
-        (p) => p.recordsets,
-        (p) => p.links?.next,
-      );
+      let records: z.output<typeof api.dnsRecordSetList>['recordsets'] = [];
+      const unread = await item(`private DNS zone ${zone.name} (${zone.id})`, 'dns', async () => {
+        records = await listDns(
+          `/v2/zones/${zone.id}/recordsets`,
+          api.dnsRecordSetList,
+          (p) => p.recordsets,
+          (p) => p.links?.next,
+        );
+      });
       inv.dnsZones.push({
         id: zone.id,
         name: zone.name,
         vpcIds: vpcIds.filter((v) => inScope(v)),
         records: records.map((r) => ({ name: r.name, type: r.type, values: r.records ?? [] })),
+        ...(unread !== undefined ? { unread } : {}),
       });
     }
   });

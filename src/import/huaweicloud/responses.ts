@@ -26,7 +26,16 @@ export const subnetList = z.object({
 });
 
 export const routeTableList = z.object({
-  routetables: z.array(z.object({ id: str, name: optStr, default: z.boolean().nullish(), vpc_id: str })),
+  routetables: z.array(
+    z.object({
+      id: str,
+      name: optStr,
+      default: z.boolean().nullish(),
+      vpc_id: str,
+      // ListRouteTables names each table's subnets too: kept for a table whose detail call fails.
+      subnets: z.array(z.object({ id: str })).nullish(),
+    }),
+  ),
 });
 
 const route = z.object({ type: str, destination: str, nexthop: optStr, description: optStr });

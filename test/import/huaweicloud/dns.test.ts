@@ -216,4 +216,37 @@ describe('endpoint and domain overrides', () => {
     expect(() => endpointSettings({ env: {}, endpoints: { dns: 'not a url' } })).toThrow(/not an http\(s\) base URL/);
     expect(() => endpointSettings({ env: { HUAWEICLOUD_DOMAIN: 'bad domain' } })).toThrow(/is not a domain name/);
   });
+
+  it('a zone whose record sets fail is kept unread; the other zones are imported and its names are unknown, not absent', async () => {
+    mountSeed(['dns']);
+    nock(host('dns'))
+      .get('/v2/zones')
+      .query({ type: 'private', limit: '2' })
+      .reply(200, body('dns /v2/zones#1'))
+      .get('/v2/zones')
+      .query({ type: 'private', limit: '2', marker: DNS_ZONES.other })
+      .reply(200, body('dns /v2/zones#2'))
+      .get(`/v2/zones/${DNS_ZONES.internal}/recordsets`)
+      .query({ limit: '2' })
+      .reply(500, { code: 'DNS.0500', message: 'Internal server error' });
+    for (const zone of [DNS_ZONES.other, DNS_ZONES.empty])
+      nock(host('dns'))
+        .get(`/v2/zones/${zone}/recordsets`)
+        .query({ limit: '2' })
+        .reply(200, body(`dns /v2/zones/${zone}/recordsets#1`));
+    const { topology, warnings, skipped } = await importHuaweiCloud(options());
+    const internal = topology.dnsZones?.find((z) => z.id === DNS_ZONES.internal);
+    expect(internal).toMatchObject({ name: 'internal.example.com', vpcs: [SEED_VPC] });
+    expect(internal?.records).toBeUndefined();
+    expect(internal?.unread).toMatch(/500/);
+    expect(topology.dnsZones?.find((z) => z.id === DNS_ZONES.empty)?.unread).toBeUndefined();
+    expect(warnings.some((w) => w.startsWith('private DNS zone internal.example.com.'))).toBe(true);
+    expect(skipped?.filter((x) => x.service === 'dns')).toEqual([
+      expect.objectContaining({ what: expect.stringContaining(DNS_ZONES.internal), reason: 'error' }),
+    ]);
+    const compiled = compileTopology(topology);
+    expect(() =>
+      diagnose(compiled, { cluster: 'prod', workload: null, destination: 'web.internal.example.com', port: 80 }),
+    ).toThrow(/record sets of private zone internal\.example\.com could not be read.*500.*ask by IP address/);
+  });
 });

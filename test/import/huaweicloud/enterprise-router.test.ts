@@ -19,10 +19,10 @@ const AV = 'e1f2a3b4-2c3d-4e4f-8a5b-6c7d8e9f0a10';
 const AN = 'e1f2a3b4-2c3d-4e4f-8a5b-6c7d8e9f0a11';
 
 /** Mount every ER response of the fixture (path as recorded, limit as the import asks with pageSize 2). */
-function mountEr(): void {
+function mountEr(except: (key: string) => boolean = () => false): void {
   const scope = nock(host('er'));
   for (const [key, value] of Object.entries(responses)) {
-    if (!key.startsWith('er ')) continue;
+    if (!key.startsWith('er ') || except(key)) continue;
     scope
       .get(key.slice(3))
       .query({ limit: '2' })
@@ -75,6 +75,37 @@ describe('importHuaweiCloud: enterprise routers', () => {
         propagations: [AV],
         routes: [{ destination: '172.16.0.0/16', attachment: AV }],
       },
+    ]);
+  });
+
+  it('one route table whose calls fail is recorded unread; the other table and the attachments are imported', async () => {
+    mountSeed(['er']);
+    const failing = `/enterprise-router/${ER}/route-tables/${RTB}/associations`;
+    mountEr((key) => key.endsWith(failing));
+    nock(host('er'))
+      .get(`/v3/${PROJECT}${failing}`)
+      .query({ limit: '2' })
+      .reply(500, { error_code: 'ER.0500', error_msg: 'Internal server error' });
+    const { topology, warnings, skipped } = await importHuaweiCloud({
+      region: REGION,
+      projectId: PROJECT,
+      env: ENV,
+      sleep: async () => {},
+      pageSize: 2,
+      now: () => new Date('2024-03-01T03:00:00Z'),
+    });
+    expect(validateTopology(topology).ok).toBe(true);
+    const er = topology.enterpriseRouters?.[0];
+    expect(er?.attachments?.map((a) => a.id)).toEqual([AV, AN]);
+    expect(er?.routeTables?.[0]).toMatchObject({ id: RTA, associations: [AV], propagations: [AN] });
+    expect(er?.routeTables?.[1]).toEqual({
+      id: RTB,
+      name: 'ert-onprem',
+      unread: expect.stringMatching(/500.*Internal server error/),
+    });
+    expect(warnings.some((w) => w.startsWith(`enterprise router ${ER} route table ${RTB} not read`))).toBe(true);
+    expect(skipped?.filter((s) => s.service === 'er')).toEqual([
+      expect.objectContaining({ what: `enterprise router ${ER} route table ${RTB}`, reason: 'error' }),
     ]);
   });
 

@@ -33,6 +33,10 @@ export function body(key: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/** The seed VPC's default route table and its network ACL (on subnet-data). */
+export const SEED_ROUTE_TABLE = '66df8c1f-d4f6-4a63-9abb-09701fe27b39';
+export const SEED_ACL = 'e9a7e6d5-c4b3-4a29-8f18-07e6d5c4b3a2';
+
 export const host = (service: string) => `https://${service}.${REGION}.myhuaweicloud.com`;
 
 /** Every call of the seed import with page size 2, except those named in `except` (mounted by the test). */
@@ -53,12 +57,15 @@ export function mountSeed(except: readonly string[] = []): void {
     .get(`/v1/${p}/subnets`)
     .query({ limit: '2', marker: '8b1e6b0c-2f3a-4d6e-9c5b-7a8f9e0d1c2b' })
     .reply(200, body(`vpc /v1/${p}/subnets#2`));
-  vpc
-    .get(`/v1/${p}/routetables`)
-    .query({ limit: '2' })
-    .reply(200, body(`vpc /v1/${p}/routetables`));
-  const rtb = '66df8c1f-d4f6-4a63-9abb-09701fe27b39';
-  vpc.get(`/v1/${p}/routetables/${rtb}`).reply(200, body(`vpc /v1/${p}/routetables/${rtb}`));
+  if (on('route-tables')) {
+    vpc
+      .get(`/v1/${p}/routetables`)
+      .query({ limit: '2' })
+      .reply(200, body(`vpc /v1/${p}/routetables`));
+    vpc
+      .get(`/v1/${p}/routetables/${SEED_ROUTE_TABLE}`)
+      .reply(200, body(`vpc /v1/${p}/routetables/${SEED_ROUTE_TABLE}`));
+  }
   vpc.get('/v2.0/vpc/peerings').query({ limit: '2' }).reply(200, body('vpc /v2.0/vpc/peerings'));
   if (on('address-groups'))
     vpc
@@ -77,12 +84,13 @@ export function mountSeed(except: readonly string[] = []): void {
     .get(`/v3/${p}/vpc/security-group-rules`)
     .query({ limit: '2', marker: 'b4cb381f-f69c-443e-8a23-bf8fbf1da0c9' })
     .reply(200, body(`vpc /v3/${p}/vpc/security-group-rules#2`));
-  vpc
-    .get(`/v3/${p}/vpc/firewalls`)
-    .query({ limit: '2' })
-    .reply(200, body(`vpc /v3/${p}/vpc/firewalls`));
-  const acl = 'e9a7e6d5-c4b3-4a29-8f18-07e6d5c4b3a2';
-  vpc.get(`/v3/${p}/vpc/firewalls/${acl}`).reply(200, body(`vpc /v3/${p}/vpc/firewalls/${acl}`));
+  if (on('network-acls')) {
+    vpc
+      .get(`/v3/${p}/vpc/firewalls`)
+      .query({ limit: '2' })
+      .reply(200, body(`vpc /v3/${p}/vpc/firewalls`));
+    vpc.get(`/v3/${p}/vpc/firewalls/${SEED_ACL}`).reply(200, body(`vpc /v3/${p}/vpc/firewalls/${SEED_ACL}`));
+  }
   vpc
     .get(`/v1/${p}/ports`)
     .query({ limit: '2' })
