@@ -56,3 +56,11 @@ describe('no dead indexes', () => {
     expect(filesMatching(/sgMembers|isSgMember|SgMembership/)).toEqual([]);
   });
 });
+
+describe('one source of node addresses', () => {
+  it('only engine/node-addresses.ts turns listed nodes or node subnets into source addresses', () => {
+    const engine = (paths: string[]) => paths.filter((p) => p.startsWith('engine/'));
+    expect(engine(filesMatching(/\.nodes\.map\(/))).toEqual(['engine/node-addresses.ts']);
+    expect(engine(filesMatching(/nodeSubnets\.(map|flatMap)\(\(\w+\) => \(?\{/))).toEqual(['engine/node-addresses.ts']);
+  });
+});

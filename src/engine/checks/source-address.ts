@@ -12,24 +12,22 @@ import {
 import type { Workload } from '../../topology/schema.js';
 import type { InternetEgress, SeenSource, SourceLeg, Target } from '../context.js';
 import type { Step } from '../diagnosis.js';
+import { nodeAddresses } from '../node-addresses.js';
 import { podSecurityGroups } from '../pod-security-groups.js';
 import { normalize, spansOf, spanText } from '../spans.js';
 
 /** Legs leaving from the node subnets, carrying node addresses (listed nodes, else whole node subnets). */
 function nodeLegs(cluster: CompiledCluster, family: Family): SourceLeg[] {
-  if (cluster.nodes.length && family === 4) {
-    const bySubnet = new Map<CompiledSubnet, AddressRange[]>();
-    for (const node of cluster.nodes) {
-      if (!node.subnet) continue;
-      const list = bySubnet.get(node.subnet) ?? [];
-      list.push(node.ip);
-      bySubnet.set(node.subnet, list);
-    }
-    return [...bySubnet].map(([subnet, ips]) => ({ subnet, spans: spansOf(ips, 4), stable: [subnet.cidr.text] }));
+  const bySubnet = new Map<CompiledSubnet, AddressRange[]>();
+  for (const { subnet, range } of nodeAddresses(cluster, family)) {
+    if (!subnet) continue;
+    const list = bySubnet.get(subnet) ?? [];
+    list.push(range);
+    bySubnet.set(subnet, list);
   }
-  return cluster.nodeSubnets.flatMap((subnet) => {
+  return [...bySubnet].flatMap(([subnet, ranges]) => {
     const block = subnetBlock(subnet, family);
-    return block ? [{ subnet, spans: spansOf([block], family), stable: [block.text] }] : [];
+    return block ? [{ subnet, spans: spansOf(ranges, family), stable: [block.text] }] : [];
   });
 }
 
