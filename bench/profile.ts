@@ -1,14 +1,19 @@
 // Profiling helper: runs one phase in a loop so that `node --cpu-prof` shows where its time goes.
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profile.ts --size large --phase load
 //   npx tsx bench/cpuprofile-summary.ts /tmp/prof/*.cpuprofile
-// Phases: load (parseTopology), validate, compile, diagnose (the question mix), store (open + one write).
+// Phases: load (parseTopology), validate, compile, diagnose (the question mix), store (open + one write),
+// digest (the first digest over `count` watched paths with the digest's own engine, compile included).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { z } from 'zod';
+import { summarize } from '../src/digest/changes.js';
+import { checkWatches } from '../src/digest/check.js';
+import { realEngine } from '../src/digest/default-engine.js';
 import { diagnose } from '../src/engine/diagnose.js';
+import type { Watch } from '../src/store/data.js';
 import { openFileStore } from '../src/store/file-store.js';
 import { putTopology } from '../src/store/topologies.js';
 import { compileTopology } from '../src/topology/compile.js';
@@ -17,7 +22,7 @@ import { BENCH_SIZES, generateQuestions, generateTopology, toQuestion } from './
 
 const argsSchema = z.object({
   size: z.enum(BENCH_SIZES).default('small'),
-  phase: z.enum(['load', 'validate', 'compile', 'diagnose', 'store']),
+  phase: z.enum(['load', 'validate', 'compile', 'diagnose', 'store', 'digest']),
   count: z.coerce.number().int().min(1).default(2000),
 });
 const { values } = parseArgs({
@@ -48,6 +53,21 @@ const run = async (): Promise<void> => {
           // errors are counted by the benchmark, not here
         }
       }
+      return;
+    }
+    case 'digest': {
+      const createdAt = new Date(0).toISOString();
+      const watches: Watch[] = generateQuestions(topology, args.count, 3).map((q, i) => ({
+        id: `w${i}`,
+        channel: 'C0BENCH',
+        topology: 'bench',
+        question: toQuestion(q),
+        createdBy: 'U0BENCH',
+        createdAt,
+      }));
+      const started = process.hrtime.bigint();
+      summarize(checkWatches(watches, () => topology, realEngine()));
+      process.stderr.write(`digest alone: ${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(0)} ms\n`);
       return;
     }
     case 'store': {

@@ -1,6 +1,7 @@
 // `topology show|export|import|remove|sync NAME`: reading is open to everyone; writing is for admins
 // and every write (or refusal) lands in the audit log.
 
+import { namesById, objectLabel } from '../names/labels.js';
 import { escapeMrkdwn as esc } from '../render/mrkdwn.js';
 import type { StoredTopology } from '../store/data.js';
 import {
@@ -169,12 +170,14 @@ function showTopology(name: string, context: CommandContext): Reply {
   const stored = getTopology(context.store, name);
   if (!stored) return notFound(name, context);
   const t = stored.topology;
+  const names = namesById(t);
+  const label = (id: string) => objectLabel(id, names.get(id));
   const clusters = (t.clusters ?? []).map(
     (cluster) =>
-      `• cluster *${esc(cluster.name)}*: \`${cluster.networkModel}\`, VPC \`${esc(cluster.vpc)}\`, node subnets ${esc(cluster.nodeSubnets.join(', '))}`,
+      `• cluster *${esc(cluster.name)}*: \`${cluster.networkModel}\`, VPC \`${esc(label(cluster.vpc))}\`, node subnets ${esc(cluster.nodeSubnets.map(label).join(', '))}`,
   );
   const vpcs = (t.vpcs ?? []).map(
-    (vpc) => `• VPC \`${esc(vpc.id)}\` ${vpc.cidr}, ${(vpc.subnets ?? []).length} subnets`,
+    (vpc) => `• VPC \`${esc(label(vpc.id))}\` ${vpc.cidr}, ${(vpc.subnets ?? []).length} subnets`,
   );
   const counts = [
     `${(t.resources ?? []).length} resources`,

@@ -6,6 +6,7 @@
 // Result shape: one flow (a port or ICMP was asked, or the resource declares one port) gives a Diagnosis;
 // several flows (no port asked, several declared ports) give { verdict, flows }, the worst verdict first
 // reached. Use `flowsOf(result)` to treat both alike.
+import { labelIds, namesById } from '../names/labels.js';
 import type { ResolvedHost } from '../names/resolve-host.js';
 import type { Question } from '../question/question.js';
 import { withRender } from '../render/fix.js';
@@ -199,6 +200,18 @@ function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow
   };
 }
 
+const namesCache = new WeakMap<CompiledTopology, ReadonlyMap<string, string>>();
+
+/** The names of a compiled topology's objects by id, computed once per topology. */
+function topologyNames(compiled: CompiledTopology): ReadonlyMap<string, string> {
+  let names = namesCache.get(compiled);
+  if (!names) {
+    names = namesById(compiled.topology);
+    namesCache.set(compiled, names);
+  }
+  return names;
+}
+
 /** Diagnose one flow; `verify` applies the proposed fixes and asks again (bounded rounds). */
 function diagnoseFlow(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow, verify = true): Diagnosis {
   const first = walk(compiled, resolved, flow);
@@ -225,7 +238,15 @@ function diagnoseFlow(compiled: CompiledTopology, resolved: ResolvedQuestion, fl
   const place = { region: compiled.topology.region, project: compiled.topology.project };
   // Every fix to apply comes first, then the alternatives, so "apply fixes 1..n" never includes one of them.
   const ordered = [...fixes.filter((f) => !f.spec.alternative), ...fixes.filter((f) => f.spec.alternative)];
-  return { ...first.diagnosis, assumptions, fixes: ordered.map((f) => withRender(f.spec, f.purpose, place)) };
+  const names = topologyNames(compiled);
+  const label = (text: string) => labelIds(text, names);
+  return {
+    ...first.diagnosis,
+    source: { ...first.diagnosis.source, why: label(first.diagnosis.source.why) },
+    steps: first.diagnosis.steps.map((s) => ({ ...s, summary: label(s.summary) })),
+    assumptions: assumptions.map(label),
+    fixes: ordered.map((f) => withRender(f.spec, f.purpose, place)),
+  };
 }
 
 /** How much work a diagnosis does beyond the verdict. */

@@ -64,11 +64,9 @@ export function associatedTable(er: CompiledEr, attachment: string): CompiledErT
   return id ? er.tables.get(id) : undefined;
 }
 
-/** "ER er-main" or "ER er-main (core)". */
+/** "enterprise router er-main"; diagnose puts a name first (src/names/labels.ts). */
 export function erLabel(er: CompiledEr): string {
-  return er.er.name && er.er.name !== er.er.id
-    ? `enterprise router ${er.er.id} (${er.er.name})`
-    : `enterprise router ${er.er.id}`;
+  return `enterprise router ${er.er.id}`;
 }
 
 /** A route of an ER table in words. */

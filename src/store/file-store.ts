@@ -7,12 +7,13 @@ import { copyFile, mkdir, readdir, rename, stat, unlink } from 'node:fs/promises
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
-import { emptyStoreData, SCHEMA_VERSION, type StoreData } from './data.js';
-import { applyUpdate, checkStoreData, withDefaultSections } from './document.js';
+import { emptyStoreData, SCHEMA_VERSION, type StoreData, type StoredTopology } from './data.js';
+import { applyUpdate, checkStoreData, trustSealedEntry, withDefaultSections } from './document.js';
 import { StoreLeaseLostError, StoreReadOnlyError, StoreVersionError } from './errors.js';
 import { acquireLock, type Lock, type LockOptions } from './lock.js';
 import { migrate, versionOf } from './migrations.js';
-import { serializeStore } from './serialize.js';
+import { sealOf, takeSeals } from './seal.js';
+import { rememberJson, serializeStore } from './serialize.js';
 import type { Store } from './store.js';
 
 /** Where the store lives unless REACHBOT_STORE says otherwise (relative to the working directory). */
@@ -115,6 +116,8 @@ async function load(
     return { db, warnings };
   }
   if (version > SCHEMA_VERSION) throw new StoreVersionError(file, version, SCHEMA_VERSION);
+  const seals = takeSeals(raw as Record<string, unknown>);
+  if (version === SCHEMA_VERSION) trustSealedTopologies(raw as Record<string, unknown>, seals);
   const { document, applied } = migrate(raw as Record<string, unknown>, now());
   const checked = checkStoreData(withDefaultSections(document));
   if (!checked.ok) {
@@ -137,6 +140,24 @@ async function load(
     }
   }
   return { db, warnings };
+}
+
+/**
+ * Mark the stored topologies whose JSON text hashes to the seal written with them as already validated, so the check
+ * that follows skips them (the rest of the document is still checked). Anything else is validated in full.
+ */
+function trustSealedTopologies(document: Record<string, unknown>, seals: ReadonlyMap<string, string>): void {
+  const topologies = document.topologies;
+  if (seals.size === 0 || typeof topologies !== 'object' || topologies === null) return;
+  for (const [name, entry] of Object.entries(topologies)) {
+    const seal = seals.get(name);
+    if (seal === undefined || typeof entry !== 'object' || entry === null || Array.isArray(entry)) continue;
+    // The file's text of the entry is what JSON.stringify wrote; parsing and stringifying it again gives it back.
+    const json = JSON.stringify(entry);
+    if (sealOf(json) !== seal) continue;
+    trustSealedEntry(entry);
+    rememberJson(entry as StoredTopology, json, seal);
+  }
 }
 
 class JsonFileStore implements FileStore {

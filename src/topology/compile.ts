@@ -44,6 +44,30 @@ export interface Lookup<V> {
 }
 
 /**
+ * A lookup by id over `items` that compiles each item on its first `get` and keeps the result (a later item of the
+ * same id replaces an earlier one, as in a Map filled in order; ids are unique in a valid topology anyway).
+ */
+export function lazyLookup<T extends { readonly id: string }, V>(
+  items: readonly T[],
+  compile: (item: T) => V,
+): Lookup<V> {
+  const sources = new Map<string, T>();
+  for (const item of items) sources.set(item.id, item);
+  const compiled = new Map<string, V>();
+  return {
+    get(key) {
+      const done = compiled.get(key);
+      if (done !== undefined) return done;
+      const source = sources.get(key);
+      if (source === undefined) return undefined;
+      const value = compile(source);
+      compiled.set(key, value);
+      return value;
+    },
+  };
+}
+
+/**
  * Entries keyed by CIDR: which entries contain an address (or range), and which lie within a range.
  * An index may sit on a shared `base` (a VPC's local routes under each of its tables), whose entries
  * it answers as its own, listed before its own entries of the same prefix length.
@@ -529,12 +553,12 @@ export function compileTopology(topology: Topology): CompiledTopology {
     }
   }
 
-  const securityGroups = new Map<string, CompiledSecurityGroup>();
-  for (const group of topology.securityGroups ?? [])
-    securityGroups.set(group.id, compileSecurityGroup(group, addressGroups));
-
-  const networkAcls = new Map<string, CompiledAcl>();
-  for (const acl of topology.networkAcls ?? []) networkAcls.set(acl.id, compileAcl(acl, addressGroups));
+  // A question touches a handful of the thousands of groups and ACLs a large network has: each is compiled on first
+  // use, which takes most of the compile off the start (issue #16, item 6). The result is the same either way.
+  const securityGroups = lazyLookup(topology.securityGroups ?? [], (group) =>
+    compileSecurityGroup(group, addressGroups),
+  );
+  const networkAcls = lazyLookup(topology.networkAcls ?? [], (acl) => compileAcl(acl, addressGroups));
 
   const peerings = new Map<string, Peering>();
   const peeringsByPair = new Map<string, Peering[]>();

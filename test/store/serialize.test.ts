@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyStoreData, type StoreData, type StoredTopology } from '../../src/store/data.js';
+import { SEALS_KEY, sealOf } from '../../src/store/seal.js';
 import { serializeStore } from '../../src/store/serialize.js';
 
 const topology = (name: string): StoredTopology =>
@@ -29,7 +30,12 @@ describe('serializeStore', () => {
               outcome: 'ok',
             })),
           };
-          expect(JSON.parse(serializeStore(data))).toEqual(JSON.parse(JSON.stringify(data)));
+          const { [SEALS_KEY]: seals, ...document } = JSON.parse(serializeStore(data));
+          expect(document).toEqual(JSON.parse(JSON.stringify(data)));
+          // Every (frozen) stored topology is written with the seal of its own text.
+          expect(seals ?? {}).toEqual(
+            Object.fromEntries(names.map((name) => [name, sealOf(JSON.stringify(data.topologies[name]))])),
+          );
         },
       ),
     );

@@ -1,4 +1,5 @@
 // Short descriptions of a topology for listings: counts, and cluster lines for `topology show`.
+import { namesById, objectLabel } from '../../names/labels.js';
 import type { Topology } from '../../topology/schema.js';
 
 function count(n: number, what: string): string {
@@ -16,16 +17,21 @@ export function summarize(topology: Topology): string {
 
 /** What `topology show` prints: clusters, resources, VPCs and peerings, one line each. */
 export function describeTopology(topology: Topology): string[] {
+  const names = namesById(topology);
+  const label = (id: string) => objectLabel(id, names.get(id));
+  const labels = (ids: readonly string[] | undefined) => (ids ?? []).map(label).join(', ');
   const lines: string[] = [];
   if (topology.description) lines.push(topology.description, '');
   lines.push('Clusters:');
   for (const c of topology.clusters ?? []) {
     const pods =
       c.networkModel === 'eni'
-        ? `pods from ${(c.containerSubnets ?? []).join(', ')}`
+        ? `pods from ${labels(c.containerSubnets)}`
         : `pods ${(c.containerCidrs ?? []).join(', ')}`;
     const workloads = c.workloads?.length ? `; workloads ${c.workloads.map((w) => w.name).join(', ')}` : '';
-    lines.push(`  ${c.name}  ${c.networkModel} in ${c.vpc}, nodes in ${c.nodeSubnets.join(', ')}, ${pods}${workloads}`);
+    lines.push(
+      `  ${c.name}  ${c.networkModel} in ${label(c.vpc)}, nodes in ${labels(c.nodeSubnets)}, ${pods}${workloads}`,
+    );
     const kubernetes = [
       c.namespaces && count(c.namespaces.length, 'namespace'),
       c.networkPolicies && count(c.networkPolicies.length, 'NetworkPolicy').replace(/ys$/, 'ies'),
@@ -38,22 +44,22 @@ export function describeTopology(topology: Topology): string[] {
   lines.push('Resources:');
   for (const r of topology.resources ?? []) {
     const ports = r.ports?.length ? ` ports ${r.ports.map((p) => `${p.protocol}/${p.port}`).join(', ')}` : '';
-    lines.push(`  ${r.name}  ${r.type ?? 'other'} ${r.addresses.join(', ')} in ${r.subnet} (${r.vpc})${ports}`);
+    lines.push(
+      `  ${r.name}  ${r.type ?? 'other'} ${r.addresses.join(', ')} in ${label(r.subnet)} (${label(r.vpc)})${ports}`,
+    );
   }
   if (!topology.resources?.length) lines.push('  (none)');
   lines.push('VPCs:');
   for (const v of topology.vpcs ?? []) {
     lines.push(
-      `  ${v.id}  ${[v.cidr, ...(v.secondaryCidrs ?? [])].join(', ')}, ${count(v.subnets?.length ?? 0, 'subnet')}`,
+      `  ${label(v.id)}  ${[v.cidr, ...(v.secondaryCidrs ?? [])].join(', ')}, ${count(v.subnets?.length ?? 0, 'subnet')}`,
     );
   }
   if (!topology.vpcs?.length) lines.push('  (none)');
   if (topology.peerings?.length) {
     lines.push('Peerings:');
     for (const p of topology.peerings) {
-      lines.push(
-        `  ${p.id}${p.name ? ` (${p.name})` : ''}  ${p.requesterVpc} <-> ${p.accepterVpc}, ${p.status ?? 'ACTIVE'}`,
-      );
+      lines.push(`  ${label(p.id)}  ${label(p.requesterVpc)} <-> ${label(p.accepterVpc)}, ${p.status ?? 'ACTIVE'}`);
     }
   }
   return lines;

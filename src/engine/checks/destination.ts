@@ -12,8 +12,9 @@ import type { Resource } from '../../topology/schema.js';
 import type { Target } from '../context.js';
 import type { Step } from '../diagnosis.js';
 
+// The bare id: diagnose labels every named id of a step ("name (id)") in one place (src/names/labels.ts).
 function vpcLabel(vpc: CompiledVpc): string {
-  return vpc.vpc.name && vpc.vpc.name !== vpc.vpc.id ? `${vpc.vpc.id} (${vpc.vpc.name})` : vpc.vpc.id;
+  return vpc.vpc.id;
 }
 
 /** How close a VPC is to the asking cluster: its own VPC, a peered VPC, any other. */

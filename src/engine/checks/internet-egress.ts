@@ -7,14 +7,17 @@ import { snatFix } from '../fixes/snat-rule.js';
 export function internetEgressCheck(ctx: FlowContext): CheckResult {
   const out = result();
   const egress = ctx.source.internet;
-  if (ctx.target.info.kind !== 'internet' || !egress) {
-    out.steps.push({ check: 'internet-egress', status: 'skip', summary: 'not an internet destination' });
-    return out;
-  }
-  if (ctx.target.family === 6) {
-    const reason = 'IPv6 internet egress is not modelled';
+  if (ctx.target.info.kind === 'internet' && ctx.target.family === 6) {
+    // docs/ENGINE.md: IPv6 internet is uncertain. IPv6 leaves through an IPv6 bandwidth bound to the address, which
+    // the topology format does not describe; NAT gateways and EIPs carry IPv4 only.
+    const reason =
+      'IPv6 internet egress is not modelled: IPv6 traffic leaves with its own address through an IPv6 bandwidth (not through a NAT gateway or an IPv4 EIP), and the topology does not describe IPv6 bandwidths';
     out.steps.push({ check: 'internet-egress', status: 'warn', summary: reason });
     out.uncertain.push(reason);
+    return out;
+  }
+  if (ctx.target.info.kind !== 'internet' || !egress) {
+    out.steps.push({ check: 'internet-egress', status: 'skip', summary: 'not an internet destination' });
     return out;
   }
   const via = egress.via.map((v) => `${v.what} via ${v.how === 'nat' ? `NAT gateway ${v.natGateway}` : 'its EIP'}`);

@@ -62,7 +62,7 @@ export function peeringCheck(ctx: FlowContext): CheckResult {
     .find((route) => route?.type === 'peering' && pair.some((p) => p.id === route.nextHop));
   const peering = pair.find((p) => p.id === used?.nextHop) ?? preferredPeering(pair)!;
   const status = peering.status ?? 'ACTIVE';
-  const label = peering.name ? `${peering.id} (${peering.name})` : peering.id;
+  const label = peering.id; // named by diagnose (src/names/labels.ts)
   const evidence = {
     peering: peering.id,
     status,

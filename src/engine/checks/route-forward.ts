@@ -48,6 +48,15 @@ function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, ou
   const evidence = { routeTable: table.id, subnet: leg.subnet.subnet.id, route: route ? describeRoute(route) : null };
   const own = compiled.vpcs.get(cluster.vpcId)!;
 
+  if (target.info.kind === 'internet' && target.family === 6 && route?.type !== 'nat')
+    return {
+      check: 'route-forward',
+      status: route ? 'pass' : 'skip',
+      summary: route
+        ? `${where} sends IPv6 internet traffic to ${describeRoute(route)}`
+        : `${where} has no IPv6 route toward the internet; IPv6 internet egress is not modelled (see internet-egress)`,
+      evidence,
+    };
   if (target.info.kind === 'internet') {
     const internet = ctx.source.internet;
     const viaEip = internet?.via.filter((v) => v.how === 'node-eip').length ?? 0;

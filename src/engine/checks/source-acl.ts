@@ -25,7 +25,9 @@ export function sourceAclCheck(ctx: FlowContext): CheckResult {
     out.assumptions.push(...part.assumptions);
     out.uncertain.push(...part.uncertain);
   }
-  if (out.steps.length === 0)
+  if (ctx.source.legs.length === 0)
+    out.steps.push({ check: 'source-acl', status: 'skip', summary: 'no source subnet to check (see source-address)' });
+  else if (out.steps.length === 0)
     out.steps.push({
       check: 'source-acl',
       status: 'pass',

@@ -104,11 +104,19 @@ export function seeSource(
   const uncertain: string[] = [];
   const internet = target.info.kind === 'internet';
   const hostNetwork = workload?.hostNetwork === true;
-  const nodesListed = cluster.nodes.length > 0 && family === 4;
-  if (!nodesListed && cluster.model !== 'eni')
-    assumptions.push(
-      `cluster ${cluster.cluster.name} lists no nodes: its node subnets (${cluster.nodeSubnets.map((s) => s.cidr.text).join(', ')}) stand for the node IPs`,
-    );
+  const usesNodes = cluster.model !== 'eni' && !(cluster.model === 'vpc-router' && family === 6 && !hostNetwork);
+  if (usesNodes) {
+    const blocks = cluster.nodeSubnets.flatMap((s) => subnetBlock(s, family)?.text ?? []);
+    // Nodes are listed by IPv4 address only, so an IPv6 question always falls back to the subnets' IPv6 blocks.
+    if (cluster.nodes.length === 0 && blocks.length)
+      assumptions.push(
+        `cluster ${cluster.cluster.name} lists no nodes: its node subnets (${blocks.join(', ')}) stand for the node IPs`,
+      );
+    else if (family === 6 && blocks.length)
+      assumptions.push(
+        `cluster ${cluster.cluster.name} lists its nodes by IPv4 address only: the IPv6 blocks of its node subnets (${blocks.join(', ')}) stand for the nodes' IPv6 addresses`,
+      );
+  }
 
   const nodeSide = (why: string): SeenSource => {
     const legs = nodeLegs(cluster, family);
@@ -227,6 +235,26 @@ export function seeSource(
     };
   }
 
+  if (family === 6 && seen.spans.length === 0 && !(cluster.model === 'vpc-router' && !hostNetwork)) {
+    const subnets = (seen.kind === 'node' ? cluster.nodeSubnets : cluster.containerSubnets).map((s) => s.subnet.id);
+    seen = {
+      ...seen,
+      why: `${seen.why}; none of its source subnets (${subnets.join(', ') || 'none declared'}) has an IPv6 CIDR`,
+    };
+  }
+  if (internet && family === 6) {
+    // IPv6 internet traffic is neither SNATed nor sent through an IPv4 EIP: it leaves with the source's own IPv6
+    // address (through an IPv6 bandwidth), so the internet sees that address. The way out is not modelled
+    // (internet-egress says so; the verdict is uncertain, docs/ENGINE.md).
+    return {
+      ...seen,
+      seenAs: seen.spans.map((s) => spanText(family, s)),
+      why: seen.spans.length
+        ? `${seen.why}; IPv6 traffic to the internet is not SNATed and does not use an IPv4 EIP, so the internet sees these IPv6 addresses`
+        : seen.why,
+      uncertain,
+    };
+  }
   if (internet) {
     const viaNodes = seen.kind === 'node';
     const egress = internetEgress(compiled, cluster, viaNodes, seen.legs);
