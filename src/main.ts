@@ -33,6 +33,7 @@ import { MemoryStore } from './store/memory-store.js';
 import type { Store } from './store/store.js';
 import { compiledFor, listTopologies, putTopology } from './store/topologies.js';
 import { scheduledSyncCommand } from './sync/commands.js';
+import { kubernetesReader } from './sync/kubernetes.js';
 import { sourceReader } from './sync/read-source.js';
 import { startSyncScheduler } from './sync/scheduler.js';
 import { formatIssues } from './topology/errors.js';
@@ -164,6 +165,7 @@ async function startSlack(
   const syncs = startSyncScheduler({
     store,
     read: sourceReader({ env }),
+    kubernetes: kubernetesReader(kubeconfigOf(env)),
     poster,
     onChange: onTopologyChange,
     logger,
@@ -332,7 +334,12 @@ async function runLocalShell(
     // A read-only store (a bot holds it) is the bot's to sync: the shell then schedules nothing.
     const writable = !('writer' in store) || store.writer === true;
     const syncs = writable
-      ? startSyncScheduler({ store, read: sourceReader({ env }), defaultIntervalMs: config.syncIntervalMs })
+      ? startSyncScheduler({
+          store,
+          read: sourceReader({ env }),
+          kubernetes: kubernetesReader(kubeconfigOf(env)),
+          defaultIntervalMs: config.syncIntervalMs,
+        })
       : undefined;
     stopSyncs = async () => {
       syncs?.stop();
@@ -453,4 +460,9 @@ async function runProcess(): Promise<void> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   void runProcess();
+}
+
+/** The kubeconfig scheduled syncs read clusters with: REACHBOT_KUBECONFIG, else the client's defaults. */
+function kubeconfigOf(env: Readonly<Record<string, string | undefined>>): { kubeconfig?: string } {
+  return env.REACHBOT_KUBECONFIG ? { kubeconfig: env.REACHBOT_KUBECONFIG } : {};
 }

@@ -37,7 +37,11 @@ export async function refuseUnlessAdmin(
 ): Promise<Reply | null> {
   if (context.isAdmin) return null;
   await recordAudit(context, { action, target, outcome: 'refused', detail: 'not an admin' });
+  const admins = context.admins ?? [];
+  const whom = admins.length
+    ? `Ask an admin (${admins.map((id) => `<@${id}>`).join(', ')}) to do it, or to add you`
+    : 'No admin is configured: set REACHBOT_ADMINS to the Slack user ids who may change topologies';
   return {
-    text: `:no_entry: \`${action}\` changes what everyone's answers are based on, so only reachbot admins may run it. Ask an admin (REACHBOT_ADMINS) to do it, or to add you. Your request was not applied and has been recorded.`,
+    text: `:no_entry: \`${action}\` changes what everyone's answers are based on, so only reachbot admins may run it. ${whom}. Your request was not applied and has been recorded.`,
   };
 }

@@ -10,6 +10,8 @@ export interface CommandContext {
   readonly channelId: string;
   /** Whether the user may write (REACHBOT_ADMINS). */
   readonly isAdmin: boolean;
+  /** Who the admins are (Slack user ids), so a refused user knows whom to ask; unknown on some surfaces. */
+  readonly admins?: readonly string[];
   /** The clock, injected so that tests and digests are deterministic. */
   readonly now: () => Date;
 }

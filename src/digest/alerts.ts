@@ -7,7 +7,7 @@ import { diffTopologies, formatDiff } from '../topology/diff.js';
 import type { Topology } from '../topology/schema.js';
 import { checkWatchesCooperatively, logBugs, type PathEngine, type WatchOutcome } from './check.js';
 import { defaultEngine } from './default-engine.js';
-import { fixLine, lineTitle, MAX_FIX_CHARS } from './digest-message.js';
+import { fixLine, lineTitle, MAX_FIX_CHARS, whyLine } from './digest-message.js';
 import { BlockBudget, escapeMrkdwn, MAX_FALLBACK_CHARS, truncate } from './message-budget.js';
 import type { Poster, RetryPolicy, Sleep } from './poster.js';
 import { type DigestLogger, deliver, silentLogger } from './run.js';
@@ -124,7 +124,7 @@ function changeLine(change: PathChange, withFix: boolean): string {
   const head = `• *${lineTitle(outcome.watch)}* (${outcome.watch.id}): ${verdictWord(change.before)} → *${verdictWord(change.after)}*`;
   if (!withFix) return head;
   if (outcome.kind === 'error') return `${head}\n      ${escapeMrkdwn(truncate(outcome.reason, MAX_FIX_CHARS))}`;
-  return `${head}${fixLine(outcome.fix)}`;
+  return `${head}${whyLine(outcome)}${fixLine(outcome.fix)}`;
 }
 
 function count(n: number, what: string): string {

@@ -20,6 +20,8 @@ export type WatchOutcome =
       readonly verdict: Verdict;
       /** The first fix's text, for problems. */
       readonly fix?: string;
+      /** Why an uncertain path is uncertain (its first doubtful step), so a digest can say it. */
+      readonly why?: string;
       /** Failing checks and fix kinds: tells "broken differently" apart from "still broken the same way". */
       readonly fingerprint: string;
     }
@@ -163,9 +165,16 @@ export function reduce(result: DiagnosisResult): Reduced {
                 .join(',')}:${flow.fixes.map((fix) => fix.kind).join(',')}`,
           )
           .join(';');
+  const doubt =
+    result.verdict === 'uncertain'
+      ? // The engine lists the reasons for doubt first among a flow's assumptions (docs/ENGINE.md).
+        (failing.flatMap((flow) => flow.assumptions)[0] ??
+        failing.flatMap((flow) => flow.steps).find((step) => step.status === 'warn')?.summary)
+      : undefined;
   return {
     verdict: result.verdict,
     ...(firstFix && result.verdict !== 'reachable' ? { fix: firstFix.render.text } : {}),
+    ...(doubt ? { why: doubt } : {}),
     fingerprint,
   };
 }

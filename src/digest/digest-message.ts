@@ -39,11 +39,18 @@ export function fixLine(fix: string | undefined): string {
   return `\n      Fix: ${fix ? escapeMrkdwn(truncate(fix.replace(/\s+/g, ' '), MAX_FIX_CHARS)) : 'none proposed'}`;
 }
 
+/** The indented reason under an uncertain line (empty for any other verdict). */
+export function whyLine(outcome: { verdict?: string; why?: string }): string {
+  return outcome.verdict === 'uncertain' && outcome.why
+    ? `\n      Why uncertain: ${escapeMrkdwn(truncate(outcome.why.replace(/\s+/g, ' '), MAX_FIX_CHARS))}`
+    : '';
+}
+
 function changeLine(change: VerdictChange, withFix: boolean): string {
   const { outcome, before } = change;
   const from = before ? `${before} → ` : 'new watch, ';
   const head = `${VERDICT_ICON[outcome.verdict]} *${lineTitle(outcome.watch)}* (${outcome.watch.id}): ${from}*${outcome.verdict}*`;
-  return withFix ? `${head}${fixLine(outcome.fix)}` : head;
+  return withFix ? `${head}${whyLine(outcome)}${fixLine(outcome.fix)}` : head;
 }
 
 /** The counts line: "12 watched · 9 reachable · 2 unreachable · 1 uncertain". */

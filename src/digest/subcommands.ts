@@ -86,11 +86,16 @@ export async function watchPath(
   const name = `*${escapeMrkdwn(watchTitle(watch))}* (${watch.id})`;
   const lines = [
     added
-      ? `Watching ${name}: ${escapeMrkdwn(describeQuestion(question))} in topology \`${escapeMrkdwn(stored.name)}\`.`
+      ? // An unlabeled watch's title is already the question: say it once.
+        `Watching ${name}${watch.label ? `: ${escapeMrkdwn(describeQuestion(question))}` : ''} in topology \`${escapeMrkdwn(stored.name)}\`.`
       : `This channel already watches that path as ${name}.`,
   ];
   if (outcome?.kind === 'checked') {
-    lines.push(`Now: *${outcome.verdict}*.${outcome.fix ? ` Fix: ${escapeMrkdwn(truncate(outcome.fix, 600))}` : ''}`);
+    const why =
+      outcome.verdict === 'uncertain' && outcome.why ? ` Why: ${escapeMrkdwn(truncate(outcome.why, 600))}` : '';
+    lines.push(
+      `Now: *${outcome.verdict}*.${why}${outcome.fix ? ` Fix: ${escapeMrkdwn(truncate(outcome.fix, 600))}` : ''}`,
+    );
   } else if (outcome) {
     lines.push(`It cannot be checked right now: ${escapeMrkdwn(outcome.reason)}`);
   }

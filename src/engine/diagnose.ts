@@ -94,7 +94,7 @@ interface FlowOutcome {
   readonly fixes: PlannedFix[];
 }
 
-function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow): FlowOutcome {
+function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow, stopAtFailure = false): FlowOutcome {
   const { workload } = resolved;
   // A verified fix may have changed the cluster itself (a NetworkPolicy): read it from the compiled topology.
   const cluster = compiled.clusters.get(resolved.cluster.cluster.name.toLowerCase()) ?? resolved.cluster;
@@ -158,8 +158,19 @@ function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow
       );
       skipRest('no source address');
     } else {
-      if (kubernetes) results.push(networkPolicyCheck(ctx));
-      for (const check of PATH_CHECKS) results.push(check(ctx));
+      const checks = kubernetes ? [networkPolicyCheck, ...PATH_CHECKS] : PATH_CHECKS;
+      // Once a step has failed (the verdict is settled) and a fix to apply is known (fixes to apply come first, in
+      // check order, so it is the first fix of the full walk too), later checks only add blockers and fixes.
+      let failed = false;
+      let fixToApply = results.some((r) => r.fixes.some((f) => !f.spec.alternative));
+      for (const check of checks) {
+        const checked = check(ctx);
+        results.push(checked);
+        if (!stopAtFailure) continue;
+        failed ||= checked.steps.some((s) => s.status === 'fail');
+        fixToApply ||= checked.fixes.some((f) => !f.spec.alternative);
+        if (failed && fixToApply) break;
+      }
     }
   }
 
@@ -213,8 +224,14 @@ function topologyNames(compiled: CompiledTopology): ReadonlyMap<string, string> 
 }
 
 /** Diagnose one flow; `verify` applies the proposed fixes and asks again (bounded rounds). */
-function diagnoseFlow(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow, verify = true): Diagnosis {
-  const first = walk(compiled, resolved, flow);
+function diagnoseFlow(
+  compiled: CompiledTopology,
+  resolved: ResolvedQuestion,
+  flow: Flow,
+  verify = true,
+  stopAtFailure = false,
+): Diagnosis {
+  const first = walk(compiled, resolved, flow, stopAtFailure);
   const fixes = [...first.fixes];
   const assumptions = [...first.diagnosis.assumptions];
   if (verify && first.diagnosis.verdict === 'unreachable') {
@@ -258,6 +275,12 @@ export interface DiagnoseOptions {
    * assumption are not there.
    */
   readonly verifyFixes?: boolean;
+  /**
+   * Stop each flow's walk as soon as a step has failed and a fix to apply is known (default false). The verdict,
+   * the first failing step and the first fix are the same as a full walk's; later steps, blockers and fixes are
+   * absent. For callers that keep only those (reverse questions over thousands of destinations).
+   */
+  readonly stopAtFirstBlocker?: boolean;
 }
 
 /** Answer a question: one Diagnosis for one flow, { verdict, flows } for several. Throws QuestionError. */
@@ -267,11 +290,12 @@ export function diagnose(
   options: DiagnoseOptions = {},
 ): DiagnosisResult {
   const verify = options.verifyFixes ?? true;
+  const stopAtFailure = options.stopAtFirstBlocker ?? false;
   const resolved = resolveQuestion(compiled, question);
   // A host name with several addresses is answered for each: every address's flows, in record order.
   const flows = resolved.targets.flatMap((target) => {
     const at: ResolvedQuestion = { ...resolved, ...target };
-    return target.flows.map((flow) => diagnoseFlow(compiled, at, flow, verify));
+    return target.flows.map((flow) => diagnoseFlow(compiled, at, flow, verify, stopAtFailure));
   });
   if (flows.length === 1) return flows[0]!;
   const verdict = flows.reduce<Verdict>(

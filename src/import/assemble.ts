@@ -15,6 +15,7 @@ import {
   type Topology,
   type TopologyInput,
 } from '../topology/schema.js';
+import { chunker, runCooperatively, runToEnd, type Steps } from './cooperative.js';
 import { mapDnsZones, mapDomainNames } from './dns.js';
 import { mapEnterpriseRouters } from './enterprise-router.js';
 import type {
@@ -51,6 +52,26 @@ export interface AssembleOptions {
 
 /** A validated topology from an inventory, with every unmapped thing as a warning. Throws if the result is invalid. */
 export function assembleTopology(inventory: RawInventory, options: AssembleOptions = {}): ImportResult {
+  return runToEnd(assemblySteps(inventory, options));
+}
+
+/**
+ * The same, pausing (`pause`, by default one turn of the event loop) every few thousand rules or resources, so a
+ * bot importing a large network keeps answering meanwhile. Validation of the result is still one block.
+ */
+export function assembleTopologyCooperatively(
+  inventory: RawInventory,
+  options: AssembleOptions = {},
+  pause?: () => Promise<void>,
+): Promise<ImportResult> {
+  return runCooperatively(assemblySteps(inventory, options), pause);
+}
+
+/** Work units (rules, resources, subnets) between two pauses of a cooperative assembly. */
+const UNITS_PER_PAUSE = 2000;
+
+function* assemblySteps(inventory: RawInventory, options: AssembleOptions): Steps<ImportResult> {
+  const chunkFull = chunker(UNITS_PER_PAUSE);
   const warnings = [...inventory.warnings];
   const warn = (message: string) => warnings.push(message);
 
@@ -123,7 +144,9 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
   // Security groups.
   const rawGroups = uniqueBy(inventory.securityGroups, (g) => g.id);
   const sgIds = new Set(rawGroups.map((g) => g.id));
-  const securityGroups: SgIn[] = rawGroups.map((group) => {
+  const securityGroups: SgIn[] = [];
+  for (const group of rawGroups) {
+    if (chunkFull(group.rules.length + 1)) yield;
     const rules = uniqueBy(group.rules, (r, i) => r.id ?? `#${i}`).flatMap((rule) => {
       const mapped = mapSecurityGroupRule(rule, sgIds, addressGroupIds);
       const label = `security group ${group.id}${group.name ? ` (${group.name})` : ''}: rule ${rule.id ?? ''}`;
@@ -134,17 +157,21 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
       for (const note of mapped.notes) warn(`${label} ${note}`);
       return [mapped.rule];
     });
-    return compact({
-      id: group.id,
-      name: group.name,
-      description: group.description || undefined,
-      rules: sortByKey(rules, (r) => JSON.stringify([r.direction, r.priority ?? 1, r.action ?? 'allow', r])),
-    });
-  });
+    securityGroups.push(
+      compact({
+        id: group.id,
+        name: group.name,
+        description: group.description || undefined,
+        rules: sortByKey(rules, (r) => JSON.stringify([r.direction, r.priority ?? 1, r.action ?? 'allow', r])),
+      }),
+    );
+  }
 
   // Network ACLs and their subnet associations.
   const aclOfSubnet = new Map<string, string>();
-  const networkAcls: AclIn[] = uniqueBy(inventory.networkAcls, (a) => a.id).map((acl) => {
+  const networkAcls: AclIn[] = [];
+  for (const acl of uniqueBy(inventory.networkAcls, (a) => a.id)) {
+    if (chunkFull(acl.ingress.length + acl.egress.length + 1)) yield;
     const label = `network ACL ${acl.id}${acl.name ? ` (${acl.name})` : ''}`;
     const mapRules = (rules: readonly RawAclRule[], direction: string) =>
       rules.flatMap((rule, index) => {
@@ -170,14 +197,16 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
         else aclOfSubnet.set(subnet.id, acl.id);
       }
     }
-    return compact({
-      id: acl.id,
-      name: acl.name,
-      ingress: mapRules(acl.ingress, 'inbound'),
-      egress: mapRules(acl.egress, 'outbound'),
-      unread: acl.unread,
-    });
-  });
+    networkAcls.push(
+      compact({
+        id: acl.id,
+        name: acl.name,
+        ingress: mapRules(acl.ingress, 'inbound'),
+        egress: mapRules(acl.egress, 'outbound'),
+        unread: acl.unread,
+      }),
+    );
+  }
 
   // Container CIDRs of vpc-router clusters per VPC, to recognise the routes CCE writes for their nodes.
   const podCidrsByVpc = new Map<string, string[]>();
@@ -341,22 +370,29 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
     });
   });
 
+  const clusterDocs: ClusterIn[] = [];
+  for (const c of inventory.clusters) {
+    if (chunkFull(c.nodes.length + 1)) yield;
+    const doc = mapCluster(c, { vpcIds, sgIds, subnets, resolveSubnet, warn });
+    if (doc) clusterDocs.push(doc);
+  }
   const clusters = dedupeNames(
-    inventory.clusters.flatMap((c) => {
-      const doc = mapCluster(c, { vpcIds, sgIds, subnets, resolveSubnet, warn });
-      return doc ? [doc] : [];
-    }),
+    clusterDocs,
     (c, name) => ({ ...c, name }),
     (c) => c.id ?? '',
     'cluster',
     warn,
   );
 
+  const resourceDocs: ResourceIn[] = [];
+  for (const i of inventory.instances) {
+    if (chunkFull()) yield;
+    const doc = mapInstance(i, { vpcIds, sgIds, subnets, resolveSubnet, warn });
+    if (doc) resourceDocs.push(doc);
+  }
+  yield;
   const resources = dedupeNames(
-    inventory.instances.flatMap((i) => {
-      const doc = mapInstance(i, { vpcIds, sgIds, subnets, resolveSubnet, warn });
-      return doc ? [doc] : [];
-    }),
+    resourceDocs,
     (r, name) => ({ ...r, name }),
     (r) => r.id ?? '',
     'resource',
@@ -382,6 +418,7 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
     dnsZones: dnsZones.length ? dnsZones : undefined,
   });
 
+  yield;
   const result = validateTopology(document);
   if (!result.ok) {
     throw new Error(`the imported topology does not validate (a reachbot bug):\n${formatIssues(result.issues)}`);
@@ -745,11 +782,10 @@ function uniqueBy<T>(items: readonly T[], key: (item: T, index: number) => strin
 }
 
 function sortByKey<T>(items: readonly T[], key: (item: T) => string): T[] {
-  return [...items].sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
+  // Each key once, not once per comparison (a rule's key is its JSON: 100,000 rules made this seconds).
+  const keyed = items.map((item) => ({ item, key: key(item) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((entry) => entry.item);
 }
 
 function sortedUnique(items: readonly string[]): string[] {

@@ -14,8 +14,14 @@ export interface KubeConfigSource {
 /** Build the client configuration; throws with a clear message for an unknown context. */
 export function loadKubeConfig(source: KubeConfigSource): KubeConfig {
   const config = new KubeConfig();
-  if (source.inCluster) config.loadFromCluster();
-  else if (source.kubeconfig) config.loadFromFile(source.kubeconfig);
+  if (source.inCluster) {
+    // Outside a pod the client would build "https://undefined:undefined": say what is missing instead.
+    if (!process.env.KUBERNETES_SERVICE_HOST || !process.env.KUBERNETES_SERVICE_PORT)
+      throw new Error(
+        'in-cluster credentials need KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT: reachbot is not running in a pod',
+      );
+    config.loadFromCluster();
+  } else if (source.kubeconfig) config.loadFromFile(source.kubeconfig);
   else config.loadFromDefault();
   if (source.context) {
     const known = config.getContexts().map((c) => c.name);

@@ -34,7 +34,8 @@ export function namesById(topology: Topology): ReadonlyMap<string, string> {
 
 const labellers = new WeakMap<ReadonlyMap<string, string>, (text: string) => string>();
 
-/** Replace every whole-token occurrence of a named id in a sentence by its label (callers write bare ids). */
+/** Replace every whole-token occurrence of a named id in a sentence by its label (callers write bare ids); an id
+ * inside a path (".../routetables/ID", as an importer error quotes it) stays as it is. */
 export function labelIds(text: string, names: ReadonlyMap<string, string>): string {
   if (names.size === 0) return text;
   let labeller = labellers.get(names);
@@ -42,7 +43,7 @@ export function labelIds(text: string, names: ReadonlyMap<string, string>): stri
     const ids = [...names.keys()]
       .sort((a, b) => b.length - a.length)
       .map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const pattern = new RegExp(`(?<![\\w.-])(${ids.join('|')})(?![\\w-])`, 'g');
+    const pattern = new RegExp(`(?<![\\w./-])(${ids.join('|')})(?![\\w-])`, 'g');
     labeller = (t) => t.replace(pattern, (id) => objectLabel(id, names.get(id)));
     labellers.set(names, labeller);
   }

@@ -2,7 +2,14 @@
 // "what can pods in prod reach?" once per declared resource plus one internet address. Pure: the answer is
 // built only from diagnose() over a compiled topology, so new engine steps show up here unchanged.
 import { diagnose } from '../engine/diagnose.js';
-import { type CheckName, type DiagnosisResult, flowsOf, VERDICT_RANK, type Verdict } from '../engine/diagnosis.js';
+import {
+  type CheckName,
+  type Diagnosis,
+  type DiagnosisResult,
+  flowsOf,
+  VERDICT_RANK,
+  type Verdict,
+} from '../engine/diagnosis.js';
 import { QuestionError } from '../question/errors.js';
 import type { Question, QuestionProtocol } from '../question/question.js';
 import type { CompiledTopology } from '../topology/compile.js';
@@ -110,8 +117,7 @@ export function* reverseSteps(compiled: CompiledTopology, question: ReverseQuest
   for (const [index, ask] of asks.entries()) {
     let result: DiagnosisResult;
     try {
-      // Verdicts, steps and first-walk fixes are the same without verification, at a fraction of the cost.
-      result = diagnose(compiled, ask.question, { verifyFixes: false });
+      result = diagnoseForBlocker(compiled, ask.question);
     } catch (error) {
       // A name that resolves nowhere is the asker's mistake, said once; an error for one source is its entry.
       if (!(error instanceof QuestionError) || index === 0) throw error;
@@ -131,6 +137,19 @@ export function* reverseSteps(compiled: CompiledTopology, question: ReverseQuest
   return { question, entries, counts };
 }
 
+/**
+ * A diagnosis good for its verdict and blockerOf(), cheaply: without fix verification, and each flow's walk stopped
+ * once its verdict, first failing step and first fix are known (the engine guarantees they are the full walk's).
+ */
+function diagnoseForBlocker(compiled: CompiledTopology, question: Question): DiagnosisResult {
+  return diagnose(compiled, question, { verifyFixes: false, stopAtFirstBlocker: true });
+}
+
+/** The flow whose steps explain the result's verdict: the first one as bad as the whole. */
+function blockingFlow(result: DiagnosisResult): Diagnosis | undefined {
+  return flowsOf(result).find((d) => VERDICT_RANK[d.verdict] === VERDICT_RANK[result.verdict]);
+}
+
 function entryOf(question: Question, label: string, result: DiagnosisResult): ReverseEntry {
   const blocker = blockerOf(result);
   return { question, label, verdict: result.verdict, ...(blocker ? { blocker } : {}) };
@@ -140,7 +159,7 @@ function entryOf(question: Question, label: string, result: DiagnosisResult): Re
 export function blockerOf(result: DiagnosisResult): Blocker | undefined {
   const verdict = result.verdict;
   if (verdict === 'reachable') return undefined;
-  const flow = flowsOf(result).find((d) => VERDICT_RANK[d.verdict] === VERDICT_RANK[verdict]);
+  const flow = blockingFlow(result);
   if (!flow) return undefined;
   const fix = flow.fixes[0]?.render.text;
   const extra = fix ? { fix } : {};

@@ -34,5 +34,12 @@ export interface SlackDeps {
 
 /** The surface-neutral command context for one Slack user in one conversation. */
 export function commandContext(deps: SlackDeps, userId: string, channelId: string): CommandContext {
-  return { store: deps.store, userId, channelId, isAdmin: deps.admins.has(userId), now: deps.now };
+  return {
+    store: deps.store,
+    userId,
+    channelId,
+    isAdmin: deps.admins.has(userId),
+    admins: [...deps.admins],
+    now: deps.now,
+  };
 }

@@ -104,7 +104,8 @@ export async function importSharedFile(request: FileImportRequest, deps: SlackDe
     text = await download(file, client, deps);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    deps.logger.warn({ file: file.id, name: file.name, reason }, 'topology file download failed');
+    // `name` is the logger's own key (the service name); the file's name gets its own key.
+    deps.logger.warn({ file: file.id, fileName: file.name, reason }, 'topology file download failed');
     await recordAudit(context, {
       action: 'topology import',
       target: name,
@@ -114,7 +115,7 @@ export async function importSharedFile(request: FileImportRequest, deps: SlackDe
     return { text: `:x: I could not download \`${escapeMrkdwn(file.name ?? file.id)}\`: ${escapeMrkdwn(reason)}` };
   }
   deps.logger.info(
-    { file: file.id, name: file.name, bytes: text.length, topology: name },
+    { file: file.id, fileName: file.name, bytes: text.length, topology: name },
     'importing a shared topology file',
   );
   return importTopologyText(context, name, text, source, deps.onTopologyChange);

@@ -79,6 +79,14 @@ export type SyncFailureKind =
   | 'invalid'
   | 'error';
 
+/** A cluster whose Kubernetes side a sync reads: a kubeconfig context (absent: the current one) or the pod's service account. */
+export interface KubernetesSyncTarget {
+  /** The topology cluster the objects are merged into. */
+  readonly cluster: string;
+  readonly context?: string;
+  readonly inCluster?: boolean;
+}
+
 /** A topology's scheduled sync: its source, interval, and what happened last (persisted across restarts). */
 export interface SyncSchedule {
   readonly topology: string;
@@ -98,6 +106,10 @@ export interface SyncSchedule {
   /** The failure was posted to the watching channels; the recovery is posted once when it clears. */
   readonly failurePosted?: boolean;
   readonly createdBy?: string;
+  /** Clusters whose Kubernetes side each sync reads after the cloud import (absent: none). */
+  readonly kubernetes?: readonly KubernetesSyncTarget[];
+  /** The last sync could not read these clusters' Kubernetes side; their previous Kubernetes data was kept. */
+  readonly kubernetesFailures?: readonly { readonly cluster: string; readonly at: string; readonly message: string }[];
 }
 
 export interface StoreData {

@@ -93,6 +93,17 @@ const syncSchema = z.looseObject({
   failures: z.number().int().min(0),
   failurePosted: z.boolean().optional(),
   createdBy: text.optional(),
+  // Added later, compatibly: a sync without them reads no Kubernetes side.
+  kubernetes: z
+    .array(
+      z.looseObject({
+        cluster: z.string().min(1),
+        context: z.string().min(1).optional(),
+        inCluster: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+  kubernetesFailures: z.array(z.looseObject({ cluster: z.string().min(1), at: isoTime, message: text })).optional(),
 });
 
 /** Every section but the topologies' contents, which need the topology validator. */

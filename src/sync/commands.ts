@@ -1,6 +1,7 @@
 // The scheduled-sync words of `topology sync NAME ...`, shared by /reach, mentions and the shell:
 //   topology sync NAME from huaweicloud:cn-north-4 [project ID] [vpc ID[,ID]] [every 10m]   set the source, sync now
 //   topology sync NAME every 5m                                                             change the interval
+//   topology sync NAME kubernetes CLUSTER [context CTX | in-cluster | off]                  read a cluster's K8s side
 //   topology sync NAME off                                                                  stop syncing
 //   topology sync NAME                                                                      sync now
 // Anything else (`topology sync NAME cn-north-4`) is left to the one-off sync that existed before.
@@ -9,6 +10,7 @@ import type { CommandContext, Reply } from '../commands/subcommand.js';
 import { FAILURE_LABEL } from './failure.js';
 import { syncHealthLine } from './health.js';
 import { formatInterval, parseInterval } from './interval.js';
+import { formatKubernetesTarget, kubernetesTarget } from './kubernetes.js';
 import type { SyncOutcome, SyncScheduler } from './scheduler.js';
 import { formatSyncSource, parseSyncSource, SOURCE_FORMS, SyncSourceError } from './source.js';
 
@@ -16,7 +18,7 @@ import { formatSyncSource, parseSyncSource, SOURCE_FORMS, SyncSourceError } from
 export type ScheduledSyncCommand = (context: CommandContext, name: string, args: string) => Promise<Reply | undefined>;
 
 export const SYNC_USAGE =
-  'topology sync NAME from huaweicloud:REGION [project ID] [vpc ID,ID] [every 10m] | every 5m | off';
+  'topology sync NAME from huaweicloud:REGION [project ID] [vpc ID,ID] [every 10m] [kubernetes CLUSTER [context CTX | in-cluster]] | every 5m | kubernetes CLUSTER off | off';
 
 /** The command over a running scheduler; `cwd` resolves relative state paths. */
 export function scheduledSyncCommand(scheduler: SyncScheduler, cwd = process.cwd()): ScheduledSyncCommand {
@@ -34,7 +36,7 @@ export function scheduledSyncCommand(scheduler: SyncScheduler, cwd = process.cwd
           : `\`${name}\` has no scheduled sync.`,
       };
     }
-    if (first !== 'from' && first !== 'every') return undefined;
+    if (first !== 'from' && first !== 'every' && first !== 'kubernetes') return undefined;
     let settings: Parameters<SyncScheduler['configure']>[1];
     try {
       settings = parseSettings(words, cwd);
@@ -50,10 +52,17 @@ export function scheduledSyncCommand(scheduler: SyncScheduler, cwd = process.cwd
       action: 'topology sync schedule',
       target: name,
       outcome: 'ok',
-      detail: `${formatSyncSource(schedule.source)} every ${formatInterval(schedule.intervalMs)}`,
+      detail: `${formatSyncSource(schedule.source)} every ${formatInterval(schedule.intervalMs)}${
+        schedule.kubernetes?.length ? `, kubernetes ${schedule.kubernetes.map(formatKubernetesTarget).join(', ')}` : ''
+      }`,
     });
-    const head = `:repeat: \`${name}\` syncs from \`${formatSyncSource(schedule.source)}\` every ${formatInterval(schedule.intervalMs)}.`;
-    if (!settings.source) return { text: `${head}\n${syncHealthLine(schedule, context.now())}` };
+    const kubernetes = schedule.kubernetes?.length
+      ? ` After each cloud import it reads the Kubernetes side of ${schedule.kubernetes.map((t) => `\`${formatKubernetesTarget(t)}\``).join(', ')}.`
+      : '';
+    const head = `:repeat: \`${name}\` syncs from \`${formatSyncSource(schedule.source)}\` every ${formatInterval(schedule.intervalMs)}.${kubernetes}`;
+    // A new source or a newly configured cluster is read at once; an interval change or a removal waits.
+    if (!settings.source && !settings.kubernetes)
+      return { text: `${head}\n${syncHealthLine(schedule, context.now())}` };
     const outcome = await scheduler.syncNow(name);
     return { text: `${head}\n${outcomeText(name, outcome)}` };
   };
@@ -64,10 +73,32 @@ function parseSettings(words: readonly string[], cwd: string): Parameters<SyncSc
   let projectId: string | undefined;
   let vpcIds: string[] | undefined;
   let intervalMs: number | undefined;
+  let kubernetes: Parameters<SyncScheduler['configure']>[1]['kubernetes'];
+  let kubernetesOff: string | undefined;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]?.toLowerCase();
     const value = words[i + 1];
     if (value === undefined) throw new SyncSourceError(`\`${words[i]}\` needs a value`);
+    if (word === 'kubernetes' || word === 'k8s') {
+      // kubernetes CLUSTER [context CTX | in-cluster | off]
+      const how = words[i + 2]?.toLowerCase();
+      if (how === 'off') {
+        kubernetesOff = kubernetesTarget(value, {}).cluster;
+        i += 2;
+      } else if (how === 'in-cluster') {
+        kubernetes = kubernetesTarget(value, { inCluster: true });
+        i += 2;
+      } else if (how === 'context') {
+        const context = words[i + 3];
+        if (context === undefined) throw new SyncSourceError('`context` needs a kubeconfig context name');
+        kubernetes = kubernetesTarget(value, { context });
+        i += 3;
+      } else {
+        kubernetes = kubernetesTarget(value, {});
+        i += 1;
+      }
+      continue;
+    }
     if (word === 'from') typedSource = value;
     else if (word === 'every') intervalMs = parseInterval(value);
     else if (word === 'project') projectId = value;
@@ -81,7 +112,12 @@ function parseSettings(words: readonly string[], cwd: string): Parameters<SyncSc
       : parseSyncSource(typedSource, { ...(projectId ? { projectId } : {}), ...(vpcIds ? { vpcIds } : {}) }, cwd);
   if (!source && (projectId || vpcIds))
     throw new SyncSourceError('`project` and `vpc` go with `from huaweicloud:REGION`');
-  return { ...(source ? { source } : {}), ...(intervalMs ? { intervalMs } : {}) };
+  return {
+    ...(source ? { source } : {}),
+    ...(intervalMs ? { intervalMs } : {}),
+    ...(kubernetes ? { kubernetes } : {}),
+    ...(kubernetesOff ? { kubernetesOff } : {}),
+  };
 }
 
 async function syncNowReply(context: CommandContext, scheduler: SyncScheduler, name: string): Promise<Reply> {
@@ -97,6 +133,17 @@ async function syncNowReply(context: CommandContext, scheduler: SyncScheduler, n
 
 /** What a sync did, in a sentence. */
 export function outcomeText(name: string, outcome: SyncOutcome): string {
+  const unread = outcome.status === 'failed' ? [] : (outcome.kubernetesFailures ?? []);
+  const text = cloudOutcomeText(name, outcome);
+  if (!unread.length) return text;
+  const lines = unread.map(
+    (f) =>
+      `:warning: The Kubernetes side of \`${f.cluster}\` was not read (${f.message}); its previous Kubernetes data is kept.`,
+  );
+  return [text, ...lines].join('\n');
+}
+
+function cloudOutcomeText(name: string, outcome: SyncOutcome): string {
   const warned = outcome.warnings.length
     ? ` (${outcome.warnings.length} import warning${outcome.warnings.length === 1 ? '' : 's'}; \`topology show ${name}\`)`
     : '';

@@ -63,6 +63,10 @@ export function freshnessOf(stored: StoredTopology, sync: SyncSchedule | undefin
     warning = `The last sync of topology ${stored.name} from ${source} failed ${ago(new Date(lastFailure.at), now)} (${FAILURE_LABEL[lastFailure.kind]}: ${lastFailure.message}). This answer uses the topology as ${checked ? `synced ${ago(checked, now)}` : `imported ${changed}`}.`;
   } else if (overdue) {
     warning = `Topology ${stored.name} was last ${checked ? 'synced' : 'imported'} ${ago(since, now)}, more than ${STALE_INTERVALS} sync intervals (${formatInterval(sync.intervalMs)}) ago; the network may have changed since.`;
+  } else if (sync.kubernetesFailures?.length) {
+    // The cloud side is current but a cluster's NetworkPolicies and workloads are as last read.
+    const clusters = sync.kubernetesFailures.map((f) => f.cluster).join(', ');
+    warning = `The last sync of topology ${stored.name} could not read the Kubernetes side of ${clusters} (${sync.kubernetesFailures[0]?.message}); this answer uses its NetworkPolicies and workloads as last read.`;
   }
   return {
     topology: stored.name,

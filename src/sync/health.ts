@@ -3,6 +3,7 @@
 import type { SyncSchedule } from '../store/data.js';
 import { FAILURE_LABEL } from './failure.js';
 import { ago, formatInterval } from './interval.js';
+import { formatKubernetesTarget } from './kubernetes.js';
 import { formatSyncSource } from './source.js';
 
 /** "synced from huaweicloud:cn-north-4 every 10m · last success 3 min ago · next run in 7 min". */
@@ -16,6 +17,12 @@ export function syncHealthLine(schedule: SyncSchedule, now: Date): string {
       `${state} ${ago(new Date(failure.at), now)}: ${FAILURE_LABEL[failure.kind]} (${clip(failure.message, 200)})`,
     );
   }
+  if (schedule.kubernetes?.length)
+    parts.push(`Kubernetes side of ${schedule.kubernetes.map(formatKubernetesTarget).join(', ')}`);
+  for (const failure of schedule.kubernetesFailures ?? [])
+    parts.push(
+      `Kubernetes ${failure.cluster} NOT READ ${ago(new Date(failure.at), now)}: ${clip(failure.message, 200)} (previous Kubernetes data kept)`,
+    );
   parts.push(`next run ${until(new Date(schedule.nextRunAt), now)}`);
   return parts.join(' · ');
 }

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { importHuaweiCloud } from '../import/huaweicloud/index.js';
 import type { ImportResult } from '../import/model.js';
-import { importTerraformState } from '../import/terraform/index.js';
+import { importTerraformStateCooperatively } from '../import/terraform/index.js';
 import type { SyncSourceSpec } from '../store/data.js';
 import { SyncFailedError } from './failure.js';
 
@@ -40,7 +40,7 @@ export function sourceReader(options: SourceReaderOptions): ReadSource {
           ...(options.pageSize ? { pageSize: options.pageSize } : {}),
         });
       case 'terraform-file':
-        return importTerraformState(await readFile(source.path, 'utf8'), source.path);
+        return importTerraformStateCooperatively(await readFile(source.path, 'utf8'), source.path);
       case 'terraform-url': {
         const host = new URL(source.url).host;
         let response: Response;
@@ -62,7 +62,7 @@ export function sourceReader(options: SourceReaderOptions): ReadSource {
                 : 'unreachable';
           throw new SyncFailedError(kind, `the state at ${host} answered HTTP ${response.status}`);
         }
-        return importTerraformState(await response.text(), `the state at ${host}`);
+        return importTerraformStateCooperatively(await response.text(), `the state at ${host}`);
       }
     }
   };

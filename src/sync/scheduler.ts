@@ -3,11 +3,13 @@
 // store (next run, last run, last success, last failure), so a restart neither loses it nor syncs twice in one
 // interval: a sync claims its slot (persists the next run) before it reads anything. One timer, armed for the
 // earliest due sync, as the digest scheduler keeps one job per channel; the clock and the timers are injected.
+
 import type { TopologyChangeListener } from '../commands/topology.js';
 import type { Poster, RetryPolicy, Sleep } from '../digest/poster.js';
 import { type DigestLogger, deliver, silentLogger } from '../digest/run.js';
+import { yieldToEventLoop } from '../import/cooperative.js';
 import { carryKubernetesSide } from '../kubernetes/merge.js';
-import type { StoredTopology, SyncSchedule, SyncSourceSpec } from '../store/data.js';
+import type { KubernetesSyncTarget, StoredTopology, SyncSchedule, SyncSourceSpec } from '../store/data.js';
 import { StoreValidationError } from '../store/errors.js';
 import type { Store } from '../store/store.js';
 import { compileStored, getTopology, putPrepared, sealTopology } from '../store/topologies.js';
@@ -15,6 +17,13 @@ import type { Topology } from '../topology/schema.js';
 import { classifySyncError, type SyncFailure } from './failure.js';
 import { FAILURES_BEFORE_POST, failureMessage, recoveryMessage, watchingChannels } from './health-alerts.js';
 import { DEFAULT_SYNC_INTERVAL_MS, MIN_SYNC_INTERVAL_MS } from './interval.js';
+import {
+  type KubernetesReader,
+  kubernetesReader,
+  readKubernetesSide,
+  withoutTarget,
+  withTarget,
+} from './kubernetes.js';
 import { refusePartial } from './partial.js';
 import type { ReadSource } from './read-source.js';
 import { formatSyncSource, sourceKey } from './source.js';
@@ -34,6 +43,8 @@ export interface Timers {
 export interface SyncSchedulerOptions {
   readonly store: Store;
   readonly read: ReadSource;
+  /** Reads a configured cluster's Kubernetes side after the cloud import; default: the client's kubeconfig. */
+  readonly kubernetes?: KubernetesReader;
   /** Must agree with the timers; defaults to the system clock. */
   readonly clock?: () => Date;
   /** In [0, 1); jitter. Defaults to Math.random. */
@@ -53,12 +64,21 @@ export interface SyncSchedulerOptions {
 
 /** What one sync did. */
 export type SyncOutcome =
-  | { readonly status: 'unchanged' | 'replaced' | 'created'; readonly warnings: readonly string[] }
+  | {
+      readonly status: 'unchanged' | 'replaced' | 'created';
+      readonly warnings: readonly string[];
+      /** Configured clusters whose Kubernetes side could not be read (their previous data was kept). */
+      readonly kubernetesFailures?: readonly { readonly cluster: string; readonly message: string }[];
+    }
   | { readonly status: 'failed'; readonly failure: SyncFailure; readonly warnings: readonly string[] };
 
 export interface SyncSettings {
   readonly source?: SyncSourceSpec;
   readonly intervalMs?: number;
+  /** Read this cluster's Kubernetes side on every sync (replaces the cluster's earlier setting). */
+  readonly kubernetes?: KubernetesSyncTarget;
+  /** Stop reading this cluster's Kubernetes side (its data stays as last read). */
+  readonly kubernetesOff?: string;
 }
 
 export interface SyncScheduler {
@@ -79,6 +99,7 @@ export interface SyncScheduler {
 /** Start the scheduler over the syncs in the store; syncs overdue at start-up run at once. */
 export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler {
   const { store, read } = options;
+  const readCluster = options.kubernetes ?? kubernetesReader();
   const clock = options.clock ?? (() => new Date());
   const random = options.random ?? Math.random;
   const logger = options.logger ?? silentLogger;
@@ -175,10 +196,12 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
     } else {
       const wasPosted = store.data.syncs[name]?.failurePosted === true;
       await patch(name, (s) => {
-        const { lastFailure: _kept, failurePosted: _posted, ...rest } = s;
+        const { lastFailure: _kept, failurePosted: _posted, kubernetesFailures: _k8s, ...rest } = s;
+        const k8sFailures = (outcome.kubernetesFailures ?? []).map((f) => ({ ...f, at: finished.toISOString() }));
         // The last failure stays on record (topology list shows it), but no longer counts.
         return {
           ...rest,
+          ...(k8sFailures.length ? { kubernetesFailures: k8sFailures } : {}),
           ...(s.lastFailure ? { lastFailure: s.lastFailure } : {}),
           failures: 0,
           lastSuccessAt: finished.toISOString(),
@@ -202,21 +225,36 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
     const previous = getTopology(store, name);
     const refusal = refusePartial(result, previous?.topology);
     if (refusal) return { status: 'failed', failure: refusal, warnings: result.warnings };
-    await yieldToAnswers();
-    // The importer is deterministic: the same output as the import behind the stored topology means no change,
-    // without validating it again (the common case, and the costly step for a large topology).
-    const text = JSON.stringify(result.topology);
-    const last = lastImports.get(name);
-    if (previous && last && last.stored === previous && last.text === text) {
-      return { status: 'unchanged', warnings: result.warnings };
+    // The cloud knows nothing of NetworkPolicies and workload labels: keep what was merged before, then read
+    // the configured clusters over it (one that cannot be read keeps what it had; see docs/SYNC.md).
+    let imported = previous ? carryKubernetesSide(previous.topology, result.topology) : result.topology;
+    let warnings: readonly string[] = result.warnings;
+    let kubernetesFailures: { cluster: string; message: string }[] = [];
+    const targets = store.data.syncs[name]?.kubernetes ?? [];
+    if (targets.length) {
+      const side = await readKubernetesSide(imported, targets, readCluster);
+      imported = side.topology;
+      warnings = [...warnings, ...side.warnings];
+      kubernetesFailures = side.failures;
     }
-    await yieldToAnswers();
+    const done = (status: 'unchanged' | 'replaced' | 'created'): SyncOutcome => ({
+      status,
+      warnings,
+      ...(kubernetesFailures.length ? { kubernetesFailures } : {}),
+    });
+    await yieldToEventLoop();
+    // The importer is deterministic: the same output as the import behind the stored topology means no change,
+    // without validating it again (the common case, and the costly step for a large topology). With a
+    // Kubernetes side the merged result is compared, as the cluster can change while the cloud does not.
+    const text = JSON.stringify(targets.length ? imported : result.topology);
+    const last = lastImports.get(name);
+    if (previous && last && last.stored === previous && last.text === text) return done('unchanged');
+    await yieldToEventLoop();
     let sealed: StoredTopology;
     try {
       sealed = sealTopology({
         name: previous?.name ?? name,
-        // The cloud knows nothing of NetworkPolicies and workload labels: keep what `import kubernetes` merged.
-        topology: previous ? carryKubernetesSide(previous.topology, result.topology) : result.topology,
+        topology: imported,
         importedAt: started.toISOString(),
         importedBy: SYNC_USER,
         source: formatSyncSource(source),
@@ -224,18 +262,18 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
     } catch (error) {
       if (!(error instanceof StoreValidationError)) throw error;
       const message = `the import is not a valid topology: ${error.issues.slice(0, 3).join('; ')}`;
-      return { status: 'failed', failure: { kind: 'invalid', message }, warnings: result.warnings };
+      return { status: 'failed', failure: { kind: 'invalid', message }, warnings };
     }
-    await yieldToAnswers();
+    await yieldToEventLoop();
     if (previous && topologyText(previous.topology) === topologyText(sealed.topology)) {
       lastImports.set(name, { stored: previous, text });
-      return { status: 'unchanged', warnings: result.warnings };
+      return done('unchanged');
     }
-    await yieldToAnswers();
+    await yieldToEventLoop();
     compileStored(sealed);
-    await yieldToAnswers();
+    await yieldToEventLoop();
     // A topology removed while its sync ran stays removed (its sync went with it).
-    if (!store.data.syncs[name]) return { status: 'unchanged', warnings: result.warnings };
+    if (!store.data.syncs[name]) return done('unchanged');
     // The swap: from here on answers use the new topology, already compiled.
     await putPrepared(store, sealed);
     lastImports.set(name, { stored: sealed, text });
@@ -247,7 +285,7 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
         by: SYNC_USER,
       });
     }
-    return { status: previous ? 'replaced' : 'created', warnings: result.warnings };
+    return done(previous ? 'replaced' : 'created');
   };
 
   /** Run the sync of `name`, or join the one of its source already running. */
@@ -305,14 +343,20 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
                 Date.parse(existing.lastRunAt ?? now.toISOString()) + intervalMs,
               ),
             ).toISOString();
+      let targets = existing?.kubernetes ?? [];
+      if (settings.kubernetes) targets = withTarget(targets, settings.kubernetes);
+      if (settings.kubernetesOff) targets = withoutTarget(targets, settings.kubernetesOff);
       await store.update((data) => {
+        const { kubernetes: _old, ...kept } = existing && !sourceChanged ? existing : { failures: 0 };
         data.syncs[name] = {
-          ...(existing && !sourceChanged ? existing : { failures: 0 }),
+          ...kept,
           topology: name,
           source,
           intervalMs,
           nextRunAt,
           ...(by ? { createdBy: by } : {}),
+          // The clusters to read survive a change of source: they are the same clusters.
+          ...(targets.length ? { kubernetes: targets } : {}),
         } as SyncSchedule;
       });
       arm();
@@ -355,11 +399,6 @@ function topologyText(topology: Topology): string {
     if (Object.isFrozen(topology)) texts.set(topology, text);
   }
   return text;
-}
-
-/** Let whatever waits on the event loop (a question, a Slack ack) run before the next heavy step. */
-function yieldToAnswers(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 const realTimers: Timers = {

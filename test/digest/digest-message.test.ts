@@ -156,3 +156,16 @@ function expectWithinLimits(blocks: readonly unknown[], text: string) {
   expect(JSON.stringify(blocks).length).toBeLessThan(40_000);
   expect(text.length).toBeLessThanOrEqual(3000);
 }
+
+describe('uncertain watched paths in a digest', () => {
+  it('say why they are uncertain (real engine)', async () => {
+    const { defaultEngine } = await import('../../src/digest/default-engine.js');
+    const watches: Watch[] = [
+      watch('C1', '192.168.10.99', 80, { id: 'w1', last: { verdict: 'reachable', at: '2026-01-01T00:00:00Z' } }),
+    ];
+    const outcomes = checkWatches(watches, () => topology({}), defaultEngine);
+    expect(outcomes[0]).toMatchObject({ kind: 'checked', verdict: 'uncertain' });
+    const text = digestMessage(summarize(outcomes), heading).blocks.map(blockText).join('\n');
+    expect(text).toMatch(/reachable → \*uncertain\*\n {6}Why uncertain: \S/);
+  });
+});

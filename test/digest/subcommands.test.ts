@@ -38,11 +38,18 @@ describe('watch, unwatch, watches (real engine and question grammar)', () => {
   it("gives a broken path's fix at once, and does not watch the same path twice", async () => {
     const store = storeWith({});
     const first = await watchCmd.run('can prod reach db1 on 3306?', context(store));
-    expect(first.text).toMatch(/^Watching \*prod → db1 tcp\/3306\* \(w1\)/);
+    // An unlabeled watch's title is the question: it is said once.
+    expect(first.text).toMatch(/^Watching \*prod → db1 tcp\/3306\* \(w1\) in topology `prod`\.\n/);
     expect(first.text).toMatch(/\nNow: \*unreachable\*\. Fix: .*sg-db/);
     const again = await watchCmd.run('prod -> DB1 tcp/3306', context(store));
     expect(again.text).toMatch(/^This channel already watches that path as \*prod → db1 tcp\/3306\* \(w1\)\./);
     expect(store.data.watches).toHaveLength(1);
+  });
+
+  it('says why a watched path is uncertain', async () => {
+    const store = storeWith({});
+    const reply = await watchCmd.run('prod 192.168.10.99:80', context(store));
+    expect(reply.text).toMatch(/\nNow: \*uncertain\*\. Why: \S.*/);
   });
 
   it('answers a question it cannot use with what would work, and stores nothing', async () => {

@@ -93,3 +93,11 @@ describe('object labels', () => {
     expect(namesById(topology).get(SG_DB)).toBe('sg-db1');
   });
 });
+
+describe('labelIds inside paths', () => {
+  it('leaves an id that is part of a request path as it is, so a quoted API error stays exact', () => {
+    const names = new Map([[SG_DB, 'sg-db1']]);
+    const text = `GET /v1/p/security-groups/${SG_DB} failed; ${SG_DB} is unknown`;
+    expect(labelIds(text, names)).toBe(`GET /v1/p/security-groups/${SG_DB} failed; sg-db1 (9d0e…0002) is unknown`);
+  });
+});

@@ -7,7 +7,7 @@ import { diagnose } from '../../src/engine/diagnose.js';
 import { QuestionError } from '../../src/question/errors.js';
 import { parseReverseQuestion } from '../../src/question/reverse.js';
 import { groupEntries, renderReverseBlocks, renderReverseSummary } from '../../src/reverse/render.js';
-import { answerReverse, INTERNET_PROBE, type ReverseAnswer } from '../../src/reverse/reverse.js';
+import { answerReverse, blockerOf, INTERNET_PROBE, type ReverseAnswer } from '../../src/reverse/reverse.js';
 import { compileTopology } from '../../src/topology/compile.js';
 
 const flows = fc.constantFrom(
@@ -20,6 +20,11 @@ const flows = fc.constantFrom(
 
 function forwardVerdicts(compiled: ReturnType<typeof compileTopology>, answer: ReverseAnswer): string[] {
   return answer.entries.map((entry) => diagnose(compiled, entry.question).verdict);
+}
+
+// The blocking step and first fix of each forward question walked in full (fixes as found on the first walk).
+function forwardBlockers(compiled: ReturnType<typeof compileTopology>, answer: ReverseAnswer): unknown[] {
+  return answer.entries.map((entry) => blockerOf(diagnose(compiled, entry.question, { verifyFixes: false })));
 }
 
 describe('reverse answers agree with the forward questions asked one by one', () => {
@@ -35,6 +40,7 @@ describe('reverse answers agree with the forward questions asked one by one', ()
         const expected = clusters.length + (workloads ? clusters.flatMap((c) => c.workloads ?? []).length : 0);
         expect(answer.entries).toHaveLength(expected);
         expect(answer.entries.map((e) => e.verdict)).toEqual(forwardVerdicts(compiled, answer));
+        expect(answer.entries.map((e) => e.blocker)).toEqual(forwardBlockers(compiled, answer));
         for (const entry of answer.entries) {
           expect(entry.question.destination).toBe(destination);
           if (entry.verdict === 'unreachable') expect(entry.blocker?.check).toMatch(/^[a-z-]+$/);
@@ -65,6 +71,7 @@ describe('reverse answers agree with the forward questions asked one by one', ()
         ]);
         expect(answer.entries.at(-1)?.question.destination).toBe(INTERNET_PROBE);
         expect(answer.entries.map((e) => e.verdict)).toEqual(forwardVerdicts(compiled, answer));
+        expect(answer.entries.map((e) => e.blocker)).toEqual(forwardBlockers(compiled, answer));
       }),
       { numRuns: 20 },
     );

@@ -126,6 +126,33 @@ describe('downloading shared files', () => {
     expect(reply.text).toMatch(/files shared in Slack are limited to 2\.0 MB; import a larger topology with the CLI/);
   });
 
+  it("logs the shared file's name under its own key, never over the logger's `name`", async () => {
+    const { logs, importFile } = setup(() => new Response('version: 1\n'));
+    await importFile({ id: 'F5', name: 'prod.yaml', url_private_download: 'https://files.slack.com/f/5' });
+    const line = logs()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.msg === 'importing a shared topology file');
+    expect(line).toMatchObject({ name: 'reachbot', fileName: 'prod.yaml', file: 'F5' });
+  });
+
+  it('tells a non-admin who the admins are', async () => {
+    const { deps } = setup(() => new Response('version: 1\n'));
+    const reply = await importSharedFile(
+      {
+        file: { id: 'F6', name: 'prod.yaml', url_private_download: 'https://files.slack.com/f/6' },
+        words: '',
+        userId: 'UOTHER',
+        channelId: 'D1',
+        client: {} as Parameters<typeof importSharedFile>[0]['client'],
+      },
+      deps,
+    );
+    expect(reply.text).toContain('only reachbot admins may run it');
+    expect(reply.text).toContain('<@UADMIN>');
+  });
+
   it('refuses a file Slack says is over the cap without downloading it', async () => {
     const { calls, importFile } = setup(() => new Response(''));
     const reply = await importFile({

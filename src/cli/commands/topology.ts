@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { closestNames } from '../../names/closest.js';
-import type { StoredTopology, SyncSourceSpec } from '../../store/data.js';
+import type { KubernetesSyncTarget, StoredTopology, SyncSourceSpec } from '../../store/data.js';
 import { DEFAULT_STORE_FILE, type FileStore, openFileStore, storePathFor } from '../../store/file-store.js';
 import {
   defaultTopologyName,
@@ -17,6 +17,7 @@ import {
 import { FAILURE_LABEL } from '../../sync/failure.js';
 import { syncHealthLine } from '../../sync/health.js';
 import { defaultIntervalFromEnv, formatInterval, parseInterval } from '../../sync/interval.js';
+import { formatKubernetesTarget, kubernetesReader, kubernetesTarget } from '../../sync/kubernetes.js';
 import { sourceReader } from '../../sync/read-source.js';
 import { startSyncScheduler } from '../../sync/scheduler.js';
 import { formatSyncSource, parseSyncSource } from '../../sync/source.js';
@@ -162,6 +163,12 @@ Examples:
       '--every <interval>',
       'how often the bot syncs it: 5m, 1h, ... (minimum 1m; default REACHBOT_SYNC_INTERVAL or 10m)',
     )
+    .option(
+      '--kubernetes <cluster[=context]>',
+      "also read this cluster's Kubernetes side on every sync (kubeconfig REACHBOT_KUBECONFIG or the default; a context, or its current one)",
+    )
+    .option('--in-cluster', "read the --kubernetes cluster with the pod's service account instead of a kubeconfig")
+    .option('--kubernetes-off <cluster>', "stop reading this cluster's Kubernetes side (its data stays as last read)")
     .option('--off', 'stop syncing it (the topology stays)')
     .option('--no-now', 'only save the schedule; do not sync now')
     .addHelpText(
@@ -171,6 +178,8 @@ Examples:
   $ reachbot topology sync prod --from huaweicloud:cn-north-4 --vpc vpc-1a2b --every 10m
   $ reachbot topology sync prod                 # sync now, from its source
   $ reachbot topology sync staging --from terraform:infra/staging.tfstate
+  $ reachbot topology sync prod --kubernetes prod=ctx-prod   # also read prod's NetworkPolicies, workloads...
+  $ reachbot topology sync prod --kubernetes prod --in-cluster
   $ reachbot topology sync prod --off
 
 Syncing writes the store: stop the bot first, or use /reach topology sync in Slack (docs/SYNC.md).`,
@@ -178,13 +187,24 @@ Syncing writes the store: stop the bot first, or use /reach topology sync in Sla
     .action(
       async (
         name: string,
-        options: { from?: string; project?: string; vpc?: string; every?: string; off?: boolean; now: boolean },
+        options: {
+          from?: string;
+          project?: string;
+          vpc?: string;
+          every?: string;
+          kubernetes?: string;
+          inCluster?: boolean;
+          kubernetesOff?: string;
+          off?: boolean;
+          now: boolean;
+        },
       ) => {
         if (!isValidTopologyName(name)) throw new CliExit(EXIT.invalid, `"${name}" is not a valid topology name`);
         await withStore(io, true, async (store) => {
           const scheduler = startSyncScheduler({
             store,
             read: sourceReader({ env: io.env }),
+            kubernetes: kubernetesReader(io.env.REACHBOT_KUBECONFIG ? { kubeconfig: io.env.REACHBOT_KUBECONFIG } : {}),
             clock: () => now(io),
             timers: false,
             defaultIntervalMs: defaultIntervalFromEnv(io.env),
@@ -196,7 +216,18 @@ Syncing writes the store: stop the bot first, or use /reach topology sync in Sla
           }
           let intervalMs: number | undefined;
           let source: SyncSourceSpec | undefined;
+          let kubernetes: KubernetesSyncTarget | undefined;
           try {
+            if (options.inCluster && !options.kubernetes)
+              throw new Error('--in-cluster goes with --kubernetes CLUSTER');
+            if (options.kubernetes) {
+              const [cluster = '', context] = options.kubernetes.split('=', 2);
+              kubernetes = kubernetesTarget(cluster, {
+                ...(context !== undefined ? { context } : {}),
+                ...(options.inCluster ? { inCluster: true } : {}),
+              });
+            }
+            if (options.kubernetesOff) kubernetesTarget(options.kubernetesOff, {});
             intervalMs = options.every ? parseInterval(options.every) : undefined;
             source = options.from
               ? parseSyncSource(
@@ -217,14 +248,22 @@ Syncing writes the store: stop the bot first, or use /reach topology sync in Sla
               `"${name}" has no sync source; give one: reachbot topology sync ${name} --from huaweicloud:REGION`,
             );
           }
-          if (source || intervalMs) {
+          if (source || intervalMs || kubernetes || options.kubernetesOff) {
             const schedule = await scheduler.configure(
               name,
-              { ...(source ? { source } : {}), ...(intervalMs ? { intervalMs } : {}) },
+              {
+                ...(source ? { source } : {}),
+                ...(intervalMs ? { intervalMs } : {}),
+                ...(kubernetes ? { kubernetes } : {}),
+                ...(options.kubernetesOff ? { kubernetesOff: options.kubernetesOff } : {}),
+              },
               'cli',
             );
+            const clusters = schedule.kubernetes?.length
+              ? `, then the Kubernetes side of ${schedule.kubernetes.map(formatKubernetesTarget).join(', ')}`
+              : '';
             io.stdout.write(
-              `"${name}" syncs from ${formatSyncSource(schedule.source)} every ${formatInterval(schedule.intervalMs)}\n`,
+              `"${name}" syncs from ${formatSyncSource(schedule.source)} every ${formatInterval(schedule.intervalMs)}${clusters}\n`,
             );
           }
           if (!options.now) return;

@@ -16,8 +16,30 @@ import { nodeAddresses } from '../node-addresses.js';
 import { podSecurityGroups } from '../pod-security-groups.js';
 import { normalize, spansOf, spanText } from '../spans.js';
 
+// A compiled cluster never changes (a patched topology compiles its own), so its legs are computed once per family:
+// a reverse question asks the same cluster about thousands of destinations.
+const legsCache = new WeakMap<CompiledCluster, Map<string, readonly SourceLeg[]>>();
+
+function memoLegs(cluster: CompiledCluster, key: string, compute: () => readonly SourceLeg[]): readonly SourceLeg[] {
+  let byKey = legsCache.get(cluster);
+  if (!byKey) {
+    byKey = new Map();
+    legsCache.set(cluster, byKey);
+  }
+  let legs = byKey.get(key);
+  if (!legs) {
+    legs = compute();
+    byKey.set(key, legs);
+  }
+  return legs;
+}
+
 /** Legs leaving from the node subnets, carrying node addresses (listed nodes, else whole node subnets). */
-function nodeLegs(cluster: CompiledCluster, family: Family): SourceLeg[] {
+function nodeLegs(cluster: CompiledCluster, family: Family): readonly SourceLeg[] {
+  return memoLegs(cluster, `node${family}`, () => computeNodeLegs(cluster, family));
+}
+
+function computeNodeLegs(cluster: CompiledCluster, family: Family): SourceLeg[] {
   const bySubnet = new Map<CompiledSubnet, AddressRange[]>();
   for (const { subnet, range } of nodeAddresses(cluster, family)) {
     if (!subnet) continue;
@@ -31,7 +53,11 @@ function nodeLegs(cluster: CompiledCluster, family: Family): SourceLeg[] {
   });
 }
 
-function containerSubnetLegs(cluster: CompiledCluster, family: Family): SourceLeg[] {
+function containerSubnetLegs(cluster: CompiledCluster, family: Family): readonly SourceLeg[] {
+  return memoLegs(cluster, `container${family}`, () => computeContainerSubnetLegs(cluster, family));
+}
+
+function computeContainerSubnetLegs(cluster: CompiledCluster, family: Family): SourceLeg[] {
   return cluster.containerSubnets.flatMap((subnet) => {
     const block = subnetBlock(subnet, family);
     return block ? [{ subnet, spans: spansOf([block], family), stable: [block.text] }] : [];

@@ -1,6 +1,6 @@
 // `reachbot import huaweicloud`: credentials from the environment, the project of the region,
 // then every service read into one topology.
-import { assembleTopology } from '../assemble.js';
+import { assembleTopologyCooperatively } from '../assemble.js';
 import type { ImportResult } from '../model.js';
 import { type ClientOptions, HuaweiCloudClient, type HuaweiCredentials } from './client.js';
 import { readInventory } from './read.js';
@@ -65,7 +65,8 @@ export async function importHuaweiCloud(options: HuaweiCloudImportOptions): Prom
     options.env.HUAWEICLOUD_SDK_PROJECT_ID ||
     (await findProjectId(client, options.region));
   const inventory = await readInventory(client, { projectId, vpcIds: options.vpcIds, pageSize: options.pageSize });
-  return assembleTopology(inventory, {
+  // Cooperatively: the bot's scheduled syncs run this beside its answers.
+  return assembleTopologyCooperatively(inventory, {
     region: options.region,
     project: /^[0-9a-f]{32}$/i.test(projectId) ? projectId : undefined,
     description: `imported from Huawei Cloud ${options.region} (project ${projectId})${options.vpcIds?.length ? `, VPCs ${options.vpcIds.join(', ')}` : ''}`,

@@ -1,12 +1,13 @@
 // `reachbot import terraform STATE.json`: the huaweicloud provider's resources in a Terraform state
 // into a topology v1 document; every other resource type is named in a warning.
-import { assembleTopology } from '../assemble.js';
+import { type AssembleOptions, assembleTopology, assembleTopologyCooperatively } from '../assemble.js';
 import { dcsAccessControl, dcsMayHaveWhitelist } from '../dcs.js';
 import { connectAddresses, connectDomainNames } from '../dms.js';
 import {
   emptyInventory,
   type ImportResult,
   type RawDnsRecordSet,
+  type RawInventory,
   type RawRouteTable,
   type RawSecurityGroupRule,
 } from '../model.js';
@@ -24,6 +25,24 @@ export class TerraformStateError extends Error {
 
 /** Import a Terraform state (text or parsed JSON) into a topology. `source` names it in the description. */
 export function importTerraformState(input: string | unknown, source = 'terraform state'): ImportResult {
+  const { inventory, options } = readTerraformState(input, source);
+  return assembleTopology(inventory, options);
+}
+
+/** The same, assembling cooperatively (pausing on the event loop): what a scheduled sync of a state uses. */
+export function importTerraformStateCooperatively(
+  input: string | unknown,
+  source = 'terraform state',
+): Promise<ImportResult> {
+  const { inventory, options } = readTerraformState(input, source);
+  return assembleTopologyCooperatively(inventory, options);
+}
+
+/** The state's Huawei Cloud resources as an importer inventory, and how to describe the topology made of it. */
+function readTerraformState(
+  input: string | unknown,
+  source: string,
+): { inventory: RawInventory; options: AssembleOptions } {
   let data: unknown = input;
   if (typeof input === 'string') {
     try {
@@ -425,7 +444,7 @@ export function importTerraformState(input: string | unknown, source = 'terrafor
   });
   inv.natGateways.push(...gateways.values());
 
-  return assembleTopology(inv, { description: `imported from ${source}`, region: stateRegion(byType) });
+  return { inventory: inv, options: { description: `imported from ${source}`, region: stateRegion(byType) } };
 }
 
 /** The region the state's resources live in, when they all name the same one (huaweicloud `region` attribute). */
