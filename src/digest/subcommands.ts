@@ -131,33 +131,53 @@ export const unwatchSubcommand: Subcommand = {
     }),
 };
 
-export const watchesSubcommand: Subcommand = {
-  name: 'watches',
-  usage: 'watches',
-  summary: "this channel's watched paths and their last verdicts",
-  run: async (_args, context) => {
-    const mine = watchesOf(context.store.data, context.channelId);
-    const schedule = scheduleLine(context.store.data.schedules[context.channelId], context.now());
-    if (mine.length === 0) {
-      return { text: `This channel watches nothing yet: \`watch prod 192.168.10.52:3306\` adds a path.\n${schedule}` };
-    }
-    const lines = mine.map((watch) => {
-      const last = watch.last ? `${watch.last.verdict} at ${watch.last.at}` : 'not checked yet';
-      const what = watch.label ? ` ${escapeMrkdwn(describeQuestion(watch.question))}` : '';
-      return `• *${escapeMrkdwn(watchTitle(watch))}* (${watch.id})${what}, topology \`${escapeMrkdwn(watch.topology)}\`: ${last}`;
-    });
-    const budget = new BlockBudget();
-    budget.section(`*Watched here (${mine.length})*\n${schedule}`);
-    const shown = budget.lines(lines);
-    if (shown < lines.length)
-      budget.closing({ kind: 'context', text: `${lines.length - shown} more in the attached list.` });
-    return {
-      text: [`Watched here (${mine.length}). ${schedule}`, ...lines.slice(0, Math.min(shown, 50))].join('\n'),
-      blocks: budget.blocks,
-      ...(shown < lines.length ? { attachment: { filename: 'watches.txt', content: lines.join('\n') } } : {}),
-    };
-  },
-};
+/** `watches`: each path's verdict against the current topology (not the last one posted), times in the channel's zone. */
+export function watchesSubcommandFor(engine: PathEngine): Subcommand {
+  return {
+    name: 'watches',
+    usage: 'watches',
+    summary: "this channel's watched paths and their verdicts now",
+    run: async (_args, context) => {
+      const mine = watchesOf(context.store.data, context.channelId);
+      const channelSchedule = context.store.data.schedules[context.channelId];
+      const schedule = scheduleLine(channelSchedule, context.now());
+      if (mine.length === 0) {
+        return {
+          text: `This channel watches nothing yet: \`watch prod 192.168.10.52:3306\` adds a path.\n${schedule}`,
+        };
+      }
+      const zone = channelSchedule?.timezone ?? 'UTC';
+      // Checked now: a change alert may just have moved a path, and the stored `last` is what the previous post said.
+      const outcomes = checkWatches(mine, (name) => getTopology(context.store, name)?.topology, engine);
+      const lines = mine.map((watch, i) => {
+        const outcome = outcomes[i];
+        const reported = watch.last
+          ? `; last reported ${watch.last.verdict} ${formatInZone(new Date(watch.last.at), zone)}`
+          : '';
+        const now =
+          outcome?.kind === 'checked'
+            ? `${outcome.verdict}${outcome.verdict === 'uncertain' && outcome.why ? ` (${escapeMrkdwn(truncate(outcome.why, 200))})` : ''}`
+            : `cannot be checked: ${escapeMrkdwn(outcome?.reason ?? 'unknown')}`;
+        const last = `${now}${reported}`;
+        const what = watch.label ? ` ${escapeMrkdwn(describeQuestion(watch.question))}` : '';
+        return `• *${escapeMrkdwn(watchTitle(watch))}* (${watch.id})${what}, topology \`${escapeMrkdwn(watch.topology)}\`: ${last}`;
+      });
+      const budget = new BlockBudget();
+      budget.section(`*Watched here (${mine.length})*\n${schedule}`);
+      const shown = budget.lines(lines);
+      if (shown < lines.length)
+        budget.closing({ kind: 'context', text: `${lines.length - shown} more in the attached list.` });
+      return {
+        text: [`Watched here (${mine.length}). ${schedule}`, ...lines.slice(0, Math.min(shown, 50))].join('\n'),
+        blocks: budget.blocks,
+        ...(shown < lines.length ? { attachment: { filename: 'watches.txt', content: lines.join('\n') } } : {}),
+      };
+    },
+  };
+}
+
+/** `watches` over the real engine. */
+export const watchesSubcommand: Subcommand = watchesSubcommandFor(defaultEngine);
 
 /** `digest <schedule> [zone] [on-change|always]` split into its parts. */
 export function parseDigestArgs(args: string): { spec: string; timezone: string; mode: DigestMode } {
@@ -250,7 +270,7 @@ export async function previewDigest(context: CommandContext, engine: PathEngine 
 
 /** The digest subcommands, for the registry: watch, unwatch, watches, digest. */
 export function createDigestSubcommands(engine: PathEngine = defaultEngine): Subcommand[] {
-  return [watchSubcommand(engine), unwatchSubcommand, watchesSubcommand, digestSubcommand(engine)];
+  return [watchSubcommand(engine), unwatchSubcommand, watchesSubcommandFor(engine), digestSubcommand(engine)];
 }
 
 /** The digest subcommands over the real engine. */

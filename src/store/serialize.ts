@@ -26,7 +26,8 @@ export function rememberJson(entry: StoredTopology, json: string, seal: string):
 /** JSON text of a store document: small sections pretty-printed, each stored topology on one line, then the seals. */
 export function serializeStore(data: StoreData): string {
   const { topologies, ...rest } = data;
-  const seals: Record<string, string> = {};
+  // No prototype: a topology may be named "__proto__", and its seal must still be an own property.
+  const seals: Record<string, string> = Object.create(null);
   const entries = Object.entries(topologies).map(([name, entry]) => {
     const { json, seal } = topologyJson(entry);
     if (seal !== undefined) seals[name] = seal;

@@ -46,6 +46,19 @@ describe('watch, unwatch, watches (real engine and question grammar)', () => {
     expect(store.data.watches).toHaveLength(1);
   });
 
+  it('`watches` shows the verdict against the current topology, times in the digest time zone', async () => {
+    // Last reported reachable; the stored topology no longer opens 3306 (a change alert just posted "broken").
+    const store = storeWith({
+      watches: [watch('C1', 'db1', 3306, { id: 'w1', last: { verdict: 'reachable', at: '2026-03-05T01:00:00.000Z' } })],
+      schedules: {
+        C1: { channel: 'C1', cron: '0 9 * * 1-5', spec: 'weekdays 09:00', timezone: 'Asia/Shanghai', mode: 'always' },
+      },
+    });
+    const list = await watchesCmd.run('', context(store));
+    expect(list.text).toContain(': unreachable; last reported reachable Thu 5 Mar, 09:00 (Asia/Shanghai)');
+    expect(list.text).not.toContain('2026-03-05T01:00');
+  });
+
   it('says why a watched path is uncertain', async () => {
     const store = storeWith({});
     const reply = await watchCmd.run('prod 192.168.10.99:80', context(store));

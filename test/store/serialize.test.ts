@@ -12,6 +12,15 @@ const topology = (name: string): StoredTopology =>
   }) as StoredTopology;
 
 describe('serializeStore', () => {
+  it('seals a topology whatever its name, "__proto__" included', () => {
+    const data: StoreData = {
+      ...emptyStoreData(),
+      topologies: Object.fromEntries([['__proto__', topology('__proto__')]]),
+    };
+    const seals = JSON.parse(serializeStore(data))[SEALS_KEY];
+    expect(Object.hasOwn(seals, '__proto__')).toBe(true);
+  });
+
   it('writes JSON that parses back to the same document', () => {
     fc.assert(
       fc.property(
