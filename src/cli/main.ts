@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { QuestionError } from '../question/errors.js';
 import { StoreError } from '../store/errors.js';
+import { DEFAULT_STORE_FILE } from '../store/file-store.js';
 import { TopologyError } from '../topology/errors.js';
 import { ChangeError } from '../whatif/change.js';
 import { register as registerAsk } from './commands/ask.js';
@@ -45,7 +46,7 @@ Examples:
   $ reachbot validate topology.yaml
   $ reachbot topology import topology.yaml --name prod --default
 
-Without --topology, questions are answered from the store (REACHBOT_STORE, default data/reachbot.json),
+Without --topology, questions are answered from the store (REACHBOT_STORE, default ${DEFAULT_STORE_FILE}),
 or from the sample topology (data/sample.yaml) while the store is empty.`,
     );
   registerAsk(program, io);

@@ -4,15 +4,9 @@
 
 import { watchesOf } from '../digest/watches.js';
 import { diagnose } from '../engine/diagnose.js';
-import { type DiagnosisResult, flowsOf } from '../engine/diagnosis.js';
+import { type DiagnosisResult, type FixFormat, flowsOf } from '../engine/diagnosis.js';
 import { QuestionError } from '../question/errors.js';
-import {
-  type AnswerFormat,
-  type KnownNames,
-  parseFollowUp,
-  parseQuestion,
-  refuseLongQuestion,
-} from '../question/parse.js';
+import { type KnownNames, parseFollowUp, parseQuestion, refuseLongQuestion } from '../question/parse.js';
 import type { Question } from '../question/question.js';
 import { parseReverseQuestion } from '../question/reverse.js';
 import { escapeMrkdwn } from '../render/mrkdwn.js';
@@ -43,7 +37,7 @@ export interface Answer {
   readonly question: Question;
   readonly result: DiagnosisResult;
   /** How to show the fixes; undefined = the surface's default (the words plus KooCLI). */
-  readonly format?: AnswerFormat;
+  readonly format?: FixFormat;
   /** Which topology answered, from where, and how fresh it is (its sync's health). */
   readonly freshness: Freshness;
   /** A thread asked for another form of the fixes ("show it as terraform"): show the fixes only. */
@@ -173,7 +167,7 @@ function knownNames(store: Store, topology: string): KnownNames | undefined {
 export function answerQuestion(
   store: Store,
   question: Question,
-  format: AnswerFormat | undefined,
+  format: FixFormat | undefined,
   preferred: string | undefined,
   now: Date,
 ): Answer {
@@ -187,7 +181,7 @@ export function answerQuestion(
 function answer(
   context: CommandContext,
   question: Question,
-  format: AnswerFormat | undefined,
+  format: FixFormat | undefined,
   preferred?: string,
 ): Outcome {
   return { kind: 'answer', answer: answerQuestion(context.store, question, format, preferred, context.now()) };

@@ -1,9 +1,9 @@
 // The process environment, validated once at start-up: which Slack transport to use (Socket Mode, HTTP, or
 // none = the local chat shell), and the few settings around it. Misconfiguration is an error, never a guess.
 import { z } from 'zod';
+import { DEFAULT_STORE_FILE } from '../store/file-store.js';
 import { defaultIntervalFromEnv } from '../sync/interval.js';
 
-export const DEFAULT_STORE_PATH = 'data/reachbot.json';
 export const DEFAULT_PORT = 3000;
 /** Where /metrics, /healthz and /readyz are served in every mode. */
 export const DEFAULT_METRICS_PORT = 9090;
@@ -110,7 +110,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     transport,
     ...(slackApiUrl ? { slackApiUrl } : {}),
     admins: parseAdmins(vars.REACHBOT_ADMINS),
-    storePath: vars.REACHBOT_STORE ?? DEFAULT_STORE_PATH,
+    storePath: vars.REACHBOT_STORE ?? DEFAULT_STORE_FILE,
     logLevel: vars.LOG_LEVEL ?? 'info',
     syncIntervalMs,
     metricsPort,

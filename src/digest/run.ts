@@ -52,7 +52,13 @@ export interface ComputedDigest {
 export async function computeDigest(
   store: Store,
   channel: string,
-  options: { engine?: PathEngine; title: string; footer: string; sliceMs?: number },
+  options: {
+    engine?: PathEngine;
+    title: string;
+    /** Fixed, or told the summary (a preview's footer depends on whether anything changed). */
+    footer: string | ((summary: DigestSummary) => string);
+    sliceMs?: number;
+  },
 ): Promise<ComputedDigest> {
   const watches = watchesOf(store.data, channel);
   // The topologies as they are now: a topology replaced during the check does not mix two versions in one digest.
@@ -64,7 +70,8 @@ export async function computeDigest(
     options.sliceMs === undefined ? {} : { sliceMs: options.sliceMs },
   );
   const summary = summarize(outcomes);
-  return { outcomes, summary, message: digestMessage(summary, { title: options.title, footer: options.footer }) };
+  const footer = typeof options.footer === 'string' ? options.footer : options.footer(summary);
+  return { outcomes, summary, message: digestMessage(summary, { title: options.title, footer }) };
 }
 
 export type DigestRunStatus =

@@ -262,7 +262,13 @@ export async function previewDigest(context: CommandContext, engine: PathEngine 
   const digest = await computeDigest(context.store, context.channelId, {
     engine,
     title: 'Reachability digest',
-    footer: `Checked ${formatInZone(now, zone)} against the current topologies · a preview: the next scheduled digest still reports these changes`,
+    // "still reports these changes" under "No changes since the last digest" would contradict it.
+    footer: (summary) =>
+      `Checked ${formatInZone(now, zone)} against the current topologies · a preview${
+        summary.newlyBroken.length || summary.newlyFixed.length
+          ? ': the next scheduled digest still reports these changes'
+          : ', nothing posted'
+      }`,
   });
   // The shell prints `text`, so it carries the whole digest, not just the notification line.
   return { text: blocksToText(digest.message.blocks), blocks: digest.message.blocks };

@@ -2,11 +2,11 @@
 // a subnet is associated; system presets allow same-subnet traffic and the cloud-service ranges.
 import { type AddressRange, type Cidr, contains, mustCidr } from '../net/address.js';
 import { portListIncludes } from '../net/ports.js';
+import { CLOUD_SERVICE_RANGE as CLOUD_SERVICE } from '../topology/cloud-ranges.js';
 import type { CompiledAcl, CompiledAclRule, CompiledEndpoint } from '../topology/compile.js';
 import type { Flow } from './context.js';
 import { type Decided, firstMatch, fixedSpansOf, normalize, type Span, sameSpans, subtract } from './spans.js';
 
-const CLOUD_SERVICE = mustCidr('100.125.0.0/16');
 const METADATA = mustCidr('169.254.169.254/32');
 
 export type AclDecider = CompiledAclRule | 'preset';

@@ -97,6 +97,10 @@ export interface ApiRequest {
   readonly body: unknown;
 }
 
+/** The forms a fix is shown in: words, KooCLI, Terraform, an API request (the renderings of FixRender). */
+export const FIX_FORMATS = ['text', 'hcloud', 'terraform', 'api'] as const;
+export type FixFormat = (typeof FIX_FORMATS)[number];
+
 /** A fix rendered for people and tools: words, KooCLI, Terraform, API request. */
 export interface FixRender {
   readonly text: string;

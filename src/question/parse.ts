@@ -2,6 +2,7 @@
 // Chinese, into a Question. Words are classified (tokens.ts), the protocol and port are taken out
 // wherever they appear, and what remains splits at the verb into a source and a destination.
 import { noMeter, type WorkMeter } from '../bounds/meter.js';
+import type { FixFormat } from '../engine/diagnosis.js';
 import { parseIp } from '../net/address.js';
 import { QuestionError } from './errors.js';
 import type { Question, QuestionProtocol } from './question.js';
@@ -19,9 +20,6 @@ export const QUESTION_FORMS: readonly string[] = [
   'prod 集群的 pod 访问 10.1.1.20 不通',
 ];
 
-/** The formats a fix can be shown in. */
-export type AnswerFormat = 'text' | 'hcloud' | 'terraform' | 'api';
-
 /** The thread's topology names, so that "try staging" can tell a cluster from a resource. */
 export interface KnownNames {
   readonly clusters: readonly string[];
@@ -29,7 +27,7 @@ export interface KnownNames {
 }
 
 /** What a message in a thread means relative to the thread's previous question. */
-export type FollowUp = { kind: 'question'; question: Question } | { kind: 'format'; format: AnswerFormat } | null;
+export type FollowUp = { kind: 'question'; question: Question } | { kind: 'format'; format: FixFormat } | null;
 
 /**
  * The longest question read, in characters. A real question is a line; a longer text is refused before any
@@ -423,7 +421,7 @@ function needsPort(text: string, protocol: 'tcp' | 'udp'): never {
 // ---------------------------------------------------------------------------------------------
 // Follow-ups.
 
-const FORMAT_WORDS: Record<string, AnswerFormat> = {
+const FORMAT_WORDS: Record<string, FixFormat> = {
   text: 'text',
   words: 'text',
   plain: 'text',
@@ -445,7 +443,7 @@ const FORMAT_FILLER = new Set(
 );
 
 /** "show it as terraform", "as koocli/hcloud", "as api" -> the format; anything else -> null. */
-export function parseFormatRequest(text: string): AnswerFormat | null {
+export function parseFormatRequest(text: string): FixFormat | null {
   const words = text
     .normalize('NFKC')
     .toLowerCase()

@@ -3,7 +3,7 @@
 // accepts in all. A long answer keeps what matters most (the failing steps and the first fixes), marks
 // what it cut, and hands the full terminal text back as `overflow`, to be sent as a file.
 import type { ActionsBlock, Button, KnownBlock, SectionBlock } from '@slack/types';
-import type { DiagnosisResult, Fix } from '../engine/diagnosis.js';
+import type { DiagnosisResult, Fix, FixFormat } from '../engine/diagnosis.js';
 import { flowsOf } from '../engine/diagnosis.js';
 import { ACTION_IDS, MAX_ACTION_VALUE } from './actions.js';
 import { escapeMrkdwn, SLACK_LIMITS } from './mrkdwn.js';
@@ -20,11 +20,9 @@ import {
   VERDICT_SYMBOL,
 } from './words.js';
 
-export type BlockFormat = 'text' | 'hcloud' | 'terraform' | 'api';
-
 export interface BlocksOptions {
   /** Which rendering of each fix goes in its code block; default `hcloud`. */
-  readonly format?: BlockFormat;
+  readonly format?: FixFormat;
   /** Whether the message is ephemeral (then it offers "Share in channel"). */
   readonly ephemeral?: boolean;
   /** Every button's value: what the action listener needs to redo the question (≤ 2000 characters). */
@@ -93,7 +91,7 @@ function inlineCode(text: string): string {
 }
 
 /** The body of a fix in the chosen format, if the fix has that format. */
-function fixBody(fix: Fix, format: BlockFormat): string | undefined {
+function fixBody(fix: Fix, format: FixFormat): string | undefined {
   // A Kubernetes fix has one machine form, the manifest: it stands in for every cloud format.
   if (fix.render.kubectl !== undefined) return format === 'text' ? undefined : fix.render.kubectl;
   if (format === 'hcloud') return fix.render.hcloud;
@@ -103,12 +101,7 @@ function fixBody(fix: Fix, format: BlockFormat): string | undefined {
 }
 
 /** One fix as a section: its words, then its exact change in a code block, cut to fit a section. */
-function fixSection(
-  number: number,
-  fix: Fix,
-  label: string,
-  format: BlockFormat,
-): { block: SectionBlock; cut: boolean } {
+function fixSection(number: number, fix: Fix, label: string, format: FixFormat): { block: SectionBlock; cut: boolean } {
   const tags = [fix.alternative ? '_alternative_' : '', label ? `_${escapeMrkdwn(label)}_` : ''].filter(Boolean);
   const head = `*Fix ${number}*${tags.length > 0 ? ` (${tags.join(', ')})` : ''} ${escapeMrkdwn(singleLine(fix.render.text))}`;
   const body = fixBody(fix, format);
@@ -193,11 +186,11 @@ function button(text: string, actionId: string, value: string, style?: 'primary'
   };
 }
 
-function actionsBlock(result: DiagnosisResult, options: BlocksOptions, format: BlockFormat): ActionsBlock {
+function actionsBlock(result: DiagnosisResult, options: BlocksOptions, format: FixFormat): ActionsBlock {
   const value = options.actionValue;
   const fixes = numberedFixes(result).map((entry) => entry.fix);
   const elements: Button[] = [button('Recheck', ACTION_IDS.recheck, value, 'primary')];
-  const offers: { format: BlockFormat; label: string; id: string; has: (fix: Fix) => boolean }[] = [
+  const offers: { format: FixFormat; label: string; id: string; has: (fix: Fix) => boolean }[] = [
     { format: 'hcloud', label: 'Show hcloud', id: ACTION_IDS.showHcloud, has: (fix) => !!fix.render.hcloud },
     {
       format: 'terraform',

@@ -1,7 +1,7 @@
 // A diagnosis as terminal text, for someone paged at 3 a.m.: the verdict and the question first, then
 // what the destination sees as the source, the path step by step, the fixes ready to paste, and the
 // assumptions the verdict rests on. Pure: color is ANSI only when asked for.
-import type { Diagnosis, DiagnosisResult, Fix, StepStatus, Verdict } from '../engine/diagnosis.js';
+import type { Diagnosis, DiagnosisResult, Fix, FixFormat, StepStatus, Verdict } from '../engine/diagnosis.js';
 import { flowsOf } from '../engine/diagnosis.js';
 import { singleLine } from './syntax/shell.js';
 import {
@@ -15,11 +15,9 @@ import {
   VERDICT_SYMBOL,
 } from './words.js';
 
-export type FixFormat = 'all' | 'text' | 'hcloud' | 'terraform' | 'api';
-
 export interface TerminalOptions {
   readonly color?: boolean;
-  readonly format?: FixFormat;
+  readonly format?: FixFormat | 'all';
   /** Only the headline and the fixes (a follow-up asked for another form; the diagnosis was shown already). */
   readonly fixesOnly?: boolean;
   /** Which topology answered and how fresh it is; its warning goes before the verdict. */
@@ -55,7 +53,7 @@ function stepLines(flow: Diagnosis, paint: Paint, prefix: string): string[] {
 }
 
 /** The formats of one fix, labelled, as the chosen format asks; the host-bridge snippet is shell, not KooCLI. */
-function fixSections(fix: Fix, format: FixFormat): { label: string; body: string }[] {
+function fixSections(fix: Fix, format: FixFormat | 'all'): { label: string; body: string }[] {
   const render = fix.render;
   const sections: { label: string; body: string }[] = [];
   const want = (name: FixFormat): boolean => format === 'all' || format === name;
@@ -70,7 +68,7 @@ function fixSections(fix: Fix, format: FixFormat): { label: string; body: string
   return sections;
 }
 
-function fixLines(result: DiagnosisResult, format: FixFormat, paint: Paint): string[] {
+function fixLines(result: DiagnosisResult, format: FixFormat | 'all', paint: Paint): string[] {
   const fixes = numberedFixes(result);
   if (fixes.length === 0) return [];
   const multi = 'flows' in result;

@@ -6,13 +6,13 @@ import {
   type AddressRange,
   addressBits,
   type Cidr,
-  contains,
   type Family,
   mustCidr,
   parseAddressEntry,
   parseIp,
 } from '../net/address.js';
 import { type PortRange, parsePortList, protocolNumber } from '../net/ports.js';
+import { CLOUD_SYSTEM_ROUTES } from './cloud-ranges.js';
 import { type CompiledEr, compileEr, type VpcAttachment, vpcAttachmentsOf } from './compile-er.js';
 import type {
   AclRule,
@@ -34,8 +34,6 @@ import type {
 
 /** The CCE default for `nonMasqueradeCidrs` (CCE best practice "Accessing an IP Address Outside a Cluster That Uses a VPC Network by Using Source Pod IP Addresses Within the Cluster", cce_bestpractice_10041). */
 export const DEFAULT_NON_MASQUERADE = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] as const;
-/** System routes toward cloud services and VPC endpoints, in every route table (VPC "Route Table Overview"). */
-export const CLOUD_SYSTEM_ROUTES = ['100.64.0.0/10', '198.19.128.0/20'] as const;
 /** System routes present in every route table besides the VPC's own subnets (VPC "Route Table Overview"). */
 export const SYSTEM_LOCAL_ROUTES = [...CLOUD_SYSTEM_ROUTES, '127.0.0.0/8'] as const;
 const SYSTEM_LOCAL_CIDRS = SYSTEM_LOCAL_ROUTES.map(mustCidr);
@@ -266,13 +264,6 @@ export interface CompiledCluster {
   readonly workloads: ReadonlyMap<string, Workload>;
 }
 
-export interface SgMembership {
-  /** Single member addresses (canonical text). */
-  readonly addresses: Set<string>;
-  /** Member ranges (node subnets when nodes are not listed, eni container subnets). */
-  readonly ranges: AddressRange[];
-}
-
 export interface CompiledTopology {
   readonly topology: Topology;
   readonly clusters: Lookup<CompiledCluster>;
@@ -290,7 +281,6 @@ export interface CompiledTopology {
   readonly subnets: Lookup<CompiledSubnet>;
   readonly subnetIndex: PrefixIndex<CompiledSubnet>;
   readonly securityGroups: Lookup<CompiledSecurityGroup>;
-  readonly sgMembers: Lookup<SgMembership>;
   readonly addressGroups: Lookup<readonly AddressRange[]>;
   readonly networkAcls: Lookup<CompiledAcl>;
   readonly peerings: Lookup<Peering>;
@@ -542,27 +532,6 @@ function distinctCidrs(texts: readonly string[]): Cidr[] {
   return [...seen.values()];
 }
 
-/** Security group ids a workload's pod annotations name (yangtse.io/security-group-ids and the additional ones). */
-function annotatedGroups(workload: Workload): string[] {
-  const annotations = workload.podAnnotations ?? {};
-  return ['yangtse.io/security-group-ids', 'yangtse.io/additional-security-group-ids'].flatMap((key) =>
-    (annotations[key] ?? '')
-      .split(',')
-      .map((id) => id.trim())
-      .filter(Boolean),
-  );
-}
-
-function addMember(members: Map<string, SgMembership>, sg: string, range: AddressRange | string) {
-  let entry = members.get(sg);
-  if (!entry) {
-    entry = { addresses: new Set(), ranges: [] };
-    members.set(sg, entry);
-  }
-  if (typeof range === 'string') entry.addresses.add(range);
-  else entry.ranges.push(range);
-}
-
 /** Compile a validated topology into the indexes the engine asks. */
 export function compileTopology(topology: Topology): CompiledTopology {
   const clustersList = topology.clusters ?? [];
@@ -601,7 +570,6 @@ export function compileTopology(topology: Topology): CompiledTopology {
     else peeringsByPair.set(key, [p]);
   }
 
-  const members = new Map<string, SgMembership>();
   const clusters = new Map<string, CompiledCluster>();
   const nodesByAddress = new Map<string, { cluster: string; node: CompiledNode }>();
   const containerIndex = new PrefixIndex<string>();
@@ -613,23 +581,7 @@ export function compileTopology(topology: Topology): CompiledTopology {
     for (const cidr of compiled.containerCidrs) containerIndex.add(cidr, cluster.name);
     if (compiled.serviceCidr) serviceIndex.add(compiled.serviceCidr, cluster.name);
     for (const node of compiled.nodes) nodesByAddress.set(node.ip.text, { cluster: cluster.name, node });
-    for (const sg of cluster.nodeSecurityGroups ?? []) {
-      if (compiled.nodes.length) for (const node of compiled.nodes) addMember(members, sg, node.ip.text);
-      else for (const s of compiled.nodeSubnets) addMember(members, sg, s.cidr);
-    }
-    if (compiled.model === 'eni') {
-      for (const s of compiled.containerSubnets) eniSubnets.set(s.subnet.id, cluster.name);
-      const podGroups = [
-        ...(cluster.podSecurityGroups ?? []),
-        ...(cluster.workloads ?? []).flatMap((w) => [
-          ...(w.securityGroups ?? []),
-          ...(w.additionalSecurityGroups ?? []),
-          ...annotatedGroups(w),
-        ]),
-        ...(cluster.securityGroupResources ?? []).flatMap((r) => r.spec.securityGroups.map((g) => g.id)),
-      ];
-      for (const sg of podGroups) for (const s of compiled.containerSubnets) addMember(members, sg, s.cidr);
-    }
+    if (compiled.model === 'eni') for (const s of compiled.containerSubnets) eniSubnets.set(s.subnet.id, cluster.name);
   }
 
   const resources = new Map<string, Resource>();
@@ -641,7 +593,6 @@ export function compileTopology(topology: Topology): CompiledTopology {
       const list = resourcesByAddress.get(text);
       if (list) list.push(resource);
       else resourcesByAddress.set(text, [resource]);
-      for (const sg of resource.securityGroups ?? []) addMember(members, sg, text);
     }
   }
   let resourceNames: string[] | undefined;
@@ -668,7 +619,6 @@ export function compileTopology(topology: Topology): CompiledTopology {
     subnets,
     subnetIndex,
     securityGroups,
-    sgMembers: members,
     addressGroups,
     networkAcls,
     peerings,
@@ -680,12 +630,4 @@ export function compileTopology(topology: Topology): CompiledTopology {
     enterpriseRouters,
     vpcAttachments: vpcAttachmentsOf(topology),
   };
-}
-
-/** Whether an address range is entirely made of members of a security group (per the compiled index). */
-export function isSgMember(compiled: CompiledTopology, sg: string, range: AddressRange): boolean {
-  const members = compiled.sgMembers.get(sg);
-  if (!members) return false;
-  if (range.start === range.end && members.addresses.has(range.text.replace(/\/(32|128)$/, ''))) return true;
-  return members.ranges.some((m) => contains(m, range));
 }

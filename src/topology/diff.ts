@@ -99,11 +99,16 @@ export function isEmptyDiff(diff: TopologyDiff): boolean {
 export function formatDiff(diff: TopologyDiff): string {
   if (isEmptyDiff(diff)) return 'no changes';
   const lines: string[] = [];
-  const counts = [
-    diff.added.length && `${diff.added.length} added`,
-    diff.removed.length && `${diff.removed.length} removed`,
-    diff.changed.length && `${diff.changed.length} changed`,
-  ].filter(Boolean);
+  // The first line is the summary alerts and import replies show: "2 changed" alone does not say what changed.
+  const named = (entries: readonly { kind: DiffKind; id: string }[], verb: string) => {
+    if (!entries.length) return '';
+    const shown = entries.slice(0, 3).map((e) => `${KIND_LABEL[e.kind]} ${e.id}`);
+    const more = entries.length > 3 ? `, and ${entries.length - 3} more` : '';
+    return `${entries.length} ${verb} (${shown.join(', ')}${more})`;
+  };
+  const counts = [named(diff.added, 'added'), named(diff.removed, 'removed'), named(diff.changed, 'changed')].filter(
+    Boolean,
+  );
   lines.push(counts.join(', '));
   for (const entry of diff.added) lines.push(`+ ${KIND_LABEL[entry.kind]} ${entry.id}`);
   for (const entry of diff.removed) lines.push(`- ${KIND_LABEL[entry.kind]} ${entry.id}`);

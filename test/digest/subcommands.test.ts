@@ -161,6 +161,15 @@ describe('digest', () => {
     expect(store.data.schedules).toEqual({});
   });
 
+  it('a preview with nothing new does not claim the next digest reports changes', async () => {
+    const store = storeWith({ open: { db: ['3306'] } });
+    await watchCmd.run('prod db1:3306', context(store));
+    const [, , , preview] = createDigestSubcommands() as Subcommand[];
+    const reply = await preview!.run('now', context(store));
+    expect(reply.text).toContain('No changes since the last digest.');
+    expect(reply.text).not.toContain('still reports these changes');
+  });
+
   it('digest now shows what would be posted, without moving the baseline', async () => {
     const store = storeWith({
       watches: [],

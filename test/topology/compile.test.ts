@@ -1,8 +1,8 @@
 // The compiled indexes: lookups by name and address, prefix containment, route tables with implied
-// routes, pre-sorted security-group rules, and membership.
+// routes, and pre-sorted security-group rules.
 import { describe, expect, it } from 'vitest';
 import { mustCidr, parseIp } from '../../src/net/address.js';
-import { compileTopology, isSgMember, PrefixIndex } from '../../src/topology/compile.js';
+import { compileTopology, PrefixIndex } from '../../src/topology/compile.js';
 import { build, seedCrossVpc, seedSameVpc } from '../fixtures/engine/builder.js';
 
 describe('PrefixIndex', () => {
@@ -89,15 +89,6 @@ describe('compileTopology', () => {
     const group = build(input).compiled.securityGroups.get('sg-sorted')!;
     expect(group.ingress.map((r) => r.rule.description)).toEqual(['c', 'b', 'e', 'a']);
     expect(group.egress.map((r) => r.rule.description)).toEqual(['d']);
-  });
-
-  it('knows group members: resources, listed nodes, eni container subnets', () => {
-    const { compiled } = build(seedSameVpc());
-    expect(isSgMember(compiled, 'sg-ecs', parseIp('192.168.10.52')!)).toBe(true);
-    expect(isSgMember(compiled, 'sg-node', parseIp('192.168.10.11')!)).toBe(true);
-    expect(isSgMember(compiled, 'sg-node', mustCidr('172.16.0.0/16'))).toBe(false);
-    const eni = build(seedSameVpc('eni')).compiled;
-    expect(isSgMember(eni, 'sg-eni', parseIp('192.168.30.7')!)).toBe(true);
   });
 
   it('compiles an empty topology', () => {

@@ -74,7 +74,9 @@ describe('diffTopologies', () => {
       { kind: 'cluster', id: 'prod', changes: ['containerCidrs: +172.17.0.0/16'] },
     ]);
     const text = formatDiff(diff);
-    expect(text.split('\n')[0]).toBe('1 added, 1 removed, 2 changed');
+    expect(text.split('\n')[0]).toBe(
+      '1 added (resource db2), 1 removed (resource db1), 2 changed (security group sg-db, cluster prod)',
+    );
     expect(text).toContain('+ resource db2');
     expect(text).toContain('- resource db1');
     expect(text).toContain('~ security group sg-db');

@@ -112,7 +112,11 @@ describe('topology diff', () => {
     const after = validateTopology(doc);
     if (!before.ok || !after.ok) throw new Error('sample invalid');
     expect(formatDiff(diffTopologies(before.topology, after.topology))).toBe(
-      ['1 changed', '~ ER route table er-core/ert-shared', '    routes: +172.16.0.0/16 -> att-prod'].join('\n'),
+      [
+        '1 changed (ER route table er-core/ert-shared)',
+        '~ ER route table er-core/ert-shared',
+        '    routes: +172.16.0.0/16 -> att-prod',
+      ].join('\n'),
     );
   });
 });

@@ -4,11 +4,11 @@ import { isAbsolute, relative } from 'node:path';
 import { type Command, Option } from 'commander';
 import { diagnosisOutput, SCHEMA_VERSION } from '../../contract/diagnosis-schema.js';
 import { diagnose } from '../../engine/diagnose.js';
-import type { DiagnosisResult, Verdict } from '../../engine/diagnosis.js';
+import { type DiagnosisResult, FIX_FORMATS, type FixFormat, type Verdict } from '../../engine/diagnosis.js';
 import { parseQuestion } from '../../question/parse.js';
 import type { Question } from '../../question/question.js';
 import { parseReverseQuestion } from '../../question/reverse.js';
-import { type FixFormat, renderTerminal } from '../../render/terminal.js';
+import { renderTerminal } from '../../render/terminal.js';
 import { chooseReverseTopology } from '../../reverse/choose.js';
 import { renderReverseText } from '../../reverse/render.js';
 import { answerReverse, type ReverseQuestion } from '../../reverse/reverse.js';
@@ -29,7 +29,7 @@ const VERDICT_EXIT: Record<Verdict, number> = {
 interface AskOptions {
   readonly topology?: string;
   readonly json?: boolean;
-  readonly format?: FixFormat;
+  readonly format?: FixFormat | 'all';
   readonly color: boolean;
 }
 
@@ -45,7 +45,7 @@ export function register(program: Command, io: CliIO): void {
       new Option(
         '-f, --format <format>',
         'show fixes in this form (default: hcloud, the words plus KooCLI; all: every form)',
-      ).choices(['all', 'text', 'hcloud', 'terraform', 'api']),
+      ).choices(['all', ...FIX_FORMATS]),
     )
     .option('--no-color', 'plain text, even on a terminal')
     .addHelpText(

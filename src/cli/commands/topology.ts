@@ -4,7 +4,7 @@ import { basename, extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { closestNames } from '../../names/closest.js';
 import type { KubernetesSyncTarget, StoredTopology, SyncSourceSpec } from '../../store/data.js';
-import { type FileStore, openFileStore, storePathFor } from '../../store/file-store.js';
+import { DEFAULT_STORE_FILE, type FileStore, openFileStore, storePathFor } from '../../store/file-store.js';
 import {
   defaultTopologyName,
   getTopology,
@@ -31,7 +31,7 @@ import { describeTopology, summarize } from './topology-summary.js';
 export function register(program: Command, io: CliIO): void {
   const topology = program
     .command('topology')
-    .description('manage the named topologies in the store (REACHBOT_STORE, default data/reachbot.json)')
+    .description(`manage the named topologies in the store (REACHBOT_STORE, default ${DEFAULT_STORE_FILE})`)
     .addHelpText(
       'after',
       `

@@ -6,6 +6,7 @@ import { excludeCidr } from '../../net/cidr-exclude.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';
 import { replanFix } from '../fixes/replan.js';
 import { securityGroupAllowFixes } from '../fixes/security-group-rule.js';
+import { nodeAddresses } from '../node-addresses.js';
 import { describeRule, evaluateSecurityGroups, type Peer } from '../security-group-eval.js';
 import { normalize, spansText } from '../spans.js';
 
@@ -141,9 +142,7 @@ export function destinationSgCheck(ctx: FlowContext): CheckResult {
 
 function seeNodeSource(ctx: FlowContext): Peer {
   const nodeGroups = ctx.cluster.cluster.nodeSecurityGroups ?? [];
-  const spans = ctx.cluster.nodes.length
-    ? ctx.cluster.nodes.map((n) => ({ start: n.ip.start, end: n.ip.end }))
-    : ctx.cluster.nodeSubnets.map((s) => ({ start: s.cidr.start, end: s.cidr.end }));
+  const spans = nodeAddresses(ctx.cluster, 4).map(({ range }) => ({ start: range.start, end: range.end }));
   return { family: 4, spans: normalize(spans), memberOf: new Set(nodeGroups) };
 }
 

@@ -1,8 +1,8 @@
 // Step `destination`: what the address is (CCE FAQ "How Do I Locate a Workload Networking Fault?", cce_faq_00202): a declared resource, a cluster node, a pod,
 // a Service IP, an address of this or a peered VPC, the internet, or unknown.
-import { type AddressRange, contains, isPrivate, isPublic, mustCidr, specialRange } from '../../net/address.js';
+import { type AddressRange, contains, isPrivate, isPublic, specialRange } from '../../net/address.js';
+import { CLOUD_SERVICE_RANGE, CLOUD_SYSTEM_RANGES, CLOUD_SYSTEM_ROUTES } from '../../topology/cloud-ranges.js';
 import {
-  CLOUD_SYSTEM_ROUTES,
   type CompiledCluster,
   type CompiledTopology,
   type CompiledVpc,
@@ -11,9 +11,6 @@ import {
 import type { Resource } from '../../topology/schema.js';
 import type { Target } from '../context.js';
 import type { Step } from '../diagnosis.js';
-
-/** Ranges every route table reaches by a system route: cloud services and VPC endpoints (VPC "Route Table Overview"). */
-const CLOUD_SERVICE_RANGES = CLOUD_SYSTEM_ROUTES.map(mustCidr);
 
 // The bare id: diagnose labels every named id of a step ("name (id)") in one place (src/names/labels.ts).
 function vpcLabel(vpc: CompiledVpc): string {
@@ -188,14 +185,14 @@ export function classifyDestination(
         ? `${address.text} is in ${special.cidr.text}, ${special.name}: taken as a public (internet) address, as examples use it`
         : `${address.text} is a public (internet) address`,
     };
-  const cloudService = CLOUD_SERVICE_RANGES.some((c) => contains(c, address));
+  const cloudService = CLOUD_SYSTEM_RANGES.some((c) => contains(c, address));
   return {
     ...base,
     info: { kind: 'unknown', address: address.text },
     securityGroups: null,
     special: 'unknown-private',
     summary: cloudService
-      ? `${address.text} is in the cloud-service ranges (100.64.0.0/10: e.g. 100.125.0.0/16 DNS, NTP, OBS; 198.19.128.0/20: VPC endpoints; CCE FAQ "How Can I Configure a Security Group Rule for a Cluster?", cce_faq_00265, VPC "Route Table Overview"): its filters are not in the topology`
+      ? `${address.text} is in the cloud-service ranges (${CLOUD_SYSTEM_ROUTES[0]}: e.g. ${CLOUD_SERVICE_RANGE.text} DNS, NTP, OBS; ${CLOUD_SYSTEM_ROUTES[1]}: VPC endpoints; CCE FAQ "How Can I Configure a Security Group Rule for a Cluster?", cce_faq_00265, VPC "Route Table Overview"): its filters are not in the topology`
       : special && !isPrivate(address)
         ? `${address.text} is in ${special.cidr.text}, ${special.name}: not a private address, and no VPC route reaches it`
         : `${address.text} is a private address in no declared VPC (VPN, Direct Connect or an undeclared VPC?)`,

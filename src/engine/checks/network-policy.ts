@@ -2,7 +2,8 @@
 // NetworkPolicies of the asking pods isolate them for egress and admit the destination, where CCE enforces
 // them (cce_10_0059 "Configuring Network Policies (NetworkPolicy)"): tunnel clusters from v1.23 on supported
 // node OSes, vpc-router and eni clusters only with DataPlane V2. hostNetwork pods are outside policies.
-import { addressBits, contains, mustCidr } from '../../net/address.js';
+import { addressBits, contains } from '../../net/address.js';
+import { CLOUD_SERVICE_RANGE } from '../../topology/cloud-ranges.js';
 import type { CompiledCluster } from '../../topology/compile.js';
 import { podLabelsOf, workloadNamespace } from '../../topology/kubernetes-objects.js';
 import type { Cluster, NetworkPolicy, Workload } from '../../topology/schema.js';
@@ -22,7 +23,7 @@ import {
 } from '../network-policy-eval.js';
 
 /** Cloud-service addresses a Turbo cluster's policies cannot restrict (cce_10_0059). */
-const TURBO_ALWAYS_ALLOWED = mustCidr('100.125.0.0/16');
+const TURBO_ALWAYS_ALLOWED = CLOUD_SERVICE_RANGE;
 
 /** Labels CoreDNS pods carry in the clusters we know of; a DNS rule selecting any of them is counted. */
 export const DNS_POD_LABELS: readonly Readonly<Record<string, string>>[] = [

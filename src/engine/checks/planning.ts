@@ -1,10 +1,11 @@
 // Step `planning`: CIDR conflicts that no rule can fix (CCE best practice "Planning CIDR Blocks for a Cluster", cce_bestpractice_00004, VPC "VPC Peering Connection Overview", vpc_peering_0009): a destination inside the
 // cluster's own container or Service CIDR, overlapping peered VPCs, container CIDRs overlapping VPCs.
-import { type Cidr, mustCidr, overlaps } from '../../net/address.js';
+import { type Cidr, overlaps } from '../../net/address.js';
+import { CLOUD_SERVICE_RANGE, CLOUD_SYSTEM_RANGES } from '../../topology/cloud-ranges.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';
 import { replanFix } from '../fixes/replan.js';
 
-const SYSTEM_RANGES = ['100.64.0.0/10', '198.19.128.0/20', '100.125.0.0/16'].map(mustCidr);
+const SYSTEM_RANGES = [...CLOUD_SYSTEM_RANGES, CLOUD_SERVICE_RANGE];
 
 function firstOverlap(a: readonly Cidr[], b: readonly Cidr[]): [Cidr, Cidr] | undefined {
   for (const x of a) for (const y of b) if (overlaps(x, y)) return [x, y];

@@ -3,8 +3,9 @@
 // the destination VPC, or the NAT gateway for the internet.
 
 import { contains, overlaps } from '../../net/address.js';
+import { CLOUD_SYSTEM_ROUTES } from '../../topology/cloud-ranges.js';
 import type { CompiledRoute, CompiledRouteTable, CompiledVpc } from '../../topology/compile.js';
-import { CLOUD_SYSTEM_ROUTES, farSide, pairKey, peeringsBetween, preferredPeering } from '../../topology/compile.js';
+import { farSide, pairKey, peeringsBetween, preferredPeering } from '../../topology/compile.js';
 import { type CheckResult, type FlowContext, result, type SourceLeg } from '../context.js';
 import type { Step } from '../diagnosis.js';
 import { erLabel, erPathOf } from '../er-path.js';
@@ -109,8 +110,8 @@ function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, ou
 
   const dstVpc = target.vpc;
   if (!dstVpc) {
-    // The system routes 100.64.0.0/10 and 198.19.128.0/20 are in every table (VPC "Route Table Overview"): they carry
-    // traffic to the cloud-service range 100.125.0.0/16 (DNS, NTP, OBS, CCE FAQ "How Can I Configure a Security Group Rule for a Cluster?", cce_faq_00265) and to VPC endpoints.
+    // The system routes (CLOUD_SYSTEM_ROUTES) are in every table (VPC "Route Table Overview"): they carry
+    // traffic to the cloud-service range (DNS, NTP, OBS, CCE FAQ "How Can I Configure a Security Group Rule for a Cluster?", cce_faq_00265) and to VPC endpoints.
     if (route && route.origin === 'local' && CLOUD_ROUTES.has(route.destination.text))
       return {
         check: 'route-forward',

@@ -1,6 +1,8 @@
 // Step `source-address`: which source IP the destination sees (CCE "Configuring Intra-VPC Access", cce_10_0399, CCE "Accessing the Internet from a Container", cce_10_0400), and the
 // subnets the traffic leaves from (for ACLs and routes).
-import { type AddressRange, contains, type Family, mustCidr, parseCidr, parseIp } from '../../net/address.js';
+import { type AddressRange, contains, type Family, parseCidr, parseIp } from '../../net/address.js';
+// Turbo pods usually reach the cloud-service range through SNATIPRanges (CCE "Configuring Intra-VPC Access", cce_10_0399).
+import { CLOUD_SERVICE_RANGE } from '../../topology/cloud-ranges.js';
 import {
   type CompiledCluster,
   type CompiledSubnet,
@@ -10,11 +12,9 @@ import {
 import type { Workload } from '../../topology/schema.js';
 import type { InternetEgress, SeenSource, SourceLeg, Target } from '../context.js';
 import type { Step } from '../diagnosis.js';
+import { nodeAddresses } from '../node-addresses.js';
 import { podSecurityGroups } from '../pod-security-groups.js';
 import { normalize, spansOf, spanText } from '../spans.js';
-
-/** The cloud-service range Turbo pods usually reach through SNATIPRanges (CCE "Configuring Intra-VPC Access", cce_10_0399, CCE FAQ "How Can I Configure a Security Group Rule for a Cluster?", cce_faq_00265). */
-const CLOUD_SERVICE = mustCidr('100.125.0.0/16');
 
 // A compiled cluster never changes (a patched topology compiles its own), so its legs are computed once per family:
 // a reverse question asks the same cluster about thousands of destinations.
@@ -40,19 +40,16 @@ function nodeLegs(cluster: CompiledCluster, family: Family): readonly SourceLeg[
 }
 
 function computeNodeLegs(cluster: CompiledCluster, family: Family): SourceLeg[] {
-  if (cluster.nodes.length && family === 4) {
-    const bySubnet = new Map<CompiledSubnet, AddressRange[]>();
-    for (const node of cluster.nodes) {
-      if (!node.subnet) continue;
-      const list = bySubnet.get(node.subnet) ?? [];
-      list.push(node.ip);
-      bySubnet.set(node.subnet, list);
-    }
-    return [...bySubnet].map(([subnet, ips]) => ({ subnet, spans: spansOf(ips, 4), stable: [subnet.cidr.text] }));
+  const bySubnet = new Map<CompiledSubnet, AddressRange[]>();
+  for (const { subnet, range } of nodeAddresses(cluster, family)) {
+    if (!subnet) continue;
+    const list = bySubnet.get(subnet) ?? [];
+    list.push(range);
+    bySubnet.set(subnet, list);
   }
-  return cluster.nodeSubnets.flatMap((subnet) => {
+  return [...bySubnet].flatMap(([subnet, ranges]) => {
     const block = subnetBlock(subnet, family);
-    return block ? [{ subnet, spans: spansOf([block], family), stable: [block.text] }] : [];
+    return block ? [{ subnet, spans: spansOf(ranges, family), stable: [block.text] }] : [];
   });
 }
 
@@ -227,9 +224,9 @@ export function seeSource(
       );
     }
   } else {
-    if (family === 4 && contains(CLOUD_SERVICE, target.address))
+    if (family === 4 && contains(CLOUD_SERVICE_RANGE, target.address))
       uncertain.push(
-        `CCE Turbo writes SNATIPRanges (the cloud-service ranges, region-specific, typically 100.125.0.0/16) into each pod's route table: traffic to ${target.address.text} may leave through the node and be SNATed to the node IP (CCE "Configuring Intra-VPC Access", cce_10_0399, cce_10_0530); taken as the container subnet here, check with \`kubectl get yc default -oyaml | grep snatIPRanges\``,
+        `CCE Turbo writes SNATIPRanges (the cloud-service ranges, region-specific, typically ${CLOUD_SERVICE_RANGE.text}) into each pod's route table: traffic to ${target.address.text} may leave through the node and be SNATed to the node IP (CCE "Configuring Intra-VPC Access", cce_10_0399, cce_10_0530); taken as the container subnet here, check with \`kubectl get yc default -oyaml | grep snatIPRanges\``,
       );
     const legs = containerSubnetLegs(cluster, family);
     const pod = podSecurityGroups(cluster, workload);
