@@ -747,7 +747,14 @@ function dedupeNames<T extends { name: string }>(
   what: string,
   warn: (message: string) => void,
 ): T[] {
-  const sorted = sortByKey(items, (item) => `${item.name}\u0000${idOf(item)}`);
+  // A name is required in the topology; an object the cloud left unnamed is known by its id.
+  const named = items.map((item) => {
+    if (item.name.trim()) return item;
+    const id = idOf(item) || what;
+    warn(`${what} ${id} has no name; it is named "${id}"`);
+    return rename(item, id);
+  });
+  const sorted = sortByKey(named, (item) => `${item.name}\u0000${idOf(item)}`);
   const taken = new Set<string>();
   return sorted.map((item) => {
     if (!taken.has(item.name)) {

@@ -66,6 +66,20 @@ describe('importTerraformState mapping', () => {
     expect(warnings.join('\n')).toMatch(/may not keep their binding order/);
   });
 
+  it('names an ECS the state leaves unnamed by its id, saying so (found by the fuzz test)', () => {
+    const { topology, warnings } = importTerraformState(
+      state(
+        resource('huaweicloud_compute_instance', 'app', {
+          id: 'ecs-1',
+          name: '',
+          network: [{ uuid: 'net-nodes', fixed_ip_v4: '192.168.10.5' }],
+        }),
+      ),
+    );
+    expect(topology.resources?.[0]?.name).toBe('ecs-1');
+    expect(warnings.join('\n')).toMatch(/resource ecs-1 has no name/);
+  });
+
   it('does not bind a security group to a whitelist-controlled Redis 5.0, and keeps it for Redis 3.0', () => {
     const dcs = (name: string, version: string) =>
       resource('huaweicloud_dcs_instance', name, {
