@@ -170,7 +170,7 @@ export function seeSource(
     );
   } else if (cluster.model === 'overlay_l2') {
     seen = nodeSide(
-      'overlay_l2 (container tunnel network) SNATs pod traffic leaving the cluster to the node IP (CCE "Configuring Intra-VPC Access", cce_10_0399, cce_10_0399)',
+      'overlay_l2 (container tunnel network) SNATs pod traffic leaving the cluster to the node IP (CCE "Configuring Intra-VPC Access", cce_10_0399)',
     );
   } else if (cluster.model === 'vpc-router' && family === 6) {
     // CCE "Configuring Intra-VPC Access", cce_10_0399: dual-stack is supported by the tunnel network and CNN 2.0 only; VPC-network pods have no IPv6.
@@ -248,7 +248,7 @@ export function seeSource(
       family,
       spans: normalize(legs.flatMap((l) => l.spans)),
       seenAs: [],
-      why: 'eni (Cloud Native Network 2.0) pods send with their own IP from the container subnets, without NAT (CCE "Configuring Intra-VPC Access", cce_10_0399, cce_10_0399)',
+      why: 'eni (Cloud Native Network 2.0) pods send with their own IP from the container subnets, without NAT (CCE "Configuring Intra-VPC Access", cce_10_0399)',
       kind: 'container-subnet',
       memberOf: new Set(groups),
       maybeMemberOf: none,
