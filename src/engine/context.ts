@@ -1,5 +1,6 @@
 // What every check of one flow sees: the compiled topology, the asking cluster, the flow, the classified
 // destination and the source the destination sees; and what every check returns.
+import type { I18n } from '../i18n/i18n.js';
 import type { AddressRange, Family } from '../net/address.js';
 import type { CompiledCluster, CompiledSubnet, CompiledTopology, CompiledVpc } from '../topology/compile.js';
 import type { Resource, Workload } from '../topology/schema.js';
@@ -96,6 +97,8 @@ export interface FlowContext {
   readonly purpose: string;
   /** The host name the question named, when it named one: the pods must also reach DNS to resolve it. */
   readonly hostName?: string;
+  /** The language the answer is written in: every human text of a step, fix or assumption goes through it. */
+  readonly i18n: I18n;
 }
 
 /** A fix as a check decides it, with the purpose line its rendering carries. */

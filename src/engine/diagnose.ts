@@ -6,6 +6,8 @@
 // Result shape: one flow (a port or ICMP was asked, or the resource declares one port) gives a Diagnosis;
 // several flows (no port asked, several declared ports) give { verdict, flows }, the worst verdict first
 // reached. Use `flowsOf(result)` to treat both alike.
+import { EN, type I18n, i18n } from '../i18n/i18n.js';
+import type { Lang } from '../i18n/lang.js';
 import { labelIds, namesById } from '../names/labels.js';
 import type { ResolvedHost } from '../names/resolve-host.js';
 import type { Question } from '../question/question.js';
@@ -94,7 +96,13 @@ interface FlowOutcome {
   readonly fixes: PlannedFix[];
 }
 
-function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow, stopAtFailure = false): FlowOutcome {
+function walk(
+  compiled: CompiledTopology,
+  resolved: ResolvedQuestion,
+  flow: Flow,
+  text: I18n,
+  stopAtFailure = false,
+): FlowOutcome {
   const { workload } = resolved;
   // A verified fix may have changed the cluster itself (a NetworkPolicy): read it from the compiled topology.
   const cluster = compiled.clusters.get(resolved.cluster.cluster.name.toLowerCase()) ?? resolved.cluster;
@@ -112,6 +120,7 @@ function walk(compiled: CompiledTopology, resolved: ResolvedQuestion, flow: Flow
     source,
     purpose,
     ...(resolved.host ? { hostName: resolved.host.name } : {}),
+    i18n: text,
   };
   const results: CheckResult[] = [];
   // Clusters without Kubernetes objects get the answers they always had, without a network-policy step.
@@ -228,10 +237,11 @@ function diagnoseFlow(
   compiled: CompiledTopology,
   resolved: ResolvedQuestion,
   flow: Flow,
+  text: I18n = EN,
   verify = true,
   stopAtFailure = false,
 ): Diagnosis {
-  const first = walk(compiled, resolved, flow, stopAtFailure);
+  const first = walk(compiled, resolved, flow, text, stopAtFailure);
   const fixes = [...first.fixes];
   const assumptions = [...first.diagnosis.assumptions];
   if (verify && first.diagnosis.verdict === 'unreachable') {
@@ -239,7 +249,7 @@ function diagnoseFlow(
     for (let round = 0; round < VERIFY_ROUNDS; round++) {
       const applied = fixes.filter((f) => isPrimary(f.spec)).map((f) => f.spec);
       if (applied.length === 0) break;
-      const again = walk(patchCompiled(compiled, applied), resolved, flow);
+      const again = walk(patchCompiled(compiled, applied), resolved, flow, text);
       if (again.diagnosis.verdict !== 'unreachable') break;
       const extra = again.fixes.filter((f) => !keys.has(fixKey(f.spec)));
       for (const f of extra) keys.add(fixKey(f.spec));
@@ -281,6 +291,8 @@ export interface DiagnoseOptions {
    * absent. For callers that keep only those (reverse questions over thousands of destinations).
    */
   readonly stopAtFirstBlocker?: boolean;
+  /** The language of every human text in the answer (default English); machine fields are the same in all. */
+  readonly lang?: Lang;
 }
 
 /** Answer a question: one Diagnosis for one flow, { verdict, flows } for several. Throws QuestionError. */
@@ -291,11 +303,12 @@ export function diagnose(
 ): DiagnosisResult {
   const verify = options.verifyFixes ?? true;
   const stopAtFailure = options.stopAtFirstBlocker ?? false;
+  const text = i18n(options.lang ?? 'en');
   const resolved = resolveQuestion(compiled, question);
   // A host name with several addresses is answered for each: every address's flows, in record order.
   const flows = resolved.targets.flatMap((target) => {
     const at: ResolvedQuestion = { ...resolved, ...target };
-    return target.flows.map((flow) => diagnoseFlow(compiled, at, flow, verify, stopAtFailure));
+    return target.flows.map((flow) => diagnoseFlow(compiled, at, flow, text, verify, stopAtFailure));
   });
   if (flows.length === 1) return flows[0]!;
   const verdict = flows.reduce<Verdict>(

@@ -1,0 +1,67 @@
+// The language an answer is being written in, with the formatting that goes with it: messages, numbers,
+// lists, durations and times, all for that locale. Pure: the clock is never read here.
+import { type Lang, LOCALES } from './lang.js';
+import type { Message } from './message.js';
+
+/** Everything a renderer needs to write in one language. */
+export interface I18n {
+  readonly lang: Lang;
+  /** The message's text in this language. */
+  t(message: Message<void>): string;
+  t<P>(message: Message<P>, params: P): string;
+  /** 1,234 / 1,234 (grouped for the locale). */
+  number(value: number): string;
+  /** "a, b and c" / "a、b和c". */
+  list(items: readonly string[], type?: 'conjunction' | 'disjunction'): string;
+  /** "3 minutes" / "3分钟": the largest unit that fits, rounded down. */
+  duration(ms: number): string;
+  /** "2026-12-03 09:30 UTC": the same unambiguous form in both languages (times in answers are UTC). */
+  time(date: Date): string;
+}
+
+const cache = new Map<Lang, I18n>();
+
+/** The I18n for a language (shared, stateless). */
+export function i18n(lang: Lang): I18n {
+  let found = cache.get(lang);
+  if (!found) {
+    found = create(lang);
+    cache.set(lang, found);
+  }
+  return found;
+}
+
+const UNITS = [
+  { ms: 86_400_000, unit: 'day' },
+  { ms: 3_600_000, unit: 'hour' },
+  { ms: 60_000, unit: 'minute' },
+  { ms: 1_000, unit: 'second' },
+] as const;
+
+/** English: what every caller gets when no language was asked for. */
+export const EN: I18n = i18n('en');
+
+function create(lang: Lang): I18n {
+  const locale = LOCALES[lang];
+  const numbers = new Intl.NumberFormat(locale);
+  const lists = {
+    conjunction: new Intl.ListFormat(locale, { type: 'conjunction' }),
+    disjunction: new Intl.ListFormat(locale, { type: 'disjunction' }),
+  };
+  const units = new Map(
+    UNITS.map(({ unit }) => [unit, new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' })]),
+  );
+  return {
+    lang,
+    t<P>(message: Message<P>, params?: P): string {
+      return message[lang](params as P);
+    },
+    number: (value) => numbers.format(value),
+    list: (items, type = 'conjunction') => lists[type].format(items),
+    duration(ms) {
+      const step = UNITS.find((u) => ms >= u.ms) ?? UNITS[3];
+      return units.get(step.unit)!.format(Math.floor(Math.max(0, ms) / step.ms));
+    },
+    time: (date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  };
+}

@@ -1,0 +1,19 @@
+// One user-facing message: an id (its key in a catalog), typed parameters and its text in every language,
+// side by side. A catalog entry without a language does not type-check.
+import type { Lang } from './lang.js';
+
+/** A message's texts, one function per language from the same typed parameters. */
+export type Message<P = void> = { readonly [L in Lang]: (params: P) => string };
+
+/** A group of messages keyed by id (`whitelist.disabled`). `never` accepts every parameter type. */
+export type Catalog = Readonly<Record<string, Message<never>>>;
+
+/** Declare one message; the type parameter names its parameters. */
+export function message<P = void>(texts: Message<P>): Message<P> {
+  return texts;
+}
+
+/** Declare a message without parameters from its two texts. */
+export function fixed(en: string, zh: string): Message<void> {
+  return { en: () => en, zh: () => zh };
+}

@@ -1,0 +1,35 @@
+// Which language an answer is written in when nobody said, and when somebody did.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { chooseLang, detectLang, langOfEnvironment, langOfLocale } from '../../src/i18n/lang.js';
+
+describe('detectLang', () => {
+  it('reads a question with Chinese characters as Chinese', () => {
+    expect(detectLang('prod 的容器能访问 192.168.10.52:3306 吗')).toBe('zh');
+    expect(detectLang('can pod in prod reach 192.168.10.52?')).toBe('en');
+  });
+
+  it('reads any ASCII text as English', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary-ascii' }), (text) => detectLang(text) === 'en'));
+  });
+});
+
+describe('the terminal locale', () => {
+  it('follows LC_ALL, then LC_MESSAGES, then LANG', () => {
+    expect(langOfEnvironment({ LANG: 'zh_CN.UTF-8' })).toBe('zh');
+    expect(langOfEnvironment({ LC_ALL: 'en_US.UTF-8', LANG: 'zh_CN.UTF-8' })).toBe('en');
+    expect(langOfEnvironment({ LC_MESSAGES: 'zh_TW', LANG: 'C' })).toBe('zh');
+    expect(langOfEnvironment({ LC_ALL: 'de_DE.UTF-8', LANG: 'zh_CN' })).toBeUndefined();
+    expect(langOfEnvironment({})).toBeUndefined();
+    expect(langOfLocale('C.UTF-8')).toBe('en');
+  });
+});
+
+describe('chooseLang', () => {
+  it('lets a setting win over the question, and auto follow it', () => {
+    expect(chooseLang('en', '能访问吗', 'zh')).toBe('en');
+    expect(chooseLang('auto', '能访问吗', 'en')).toBe('zh');
+    expect(chooseLang(undefined, 'can it reach?', 'zh')).toBe('en');
+    expect(chooseLang(undefined, undefined, 'zh')).toBe('zh');
+  });
+});
