@@ -8,6 +8,7 @@
 // reached. Use `flowsOf(result)` to treat both alike.
 import { EN, type I18n, i18n } from '../i18n/i18n.js';
 import type { Lang } from '../i18n/lang.js';
+import { engineSource as TEXTS } from '../i18n/messages/engine-source.js';
 import { labelIds, namesById } from '../names/labels.js';
 import type { ResolvedHost } from '../names/resolve-host.js';
 import type { Question } from '../question/question.js';
@@ -107,8 +108,8 @@ function walk(
   // A verified fix may have changed the cluster itself (a NetworkPolicy): read it from the compiled topology.
   const cluster = compiled.clusters.get(resolved.cluster.cluster.name.toLowerCase()) ?? resolved.cluster;
   const named = resolved.resourceName ? compiled.resources.get(resolved.resourceName.toLowerCase()) : undefined;
-  const target = classifyDestination(compiled, cluster, resolved.address, named);
-  const source = seeSource(compiled, cluster, workload, target);
+  const target = classifyDestination(compiled, cluster, resolved.address, named, text);
+  const source = seeSource(compiled, cluster, workload, target, text);
   const destination = target.info.resource ?? target.address.text;
   const purpose = purposeOf(resolved, destination, flow);
   const ctx: FlowContext = {
@@ -139,23 +140,24 @@ function walk(
   if (target.special === 'own-pod' || target.special === 'own-service') {
     const reason =
       target.special === 'own-pod'
-        ? `traffic between pods of ${cluster.cluster.name} stays inside the cluster: NetworkPolicies${cluster.model === 'eni' ? ' and pod security groups' : ''} are not modelled`
-        : `a ClusterIP of ${cluster.cluster.name} is served by kube-proxy inside the cluster: ask about the backing pods or the Service's endpoints instead`;
+        ? text.t(TEXTS['diagnose.own-pod'], { cluster: cluster.cluster.name, eni: cluster.model === 'eni' })
+        : text.t(TEXTS['diagnose.own-service'], { cluster: cluster.cluster.name });
     head.uncertain.push(reason);
     results.push(planningCheck(ctx));
-    skipRest('in-cluster destination');
+    skipRest(text.t(TEXTS['diagnose.skip.in-cluster']));
   } else if (target.special === 'other-service' || target.special === 'overlay-pod' || target.special === 'no-subnet') {
+    const address = target.address.text;
     const reason =
       target.special === 'other-service'
-        ? `Service CIDRs are usable only inside their own cluster (CCE best practice "Planning CIDR Blocks for a Cluster", cce_bestpractice_00004): expose ${target.address.text}'s Service as a LoadBalancer or NodePort and ask about that address`
+        ? text.t(TEXTS['diagnose.other-service'], { address })
         : target.special === 'overlay-pod'
-          ? `pod IPs of a tunnel-network cluster cannot be reached from outside it (CCE "Configuring Intra-VPC Access", cce_10_0399): expose the pods with a Service (LoadBalancer or NodePort)`
-          : `nothing can hold ${target.address.text}: declare the subnet it is in, or check the address`;
+          ? text.t(TEXTS['diagnose.overlay-pod'])
+          : text.t(TEXTS['diagnose.no-subnet'], { address });
     head.fixes.push(replanFix(reason, purpose));
-    skipRest('the destination cannot be reached from outside');
+    skipRest(text.t(TEXTS['diagnose.skip.unreachable']));
   } else {
     results.push(planningCheck(ctx));
-    const sourceStep = sourceAddressStep(source);
+    const sourceStep = sourceAddressStep(source, text);
     const src = result();
     src.steps.push(sourceStep);
     src.assumptions.push(...source.assumptions);
@@ -163,9 +165,12 @@ function walk(
     results.push(src);
     if (sourceStep.status === 'fail') {
       src.fixes.push(
-        replanFix(`${cluster.cluster.name} has no ${target.family === 6 ? 'IPv6 ' : ''}address to send from`, purpose),
+        replanFix(
+          text.t(TEXTS['diagnose.no-source'], { cluster: cluster.cluster.name, ipv6: target.family === 6 }),
+          purpose,
+        ),
       );
-      skipRest('no source address');
+      skipRest(text.t(TEXTS['diagnose.skip.no-source']));
     } else {
       const checks = kubernetes ? [networkPolicyCheck, ...PATH_CHECKS] : PATH_CHECKS;
       // Once a step has failed (the verdict is settled) and a fix to apply is known (fixes to apply come first, in
@@ -256,8 +261,8 @@ function diagnoseFlow(
       fixes.push(...extra);
       if (extra.some((f) => isPrimary(f.spec))) continue;
       if (!fixes.some((f) => f.spec.kind === 'replan')) {
-        const still = again.diagnosis.steps.filter((s) => s.status === 'fail').map((s) => `${s.check}: ${s.summary}`);
-        assumptions.push(`applying the proposed fixes and asking again still fails at ${still.join('; ')}`);
+        const failures = again.diagnosis.steps.filter((s) => s.status === 'fail');
+        assumptions.push(text.t(TEXTS['diagnose.still-fails'], { failures }));
       }
       break;
     }

@@ -2,6 +2,8 @@
 // "SecurityGroup", cce_10_0897 pod annotations): the yangtse.io/security-group-ids annotation (or the
 // workload's `securityGroups`), else the SecurityGroup resources selecting the pods, else the cluster's
 // default pod groups; yangtse.io/additional-security-group-ids (or `additionalSecurityGroups`) adds.
+import { EN, type I18n } from '../i18n/i18n.js';
+import { engineSource as TEXTS } from '../i18n/messages/engine-source.js';
 import type { CompiledCluster } from '../topology/compile.js';
 import { podLabelsOf, workloadNamespace } from '../topology/kubernetes-objects.js';
 import type { Cluster, SecurityGroupResource, Workload } from '../topology/schema.js';
@@ -37,7 +39,11 @@ export function matchingSecurityGroupResources(cluster: Cluster, workload: Workl
 }
 
 /** The effective pod security groups of an eni workload (or the cluster's default pods). */
-export function podSecurityGroups(cluster: CompiledCluster, workload: Workload | undefined): PodSecurityGroups {
+export function podSecurityGroups(
+  cluster: CompiledCluster,
+  workload: Workload | undefined,
+  text: I18n = EN,
+): PodSecurityGroups {
   const annotations = workload?.podAnnotations ?? {};
   const additional = [
     ...idList(annotations[ADDITIONAL_SECURITY_GROUP_IDS_ANNOTATION]),
@@ -58,7 +64,7 @@ export function podSecurityGroups(cluster: CompiledCluster, workload: Workload |
       resources: names,
       uncertain:
         matched.length > 1
-          ? `the pods of ${workload?.name} are selected by several SecurityGroup resources (${names.join(', ')}): which one CCE applies is not documented (cce_10_0288 "SecurityGroup"); taken as all of their groups`
+          ? text.t(TEXTS['source.several-sg-resources'], { workload: `${workload?.name}`, resources: names })
           : undefined,
     };
   }

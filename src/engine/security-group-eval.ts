@@ -2,6 +2,8 @@
 // groups in binding order, rules by priority (deny first at equal priority), first match decides,
 // nothing matches => denied. Evaluated over the whole set of source addresses at once, and under both
 // readings of multi-group evaluation, so that an order-dependent answer is reported as uncertain.
+import { EN, type I18n } from '../i18n/i18n.js';
+import { engineSource as TEXTS } from '../i18n/messages/engine-source.js';
 import type { Family } from '../net/address.js';
 import { portListIncludes } from '../net/ports.js';
 import {
@@ -117,17 +119,24 @@ export function evaluateSecurityGroups(
 }
 
 /** "rule #2 of sg-db: deny tcp 3306 from 172.16.0.0/16, priority 1". */
-export function describeRule(rule: CompiledSgRule): string {
+export function describeRule(rule: CompiledSgRule, text: I18n = EN): string {
   const r = rule.rule;
   const remote =
     r.remote === undefined
-      ? 'any address'
+      ? ({ kind: 'any' } as const)
       : typeof r.remote === 'string'
-        ? r.remote
+        ? ({ kind: 'cidr', cidr: r.remote } as const)
         : 'securityGroup' in r.remote
-          ? `members of ${r.remote.securityGroup}`
-          : `address group ${r.remote.addressGroup}`;
-  const ports = r.ports ? ` ${r.ports}` : '';
-  const dir = rule.direction === 'ingress' ? 'from' : 'to';
-  return `rule #${rule.index + 1} of ${rule.securityGroup}: ${rule.action} ${r.protocol ?? 'any'}${ports} ${dir} ${remote}, priority ${rule.priority}`;
+          ? ({ kind: 'group', group: r.remote.securityGroup } as const)
+          : ({ kind: 'address-group', group: r.remote.addressGroup } as const);
+  return text.t(TEXTS['engine.sg-rule'], {
+    index: rule.index + 1,
+    group: rule.securityGroup,
+    direction: rule.direction,
+    action: rule.action,
+    ...(r.protocol !== undefined ? { protocol: r.protocol } : {}),
+    ...(r.ports ? { ports: String(r.ports) } : {}),
+    remote,
+    priority: rule.priority,
+  });
 }

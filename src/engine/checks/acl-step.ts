@@ -1,4 +1,5 @@
 // One ACL evaluation as a step with its fixes, shared by `source-acl` and `destination-acl`.
+import { engineSource as TEXTS } from '../../i18n/messages/engine-source.js';
 import type { Cidr } from '../../net/address.js';
 import { evaluateAcl } from '../acl-eval.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';
@@ -19,30 +20,41 @@ export function aclStep(
   subnetId: string,
 ): CheckResult {
   const out = result();
+  const text = ctx.i18n;
   const acl = ctx.compiled.networkAcls.get(aclId);
   if (!acl) {
-    out.steps.push({ check, status: 'warn', summary: `network ACL ${aclId} of ${subnetId} is not defined` });
+    out.steps.push({
+      check,
+      status: 'warn',
+      summary: text.t(TEXTS['acl.undefined'], { acl: aclId, subnet: subnetId }),
+    });
     return out;
   }
   if (acl.acl.unread) {
-    out.steps.push(unreadAclStep(check, aclId, acl.acl.unread, direction, subnetId, out));
+    out.steps.push(unreadAclStep(check, aclId, acl.acl.unread, direction, subnetId, out, text));
     return out;
   }
   const { flow, target } = ctx;
   const evaluation = evaluateAcl(acl, direction, flow, spans, target.address, subnet);
   const family = target.family;
-  if (evaluation.sourcePortRules.length)
-    out.assumptions.push(
-      `${aclId} ${direction} rules ${evaluation.sourcePortRules.map((i) => `#${i + 1}`).join(', ')} restrict the source port; a client's ephemeral port is unknown, so they were not counted`,
-    );
+  const sourcePortRules = evaluation.sourcePortRules.map((i) => `#${i + 1}`);
+  if (sourcePortRules.length)
+    out.assumptions.push(text.t(TEXTS['acl.source-port-rules'], { acl: aclId, direction, rules: sourcePortRules }));
   const evidence = {
     networkAcl: aclId,
     subnet: subnetId,
     decidedBy: evaluation.decided.map((d) => (d.by === 'preset' ? 'preset' : `rule #${d.by.index + 1}`)),
   };
   if (evaluation.sourcePortDependent) {
-    const rules = evaluation.sourcePortRules.map((i) => `#${i + 1}`).join(', ');
-    const reason = `${aclId} (${subnetId}) ${direction} ${evaluation.denied.length ? 'blocks' : 'allows'} ${flow.label} for ${spansText(family, spans)} unless rule(s) ${rules}, which match only some source ports, catch the client's ephemeral port: the answer depends on that port (VPC "Network ACL Overview")`;
+    const reason = text.t(TEXTS['acl.source-port-dependent'], {
+      acl: aclId,
+      subnet: subnetId,
+      direction,
+      blocks: evaluation.denied.length > 0,
+      flow: flow.label,
+      spans: spansText(family, spans),
+      rules: sourcePortRules,
+    });
     out.steps.push({ check, status: 'warn', summary: reason, evidence });
     out.uncertain.push(reason);
     if (evaluation.denied.length)
@@ -55,21 +67,31 @@ export function aclStep(
     out.steps.push({
       check,
       status: 'pass',
-      summary: `${aclId} (${subnetId}) allows ${flow.label} ${direction === 'egress' ? 'out' : 'in'} for ${spansText(family, spans)}`,
+      summary: text.t(TEXTS['acl.allows'], {
+        acl: aclId,
+        subnet: subnetId,
+        direction,
+        flow: flow.label,
+        spans: spansText(family, spans),
+      }),
       evidence,
     });
     return out;
   }
   const blocking = evaluation.decided.find((d) => d.by !== 'preset' && d.by.rule.action === 'deny')?.by;
   const partial = evaluation.allowed.length > 0;
-  const by =
-    blocking && blocking !== 'preset'
-      ? `rule #${blocking.index + 1} (deny)`
-      : 'the implicit deny (no rule matches; an associated ACL denies by default)';
   out.steps.push({
     check,
     status: 'fail',
-    summary: `${aclId} (${subnetId}) ${direction} blocks ${flow.label} from ${spansText(family, evaluation.denied)}${partial ? ` (only ${spansText(family, evaluation.allowed)} is allowed)` : ''} by ${by}`,
+    summary: text.t(TEXTS['acl.blocks'], {
+      acl: aclId,
+      subnet: subnetId,
+      direction,
+      flow: flow.label,
+      denied: spansText(family, evaluation.denied),
+      ...(partial ? { allowed: spansText(family, evaluation.allowed) } : {}),
+      ...(blocking && blocking !== 'preset' ? { rule: blocking.index + 1 } : {}),
+    }),
     evidence,
   });
   out.fixes.push(...networkAclFixes(aclId, direction, flow, stable, target.address, evaluation.insertAt, ctx.purpose));

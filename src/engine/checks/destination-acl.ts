@@ -1,4 +1,5 @@
 // Step `destination-acl`: the network ACL of the destination subnet, inbound, for the source it sees.
+import { engineSource as TEXTS } from '../../i18n/messages/engine-source.js';
 import { subnetBlock } from '../../topology/compile.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';
 import { aclStep } from './acl-step.js';
@@ -9,7 +10,11 @@ export function destinationAclCheck(ctx: FlowContext): CheckResult {
   const subnet = target.subnet;
   if (!subnet || target.info.kind === 'internet') {
     const out = result();
-    out.steps.push({ check: 'destination-acl', status: 'skip', summary: 'no destination subnet on this path' });
+    out.steps.push({
+      check: 'destination-acl',
+      status: 'skip',
+      summary: ctx.i18n.t(TEXTS['destination-acl.no-subnet']),
+    });
     return out;
   }
   if (!subnet.aclId) {
@@ -17,7 +22,7 @@ export function destinationAclCheck(ctx: FlowContext): CheckResult {
     out.steps.push({
       check: 'destination-acl',
       status: 'pass',
-      summary: `no network ACL is associated with ${subnet.subnet.id}`,
+      summary: ctx.i18n.t(TEXTS['destination-acl.none'], { subnet: subnet.subnet.id }),
     });
     return out;
   }

@@ -1,6 +1,8 @@
 // Step `destination-sg`: inbound security-group rules of the destination for the source it sees
 // (VPC FAQ on conflicting security group rules, vpc_faq_0077). Every address of the seen source must be allowed; an answer that depends on how
 // several groups combine (VPC FAQ on conflicting security group rules, vpc_faq_0077) or on remote-group membership of vpc-router pod IPs (CCE FAQ "How Can I Configure a Security Group Rule for a Cluster?", cce_faq_00265) is uncertain.
+import type { I18n } from '../../i18n/i18n.js';
+import { engineSource as TEXTS } from '../../i18n/messages/engine-source.js';
 import type { Cidr } from '../../net/address.js';
 import { excludeCidr } from '../../net/cidr-exclude.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';
@@ -16,35 +18,37 @@ const OLD_FLAVOR = /^(s1|c1|c2|m1|h1|d1|g1|g2|e1|e2|et2)\./i;
 /** Inbound rules of the destination's groups. */
 export function destinationSgCheck(ctx: FlowContext): CheckResult {
   const out = result();
-  const { target, source, flow, compiled, cluster } = ctx;
+  const { target, source, flow, compiled, cluster, i18n: text } = ctx;
   const groups = target.securityGroups;
   if (target.info.kind === 'internet') {
     out.steps.push({
       check: 'destination-sg',
       status: 'skip',
-      summary: 'internet destination: its filters are not in the topology',
+      summary: text.t(TEXTS['destination-sg.internet']),
     });
     return out;
   }
   if (groups === null) {
-    const reason = `${target.address.text} is not a declared resource: its security groups are unknown`;
-    out.steps.push({ check: 'destination-sg', status: 'skip', summary: reason });
-    out.uncertain.push(`${reason}; declare it under resources to check them`);
+    const address = target.address.text;
+    out.steps.push({
+      check: 'destination-sg',
+      status: 'skip',
+      summary: text.t(TEXTS['destination-sg.unknown'], { address }),
+    });
+    out.uncertain.push(text.t(TEXTS['destination-sg.unknown-declare'], { address }));
     return out;
   }
   if (groups.length === 0) {
     const whitelisted = target.resource?.whitelist !== undefined;
+    const what = target.info.resource ?? target.address.text;
     out.steps.push({
       check: 'destination-sg',
       status: 'skip',
       summary: whitelisted
-        ? `${target.resource?.name} is controlled by its whitelist, not by security groups`
-        : `${target.info.resource ?? target.address.text} declares no security groups`,
+        ? text.t(TEXTS['destination-sg.whitelisted'], { resource: `${target.resource?.name}` })
+        : text.t(TEXTS['destination-sg.none'], { what }),
     });
-    if (!whitelisted)
-      out.assumptions.push(
-        `${target.info.resource ?? target.address.text} declares no security groups; none are assumed to filter it`,
-      );
+    if (!whitelisted) out.assumptions.push(text.t(TEXTS['destination-sg.none-assumed'], { what }));
     return out;
   }
   const peer: Peer = { family: source.family, spans: source.spans, memberOf: source.memberOf };
@@ -53,9 +57,11 @@ export function destinationSgCheck(ctx: FlowContext): CheckResult {
   const merged = evaluation.merged;
   const all = spansText(source.family, source.spans);
   const deciding = literal.decided.find((d) => d.by.action === 'deny')?.by ?? literal.decided[0]?.by;
+  const rule = deciding ? describeRule(deciding, text) : undefined;
+  const kind = source.kind;
   const evidence = {
     securityGroups: groups,
-    matchedRule: deciding ? describeRule(deciding) : null,
+    matchedRule: rule ?? null,
     allowed: spansText(source.family, literal.allowed),
     denied: spansText(source.family, literal.denied),
   };
@@ -65,14 +71,18 @@ export function destinationSgCheck(ctx: FlowContext): CheckResult {
     OLD_FLAVOR.test(flavor) &&
     literal.decided.some((d) => d.by.action === 'deny' || (d.by.ports?.length ?? 0) > 1)
   )
-    out.assumptions.push(
-      `${target.resource?.name} is an old-generation flavor (${flavor}): deny rules and port lists may not take effect on it (VPC FAQ on conflicting security group rules, vpc_faq_0077)`,
-    );
+    out.assumptions.push(text.t(TEXTS['destination-sg.old-flavor'], { resource: `${target.resource?.name}`, flavor }));
   if (literal.denied.length === 0 && merged.denied.length === 0) {
     out.steps.push({
       check: 'destination-sg',
       status: 'pass',
-      summary: `${groups.join(', ')} ${groups.length === 1 ? 'allows' : 'allow'} ${flow.label} from ${all}${deciding ? ` (${describeRule(deciding)})` : ''}`,
+      summary: text.t(TEXTS['destination-sg.allows'], {
+        groups,
+        flow: flow.label,
+        from: all,
+        kind,
+        ...(rule ? { rule } : {}),
+      }),
       evidence,
     });
     return out;
@@ -101,7 +111,7 @@ export function destinationSgCheck(ctx: FlowContext): CheckResult {
     if (nodeSource.spans.length && nodeEval.literal.denied.length === 0 && nodeEval.merged.denied.length === 0)
       out.fixes.push(
         replanFix(
-          nonMasqueradeAlternative(cluster, groups, target.subnet?.cidr ?? null, target.address.text),
+          nonMasqueradeAlternative(cluster, groups, target.subnet?.cidr ?? null, target.address.text, text),
           ctx.purpose,
           true,
         ),
@@ -111,7 +121,13 @@ export function destinationSgCheck(ctx: FlowContext): CheckResult {
   const literalOk = literal.denied.length === 0;
   const mergedOk = merged.denied.length === 0;
   if (literalOk !== mergedOk) {
-    const reason = `${groups.join(', ')} ${literalOk ? 'allow' : 'deny'} ${flow.label} from ${all} if groups are evaluated in binding order, but ${mergedOk ? 'allow' : 'deny'} it if their rules are merged by priority (VPC FAQ on conflicting security group rules, vpc_faq_0077; Huawei's docs leave this open)`;
+    const reason = text.t(TEXTS['destination-sg.order-dependent'], {
+      groups,
+      literalAllows: literalOk,
+      mergedAllows: mergedOk,
+      flow: flow.label,
+      peer: all,
+    });
     out.steps.push({ check: 'destination-sg', status: 'warn', summary: reason, evidence });
     out.uncertain.push(reason);
     return out;
@@ -120,7 +136,11 @@ export function destinationSgCheck(ctx: FlowContext): CheckResult {
     const members = new Set([...source.memberOf, ...source.maybeMemberOf]);
     const asMember = evaluateSecurityGroups(compiled, groups, 'ingress', flow, { ...peer, memberOf: members });
     if (asMember.literal.denied.length === 0 && asMember.merged.denied.length === 0) {
-      const reason = `only a rule with a remote security group (${[...source.maybeMemberOf].join(', ')}) would allow ${flow.label} from the pod CIDR ${all}: vpc-router pod IPs are not member ports of the node security group, so it most likely does not match (CCE FAQ "How Can I Configure a Security Group Rule for a Cluster?", cce_faq_00265; Huawei's docs leave this open); CCE documents allowing the container CIDR`;
+      const reason = text.t(TEXTS['destination-sg.remote-group'], {
+        groups: [...source.maybeMemberOf],
+        flow: flow.label,
+        from: all,
+      });
       out.steps.push({ check: 'destination-sg', status: 'warn', summary: reason, evidence });
       out.uncertain.push(reason);
       return out;
@@ -131,10 +151,17 @@ export function destinationSgCheck(ctx: FlowContext): CheckResult {
     check: 'destination-sg',
     status: 'fail',
     summary: partial
-      ? `${groups.join(', ')} ${groups.length === 1 ? 'allows' : 'allow'} ${flow.label} from only part of what the destination sees: ${spansText(source.family, literal.allowed)} of ${all}${deciding ? `; ${describeRule(deciding)} decides the rest` : ''}`
-      : deciding
-        ? `${describeRule(deciding)} blocks ${flow.label} from ${all}`
-        : `no rule of ${groups.join(', ')} allows ${flow.label} from ${all}`,
+      ? text.t(TEXTS['destination-sg.partial'], {
+          groups,
+          flow: flow.label,
+          allowed: spansText(source.family, literal.allowed),
+          from: all,
+          kind,
+          ...(rule ? { rule } : {}),
+        })
+      : rule
+        ? text.t(TEXTS['destination-sg.blocks'], { rule, flow: flow.label, from: all, kind })
+        : text.t(TEXTS['destination-sg.no-rule'], { groups, flow: flow.label, from: all, kind }),
     evidence,
   });
   return out;
@@ -155,13 +182,14 @@ function nonMasqueradeAlternative(
   groups: readonly string[],
   subnet: Cidr | null,
   address: string,
+  text: I18n,
 ): string {
-  const name = cluster.cluster.name;
-  const current = cluster.nonMasquerade.map((c) => c.text).join(', ');
   const hole = subnet ?? null;
-  const next = hole ? excludeCidr(cluster.nonMasquerade, hole).map((c) => c.text) : null;
-  const setTo = next
-    ? `set nonMasqueradeCIDRs of ${name} from [${current}] to [${next.join(', ')}] (the covering entry split around ${hole?.text})`
-    : `take ${address} out of nonMasqueradeCIDRs of ${name} (now [${current}])`;
-  return `let ${name} SNAT this traffic to the node IPs, which ${groups.join(', ')} already allow: ${setTo}. Where: CCE console, the cluster's Settings > Network (nonMasqueradeCIDRs; takes effect in about a minute), or the cluster configuration API (GET, then PUT /api/v3/projects/{project_id}/clusters/{cluster_id}/nodepools/master/configuration with the new value); clusters v1.23.14-r0, v1.25.9-r0, v1.27.6-r0, v1.28.4-r0 or later, VPC network model only. CCE's rule: the subnet of a server that allows only node IPs must not be in nonMasqueradeCIDRs; all pods of the cluster then reach that subnet as their node IPs (CCE best practice "Accessing an IP Address Outside a Cluster That Uses a VPC Network by Using Source Pod IP Addresses Within the Cluster", cce_bestpractice_10041)`;
+  return text.t(TEXTS['destination-sg.non-masquerade'], {
+    cluster: cluster.cluster.name,
+    groups,
+    current: cluster.nonMasquerade.map((c) => c.text),
+    ...(hole ? { next: excludeCidr(cluster.nonMasquerade, hole).map((c) => c.text), hole: hole.text } : {}),
+    address,
+  });
 }

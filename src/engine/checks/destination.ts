@@ -1,5 +1,8 @@
 // Step `destination`: what the address is (CCE FAQ "How Do I Locate a Workload Networking Fault?", cce_faq_00202): a declared resource, a cluster node, a pod,
 // a Service IP, an address of this or a peered VPC, the internet, or unknown.
+
+import { EN, type I18n } from '../../i18n/i18n.js';
+import { engineSource as TEXTS } from '../../i18n/messages/engine-source.js';
 import { type AddressRange, contains, isPrivate, isPublic, specialRange } from '../../net/address.js';
 import { CLOUD_SERVICE_RANGE, CLOUD_SYSTEM_RANGES, CLOUD_SYSTEM_ROUTES } from '../../topology/cloud-ranges.js';
 import {
@@ -40,6 +43,7 @@ export function classifyDestination(
   cluster: CompiledCluster,
   address: AddressRange,
   named?: Resource,
+  text: I18n = EN,
 ): Target {
   const family = address.family;
   const base = { address, family, memberOf: new Set<string>() };
@@ -63,7 +67,13 @@ export function classifyDestination(
       subnet,
       securityGroups: groups,
       memberOf: new Set(groups),
-      summary: `${address.text} is ${resource.type ?? 'resource'} ${resource.name} in ${resource.vpc}/${resource.subnet}`,
+      summary: text.t(TEXTS['destination.resource'], {
+        address: address.text,
+        ...(resource.type ? { type: resource.type } : {}),
+        name: resource.name,
+        vpc: resource.vpc,
+        subnet: resource.subnet,
+      }),
     };
   }
 
@@ -75,9 +85,10 @@ export function classifyDestination(
       info: { kind: 'service', address: address.text, cluster: service },
       securityGroups: null,
       special: mine ? 'own-service' : 'other-service',
-      summary: mine
-        ? `${address.text} is in the Service CIDR of ${service}: a ClusterIP, answered by kube-proxy inside the cluster`
-        : `${address.text} is in the Service CIDR of cluster ${service}: ClusterIPs are usable only inside that cluster`,
+      summary: text.t(TEXTS[mine ? 'destination.own-service' : 'destination.other-service'], {
+        address: address.text,
+        cluster: service,
+      }),
     };
   }
 
@@ -100,7 +111,11 @@ export function classifyDestination(
       subnet: node.node.subnet,
       securityGroups: groups,
       memberOf: new Set(groups),
-      summary: `${address.text} is node ${node.node.node.name} of cluster ${node.cluster}`,
+      summary: text.t(TEXTS['destination.node'], {
+        address: address.text,
+        node: node.node.node.name,
+        cluster: node.cluster,
+      }),
     };
   }
 
@@ -113,7 +128,7 @@ export function classifyDestination(
         info: { kind: 'pod', address: address.text, cluster: podOf },
         securityGroups: null,
         special: 'own-pod',
-        summary: `${address.text} is in the container CIDR of ${podOf} itself: a pod of the same cluster`,
+        summary: text.t(TEXTS['destination.own-pod'], { address: address.text, cluster: podOf }),
       };
     if (podCluster.model === 'overlay_l2')
       return {
@@ -121,7 +136,7 @@ export function classifyDestination(
         info: { kind: 'pod', address: address.text, cluster: podOf, vpc: podCluster.vpcId },
         securityGroups: null,
         special: 'overlay-pod',
-        summary: `${address.text} is a pod IP of tunnel-network cluster ${podOf}: tunnel pod IPs are not reachable from outside that cluster`,
+        summary: text.t(TEXTS['destination.overlay-pod'], { address: address.text, cluster: podOf }),
       };
     const groups = podCluster.cluster.nodeSecurityGroups ?? [];
     const subnet = podCluster.nodeSubnets[0];
@@ -132,7 +147,7 @@ export function classifyDestination(
       subnet,
       securityGroups: groups,
       memberOf: new Set(groups),
-      summary: `${address.text} is a pod IP of VPC-network cluster ${podOf} (routed by the VPC to its node)`,
+      summary: text.t(TEXTS['destination.vpc-pod'], { address: address.text, cluster: podOf }),
     };
   }
 
@@ -149,7 +164,7 @@ export function classifyDestination(
         vpc,
         securityGroups: null,
         special: 'no-subnet',
-        summary: `${address.text} is inside ${vpcLabel(vpc)} but in none of its declared subnets`,
+        summary: text.t(TEXTS['destination.no-subnet'], { address: address.text, vpc: vpcLabel(vpc) }),
       };
     const eniCluster = compiled.eniSubnets.get(subnet.subnet.id);
     if (eniCluster && eniCluster !== own) {
@@ -161,7 +176,11 @@ export function classifyDestination(
         subnet,
         securityGroups: groups,
         memberOf: new Set(groups),
-        summary: `${address.text} is in container subnet ${subnet.subnet.id} of CCE Turbo cluster ${eniCluster}`,
+        summary: text.t(TEXTS['destination.eni-pod'], {
+          address: address.text,
+          subnet: subnet.subnet.id,
+          cluster: eniCluster,
+        }),
       };
     }
     return {
@@ -170,7 +189,12 @@ export function classifyDestination(
       vpc,
       subnet,
       securityGroups: null,
-      summary: `${address.text} is an undeclared address in ${vpcLabel(vpc)}/${subnet.subnet.id}${kind === 'peered-vpc' ? ' (a peered VPC)' : vpcId === cluster.vpcId ? ' (the cluster VPC)' : ''}`,
+      summary: text.t(TEXTS['destination.undeclared'], {
+        address: address.text,
+        vpc: vpcLabel(vpc),
+        subnet: subnet.subnet.id,
+        where: kind === 'peered-vpc' ? 'peered' : vpcId === cluster.vpcId ? 'own' : 'other',
+      }),
     };
   }
 
@@ -182,8 +206,12 @@ export function classifyDestination(
       info: { kind: 'internet', address: address.text },
       securityGroups: null,
       summary: special
-        ? `${address.text} is in ${special.cidr.text}, ${special.name}: taken as a public (internet) address, as examples use it`
-        : `${address.text} is a public (internet) address`,
+        ? text.t(TEXTS['destination.documentation'], {
+            address: address.text,
+            cidr: special.cidr.text,
+            name: special.name,
+          })
+        : text.t(TEXTS['destination.public'], { address: address.text }),
     };
   const cloudService = CLOUD_SYSTEM_RANGES.some((c) => contains(c, address));
   return {
@@ -192,10 +220,15 @@ export function classifyDestination(
     securityGroups: null,
     special: 'unknown-private',
     summary: cloudService
-      ? `${address.text} is in the cloud-service ranges (${CLOUD_SYSTEM_ROUTES[0]}: e.g. ${CLOUD_SERVICE_RANGE.text} DNS, NTP, OBS; ${CLOUD_SYSTEM_ROUTES[1]}: VPC endpoints; CCE FAQ "How Can I Configure a Security Group Rule for a Cluster?", cce_faq_00265, VPC "Route Table Overview"): its filters are not in the topology`
+      ? text.t(TEXTS['destination.cloud-service'], {
+          address: address.text,
+          services: CLOUD_SYSTEM_ROUTES[0],
+          endpoints: CLOUD_SYSTEM_ROUTES[1],
+          range: CLOUD_SERVICE_RANGE.text,
+        })
       : special && !isPrivate(address)
-        ? `${address.text} is in ${special.cidr.text}, ${special.name}: not a private address, and no VPC route reaches it`
-        : `${address.text} is a private address in no declared VPC (VPN, Direct Connect or an undeclared VPC?)`,
+        ? text.t(TEXTS['destination.special'], { address: address.text, cidr: special.cidr.text, name: special.name })
+        : text.t(TEXTS['destination.unknown-private'], { address: address.text }),
   };
 }
 

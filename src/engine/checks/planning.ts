@@ -1,5 +1,6 @@
 // Step `planning`: CIDR conflicts that no rule can fix (CCE best practice "Planning CIDR Blocks for a Cluster", cce_bestpractice_00004, VPC "VPC Peering Connection Overview", vpc_peering_0009): a destination inside the
 // cluster's own container or Service CIDR, overlapping peered VPCs, container CIDRs overlapping VPCs.
+import { engineSource as TEXTS } from '../../i18n/messages/engine-source.js';
 import { type Cidr, overlaps } from '../../net/address.js';
 import { CLOUD_SERVICE_RANGE, CLOUD_SYSTEM_RANGES } from '../../topology/cloud-ranges.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';
@@ -15,7 +16,7 @@ function firstOverlap(a: readonly Cidr[], b: readonly Cidr[]): [Cidr, Cidr] | un
 /** Planning conflicts on this path. */
 export function planningCheck(ctx: FlowContext): CheckResult {
   const out = result();
-  const { cluster, target, compiled, purpose } = ctx;
+  const { cluster, target, compiled, purpose, i18n: text } = ctx;
   const name = cluster.cluster.name;
   const fails: string[] = [];
   const warns: string[] = [];
@@ -24,12 +25,20 @@ export function planningCheck(ctx: FlowContext): CheckResult {
   if (external) {
     const inPods = cluster.containerCidrs.find((c) => overlaps(c, addr));
     if (inPods) {
-      const reason = `${addr.text} is inside the container CIDR ${inPods.text} of ${name}: pods treat it as a pod address, so traffic never leaves the cluster; move the destination out of ${inPods.text} (a container CIDR cannot be changed after the cluster is created)`;
+      const reason = text.t(TEXTS['planning.in-container-cidr'], {
+        address: addr.text,
+        cidr: inPods.text,
+        cluster: name,
+      });
       fails.push(reason);
       out.fixes.push(replanFix(reason, purpose));
     }
     if (cluster.serviceCidr && overlaps(cluster.serviceCidr, addr)) {
-      const reason = `${addr.text} is inside the Service CIDR ${cluster.serviceCidr.text} of ${name}: kube-proxy captures it as a ClusterIP; move the destination out of it`;
+      const reason = text.t(TEXTS['planning.in-service-cidr'], {
+        address: addr.text,
+        cidr: cluster.serviceCidr.text,
+        cluster: name,
+      });
       fails.push(reason);
       out.fixes.push(replanFix(reason, purpose));
     }
@@ -38,14 +47,10 @@ export function planningCheck(ctx: FlowContext): CheckResult {
   const ownBlocks = own?.blocks ?? [];
   const selfOverlap = firstOverlap(cluster.containerCidrs, ownBlocks);
   if (selfOverlap)
-    warns.push(
-      `container CIDR ${selfOverlap[0].text} overlaps the cluster VPC CIDR ${selfOverlap[1].text} (CCE best practice "Planning CIDR Blocks for a Cluster", cce_bestpractice_00004)`,
-    );
+    warns.push(text.t(TEXTS['planning.self-overlap'], { container: selfOverlap[0].text, vpc: selfOverlap[1].text }));
   const system = firstOverlap(cluster.containerCidrs, SYSTEM_RANGES);
   if (system)
-    warns.push(
-      `container CIDR ${system[0].text} overlaps the VPC system range ${system[1].text} (CCE best practice "Planning CIDR Blocks for a Cluster", cce_bestpractice_00004)`,
-    );
+    warns.push(text.t(TEXTS['planning.system-overlap'], { container: system[0].text, system: system[1].text }));
   if (cluster.model === 'vpc-router') {
     // VPC-network clusters write their pod routes into the VPC route table they share: CCE refuses a container
     // CIDR that overlaps another such cluster's in the same VPC, and if both exist, routes go to the wrong nodes.
@@ -54,7 +59,13 @@ export function planningCheck(ctx: FlowContext): CheckResult {
       if (!other || other === cluster || other.model !== 'vpc-router' || other.vpcId !== cluster.vpcId) continue;
       const clash = firstOverlap(cluster.containerCidrs, other.containerCidrs);
       if (!clash) continue;
-      const reason = `container CIDR ${clash[0].text} of ${name} overlaps ${clash[1].text} of ${other.cluster.name}, another VPC-network cluster in ${cluster.vpcId}: both write pod routes into the same VPC route table, so replies go to the wrong cluster's nodes (CCE best practice "Planning CIDR Blocks for a Cluster", cce_bestpractice_00004); re-create one cluster with a container CIDR that overlaps neither`;
+      const reason = text.t(TEXTS['planning.vpc-router-clash'], {
+        container: clash[0].text,
+        cluster: name,
+        other: clash[1].text,
+        otherCluster: other.cluster.name,
+        vpc: cluster.vpcId,
+      });
       fails.push(reason);
       out.fixes.push(replanFix(reason, purpose));
     }
@@ -68,26 +79,34 @@ export function planningCheck(ctx: FlowContext): CheckResult {
         peer.subnets.map((s) => s.cidr),
       );
       if (subnetOverlap) {
-        const reason = `subnets ${subnetOverlap[0].text} (${own.vpc.id}) and ${subnetOverlap[1].text} (${peer.vpc.id}) overlap: a peering between the VPCs does not take effect (VPC "VPC Peering Connection Overview", vpc_peering_0009); re-address one side`;
+        const reason = text.t(TEXTS['planning.subnet-overlap'], {
+          own: subnetOverlap[0].text,
+          ownVpc: own.vpc.id,
+          peer: subnetOverlap[1].text,
+          peerVpc: peer.vpc.id,
+        });
         fails.push(reason);
         out.fixes.push(replanFix(reason, purpose));
-      } else
-        warns.push(
-          `VPC CIDRs ${vpcOverlap[0].text} and ${vpcOverlap[1].text} overlap: only subnet-specific routes can connect them (VPC "VPC Peering Connection Overview", vpc_peering_0009)`,
-        );
+      } else warns.push(text.t(TEXTS['planning.vpc-overlap'], { own: vpcOverlap[0].text, peer: vpcOverlap[1].text }));
     }
     if (cluster.model === 'vpc-router' && ctx.source.kind === 'pod-cidr') {
       const podOverlap = firstOverlap(cluster.containerCidrs, peer.blocks);
       if (podOverlap) {
-        const reason = `container CIDR ${podOverlap[0].text} of ${name} overlaps ${peer.vpc.id} (${podOverlap[1].text}): that VPC cannot route replies to the pods (CCE best practice "Planning CIDR Blocks for a Cluster", cce_bestpractice_00004)`;
+        const reason = text.t(TEXTS['planning.pod-overlap'], {
+          container: podOverlap[0].text,
+          cluster: name,
+          vpc: peer.vpc.id,
+          block: podOverlap[1].text,
+        });
         fails.push(reason);
         out.fixes.push(replanFix(reason, purpose));
       }
     }
   }
-  if (fails.length) out.steps.push({ check: 'planning', status: 'fail', summary: fails.join('; ') });
-  else if (warns.length) out.steps.push({ check: 'planning', status: 'warn', summary: warns.join('; ') });
-  else out.steps.push({ check: 'planning', status: 'pass', summary: 'no CIDR conflict on this path' });
+  const clauses = (parts: readonly string[]) => text.t(TEXTS['engine.clauses'], { parts });
+  if (fails.length) out.steps.push({ check: 'planning', status: 'fail', summary: clauses(fails) });
+  else if (warns.length) out.steps.push({ check: 'planning', status: 'warn', summary: clauses(warns) });
+  else out.steps.push({ check: 'planning', status: 'pass', summary: text.t(TEXTS['planning.ok']) });
   if (!fails.length) out.assumptions.push(...warns);
   return out;
 }

@@ -1,5 +1,6 @@
 // Step `source-acl`: the network ACL of each source subnet, outbound (VPC "Network ACL Overview"). The source subnet is
 // the node subnet (overlay_l2, vpc-router, hostNetwork) or the container subnet (eni).
+import { engineSource as TEXTS } from '../../i18n/messages/engine-source.js';
 import { subnetBlock } from '../../topology/compile.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';
 import { aclStep } from './acl-step.js';
@@ -26,12 +27,12 @@ export function sourceAclCheck(ctx: FlowContext): CheckResult {
     out.uncertain.push(...part.uncertain);
   }
   if (ctx.source.legs.length === 0)
-    out.steps.push({ check: 'source-acl', status: 'skip', summary: 'no source subnet to check (see source-address)' });
+    out.steps.push({ check: 'source-acl', status: 'skip', summary: ctx.i18n.t(TEXTS['source-acl.no-subnet']) });
   else if (out.steps.length === 0)
     out.steps.push({
       check: 'source-acl',
       status: 'pass',
-      summary: `no network ACL is associated with the source subnets (${ctx.source.legs.map((l) => l.subnet.subnet.id).join(', ')})`,
+      summary: ctx.i18n.t(TEXTS['source-acl.none'], { subnets: ctx.source.legs.map((l) => l.subnet.subnet.id) }),
     });
   return out;
 }

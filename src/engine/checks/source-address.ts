@@ -1,5 +1,7 @@
 // Step `source-address`: which source IP the destination sees (CCE "Configuring Intra-VPC Access", cce_10_0399, CCE "Accessing the Internet from a Container", cce_10_0400), and the
 // subnets the traffic leaves from (for ACLs and routes).
+import { EN, type I18n } from '../../i18n/i18n.js';
+import { engineSource as TEXTS } from '../../i18n/messages/engine-source.js';
 import { type AddressRange, contains, type Family, parseCidr, parseIp } from '../../net/address.js';
 // Turbo pods usually reach the cloud-service range through SNATIPRanges (CCE "Configuring Intra-VPC Access", cce_10_0399).
 import { CLOUD_SERVICE_RANGE } from '../../topology/cloud-ranges.js';
@@ -81,6 +83,7 @@ function internetEgress(
   cluster: CompiledCluster,
   viaNodes: boolean,
   legs: readonly SourceLeg[],
+  text: I18n,
 ): InternetEgress {
   const eips: string[] = [];
   const via: { what: string; how: 'node-eip' | 'nat'; natGateway?: string }[] = [];
@@ -88,24 +91,26 @@ function internetEgress(
   if (viaNodes && cluster.nodes.length) {
     for (const node of cluster.nodes) {
       if (!node.subnet) continue;
+      const nodeWords = text.t(TEXTS['source.internet.node'], { node: node.node.name });
       if (node.node.eip) {
         eips.push(node.node.eip);
-        via.push({ what: `node ${node.node.name}`, how: 'node-eip' });
+        via.push({ what: nodeWords, how: 'node-eip' });
         continue;
       }
       const nat = natCovering(compiled, cluster.vpcId, node.subnet, node.ip);
       if (nat) {
         eips.push(nat.rule.eip);
-        via.push({ what: `node ${node.node.name}`, how: 'nat', natGateway: nat.nat.id });
-      } else missing.push({ what: `node ${node.node.name}`, subnet: node.subnet });
+        via.push({ what: nodeWords, how: 'nat', natGateway: nat.nat.id });
+      } else missing.push({ what: nodeWords, subnet: node.subnet });
     }
   } else {
     for (const leg of legs) {
       const nat = natCovering(compiled, cluster.vpcId, leg.subnet);
+      const subnetWords = text.t(TEXTS['source.internet.subnet'], { subnet: leg.subnet.subnet.id });
       if (nat) {
         eips.push(nat.rule.eip);
-        via.push({ what: `subnet ${leg.subnet.subnet.id}`, how: 'nat', natGateway: nat.nat.id });
-      } else missing.push({ what: `subnet ${leg.subnet.subnet.id}`, subnet: leg.subnet });
+        via.push({ what: subnetWords, how: 'nat', natGateway: nat.nat.id });
+      } else missing.push({ what: subnetWords, subnet: leg.subnet });
     }
   }
   const eniNodeEipOnly = !viaNodes && missing.length > 0 && cluster.nodes.some((n) => n.node.eip);
@@ -122,6 +127,7 @@ export function seeSource(
   cluster: CompiledCluster,
   workload: Workload | undefined,
   target: Target,
+  text: I18n = EN,
 ): SeenSource {
   const family = target.family;
   const nodeGroups = cluster.cluster.nodeSecurityGroups ?? [];
@@ -135,13 +141,9 @@ export function seeSource(
     const blocks = cluster.nodeSubnets.flatMap((s) => subnetBlock(s, family)?.text ?? []);
     // Nodes are listed by IPv4 address only, so an IPv6 question always falls back to the subnets' IPv6 blocks.
     if (cluster.nodes.length === 0 && blocks.length)
-      assumptions.push(
-        `cluster ${cluster.cluster.name} lists no nodes: its node subnets (${blocks.join(', ')}) stand for the node IPs`,
-      );
+      assumptions.push(text.t(TEXTS['source.no-nodes'], { cluster: cluster.cluster.name, blocks }));
     else if (family === 6 && blocks.length)
-      assumptions.push(
-        `cluster ${cluster.cluster.name} lists its nodes by IPv4 address only: the IPv6 blocks of its node subnets (${blocks.join(', ')}) stand for the nodes' IPv6 addresses`,
-      );
+      assumptions.push(text.t(TEXTS['source.ipv4-nodes'], { cluster: cluster.cluster.name, blocks }));
   }
 
   const nodeSide = (why: string): SeenSource => {
@@ -165,19 +167,13 @@ export function seeSource(
 
   let seen: SeenSource;
   if (hostNetwork) {
-    seen = nodeSide(
-      `workload ${workload?.name} uses hostNetwork, so its pods send with the node IP in every network model (CCE "Configuring Intra-VPC Access", cce_10_0399)`,
-    );
+    seen = nodeSide(text.t(TEXTS['source.why.host-network'], { workload: `${workload?.name}` }));
   } else if (cluster.model === 'overlay_l2') {
-    seen = nodeSide(
-      'overlay_l2 (container tunnel network) SNATs pod traffic leaving the cluster to the node IP (CCE "Configuring Intra-VPC Access", cce_10_0399)',
-    );
+    seen = nodeSide(text.t(TEXTS['source.why.overlay']));
   } else if (cluster.model === 'vpc-router' && family === 6) {
     // CCE "Configuring Intra-VPC Access", cce_10_0399: dual-stack is supported by the tunnel network and CNN 2.0 only; VPC-network pods have no IPv6.
     seen = {
-      ...nodeSide(
-        'vpc-router (VPC network) clusters do not support IPv6: their pods have no IPv6 address (CCE "Configuring Intra-VPC Access", cce_10_0399); only hostNetwork pods could use the node IPv6 address',
-      ),
+      ...nodeSide(text.t(TEXTS['source.why.vpc-router-ipv6'])),
       spans: [],
       legs: [],
     };
@@ -192,7 +188,7 @@ export function seeSource(
         family,
         spans: podSpans,
         seenAs: [],
-        why: `vpc-router keeps the pod IP for destinations in nonMasqueradeCidrs (${keep.text}) (CCE best practice "Accessing an IP Address Outside a Cluster That Uses a VPC Network by Using Source Pod IP Addresses Within the Cluster", cce_bestpractice_10041)`,
+        why: text.t(TEXTS['source.why.non-masquerade'], { cidr: keep.text }),
         kind: 'pod-cidr',
         memberOf: none,
         maybeMemberOf: new Set(nodeGroups),
@@ -215,40 +211,41 @@ export function seeSource(
         cluster.nodeSubnets.some((s) => inSecondary(s.cidr))
       )
         uncertain.push(
-          `${target.address.text} is in a secondary CIDR of ${cluster.vpcId} and nodes of ${cluster.cluster.name} are in a secondary CIDR: CCE adds the secondary CIDR to nonMasqueradeCidrs when such a node is added (CCE best practice "Accessing an IP Address Outside a Cluster That Uses a VPC Network by Using Source Pod IP Addresses Within the Cluster", cce_bestpractice_10041, CCE "Adding a Secondary VPC CIDR Block for a Cluster", cce_10_0387, ambiguous), so the destination may see the pod IPs (${cluster.containerCidrs.map((c) => c.text).join(', ')}) instead of the node IPs; declare the cluster's live nonMasqueradeCidrs to decide`,
+          text.t(TEXTS['source.secondary-cidr'], {
+            address: target.address.text,
+            vpc: cluster.vpcId,
+            cluster: cluster.cluster.name,
+            pods: cluster.containerCidrs.map((c) => c.text),
+          }),
         );
       seen = nodeSide(
         internet
-          ? 'vpc-router SNATs pod traffic to the internet to the node IP before it leaves the node (CCE "Configuring Intra-VPC Access", cce_10_0399, cce_10_0283)'
-          : `vpc-router SNATs to the node IP for destinations outside nonMasqueradeCidrs (${cluster.nonMasquerade.map((c) => c.text).join(', ')}) (CCE best practice "Accessing an IP Address Outside a Cluster That Uses a VPC Network by Using Source Pod IP Addresses Within the Cluster", cce_bestpractice_10041)`,
+          ? text.t(TEXTS['source.why.vpc-router-internet'])
+          : text.t(TEXTS['source.why.vpc-router-snat'], { cidrs: cluster.nonMasquerade.map((c) => c.text) }),
       );
     }
   } else {
     if (family === 4 && contains(CLOUD_SERVICE_RANGE, target.address))
       uncertain.push(
-        `CCE Turbo writes SNATIPRanges (the cloud-service ranges, region-specific, typically ${CLOUD_SERVICE_RANGE.text}) into each pod's route table: traffic to ${target.address.text} may leave through the node and be SNATed to the node IP (CCE "Configuring Intra-VPC Access", cce_10_0399, cce_10_0530); taken as the container subnet here, check with \`kubectl get yc default -oyaml | grep snatIPRanges\``,
+        text.t(TEXTS['source.turbo-snat-ranges'], { range: CLOUD_SERVICE_RANGE.text, address: target.address.text }),
       );
     const legs = containerSubnetLegs(cluster, family);
-    const pod = podSecurityGroups(cluster, workload);
+    const pod = podSecurityGroups(cluster, workload, text);
     const groups = pod.groups;
     if (pod.uncertain) uncertain.push(pod.uncertain);
     if (pod.from === 'annotation')
-      assumptions.push(
-        `${workload?.name} annotates its pods with yangtse.io/security-group-ids, which replaces every other source of pod security groups (cce_10_0897)`,
-      );
+      assumptions.push(text.t(TEXTS['source.annotation'], { workload: `${workload?.name}` }));
     else if (pod.from === 'security-group-resource')
       assumptions.push(
-        `the pods of ${workload?.name} get their security groups from the SecurityGroup resource ${pod.resources.join(', ')}, which overrides the cluster's default pod groups (cce_10_0288)`,
+        text.t(TEXTS['source.sg-resource'], { workload: `${workload?.name}`, resources: pod.resources }),
       );
     else if (!workload && (cluster.cluster.securityGroupResources ?? []).length)
-      assumptions.push(
-        `SecurityGroup resources of ${cluster.cluster.name} give some pods other security groups than the cluster default: name a workload to check its own`,
-      );
+      assumptions.push(text.t(TEXTS['source.sg-resources-cluster'], { cluster: cluster.cluster.name }));
     seen = {
       family,
       spans: normalize(legs.flatMap((l) => l.spans)),
       seenAs: [],
-      why: 'eni (Cloud Native Network 2.0) pods send with their own IP from the container subnets, without NAT (CCE "Configuring Intra-VPC Access", cce_10_0399)',
+      why: text.t(TEXTS['source.why.eni']),
       kind: 'container-subnet',
       memberOf: new Set(groups),
       maybeMemberOf: none,
@@ -265,7 +262,7 @@ export function seeSource(
     const subnets = (seen.kind === 'node' ? cluster.nodeSubnets : cluster.containerSubnets).map((s) => s.subnet.id);
     seen = {
       ...seen,
-      why: `${seen.why}; none of its source subnets (${subnets.join(', ') || 'none declared'}) has an IPv6 CIDR`,
+      why: text.t(TEXTS['source.why.no-ipv6'], { why: seen.why, subnets }),
     };
   }
   if (internet && family === 6) {
@@ -275,27 +272,22 @@ export function seeSource(
     return {
       ...seen,
       seenAs: seen.spans.map((s) => spanText(family, s)),
-      why: seen.spans.length
-        ? `${seen.why}; IPv6 traffic to the internet is not SNATed and does not use an IPv4 EIP, so the internet sees these IPv6 addresses`
-        : seen.why,
+      why: seen.spans.length ? text.t(TEXTS['source.why.ipv6-internet'], { why: seen.why }) : seen.why,
       uncertain,
     };
   }
   if (internet) {
     const viaNodes = seen.kind === 'node';
-    const egress = internetEgress(compiled, cluster, viaNodes, seen.legs);
+    const egress = internetEgress(compiled, cluster, viaNodes, seen.legs, text);
     const eipSpans = spansOf(
       egress.eips.map((e) => parseIp(e)).filter((e): e is AddressRange => e !== null),
       4,
     );
-    const how = viaNodes
-      ? 'node traffic reaches the internet as the node EIP, or as the NAT gateway EIP of an SNAT rule on the node subnet'
-      : 'eni pods reach the internet as the NAT gateway EIP of an SNAT rule on the container subnet (no node-EIP path is documented)';
     return {
       ...seen,
       spans: eipSpans,
       seenAs: egress.eips,
-      why: `${seen.why}; ${how} (CCE "Accessing the Internet from a Container", cce_10_0400)`,
+      why: text.t(TEXTS['source.why.internet'], { why: seen.why, viaNodes }),
       kind: 'eip',
       memberOf: none,
       maybeMemberOf: none,
@@ -309,29 +301,29 @@ export function seeSource(
 }
 
 /** The `source-address` step. */
-export function sourceAddressStep(source: SeenSource): Step {
+export function sourceAddressStep(source: SeenSource, text: I18n = EN): Step {
   if (source.kind === 'eip')
     return {
       check: 'source-address',
       status: source.seenAs.length ? 'pass' : 'warn',
       summary: source.seenAs.length
-        ? `the internet sees ${source.seenAs.join(', ')}: ${source.why}`
-        : `no EIP is on the path to the internet: ${source.why}`,
+        ? text.t(TEXTS['source.step.internet-sees'], { seenAs: source.seenAs, why: source.why })
+        : text.t(TEXTS['source.step.no-eip'], { why: source.why }),
       evidence: { seenAs: source.seenAs, legs: source.legs.map((l) => l.subnet.subnet.id) },
     };
   if (source.spans.length === 0)
     return {
       check: 'source-address',
       status: 'fail',
-      summary: `the cluster has no ${source.family === 6 ? 'IPv6 ' : ''}source address for this destination: ${source.why}`,
+      summary: text.t(TEXTS['source.step.none'], { ipv6: source.family === 6, why: source.why }),
     };
   return {
     check: 'source-address',
     status: source.uncertain?.length ? 'warn' : 'pass',
     // The why is the diagnosis's `source.why`, shown beside the steps; repeat it only when it carries a doubt.
     summary: source.uncertain?.length
-      ? `the destination sees ${source.seenAs.join(', ')}: ${source.why}`
-      : `the destination sees ${source.seenAs.join(', ')}`,
+      ? text.t(TEXTS['source.step.sees-why'], { seenAs: source.seenAs, kind: source.kind, why: source.why })
+      : text.t(TEXTS['source.step.sees'], { seenAs: source.seenAs, kind: source.kind }),
     evidence: { seenAs: source.seenAs, legs: source.legs.map((l) => l.subnet.subnet.id) },
   };
 }

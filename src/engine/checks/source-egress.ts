@@ -1,6 +1,7 @@
 // Step `source-egress`: outbound security-group rules on the source side (CCE FAQ "How Can I Configure a Security Group Rule for a Cluster?", cce_faq_00265): the node
 // groups for overlay_l2 / vpc-router / hostNetwork, the pod ENI groups for eni.
 
+import { engineSource as TEXTS } from '../../i18n/messages/engine-source.js';
 import { addressBits } from '../../net/address.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';
 import { securityGroupAllowFixes } from '../fixes/security-group-rule.js';
@@ -10,18 +11,16 @@ import { spansOf } from '../spans.js';
 /** Outbound rules of the source's groups toward the destination address. */
 export function sourceEgressCheck(ctx: FlowContext): CheckResult {
   const out = result();
-  const { source, target, flow, compiled } = ctx;
+  const { source, target, flow, compiled, i18n: text } = ctx;
   const groups = source.egressGroups;
-  const what = source.egressGroupsOf === 'node' ? 'node security groups' : 'pod security groups';
+  const pod = source.egressGroupsOf !== 'node';
   if (groups.length === 0) {
     out.steps.push({
       check: 'source-egress',
       status: 'skip',
-      summary: `no ${what} are listed for ${ctx.cluster.cluster.name}: outbound rules not checked`,
+      summary: text.t(TEXTS['source-egress.none'], { pod, cluster: ctx.cluster.cluster.name }),
     });
-    out.assumptions.push(
-      `the ${what} of ${ctx.cluster.cluster.name} are not listed; outbound traffic is assumed allowed`,
-    );
+    out.assumptions.push(text.t(TEXTS['source-egress.none-assumed'], { pod, cluster: ctx.cluster.cluster.name }));
     return out;
   }
   const peer = { family: target.family, spans: spansOf([target.address], target.family), memberOf: target.memberOf };
@@ -29,12 +28,18 @@ export function sourceEgressCheck(ctx: FlowContext): CheckResult {
   const literalOk = evaluation.literal.denied.length === 0;
   const mergedOk = evaluation.merged.denied.length === 0;
   const decidingRule = evaluation.literal.decided[0]?.by;
-  const evidence = { securityGroups: groups, matchedRule: decidingRule ? describeRule(decidingRule) : null };
+  const rule = decidingRule ? describeRule(decidingRule, text) : undefined;
+  const evidence = { securityGroups: groups, matchedRule: rule ?? null };
   if (literalOk && mergedOk) {
     out.steps.push({
       check: 'source-egress',
       status: 'pass',
-      summary: `${groups.join(', ')} ${groups.length === 1 ? 'allows' : 'allow'} ${flow.label} out to ${target.address.text}${decidingRule ? ` (${describeRule(decidingRule)})` : ''}`,
+      summary: text.t(TEXTS['source-egress.allows'], {
+        groups,
+        flow: flow.label,
+        address: target.address.text,
+        ...(rule ? { rule } : {}),
+      }),
       evidence,
     });
     return out;
@@ -51,7 +56,13 @@ export function sourceEgressCheck(ctx: FlowContext): CheckResult {
   });
   out.fixes.push(...fixes);
   if (literalOk !== mergedOk) {
-    const reason = `${groups.join(', ')} ${literalOk ? 'allow' : 'deny'} ${flow.label} out to ${target.address.text} if groups are evaluated in binding order, but ${mergedOk ? 'allow' : 'deny'} it if their rules are merged by priority (VPC FAQ on conflicting security group rules, vpc_faq_0077; Huawei's docs leave this open)`;
+    const reason = text.t(TEXTS['source-egress.order-dependent'], {
+      groups,
+      literalAllows: literalOk,
+      mergedAllows: mergedOk,
+      flow: flow.label,
+      peer: target.address.text,
+    });
     out.steps.push({ check: 'source-egress', status: 'warn', summary: reason, evidence });
     out.uncertain.push(reason);
     return out;
@@ -59,9 +70,9 @@ export function sourceEgressCheck(ctx: FlowContext): CheckResult {
   out.steps.push({
     check: 'source-egress',
     status: 'fail',
-    summary: decidingRule
-      ? `${describeRule(decidingRule)} blocks ${flow.label} out to ${target.address.text}`
-      : `no outbound rule of ${groups.join(', ')} allows ${flow.label} to ${target.address.text}`,
+    summary: rule
+      ? text.t(TEXTS['source-egress.blocks'], { rule, flow: flow.label, address: target.address.text })
+      : text.t(TEXTS['source-egress.no-rule'], { groups, flow: flow.label, address: target.address.text }),
     evidence,
   });
   return out;

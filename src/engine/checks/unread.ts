@@ -1,9 +1,10 @@
 // Parts of the topology the importer could not read (a table's or an ACL's `unread`): a step that would judge
 // them says `uncertain`, naming the part and why it is unknown, instead of judging what is not there.
+import { EN, type I18n } from '../../i18n/i18n.js';
+import { engineSource as TEXTS } from '../../i18n/messages/engine-source.js';
 import type { CompiledEr, CompiledErTable } from '../../topology/compile-er.js';
 import type { CheckResult } from '../context.js';
 import type { CheckName, Step } from '../diagnosis.js';
-import { erLabel } from '../er-path.js';
 
 /** The uncertain step for a route table whose routes were not read; its reason is added to `out.uncertain`. */
 export function unreadRouteTableStep(
@@ -11,8 +12,15 @@ export function unreadRouteTableStep(
   table: { readonly id: string; readonly isDefault: boolean; readonly unread: string },
   subnetId: string,
   out: CheckResult,
+  text: I18n = EN,
 ): Step {
-  const reason = `route table ${table.id}${table.isDefault ? ' (default)' : ' (custom)'} of ${subnetId} could not be read when the topology was imported (${table.unread}): its routes are unknown, so whether it ${check === 'route-return' ? 'routes the replies back' : 'forwards the traffic'} is uncertain; re-import once it can be read`;
+  const reason = text.t(TEXTS['unread.route-table'], {
+    table: table.id,
+    isDefault: table.isDefault,
+    subnet: subnetId,
+    unread: table.unread,
+    returning: check === 'route-return',
+  });
   out.uncertain.push(reason);
   return {
     check,
@@ -30,8 +38,9 @@ export function unreadAclStep(
   direction: 'ingress' | 'egress',
   subnetId: string,
   out: CheckResult,
+  text: I18n = EN,
 ): Step {
-  const reason = `network ACL ${aclId} of ${subnetId} could not be read when the topology was imported (${unread}): its ${direction === 'egress' ? 'outbound' : 'inbound'} rules are unknown, so whether it lets the traffic ${direction === 'egress' ? 'out' : 'in'} is uncertain; re-import once it can be read`;
+  const reason = text.t(TEXTS['unread.acl'], { acl: aclId, subnet: subnetId, unread, direction });
   out.uncertain.push(reason);
   return { check, status: 'warn', summary: reason, evidence: { networkAcl: aclId, subnet: subnetId, unread } };
 }
@@ -47,17 +56,29 @@ export function unreadErStep(
   attachment: string,
   direction: 'forward' | 'return',
   out: CheckResult,
+  text: I18n = EN,
 ): Step | undefined {
-  const what = direction === 'forward' ? 'the packets' : 'the replies';
+  const returning = direction === 'return';
   let reason: string;
   let routeTable: string | null = null;
   if (table?.table.unread) {
     routeTable = table.table.id;
-    reason = `${erLabel(er)} route table ${table.table.id} (associated with ${attachment}) could not be read when the topology was imported (${table.table.unread}): its routes are unknown, so where it sends ${what} is uncertain; re-import once it can be read`;
+    reason = text.t(TEXTS['unread.er-table'], {
+      er: er.er.id,
+      table: table.table.id,
+      attachment,
+      unread: table.table.unread,
+      returning,
+    });
   } else if (!table) {
     const unread = [...er.tables.values()].filter((t) => t.table.unread);
     if (unread.length === 0) return undefined;
-    reason = `${attachment} has no known association with a route table of ${erLabel(er)}, but ${unread.map((t) => `${t.table.id} (${t.table.unread})`).join(', ')} could not be read when the topology was imported: it may be associated there, so whether ${what} are forwarded is uncertain; re-import once it can be read`;
+    reason = text.t(TEXTS['unread.er-association'], {
+      er: er.er.id,
+      attachment,
+      tables: unread.map((t) => ({ id: t.table.id, unread: `${t.table.unread}` })),
+      returning,
+    });
   } else return undefined;
   out.uncertain.push(reason);
   return {
