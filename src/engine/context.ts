@@ -53,11 +53,18 @@ export interface SeenSource {
   readonly uncertain?: readonly string[];
 }
 
+/** A node or a subnet leaving for the internet: `what` in English ("node n1"), `of` and `name` to word it otherwise. */
+export interface EgressPoint {
+  readonly what: string;
+  readonly of: 'node' | 'subnet';
+  readonly name: string;
+}
+
 export interface InternetEgress {
   readonly eips: readonly string[];
-  readonly via: readonly { readonly what: string; readonly how: 'node-eip' | 'nat'; readonly natGateway?: string }[];
+  readonly via: readonly (EgressPoint & { readonly how: 'node-eip' | 'nat'; readonly natGateway?: string })[];
   /** Node names or subnet ids with no internet path. */
-  readonly missing: readonly { readonly what: string; readonly subnet: CompiledSubnet }[];
+  readonly missing: readonly (EgressPoint & { readonly subnet: CompiledSubnet })[];
   /** Undocumented (CCE "Accessing the Internet from a Container", cce_10_0400): an eni cluster whose nodes have EIPs but no SNAT rule covers the container subnet. */
   readonly eniNodeEipOnly: boolean;
 }

@@ -83,34 +83,33 @@ function internetEgress(
   cluster: CompiledCluster,
   viaNodes: boolean,
   legs: readonly SourceLeg[],
-  text: I18n,
 ): InternetEgress {
   const eips: string[] = [];
-  const via: { what: string; how: 'node-eip' | 'nat'; natGateway?: string }[] = [];
-  const missing: { what: string; subnet: CompiledSubnet }[] = [];
+  const via: InternetEgress['via'][number][] = [];
+  const missing: InternetEgress['missing'][number][] = [];
   if (viaNodes && cluster.nodes.length) {
     for (const node of cluster.nodes) {
       if (!node.subnet) continue;
-      const nodeWords = text.t(TEXTS['source.internet.node'], { node: node.node.name });
+      const point = { what: `node ${node.node.name}`, of: 'node', name: node.node.name } as const;
       if (node.node.eip) {
         eips.push(node.node.eip);
-        via.push({ what: nodeWords, how: 'node-eip' });
+        via.push({ ...point, how: 'node-eip' });
         continue;
       }
       const nat = natCovering(compiled, cluster.vpcId, node.subnet, node.ip);
       if (nat) {
         eips.push(nat.rule.eip);
-        via.push({ what: nodeWords, how: 'nat', natGateway: nat.nat.id });
-      } else missing.push({ what: nodeWords, subnet: node.subnet });
+        via.push({ ...point, how: 'nat', natGateway: nat.nat.id });
+      } else missing.push({ ...point, subnet: node.subnet });
     }
   } else {
     for (const leg of legs) {
       const nat = natCovering(compiled, cluster.vpcId, leg.subnet);
-      const subnetWords = text.t(TEXTS['source.internet.subnet'], { subnet: leg.subnet.subnet.id });
+      const point = { what: `subnet ${leg.subnet.subnet.id}`, of: 'subnet', name: leg.subnet.subnet.id } as const;
       if (nat) {
         eips.push(nat.rule.eip);
-        via.push({ what: subnetWords, how: 'nat', natGateway: nat.nat.id });
-      } else missing.push({ what: subnetWords, subnet: leg.subnet });
+        via.push({ ...point, how: 'nat', natGateway: nat.nat.id });
+      } else missing.push({ ...point, subnet: leg.subnet });
     }
   }
   const eniNodeEipOnly = !viaNodes && missing.length > 0 && cluster.nodes.some((n) => n.node.eip);
@@ -278,7 +277,7 @@ export function seeSource(
   }
   if (internet) {
     const viaNodes = seen.kind === 'node';
-    const egress = internetEgress(compiled, cluster, viaNodes, seen.legs, text);
+    const egress = internetEgress(compiled, cluster, viaNodes, seen.legs);
     const eipSpans = spansOf(
       egress.eips.map((e) => parseIp(e)).filter((e): e is AddressRange => e !== null),
       4,

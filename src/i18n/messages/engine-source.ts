@@ -34,15 +34,15 @@ const ZH_RESOURCE_TYPES: Readonly<Record<string, string>> = {
 
 // The special-purpose ranges of src/net/address.ts, in Chinese, by CIDR.
 const ZH_SPECIAL_RANGES: Readonly<Record<string, string>> = {
-  '192.0.2.0/24': 'TEST-NET-1，保留用于文档示例（RFC 5737）',
-  '198.51.100.0/24': 'TEST-NET-2，保留用于文档示例（RFC 5737）',
-  '203.0.113.0/24': 'TEST-NET-3，保留用于文档示例（RFC 5737）',
-  '2001:db8::/32': 'IPv6 文档示例前缀（RFC 3849）',
-  '198.18.0.0/15': '保留用于网络基准测试（RFC 2544）',
-  '192.0.0.0/24': '保留用于 IETF 协议分配（RFC 6890）',
-  '192.88.99.0/24': '已停用的 6to4 中继任播网段（RFC 7526）',
-  '240.0.0.0/4': '保留供将来使用（RFC 1112）',
-  '0.0.0.0/8': '“本网络”（RFC 791），不能作为目的地址',
+  '192.0.2.0/24': 'TEST-NET-1，保留用于文档示例（RFC5737）',
+  '198.51.100.0/24': 'TEST-NET-2，保留用于文档示例（RFC5737）',
+  '203.0.113.0/24': 'TEST-NET-3，保留用于文档示例（RFC5737）',
+  '2001:db8::/32': 'IPv6 文档示例前缀（RFC3849）',
+  '198.18.0.0/15': '保留用于网络基准测试（RFC2544）',
+  '192.0.0.0/24': '保留用于 IETF 协议分配（RFC6890）',
+  '192.88.99.0/24': '已停用的 6to4 中继任播网段（RFC7526）',
+  '240.0.0.0/4': '保留供将来使用（RFC1112）',
+  '0.0.0.0/8': '“本网络”（RFC791），不能作为目的地址',
   '127.0.0.0/8': '环回地址：即容器自身',
   '169.254.0.0/16': '链路本地地址',
   '224.0.0.0/4': '组播地址',
@@ -350,13 +350,10 @@ export const engineSource = {
     zh: (p) =>
       `${p.why}；${p.viaNodes ? '节点流量以节点绑定的弹性公网IP，或节点子网上SNAT规则所用的NAT网关弹性公网IP访问公网' : '云原生网络2.0（eni）的容器以容器子网上SNAT规则所用的NAT网关弹性公网IP访问公网（未见文档说明经节点弹性公网IP访问的方式）'}${doc('cce_10_0400')}`,
   }),
-  'source.internet.node': message<{ node: string }>({
-    en: (p) => `node ${p.node}`,
-    zh: (p) => `节点 ${p.node}`,
-  }),
-  'source.internet.subnet': message<{ subnet: string }>({
-    en: (p) => `subnet ${p.subnet}`,
-    zh: (p) => `子网 ${p.subnet}`,
+  /** A node or subnet on the way to the internet (`InternetEgress.via` and `.missing`), for other checks' texts. */
+  'source.egress-point': message<{ of: 'node' | 'subnet'; name: string }>({
+    en: (p) => `${p.of} ${p.name}`,
+    zh: (p) => `${p.of === 'node' ? '节点' : '子网'} ${p.name}`,
   }),
   'source.step.internet-sees': message<{ seenAs: readonly string[]; why: string }>({
     en: (p) => `the internet sees ${p.seenAs.join(', ')}: ${p.why}`,
