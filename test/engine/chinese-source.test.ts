@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { generateQuestions, generateTopology, toQuestion } from '../../bench/synthetic.js';
 import { diagnose } from '../../src/engine/diagnose.js';
 import { type Diagnosis, flowsOf } from '../../src/engine/diagnosis.js';
-import { i18n } from '../../src/i18n/i18n.js';
-import { engineSource } from '../../src/i18n/messages/engine-source.js';
+import { EN, i18n } from '../../src/i18n/i18n.js';
+import { engineSource, purposeWords } from '../../src/i18n/messages/engine-source.js';
 import type { Question } from '../../src/question/question.js';
 import { type CompiledTopology, compileTopology } from '../../src/topology/compile.js';
 import { parseTopology } from '../../src/topology/load.js';
@@ -426,6 +426,24 @@ describe("each branch of this area's checks in Chinese", () => {
       // a whitelist is never order-dependent.
       .filter((s) => !['destination:skip', 'planning:skip', 'source-address:skip', 'whitelist:warn'].includes(s));
     expect(expected.filter((s) => !seen.has(s))).toEqual([]);
+  });
+});
+
+describe('the purpose line of a fix', () => {
+  it('stays English in the fix (it is a resource description), and is worded in Chinese for people', () => {
+    expect(purposeWords('CCE prod pods -> db1 tcp/3306', ZH)).toBe('CCE prod 容器 -> db1 tcp/3306');
+    expect(purposeWords('CCE prod workload payments/api -> 10.1.1.20 icmp echo', ZH)).toBe(
+      'CCE prod 工作负载 payments/api -> 10.1.1.20 icmp echo',
+    );
+    expect(purposeWords('CCE prod pods -> db1 tcp/3306', EN)).toBe('CCE prod pods -> db1 tcp/3306');
+    expect(
+      untranslatedWords(purposeWords('CCE prod workload api -> db1 icmp echo', ZH), ['prod', 'api', 'db1']),
+    ).toEqual([]);
+    // The descriptions in the fix's code are the same whichever language asked.
+    const { compiled } = build(seedSameVpc());
+    const [en] = flowsOf(diagnose(compiled, ask('192.168.10.52')));
+    const [zh] = flowsOf(diagnose(compiled, ask('192.168.10.52'), { lang: 'zh' }));
+    expect(zh!.fixes.map((f) => f.render.api)).toEqual(en!.fixes.map((f) => f.render.api));
   });
 });
 

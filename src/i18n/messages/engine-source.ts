@@ -2,6 +2,7 @@
 // whitelists and unread parts of the topology, and the texts diagnose itself writes (replan reasons, skips).
 // English is the text the engine always wrote; Chinese follows Huawei's console and CCE documentation.
 import type { CheckName } from '../../engine/diagnosis.js';
+import type { I18n } from '../i18n.js';
 import { fixed, message } from '../message.js';
 import { CHECK_TITLES } from './common.js';
 
@@ -111,6 +112,20 @@ const zhOrder = (p: OrderDependent, what: string) =>
   `若按绑定顺序逐个匹配安全组，${zhList(p.groups)} ${p.literalAllows ? '允许' : '拒绝'}${what}；若将各安全组的规则按优先级合并匹配，则${p.mergedAllows ? '允许' : '拒绝'}${doc('vpc_faq_0077')}，华为云文档对此未明确说明`;
 
 const zhDirection = (direction: 'ingress' | 'egress') => (direction === 'egress' ? '出方向' : '入方向');
+
+/**
+ * A fix's purpose line ("CCE prod pods -> db1 tcp/3306", "CCE prod workload payments/api -> ...") in a language.
+ * The line itself stays English: it is stamped into the API bodies, KooCLI and Terraform of a fix as a resource
+ * description (code, the same in every language). Texts people read word it with this.
+ */
+export function purposeWords(purpose: string, text: I18n): string {
+  if (text.lang !== 'zh') return purpose;
+  return purpose.replace(
+    /^(CCE \S+ )(?:pods|workload (\S+))( -> )/,
+    (_all, head: string, workload: string | undefined, arrow: string) =>
+      `${head}${workload ? `工作负载 ${workload}` : '容器'}${arrow}`,
+  );
+}
 
 /** The engine-source catalog, keyed by message id. */
 export const engineSource = {
