@@ -138,7 +138,7 @@ export const engineSource = {
     en: (p) =>
       `rule #${p.index} of ${p.group}: ${p.action} ${p.protocol ?? 'any'}${p.ports ? ` ${p.ports}` : ''} ${p.direction === 'ingress' ? 'from' : 'to'} ${enRemote(p.remote)}, priority ${p.priority}`,
     zh: (p) =>
-      `${p.group} 的第 ${p.index} 条${zhDirection(p.direction)}规则：${p.action === 'allow' ? '允许' : '拒绝'} ${p.protocol === undefined || p.protocol === 'any' ? '全部协议' : p.protocol}${p.ports ? ` ${p.ports}` : ''}，${p.direction === 'ingress' ? '源地址' : '目的地址'} ${zhRemote(p.remote)}，优先级 ${p.priority}`,
+      `${p.group} 的第 ${p.index} 条${zhDirection(p.direction)}规则：${p.action === 'allow' ? '允许' : '拒绝'}${p.protocol === undefined || p.protocol === 'any' ? '全部协议' : ` ${p.protocol}`}${p.ports ? ` ${p.ports}` : ''}，${p.direction === 'ingress' ? '源地址' : '目的地址'} ${zhRemote(p.remote)}，优先级 ${p.priority}`,
   }),
 
   // Step `destination`.
