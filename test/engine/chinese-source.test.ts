@@ -407,7 +407,12 @@ describe("each branch of this area's checks in Chinese", () => {
     const input = seedSameVpc();
     change(input);
     const { topology, compiled } = build(input);
-    expectChinese(topology, compiled, ask(destination, more));
+    const zh = expectChinese(topology, compiled, ask(destination, more));
+    if (process.env.PRINT_ZH)
+      for (const d of zh)
+        console.log(
+          [...d.steps.map((s) => `${s.check}/${s.status}: ${s.summary}`), ...d.assumptions.map((a) => `A: ${a}`), ...d.fixes.flatMap((f) => (f.kind === 'replan' ? [`R: ${f.reason}`] : []))].join('\n'),
+        );
   });
 
   it('covers a failing, a warning and a passing ACL, security-group and whitelist step among them', () => {

@@ -413,7 +413,7 @@ export const engineSource = {
   }),
   'source-egress.blocks': message<{ rule: string; flow: string; address: string }>({
     en: (p) => `${p.rule} blocks ${p.flow} out to ${p.address}`,
-    zh: (p) => `${p.rule}，拒绝了访问 ${p.address}（${p.flow}）的出方向流量`,
+    zh: (p) => `访问 ${p.address} 的出方向流量（${p.flow}）被拒绝：${p.rule}`,
   }),
   'source-egress.no-rule': message<{ groups: readonly string[]; flow: string; address: string }>({
     en: (p) => `no outbound rule of ${enList(p.groups)} allows ${p.flow} to ${p.address}`,
@@ -538,11 +538,11 @@ export const engineSource = {
     en: (p) =>
       `${enList(p.groups)} ${enAllow(p.groups)} ${p.flow} from only part of what the destination sees: ${p.allowed} of ${p.from}${p.rule ? `; ${p.rule} decides the rest` : ''}`,
     zh: (p) =>
-      `安全组 ${zhList(p.groups)} 只放通了目的端看到的部分源地址（${p.flow}）：${zhSeen(p.kind)}${p.from} 中仅放通 ${p.allowed}${p.rule ? `；其余地址由${p.rule}决定` : ''}`,
+      `安全组 ${zhList(p.groups)} 只放通了目的端看到的部分源地址（${p.flow}）：${zhSeen(p.kind)}${p.from} 中仅放通 ${p.allowed}${p.rule ? `；其余地址由此规则决定：${p.rule}` : ''}`,
   }),
   'destination-sg.blocks': message<{ rule: string; flow: string; from: string; kind: SeenKind }>({
     en: (p) => `${p.rule} blocks ${p.flow} from ${p.from}`,
-    zh: (p) => `${p.rule}，拒绝了来自${zhSeen(p.kind)}${p.from} 的访问（${p.flow}）`,
+    zh: (p) => `来自${zhSeen(p.kind)}${p.from} 的访问（${p.flow}）被拒绝：${p.rule}`,
   }),
   'destination-sg.no-rule': message<{ groups: readonly string[]; flow: string; from: string; kind: SeenKind }>({
     en: (p) => `no rule of ${enList(p.groups)} allows ${p.flow} from ${p.from}`,
