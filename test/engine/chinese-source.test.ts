@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateQuestions, generateTopology, toQuestion } from '../../bench/synthetic.js';
+import { unreadRouteTableStep } from '../../src/engine/checks/unread.js';
+import { result } from '../../src/engine/context.js';
 import { diagnose } from '../../src/engine/diagnose.js';
 import { type Diagnosis, flowsOf } from '../../src/engine/diagnosis.js';
 import { EN, i18n } from '../../src/i18n/i18n.js';
@@ -407,15 +409,10 @@ describe("each branch of this area's checks in Chinese", () => {
     const input = seedSameVpc();
     change(input);
     const { topology, compiled } = build(input);
-    const zh = expectChinese(topology, compiled, ask(destination, more));
-    if (process.env.PRINT_ZH)
-      for (const d of zh)
-        console.log(
-          [...d.steps.map((s) => `${s.check}/${s.status}: ${s.summary}`), ...d.assumptions.map((a) => `A: ${a}`), ...d.fixes.flatMap((f) => (f.kind === 'replan' ? [`R: ${f.reason}`] : []))].join('\n'),
-        );
+    expectChinese(topology, compiled, ask(destination, more));
   });
 
-  it('covers a failing, a warning and a passing ACL, security-group and whitelist step among them', () => {
+  it("reach every status of this area's checks", () => {
     const seen = new Set<string>();
     for (const [, change, destination, more] of variants) {
       const input = seedSameVpc();
@@ -431,6 +428,38 @@ describe("each branch of this area's checks in Chinese", () => {
       // a whitelist is never order-dependent.
       .filter((s) => !['destination:skip', 'planning:skip', 'source-address:skip', 'whitelist:warn'].includes(s));
     expect(expected.filter((s) => !seen.has(s))).toEqual([]);
+  });
+});
+
+describe('unread parts of the topology, for the route and enterprise-router checks', () => {
+  it('are worded in Chinese when those checks pass the answer language', () => {
+    const out = result();
+    const table = { id: 'rtb-1', isDefault: false, unread: 'permission denied' };
+    for (const check of ['route-forward', 'route-return'] as const) {
+      const step = unreadRouteTableStep(check, table, 'subnet-1', out, ZH);
+      expect(untranslatedWords(step.summary, ['rtb-1', 'subnet-1', 'permission', 'denied'])).toEqual([]);
+      expect(unreadRouteTableStep(check, table, 'subnet-1', result()).summary).toMatch(/^route table rtb-1 \(custom\)/);
+    }
+    expect(out.uncertain).toHaveLength(2);
+    const names = ['er-1', 'rtb-er', 'att-1', 'permission', 'denied'];
+    for (const returning of [false, true]) {
+      const texts = [
+        ZH.t(engineSource['unread.er-table'], {
+          er: 'er-1',
+          table: 'rtb-er',
+          attachment: 'att-1',
+          unread: 'permission denied',
+          returning,
+        }),
+        ZH.t(engineSource['unread.er-association'], {
+          er: 'er-1',
+          attachment: 'att-1',
+          tables: [{ id: 'rtb-er', unread: 'permission denied' }],
+          returning,
+        }),
+      ];
+      for (const text of texts) expect(untranslatedWords(text, names)).toEqual([]);
+    }
   });
 });
 
