@@ -7,6 +7,12 @@ export interface PrepareJob {
   readonly documentText: string;
   /** The stored topology's JSON text: a validated result with the same text is reported as `same`. */
   readonly previousText?: string;
+  /**
+   * The stored topology's clusters, whose Kubernetes side (namespaces, NetworkPolicies, workloads...) the worker
+   * carries over onto the document before validating it (carryKubernetesSide), so the main thread need not
+   * serialize the merged document a second time.
+   */
+  readonly carryFrom?: readonly unknown[];
 }
 
 /** The worker's first answer. */

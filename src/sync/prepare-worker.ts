@@ -2,7 +2,9 @@
 // hands the validated topology back in slices, so the main thread never runs the validation (seconds for a large
 // network) and takes the result in short steps between answers.
 import { parentPort, workerData } from 'node:worker_threads';
+import { carryKubernetesSide } from '../kubernetes/merge.js';
 import { validateTopology } from '../topology/load.js';
+import type { Topology } from '../topology/schema.js';
 import type { PrepareJob, PrepareSlice, PrepareVerdict } from './prepare-protocol.js';
 import { SLICE_ITEMS } from './prepare-protocol.js';
 
@@ -10,7 +12,9 @@ const port = parentPort;
 if (!port) throw new Error('prepare-worker.ts runs only as a worker thread');
 const job = workerData as PrepareJob;
 
-const result = validateTopology(JSON.parse(job.documentText));
+const parsed = JSON.parse(job.documentText) as Topology;
+const document = job.carryFrom ? carryKubernetesSide({ clusters: job.carryFrom } as Topology, parsed) : parsed;
+const result = validateTopology(document);
 if (!result.ok) {
   const verdict: PrepareVerdict = {
     kind: 'invalid',

@@ -234,12 +234,14 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
     const refusal = refusePartial(result, previous?.topology);
     if (refusal) return { status: 'failed', failure: refusal, warnings: result.warnings };
     // The cloud knows nothing of NetworkPolicies and workload labels: keep what was merged before, then read
-    // the configured clusters over it (one that cannot be read keeps what it had; see docs/SYNC.md).
-    let imported = previous ? carryKubernetesSide(previous.topology, result.topology) : result.topology;
+    // the configured clusters over it (one that cannot be read keeps what it had; see docs/SYNC.md). Without
+    // configured clusters the validation worker carries the stored side over (below), not this thread.
+    let imported = result.topology;
     let warnings: readonly string[] = result.warnings;
     let kubernetesFailures: { cluster: string; message: string }[] = [];
     const targets = store.data.syncs[name]?.kubernetes ?? [];
     if (targets.length) {
+      if (previous) imported = carryKubernetesSide(previous.topology, result.topology);
       const side = await readKubernetesSide(imported, targets, readCluster);
       imported = side.topology;
       warnings = [...warnings, ...side.warnings];
@@ -260,11 +262,14 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
     const entryName = previous?.name ?? name;
     if (!isValidTopologyName(entryName)) throw new TopologyNameError(entryName);
     await yieldToEventLoop();
-    const documentText = imported === result.topology || targets.length ? text : JSON.stringify(imported);
-    await yieldToEventLoop();
     const previousText = previous ? topologyText(previous.topology) : undefined;
     // Validation runs in a worker thread: seconds for a large network, during which answers go on.
-    const prepared = await prepare({ documentText, ...(previousText === undefined ? {} : { previousText }) });
+    const carry = previous && !targets.length ? { carryFrom: previous.topology.clusters ?? [] } : {};
+    const prepared = await prepare({
+      documentText: text,
+      ...carry,
+      ...(previousText === undefined ? {} : { previousText }),
+    });
     if (prepared.kind === 'invalid') {
       const message = `the import is not a valid topology: ${prepared.issues.slice(0, 3).join('; ')}`;
       return { status: 'failed', failure: { kind: 'invalid', message }, warnings };
