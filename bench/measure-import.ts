@@ -1,7 +1,7 @@
 // Peak memory and time of importing the large synthetic topology with the CLI (issue #16, item 8), and of one CLI
 // process answering a question from the large JSON file (item 6). Each run is its own child process, so its peak RSS
 // (`process.resourceUsage().maxRSS`) is that run's alone; the child runs the real CLI in process (`runCli`).
-//   node --import tsx bench/measure-import.ts [--size=large] [--runs=3]
+//   node --import tsx bench/measure-import.ts [--size=large] [--runs=3] [--out=FILE]   (npm run bench runs it too)
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -23,6 +23,7 @@ const { values } = parseArgs({
     runs: { type: 'string' },
     child: { type: 'string' },
     store: { type: 'string' },
+    out: { type: 'string' },
   },
   allowPositionals: true,
   strict: false,
@@ -57,6 +58,10 @@ function runChild(store: string, args: string[]): ChildReport {
 }
 
 async function parent(): Promise<void> {
+  const lines: string[] = [];
+  const print = (text: string) => {
+    lines.push(text);
+  };
   const size = (values.size ?? 'large') as BenchSize;
   const runs = Number(values.runs ?? 3);
   const dir = await mkdtemp(join(tmpdir(), 'reachbot-bench-import-'));
@@ -76,12 +81,12 @@ async function parent(): Promise<void> {
         () => ['ask', `${cluster} -> ${resource} tcp/443`, '--topology', json, '--json'],
       ],
     ];
-    process.stdout.write(
+    print(
       `reachbot import bench (${size}), load average ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}\n`,
     );
-    process.stdout.write('| run | median time | max peak RSS | exit |\n| --- | --- | --- | --- |\n');
+    print('| run | median time | max peak RSS | exit |\n| --- | --- | --- | --- |\n');
     for (const [label, args] of cases) {
       const reports: ChildReport[] = [];
       for (let i = 0; i < runs; i += 1) {
@@ -91,15 +96,17 @@ async function parent(): Promise<void> {
       }
       const times = reports.map((r) => r.ms).sort((a, b) => a - b);
       const rss = Math.max(...reports.map((r) => r.maxRssMb));
-      process.stdout.write(
+      print(
         `| ${label} | ${Math.round(times[Math.floor(times.length / 2)] ?? 0)} ms | ${Math.round(rss)} MB | ${[...new Set(reports.map((r) => r.exit))].join(',')} |\n`,
       );
     }
-    process.stdout.write(
+    print(
       `load average after ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}\n`,
     );
+    if (typeof values.out === 'string') await writeFile(values.out, lines.join(''));
+    else process.stdout.write(lines.join(''));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
