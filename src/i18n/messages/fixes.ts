@@ -94,6 +94,10 @@ export const fixes = {
     en: (p) => `${p.step}. ${p.what}; note its id for ${p.placeholder}`,
     zh: (p) => `${p.step}. ${p.what}；记下其 ID，用于替换 ${p.placeholder}`,
   }),
+  'fix.new-id': message<{ what: 'peering' | 'nat-gateway' | 'eip'; name: string }>({
+    en: (p) => `<id of the new ${{ peering: 'peering', 'nat-gateway': 'NAT gateway', eip: 'EIP' }[p.what]} ${p.name}>`,
+    zh: (p) => `<新建${{ peering: '对等连接', 'nat-gateway': 'NAT网关', eip: '弹性公网IP' }[p.what]} ${p.name} 的 ID>`,
+  }),
   'fix.the-peering': fixed('the peering', '对等连接'),
   'fix.the-nat-gateway': fixed('the NAT gateway', 'NAT网关'),
   'fix.the-eip': fixed('the EIP', '弹性公网IP'),

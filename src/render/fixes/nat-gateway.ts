@@ -22,9 +22,9 @@ export function renderNatGateway(fix: NatGatewaySpec, purpose: string, text: I18
   const existing = fix.existing ? cloudRef(fix.natGateway) : undefined;
   const description = huaweiDescription(purpose, text);
   const sources = fix.sources.map((s) => ({ id: s, ref: cloudRef(s) }));
-  const newGatewayId = `<id of the new NAT gateway ${fix.natGateway}>`;
+  const newGatewayId = text.t(fixes['fix.new-id'], { what: 'nat-gateway', name: fix.natGateway });
   const gatewayId = existing?.value ?? newGatewayId;
-  const eipId = `<id of the new EIP ${fix.eip}>`;
+  const eipId = text.t(fixes['fix.new-id'], { what: 'eip', name: fix.eip });
 
   const words = actionText(
     text.t(fixes['fix.nat-gateway'], {

@@ -18,7 +18,7 @@ export function renderPeering(fix: PeeringSpec, purpose: string, text: I18n = EN
   const accepter = cloudRef(fix.accepterVpc);
   const description = huaweiDescription(purpose, text);
   const label = hclIdentifier(fix.peering, 'peering');
-  const newId = `<id of the new peering ${fix.peering}>`;
+  const newId = text.t(fixes['fix.new-id'], { what: 'peering', name: fix.peering });
   // What a route fix would print for the peering's id, replaced by the new peering's placeholder or reference.
   const asRef = cloudRef(fix.peering);
   const routes = fix.routes.map((r) =>
