@@ -36,7 +36,7 @@ export function renderFix(fix: FixSpec, purpose: string, place: FixPlace = {}, t
       : render.hcloud;
   const api =
     render.api !== undefined && place.project !== undefined ? withProject(render.api, place.project) : render.api;
-  const terraform = render.terraform === undefined ? undefined : withVariableBlocks(render.terraform);
+  const terraform = render.terraform === undefined ? undefined : withVariableBlocks(render.terraform, text);
   return {
     ...render,
     ...(hcloud === undefined ? {} : { hcloud }),

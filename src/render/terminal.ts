@@ -3,6 +3,7 @@
 // assumptions the verdict rests on. Pure: color is ANSI only when asked for.
 import type { Diagnosis, DiagnosisResult, Fix, FixFormat, StepStatus, Verdict } from '../engine/diagnosis.js';
 import { flowsOf } from '../engine/diagnosis.js';
+import { oneFileTerraform } from './syntax/hcl.js';
 import { singleLine } from './syntax/shell.js';
 import {
   allAssumptions,
@@ -53,15 +54,18 @@ function stepLines(flow: Diagnosis, paint: Paint, prefix: string): string[] {
 }
 
 /** The formats of one fix, labelled, as the chosen format asks; the host-bridge snippet is shell, not KooCLI. */
-function fixSections(fix: Fix, format: FixFormat | 'all'): { label: string; body: string }[] {
+function fixSections(
+  fix: Fix,
+  format: FixFormat | 'all',
+  terraform: string | undefined,
+): { label: string; body: string }[] {
   const render = fix.render;
   const sections: { label: string; body: string }[] = [];
   const want = (name: FixFormat): boolean => format === 'all' || format === name;
   if (render.hcloud !== undefined && want('hcloud')) {
     sections.push({ label: fix.kind === 'host-bridge' ? 'on the host' : 'hcloud', body: render.hcloud });
   }
-  if (render.terraform !== undefined && want('terraform'))
-    sections.push({ label: 'terraform', body: render.terraform });
+  if (terraform !== undefined && want('terraform')) sections.push({ label: 'terraform', body: terraform });
   if (render.api !== undefined && want('api')) sections.push({ label: 'api', body: apiWords(render.api) });
   // A Kubernetes fix has no cloud form: its manifest is shown for every format but plain text.
   if (render.kubectl !== undefined && format !== 'text') sections.push({ label: 'kubectl', body: render.kubectl });
@@ -73,11 +77,13 @@ function fixLines(result: DiagnosisResult, format: FixFormat | 'all', paint: Pai
   if (fixes.length === 0) return [];
   const multi = 'flows' in result;
   const lines = ['', paint('1', fixes.length === 1 ? 'Fix' : 'Fixes')];
-  for (const { number, fix, flow } of fixes) {
+  // Printed one after the other, the Terraform forms paste into one file: each variable is declared once.
+  const terraform = oneFileTerraform(fixes.map(({ fix }) => fix.render.terraform));
+  for (const [index, { number, fix, flow }] of fixes.entries()) {
     const tags = [fix.alternative ? 'alternative' : '', multi ? flowTitle(result, flow) : ''].filter(Boolean);
     const tag = tags.length > 0 ? `[${tags.join(', ')}] ` : '';
     lines.push(`  ${number}. ${tag}${singleLine(fix.render.text)}`);
-    for (const section of fixSections(fix, format)) {
+    for (const section of fixSections(fix, format, terraform[index])) {
       lines.push(`     ${paint('2', `${section.label}:`)}`, indent(section.body, '       '));
     }
   }

@@ -98,6 +98,11 @@ export const fixes = {
     en: (p) => `<id of the new ${{ peering: 'peering', 'nat-gateway': 'NAT gateway', eip: 'EIP' }[p.what]} ${p.name}>`,
     zh: (p) => `<新建${{ peering: '对等连接', 'nat-gateway': 'NAT网关', eip: '弹性公网IP' }[p.what]} ${p.name} 的 ID>`,
   }),
+  'fix.variable': message<{ object: string } | { value: string }>({
+    en: (p) =>
+      `Huawei Cloud ${'object' in p ? `id of ${p.object}` : p.value} (the topology names it but does not record it)`,
+    zh: (p) => `${'object' in p ? `${p.object} 的华为云 ID` : `华为云 ${p.value}`}（拓扑中有其名称，但未记录该值）`,
+  }),
   'fix.the-peering': fixed('the peering', '对等连接'),
   'fix.the-nat-gateway': fixed('the NAT gateway', 'NAT网关'),
   'fix.the-eip': fixed('the EIP', '弹性公网IP'),
