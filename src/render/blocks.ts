@@ -7,6 +7,7 @@ import type { DiagnosisResult, Fix, FixFormat } from '../engine/diagnosis.js';
 import { flowsOf } from '../engine/diagnosis.js';
 import { ACTION_IDS, MAX_ACTION_VALUE } from './actions.js';
 import { escapeMrkdwn, SLACK_LIMITS } from './mrkdwn.js';
+import { type PastedForm, placeholderNote } from './placeholders.js';
 import { oneFileTerraform } from './syntax/hcl.js';
 import { singleLine } from './syntax/shell.js';
 import { type AnswerProvenance, renderTerminal } from './terminal.js';
@@ -306,6 +307,16 @@ export function renderBlocks(result: DiagnosisResult, options: BlocksOptions): B
     fixBlocks.push(rendered.block);
     fixesShown += 1;
     if (rendered.cut) cut = true;
+  }
+  const forms: PastedForm[] = format === 'hcloud' || format === 'api' ? [format] : [];
+  const note = placeholderNote(
+    fixes.slice(0, fixesShown).map(({ fix }) => fix),
+    forms,
+  );
+  if (note !== undefined) {
+    // A section, not a context block: context blocks are kept for the notice that the answer was cut.
+    const block: KnownBlock = section(`_${escapeMrkdwn(note)}_`);
+    if (take(block)) fixBlocks.push(block);
   }
   if (fixesShown < fixes.length) {
     cut = true;

@@ -3,6 +3,7 @@
 // assumptions the verdict rests on. Pure: color is ANSI only when asked for.
 import type { Diagnosis, DiagnosisResult, Fix, FixFormat, StepStatus, Verdict } from '../engine/diagnosis.js';
 import { flowsOf } from '../engine/diagnosis.js';
+import { type PastedForm, placeholderNote } from './placeholders.js';
 import { oneFileTerraform } from './syntax/hcl.js';
 import { singleLine } from './syntax/shell.js';
 import {
@@ -87,6 +88,13 @@ function fixLines(result: DiagnosisResult, format: FixFormat | 'all', paint: Pai
       lines.push(`     ${paint('2', `${section.label}:`)}`, indent(section.body, '       '));
     }
   }
+  const forms: PastedForm[] =
+    format === 'all' ? ['hcloud', 'api'] : format === 'hcloud' || format === 'api' ? [format] : [];
+  const note = placeholderNote(
+    fixes.map(({ fix }) => fix),
+    forms,
+  );
+  if (note !== undefined) lines.push('', `  ${paint('2', note)}`);
   return lines;
 }
 

@@ -103,6 +103,32 @@ export const fixes = {
       `Huawei Cloud ${'object' in p ? `id of ${p.object}` : p.value} (the topology names it but does not record it)`,
     zh: (p) => `${'object' in p ? `${p.object} 的华为云 ID` : `华为云 ${p.value}`}（拓扑中有其名称，但未记录该值）`,
   }),
+  'fix.placeholders': message<{ placeholders: readonly string[]; region: boolean; project: boolean }>({
+    en: (p) => {
+      const parts = [
+        ...(p.placeholders.length
+          ? [
+              `${p.placeholders.join(', ')} with the ids of those objects (their console pages, or the service's KooCLI List operation, e.g. hcloud VPC ListSecurityGroups/v3)`,
+            ]
+          : []),
+        ...(p.region ? ['<region> with your region (e.g. cn-north-4)'] : []),
+        ...(p.project ? ['{project_id} with your project id (console: My Credentials > API Credentials)'] : []),
+      ];
+      return `Before pasting, replace ${parts.join('; ')}. A topology imported from Huawei Cloud (reachbot import huaweicloud) records them, and the commands then paste as printed.`;
+    },
+    zh: (p) => {
+      const parts = [
+        ...(p.placeholders.length
+          ? [
+              `把 ${p.placeholders.join('、')} 替换为对应资源的 ID（见各资源的控制台详情页，或用对应服务的 KooCLI 列表查询操作，如 hcloud VPC ListSecurityGroups/v3）`,
+            ]
+          : []),
+        ...(p.region ? ['把 <region> 替换为所在区域（如 cn-north-4）'] : []),
+        ...(p.project ? ['把 {project_id} 替换为项目 ID（控制台：我的凭证 > API凭证）'] : []),
+      ];
+      return `粘贴前请${parts.join('；')}。从华为云导入的拓扑（reachbot import huaweicloud）会记录这些值，命令即可直接粘贴。`;
+    },
+  }),
   'fix.the-peering': fixed('the peering', '对等连接'),
   'fix.the-nat-gateway': fixed('the NAT gateway', 'NAT网关'),
   'fix.the-eip': fixed('the EIP', '弹性公网IP'),
