@@ -1,5 +1,6 @@
 // The CLI's edges, injected so that tests run commands in-process: where output goes, the environment,
 // the working directory; and how a command ends with a particular exit status.
+import type { Lang } from '../i18n/lang.js';
 
 /** Somewhere to write text (process.stdout, or a buffer in tests). */
 export interface CliOutput {
@@ -15,6 +16,8 @@ export interface CliIO {
   readonly cwd: string;
   /** The clock (freshness of answers, sync times); the system clock when absent. */
   readonly now?: () => Date;
+  /** The language asked for (`--lang`, else the locale); absent: answers follow the language of each question. */
+  readonly lang?: Lang;
 }
 
 /** Exit statuses (docs/CLI.md). */
