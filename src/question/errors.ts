@@ -1,5 +1,6 @@
 // A question that cannot be answered as asked: what was not understood, and what would be.
 import { EN, type I18n } from '../i18n/i18n.js';
+import type { Lang } from '../i18n/lang.js';
 import type { Message } from '../i18n/message.js';
 
 /** Thrown by the question parser and by the engine when a name or address does not resolve. */
@@ -11,6 +12,8 @@ export class QuestionError extends Error {
     /** Closest valid names or forms, closest first. */
     readonly suggestions: readonly string[] = [],
     private readonly localized?: (text: I18n) => string,
+    /** The language the question was asked in: surfaces that follow the asker say the error in it. */
+    readonly lang: Lang = 'en',
   ) {
     super(message);
     this.name = 'QuestionError';
@@ -26,10 +29,18 @@ export class QuestionError extends Error {
     return this.localized ? this.localized(text) : this.message;
   }
 
+  /** The same error, known to be about a question asked in `lang`. */
+  askedIn(lang: Lang): QuestionError {
+    return new QuestionError(this.message, this.suggestions, this.localized, lang);
+  }
+
   /** The same error about other words (`from` replaced by `to` in every language), with other suggestions. */
   rephrased(from: string, to: string, suggestions: readonly string[]): QuestionError {
-    return new QuestionError(this.message.replace(from, to), suggestions, (text) =>
-      this.describe(text).replace(from, to),
+    return new QuestionError(
+      this.message.replace(from, to),
+      suggestions,
+      (text) => this.describe(text).replace(from, to),
+      this.lang,
     );
   }
 }

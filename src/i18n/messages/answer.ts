@@ -31,7 +31,7 @@ export const answer = {
   }),
   'answer.question': message<{ source: string; destination: string; on: string }>({
     en: (p) => `can ${p.source} reach ${p.destination} on ${p.on}?`,
-    zh: (p) => `${p.source}能否访问 ${p.destination}（${p.on}）？`,
+    zh: (p) => `${p.source}能否通过 ${p.on} 访问 ${p.destination}？`,
   }),
   'answer.no-flow': fixed('no flow was diagnosed', '没有可诊断的流量'),
   'answer.seen-as': message<{ seen: readonly string[] }>({

@@ -158,9 +158,11 @@ Examples:
     'evaluate a change on a copy of the topology: how this path and the watched paths would move',
     '在拓扑副本上评估一项变更：这条路径和关注的路径会如何变化',
   ),
-  'cli.sample-note': message<{ path: string }>({
-    en: (p) => `(no topologies stored: answering from the sample topology ${p.path})`,
-    zh: (p) => `（存储中没有拓扑：根据示例拓扑 ${p.path} 回答）`,
+  'cli.sample-note': message<{ path: string; importHint: boolean }>({
+    en: (p) =>
+      `(no topologies stored: answering from the sample topology ${p.path}${p.importHint ? '; import yours with `reachbot topology import FILE`' : ''})`,
+    zh: (p) =>
+      `（存储中没有拓扑：根据示例拓扑 ${p.path} 回答${p.importHint ? '；可用 `reachbot topology import FILE` 导入您的拓扑' : ''}）`,
   }),
   'cli.warning': message<{ warning: string }>({
     en: (p) => `warning: ${p.warning}`,
