@@ -277,7 +277,7 @@ function diagnoseFlow(
     source: { ...first.diagnosis.source, why: label(first.diagnosis.source.why) },
     steps: first.diagnosis.steps.map((s) => ({ ...s, summary: label(s.summary) })),
     assumptions: assumptions.map(label),
-    fixes: ordered.map((f) => withRender(f.spec, f.purpose, place)),
+    fixes: ordered.map((f) => withRender(f.spec, f.purpose, place, text)),
   };
 }
 

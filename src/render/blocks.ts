@@ -7,6 +7,8 @@ import type { DiagnosisResult, Fix, FixFormat } from '../engine/diagnosis.js';
 import { flowsOf } from '../engine/diagnosis.js';
 import { ACTION_IDS, MAX_ACTION_VALUE } from './actions.js';
 import { escapeMrkdwn, SLACK_LIMITS } from './mrkdwn.js';
+import { type PastedForm, placeholderNote } from './placeholders.js';
+import { oneFileTerraform } from './syntax/hcl.js';
 import { singleLine } from './syntax/shell.js';
 import { type AnswerProvenance, renderTerminal } from './terminal.js';
 import {
@@ -91,20 +93,26 @@ function inlineCode(text: string): string {
 }
 
 /** The body of a fix in the chosen format, if the fix has that format. */
-function fixBody(fix: Fix, format: FixFormat): string | undefined {
+function fixBody(fix: Fix, format: FixFormat, terraform: string | undefined): string | undefined {
   // A Kubernetes fix has one machine form, the manifest: it stands in for every cloud format.
   if (fix.render.kubectl !== undefined) return format === 'text' ? undefined : fix.render.kubectl;
   if (format === 'hcloud') return fix.render.hcloud;
-  if (format === 'terraform') return fix.render.terraform;
+  if (format === 'terraform') return terraform;
   if (format === 'api') return fix.render.api === undefined ? undefined : apiWords(fix.render.api);
   return undefined;
 }
 
 /** One fix as a section: its words, then its exact change in a code block, cut to fit a section. */
-function fixSection(number: number, fix: Fix, label: string, format: FixFormat): { block: SectionBlock; cut: boolean } {
+function fixSection(
+  number: number,
+  fix: Fix,
+  label: string,
+  format: FixFormat,
+  terraform: string | undefined,
+): { block: SectionBlock; cut: boolean } {
   const tags = [fix.alternative ? '_alternative_' : '', label ? `_${escapeMrkdwn(label)}_` : ''].filter(Boolean);
   const head = `*Fix ${number}*${tags.length > 0 ? ` (${tags.join(', ')})` : ''} ${escapeMrkdwn(singleLine(fix.render.text))}`;
-  const body = fixBody(fix, format);
+  const body = fixBody(fix, format, terraform);
   const headClamped = clamp(head, BLOCK_LIMITS.maxSectionText - 200);
   if (body === undefined) return { block: section(headClamped.text), cut: headClamped.cut };
   const room = BLOCK_LIMITS.maxSectionText - headClamped.text.length - 1;
@@ -291,12 +299,24 @@ export function renderBlocks(result: DiagnosisResult, options: BlocksOptions): B
   const fixes = numberedFixes(result);
   const multi = 'flows' in result;
   let fixesShown = 0;
-  for (const { number, fix, flow } of fixes) {
-    const rendered = fixSection(number, fix, multi ? flowTitle(result, flow) : '', format);
+  // Shown one after the other, the Terraform forms paste into one file: each variable is declared once.
+  const terraform = oneFileTerraform(fixes.map(({ fix }) => fix.render.terraform));
+  for (const [index, { number, fix, flow }] of fixes.entries()) {
+    const rendered = fixSection(number, fix, multi ? flowTitle(result, flow) : '', format, terraform[index]);
     if (!take(rendered.block)) break;
     fixBlocks.push(rendered.block);
     fixesShown += 1;
     if (rendered.cut) cut = true;
+  }
+  const forms: PastedForm[] = format === 'hcloud' || format === 'api' ? [format] : [];
+  const note = placeholderNote(
+    fixes.slice(0, fixesShown).map(({ fix }) => fix),
+    forms,
+  );
+  if (note !== undefined) {
+    // A section, not a context block: context blocks are kept for the notice that the answer was cut.
+    const block: KnownBlock = section(`_${escapeMrkdwn(note)}_`);
+    if (take(block)) fixBlocks.push(block);
   }
   if (fixesShown < fixes.length) {
     cut = true;

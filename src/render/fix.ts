@@ -1,6 +1,7 @@
 // Each fix as words, KooCLI, Terraform and an API request. (Owned by the render module; the engine
 // attaches a lazy rendering to every fix it proposes, see withRender.) One module per fix kind under ./fixes.
 import type { Fix, FixRender, FixSpec } from '../engine/diagnosis.js';
+import { EN, type I18n } from '../i18n/i18n.js';
 import { renderErAssociation, renderErPropagation, renderErRoute } from './fixes/er.js';
 import { renderHostBridge } from './fixes/host-bridge.js';
 import { renderNatGateway } from './fixes/nat-gateway.js';
@@ -27,15 +28,15 @@ export interface FixPlace {
  * Render a fix; `purpose` says in a few words why it exists ("CCE prod pods -> db1 tcp/3306"); `place` fills in
  * the region and project id so that commands paste as printed. Terraform declares every variable it uses.
  */
-export function renderFix(fix: FixSpec, purpose: string, place: FixPlace = {}): FixRender {
-  const render = renderKind(fix, purpose);
+export function renderFix(fix: FixSpec, purpose: string, place: FixPlace = {}, text: I18n = EN): FixRender {
+  const render = renderKind(fix, purpose, text);
   const hcloud =
     render.hcloud !== undefined && place.region !== undefined
       ? render.hcloud.replaceAll(shellFlag('cli-region', REGION_PLACEHOLDER), shellFlag('cli-region', place.region))
       : render.hcloud;
   const api =
     render.api !== undefined && place.project !== undefined ? withProject(render.api, place.project) : render.api;
-  const terraform = render.terraform === undefined ? undefined : withVariableBlocks(render.terraform);
+  const terraform = render.terraform === undefined ? undefined : withVariableBlocks(render.terraform, text);
   return {
     ...render,
     ...(hcloud === undefined ? {} : { hcloud }),
@@ -53,50 +54,50 @@ function withProject(api: NonNullable<FixRender['api']>, project: string): NonNu
   };
 }
 
-function renderKind(fix: FixSpec, purpose: string): FixRender {
+function renderKind(fix: FixSpec, purpose: string, text: I18n): FixRender {
   switch (fix.kind) {
     case 'security-group-rule':
-      return renderSecurityGroupRule(fix, purpose);
+      return renderSecurityGroupRule(fix, purpose, text);
     case 'route':
-      return renderRoute(fix, purpose);
+      return renderRoute(fix, purpose, text);
     case 'network-acl-rule':
-      return renderNetworkAclRule(fix, purpose);
+      return renderNetworkAclRule(fix, purpose, text);
     case 'whitelist-entry':
-      return renderWhitelistEntry(fix, purpose);
+      return renderWhitelistEntry(fix, purpose, text);
     case 'peering-accept':
-      return renderPeeringAccept(fix, purpose);
+      return renderPeeringAccept(fix, purpose, text);
     case 'host-bridge':
-      return renderHostBridge(fix, purpose);
+      return renderHostBridge(fix, purpose, text);
     case 'snat-rule':
-      return renderSnatRule(fix, purpose);
+      return renderSnatRule(fix, purpose, text);
     case 'nat-gateway':
-      return renderNatGateway(fix, purpose);
+      return renderNatGateway(fix, purpose, text);
     case 'peering':
-      return renderPeering(fix, purpose);
+      return renderPeering(fix, purpose, text);
     case 'er-route':
-      return renderErRoute(fix, purpose);
+      return renderErRoute(fix, purpose, text);
     case 'er-association':
-      return renderErAssociation(fix, purpose);
+      return renderErAssociation(fix, purpose, text);
     case 'er-propagation':
-      return renderErPropagation(fix, purpose);
+      return renderErPropagation(fix, purpose, text);
     case 'network-policy':
-      return renderNetworkPolicy(fix, purpose);
+      return renderNetworkPolicy(fix, purpose, text);
     case 'replan':
-      return renderReplan(fix, purpose);
+      return renderReplan(fix, purpose, text);
   }
 }
 
 /**
- * Attach the rendering to a fix spec, rendered on first read: most diagnoses are reduced to a verdict or shown
+ * Attach the rendering to a fix spec (its human texts in `text`'s language), rendered on first read: most diagnoses are reduced to a verdict or shown
  * with one fix, so the four forms of every fix are built only when someone reads `render`. `render` is an
  * enumerable, memoized getter, the last key, so spreads, `JSON.stringify` and equality see it as before.
  */
-export function withRender(fix: FixSpec, purpose: string, place: FixPlace = {}): Fix {
+export function withRender(fix: FixSpec, purpose: string, place: FixPlace = {}, text: I18n = EN): Fix {
   let render: FixRender | undefined;
   return Object.defineProperty({ ...fix }, 'render', {
     enumerable: true,
     get: (): FixRender => {
-      render ??= renderFix(fix, purpose, place);
+      render ??= renderFix(fix, purpose, place, text);
       return render;
     },
   }) as Fix;

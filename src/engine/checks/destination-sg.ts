@@ -101,6 +101,7 @@ export function destinationSgCheck(ctx: FlowContext): CheckResult {
       alternativeGroup,
       peer,
       purpose: ctx.purpose,
+      text: ctx.i18n,
     }),
   );
 

@@ -35,7 +35,7 @@ export function internetEgressCheck(ctx: FlowContext): CheckResult {
   const vpc = ctx.compiled.vpcs.get(ctx.cluster.vpcId);
   const subnets = [...new Set(egress.missing.map((m) => m.subnet))];
   // An SNAT rule on the gateway that already has an EIP; else new infrastructure: gateway, EIP and rules.
-  if (vpc && natWithEip(vpc)) out.fixes.push(...subnets.map((s) => snatFix(vpc, s, ctx.purpose)));
+  if (vpc && natWithEip(vpc)) out.fixes.push(...subnets.map((s) => snatFix(vpc, s, ctx.purpose, ctx.i18n)));
   else if (vpc) out.fixes.push(natGatewayFix(vpc, subnets, ctx.purpose));
   else
     out.fixes.push(

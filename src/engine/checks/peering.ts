@@ -34,7 +34,7 @@ export function peeringCheck(ctx: FlowContext): CheckResult {
     const reason = `there is no direct VPC peering between ${cluster.vpcId} and ${dst.vpc.id}; the route goes over peering ${middle.peering} (${middle.status}) to ${middle.via}, which peers on: transitive peering is not documented to forward (VPC "VPC Peering Connection Overview", vpc_peering_0009; Huawei's docs leave this open; assumed not reachable)`;
     out.steps.push({ check: 'peering', status: 'warn', summary: reason });
     out.uncertain.push(reason);
-    out.fixes.push(peeringFix(compiled, peeringNeed(ctx), purpose, true));
+    out.fixes.push(peeringFix(compiled, peeringNeed(ctx), purpose, true, ctx.i18n));
     return out;
   }
   if (pair.length === 0) {
@@ -43,7 +43,7 @@ export function peeringCheck(ctx: FlowContext): CheckResult {
       status: 'fail',
       summary: `there is no VPC peering between ${cluster.vpcId} and ${dst.vpc.id}`,
     });
-    out.fixes.push(peeringFix(compiled, peeringNeed(ctx), purpose));
+    out.fixes.push(peeringFix(compiled, peeringNeed(ctx), purpose, false, ctx.i18n));
     return out;
   }
   // The peering the forward route uses, when it is one of these; else the first ACTIVE one.

@@ -53,6 +53,7 @@ export function sourceEgressCheck(ctx: FlowContext): CheckResult {
     remotes: [`${target.address.text}/${addressBits(target.family)}`],
     peer,
     purpose: ctx.purpose,
+    text: ctx.i18n,
   });
   out.fixes.push(...fixes);
   if (literalOk !== mergedOk) {

@@ -1,6 +1,8 @@
 // Fix kind `peering`: a new VPC peering between two VPCs that have none, with the routes that make it carry the
 // flow: the destination block in each source subnet's table, the source's stable CIDRs in the destination
 // subnet's table (VPC "VPC Peering Connection Overview", vpc_peering_0009; VPC "Route Table Overview").
+import { EN, type I18n } from '../../i18n/i18n.js';
+import { fixes } from '../../i18n/messages/fixes.js';
 import { type Cidr, overlaps, parseCidr } from '../../net/address.js';
 import type { CompiledTopology } from '../../topology/compile.js';
 import type { PlannedFix } from '../context.js';
@@ -24,6 +26,7 @@ export function peeringFix(
   need: PeeringNeed,
   purpose: string,
   alternative = false,
+  text: I18n = EN,
 ): PlannedFix {
   const requester = compiled.vpcs.get(need.requesterVpc);
   const accepter = compiled.vpcs.get(need.accepterVpc);
@@ -38,7 +41,11 @@ export function peeringFix(
   ];
   if (!requester || !accepter || overlapping.length > 0)
     return replanFix(
-      `create a VPC peering between ${need.requesterVpc} and ${need.accepterVpc}: first re-plan the address ranges, ${overlapping.join(', ') || 'the blocks'} overlap the VPC on the sending side, so a peering route there cannot take effect`,
+      text.t(fixes['fix.peering.replan-overlap'], {
+        requesterVpc: need.requesterVpc,
+        accepterVpc: need.accepterVpc,
+        overlapping,
+      }),
       purpose,
       alternative,
     );

@@ -1,6 +1,8 @@
 // Fix kind `security-group-rule`: the least-privilege allow (the asked protocol and port only, the
 // narrowest stable source), placed so it wins: priority 1 on the first bound group. A priority-1 deny
 // matching the same traffic cannot be beaten by any allow; that is reported as a `replan`.
+import { EN, type I18n } from '../../i18n/i18n.js';
+import { fixes as fixTexts } from '../../i18n/messages/fixes.js';
 import type { Family } from '../../net/address.js';
 import type { CompiledTopology } from '../../topology/compile.js';
 import type { Flow, PlannedFix } from '../context.js';
@@ -23,6 +25,8 @@ export interface SecurityGroupFixRequest {
   /** The traffic's other end, to find deny rules that would still win. */
   readonly peer: Peer;
   readonly purpose: string;
+  /** The language of the replan reasons (default English). */
+  readonly text?: I18n;
 }
 
 /** The allow rule(s) that make a flow pass a set of groups, plus `replan` for denies no allow can beat. */
@@ -56,11 +60,9 @@ export function securityGroupAllowFixes(request: SecurityGroupFixRequest): Plann
       if (r.priority !== 1 || r.action !== 'deny' || !ruleMatchesFlow(r, flow, family)) continue;
       const hit = remoteSpans(r, request.peer);
       if (hit !== 'all' && intersect(hit, request.peer.spans).length === 0) continue;
-      const reading =
-        id === target
-          ? 'it is evaluated before any allow of equal priority'
-          : 'if all bound groups are merged by priority (VPC FAQ on conflicting security group rules, vpc_faq_0077), it is evaluated before any allow';
-      fixes.push(replanFix(`remove or narrow ${describeRule(r)}: ${reading}, so no allow rule can win`, purpose));
+      const text = request.text ?? EN;
+      const reason = text.t(fixTexts['fix.sg.replan-deny'], { rule: describeRule(r, text), sameGroup: id === target });
+      fixes.push(replanFix(reason, purpose));
     }
   }
   return fixes;

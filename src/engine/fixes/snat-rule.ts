@@ -1,5 +1,7 @@
 // Fix kind `snat-rule`: an SNAT rule on the VPC's NAT gateway for the subnet the traffic leaves from
 // (node subnet for overlay_l2 / vpc-router, container subnet for eni; CCE "Accessing the Internet from a Container", cce_10_0400).
+import { EN, type I18n } from '../../i18n/i18n.js';
+import { fixes } from '../../i18n/messages/fixes.js';
 import type { CompiledSubnet, CompiledVpc } from '../../topology/compile.js';
 import type { PlannedFix } from '../context.js';
 import { replanFix } from './replan.js';
@@ -10,12 +12,17 @@ export function natWithEip(vpc: CompiledVpc): boolean {
 }
 
 /** An SNAT rule for `subnet` on an existing NAT gateway, or a replan when the VPC has none with an EIP. */
-export function snatFix(vpc: CompiledVpc | undefined, subnet: CompiledSubnet, purpose: string): PlannedFix {
+export function snatFix(
+  vpc: CompiledVpc | undefined,
+  subnet: CompiledSubnet,
+  purpose: string,
+  text: I18n = EN,
+): PlannedFix {
   const nat = vpc?.natGateways.find((n) => (n.snatRules ?? []).length > 0);
   const eip = nat?.snatRules?.[0]?.eip;
   if (!vpc || !nat || !eip)
     return replanFix(
-      `create a NAT gateway with an EIP in ${subnet.vpcId} and an SNAT rule for subnet ${subnet.subnet.id} (${subnet.cidr.text}), or bind EIPs`,
+      text.t(fixes['fix.snat.replan'], { vpc: subnet.vpcId, subnet: subnet.subnet.id, cidr: subnet.cidr.text }),
       purpose,
     );
   return {

@@ -2,31 +2,41 @@
 // "Creating a Static Route" CreateStaticRoute, "Creating a Route Association" AssociateRouteTable, "Creating a
 // Route Propagation" EnablePropagation). The static-route path has no er_id: the route table id is enough.
 import type { ErAssociationFix, ErPropagationFix, ErRouteFix, FixRender } from '../../engine/diagnosis.js';
+import { EN, type I18n } from '../../i18n/i18n.js';
+import { fixes } from '../../i18n/messages/fixes.js';
 import { hclBlock, hclComment, hclIdentifier, hclString } from '../syntax/hcl.js';
 import { shellCommand, shellFlag } from '../syntax/shell.js';
-import { actionText, cloudRef, hcloudHead, huaweiDescription, sentence } from './references.js';
+import { actionText, cloudRef, hcloudHead, huaweiDescription, sentence, verifyComment } from './references.js';
 
 type ErRouteSpec = Omit<ErRouteFix, 'render'>;
 type ErAssociationSpec = Omit<ErAssociationFix, 'render'>;
 type ErPropagationSpec = Omit<ErPropagationFix, 'render'>;
 
-function withNote(text: string, note: string | undefined): string {
-  return note ? `${text} Note: ${sentence(note)}` : text;
+function withNote(words: string, note: string | undefined, text: I18n): string {
+  if (!note) return words;
+  return text.t(fixes['fix.er.note'], { text: words, note: text.lang === 'en' ? sentence(note) : note });
 }
 
 /** Render an er-route fix (a static route in an ER route table). */
-export function renderErRoute(fix: ErRouteSpec, purpose: string): FixRender {
+export function renderErRoute(fix: ErRouteSpec, purpose: string, text: I18n = EN): FixRender {
+  if (fix.replaces) return renderErRouteChange(fix, purpose, text);
   const table = cloudRef(fix.routeTable);
   const attachment = cloudRef(fix.attachment);
-  const description = huaweiDescription(purpose);
-  const text = withNote(
+  const description = huaweiDescription(purpose, text);
+  const words = withNote(
     actionText(
-      `Add a static route ${fix.destination} -> attachment ${fix.attachment} to route table ${fix.routeTable} of enterprise router ${fix.enterpriseRouter}`,
+      text.t(fixes['fix.er.route'], {
+        destination: fix.destination,
+        attachment: fix.attachment,
+        routeTable: fix.routeTable,
+        enterpriseRouter: fix.enterpriseRouter,
+      }),
       purpose,
+      text,
     ),
     fix.note,
+    text,
   );
-  if (fix.replaces) return renderErRouteChange(fix, purpose);
   const route = { destination: fix.destination, attachment_id: attachment.value, is_blackhole: false, description };
   const hcloud = shellCommand(
     hcloudHead('ER CreateStaticRoute'),
@@ -34,7 +44,7 @@ export function renderErRoute(fix: ErRouteSpec, purpose: string): FixRender {
       shellFlag('route_table_id', table.value),
       ...Object.entries(route).map(([name, value]) => shellFlag(`route.${name}`, value)),
     ],
-    ['verify: hcloud ER CreateStaticRoute --help'],
+    [verifyComment('ER CreateStaticRoute', text)],
   );
   // huaweicloud_er_static_route takes no description (provider docs), unlike the API.
   const label = hclIdentifier(`${fix.routeTable}_to_${fix.destination}`, 'er_route');
@@ -44,7 +54,7 @@ export function renderErRoute(fix: ErRouteSpec, purpose: string): FixRender {
     { name: 'attachment_id', value: attachment.terraform },
   ]);
   return {
-    text,
+    text: words,
     hcloud,
     terraform,
     api: {
@@ -56,16 +66,24 @@ export function renderErRoute(fix: ErRouteSpec, purpose: string): FixRender {
 }
 
 /** The table already routes `destination` statically: UpdateStaticRoute points it at the attachment instead. */
-function renderErRouteChange(fix: ErRouteSpec, purpose: string): FixRender {
+function renderErRouteChange(fix: ErRouteSpec, purpose: string, text: I18n): FixRender {
   const table = cloudRef(fix.routeTable);
   const attachment = cloudRef(fix.attachment);
   const route = cloudRef(`static route ${fix.destination}`);
-  const text = withNote(
+  const words = withNote(
     actionText(
-      `Change the static route ${fix.destination} in route table ${fix.routeTable} of enterprise router ${fix.enterpriseRouter} from ${fix.replaces} to attachment ${fix.attachment}`,
+      text.t(fixes['fix.er.route-change'], {
+        destination: fix.destination,
+        attachment: fix.attachment,
+        routeTable: fix.routeTable,
+        enterpriseRouter: fix.enterpriseRouter,
+        replaces: fix.replaces ?? '',
+      }),
       purpose,
+      text,
     ),
     fix.note,
+    text,
   );
   const body = { attachment_id: attachment.value, is_blackhole: false };
   const hcloud = shellCommand(
@@ -75,16 +93,16 @@ function renderErRouteChange(fix: ErRouteSpec, purpose: string): FixRender {
       shellFlag('route_id', route.value),
       ...Object.entries(body).map(([name, value]) => shellFlag(`route.${name}`, value)),
     ],
-    ['verify: hcloud ER UpdateStaticRoute --help', `route_id: the id of the static route ${fix.destination}`],
+    [verifyComment('ER UpdateStaticRoute', text), text.t(fixes['fix.er.route-id'], { destination: fix.destination })],
   );
   // attachment_id and is_blackhole of huaweicloud_er_static_route are updatable in place.
   const terraform = [
-    hclComment(`in the existing huaweicloud_er_static_route for ${fix.destination} in ${fix.routeTable}:`),
+    hclComment(text.t(fixes['fix.er.route-terraform'], { destination: fix.destination, routeTable: fix.routeTable })),
     `attachment_id = ${attachment.terraform}`,
     'is_blackhole  = false',
   ].join('\n');
   return {
-    text,
+    text: words,
     hcloud,
     terraform,
     api: {
@@ -99,11 +117,12 @@ function renderTableLink(
   fix: ErAssociationSpec | ErPropagationSpec,
   purpose: string,
   how: { words: string; operation: string; resource: string; path: string; note?: string },
+  text: I18n,
 ): FixRender {
   const er = cloudRef(fix.enterpriseRouter);
   const table = cloudRef(fix.routeTable);
   const attachment = cloudRef(fix.attachment);
-  const text = withNote(actionText(how.words, purpose), how.note);
+  const words = withNote(actionText(how.words, purpose, text), how.note, text);
   const hcloud = shellCommand(
     hcloudHead(`ER ${how.operation}`),
     [
@@ -111,7 +130,7 @@ function renderTableLink(
       shellFlag('route_table_id', table.value),
       shellFlag('attachment_id', attachment.value),
     ],
-    [`verify: hcloud ER ${how.operation} --help`],
+    [verifyComment(`ER ${how.operation}`, text)],
   );
   const label = hclIdentifier(`${fix.routeTable}_${fix.attachment}`, 'er');
   const terraform = hclBlock(`resource "${how.resource}" "${label}"`, [
@@ -120,7 +139,7 @@ function renderTableLink(
     { name: 'attachment_id', value: attachment.terraform },
   ]);
   return {
-    text,
+    text: words,
     hcloud,
     terraform,
     api: {
@@ -132,22 +151,34 @@ function renderTableLink(
 }
 
 /** Render an er-association fix. */
-export function renderErAssociation(fix: ErAssociationSpec, purpose: string): FixRender {
-  return renderTableLink(fix, purpose, {
-    words: `Associate attachment ${fix.attachment} with route table ${fix.routeTable} of enterprise router ${fix.enterpriseRouter} (packets arriving from it are then forwarded with that table)`,
-    operation: 'AssociateRouteTable',
-    resource: 'huaweicloud_er_association',
-    path: 'associate',
-  });
+export function renderErAssociation(fix: ErAssociationSpec, purpose: string, text: I18n = EN): FixRender {
+  const link = { attachment: fix.attachment, routeTable: fix.routeTable, enterpriseRouter: fix.enterpriseRouter };
+  return renderTableLink(
+    fix,
+    purpose,
+    {
+      words: text.t(fixes['fix.er.association'], link),
+      operation: 'AssociateRouteTable',
+      resource: 'huaweicloud_er_association',
+      path: 'associate',
+    },
+    text,
+  );
 }
 
 /** Render an er-propagation fix. */
-export function renderErPropagation(fix: ErPropagationSpec, purpose: string): FixRender {
-  return renderTableLink(fix, purpose, {
-    words: `Propagate attachment ${fix.attachment} into route table ${fix.routeTable} of enterprise router ${fix.enterpriseRouter} (the table learns all of the attachment's CIDR blocks, wider than a static route)`,
-    operation: 'EnablePropagation',
-    resource: 'huaweicloud_er_propagation',
-    path: 'enable-propagations',
-    note: fix.note,
-  });
+export function renderErPropagation(fix: ErPropagationSpec, purpose: string, text: I18n = EN): FixRender {
+  const link = { attachment: fix.attachment, routeTable: fix.routeTable, enterpriseRouter: fix.enterpriseRouter };
+  return renderTableLink(
+    fix,
+    purpose,
+    {
+      words: text.t(fixes['fix.er.propagation'], link),
+      operation: 'EnablePropagation',
+      resource: 'huaweicloud_er_propagation',
+      path: 'enable-propagations',
+      ...(fix.note ? { note: fix.note } : {}),
+    },
+    text,
+  );
 }

@@ -1,6 +1,8 @@
 // A container-engine bridge on a host that swallows the replies to the pods (CCE "Configuring Intra-VPC Access", cce_10_0399). There is no
 // cloud API for it: the fix is Docker's own configuration (/etc/docker/daemon.json) and a restart.
 import type { FixRender, HostBridgeFix } from '../../engine/diagnosis.js';
+import { EN, type I18n } from '../../i18n/i18n.js';
+import { fixes } from '../../i18n/messages/fixes.js';
 import { addressText, parseCidr } from '../../net/address.js';
 import { shellComment, singleLine } from '../syntax/shell.js';
 import { actionText } from './references.js';
@@ -26,26 +28,31 @@ function daemonSetting(fix: HostBridgeSpec): { key: string; json: string; isDefa
 }
 
 /** Render a host-bridge fix: the daemon.json change and the restart, as shell lines for the host. */
-export function renderHostBridge(fix: HostBridgeSpec, purpose: string): FixRender {
+export function renderHostBridge(fix: HostBridgeSpec, purpose: string, text: I18n = EN): FixRender {
   const setting = daemonSetting(fix);
   const host = singleLine(fix.resource);
-  const text = actionText(
-    `On ${fix.resource}, move the container-engine bridge ${fix.bridge} to ${fix.suggested} ` +
-      `(daemon.json "${setting.key}") and restart Docker`,
+  const words = actionText(
+    text.t(fixes['fix.host-bridge'], {
+      resource: fix.resource,
+      bridge: fix.bridge,
+      suggested: fix.suggested,
+      key: setting.key,
+    }),
     purpose,
+    text,
   );
   const lines = [
-    shellComment(`On ${host}, as root. No cloud API: this is Docker's own configuration.`),
-    shellComment('Edit /etc/docker/daemon.json so that it contains (keep its other keys):'),
+    shellComment(text.t(fixes['fix.host-bridge.as-root'], { host })),
+    shellComment(text.t(fixes['fix.host-bridge.edit'])),
     shellComment(`  ${setting.json}`),
-    shellComment('Then restart the engine (running containers restart):'),
+    shellComment(text.t(fixes['fix.host-bridge.restart'])),
     'systemctl restart docker',
   ];
   if (!setting.isDefaultBridge) {
     lines.push(
-      shellComment(`Recreate the network that holds ${fix.bridge} so that it takes a new subnet from the pool:`),
+      shellComment(text.t(fixes['fix.host-bridge.recreate'], { bridge: fix.bridge })),
       shellComment('  docker network ls; docker compose down && docker compose up -d'),
     );
   }
-  return { text, hcloud: lines.join('\n') };
+  return { text: words, hcloud: lines.join('\n') };
 }

@@ -3,6 +3,8 @@
 // EIP "Assigning an EIP", the huaweicloud Terraform provider and KooCLI documentation). The new objects' ids are
 // known only once created: commands and API bodies name them with a placeholder, Terraform by reference.
 import type { FixRender, NatGatewayFix } from '../../engine/diagnosis.js';
+import { EN, type I18n } from '../../i18n/i18n.js';
+import { fixes } from '../../i18n/messages/fixes.js';
 import { type HclItem, hclBlock, hclIdentifier, hclString } from '../syntax/hcl.js';
 import { shellCommand, shellFlag } from '../syntax/shell.js';
 import { actionText, cloudRef, hcloudHead, huaweiDescription } from './references.js';
@@ -14,20 +16,29 @@ const NAT_SPEC = '1';
 const BANDWIDTH_MBIT = 5;
 
 /** Render a nat-gateway fix. */
-export function renderNatGateway(fix: NatGatewaySpec, purpose: string): FixRender {
+export function renderNatGateway(fix: NatGatewaySpec, purpose: string, text: I18n = EN): FixRender {
   const vpc = cloudRef(fix.vpc);
   const subnet = cloudRef(fix.subnet);
   const existing = fix.existing ? cloudRef(fix.natGateway) : undefined;
-  const description = huaweiDescription(purpose);
+  const description = huaweiDescription(purpose, text);
   const sources = fix.sources.map((s) => ({ id: s, ref: cloudRef(s) }));
-  const newGatewayId = `<id of the new NAT gateway ${fix.natGateway}>`;
+  const newGatewayId = text.t(fixes['fix.new-id'], { what: 'nat-gateway', name: fix.natGateway });
   const gatewayId = existing?.value ?? newGatewayId;
-  const eipId = `<id of the new EIP ${fix.eip}>`;
+  const eipId = text.t(fixes['fix.new-id'], { what: 'eip', name: fix.eip });
 
-  const text = actionText(
-    `${existing ? `Give NAT gateway ${fix.natGateway} (${fix.vpc})` : `Create a public NAT gateway ${fix.natGateway} in subnet ${fix.subnet} of ${fix.vpc}, with`} a new EIP ${fix.eip} and an SNAT rule for ${fix.sources.map((s) => `subnet ${s}`).join(', ')} through that EIP (${existing ? 'the EIP is' : 'the NAT gateway and the EIP are'} billed)`,
+  const words = actionText(
+    text.t(fixes['fix.nat-gateway'], {
+      existing: existing !== undefined,
+      natGateway: fix.natGateway,
+      vpc: fix.vpc,
+      subnet: fix.subnet,
+      eip: fix.eip,
+      sources: fix.sources,
+    }),
     purpose,
+    text,
   );
+  const unverified = text.t(fixes['fix.unverified-kooCli']);
 
   const gatewayBody = {
     nat_gateway: {
@@ -53,8 +64,12 @@ export function renderNatGateway(fix: NatGatewaySpec, purpose: string): FixRende
         hcloudHead('NAT CreateNatGateway'),
         Object.entries(gatewayBody.nat_gateway).map(([name, value]) => shellFlag(`nat_gateway.${name}`, value)),
         [
-          'the KooCLI operation names and flags below follow the API reference but are not verified against KooCLI: check each with --help first',
-          `1. the NAT gateway; note its id for ${newGatewayId}`,
+          unverified,
+          text.t(fixes['fix.note-id'], {
+            step: 1,
+            what: text.t(fixes['fix.the-nat-gateway']),
+            placeholder: newGatewayId,
+          }),
         ],
       ),
     );
@@ -66,12 +81,12 @@ export function renderNatGateway(fix: NatGatewaySpec, purpose: string): FixRende
         ...Object.entries(eipBody.bandwidth).map(([name, value]) => shellFlag(`bandwidth.${name}`, value)),
       ],
       [
-        ...(existing
-          ? [
-              'the KooCLI operation names and flags below follow the API reference but are not verified against KooCLI: check each with --help first',
-            ]
-          : []),
-        `${existing ? 1 : 2}. the EIP; note its id for ${eipId}`,
+        ...(existing ? [unverified] : []),
+        text.t(fixes['fix.note-id'], {
+          step: existing ? 1 : 2,
+          what: text.t(fixes['fix.the-eip']),
+          placeholder: eipId,
+        }),
       ],
     ),
   );
@@ -82,7 +97,7 @@ export function renderNatGateway(fix: NatGatewaySpec, purpose: string): FixRende
         Object.entries(ruleBody(source.ref.value).snat_rule).map(([name, value]) =>
           shellFlag(`snat_rule.${name}`, value),
         ),
-        [`${(existing ? 2 : 3) + i}. the SNAT rule for subnet ${source.id}`],
+        [text.t(fixes['fix.snat.for-subnet'], { step: (existing ? 2 : 3) + i, subnet: source.id })],
       ),
     );
 
@@ -132,7 +147,7 @@ export function renderNatGateway(fix: NatGatewaySpec, purpose: string): FixRende
   ];
   const [first, ...rest] = requests;
   return {
-    text,
+    text: words,
     hcloud: commands.join('\n\n'),
     terraform: blocks.join('\n\n'),
     api: { ...first!, next: rest },

@@ -1,9 +1,11 @@
 // A network ACL rule as words, KooCLI, Terraform and the VPC v3 API (VPC "Network ACL Overview", the Huawei VPC API reference, the huaweicloud Terraform provider and KooCLI documentation). ACL rules
 // are ordered and the first match wins, so the rule is inserted at a position, not appended.
 import type { FixRender, NetworkAclRuleFix } from '../../engine/diagnosis.js';
+import { EN, type I18n } from '../../i18n/i18n.js';
+import { fixes } from '../../i18n/messages/fixes.js';
 import { type HclItem, hclBlock, hclComment, hclIdentifier, hclString } from '../syntax/hcl.js';
 import { shellCommand, shellFlag } from '../syntax/shell.js';
-import { actionText, cloudRef, hcloudHead, huaweiDescription } from './references.js';
+import { actionText, cloudRef, hcloudHead, huaweiDescription, verifyComment } from './references.js';
 
 type NetworkAclRuleSpec = Omit<NetworkAclRuleFix, 'render'>;
 
@@ -11,9 +13,8 @@ function ipVersion(fix: NetworkAclRuleSpec): 4 | 6 {
   return fix.source.includes(':') || fix.destination.includes(':') || fix.protocol === 'icmpv6' ? 6 : 4;
 }
 
-function trafficWords(fix: NetworkAclRuleSpec): string {
-  if (fix.protocol === 'icmp' || fix.protocol === 'icmpv6') return fix.protocol.toUpperCase().replace('V', 'v');
-  return fix.destinationPorts === null ? `all ${fix.protocol} ports` : `${fix.protocol}/${fix.destinationPorts}`;
+function trafficWords(fix: NetworkAclRuleSpec, text: I18n): string {
+  return text.t(fixes['fix.acl.traffic'], { protocol: fix.protocol, ports: fix.destinationPorts });
 }
 
 /** The rule name Huawei accepts (letters, digits, `_`, `-`, `.`), derived from what the rule allows. */
@@ -23,15 +24,22 @@ function ruleName(fix: NetworkAclRuleSpec): string {
 }
 
 /** Render a network-acl-rule fix. */
-export function renderNetworkAclRule(fix: NetworkAclRuleSpec, purpose: string): FixRender {
+export function renderNetworkAclRule(fix: NetworkAclRuleSpec, purpose: string, text: I18n = EN): FixRender {
   const acl = cloudRef(fix.networkAcl);
   const listName = fix.direction === 'ingress' ? 'ingress_rules' : 'egress_rules';
   const ordinal = fix.position + 1;
-  const description = huaweiDescription(purpose);
-  const text = actionText(
-    `In network ACL ${fix.networkAcl}, insert an ${fix.direction} rule allowing ${trafficWords(fix)} from ` +
-      `${fix.source} to ${fix.destination} as rule #${ordinal}, above the rule that now decides`,
+  const description = huaweiDescription(purpose, text);
+  const words = actionText(
+    text.t(fixes['fix.acl.rule'], {
+      networkAcl: fix.networkAcl,
+      direction: fix.direction,
+      traffic: trafficWords(fix, text),
+      source: fix.source,
+      destination: fix.destination,
+      ordinal,
+    }),
     purpose,
+    text,
   );
 
   const rule: Record<string, string | number> = {
@@ -50,8 +58,8 @@ export function renderNetworkAclRule(fix: NetworkAclRuleSpec, purpose: string): 
   const firewall: Record<string, unknown> = { [listName]: [rule] };
   if (after !== null) firewall.insert_after_rule = after.value;
 
-  const comments = ['verify: hcloud VPC AddFirewallRules/v3 --help (KooCLI numbers list items from 1)'];
-  if (after === null) comments.push('check with ShowFirewall/v3 that the rule landed first in the list');
+  const comments = [verifyComment('VPC AddFirewallRules/v3', text, 'numbering')];
+  if (after === null) comments.push(text.t(fixes['fix.acl.check-first']));
   const hcloud = shellCommand(
     hcloudHead('VPC AddFirewallRules/v3'),
     [
@@ -70,14 +78,18 @@ export function renderNetworkAclRule(fix: NetworkAclRuleSpec, purpose: string): 
   // huaweicloud_vpc_network_acl owns the whole ordered list: the fix is a block to place in it.
   const terraform = [
     hclComment(
-      `In the huaweicloud_vpc_network_acl resource of ${fix.networkAcl} ` +
-        `(${hclIdentifier(fix.networkAcl, 'acl')}), place this as ${listName} block #${ordinal}: order decides.`,
+      text.t(fixes['fix.acl.terraform'], {
+        networkAcl: fix.networkAcl,
+        resource: hclIdentifier(fix.networkAcl, 'acl'),
+        listName,
+        ordinal,
+      }),
     ),
     hclBlock(listName, items),
   ].join('\n');
 
   return {
-    text,
+    text: words,
     hcloud,
     terraform,
     api: { method: 'PUT', path: `/v3/{project_id}/vpc/firewalls/${acl.value}/insert-rules`, body: { firewall } },

@@ -4,24 +4,14 @@
 import { stringify } from 'yaml';
 import type { FixRender, NetworkPolicyFix } from '../../engine/diagnosis.js';
 import { egressRuleOfFix, policyOfFix } from '../../engine/fixes/network-policy.js';
+import { EN, type I18n } from '../../i18n/i18n.js';
+import { fixes } from '../../i18n/messages/fixes.js';
 import { actionText } from './references.js';
 
 type NetworkPolicyFixSpec = Omit<NetworkPolicyFix, 'render'>;
 
-function portsWords(fix: NetworkPolicyFixSpec): string {
-  if (fix.ports.length === 0) return 'every protocol and port (NetworkPolicy ports cannot name ICMP)';
-  return fix.ports.map((p) => `${p.protocol.toLowerCase()}/${p.port}`).join(' and ');
-}
-
-function podsWords(fix: NetworkPolicyFixSpec): string {
-  const labels = Object.entries(fix.podSelector).map(([k, v]) => `${k}=${v}`);
-  return labels.length ? `the pods labelled ${labels.join(', ')} in ${fix.namespace}` : `every pod in ${fix.namespace}`;
-}
-
-function targetWords(fix: NetworkPolicyFixSpec): string {
-  if ('ipBlock' in fix.to) return fix.to.ipBlock;
-  const labels = Object.entries(fix.to.podLabels).map(([k, v]) => `${k}=${v}`);
-  return `the pods labelled ${labels.join(', ')} in ${fix.to.namespace}`;
+function labels(selector: Readonly<Record<string, string>>): string[] {
+  return Object.entries(selector).map(([k, v]) => `${k}=${v}`);
 }
 
 /** The `kubectl patch` that adds the fix's egress rule to the policy that owns the pods' egress. */
@@ -40,17 +30,26 @@ export function patchCommand(fix: NetworkPolicyFixSpec): string | undefined {
 }
 
 /** Render a network-policy fix. */
-export function renderNetworkPolicy(fix: NetworkPolicyFixSpec, purpose: string): FixRender {
-  const text = actionText(
-    `In cluster ${fix.cluster}, add NetworkPolicy ${fix.namespace}/${fix.name} letting ${podsWords(fix)} send ${portsWords(fix)} to ${targetWords(fix)}${fix.owner ? ` (or add the same egress rule to ${fix.owner.policy}, which owns their egress)` : ''}`,
+export function renderNetworkPolicy(fix: NetworkPolicyFixSpec, purpose: string, text: I18n = EN): FixRender {
+  const words = actionText(
+    text.t(fixes['fix.np'], {
+      cluster: fix.cluster,
+      namespace: fix.namespace,
+      name: fix.name,
+      pods: { namespace: fix.namespace, labels: labels(fix.podSelector) },
+      ports: fix.ports.map((p) => `${p.protocol.toLowerCase()}/${p.port}`),
+      target: 'ipBlock' in fix.to ? fix.to.ipBlock : { namespace: fix.to.namespace, labels: labels(fix.to.podLabels) },
+      ...(fix.owner ? { owner: fix.owner.policy } : {}),
+    }),
     purpose,
+    text,
   );
   const manifest = stringify(policyOfFix(fix), { lineWidth: 0 });
   const patch = patchCommand(fix);
   const kubectl = [
-    `# kubectl apply -f - <<'EOF'   (cluster ${fix.cluster})`,
+    `# kubectl apply -f - <<'EOF'   ${text.t(fixes['fix.np.apply'], { cluster: fix.cluster })}`,
     manifest.trimEnd(),
-    ...(patch ? ['', `# or, instead, patch the policy that owns this egress:`, `# ${patch}`] : []),
+    ...(patch ? ['', `# ${text.t(fixes['fix.np.or-patch'])}`, `# ${patch}`] : []),
   ].join('\n');
-  return { text, kubectl };
+  return { text: words, kubectl };
 }

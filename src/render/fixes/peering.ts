@@ -3,6 +3,8 @@
 // documentation). The routes are rendered as route fixes whose next hop is the new peering: commands and API
 // bodies name its id with a placeholder, Terraform refers to the new resource.
 import type { FixRender, PeeringFix } from '../../engine/diagnosis.js';
+import { EN, type I18n } from '../../i18n/i18n.js';
+import { fixes } from '../../i18n/messages/fixes.js';
 import { hclBlock, hclIdentifier, hclString } from '../syntax/hcl.js';
 import { shellCommand, shellFlag } from '../syntax/shell.js';
 import { actionText, cloudRef, hcloudHead, huaweiDescription } from './references.js';
@@ -11,12 +13,12 @@ import { renderRoute } from './route.js';
 type PeeringSpec = Omit<PeeringFix, 'render'>;
 
 /** Render a peering fix. */
-export function renderPeering(fix: PeeringSpec, purpose: string): FixRender {
+export function renderPeering(fix: PeeringSpec, purpose: string, text: I18n = EN): FixRender {
   const requester = cloudRef(fix.requesterVpc);
   const accepter = cloudRef(fix.accepterVpc);
-  const description = huaweiDescription(purpose);
+  const description = huaweiDescription(purpose, text);
   const label = hclIdentifier(fix.peering, 'peering');
-  const newId = `<id of the new peering ${fix.peering}>`;
+  const newId = text.t(fixes['fix.new-id'], { what: 'peering', name: fix.peering });
   // What a route fix would print for the peering's id, replaced by the new peering's placeholder or reference.
   const asRef = cloudRef(fix.peering);
   const routes = fix.routes.map((r) =>
@@ -31,16 +33,21 @@ export function renderPeering(fix: PeeringSpec, purpose: string): FixRender {
         ...(r.defaultTable ? { defaultTable: true } : {}),
       },
       purpose,
+      text,
     ),
   );
-  const routeWords = fix.routes.map(
-    (r) =>
-      `${r.destination} in ${r.defaultTable ? `the default route table (${r.routeTable})` : `route table ${r.routeTable}`} of ${r.vpc}`,
-  );
-  const text = actionText(
-    `Create a VPC peering ${fix.peering} from ${fix.requesterVpc} to ${fix.accepterVpc} (same region; if ${fix.accepterVpc} belongs to another account, its owner must accept it) and route over it: ${routeWords.join('; ')}`,
+  const words = actionText(
+    text.t(fixes['fix.peering'], {
+      peering: fix.peering,
+      requesterVpc: fix.requesterVpc,
+      accepterVpc: fix.accepterVpc,
+      routes: fix.routes,
+    }),
     purpose,
+    text,
   );
+  // The routes' own "verify" lines are left out: the peering's first comment covers every command.
+  const verifyLine = `# ${text.t(fixes['fix.verify-prefix'])}`;
 
   const peeringBody = {
     peering: {
@@ -59,14 +66,14 @@ export function renderPeering(fix: PeeringSpec, purpose: string): FixRender {
       shellFlag('peering.description', description),
     ],
     [
-      'the KooCLI operation names and flags below follow the API reference but are not verified against KooCLI: check each with --help first',
-      `1. the peering; note its id for ${newId}`,
+      text.t(fixes['fix.unverified-kooCli']),
+      text.t(fixes['fix.note-id'], { step: 1, what: text.t(fixes['fix.the-peering']), placeholder: newId }),
     ],
   );
   const routeCommands = routes.map((r, i) =>
     [
-      `# ${i + 2}. ${fix.routes[i]!.destination} in ${fix.routes[i]!.vpc}`,
-      ...(r.hcloud ?? '').split('\n').filter((l) => !l.startsWith('# verify')),
+      `# ${text.t(fixes['fix.peering.route-step'], { step: i + 2, destination: fix.routes[i]!.destination, vpc: fix.routes[i]!.vpc })}`,
+      ...(r.hcloud ?? '').split('\n').filter((l) => !l.startsWith(verifyLine)),
     ]
       .join('\n')
       .replaceAll(asRef.value, newId),
@@ -88,7 +95,7 @@ export function renderPeering(fix: PeeringSpec, purpose: string): FixRender {
       : [],
   );
   return {
-    text,
+    text: words,
     hcloud: [create, ...routeCommands].join('\n\n'),
     terraform: [peeringBlock, ...routeBlocks].join('\n\n'),
     api: { method: 'POST', path: '/v2.0/vpc/peerings', body: peeringBody, next: routeRequests },

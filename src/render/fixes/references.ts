@@ -1,6 +1,9 @@
 // How a fix names the cloud objects it touches. Topology ids are often people's names for things
 // ("sg-db"), not Huawei ids: those become a visible placeholder (`<sg-db id>`) in commands and API
 // bodies and a Terraform variable (`var.sg_db_id`). An id that already is a Huawei UUID is used as is.
+import { EN, type I18n } from '../../i18n/i18n.js';
+import { purposeWords } from '../../i18n/messages/engine-source.js';
+import { enSentence, fixes } from '../../i18n/messages/fixes.js';
 import { hclIdentifier, hclString } from '../syntax/hcl.js';
 import { shellFlag, singleLine } from '../syntax/shell.js';
 
@@ -36,27 +39,28 @@ export function hcloudHead(operation: string): string {
 
 /**
  * Huawei `description` fields take at most 255 characters and no angle brackets (VPC API v3 "Creating a
- * Security Group Rule"); "->" in a purpose becomes "to" so that it still reads.
+ * Security Group Rule"); "->" in a purpose becomes "to" (到) so that it still reads. Counted in characters:
+ * the API counts characters, and a Chinese description is as long in characters as it reads.
  */
-export function huaweiDescription(purpose: string): string {
-  const text = `reachbot: ${purpose}`
-    .replaceAll('->', 'to')
+export function huaweiDescription(purpose: string, text: I18n = EN): string {
+  const described = `reachbot: ${purposeWords(purpose, text)}`
+    .replaceAll('->', text.t(fixes['fix.description-arrow']))
     .replace(/[<>]/g, ' ')
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must go
     .replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ')
     .trim();
-  return [...text].slice(0, 255).join('');
+  return [...described].slice(0, 255).join('');
 }
 
 /** End a purpose so that it can close a sentence. */
-export function sentence(text: string): string {
-  const trimmed = text.trim();
-  if (trimmed === '') return '';
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+export const sentence = enSentence;
+
+/** "Do X: because Y." — the action and, when given, why ("做 X（用于 Y）。" in Chinese). */
+export function actionText(action: string, purpose: string, text: I18n = EN): string {
+  return text.t(fixes['fix.action'], { action, purpose: purposeWords(singleLine(purpose), text) });
 }
 
-/** "Do X: because Y." — the action and, when given, why. */
-export function actionText(action: string, purpose: string): string {
-  const why = singleLine(purpose);
-  return why === '' ? sentence(action) : `${action}: ${sentence(why)}`;
+/** The "verify: hcloud X --help" comment every KooCLI form carries. */
+export function verifyComment(operation: string, text: I18n, why?: 'numbering' | 'sg-flag'): string {
+  return text.t(fixes['fix.verify'], { operation, ...(why ? { why } : {}) });
 }

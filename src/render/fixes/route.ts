@@ -2,25 +2,14 @@
 // any table with PUT /v1/{project_id}/routetables/{id} (`routes.add`); the default table also has
 // POST /v2.0/vpc/routes, which only takes peering routes, so that one is used only for peering routes.
 import type { FixRender, RouteFix } from '../../engine/diagnosis.js';
+import { EN, type I18n } from '../../i18n/i18n.js';
+import { fixes } from '../../i18n/messages/fixes.js';
 import { parseIp } from '../../net/address.js';
 import { type HclItem, hclBlock, hclIdentifier, hclString } from '../syntax/hcl.js';
 import { shellCommand, shellFlag } from '../syntax/shell.js';
-import { actionText, type CloudRef, cloudRef, hcloudHead, huaweiDescription } from './references.js';
+import { actionText, type CloudRef, cloudRef, hcloudHead, huaweiDescription, verifyComment } from './references.js';
 
 type RouteSpec = Omit<RouteFix, 'render'>;
-
-const NEXT_HOP_WORDS: Record<string, string> = {
-  peering: 'VPC peering',
-  nat: 'NAT gateway',
-  ecs: 'ECS',
-  eni: 'extension NIC',
-  vip: 'virtual IP',
-  vpn: 'VPN gateway',
-  dc: 'Direct Connect gateway',
-  cc: 'Cloud Connect',
-  er: 'enterprise router',
-  egw: 'VPC endpoint',
-};
 
 /** A next hop that is an address (vip) is sent as is; anything else is an object id. */
 function nextHopRef(nextHop: string): CloudRef {
@@ -28,14 +17,23 @@ function nextHopRef(nextHop: string): CloudRef {
 }
 
 /** Render a route fix. */
-export function renderRoute(fix: RouteSpec, purpose: string): FixRender {
+export function renderRoute(fix: RouteSpec, purpose: string, text: I18n = EN): FixRender {
   const vpc = cloudRef(fix.vpc);
   const table = cloudRef(fix.routeTable);
   const hop = nextHopRef(fix.nextHop);
-  const description = huaweiDescription(purpose);
-  const hopWords = `${NEXT_HOP_WORDS[fix.type] ?? fix.type} ${fix.nextHop}`;
-  const tableWords = fix.defaultTable ? `the default route table (${fix.routeTable})` : `route table ${fix.routeTable}`;
-  const text = actionText(`Add a route to ${fix.destination} via ${hopWords} in ${tableWords} of ${fix.vpc}`, purpose);
+  const description = huaweiDescription(purpose, text);
+  const words = actionText(
+    text.t(fixes['fix.route'], {
+      destination: fix.destination,
+      type: fix.type,
+      nextHop: fix.nextHop,
+      routeTable: fix.routeTable,
+      ...(fix.defaultTable ? { defaultTable: true } : {}),
+      vpc: fix.vpc,
+    }),
+    purpose,
+    text,
+  );
   const useVpcRouteApi = fix.defaultTable === true && fix.type === 'peering';
 
   const items: HclItem[] = [{ name: 'vpc_id', value: vpc.terraform }];
@@ -54,9 +52,9 @@ export function renderRoute(fix: RouteSpec, purpose: string): FixRender {
     const hcloud = shellCommand(
       hcloudHead('VPC CreateVpcRoute'),
       Object.entries(route).map(([name, value]) => shellFlag(`route.${name}`, value)),
-      ['verify: hcloud VPC CreateVpcRoute --help'],
+      [verifyComment('VPC CreateVpcRoute', text)],
     );
-    return { text, hcloud, terraform, api: { method: 'POST', path: '/v2.0/vpc/routes', body: { route } } };
+    return { text: words, hcloud, terraform, api: { method: 'POST', path: '/v2.0/vpc/routes', body: { route } } };
   }
 
   const added = { type: fix.type, destination: fix.destination, nexthop: hop.value, description };
@@ -66,10 +64,10 @@ export function renderRoute(fix: RouteSpec, purpose: string): FixRender {
       shellFlag('routetable_id', table.value),
       ...Object.entries(added).map(([name, value]) => shellFlag(`routetable.routes.add.1.${name}`, value)),
     ],
-    ['verify: hcloud VPC UpdateRouteTable --help (KooCLI numbers list items from 1)'],
+    [verifyComment('VPC UpdateRouteTable', text, 'numbering')],
   );
   return {
-    text,
+    text: words,
     hcloud,
     terraform,
     api: {

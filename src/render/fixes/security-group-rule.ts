@@ -1,14 +1,15 @@
 // A security group rule as words, KooCLI, Terraform and the VPC v3 API (VPC API v3 "Creating a Security Group Rule", the huaweicloud Terraform provider and KooCLI documentation).
 import type { FixRender, SecurityGroupRuleFix } from '../../engine/diagnosis.js';
+import { EN, type I18n } from '../../i18n/i18n.js';
+import { fixes } from '../../i18n/messages/fixes.js';
 import { type HclItem, hclBlock, hclIdentifier, hclString } from '../syntax/hcl.js';
 import { shellCommand, shellFlag } from '../syntax/shell.js';
-import { actionText, cloudRef, hcloudHead, huaweiDescription } from './references.js';
+import { actionText, cloudRef, hcloudHead, huaweiDescription, verifyComment } from './references.js';
 
 type SecurityGroupRuleSpec = Omit<SecurityGroupRuleFix, 'render'>;
 
 // The v3 `multiport` field is documented for ports 1-65535 only; how (or whether) it names an ICMP type is
 // not documented, so an ICMP fix is rendered as a rule for all ICMP types: correct, if wider than asked.
-const ICMP_NOTE = "Huawei's v3 API documents no way to limit a rule to one ICMP type, so this allows all ICMP.";
 
 function isIcmp(fix: SecurityGroupRuleSpec): boolean {
   return fix.protocol === 'icmp' || fix.protocol === 'icmpv6';
@@ -19,32 +20,28 @@ function portsToSend(fix: SecurityGroupRuleSpec): string | null {
   return isIcmp(fix) ? null : fix.ports;
 }
 
-function trafficWords(fix: SecurityGroupRuleSpec): string {
-  if (isIcmp(fix)) {
-    const name = fix.protocol === 'icmpv6' ? 'ICMPv6' : 'ICMP';
-    return fix.ports === '8' || fix.ports === '128' ? `${name} (all types; ping needs echo, type ${fix.ports})` : name;
-  }
-  return fix.ports === null ? `all ${fix.protocol} ports` : `${fix.protocol}/${fix.ports}`;
-}
-
-function remoteWords(fix: SecurityGroupRuleSpec): string {
-  if (typeof fix.remote === 'string') return fix.remote;
-  return `members of security group ${fix.remote.securityGroup}`;
+function trafficWords(fix: SecurityGroupRuleSpec, text: I18n): string {
+  const echo = isIcmp(fix) && (fix.ports === '8' || fix.ports === '128') ? { icmpType: fix.ports } : {};
+  return text.t(fixes['fix.sg.traffic'], { protocol: fix.protocol, ports: fix.ports, ...echo });
 }
 
 /** Render a security-group-rule fix. */
-export function renderSecurityGroupRule(fix: SecurityGroupRuleSpec, purpose: string): FixRender {
+export function renderSecurityGroupRule(fix: SecurityGroupRuleSpec, purpose: string, text: I18n = EN): FixRender {
+  const icmpNote = text.t(fixes['fix.sg.icmp-note']);
   const group = cloudRef(fix.securityGroup);
   const remoteGroup = typeof fix.remote === 'string' ? null : cloudRef(fix.remote.securityGroup);
   const remoteCidr = typeof fix.remote === 'string' ? fix.remote : null;
   const ports = portsToSend(fix);
-  const description = huaweiDescription(purpose);
-  const where =
-    fix.direction === 'ingress'
-      ? `from ${remoteWords(fix)} into ${fix.securityGroup}`
-      : `to ${remoteWords(fix)} out of ${fix.securityGroup}`;
-  let text = actionText(`Allow ${trafficWords(fix)} ${where} (${fix.direction}, priority ${fix.priority})`, purpose);
-  if (isIcmp(fix) && fix.ports !== null) text += ` ${ICMP_NOTE}`;
+  const description = huaweiDescription(purpose, text);
+  const action = text.t(fixes['fix.sg.rule'], {
+    traffic: trafficWords(fix, text),
+    direction: fix.direction,
+    securityGroup: fix.securityGroup,
+    ...(typeof fix.remote === 'string' ? { remoteCidr: fix.remote } : { remoteGroup: fix.remote.securityGroup }),
+    priority: fix.priority,
+  });
+  let words = actionText(action, purpose, text);
+  if (isIcmp(fix) && fix.ports !== null) words += text.lang === 'zh' ? icmpNote : ` ${icmpNote}`;
 
   const rule: Record<string, string | number> = {
     security_group_id: group.value,
@@ -59,10 +56,8 @@ export function renderSecurityGroupRule(fix: SecurityGroupRuleSpec, purpose: str
   rule.priority = fix.priority;
   rule.description = description;
 
-  const comments = [
-    'verify: hcloud VPC CreateSecurityGroupRule/v3 --help (Huawei does not document which flag carries security_group_id)',
-  ];
-  if (isIcmp(fix)) comments.push(ICMP_NOTE);
+  const comments = [verifyComment('VPC CreateSecurityGroupRule/v3', text, 'sg-flag')];
+  if (isIcmp(fix)) comments.push(icmpNote);
   const hcloud = shellCommand(
     hcloudHead('VPC CreateSecurityGroupRule/v3'),
     Object.entries(rule).map(([name, value]) => shellFlag(`security_group_rule.${name}`, value)),
@@ -95,10 +90,10 @@ export function renderSecurityGroupRule(fix: SecurityGroupRuleSpec, purpose: str
     'rule',
   );
   const header = `resource "huaweicloud_networking_secgroup_rule" "${label}"`;
-  const terraform = [...(isIcmp(fix) ? [`# ${ICMP_NOTE}`] : []), hclBlock(header, items)].join('\n');
+  const terraform = [...(isIcmp(fix) ? [`# ${icmpNote}`] : []), hclBlock(header, items)].join('\n');
 
   return {
-    text,
+    text: words,
     hcloud,
     terraform,
     api: { method: 'POST', path: '/v3/{project_id}/vpc/security-group-rules', body: { security_group_rule: rule } },

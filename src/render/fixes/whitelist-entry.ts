@@ -2,9 +2,11 @@
 // replaces the whole whitelist ("New whitelist settings will overwrite the existing setting"), so the
 // request carries every group the fix knows about, and the words say so when it may not know them all.
 import type { FixRender, WhitelistEntryFix } from '../../engine/diagnosis.js';
+import { EN, type I18n } from '../../i18n/i18n.js';
+import { fixes } from '../../i18n/messages/fixes.js';
 import { type HclItem, hclBlock, hclComment, hclList, hclString } from '../syntax/hcl.js';
 import { shellCommand, shellFlag } from '../syntax/shell.js';
-import { actionText, cloudRef, hcloudHead } from './references.js';
+import { actionText, cloudRef, hcloudHead, verifyComment } from './references.js';
 
 type WhitelistEntrySpec = Omit<WhitelistEntryFix, 'render'>;
 
@@ -22,15 +24,13 @@ function groupsToSend(fix: WhitelistEntrySpec): Group[] {
 }
 
 /** Render a whitelist-entry fix. */
-export function renderWhitelistEntry(fix: WhitelistEntrySpec, purpose: string): FixRender {
+export function renderWhitelistEntry(fix: WhitelistEntrySpec, purpose: string, text: I18n = EN): FixRender {
   const instance = cloudRef(fix.resource, 'instance id');
   const groups = groupsToSend(fix);
   const complete = fix.existing !== undefined && fix.otherGroups !== undefined;
-  const warning = complete
-    ? 'The API replaces the whole whitelist: the request below resends every existing group with it.'
-    : 'The API replaces the whole whitelist: first read it (ShowIpWhitelist) and add every existing entry ' +
-      'and group to the request, or they are deleted.';
-  const text = `${actionText(`Add ${fix.address} to whitelist group ${fix.group} of ${fix.resource}`, purpose)} ${warning}`;
+  const warning = text.t(fixes['fix.whitelist.warning'], { complete });
+  const action = text.t(fixes['fix.whitelist'], { address: fix.address, group: fix.group, resource: fix.resource });
+  const words = `${actionText(action, purpose, text)}${text.lang === 'zh' ? '' : ' '}${warning}`;
 
   const body = {
     enable_whitelist: true,
@@ -45,12 +45,8 @@ export function renderWhitelistEntry(fix: WhitelistEntrySpec, purpose: string): 
       flags.push(shellFlag(`whitelist.${index + 1}.ip_list.${entry + 1}`, address));
     });
   });
-  const comments = ['verify: hcloud DCS UpdateIpWhitelist --help (KooCLI numbers list items from 1)'];
-  comments.push(
-    complete
-      ? 'this overwrites the whole whitelist with exactly the groups below'
-      : 'this OVERWRITES the whole whitelist: first run hcloud DCS ShowIpWhitelist and add every existing entry',
-  );
+  const comments = [verifyComment('DCS UpdateIpWhitelist', text, 'numbering')];
+  comments.push(text.t(fixes['fix.whitelist.overwrites'], { complete }));
   const hcloud = shellCommand(hcloudHead('DCS UpdateIpWhitelist'), flags, comments);
 
   const blocks = groups.map((group) =>
@@ -60,15 +56,12 @@ export function renderWhitelistEntry(fix: WhitelistEntrySpec, purpose: string): 
     ] satisfies HclItem[]),
   );
   const terraform = [
-    hclComment(
-      `In the huaweicloud_dcs_instance resource of ${fix.resource}: its whitelists blocks are the whole ` +
-        `whitelist${complete ? '; these are all of them' : '; keep every other existing group'}.`,
-    ),
+    hclComment(text.t(fixes['fix.whitelist.terraform'], { resource: fix.resource, complete })),
     ...blocks,
   ].join('\n');
 
   return {
-    text,
+    text: words,
     hcloud,
     terraform,
     api: { method: 'PUT', path: `/v2/{project_id}/instance/${instance.value}/whitelist`, body },

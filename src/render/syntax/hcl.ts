@@ -1,5 +1,7 @@
 // HCL (Terraform) syntax for the snippets we print: string literals that cannot open a template or end
 // early, identifiers Terraform accepts, and attribute blocks aligned the way `terraform fmt` aligns them.
+import { EN, type I18n } from '../../i18n/i18n.js';
+import { fixes } from '../../i18n/messages/fixes.js';
 import { singleLine } from './shell.js';
 
 /** A quoted HCL string: JSON escapes plus `$${` / `%%{` so that user text never becomes a template. */
@@ -54,7 +56,7 @@ function fnv1a(text: string): string {
  * configuration: Terraform asks for each value (or reads it from -var / a .tfvars file) instead of failing on an
  * undeclared variable.
  */
-export function withVariableBlocks(snippet: string): string {
+export function withVariableBlocks(snippet: string, text: I18n = EN): string {
   const names = [...new Set([...snippet.matchAll(/\bvar\.([a-z][a-z0-9_]*)/g)].map((match) => match[1] ?? ''))];
   if (names.length === 0) return snippet;
   const blocks = names.map((name) =>
@@ -63,12 +65,34 @@ export function withVariableBlocks(snippet: string): string {
       {
         name: 'description',
         value: hclString(
-          `Huawei Cloud ${name.endsWith('_id') ? `id of ${name.slice(0, -3)}` : name} (the topology names it but does not record it)`,
+          text.t(fixes['fix.variable'], name.endsWith('_id') ? { object: name.slice(0, -3) } : { value: name }),
         ),
       },
     ]),
   );
   return [...blocks, snippet].join('\n\n');
+}
+
+const VARIABLE_BLOCK = /^variable "([a-z][a-z0-9_]*)" \{\n(?:.*\n)*?\}\n*/gm;
+
+/**
+ * The Terraform of several fixes, ready to paste into one file: a `variable` block an earlier snippet already
+ * declares is left out of the later ones (Terraform refuses a variable declared twice). Each snippet alone
+ * stays complete in the contract; surfaces that show several fixes use this.
+ */
+export function oneFileTerraform(snippets: readonly (string | undefined)[]): (string | undefined)[] {
+  const declared = new Set<string>();
+  return snippets.map((snippet) => {
+    if (snippet === undefined) return undefined;
+    const names = new Set<string>();
+    const kept = snippet.replace(VARIABLE_BLOCK, (block, name: string) => {
+      if (declared.has(name)) return '';
+      names.add(name);
+      return block;
+    });
+    for (const name of names) declared.add(name);
+    return kept;
+  });
 }
 
 /** A `# comment` line that stays one line whatever the text holds. */

@@ -1,0 +1,98 @@
+// One fix of every kind (and the variants that render differently), for the tests of fix rendering.
+import type { FixSpec } from '../../src/engine/diagnosis.js';
+
+/** A Huawei id (used as is), beside topology names (rendered as placeholders). */
+export const UUID = '9d0e1a2b-3c4d-4e5f-8a9b-0c1d2e3f0002';
+/** Every fix kind, with its variants. */
+export const FIXES: FixSpec[] = [
+  {
+    kind: 'security-group-rule',
+    securityGroup: 'sg-db',
+    direction: 'ingress',
+    ethertype: 'IPv4',
+    protocol: 'tcp',
+    ports: '3306',
+    remote: '172.16.0.0/16',
+    action: 'allow',
+    priority: 1,
+  },
+  {
+    kind: 'security-group-rule',
+    securityGroup: UUID,
+    direction: 'egress',
+    ethertype: 'IPv6',
+    protocol: 'icmpv6',
+    ports: '128',
+    remote: { securityGroup: 'sg-node' },
+    action: 'allow',
+    priority: 1,
+  },
+  {
+    kind: 'route',
+    vpc: 'vpc-data',
+    routeTable: 'rtb-data',
+    destination: '172.16.0.0/16',
+    type: 'peering',
+    nextHop: 'pcx-pd',
+    defaultTable: true,
+  },
+  { kind: 'route', vpc: 'vpc-prod', routeTable: 'rtb-app', destination: '0.0.0.0/0', type: 'nat', nextHop: 'nat-prod' },
+  {
+    kind: 'network-acl-rule',
+    networkAcl: 'acl-data',
+    direction: 'ingress',
+    protocol: 'tcp',
+    source: '172.16.0.0/16',
+    destination: '192.168.20.0/24',
+    destinationPorts: '3306',
+    action: 'allow',
+    position: 0,
+  },
+  {
+    kind: 'whitelist-entry',
+    resource: 'redis-main',
+    group: 'nodes',
+    address: '172.16.0.0/16',
+    existing: ['192.168.10.0/24'],
+  },
+  { kind: 'peering-accept', peering: 'pcx-pd' },
+  { kind: 'snat-rule', vpc: 'vpc-prod', natGateway: 'nat-prod', source: 'subnet-pods', eip: '203.0.113.7' },
+  { kind: 'host-bridge', resource: 'db1', bridge: '172.17.0.0/16', suggested: '10.200.0.0/16' },
+  {
+    kind: 'nat-gateway',
+    vpc: 'vpc-prod',
+    subnet: 'subnet-nodes',
+    natGateway: 'nat-vpc-prod',
+    eip: 'eip-nat-vpc-prod',
+    sources: ['subnet-nodes', 'subnet-pods'],
+  },
+  {
+    kind: 'nat-gateway',
+    vpc: 'vpc-prod',
+    subnet: 'subnet-nodes',
+    natGateway: 'nat-prod',
+    existing: true,
+    eip: 'eip-nat-prod',
+    sources: ['subnet-nodes'],
+  },
+  {
+    kind: 'peering',
+    peering: 'peering-vpc-prod-vpc-data',
+    requesterVpc: 'vpc-prod',
+    accepterVpc: UUID,
+    routes: [
+      { vpc: 'vpc-prod', routeTable: 'rtb-app', destination: '192.168.0.0/16' },
+      { vpc: UUID, routeTable: 'rtb-data', destination: '172.16.0.0/16', defaultTable: true },
+    ],
+  },
+  { kind: 'replan', reason: 'the container CIDR overlaps vpc-data' },
+  {
+    kind: 'er-route',
+    enterpriseRouter: 'er-core',
+    routeTable: 'ert-shared',
+    destination: '172.16.0.0/16',
+    attachment: 'att-prod',
+  },
+  { kind: 'er-association', enterpriseRouter: 'er-core', routeTable: 'ert-shared', attachment: 'att-prod' },
+  { kind: 'er-propagation', enterpriseRouter: 'er-core', routeTable: 'ert-shared', attachment: 'att-prod' },
+];
