@@ -184,6 +184,7 @@ async function startSlack(
     logger,
     now: () => new Date(),
     admins: config.admins,
+    ...(config.defaultLang ? { defaultLang: config.defaultLang } : {}),
     registry,
     botToken: transport.botToken,
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),

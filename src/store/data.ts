@@ -2,6 +2,7 @@
 // core only loads, validates, migrates and writes the whole document atomically.
 
 import type { Verdict } from '../engine/diagnosis.js';
+import type { Lang, LangSetting } from '../i18n/lang.js';
 import type { Question } from '../question/question.js';
 import type { Topology } from '../topology/schema.js';
 
@@ -21,6 +22,8 @@ export interface ThreadContext {
   readonly topology: string;
   readonly question: Question;
   readonly updatedAt: string;
+  /** The language the thread is answered in (its first question's, unless someone switched). */
+  readonly lang?: Lang;
 }
 
 export interface AuditEntry {
@@ -128,6 +131,8 @@ export interface StoreData {
   schedules: Record<string, DigestSchedule>;
   /** Scheduled syncs, by topology name (a section added compatibly: older files get it empty). */
   syncs: Record<string, SyncSchedule>;
+  /** Each Slack user's answer language (`lang zh|en|auto`), by user id; absent: auto. */
+  languages: Record<string, LangSetting>;
 }
 
 /** A fresh, empty store document (a new object every call: lowdb keeps defaults by reference). */
@@ -141,5 +146,6 @@ export function emptyStoreData(): StoreData {
     watches: [],
     schedules: {},
     syncs: {},
+    languages: {},
   };
 }

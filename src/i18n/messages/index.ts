@@ -7,6 +7,7 @@ import { common } from './common.js';
 import { engineSource } from './engine-source.js';
 import { fixes } from './fixes.js';
 import { question } from './question.js';
+import { slack } from './slack.js';
 
 /** The catalogs by area; an area's ids are unique within it. */
 export const CATALOGS: Readonly<Record<string, Catalog>> = {
@@ -16,4 +17,5 @@ export const CATALOGS: Readonly<Record<string, Catalog>> = {
   engineSource,
   fixes,
   question,
+  slack,
 };
