@@ -5,13 +5,14 @@
 import { question as Q } from '../i18n/messages/question.js';
 import { closestNames, knownNames } from '../names/closest.js';
 import { canonicalHostName } from '../names/host-name.js';
+import { findResource, lookupCluster, lookupWorkload } from '../names/lookup.js';
 import { knownHostNames, primaryAddress, type ResolvedHost, resolveHost } from '../names/resolve-host.js';
 import { type AddressRange, parseIp } from '../net/address.js';
 import { PROTOCOL_NUMBERS } from '../net/ports.js';
 import { QuestionError } from '../question/errors.js';
 import type { Question } from '../question/question.js';
 import type { CompiledCluster, CompiledTopology } from '../topology/compile.js';
-import { RESOURCE_TYPES, type Resource, type Workload } from '../topology/schema.js';
+import type { Resource, Workload } from '../topology/schema.js';
 import type { Flow } from './context.js';
 
 /** One address the destination stands for, with the flows to check there. */
@@ -41,26 +42,15 @@ function flowOf(protocol: 'tcp' | 'udp' | 'icmp', port: number | undefined, fami
 }
 
 function findCluster(compiled: CompiledTopology, name: string): CompiledCluster {
-  const cluster = compiled.clusters.get(name.trim().toLowerCase());
-  if (cluster) return cluster;
-  const known = compiled.clusterNames;
-  throw QuestionError.of(
-    Q['question.unknown-name'],
-    { what: 'cluster', typed: name, known: knownNames(name, known) },
-    closestNames(name, known),
-  );
+  const found = lookupCluster(compiled.topology.clusters ?? [], name, {
+    get: (lowercased) => compiled.clusters.get(lowercased)?.cluster,
+  });
+  return compiled.clusters.get(found.name.toLowerCase())!;
 }
 
 function findWorkload(cluster: CompiledCluster, name: string | null): Workload | undefined {
   if (name === null || name.trim() === '') return undefined;
-  const workload = cluster.workloads.get(name.trim().toLowerCase());
-  if (workload) return workload;
-  const known = [...cluster.workloads.values()].map((w) => w.name);
-  throw QuestionError.of(
-    Q['question.unknown-workload'],
-    { name, cluster: cluster.cluster.name, known: knownNames(name, known) },
-    closestNames(name, known),
-  );
+  return lookupWorkload(cluster.cluster.name, cluster.cluster.workloads ?? [], name, cluster.workloads);
 }
 
 function resourceAddress(resource: Resource): AddressRange {
@@ -89,14 +79,6 @@ function resolveHostName(compiled: CompiledTopology, cluster: CompiledCluster, t
 }
 
 /** Resolve names and flows; throws QuestionError for what does not resolve. */
-/** "the RDS", "rds": the one resource of that type, when the topology has exactly one. */
-function onlyOfType(compiled: CompiledTopology, text: string): Resource | undefined {
-  const type = text.toLowerCase().replace(/^the\s+/, '');
-  if (!(RESOURCE_TYPES as readonly string[]).includes(type) || type === 'other') return undefined;
-  const matches = (compiled.topology.resources ?? []).filter((r) => r.type === type);
-  return matches.length === 1 ? matches[0] : undefined;
-}
-
 export function resolveQuestion(compiled: CompiledTopology, question: Question): ResolvedQuestion {
   const cluster = findCluster(compiled, question.cluster);
   const workload = findWorkload(cluster, question.workload);
@@ -113,7 +95,7 @@ export function resolveQuestion(compiled: CompiledTopology, question: Question):
   let resource: Resource | undefined;
   let host: ResolvedHost | undefined;
   if (!address) {
-    resource = compiled.resources.get(text.toLowerCase()) ?? onlyOfType(compiled, text);
+    resource = findResource(compiled.topology.resources ?? [], text, compiled.resources);
     if (!resource) {
       if (/^[\d.:/]+$/.test(text) || (/^[0-9a-f:]+$/i.test(text) && text.includes(':')))
         throw QuestionError.of(Q['question.bad-ip'], { text });

@@ -1,73 +1,38 @@
-// Resolving the names a person typed (cluster, workload, resource) against a topology, with
-// "did you mean" suggestions, closest first, when a name is unknown.
+// Spelling the names of a question (cluster, workload, resource) as a topology spells them, before it is stored
+// (digest subscriptions). Which object a name means is decided in names/lookup, shared with the engine.
 import { question as Q } from '../i18n/messages/question.js';
 import { closestNames, knownNames } from '../names/closest.js';
 import { canonicalHostName } from '../names/host-name.js';
+import { findNamed, findResource, lookupCluster, lookupWorkload } from '../names/lookup.js';
 import { parseIp } from '../net/address.js';
 import type { Cluster, Resource, Topology, Workload } from '../topology/schema.js';
 import { QuestionError } from './errors.js';
 import type { Question } from './question.js';
 
-/** Find one item by name, case-insensitively; an exact-case match wins over a case-folded one. */
-function byName<T extends { readonly name: string }>(items: readonly T[], typed: string): T | undefined {
-  return (
-    items.find((item) => item.name === typed) ?? items.find((item) => item.name.toLowerCase() === typed.toLowerCase())
-  );
-}
-
-function unknown(
-  what: 'cluster' | 'workload' | 'resource',
-  typed: string,
-  known: readonly string[],
-  inCluster?: string,
-): QuestionError {
+function unknownResource(typed: string, known: readonly string[]): QuestionError {
   return QuestionError.of(
     Q['question.unknown-name'],
-    { what, typed, known: knownNames(typed, known), ...(inCluster ? { inCluster } : {}) },
+    { what: 'resource', typed, known: knownNames(typed, known) },
     closestNames(typed, known),
   );
 }
 
 /** The cluster named `typed` (case-insensitive); QuestionError with the closest names otherwise. */
 export function resolveCluster(topology: Topology, typed: string): Cluster {
-  const clusters = topology.clusters ?? [];
-  const found = byName(clusters, typed);
-  if (!found)
-    throw unknown(
-      'cluster',
-      typed,
-      clusters.map((c) => c.name),
-    );
-  return found;
+  return lookupCluster(topology.clusters ?? [], typed);
 }
 
 /** The workload `typed` ("namespace/name", or just "name" when unique) of a cluster. */
 export function resolveWorkload(cluster: Cluster, typed: string): Workload {
-  const workloads = cluster.workloads ?? [];
-  const found =
-    byName(workloads, typed) ??
-    (() => {
-      // "api" for "payments/api", when only one namespace has it.
-      const short = workloads.filter((w) => w.name.toLowerCase().split('/').pop() === typed.toLowerCase());
-      return short.length === 1 ? short[0] : undefined;
-    })();
-  if (!found)
-    throw unknown(
-      'workload',
-      typed,
-      workloads.map((w) => w.name),
-      cluster.name,
-    );
-  return found;
+  return lookupWorkload(cluster.name, cluster.workloads ?? [], typed);
 }
 
-/** The resource named `typed` (case-insensitive); QuestionError with the closest names otherwise. */
+/** The resource named `typed` (case-insensitive, or its type when it is the only one); QuestionError otherwise. */
 export function resolveResource(topology: Topology, typed: string): Resource {
   const resources = topology.resources ?? [];
-  const found = byName(resources, typed);
+  const found = findResource(resources, typed);
   if (!found)
-    throw unknown(
-      'resource',
+    throw unknownResource(
       typed,
       resources.map((r) => r.name),
     );
@@ -77,7 +42,7 @@ export function resolveResource(topology: Topology, typed: string): Resource {
 /** A dotted host name that is no resource's name: the engine resolves it from the source's VPC. */
 function isHostNameOnly(topology: Topology, typed: string): boolean {
   if (!typed.includes('.') || canonicalHostName(typed) === null) return false;
-  return !(topology.resources ?? []).some((r) => r.name.toLowerCase() === typed.toLowerCase());
+  return findNamed(topology.resources ?? [], typed) === undefined;
 }
 
 /**
