@@ -1,7 +1,8 @@
 // The CLI's edges, injected so that tests run commands in-process: where output goes, the environment,
 // the working directory; and how a command ends with a particular exit status.
-import { type I18n, i18n } from '../i18n/i18n.js';
+import { EN, type I18n, i18n } from '../i18n/i18n.js';
 import type { Lang } from '../i18n/lang.js';
+import type { Message } from '../i18n/message.js';
 
 /** Somewhere to write text (process.stdout, or a buffer in tests). */
 export interface CliOutput {
@@ -43,11 +44,23 @@ export const EXIT = {
 export class CliExit extends Error {
   constructor(
     readonly exitCode: number,
+    /** In English (logs); `describe` gives it in the terminal's language. */
     message = '',
     readonly suggestions: readonly string[] = [],
+    private readonly localized?: (text: I18n) => string,
   ) {
     super(message);
     this.name = 'CliExit';
+  }
+
+  /** A CliExit from a catalog message, said in the terminal's language when reported. */
+  static of<P>(exitCode: number, message: Message<P>, params: P, suggestions: readonly string[] = []): CliExit {
+    return new CliExit(exitCode, EN.t(message, params), suggestions, (text) => text.t(message, params));
+  }
+
+  /** The message in a language (the English message when it was thrown without a catalog message). */
+  describe(text: I18n): string {
+    return this.localized ? this.localized(text) : this.message;
   }
 }
 

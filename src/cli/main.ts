@@ -19,6 +19,7 @@ import { register as registerValidate } from './commands/validate.js';
 import { register as registerWhatIf } from './commands/whatif.js';
 import { CliExit, type CliIO, cliText, EXIT } from './io.js';
 import { cliLang, takeLangOption } from './lang-option.js';
+import { HELP_WORDS_ZH, localizeHelp } from './localize-help.js';
 import { PACKAGE_JSON_PATH } from './paths.js';
 import { locatedLines } from './topology-file.js';
 
@@ -39,7 +40,9 @@ export function buildProgram(io: CliIO): Command {
       writeErr: (out) => io.stderr.write(out),
     })
     // Subcommands inherit the help's headings and the help option's words.
-    .configureHelp(text.lang === 'zh' ? { styleTitle: (title) => HELP_TITLES_ZH[title] ?? title } : {})
+    .configureHelp(
+      text.lang === 'zh' ? { ...HELP_WORDS_ZH, styleTitle: (title) => HELP_TITLES_ZH[title] ?? title } : {},
+    )
     .helpOption('-h, --help', text.t(cli['cli.help-option']))
     .helpCommand('help [command]', text.t(cli['cli.help-command']))
     .version(reachbotVersion(), '-V, --version', text.t(cli['cli.version']))
@@ -54,6 +57,7 @@ export function buildProgram(io: CliIO): Command {
   registerImport(program, io);
   registerWhatIf(program, io);
   registerCheckPlan(program, io);
+  localizeHelp(program, text);
   return program;
 }
 
@@ -85,7 +89,7 @@ function report(error: unknown, io: CliIO): number {
     return error.code.startsWith('commander.') ? EXIT.invalid : error.exitCode;
   }
   if (error instanceof CliExit) {
-    if (error.message) line(text.t(cli['cli.error'], { message: error.message }));
+    if (error.message) line(text.t(cli['cli.error'], { message: error.describe(text) }));
     if (error.suggestions.length) line(text.t(cli['cli.did-you-mean'], { names: error.suggestions }));
     return error.exitCode;
   }

@@ -1,8 +1,11 @@
 // Where `whatif` and `check-plan` get their topology and paths: a topology file or the store (its default, or the
 // one holding a cluster), the store's watched paths, and a questions file (one question a line).
+
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { describeQuestion, questionKey } from '../digest/watches.js';
+import { EN, type I18n } from '../i18n/i18n.js';
+import { cliCommands as C } from '../i18n/messages/cli-commands.js';
 import { QuestionError } from '../question/errors.js';
 import { parseQuestion } from '../question/parse.js';
 import { openFileStore, storePathFor } from '../store/file-store.js';
@@ -38,11 +41,10 @@ export async function loadPathSource(
       ? resolveClusterTopology(store, cluster)
       : getTopology(store, defaultTopologyName(store) ?? '');
     if (!stored)
-      throw new CliExit(
+      throw CliExit.of(
         EXIT.invalid,
-        Object.keys(store.data.topologies).length === 0
-          ? 'no topologies are stored: give --topology FILE'
-          : 'several topologies are stored and none is the default: give --topology FILE or make one the default',
+        Object.keys(store.data.topologies).length === 0 ? C['cli.paths.none-stored'] : C['cli.paths.no-default'],
+        undefined,
       );
     const seen = new Set<string>();
     const watched: PathToCompare[] = [];
@@ -71,13 +73,11 @@ export async function readQuestionsFile(file: string, cwd: string): Promise<Path
     text = await readFile(resolve(cwd, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CliExit(
-      EXIT.invalid,
-      `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : String(code ?? error)}`,
-    );
+    const why = code === 'ENOENT' ? 'missing' : { code: String(code ?? error) };
+    throw CliExit.of(EXIT.invalid, C['cli.file.unreadable'], { file, why });
   }
   const paths: PathToCompare[] = [];
-  const problems: string[] = [];
+  const problems: { line: number; error: QuestionError }[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.replace(/(^|\s)#.*$/, '').trim();
     if (!line) return;
@@ -85,9 +85,12 @@ export async function readQuestionsFile(file: string, cwd: string): Promise<Path
       paths.push({ question: plainCluster(parseQuestion(line)), label: line });
     } catch (error) {
       if (!(error instanceof QuestionError)) throw error;
-      problems.push(`${file}:${index + 1}: ${error.message}`);
+      problems.push({ line: index + 1, error });
     }
   });
-  if (problems.length) throw new CliExit(EXIT.invalid, problems.join('\n'));
+  if (problems.length) {
+    const say = (text: I18n) => problems.map((p) => `${file}:${p.line}: ${p.error.describe(text)}`).join('\n');
+    throw new CliExit(EXIT.invalid, say(EN), [], say);
+  }
   return paths;
 }

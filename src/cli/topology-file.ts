@@ -1,7 +1,9 @@
 // Reading a topology file for a command: the whole text, parsed and validated, every problem located
 // as `file:line: path: message`.
+
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { cliCommands as C } from '../i18n/messages/cli-commands.js';
 import { formatIssues, type TopologyIssue } from '../topology/errors.js';
 import { parseTopology } from '../topology/load.js';
 import type { Topology } from '../topology/schema.js';
@@ -16,8 +18,8 @@ export async function readTopologyFile(file: string, cwd: string): Promise<Topol
     text = await readFile(resolve(cwd, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(code ?? error);
-    throw new CliExit(EXIT.invalid, `cannot read ${file}: ${why}`);
+    const why = code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'directory' : { code: String(code ?? error) };
+    throw CliExit.of(EXIT.invalid, C['cli.file.unreadable'], { file, why });
   }
   const result = parseTopology(text);
   if (result.ok) return result;
@@ -33,9 +35,5 @@ export function locatedLines(issues: readonly TopologyIssue[], file: string): st
 export async function requireTopologyFile(file: string, cwd: string): Promise<Topology> {
   const result = await readTopologyFile(file, cwd);
   if (result.ok) return result.topology;
-  const count = result.lines.length;
-  throw new CliExit(
-    EXIT.invalid,
-    `${file} is not a valid topology (${count} problem${count === 1 ? '' : 's'}):\n${result.lines.join('\n')}`,
-  );
+  throw CliExit.of(EXIT.invalid, C['cli.file.invalid-topology'], { file, lines: result.lines });
 }

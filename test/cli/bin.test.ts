@@ -12,7 +12,14 @@ describe('bin/reachbot.js', () => {
     try {
       const result = spawnSync(process.execPath, [BIN, 'ask', 'can pod in prod reach 192.168.10.52?'], {
         cwd: dir,
-        env: { ...process.env, REACHBOT_STORE: join(dir, 'reachbot.json'), NO_COLOR: '1', NODE_ENV: 'production' },
+        env: {
+          ...process.env,
+          REACHBOT_STORE: join(dir, 'reachbot.json'),
+          NO_COLOR: '1',
+          NODE_ENV: 'production',
+          // The machine's locale would choose the language; C says nothing, so the English question is answered in English.
+          LC_ALL: 'C',
+        },
         encoding: 'utf8',
         timeout: 60_000,
       });

@@ -1,8 +1,14 @@
 // The terminal in Chinese: a Chinese question is answered in Chinese, --lang and the locale choose otherwise,
 // the help and the "not understood" errors follow, and a language that is not one is refused.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { buildProgram } from '../../src/cli/main.js';
 import { untranslatedWords } from '../i18n/untranslated.js';
 import { runIn, workspace } from './harness.js';
+
+const BIN = join(import.meta.dirname, '../../bin/reachbot.js');
 
 const SEED_ZH = 'prod 的容器能 ping 通 192.168.10.52 吗';
 const SEED_EN = 'can pod in prod reach 192.168.10.52?';
@@ -75,5 +81,64 @@ describe('the terminal in Chinese', () => {
     // The same mistake in English stays English.
     const english = await runWith({}, 'ask', 'can prod reach nowhere');
     expect(english.stderr).toContain('reachbot: unknown destination "nowhere"');
+  });
+
+  it("prints every command's help in Chinese: descriptions, options, examples and commander's own words", async () => {
+    const program = buildProgram({ stdout: { write: () => 0 }, stderr: { write: () => 0 }, env: {}, cwd: '/' });
+    const paths: string[][] = [];
+    // Command names, argument names and option values are typed as they are in every language.
+    const code = new Set(['help', 'command', 'text', 'markdown', 'json']);
+    const walk = (command: Command, path: string[]) => {
+      paths.push(path);
+      code.add(command.name());
+      for (const argument of command.registeredArguments) code.add(argument.name());
+      for (const sub of command.commands) walk(sub, [...path, sub.name()]);
+    };
+    walk(program, []);
+    expect(paths.length).toBeGreaterThan(15);
+    for (const path of paths) {
+      const result = await runWith({}, '--lang', 'zh', ...path, '--help');
+      expect(result.code, path.join(' ')).toBe(0);
+      expect(untranslatedWords(result.stdout, code), path.join(' ')).toEqual([]);
+      expect(result.stdout, path.join(' ')).not.toMatch(/\[options\]|default:|choices:|Examples?:/);
+    }
+    // English help is commander's, unchanged.
+    const english = await runWith({}, 'topology', 'sync', '--help');
+    expect(english.stdout).toMatch(/^Usage: reachbot topology sync \[options\] <name>/);
+    expect(english.stdout).toContain('only save the schedule; do not sync now');
+  });
+
+  it('says what its commands did and refused in Chinese', async () => {
+    const { dir, store } = await workspace();
+    const run = (...argv: string[]) => runIn(dir, { REACHBOT_STORE: store, LANG: 'zh_CN.UTF-8' }, argv);
+    const missing = await run('topology', 'remove', 'nosuch');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('reachbot：没有名为“nosuch”的拓扑：尚未保存任何拓扑\n');
+    const unreadable = await run('validate', 'nowhere.yaml');
+    expect(unreadable.stderr).toBe('reachbot：无法读取 nowhere.yaml：文件不存在\n');
+    const noChange = await run('whatif', 'prod 的容器能访问 db1 吗');
+    expect(noChange.code).toBe(2);
+    expect(noChange.stderr).toBe('reachbot：请用 --change FILE 或 --what-if "…" 给出变更（二选一）\n');
+    for (const out of [missing.stderr, unreadable.stderr, noChange.stderr])
+      expect(untranslatedWords(out, ['nosuch', 'nowhere', 'reachbot'])).toEqual([]);
+    // The same refusals in English stay as they were.
+    const english = await runIn(dir, { REACHBOT_STORE: store }, ['topology', 'remove', 'nosuch']);
+    expect(english.stderr).toBe('reachbot: no topology named "nosuch": no topologies are stored\n');
+  });
+
+  it('as a real process, follows LANG, and LC_ALL over LANG', () => {
+    const run = (env: Record<string, string>) =>
+      spawnSync(process.execPath, [BIN, 'ask', SEED_EN, '--no-color'], {
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', ...env },
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+    const zh = run({ LANG: 'zh_CN.UTF-8' });
+    expect(zh.status).toBe(1);
+    expect(zh.stdout.split('\n')[0]).toMatch(/^✗ 无法访问 {2}集群 prod 的容器/);
+    expect(zh.stdout).toContain('目的端看到的源地址：172.16.0.0/16');
+    const en = run({ LC_ALL: 'en_US.UTF-8', LANG: 'zh_CN.UTF-8' });
+    expect(en.status).toBe(1);
+    expect(en.stdout).toMatch(/^✗ UNREACHABLE/);
   });
 });

@@ -90,6 +90,8 @@ export const KEPT_WORDS: ReadonlySet<string> = new Set(
     'SecurityGroup',
     'root',
     'whitelists',
+    'kubeconfig',
+    'ServiceAccount',
   ].map((w) => w.toLowerCase()),
 );
 

@@ -6,11 +6,13 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { cli } from '../../i18n/messages/cli.js';
+import { cliCommands as C } from '../../i18n/messages/cli-commands.js';
 import { checkPlan } from '../../plan/check.js';
 import { PlanError, parsePlan } from '../../plan/plan.js';
 import { type PlanFormat, planJson, planMarkdown, planText } from '../../plan/render.js';
 import { compileTopology } from '../../topology/compile.js';
 import { CliExit, type CliIO, cliText, EXIT } from '../io.js';
+import { helpAfter } from '../localize-help.js';
 import { loadPathSource, readQuestionsFile } from '../path-sources.js';
 
 interface CheckPlanOptions {
@@ -30,19 +32,7 @@ export function register(program: Command, io: CliIO): void {
     .option('-q, --questions <file>', 'the paths to check, one question a line (default: the stored watched paths)')
     .option('--channel <id>', "from the store, only this Slack channel's watched paths")
     .addOption(new Option('-f, --format <format>', 'output').choices(['text', 'markdown', 'json']).default('text'))
-    .addHelpText(
-      'after',
-      `
-Exit status: 0 nothing breaks, 1 a path breaks, 2 the plan, the topology or the questions are not valid.
-Resource types evaluated: huaweicloud_networking_secgroup_rule, huaweicloud_vpc_route, huaweicloud_dcs_instance (whitelists),
-huaweicloud_vpc_peering_connection; others are listed as not evaluated. Values known only after apply
-make the paths through the object they change "uncertain".
-
-Examples:
-  $ terraform plan -out tfplan && terraform show -json tfplan > plan.json
-  $ reachbot check-plan plan.json
-  $ reachbot check-plan plan.json --topology topology.yaml --questions paths.txt --format markdown`,
-    )
+    .addHelpText('after', helpAfter('check-plan', cliText(io)))
     .action(async (file: string, options: CheckPlanOptions) => {
       const code = await run(file, options, io);
       if (code !== EXIT.ok) throw new CliExit(code);
@@ -54,7 +44,7 @@ async function run(file: string, options: CheckPlanOptions, io: CliIO): Promise<
   try {
     text = await readFile(resolve(io.cwd, file), 'utf8');
   } catch {
-    throw new CliExit(EXIT.invalid, `cannot read ${file}`);
+    throw CliExit.of(EXIT.invalid, C['cli.file.cannot-read'], { file });
   }
   let plan: ReturnType<typeof parsePlan>;
   try {
@@ -66,12 +56,7 @@ async function run(file: string, options: CheckPlanOptions, io: CliIO): Promise<
   const source = await loadPathSource(options, io);
   const paths = options.questions ? await readQuestionsFile(options.questions, io.cwd) : source.watched;
   if (paths.length === 0)
-    throw new CliExit(
-      EXIT.invalid,
-      options.topology
-        ? 'no paths to check: give --questions FILE (one question a line)'
-        : 'no watched paths in the store for this topology: give --questions FILE',
-    );
+    throw CliExit.of(EXIT.invalid, C['cli.paths.none-to-check'], { fromFile: Boolean(options.topology) });
   let check: ReturnType<typeof checkPlan>;
   try {
     check = checkPlan(source.topology, plan, paths, compileTopology(source.topology));

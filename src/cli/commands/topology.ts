@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { cli } from '../../i18n/messages/cli.js';
+import { cliCommands as C } from '../../i18n/messages/cli-commands.js';
 import { closestNames } from '../../names/closest.js';
 import type { KubernetesSyncTarget, StoredTopology, SyncSourceSpec } from '../../store/data.js';
 import { DEFAULT_STORE_FILE, type FileStore, openFileStore, storePathFor } from '../../store/file-store.js';
@@ -26,24 +27,17 @@ import { formatSyncSource, parseSyncSource } from '../../sync/source.js';
 import { diffTopologies, formatDiff, isEmptyDiff } from '../../topology/diff.js';
 import { exportTopology } from '../../topology/export.js';
 import { CliExit, type CliIO, cliText, EXIT } from '../io.js';
+import { helpAfter } from '../localize-help.js';
 import { requireTopologyFile } from '../topology-file.js';
 import { describeTopology, summarize } from './topology-summary.js';
 
 /** Register `topology` and its subcommands. */
 export function register(program: Command, io: CliIO): void {
+  const text = cliText(io);
   const topology = program
     .command('topology')
     .description(cliText(io).t(cli['cli.topology'], { store: DEFAULT_STORE_FILE }))
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ reachbot topology import prod.yaml --name prod --default
-  $ reachbot topology list
-  $ reachbot topology show prod
-  $ reachbot topology export prod --out prod.yaml
-  $ reachbot topology remove old-lab`,
-    );
+    .addHelpText('after', helpAfter('topology', cliText(io)));
 
   topology
     .command('import')
@@ -52,27 +46,21 @@ Examples:
     .option('-n, --name <name>', 'the name to store it under (default: its `name:` field, else the file name)')
     .option('--default', 'make it the topology questions use when a cluster is in several')
     .option('--yes', 'replace a stored topology that differs without asking (the difference is printed first)')
-    .addHelpText('after', '\nExample:\n  $ reachbot topology import topologies/prod.yaml --name prod --default')
+    .addHelpText('after', helpAfter('topology import', cliText(io)))
     .action(async (file: string, options: { name?: string; default?: boolean; yes?: boolean }) => {
       const parsed = await requireTopologyFile(file, io.cwd);
       const name = options.name ?? parsed.name ?? basename(file, extname(file));
       if (!isValidTopologyName(name)) {
-        throw new CliExit(
-          EXIT.invalid,
-          `"${name}" is not a valid topology name: use letters, digits, ".", "_" and "-" (choose one with --name)`,
-        );
+        throw CliExit.of(EXIT.invalid, C['cli.topology.bad-name-import'], { name });
       }
       await withStore(io, true, async (store) => {
         // A replacement can change many verdicts at once: show what changes, and replace only when asked to.
         const previous = getTopology(store, name);
         const diff = previous ? diffTopologies(previous.topology, parsed) : undefined;
         if (diff && !isEmptyDiff(diff)) {
-          io.stdout.write(`changes to topology "${name}":\n${formatDiff(diff)}\n`);
+          io.stdout.write(`${text.t(C['cli.topology.changes'], { name })}\n${formatDiff(diff)}\n`);
           if (!options.yes) {
-            throw new CliExit(
-              EXIT.failed,
-              `topology "${name}" exists and differs; nothing was replaced. Re-run with --yes to replace it.`,
-            );
+            throw CliExit.of(EXIT.failed, C['cli.topology.differs'], { name });
           }
         }
         const { stored, replaced } = await putTopology(store, {
@@ -81,10 +69,9 @@ Examples:
           source: basename(file),
           makeDefault: options.default === true,
         });
-        const isDefault = defaultTopologyName(store) === stored.name ? '; it is the default' : '';
-        io.stdout.write(
-          `${replaced ? 'replaced' : 'stored'} topology "${name}" from ${file} (${summarize(parsed)})${isDefault}\n`,
-        );
+        const isDefault = defaultTopologyName(store) === stored.name;
+        const summary = summarize(parsed);
+        io.stdout.write(`${text.t(C['cli.topology.stored'], { name, file, summary, replaced, isDefault })}\n`);
       });
     });
 
@@ -95,7 +82,7 @@ Examples:
       await withStore(io, false, async (store) => {
         const entries = listTopologies(store);
         if (entries.length === 0) {
-          io.stdout.write('no topologies stored; add one with `reachbot topology import FILE`\n');
+          io.stdout.write(`${text.t(C['cli.topology.none'])}\n`);
           return;
         }
         const preferred = defaultTopologyName(store);
@@ -138,7 +125,7 @@ Examples:
           return;
         }
         await writeFile(resolve(io.cwd, options.out), yaml, 'utf8');
-        io.stderr.write(`wrote ${options.out}\n`);
+        io.stderr.write(`${text.t(C['cli.topology.wrote'], { file: options.out })}\n`);
       });
     });
 
@@ -150,7 +137,7 @@ Examples:
       await withStore(io, true, async (store) => {
         const entry = requireEntry(store, name);
         await removeTopology(store, entry.name);
-        io.stdout.write(`removed topology "${entry.name}"\n`);
+        io.stdout.write(`${text.t(C['cli.topology.removed'], { name: entry.name })}\n`);
       });
     });
 
@@ -173,19 +160,7 @@ Examples:
     .option('--kubernetes-off <cluster>', "stop reading this cluster's Kubernetes side (its data stays as last read)")
     .option('--off', 'stop syncing it (the topology stays)')
     .option('--no-now', 'only save the schedule; do not sync now')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ reachbot topology sync prod --from huaweicloud:cn-north-4 --vpc vpc-1a2b --every 10m
-  $ reachbot topology sync prod                 # sync now, from its source
-  $ reachbot topology sync staging --from terraform:infra/staging.tfstate
-  $ reachbot topology sync prod --kubernetes prod=ctx-prod   # also read prod's NetworkPolicies, workloads...
-  $ reachbot topology sync prod --kubernetes prod --in-cluster
-  $ reachbot topology sync prod --off
-
-Syncing writes the store: stop the bot first, or use /reach topology sync in Slack (docs/SYNC.md).`,
-    )
+    .addHelpText('after', helpAfter('topology sync', cliText(io)))
     .action(
       async (
         name: string,
@@ -201,7 +176,7 @@ Syncing writes the store: stop the bot first, or use /reach topology sync in Sla
           now: boolean;
         },
       ) => {
-        if (!isValidTopologyName(name)) throw new CliExit(EXIT.invalid, `"${name}" is not a valid topology name`);
+        if (!isValidTopologyName(name)) throw CliExit.of(EXIT.invalid, C['cli.topology.bad-name'], { name });
         await withStore(io, true, async (store) => {
           const scheduler = startSyncScheduler({
             store,
@@ -213,7 +188,7 @@ Syncing writes the store: stop the bot first, or use /reach topology sync in Sla
           });
           if (options.off) {
             const removed = await scheduler.unschedule(name);
-            io.stdout.write(removed ? `"${name}" is no longer synced\n` : `"${name}" had no sync\n`);
+            io.stdout.write(`${text.t(C['cli.sync.off'], { name, removed })}\n`);
             return;
           }
           let intervalMs: number | undefined;
@@ -221,7 +196,7 @@ Syncing writes the store: stop the bot first, or use /reach topology sync in Sla
           let kubernetes: KubernetesSyncTarget | undefined;
           try {
             if (options.inCluster && !options.kubernetes)
-              throw new Error('--in-cluster goes with --kubernetes CLUSTER');
+              throw CliExit.of(EXIT.invalid, C['cli.sync.in-cluster'], undefined);
             if (options.kubernetes) {
               const [cluster = '', context] = options.kubernetes.split('=', 2);
               kubernetes = kubernetesTarget(cluster, {
@@ -242,13 +217,11 @@ Syncing writes the store: stop the bot first, or use /reach topology sync in Sla
                 )
               : undefined;
           } catch (error) {
+            if (error instanceof CliExit) throw error;
             throw new CliExit(EXIT.invalid, error instanceof Error ? error.message : String(error));
           }
           if (!source && !store.data.syncs[name]) {
-            throw new CliExit(
-              EXIT.invalid,
-              `"${name}" has no sync source; give one: reachbot topology sync ${name} --from huaweicloud:REGION`,
-            );
+            throw CliExit.of(EXIT.invalid, C['cli.sync.no-source'], { name });
           }
           if (source || intervalMs || kubernetes || options.kubernetesOff) {
             const schedule = await scheduler.configure(
@@ -261,24 +234,25 @@ Syncing writes the store: stop the bot first, or use /reach topology sync in Sla
               },
               'cli',
             );
-            const clusters = schedule.kubernetes?.length
-              ? `, then the Kubernetes side of ${schedule.kubernetes.map(formatKubernetesTarget).join(', ')}`
-              : '';
-            io.stdout.write(
-              `"${name}" syncs from ${formatSyncSource(schedule.source)} every ${formatInterval(schedule.intervalMs)}${clusters}\n`,
-            );
+            const said = text.t(C['cli.sync.schedule'], {
+              name,
+              source: formatSyncSource(schedule.source),
+              interval: formatInterval(schedule.intervalMs),
+              clusters: (schedule.kubernetes ?? []).map(formatKubernetesTarget),
+            });
+            io.stdout.write(`${said}\n`);
           }
           if (!options.now) return;
           const outcome = await scheduler.syncNow(name);
-          for (const warning of outcome.warnings) io.stderr.write(`warning: ${warning}\n`);
+          for (const warning of outcome.warnings) io.stderr.write(`${text.t(cli['cli.warning'], { warning })}\n`);
           if (outcome.status === 'failed') {
-            throw new CliExit(
-              EXIT.failed,
-              `sync of "${name}" failed (${FAILURE_LABEL[outcome.failure.kind]}): ${outcome.failure.message}`,
-            );
+            throw CliExit.of(EXIT.failed, C['cli.sync.failed'], {
+              name,
+              kind: FAILURE_LABEL[outcome.failure.kind],
+              message: outcome.failure.message,
+            });
           }
-          const said = { unchanged: 'no change', replaced: 'the network changed; replaced', created: 'imported' };
-          io.stdout.write(`synced "${name}": ${said[outcome.status]}\n`);
+          io.stdout.write(`${text.t(C['cli.sync.done'], { name, status: outcome.status })}\n`);
         });
       },
     );
@@ -291,7 +265,7 @@ Syncing writes the store: stop the bot first, or use /reach topology sync in Sla
       await withStore(io, true, async (store) => {
         const entry = requireEntry(store, name);
         await setDefaultTopology(store, entry.name);
-        io.stdout.write(`"${entry.name}" is now the default topology\n`);
+        io.stdout.write(`${text.t(C['cli.topology.now-default'], { name: entry.name })}\n`);
       });
     });
 }
@@ -304,7 +278,7 @@ function now(io: CliIO): Date {
 async function withStore(io: CliIO, write: boolean, run: (store: FileStore) => Promise<void>): Promise<void> {
   const store = await openFileStore(storePathFor(io.env, io.cwd), { writer: write });
   try {
-    for (const warning of store.warnings) io.stderr.write(`warning: ${warning}\n`);
+    for (const warning of store.warnings) io.stderr.write(`${cliText(io).t(cli['cli.warning'], { warning })}\n`);
     await run(store);
   } finally {
     await store.close();
@@ -315,9 +289,10 @@ function requireEntry(store: FileStore, name: string): StoredTopology {
   const entry = getTopology(store, name);
   if (entry) return entry;
   const known = Object.keys(store.data.topologies);
-  throw new CliExit(
+  throw CliExit.of(
     EXIT.invalid,
-    known.length ? `no topology named "${name}"` : `no topology named "${name}": no topologies are stored`,
+    C['cli.topology.unknown'],
+    { name, noneStored: known.length === 0 },
     closestNames(name, known),
   );
 }

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { cli } from '../../i18n/messages/cli.js';
+import { cliCommands as C } from '../../i18n/messages/cli-commands.js';
 import { parseQuestion } from '../../question/parse.js';
 import { compileTopology } from '../../topology/compile.js';
 import { type Change, ChangeError, parseChanges } from '../../whatif/change.js';
@@ -13,6 +14,7 @@ import { changesOf, evaluateWhatIf } from '../../whatif/evaluate.js';
 import { parseWhatIf } from '../../whatif/phrase.js';
 import { renderWhatIf } from '../../whatif/render.js';
 import { CliExit, type CliIO, cliText, EXIT } from '../io.js';
+import { helpAfter } from '../localize-help.js';
 import { loadPathSource, plainCluster, readQuestionsFile } from '../path-sources.js';
 
 interface WhatIfOptions {
@@ -36,17 +38,7 @@ export function register(program: Command, io: CliIO): void {
     .option('-q, --questions <file>', 'more paths: one question a line')
     .option('--channel <id>', "from the store, only this Slack channel's watched paths")
     .option('--json', 'the comparison as JSON')
-    .addHelpText(
-      'after',
-      `
-Exit status: 0 nothing breaks, 1 a path breaks, 2 the change, a question or the topology is not valid.
-Nothing is ever written: the change is applied to a copy in memory.
-
-Examples:
-  $ reachbot whatif --topology topology.yaml --change change.yaml "can prod reach db1:3306"
-  $ reachbot whatif --what-if "remove rule #1 of sg-db1" "prod -> db1 3306"
-  $ reachbot whatif --what-if "apply the fixes" "can prod reach redis-main"`,
-    )
+    .addHelpText('after', helpAfter('whatif', cliText(io)))
     .action(async (words: string[], options: WhatIfOptions) => {
       const code = await whatIf(words.join(' ').trim(), options, io);
       if (code !== EXIT.ok) throw new CliExit(code);
@@ -54,8 +46,7 @@ Examples:
 }
 
 async function whatIf(text: string, options: WhatIfOptions, io: CliIO): Promise<number> {
-  if (!options.change === !options.whatIf)
-    throw new CliExit(EXIT.invalid, 'give the change with --change FILE or --what-if "…" (one of them)');
+  if (!options.change === !options.whatIf) throw CliExit.of(EXIT.invalid, C['cli.whatif.one-change'], undefined);
   const question = text ? plainCluster(parseQuestion(text)) : undefined;
   const asked: PathToCompare[] = question ? [{ question }] : [];
   if (options.questions) asked.push(...(await readQuestionsFile(options.questions, io.cwd)));
@@ -71,14 +62,14 @@ async function whatIf(text: string, options: WhatIfOptions, io: CliIO): Promise<
     try {
       body = await readFile(resolve(io.cwd, options.change), 'utf8');
     } catch {
-      throw new CliExit(EXIT.invalid, `cannot read ${options.change}`);
+      throw CliExit.of(EXIT.invalid, C['cli.file.cannot-read'], { file: options.change });
     }
     changes = parseChanges(body, options.change);
   } else {
     const request = parseWhatIf(`what if ${options.whatIf!.replace(/^\s*what\s+if\s+/i, '')}`);
-    if (!request) throw new CliExit(EXIT.invalid, 'the --what-if text is not a change');
+    if (!request) throw CliExit.of(EXIT.invalid, C['cli.whatif.not-a-change'], undefined);
     if (request.kind === 'apply-fixes' && !question)
-      throw new CliExit(EXIT.invalid, '"apply the fixes" needs the question whose fixes to apply');
+      throw CliExit.of(EXIT.invalid, C['cli.whatif.fixes-need-question'], undefined);
     changes = changesOf(request, before, question);
   }
   let result: ReturnType<typeof evaluateWhatIf>;

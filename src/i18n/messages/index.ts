@@ -3,6 +3,8 @@
 import type { Catalog } from '../message.js';
 import { answer } from './answer.js';
 import { cli } from './cli.js';
+import { cliCommands } from './cli-commands.js';
+import { cliHelp } from './cli-help.js';
 import { common } from './common.js';
 import { engineSource } from './engine-source.js';
 import { fixes } from './fixes.js';
@@ -14,6 +16,8 @@ export const CATALOGS: Readonly<Record<string, Catalog>> = {
   common,
   answer,
   cli,
+  cliHelp,
+  cliCommands,
   engineSource,
   fixes,
   question,

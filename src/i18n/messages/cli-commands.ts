@@ -1,0 +1,133 @@
+// What the terminal's commands say as they run (topology, whatif, check-plan): results and refusals.
+// Topology names, files, commands and options stay as typed in every language.
+import { fixed, message } from '../message.js';
+
+/** Why a file could not be read: missing, a directory, or the system's error code. */
+type Unreadable = 'missing' | 'directory' | { readonly code: string };
+
+const enUnreadable = (why: Unreadable) =>
+  why === 'missing' ? 'no such file' : why === 'directory' ? 'it is a directory' : why.code;
+const zhUnreadable = (why: Unreadable) =>
+  why === 'missing' ? '文件不存在' : why === 'directory' ? '这是一个目录' : why.code;
+
+const SYNCED_ZH = { unchanged: '没有变化', replaced: '网络有变化，已替换', created: '已导入' } as const;
+const SYNCED_EN = { unchanged: 'no change', replaced: 'the network changed; replaced', created: 'imported' } as const;
+
+/** The commands' catalog, keyed by message id. */
+export const cliCommands = {
+  'cli.file.unreadable': message<{ file: string; why: Unreadable }>({
+    en: (p) => `cannot read ${p.file}: ${enUnreadable(p.why)}`,
+    zh: (p) => `无法读取 ${p.file}：${zhUnreadable(p.why)}`,
+  }),
+  'cli.file.cannot-read': message<{ file: string }>({
+    en: (p) => `cannot read ${p.file}`,
+    zh: (p) => `无法读取 ${p.file}`,
+  }),
+  'cli.file.invalid-topology': message<{ file: string; lines: readonly string[] }>({
+    en: (p) =>
+      `${p.file} is not a valid topology (${p.lines.length} problem${p.lines.length === 1 ? '' : 's'}):\n${p.lines.join('\n')}`,
+    zh: (p) => `${p.file} 不是有效的拓扑（${p.lines.length} 个问题）：\n${p.lines.join('\n')}`,
+  }),
+  'cli.topology.bad-name-import': message<{ name: string }>({
+    en: (p) =>
+      `"${p.name}" is not a valid topology name: use letters, digits, ".", "_" and "-" (choose one with --name)`,
+    zh: (p) => `“${p.name}”不是有效的拓扑名称：只能使用字母、数字、“.”、“_”和“-”（可用 --name 另取名称）`,
+  }),
+  'cli.topology.bad-name': message<{ name: string }>({
+    en: (p) => `"${p.name}" is not a valid topology name`,
+    zh: (p) => `“${p.name}”不是有效的拓扑名称`,
+  }),
+  'cli.topology.changes': message<{ name: string }>({
+    en: (p) => `changes to topology "${p.name}":`,
+    zh: (p) => `拓扑“${p.name}”的变更：`,
+  }),
+  'cli.topology.differs': message<{ name: string }>({
+    en: (p) => `topology "${p.name}" exists and differs; nothing was replaced. Re-run with --yes to replace it.`,
+    zh: (p) => `拓扑“${p.name}”已存在且内容不同，未做任何替换。如需替换，请加 --yes 重新运行。`,
+  }),
+  'cli.topology.stored': message<{
+    name: string;
+    file: string;
+    summary: string;
+    replaced: boolean;
+    isDefault: boolean;
+  }>({
+    en: (p) =>
+      `${p.replaced ? 'replaced' : 'stored'} topology "${p.name}" from ${p.file} (${p.summary})${p.isDefault ? '; it is the default' : ''}`,
+    zh: (p) =>
+      `已${p.replaced ? '替换' : '保存'}拓扑“${p.name}”，来自 ${p.file}（${p.summary}）${p.isDefault ? '；它是默认拓扑' : ''}`,
+  }),
+  'cli.topology.none': fixed(
+    'no topologies stored; add one with `reachbot topology import FILE`',
+    '没有已保存的拓扑；请用 `reachbot topology import FILE` 添加',
+  ),
+  'cli.topology.wrote': message<{ file: string }>({
+    en: (p) => `wrote ${p.file}`,
+    zh: (p) => `已写入 ${p.file}`,
+  }),
+  'cli.topology.removed': message<{ name: string }>({
+    en: (p) => `removed topology "${p.name}"`,
+    zh: (p) => `已删除拓扑“${p.name}”`,
+  }),
+  'cli.topology.now-default': message<{ name: string }>({
+    en: (p) => `"${p.name}" is now the default topology`,
+    zh: (p) => `“${p.name}”现在是默认拓扑`,
+  }),
+  'cli.topology.unknown': message<{ name: string; noneStored: boolean }>({
+    en: (p) => `no topology named "${p.name}"${p.noneStored ? ': no topologies are stored' : ''}`,
+    zh: (p) => `没有名为“${p.name}”的拓扑${p.noneStored ? '：尚未保存任何拓扑' : ''}`,
+  }),
+  'cli.sync.off': message<{ name: string; removed: boolean }>({
+    en: (p) => (p.removed ? `"${p.name}" is no longer synced` : `"${p.name}" had no sync`),
+    zh: (p) => (p.removed ? `“${p.name}”已停止同步` : `“${p.name}”原本就没有同步`),
+  }),
+  'cli.sync.in-cluster': fixed(
+    '--in-cluster goes with --kubernetes CLUSTER',
+    '--in-cluster 需要与 --kubernetes CLUSTER 一起使用',
+  ),
+  'cli.sync.no-source': message<{ name: string }>({
+    en: (p) => `"${p.name}" has no sync source; give one: reachbot topology sync ${p.name} --from huaweicloud:REGION`,
+    zh: (p) => `“${p.name}”没有同步来源，请指定一个：\`reachbot topology sync ${p.name} --from huaweicloud:REGION\``,
+  }),
+  'cli.sync.schedule': message<{ name: string; source: string; interval: string; clusters: readonly string[] }>({
+    en: (p) =>
+      `"${p.name}" syncs from ${p.source} every ${p.interval}${p.clusters.length ? `, then the Kubernetes side of ${p.clusters.join(', ')}` : ''}`,
+    zh: (p) =>
+      `“${p.name}”每 ${p.interval} 从 ${p.source} 同步一次${p.clusters.length ? `，随后读取 ${p.clusters.join('、')} 的 Kubernetes 侧` : ''}`,
+  }),
+  'cli.sync.failed': message<{ name: string; kind: string; message: string }>({
+    en: (p) => `sync of "${p.name}" failed (${p.kind}): ${p.message}`,
+    zh: (p) => `“${p.name}”同步失败（${p.kind}）：${p.message}`,
+  }),
+  'cli.sync.done': message<{ name: string; status: keyof typeof SYNCED_EN }>({
+    en: (p) => `synced "${p.name}": ${SYNCED_EN[p.status]}`,
+    zh: (p) => `已同步“${p.name}”：${SYNCED_ZH[p.status]}`,
+  }),
+  'cli.paths.none-stored': fixed(
+    'no topologies are stored: give --topology FILE',
+    '没有已保存的拓扑：请用 --topology FILE 指定',
+  ),
+  'cli.paths.no-default': fixed(
+    'several topologies are stored and none is the default: give --topology FILE or make one the default',
+    '保存了多个拓扑，但没有默认拓扑：请用 --topology FILE 指定，或将其中一个设为默认',
+  ),
+  'cli.paths.none-to-check': message<{ fromFile: boolean }>({
+    en: (p) =>
+      p.fromFile
+        ? 'no paths to check: give --questions FILE (one question a line)'
+        : 'no watched paths in the store for this topology: give --questions FILE',
+    zh: (p) =>
+      p.fromFile
+        ? '没有要检查的路径：请用 --questions FILE 指定（每行一个问题）'
+        : '存储中没有这个拓扑的关注路径：请用 --questions FILE 指定',
+  }),
+  'cli.whatif.one-change': fixed(
+    'give the change with --change FILE or --what-if "…" (one of them)',
+    '请用 --change FILE 或 --what-if "…" 给出变更（二选一）',
+  ),
+  'cli.whatif.not-a-change': fixed('the --what-if text is not a change', '--what-if 的文字不是一个变更'),
+  'cli.whatif.fixes-need-question': fixed(
+    '"apply the fixes" needs the question whose fixes to apply',
+    '“应用修复”需要给出要应用其修复方法的问题',
+  ),
+};
