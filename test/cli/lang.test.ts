@@ -126,10 +126,12 @@ describe('the terminal in Chinese', () => {
     expect(english.stderr).toBe('reachbot: no topology named "nosuch": no topologies are stored\n');
   });
 
-  it('as a real process, follows LANG, and LC_ALL over LANG', () => {
+  it('as a real process, follows LANG, and LC_ALL over LANG', async () => {
+    const { dir, store } = await workspace();
     const run = (env: Record<string, string>) =>
       spawnSync(process.execPath, [BIN, 'ask', SEED_EN, '--no-color'], {
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', ...env },
+        cwd: dir,
+        env: { PATH: process.env.PATH ?? '', HOME: dir, NODE_ENV: 'production', REACHBOT_STORE: store, ...env },
         encoding: 'utf8',
         timeout: 120_000,
       });
