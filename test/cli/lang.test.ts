@@ -119,8 +119,11 @@ describe('the terminal in Chinese', () => {
     const noChange = await run('whatif', 'prod 的容器能访问 db1 吗');
     expect(noChange.code).toBe(2);
     expect(noChange.stderr).toBe('reachbot：请用 --change FILE 或 --what-if "…" 给出变更（二选一）\n');
-    for (const out of [missing.stderr, unreadable.stderr, noChange.stderr])
-      expect(untranslatedWords(out, ['nosuch', 'nowhere', 'reachbot'])).toEqual([]);
+    const badName = await run('import', 'terraform', 'state.json', '--name', 'bad name');
+    expect(badName.code).toBe(2);
+    expect(badName.stderr).toBe('“bad name”不是有效的拓扑名称：只能使用字母、数字、“.”、“_”和“-”，最多 64 个字符\n');
+    for (const out of [missing.stderr, unreadable.stderr, noChange.stderr, badName.stderr])
+      expect(untranslatedWords(out, ['nosuch', 'nowhere', 'reachbot', 'bad', 'name'])).toEqual([]);
     // The same refusals in English stay as they were.
     const english = await runIn(dir, { REACHBOT_STORE: store }, ['topology', 'remove', 'nosuch']);
     expect(english.stderr).toBe('reachbot: no topology named "nosuch": no topologies are stored\n');

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { cli } from '../../i18n/messages/cli.js';
+import { cliImport as I } from '../../i18n/messages/cli-commands.js';
 import { syncKubernetes } from '../../kubernetes/index.js';
 import { QuestionError } from '../../question/errors.js';
 import { openFileStore, storePathFor } from '../../store/file-store.js';
@@ -44,7 +45,7 @@ export function registerKubernetesImport(command: Command, io: ImportIO, deps: {
           entry = resolveClusterTopology(store, options.cluster);
         } catch (error) {
           if (error instanceof QuestionError)
-            cmd.error(error.message, { exitCode: 2, code: 'reachbot.import.cluster' });
+            cmd.error(error.describe(cliText(io)), { exitCode: 2, code: 'reachbot.import.cluster' });
           throw error;
         }
         const clusterName = splitQualifiedCluster(options.cluster).cluster;
@@ -58,7 +59,8 @@ export function registerKubernetesImport(command: Command, io: ImportIO, deps: {
             pageSize: deps.pageSize,
           });
         } catch (error) {
-          cmd.error(`import failed: ${error instanceof Error ? error.message : String(error)}`, {
+          const message = error instanceof Error ? error.message : String(error);
+          cmd.error(cliText(io).t(I['cli.import.failed'], { message }), {
             exitCode: 2,
             code: 'reachbot.import.failed',
           });

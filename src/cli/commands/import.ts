@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Lang } from '../../i18n/lang.js';
 import { cli } from '../../i18n/messages/cli.js';
+import { cliCommands as C, cliImport as I } from '../../i18n/messages/cli-commands.js';
 import { HUAWEICLOUD_SERVICES, importHuaweiCloud } from '../../import/huaweicloud/index.js';
 import type { ImportResult } from '../../import/model.js';
 import { importTerraformState } from '../../import/terraform/index.js';
@@ -83,7 +84,7 @@ export function register(program: Command, io: ImportIO, deps: ImportDeps = {}):
     for (const pair of options.endpoint ?? []) {
       const at = pair.indexOf('=');
       if (at <= 0)
-        cmd.error(`--endpoint ${pair}: write SERVICE=URL, e.g. dns=https://dns.internal.example`, {
+        cmd.error(cliText(io).t(I['cli.import.bad-endpoint'], { pair }), {
           exitCode: 2,
           code: 'reachbot.import.endpoint',
         });
@@ -128,7 +129,7 @@ async function run(
   importer: () => Promise<ImportResult>,
 ): Promise<void> {
   if (options.name !== undefined && !isValidTopologyName(options.name)) {
-    cmd.error(`"${options.name}" is not a valid topology name: letters, digits, ".", "_" and "-", at most 64`, {
+    cmd.error(cliText(io).t(I['cli.import.bad-name'], { name: options.name }), {
       exitCode: 2,
       code: 'reachbot.import.name',
     });
@@ -137,16 +138,17 @@ async function run(
   try {
     result = await importer();
   } catch (error) {
-    cmd.error(`import failed: ${error instanceof Error ? error.message : String(error)}`, {
+    const message = error instanceof Error ? error.message : String(error);
+    cmd.error(cliText(io).t(I['cli.import.failed'], { message }), {
       exitCode: 2,
       code: 'reachbot.import.failed',
     });
   }
-  for (const warning of result.warnings) emit(io.stderr, `warning: ${warning}\n`);
+  for (const warning of result.warnings) emit(io.stderr, `${cliText(io).t(cli['cli.warning'], { warning })}\n`);
   const yaml = exportTopology(result.topology);
   if (options.out) {
     await writeFile(resolve(io.cwd, options.out), yaml, 'utf8');
-    emit(io.stderr, `wrote ${options.out}\n`);
+    emit(io.stderr, `${cliText(io).t(C['cli.topology.wrote'], { file: options.out })}\n`);
   } else if (!options.name) {
     emit(io.stdout, yaml);
   }
@@ -161,40 +163,42 @@ async function store(
   result: ImportResult,
   source: string,
 ): Promise<void> {
+  const text = cliText(io);
   const store = await openFileStore(storePathFor(io.env, io.cwd));
   try {
-    for (const warning of store.warnings) emit(io.stderr, `warning: ${warning}\n`);
+    for (const warning of store.warnings) emit(io.stderr, `${text.t(cli['cli.warning'], { warning })}\n`);
     const previous = store.data.topologies[name];
     if (previous) {
       const diff = diffTopologies(previous.topology, result.topology);
       if (isEmptyDiff(diff)) {
-        emit(io.stdout, `topology "${name}" is unchanged\n`);
+        emit(io.stdout, `${text.t(I['cli.import.unchanged'], { name })}\n`);
         return;
       }
-      emit(io.stdout, `changes to topology "${name}":\n${formatDiff(diff)}\n`);
+      emit(io.stdout, `${text.t(C['cli.topology.changes'], { name })}\n${formatDiff(diff)}\n`);
       if (!yes) {
-        cmd.error(`topology "${name}" exists; nothing was replaced. Re-run with --yes to replace it.`, {
+        cmd.error(text.t(I['cli.import.exists'], { name }), {
           exitCode: 4,
           code: 'reachbot.import.exists',
         });
       }
     }
     await putTopology(store, { name, topology: result.topology, source });
-    emit(io.stdout, `${previous ? 'replaced' : 'stored'} topology "${name}" (${summary(result)})\n`);
+    emit(io.stdout, `${text.t(I['cli.import.stored'], { name, replaced: Boolean(previous), ...counts(result) })}\n`);
   } finally {
     await store.close();
   }
 }
 
-function summary(result: ImportResult): string {
+/** What an import brought in, counted for its one-line summary. */
+function counts(result: ImportResult) {
   const t = result.topology;
-  const parts = [
-    [t.vpcs?.length ?? 0, 'VPC'],
-    [t.clusters?.length ?? 0, 'cluster'],
-    [t.resources?.length ?? 0, 'resource'],
-    [t.securityGroups?.length ?? 0, 'security group'],
-  ] as const;
-  return `${parts.map(([n, what]) => `${n} ${what}${n === 1 ? '' : 's'}`).join(', ')}; ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}`;
+  return {
+    vpcs: t.vpcs?.length ?? 0,
+    clusters: t.clusters?.length ?? 0,
+    resources: t.resources?.length ?? 0,
+    securityGroups: t.securityGroups?.length ?? 0,
+    warnings: result.warnings.length,
+  };
 }
 
 function emit(writer: Writer, text: string): void {

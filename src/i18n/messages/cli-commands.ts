@@ -131,3 +131,45 @@ export const cliCommands = {
     '“应用修复”需要给出要应用其修复方法的问题',
   ),
 };
+
+/** What `reachbot import` says: the imported topology, its warnings, what it refused. */
+export const cliImport = {
+  'cli.import.bad-endpoint': message<{ pair: string }>({
+    en: (p) => `--endpoint ${p.pair}: write SERVICE=URL, e.g. dns=https://dns.internal.example`,
+    zh: (p) => `--endpoint ${p.pair}：请写成 SERVICE=URL，例如 dns=https://dns.internal.example`,
+  }),
+  'cli.import.bad-name': message<{ name: string }>({
+    en: (p) => `"${p.name}" is not a valid topology name: letters, digits, ".", "_" and "-", at most 64`,
+    zh: (p) => `“${p.name}”不是有效的拓扑名称：只能使用字母、数字、“.”、“_”和“-”，最多 64 个字符`,
+  }),
+  'cli.import.failed': message<{ message: string }>({
+    en: (p) => `import failed: ${p.message}`,
+    zh: (p) => `导入失败：${p.message}`,
+  }),
+  'cli.import.unchanged': message<{ name: string }>({
+    en: (p) => `topology "${p.name}" is unchanged`,
+    zh: (p) => `拓扑“${p.name}”没有变化`,
+  }),
+  'cli.import.exists': message<{ name: string }>({
+    en: (p) => `topology "${p.name}" exists; nothing was replaced. Re-run with --yes to replace it.`,
+    zh: (p) => `拓扑“${p.name}”已存在，未做任何替换。如需替换，请加 --yes 重新运行。`,
+  }),
+  'cli.import.stored': message<{
+    name: string;
+    replaced: boolean;
+    vpcs: number;
+    clusters: number;
+    resources: number;
+    securityGroups: number;
+    warnings: number;
+  }>({
+    en: (p) => {
+      const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
+      const parts = [n(p.vpcs, 'VPC'), n(p.clusters, 'cluster'), n(p.resources, 'resource')];
+      const summary = `${[...parts, n(p.securityGroups, 'security group')].join(', ')}; ${n(p.warnings, 'warning')}`;
+      return `${p.replaced ? 'replaced' : 'stored'} topology "${p.name}" (${summary})`;
+    },
+    zh: (p) =>
+      `已${p.replaced ? '替换' : '保存'}拓扑“${p.name}”（${p.vpcs} 个 VPC、${p.clusters} 个集群、${p.resources} 个资源、${p.securityGroups} 个安全组；${p.warnings} 条警告）`,
+  }),
+};

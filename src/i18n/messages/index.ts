@@ -3,7 +3,7 @@
 import type { Catalog } from '../message.js';
 import { answer } from './answer.js';
 import { cli } from './cli.js';
-import { cliCommands } from './cli-commands.js';
+import { cliCommands, cliImport } from './cli-commands.js';
 import { cliHelp } from './cli-help.js';
 import { common } from './common.js';
 import { engineSource } from './engine-source.js';
@@ -18,6 +18,7 @@ export const CATALOGS: Readonly<Record<string, Catalog>> = {
   cli,
   cliHelp,
   cliCommands,
+  cliImport,
   engineSource,
   fixes,
   question,
