@@ -90,6 +90,11 @@ export const KEPT_WORDS: ReadonlySet<string> = new Set(
     'SecurityGroup',
     'root',
     'whitelists',
+    'CoreDNS',
+    'Open',
+    'vSwitch',
+    'DataPlane',
+    'endPort',
   ].map((w) => w.toLowerCase()),
 );
 

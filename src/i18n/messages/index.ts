@@ -4,6 +4,7 @@ import type { Catalog } from '../message.js';
 import { answer } from './answer.js';
 import { cli } from './cli.js';
 import { common } from './common.js';
+import { engineEdges, enginePath, enginePeering, enginePolicy } from './engine-path.js';
 import { engineSource } from './engine-source.js';
 import { fixes } from './fixes.js';
 import { question } from './question.js';
@@ -15,6 +16,10 @@ export const CATALOGS: Readonly<Record<string, Catalog>> = {
   answer,
   cli,
   engineSource,
+  enginePath,
+  enginePeering,
+  engineEdges,
+  enginePolicy,
   fixes,
   question,
   slack,
