@@ -466,3 +466,96 @@ export const enginePolicy = {
     zh: (p) => `${p.group} 的标签未知，因此无法确定网络策略 ${p.policies.join('、')} 是否选中它们`,
   }),
 };
+
+/** An ER attachment as a step names it. */
+export interface AttachmentWords {
+  readonly id: string;
+  readonly vpc?: string;
+}
+const enAttachment = (a: AttachmentWords) => `attachment ${a.id}${a.vpc ? ` (${a.vpc})` : ''}`;
+const zhAttachment = (a: AttachmentWords) => `连接 ${a.id}${a.vpc ? `（${a.vpc}）` : ''}`;
+
+/** An ER route table as a step names it. */
+export interface ErTableWords {
+  readonly er: string;
+  readonly table: string;
+  readonly associated: string;
+}
+const enErTable = (t: ErTableWords) =>
+  `enterprise router ${t.er} route table ${t.table} (associated with ${t.associated})`;
+const zhErTable = (t: ErTableWords) => `企业路由器 ${t.er} 的路由表 ${t.table}（关联连接 ${t.associated}）`;
+
+/** The enterprise router on the path (transit). */
+export const engineTransit = {
+  'transit.isolation': message<{ a: string; b: string; er: string; ta: string; tb: string }>({
+    en: (p) =>
+      `${p.a} and ${p.b} are associated with different route tables of ${p.er} (${p.ta}, ${p.tb}): isolating them may be intentional; check with the network's owner before adding the route`,
+    zh: (p) =>
+      `${p.a} 和 ${p.b} 关联的是 ${p.er} 的不同路由表（${p.ta}、${p.tb}）：这种隔离可能是有意为之；添加路由前请与网络负责人确认`,
+  }),
+  'transit.blackhole-too': message<{ note?: string }>({
+    en: (p) => `${p.note ? `${p.note}. ` : ''}The blackhole route may be intentional too`,
+    zh: (p) => `${p.note ? `${p.note}。` : ''}黑洞路由也可能是有意设置的`,
+  }),
+  'transit.blackhole-covers': message<{ note?: string }>({
+    en: (p) => `${p.note ? `${p.note}. ` : ''}A blackhole route covers it and may be intentional`,
+    zh: (p) => `${p.note ? `${p.note}。` : ''}有一条黑洞路由覆盖它，可能是有意设置的`,
+  }),
+  'transit.unassociated': message<{ attachment: AttachmentWords; er: string; forward: boolean }>({
+    en: (p) =>
+      `${enAttachment(p.attachment)} is associated with no route table of enterprise router ${p.er}: ${p.forward ? 'packets' : 'replies'} arriving from it are not forwarded`,
+    zh: (p) =>
+      `${zhAttachment(p.attachment)}没有关联企业路由器 ${p.er} 的任何路由表：从它进入的${p.forward ? '报文' : '回包'}不会被转发`,
+  }),
+  'transit.forward-ok': message<{ where: ErTableWords; address: string; to: AttachmentWords; route: string }>({
+    en: (p) => `${enErTable(p.where)} sends ${p.address} to ${enAttachment(p.to)} by ${p.route}`,
+    zh: (p) => `${zhErTable(p.where)}通过${p.route}将 ${p.address} 发往${zhAttachment(p.to)}`,
+  }),
+  'transit.change-replan': message<{ where: ErTableWords; destination: string; route: string; to: string }>({
+    en: (p) =>
+      `${enErTable(p.where)} sends ${p.destination} by ${p.route}: change or delete that route if ${p.to} should be reachable (it may be intentional)`,
+    zh: (p) =>
+      `${zhErTable(p.where)}通过${p.route}转发 ${p.destination}：如果应当能访问 ${p.to}，请修改或删除这条路由（它可能是有意设置的）`,
+  }),
+  'transit.forward-wrong': message<{ where: ErTableWords; address: string; route: string; to: AttachmentWords }>({
+    en: (p) => `${enErTable(p.where)} sends ${p.address} by ${p.route}, not to ${enAttachment(p.to)}`,
+    zh: (p) => `${zhErTable(p.where)}通过${p.route}转发 ${p.address}，而不是发往${zhAttachment(p.to)}`,
+  }),
+  'transit.forward-none': message<{ where: ErTableWords; address: string; isolated?: { to: string; table: string } }>({
+    en: (p) =>
+      `${enErTable(p.where)} has no route to ${p.address}${p.isolated ? ` (${p.isolated.to} is associated with ${p.isolated.table}: the tables isolate the two VPCs)` : ''}`,
+    zh: (p) =>
+      `${zhErTable(p.where)}没有到 ${p.address} 的路由${p.isolated ? `（${p.isolated.to} 关联的是 ${p.isolated.table}：两张路由表把两个 VPC 隔离开了）` : ''}`,
+  }),
+  'transit.return-ok': message<{
+    where: ErTableWords;
+    spans: string;
+    from: AttachmentWords;
+    routes: readonly string[];
+  }>({
+    en: (p) =>
+      `${enErTable(p.where)} routes replies to ${p.spans} to ${enAttachment(p.from)} by ${p.routes.join(', ')}`,
+    zh: (p) => `${zhErTable(p.where)}通过${p.routes.join('、')}把发往 ${p.spans} 的回包送往${zhAttachment(p.from)}`,
+  }),
+  'transit.return-none': message<{
+    where: ErTableWords;
+    spans: string;
+    from: AttachmentWords;
+    podCidr?: { cluster: string; vpc: string };
+    isolated: boolean;
+  }>({
+    en: (p) =>
+      `${enErTable(p.where)} has no route back to ${p.spans} via ${enAttachment(p.from)}${p.podCidr ? `: the container CIDR of ${p.podCidr.cluster} is outside ${p.podCidr.vpc}'s CIDR blocks, and a VPC attachment propagates only those, so replies to pods need a static route to ${p.from.id}` : ''}${p.isolated && !p.podCidr ? ' (the tables isolate the two VPCs)' : ''}`,
+    zh: (p) =>
+      `${zhErTable(p.where)}没有经${zhAttachment(p.from)}回到 ${p.spans} 的路由${p.podCidr ? `：${p.podCidr.cluster} 的容器网段不在 ${p.podCidr.vpc} 的网段内，而 VPC 连接只传播 VPC 自身的网段，因此发往容器的回包需要一条指向 ${p.from.id} 的静态路由` : ''}${p.isolated && !p.podCidr ? '（两张路由表把两个 VPC 隔离开了）' : ''}`,
+  }),
+  'transit.not-attached': message<{ vpc: string; er: string }>({
+    en: (p) => `${p.vpc} is not attached to enterprise router ${p.er}`,
+    zh: (p) => `${p.vpc} 没有连接到企业路由器 ${p.er}`,
+  }),
+  'transit.attach-replan': message<{ vpc: string; er: string }>({
+    en: (p) =>
+      `attach ${p.vpc} to ${p.er} (a VPC attachment in one of its subnets), associate it with a route table and propagate it`,
+    zh: (p) => `把 ${p.vpc} 连接到 ${p.er}（在它的一个子网中创建 VPC 连接），将该连接关联到一张路由表，并创建传播`,
+  }),
+};

@@ -4,7 +4,7 @@ import type { Catalog } from '../message.js';
 import { answer } from './answer.js';
 import { cli } from './cli.js';
 import { common } from './common.js';
-import { engineEdges, enginePath, enginePeering, enginePolicy } from './engine-path.js';
+import { engineEdges, enginePath, enginePeering, enginePolicy, engineTransit } from './engine-path.js';
 import { engineSource } from './engine-source.js';
 import { fixes } from './fixes.js';
 import { question } from './question.js';
@@ -20,6 +20,7 @@ export const CATALOGS: Readonly<Record<string, Catalog>> = {
   enginePeering,
   engineEdges,
   enginePolicy,
+  engineTransit,
   fixes,
   question,
   slack,
