@@ -2,6 +2,7 @@
 // core only loads, validates, migrates and writes the whole document atomically.
 
 import type { Verdict } from '../engine/diagnosis.js';
+import type { Lang } from '../i18n/lang.js';
 import type { Question } from '../question/question.js';
 import type { Topology } from '../topology/schema.js';
 
@@ -128,6 +129,8 @@ export interface StoreData {
   schedules: Record<string, DigestSchedule>;
   /** Scheduled syncs, by topology name (a section added compatibly: older files get it empty). */
   syncs: Record<string, SyncSchedule>;
+  /** The language of a channel's digests, change alerts and sync posts, by channel (added compatibly: older files get it empty). */
+  channelLangs: Record<string, Lang>;
 }
 
 /** A fresh, empty store document (a new object every call: lowdb keeps defaults by reference). */
@@ -141,5 +144,6 @@ export function emptyStoreData(): StoreData {
     watches: [],
     schedules: {},
     syncs: {},
+    channelLangs: {},
   };
 }

@@ -3,6 +3,7 @@
 // make an existing file look corrupt. Stored topologies are re-validated with the topology schema.
 import { z } from 'zod';
 import type { Verdict } from '../engine/diagnosis.js';
+import { LANGS } from '../i18n/lang.js';
 import type { SyncFailureKind } from './data.js';
 
 const VERDICTS = ['reachable', 'unreachable', 'uncertain'] as const satisfies readonly Verdict[];
@@ -118,4 +119,6 @@ export const storeDataSchema = z.looseObject({
   schedules: z.record(z.string(), scheduleSchema),
   // Added after v1 shipped: a file without it has no syncs (no migration needed, nothing else changes).
   syncs: z.record(z.string(), syncSchema).default({}),
+  // Added later the same way: a file without it has every channel in the workspace default language.
+  channelLangs: z.record(z.string(), z.enum(LANGS)).default({}),
 });

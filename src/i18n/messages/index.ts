@@ -2,10 +2,12 @@
 // this index lists them so that the catalog test can enumerate every message in every language.
 import type { Catalog } from '../message.js';
 import { common } from './common.js';
+import { digest } from './digest.js';
 import { engineSource } from './engine-source.js';
 
 /** The catalogs by area; an area's ids are unique within it. */
 export const CATALOGS: Readonly<Record<string, Catalog>> = {
   common,
+  digest,
   engineSource,
 };
