@@ -4,10 +4,12 @@ import type { Catalog } from '../message.js';
 import { common } from './common.js';
 import { digest } from './digest.js';
 import { engineSource } from './engine-source.js';
+import { sync } from './sync.js';
 
 /** The catalogs by area; an area's ids are unique within it. */
 export const CATALOGS: Readonly<Record<string, Catalog>> = {
   common,
   digest,
   engineSource,
+  sync,
 };
