@@ -46,7 +46,9 @@ export function scheduledSyncCommand(scheduler: SyncScheduler, cwd = process.cwd
       settings = parseSettings(words, cwd);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return { text: text.t(M['sync.cmdUsage'], { error: message, usage: SYNC_USAGE, sources: SOURCE_FORMS }) };
+      return {
+        text: `:x: ${text.t(M['sync.cmdUsage'], { error: message, usage: SYNC_USAGE, sources: SOURCE_FORMS })}`,
+      };
     }
     if (!settings.source && !has) {
       return { text: text.t(M['sync.cmdNoSource'], { name }) };
@@ -65,12 +67,12 @@ export function scheduledSyncCommand(scheduler: SyncScheduler, cwd = process.cwd
           targets: schedule.kubernetes.map((t) => `\`${kubernetesTargetWords(t, text)}\``).join(', '),
         })
       : '';
-    const head = text.t(M['sync.cmdHead'], {
+    const head = `:repeat: ${text.t(M['sync.cmdHead'], {
       name,
       source: formatSyncSource(schedule.source),
       interval: formatInterval(schedule.intervalMs, text),
       kubernetes,
-    });
+    })}`;
     // A new source or a newly configured cluster is read at once; an interval change or a removal waits.
     if (!settings.source && !settings.kubernetes)
       return { text: `${head}\n${syncHealthLine(schedule, context.now(), text)}` };
@@ -152,7 +154,9 @@ export function outcomeText(name: string, outcome: SyncOutcome, text: I18n = EN)
   const unread = outcome.status === 'failed' ? [] : (outcome.kubernetesFailures ?? []);
   const cloud = cloudOutcomeText(name, outcome, text);
   if (!unread.length) return cloud;
-  const lines = unread.map((f) => text.t(M['sync.k8sNotRead'], { cluster: f.cluster, message: f.message }));
+  const lines = unread.map(
+    (f) => `:warning: ${text.t(M['sync.k8sNotRead'], { cluster: f.cluster, message: f.message })}`,
+  );
   return [cloud, ...lines].join('\n');
 }
 
@@ -166,10 +170,10 @@ function cloudOutcomeText(name: string, outcome: SyncOutcome, text: I18n): strin
     case 'created':
       return text.t(M['sync.outCreated'], { name, warned });
     case 'failed':
-      return text.t(M['sync.outFailed'], {
+      return `:x: ${text.t(M['sync.outFailed'], {
         name,
         reason: failureLabel(outcome.failure.kind, text),
         message: outcome.failure.message,
-      });
+      })}`;
   }
 }

@@ -43,14 +43,14 @@ export function failureMessage(schedule: SyncSchedule, text: I18n = EN): { text:
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: text.t(M['sync.failureBlock'], {
+          text: `:warning: ${text.t(M['sync.failureBlock'], {
             topology: escapeMrkdwn(schedule.topology),
             source: escapeMrkdwn(source),
             count: schedule.failures,
             reason: escapeMrkdwn(reason),
             since,
             interval: formatInterval(schedule.intervalMs, text),
-          }),
+          })}`,
         },
       },
     ],

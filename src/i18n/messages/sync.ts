@@ -148,9 +148,9 @@ export const sync = {
     interval: string;
   }>({
     en: (p) =>
-      `:warning: *Sync of topology \`${p.topology}\` is failing* (${p.count} times in a row, from ${p.source}).\n*Reason:* ${p.reason}\nUntil it recovers, ${p.since}. Retrying with backoff (interval ${p.interval}); \`/reach topology list\` shows its health.`,
+      `*Sync of topology \`${p.topology}\` is failing* (${p.count} times in a row, from ${p.source}).\n*Reason:* ${p.reason}\nUntil it recovers, ${p.since}. Retrying with backoff (interval ${p.interval}); \`/reach topology list\` shows its health.`,
     zh: (p) =>
-      `:warning: *拓扑 \`${p.topology}\` 同步失败*（连续 ${p.count} 次，数据源：${p.source}）。\n*原因：*${p.reason}\n恢复之前，${p.since}。正在按退避策略重试（同步周期 ${p.interval}）；\`/reach topology list\` 可查看同步状态。`,
+      `*拓扑 \`${p.topology}\` 同步失败*（连续 ${p.count} 次，数据源：${p.source}）。\n*原因：*${p.reason}\n恢复之前，${p.since}。正在按退避策略重试（同步周期 ${p.interval}）；\`/reach topology list\` 可查看同步状态。`,
   }),
   'sync.recoveryText': message<{ topology: string; source: string }>({
     en: (p) => `Sync of topology ${p.topology} from ${p.source} works again; answers use the current network.`,
@@ -172,8 +172,8 @@ export const sync = {
     zh: (p) => `\`${p.name}\` 没有定时同步。`,
   }),
   'sync.cmdUsage': message<{ error: string; usage: string; sources: string }>({
-    en: (p) => `:x: ${p.error}\nUsage: \`${p.usage}\`; sources: ${p.sources}.`,
-    zh: (p) => `:x: ${p.error}\n用法：\`${p.usage}\`；数据源：${p.sources}。`,
+    en: (p) => `${p.error}\nUsage: \`${p.usage}\`; sources: ${p.sources}.`,
+    zh: (p) => `${p.error}\n用法：\`${p.usage}\`；数据源：${p.sources}。`,
   }),
   'sync.cmdNoSource': message<{ name: string }>({
     en: (p) => `\`${p.name}\` has no sync source yet. First: \`topology sync ${p.name} from huaweicloud:REGION\`.`,
@@ -184,14 +184,13 @@ export const sync = {
     zh: (p) => `每次云上导入后读取 ${p.targets} 的 Kubernetes 侧。`,
   }),
   'sync.cmdHead': message<{ name: string; source: string; interval: string; kubernetes: string }>({
-    en: (p) => `:repeat: \`${p.name}\` syncs from \`${p.source}\` every ${p.interval}.${p.kubernetes}`,
-    zh: (p) => `:repeat: \`${p.name}\` 从 \`${p.source}\` 同步，周期 ${p.interval}。${p.kubernetes}`,
+    en: (p) => `\`${p.name}\` syncs from \`${p.source}\` every ${p.interval}.${p.kubernetes}`,
+    zh: (p) => `\`${p.name}\` 从 \`${p.source}\` 同步，周期 ${p.interval}。${p.kubernetes}`,
   }),
   'sync.k8sNotRead': message<{ cluster: string; message: string }>({
     en: (p) =>
-      `:warning: The Kubernetes side of \`${p.cluster}\` was not read (${p.message}); its previous Kubernetes data is kept.`,
-    zh: (p) =>
-      `:warning: 未读取 \`${p.cluster}\` 的 Kubernetes 侧（${quoted(p.message)}）；保留之前的 Kubernetes 数据。`,
+      `The Kubernetes side of \`${p.cluster}\` was not read (${p.message}); its previous Kubernetes data is kept.`,
+    zh: (p) => `未读取 \`${p.cluster}\` 的 Kubernetes 侧（${quoted(p.message)}）；保留之前的 Kubernetes 数据。`,
   }),
   'sync.warnings': message<{ count: number; name: string }>({
     en: (p) => ` (${p.count} import warning${p.count === 1 ? '' : 's'}; \`topology show ${p.name}\`)`,
@@ -212,7 +211,7 @@ export const sync = {
   }),
   'sync.outFailed': message<{ name: string; reason: string; message: string }>({
     en: (p) =>
-      `:x: Sync of \`${p.name}\` failed (${p.reason}): ${p.message}\nAnswers keep using the topology as last synced.`,
-    zh: (p) => `:x: \`${p.name}\` 同步失败（${p.reason}）：${quoted(p.message)}\n回答继续使用上次同步的拓扑。`,
+      `Sync of \`${p.name}\` failed (${p.reason}): ${p.message}\nAnswers keep using the topology as last synced.`,
+    zh: (p) => `\`${p.name}\` 同步失败（${p.reason}）：${quoted(p.message)}\n回答继续使用上次同步的拓扑。`,
   }),
 };
