@@ -1,5 +1,7 @@
 // The CLI's edges, injected so that tests run commands in-process: where output goes, the environment,
 // the working directory; and how a command ends with a particular exit status.
+import { type I18n, i18n } from '../i18n/i18n.js';
+import type { Lang } from '../i18n/lang.js';
 
 /** Somewhere to write text (process.stdout, or a buffer in tests). */
 export interface CliOutput {
@@ -15,6 +17,13 @@ export interface CliIO {
   readonly cwd: string;
   /** The clock (freshness of answers, sync times); the system clock when absent. */
   readonly now?: () => Date;
+  /** The language asked for (`--lang`, else the locale); absent: answers follow the language of each question. */
+  readonly lang?: Lang;
+}
+
+/** The language of the program's own texts: the one asked for, else English. */
+export function cliText(io: { readonly lang?: Lang | undefined }): I18n {
+  return i18n(io.lang ?? 'en');
 }
 
 /** Exit statuses (docs/CLI.md). */

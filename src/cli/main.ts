@@ -4,6 +4,8 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import { i18n } from '../i18n/i18n.js';
+import { cli, HELP_TITLES_ZH } from '../i18n/messages/cli.js';
 import { QuestionError } from '../question/errors.js';
 import { StoreError } from '../store/errors.js';
 import { DEFAULT_STORE_FILE } from '../store/file-store.js';
@@ -15,7 +17,8 @@ import { register as registerImport } from './commands/import.js';
 import { register as registerTopology } from './commands/topology.js';
 import { register as registerValidate } from './commands/validate.js';
 import { register as registerWhatIf } from './commands/whatif.js';
-import { CliExit, type CliIO, EXIT } from './io.js';
+import { CliExit, type CliIO, cliText, EXIT } from './io.js';
+import { cliLang, takeLangOption } from './lang-option.js';
 import { PACKAGE_JSON_PATH } from './paths.js';
 import { locatedLines } from './topology-file.js';
 
@@ -28,27 +31,23 @@ export function reachbotVersion(): string {
 
 /** Build the program; output goes to `io`, and errors throw instead of exiting the process. */
 export function buildProgram(io: CliIO): Command {
+  const text = cliText(io);
   const program = new Command('reachbot')
-    .description("Why can't my pod reach that address? Static reachability diagnosis for Huawei Cloud CCE.")
+    .description(text.t(cli['cli.program']))
     .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
+      writeOut: (out) => io.stdout.write(out),
+      writeErr: (out) => io.stderr.write(out),
     })
-    .version(reachbotVersion(), '-V, --version', 'print the reachbot version')
+    // Subcommands inherit the help's headings and the help option's words.
+    .configureHelp(text.lang === 'zh' ? { styleTitle: (title) => HELP_TITLES_ZH[title] ?? title } : {})
+    .helpOption('-h, --help', text.t(cli['cli.help-option']))
+    .helpCommand('help [command]', text.t(cli['cli.help-command']))
+    .version(reachbotVersion(), '-V, --version', text.t(cli['cli.version']))
+    // Taken out of the arguments before parsing (lang-option.ts); declared so that the help lists it.
+    .option('--lang <lang>', text.t(cli['cli.lang']))
     .exitOverride()
     .showSuggestionAfterError()
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ reachbot ask "can pod in prod reach 192.168.10.52?"
-  $ reachbot ask "prod -> db1 tcp/3306" --topology topology.yaml --json
-  $ reachbot validate topology.yaml
-  $ reachbot topology import topology.yaml --name prod --default
-
-Without --topology, questions are answered from the store (REACHBOT_STORE, default ${DEFAULT_STORE_FILE}),
-or from the sample topology (data/sample.yaml) while the store is empty.`,
-    );
+    .addHelpText('after', text.t(cli['cli.program.after'], { store: DEFAULT_STORE_FILE }));
   registerAsk(program, io);
   registerValidate(program, io);
   registerTopology(program, io);
@@ -60,17 +59,25 @@ or from the sample topology (data/sample.yaml) while the store is empty.`,
 
 /** Run `reachbot <argv>`; returns the exit status (docs/CLI.md). */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
-  const program = buildProgram(io);
+  const args = takeLangOption(argv);
+  if ('error' in args) {
+    io.stderr.write(`reachbot: ${args.error}\n`);
+    return EXIT.invalid;
+  }
+  const withLang: CliIO = { ...io, ...(cliLang(args.lang, io.env) ? { lang: cliLang(args.lang, io.env) } : {}) };
+  const program = buildProgram(withLang);
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync([...args.argv], { from: 'user' });
     return EXIT.ok;
   } catch (error) {
-    return report(error, io);
+    return report(error, withLang);
   }
 }
 
 function report(error: unknown, io: CliIO): number {
-  const line = (text: string) => io.stderr.write(`${text}\n`);
+  const line = (out: string) => io.stderr.write(`${out}\n`);
+  // A question is answered, and its errors said, in its own language unless one was asked for.
+  const text = error instanceof QuestionError ? i18n(io.lang ?? error.lang) : cliText(io);
   if (error instanceof CommanderError) {
     // Commander has already printed its message (or the help).
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
@@ -78,23 +85,17 @@ function report(error: unknown, io: CliIO): number {
     return error.code.startsWith('commander.') ? EXIT.invalid : error.exitCode;
   }
   if (error instanceof CliExit) {
-    if (error.message) line(`reachbot: ${error.message}`);
-    if (error.suggestions.length) line(`  did you mean: ${error.suggestions.join(', ')}`);
+    if (error.message) line(text.t(cli['cli.error'], { message: error.message }));
+    if (error.suggestions.length) line(text.t(cli['cli.did-you-mean'], { names: error.suggestions }));
     return error.exitCode;
   }
   if (error instanceof QuestionError) {
-    line(`reachbot: ${error.message}`);
+    line(text.t(cli['cli.error'], { message: error.describe(text) }));
     const forms = error.suggestions.some((s) => s.includes(' '));
-    if (forms)
-      line(
-        `  try: ${error.suggestions
-          .slice(0, 4)
-          .map((s) => `"${s}"`)
-          .join('\n       ')}`,
-      );
+    if (forms) line(text.t(cli['cli.try'], { forms: error.suggestions.slice(0, 4) }));
     // Names: the message usually lists them already ("(known: ...)", closest first).
     else if (error.suggestions.length && !error.message.includes('(known:'))
-      line(`  did you mean: ${error.suggestions.join(', ')}`);
+      line(text.t(cli['cli.did-you-mean'], { names: error.suggestions }));
     return EXIT.invalid;
   }
   if (error instanceof TopologyError) {
@@ -110,9 +111,9 @@ function report(error: unknown, io: CliIO): number {
     return EXIT.failed;
   }
   const message = error instanceof Error ? error.message : String(error);
-  line(`reachbot: internal error: ${message}`);
+  line(text.t(cli['cli.internal-error'], { message }));
   if (io.env.REACHBOT_DEBUG && error instanceof Error && error.stack) line(error.stack);
-  else line('  (set REACHBOT_DEBUG=1 to see where)');
+  else line(text.t(cli['cli.debug-hint']));
   return EXIT.failed;
 }
 

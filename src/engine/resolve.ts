@@ -2,7 +2,8 @@
 // the destination as an address or a resource name, and the flows to check. Unknown names and invalid
 // addresses throw QuestionError with the closest valid names.
 
-import { closestNames, knownHint } from '../names/closest.js';
+import { question as Q } from '../i18n/messages/question.js';
+import { closestNames, knownNames } from '../names/closest.js';
 import { canonicalHostName } from '../names/host-name.js';
 import { knownHostNames, primaryAddress, type ResolvedHost, resolveHost } from '../names/resolve-host.js';
 import { type AddressRange, parseIp } from '../net/address.js';
@@ -43,7 +44,11 @@ function findCluster(compiled: CompiledTopology, name: string): CompiledCluster 
   const cluster = compiled.clusters.get(name.trim().toLowerCase());
   if (cluster) return cluster;
   const known = compiled.clusterNames;
-  throw new QuestionError(`unknown cluster "${name}"${knownHint(name, known)}`, closestNames(name, known));
+  throw QuestionError.of(
+    Q['question.unknown-name'],
+    { what: 'cluster', typed: name, known: knownNames(name, known) },
+    closestNames(name, known),
+  );
 }
 
 function findWorkload(cluster: CompiledCluster, name: string | null): Workload | undefined {
@@ -51,8 +56,9 @@ function findWorkload(cluster: CompiledCluster, name: string | null): Workload |
   const workload = cluster.workloads.get(name.trim().toLowerCase());
   if (workload) return workload;
   const known = [...cluster.workloads.values()].map((w) => w.name);
-  throw new QuestionError(
-    `workload "${name}" is not declared in cluster ${cluster.cluster.name}${knownHint(name, known)}; ask without a workload for the cluster's default pods`,
+  throw QuestionError.of(
+    Q['question.unknown-workload'],
+    { name, cluster: cluster.cluster.name, known: knownNames(name, known) },
     closestNames(name, known),
   );
 }
@@ -70,8 +76,14 @@ function resolveHostName(compiled: CompiledTopology, cluster: CompiledCluster, t
   if (lookup.ok) return lookup.host;
   if (lookup.reason === 'not-a-host-name') return null;
   const known = [...knownHostNames(index, vpc), ...compiled.resourceNames()];
-  throw new QuestionError(
-    `unknown name "${text}" from cluster ${cluster.cluster.name}: ${lookup.message}${lookup.reason === 'unknown' ? knownHint(text, known) : ''}`,
+  throw QuestionError.of(
+    Q['question.unknown-host'],
+    {
+      name: text,
+      cluster: cluster.cluster.name,
+      reason: lookup.message,
+      ...(lookup.reason === 'unknown' ? { known: knownNames(text, known) } : {}),
+    },
     closestNames(text, known),
   );
 }
@@ -104,22 +116,23 @@ export function resolveQuestion(compiled: CompiledTopology, question: Question):
     resource = compiled.resources.get(text.toLowerCase()) ?? onlyOfType(compiled, text);
     if (!resource) {
       if (/^[\d.:/]+$/.test(text) || (/^[0-9a-f:]+$/i.test(text) && text.includes(':')))
-        throw new QuestionError(`"${text}" is not a valid IP address (IPv4 like 192.168.10.52, or IPv6)`, []);
+        throw QuestionError.of(Q['question.bad-ip'], { text });
       host = resolveHostName(compiled, cluster, text) ?? undefined;
       if (!host) {
         // A name typed without its zone ("orders-db") may be meant as a host: offer those too, after resources.
         const index = compiled.hostNames();
         const hosts = index.zones.length || index.domainNames.size ? knownHostNames(index, cluster.cluster.vpc) : [];
         const names = [...compiled.resourceNames(), ...hosts];
-        throw new QuestionError(
-          `unknown destination "${text}": not an IP address and no resource has that name${knownHint(text, names)}`,
+        throw QuestionError.of(
+          Q['question.unknown-destination'],
+          { text, known: knownNames(text, names) },
           closestNames(text, names),
         );
       }
     } else address = resourceAddress(resource);
   }
   if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535))
-    throw new QuestionError(`port ${port} is not between 1 and 65535`, []);
+    throw QuestionError.of(Q['question.port-range'], { port });
   const targetOf = (at: AddressRange, named: Resource | undefined): ResolvedTarget => ({
     address: at,
     ...(named ? { resourceName: named.name } : {}),
@@ -155,10 +168,12 @@ function flowsAt(
     if (declared.length) flows = declared.map((p) => flowOf(p.protocol, p.port, family));
     else if (protocol === undefined) flows = [flowOf('icmp', undefined, family)];
     else
-      throw new QuestionError(
-        `which ${protocol} port? ${atAddress ? `${atAddress.name} declares no ${protocol} ports` : `${address.text} is not a resource with declared ports`}; ask e.g. "${cluster.cluster.name} ${text} ${protocol}/443"`,
-        [],
-      );
+      throw QuestionError.of(Q['question.which-port'], {
+        protocol,
+        ...(atAddress ? { resource: atAddress.name } : {}),
+        address: address.text,
+        example: `${cluster.cluster.name} ${text} ${protocol}/443`,
+      });
   }
   return flows;
 }

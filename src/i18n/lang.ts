@@ -21,12 +21,15 @@ export function detectLang(text: string): Lang {
   return CHINESE.test(text) ? 'zh' : 'en';
 }
 
-/** The language a POSIX locale names (`zh_CN.UTF-8`, `en_US`, `C`), or undefined when it names neither. */
+/**
+ * The language a POSIX locale names (`zh_CN.UTF-8`, `en_US`), or undefined when it names neither. `C` and
+ * `POSIX` (the default of containers and CI machines) express no preference: answers follow the question.
+ */
 export function langOfLocale(locale: string | undefined): Lang | undefined {
   if (!locale) return undefined;
   const lower = locale.toLowerCase();
   if (lower.startsWith('zh')) return 'zh';
-  if (lower.startsWith('en') || lower === 'c' || lower === 'posix' || lower.startsWith('c.')) return 'en';
+  if (lower.startsWith('en')) return 'en';
   return undefined;
 }
 

@@ -21,11 +21,21 @@ export function closestNames(typed: string, known: readonly string[], limit = 5,
     .map((entry) => entry.name);
 }
 
+/** The closest five of the known names, closest first, and whether there are more: for "(known: ...)" hints. */
+export function knownNames(
+  typed: string,
+  known: readonly string[],
+  meter: WorkMeter = noMeter,
+): { ranked: string[]; more: boolean } {
+  const ranked = known.length === 0 ? [] : closestNames(typed, known, 5, meter);
+  return { ranked, more: known.length > ranked.length };
+}
+
 /** " (known: a, b, c)" for error messages, closest first. */
 export function knownHint(typed: string, known: readonly string[], meter: WorkMeter = noMeter): string {
   if (known.length === 0) return ' (none are defined)';
-  const ranked = closestNames(typed, known, 5, meter);
-  return ` (known: ${ranked.join(', ')}${known.length > ranked.length ? ', ...' : ''})`;
+  const { ranked, more } = knownNames(typed, known, meter);
+  return ` (known: ${ranked.join(', ')}${more ? ', ...' : ''})`;
 }
 
 /** Name comparisons one validation may spend on ranked hints; past it, hints list names unranked. */

@@ -3,6 +3,9 @@
 // wherever they appear, and what remains splits at the verb into a source and a destination.
 import { noMeter, type WorkMeter } from '../bounds/meter.js';
 import type { FixFormat } from '../engine/diagnosis.js';
+import { EN } from '../i18n/i18n.js';
+import type { Message } from '../i18n/message.js';
+import { question as Q } from '../i18n/messages/question.js';
 import { parseIp } from '../net/address.js';
 import { QuestionError } from './errors.js';
 import type { Question, QuestionProtocol } from './question.js';
@@ -77,11 +80,11 @@ export function parseFollowUp(
 /** The question, and whether it said so unmistakably (a verb, an address, a port or a protocol). */
 function parseFull(text: string, meter: WorkMeter): { question: Question; explicit: boolean } {
   const tokens = tokenize(text, meter);
-  if (tokens.length === 0) fail(text, 'the question is empty');
+  if (tokens.length === 0) fail(text, Q['question.empty'], undefined);
   const flow = takeFlow(text, tokens, meter);
   const { source, destination, verb } = splitAtVerb(text, flow.rest);
   const who = resolveSource(text, source, meter);
-  if (!who.cluster) fail(text, 'I could not tell which cluster the pods are in');
+  if (!who.cluster) fail(text, Q['question.no-cluster'], undefined);
   const target = resolveDestination(text, destination, flow);
   const question = finish(text, { cluster: who.cluster, workload: who.workload ?? null, ...target });
   const explicit = verb || question.protocol !== undefined || parseIp(question.destination) !== null;
@@ -109,13 +112,13 @@ function takeFlow(text: string, tokens: readonly Token[], meter: WorkMeter): Flo
   const setPort = (value: string) => {
     const port = toPort(text, value);
     if (flow.port !== undefined && flow.port !== port)
-      fail(text, `two different ports (${flow.port} and ${port}); ask about one port at a time`);
+      fail(text, Q['question.two-ports'], { a: flow.port, b: port, oneAtATime: true });
     flow.port = port;
   };
   const setProtocol = (value: string) => {
     const protocol = value.toLowerCase() as QuestionProtocol;
     if (flow.protocol !== undefined && flow.protocol !== protocol)
-      fail(text, `two different protocols (${flow.protocol} and ${protocol})`);
+      fail(text, Q['question.two-protocols'], { a: flow.protocol, b: protocol });
     flow.protocol = protocol;
   };
   for (let i = 0; i < tokens.length; i++) {
@@ -191,7 +194,7 @@ function isPortWord(token: Token | undefined): boolean {
 function toPort(text: string, value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 1 || port > 65535 || value.length > 5)
-    fail(text, `port ${value} is not a port: use 1-65535`);
+    fail(text, Q['question.bad-port'], { value });
   return port;
 }
 
@@ -219,7 +222,7 @@ function splitAtVerb(text: string, all: readonly Token[]): { source: Token[]; de
     words.forEach((t, i) => {
       if (t.kind === 'word') last = i;
     });
-    if (last < 0) fail(text, 'I found no cluster and no destination');
+    if (last < 0) fail(text, Q['question.nothing-found'], undefined);
     // A trailing bare number after the destination is its port: "prod db1 3306".
     if (DIGITS.test(words[last]!.text) && last > 0 && words[last - 1]!.kind === 'word' && last - 1 > 0) {
       return { source: words.slice(0, last - 1), destination: words.slice(last - 1), verb: false };
@@ -302,7 +305,7 @@ function resolveSource(text: string, tokens: readonly Token[], meter: WorkMeter)
     meter.tick();
     if (t.kind === 'in' || t.kind === 'on') {
       const w = nextWord(i);
-      if (w === undefined) fail(text, `"${t.text}" is not followed by a cluster name`);
+      if (w === undefined) fail(text, Q['question.from-without-cluster'], { word: t.text });
       marked.add(w);
     } else if (t.kind === 'cluster-after') {
       const w = previousWord(i);
@@ -314,15 +317,14 @@ function resolveSource(text: string, tokens: readonly Token[], meter: WorkMeter)
       else if (previous !== undefined) marked.add(previous);
       else if (next !== undefined) marked.add(next);
     } else if (t.kind !== 'word' && t.kind !== 'from') {
-      fail(text, `I did not understand "${t.text}" where the source should be`);
+      fail(text, Q['question.bad-source'], { word: t.text });
     }
   });
   const clusters = words.filter((w) => marked.has(w)).map((w) => tokens[w]!.text);
   const others = words.filter((w) => !marked.has(w)).map((w) => tokens[w]!.text);
-  if (new Set(clusters.map((c) => c.toLowerCase())).size > 1)
-    fail(text, `two clusters (${clusters.join(', ')}); ask from one cluster at a time`);
+  if (new Set(clusters.map((c) => c.toLowerCase())).size > 1) fail(text, Q['question.two-clusters'], { clusters });
   if (clusters.length > 0) {
-    if (others.length > 1) fail(text, `I did not understand ${others.map((o) => `"${o}"`).join(', ')}`);
+    if (others.length > 1) fail(text, Q['question.words'], { words: others });
     return { cluster: clusters[0], workload: others[0] };
   }
   if (others.length === 0) return {};
@@ -331,7 +333,7 @@ function resolveSource(text: string, tokens: readonly Token[], meter: WorkMeter)
   if (others.length === 2 && slashed.length === 1) {
     return { cluster: others.find((o) => !o.includes('/')), workload: slashed[0] };
   }
-  return fail(text, `I could not tell the cluster from ${others.map((o) => `"${o}"`).join(', ')}`);
+  return fail(text, Q['question.cluster-from'], { words: others });
 }
 
 interface Target {
@@ -343,17 +345,17 @@ interface Target {
 function resolveDestination(text: string, tokens: readonly Token[], flow: Flow): Target & { ping: boolean } {
   const words = tokens.filter((t) => t.kind === 'word');
   const stray = tokens.find((t) => t.kind !== 'word');
-  if (stray) fail(text, `I did not understand "${stray.text}" after the destination`);
-  if (words.length === 0) fail(text, 'I could not find what the pods should reach (an address or a resource name)');
+  if (stray) fail(text, Q['question.after-destination'], { word: stray.text });
+  if (words.length === 0) fail(text, Q['question.no-destination'], undefined);
   const [first, second, ...more] = words;
   if (more.length || (second && !DIGITS.test(second.text)))
-    fail(text, `I did not understand ${words.map((w) => `"${w.text}"`).join(' ')} as one destination`);
+    fail(text, Q['question.one-destination'], { words: words.map((w) => w.text) });
   const { destination, port } = parseDestination(text, first!.text);
   let resultPort = flow.port;
   for (const candidate of [port, second ? toPort(text, second.text) : undefined]) {
     if (candidate === undefined) continue;
     if (resultPort !== undefined && resultPort !== candidate)
-      fail(text, `two different ports (${resultPort} and ${candidate}); ask about one port at a time`);
+      fail(text, Q['question.two-ports'], { a: resultPort, b: candidate, oneAtATime: true });
     resultPort = candidate;
   }
   return { destination, protocol: flow.protocol, port: resultPort, ping: flow.ping };
@@ -366,28 +368,27 @@ function parseDestination(text: string, word: string): { destination: string; po
   const bracket = /^\[([^\]]+)\](?::(\d+))?$/.exec(word);
   if (bracket) {
     const ip = parseIp(bracket[1]!);
-    if (ip?.family !== 6) fail(text, `"${bracket[1]}" is not a valid IPv6 address`);
+    if (ip?.family !== 6) fail(text, Q['question.bad-ipv6'], { word: bracket[1] ?? '', portHint: false });
     return { destination: ip.text, port: bracket[2] === undefined ? undefined : toPort(text, bracket[2]) };
   }
   const ip = parseIp(word);
   if (ip) return { destination: ip.text };
   const colons = word.split(':').length - 1;
-  if (colons > 1) fail(text, `"${word}" is not a valid IPv6 address (write [address]:port to give a port)`);
+  if (colons > 1) fail(text, Q['question.bad-ipv6'], { word, portHint: true });
   let host = word;
   let port: number | undefined;
   if (colons === 1) {
     const [h, p] = word.split(':') as [string, string];
-    if (!DIGITS.test(p) || !h) fail(text, `"${word}" is not an address:port`);
+    if (!DIGITS.test(p) || !h) fail(text, Q['question.bad-address-port'], { word });
     host = h;
     port = toPort(text, p);
   }
   const hostIp = parseIp(host);
   if (hostIp) return { destination: hostIp.text, port };
-  if (LOOKS_IPV4.test(host)) fail(text, `"${host}" is not a valid IPv4 address`);
+  if (LOOKS_IPV4.test(host)) fail(text, Q['question.bad-ipv4'], { word: host });
   if (host.includes('/')) {
     const prefix = host.split('/')[0]!;
-    if (parseIp(prefix) || LOOKS_IPV4.test(prefix))
-      fail(text, `"${host}" is a CIDR; ask about one address in it (e.g. ${prefix})`);
+    if (parseIp(prefix) || LOOKS_IPV4.test(prefix)) fail(text, Q['question.cidr'], { word: host, example: prefix });
   }
   return { destination: host, port };
 }
@@ -399,11 +400,10 @@ function finish(
   const { cluster, workload, destination, ping } = draft;
   let { protocol, port } = draft;
   if (ping) {
-    if (protocol && protocol !== 'icmp') fail(text, `ping uses ICMP, not ${protocol}`);
+    if (protocol && protocol !== 'icmp') fail(text, Q['question.ping-protocol'], { protocol });
     protocol = 'icmp';
   }
-  if (protocol === 'icmp' && port !== undefined)
-    fail(text, `ICMP (ping) has no ports; ask "tcp/${port}" or "udp/${port}", or ping without a port`);
+  if (protocol === 'icmp' && port !== undefined) fail(text, Q['question.icmp-port'], { port });
   if ((protocol === 'tcp' || protocol === 'udp') && port === undefined) needsPort(text, protocol);
   if (port !== undefined && protocol === undefined) protocol = 'tcp';
   return questionOf({ cluster, workload, destination }, protocol, port);
@@ -415,7 +415,7 @@ function questionOf(base: Question, protocol: QuestionProtocol | undefined, port
 }
 
 function needsPort(text: string, protocol: 'tcp' | 'udp'): never {
-  return fail(text, `${protocol} needs a port, e.g. ${protocol}/${protocol === 'udp' ? 53 : 3306}`);
+  return fail(text, Q['question.needs-port'], { protocol, example: protocol === 'udp' ? 53 : 3306 });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -565,7 +565,7 @@ function parseChange(
       const parsed = parseDestination(text, target.text);
       destination = parsed.destination;
       if (parsed.port !== undefined && addressPort !== undefined && parsed.port !== addressPort)
-        fail(text, `two different ports (${parsed.port} and ${addressPort})`);
+        fail(text, Q['question.two-ports'], { a: parsed.port, b: addressPort, oneAtATime: false });
       addressPort = parsed.port ?? addressPort;
     }
   }
@@ -575,11 +575,11 @@ function parseChange(
 
   let port = flow.port ?? addressPort;
   if (flow.port !== undefined && addressPort !== undefined && flow.port !== addressPort)
-    fail(text, `two different ports (${flow.port} and ${addressPort})`);
+    fail(text, Q['question.two-ports'], { a: flow.port, b: addressPort, oneAtATime: false });
   let protocol = flow.protocol;
   if (flow.ping || protocol === 'icmp') {
     protocol = 'icmp';
-    if (port !== undefined) fail(text, 'ICMP (ping) has no ports');
+    if (port !== undefined) fail(text, Q['question.icmp-port'], {});
   } else if (port !== undefined) {
     // "and port 54" after a udp/53 question keeps udp; otherwise a port without a protocol is TCP.
     protocol ??= previous.protocol === 'udp' ? 'udp' : 'tcp';
@@ -603,16 +603,18 @@ function nameRole(text: string, word: string, names: KnownNames | undefined): 'c
   const lower = word.toLowerCase();
   const isCluster = isKnown(lower, names.clusters);
   const isResource = isKnown(lower, names.resources);
-  if (isCluster && isResource)
-    fail(text, `"${word}" is both a cluster and a resource; say "from ${word}" or "to ${word}"`);
+  if (isCluster && isResource) fail(text, Q['question.cluster-and-resource'], { word });
   return isCluster ? 'cluster' : 'destination';
 }
 
 // ---------------------------------------------------------------------------------------------
 // Errors.
 
-function fail(text: string, what: string): never {
-  throw new QuestionError(`I did not understand the question: ${what}.`, formsFor(text));
+function fail<P>(text: string, what: Message<P>, params: P): never {
+  const outer = Q['question.not-understood'];
+  throw new QuestionError(EN.t(outer, { what: EN.t(what, params) }), formsFor(text), (language) =>
+    language.t(outer, { what: language.t(what, params) }),
+  );
 }
 
 /** The valid forms, the ones in the asker's language first. */
@@ -635,8 +637,9 @@ function guard<T>(text: string, parse: () => T): T {
 /** Throw the clear QuestionError for text over MAX_QUESTION_LENGTH (before any parser, forward, reverse or what-if, reads it). */
 export function refuseLongQuestion(text: string): void {
   if (text.length > MAX_QUESTION_LENGTH) {
-    throw new QuestionError(
-      `The question is ${text.length} characters long; ask in at most ${MAX_QUESTION_LENGTH} characters, e.g. "can prod reach db1 on 3306?".`,
+    throw QuestionError.of(
+      Q['question.too-long'],
+      { length: text.length, max: MAX_QUESTION_LENGTH },
       formsFor(text.slice(0, MAX_QUESTION_LENGTH)),
     );
   }

@@ -1,6 +1,8 @@
 // Reverse questions: "who can reach db1:3306?", "which clusters can reach redis-main?", "what can pods in prod
 // reach?", and their Chinese forms. Only the outer phrase is read here; the destination, port and source
 // inside it go through the forward grammar (parseQuestion), so every spelling it accepts works here too.
+
+import { question as Q } from '../i18n/messages/question.js';
 import type { DestinationsQuestion, ReverseQuestion, SourcesQuestion } from '../reverse/reverse.js';
 import { QuestionError } from './errors.js';
 import { parseQuestion } from './parse.js';
@@ -80,14 +82,15 @@ function reparse(text: string, forward: string) {
   try {
     return parseQuestion(forward);
   } catch (error) {
-    if (error instanceof QuestionError) throw new QuestionError(error.message.replace(forward, text), REVERSE_FORMS);
+    if (error instanceof QuestionError) throw error.rephrased(forward, text, REVERSE_FORMS);
     throw error;
   }
 }
 
 function sources(text: string, rest: string, workloads: boolean): SourcesQuestion {
   const forward = reparse(text, `${PLACEHOLDER} -> ${rest}`);
-  if (forward.destination === PLACEHOLDER) throw new QuestionError(`"${text}": which destination?`, REVERSE_FORMS);
+  if (forward.destination === PLACEHOLDER)
+    throw QuestionError.of(Q['question.which-destination'], { text }, REVERSE_FORMS);
   return {
     kind: 'sources',
     destination: forward.destination,
@@ -100,7 +103,7 @@ function sources(text: string, rest: string, workloads: boolean): SourcesQuestio
 function destinations(text: string, source: string, rest: string): DestinationsQuestion {
   const forward = reparse(text, `${source} -> ${PLACEHOLDER} ${rest}`.trim());
   if (forward.destination !== PLACEHOLDER || forward.cluster === PLACEHOLDER)
-    throw new QuestionError(`"${text}": I could not tell which cluster the pods are in`, REVERSE_FORMS);
+    throw QuestionError.of(Q['question.which-cluster'], { text }, REVERSE_FORMS);
   return {
     kind: 'destinations',
     cluster: forward.cluster,

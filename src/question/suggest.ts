@@ -1,6 +1,7 @@
 // Resolving the names a person typed (cluster, workload, resource) against a topology, with
 // "did you mean" suggestions, closest first, when a name is unknown.
-import { closestNames, knownHint } from '../names/closest.js';
+import { question as Q } from '../i18n/messages/question.js';
+import { closestNames, knownNames } from '../names/closest.js';
 import { canonicalHostName } from '../names/host-name.js';
 import { parseIp } from '../net/address.js';
 import type { Cluster, Resource, Topology, Workload } from '../topology/schema.js';
@@ -14,8 +15,17 @@ function byName<T extends { readonly name: string }>(items: readonly T[], typed:
   );
 }
 
-function unknown(what: string, typed: string, known: readonly string[]): QuestionError {
-  return new QuestionError(`unknown ${what} "${typed}"${knownHint(typed, known)}`, closestNames(typed, known));
+function unknown(
+  what: 'cluster' | 'workload' | 'resource',
+  typed: string,
+  known: readonly string[],
+  inCluster?: string,
+): QuestionError {
+  return QuestionError.of(
+    Q['question.unknown-name'],
+    { what, typed, known: knownNames(typed, known), ...(inCluster ? { inCluster } : {}) },
+    closestNames(typed, known),
+  );
 }
 
 /** The cluster named `typed` (case-insensitive); QuestionError with the closest names otherwise. */
@@ -43,9 +53,10 @@ export function resolveWorkload(cluster: Cluster, typed: string): Workload {
     })();
   if (!found)
     throw unknown(
-      `workload in cluster ${cluster.name}`,
+      'workload',
       typed,
       workloads.map((w) => w.name),
+      cluster.name,
     );
   return found;
 }

@@ -9,6 +9,8 @@ import type {
   Verdict,
 } from '../engine/diagnosis.js';
 import { flowsOf } from '../engine/diagnosis.js';
+import { EN, type I18n } from '../i18n/i18n.js';
+import { answer } from '../i18n/messages/answer.js';
 import { singleLine } from './syntax/shell.js';
 
 /** The verdict as the headline shouts it. */
@@ -18,6 +20,11 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
   uncertain: 'UNCERTAIN',
 };
 
+/** The verdict as the headline says it, in a language. */
+export function verdictLabel(verdict: Verdict, text: I18n = EN): string {
+  return text.t(answer['answer.headline'], { verdict });
+}
+
 /** The verdict mark, the same as a step's. */
 export const VERDICT_SYMBOL: Record<Verdict, string> = { reachable: '✓', unreachable: '✗', uncertain: '⚠' };
 
@@ -25,9 +32,8 @@ export const VERDICT_SYMBOL: Record<Verdict, string> = { reachable: '✓', unrea
 export const STEP_SYMBOL: Record<StepStatus, string> = { pass: '✓', fail: '✗', warn: '⚠', skip: '·' };
 
 /** "tcp/3306", "udp/53", "ping (ICMP echo)". */
-export function flowWords(question: DiagnosisQuestion): string {
-  if (question.protocol === 'icmp') return 'ping (ICMP echo)';
-  return question.port === null ? `${question.protocol} (any port)` : `${question.protocol}/${question.port}`;
+export function flowWords(question: DiagnosisQuestion, text: I18n = EN): string {
+  return text.t(answer['answer.flow'], { protocol: question.protocol, port: question.port });
 }
 
 /** Whether the flows go to more than one address (a host name with several addresses). */
@@ -36,16 +42,16 @@ function severalAddresses(flows: readonly Diagnosis[]): boolean {
 }
 
 /** A flow's heading among several: "tcp/3306", or "10.0.0.5 tcp/3306" when the flows go to several addresses. */
-export function flowTitle(result: DiagnosisResult, flow: Diagnosis): string {
-  const words = flowWords(flow.question);
+export function flowTitle(result: DiagnosisResult, flow: Diagnosis, text: I18n = EN): string {
+  const words = flowWords(flow.question, text);
   if (!severalAddresses(flowsOf(result))) return words;
   const resource = flow.destination.resource;
   return `${flow.destination.address ?? ''}${resource ? ` (${resource})` : ''} ${words}`.trim();
 }
 
 /** "pod in prod", "payments/api in prod". */
-export function sourceWords(question: DiagnosisQuestion): string {
-  return `${question.workload === null ? 'pod' : question.workload} in ${question.cluster}`;
+export function sourceWords(question: DiagnosisQuestion, text: I18n = EN): string {
+  return text.t(answer['answer.source'], { workload: question.workload, cluster: question.cluster });
 }
 
 /** "192.168.10.52 (db1)" when the destination is a named resource at a different address. */
@@ -59,18 +65,22 @@ export function destinationWords(diagnosis: Diagnosis): string {
 }
 
 /** The question in words, without the verdict: "can pod in prod reach 192.168.10.52 (db1) on tcp/3306?" */
-export function questionWords(result: DiagnosisResult): string {
+export function questionWords(result: DiagnosisResult, text: I18n = EN): string {
   const flows = flowsOf(result);
   const first = flows[0];
-  if (first === undefined) return 'no flow was diagnosed';
-  const on = [...new Set(flows.map((flow) => flowWords(flow.question)))].join(', ');
+  if (first === undefined) return text.t(answer['answer.no-flow']);
+  const on =
+    text.lang === 'zh'
+      ? [...new Set(flows.map((flow) => flowWords(flow.question, text)))].join('、')
+      : [...new Set(flows.map((flow) => flowWords(flow.question, text)))].join(', ');
+  const source = sourceWords(first.question, text);
   if (severalAddresses(flows)) {
     const addresses = [...new Set(flows.map((flow) => flow.destination.address))].join(', ');
     return singleLine(
-      `can ${sourceWords(first.question)} reach ${first.question.destination} (${addresses}) on ${on}?`,
+      text.t(answer['answer.question'], { source, destination: `${first.question.destination} (${addresses})`, on }),
     );
   }
-  return singleLine(`can ${sourceWords(first.question)} reach ${destinationWords(first)} on ${on}?`);
+  return singleLine(text.t(answer['answer.question'], { source, destination: destinationWords(first), on }));
 }
 
 /** Every fix of a result with the flow it belongs to, numbered in one sequence. */

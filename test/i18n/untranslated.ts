@@ -85,6 +85,11 @@ export const KEPT_WORDS: ReadonlySet<string> = new Set(
     'en',
     'App',
     'Home',
+    'huaweicloud',
+    'provider',
+    'SecurityGroup',
+    'root',
+    'whitelists',
   ].map((w) => w.toLowerCase()),
 );
 
@@ -109,10 +114,14 @@ export function untranslatedWords(text: string, names: Iterable<string> = []): s
   const words = withoutCode(text)
     // Mrkdwn links and user/channel mentions: <url|label>, <@U123>, <#C1>.
     .replace(/<[^>\s]*>/g, ' ')
+    // Command-line options (--topology) are code.
+    .replace(/(^|\s)--?[a-z][a-z0-9-]*/g, ' ')
     .match(/[A-Za-z][A-Za-z0-9._/:-]*/g);
   return (words ?? []).filter((word) => {
     const bare = word.replace(/[.:]+$/, '');
     if (/[0-9._/:-]/.test(bare)) return false;
+    // All capitals: an acronym, an environment variable or a placeholder (VPC, LANG, PLANFILE, X).
+    if (bare === bare.toUpperCase()) return false;
     const lower = bare.toLowerCase();
     return !KEPT_WORDS.has(lower) && !allowed.has(lower);
   });

@@ -5,6 +5,10 @@ import { type Command, Option } from 'commander';
 import { diagnosisOutput, SCHEMA_VERSION } from '../../contract/diagnosis-schema.js';
 import { diagnose } from '../../engine/diagnose.js';
 import { type DiagnosisResult, FIX_FORMATS, type FixFormat, type Verdict } from '../../engine/diagnosis.js';
+import { i18n } from '../../i18n/i18n.js';
+import { detectLang } from '../../i18n/lang.js';
+import { cli } from '../../i18n/messages/cli.js';
+import { QuestionError } from '../../question/errors.js';
 import { parseQuestion } from '../../question/parse.js';
 import type { Question } from '../../question/question.js';
 import { parseReverseQuestion } from '../../question/reverse.js';
@@ -16,7 +20,7 @@ import { openFileStore, storePathFor } from '../../store/file-store.js';
 import { compileStored, resolveClusterTopology, splitQualifiedCluster } from '../../store/topologies.js';
 import { type Freshness, freshnessOf } from '../../sync/freshness.js';
 import { type CompiledTopology, compileTopology } from '../../topology/compile.js';
-import { CliExit, type CliIO, dim, EXIT, useColor } from '../io.js';
+import { CliExit, type CliIO, cliText, dim, EXIT, useColor } from '../io.js';
 import { SAMPLE_TOPOLOGY_PATH } from '../paths.js';
 import { requireTopologyFile } from '../topology-file.js';
 
@@ -35,35 +39,26 @@ interface AskOptions {
 
 /** Register `ask`. */
 export function register(program: Command, io: CliIO): void {
+  const text = cliText(io);
   program
     .command('ask')
-    .description('answer "can pod in cluster X reach address Y?", step by step, with the exact fix')
-    .argument('<question...>', 'the question, quoted or not (English or Chinese)')
-    .option('-t, --topology <file>', 'answer from this topology file instead of the store')
-    .option('--json', 'print the diagnosis as JSON (docs/CONTRACT.md, schema docs/diagnosis.schema.json)')
-    .addOption(
-      new Option(
-        '-f, --format <format>',
-        'show fixes in this form (default: hcloud, the words plus KooCLI; all: every form)',
-      ).choices(['all', ...FIX_FORMATS]),
-    )
-    .option('--no-color', 'plain text, even on a terminal')
-    .addHelpText(
-      'after',
-      `
-Exit status: 0 reachable, 1 unreachable, 3 uncertain, 2 the question or topology is not valid.
-
-Examples:
-  $ reachbot ask "can pod in prod reach 192.168.10.52?"
-  $ reachbot ask "can payments/api in prod reach redis-main on 6379?"
-  $ reachbot ask "prod -> db1 tcp/3306" --topology my-topology.yaml
-  $ reachbot ask "why can't prod ping 10.1.1.20" --format terraform
-  $ reachbot ask "prod 的容器能访问 192.168.10.52:3306 吗" --json
-  $ reachbot ask "who can reach db1:3306?"            (every cluster and workload; exit 0 once answered)
-  $ reachbot ask "what can pods in prod reach?" --json`,
-    )
+    .description(text.t(cli['cli.ask']))
+    .argument('<question...>', text.t(cli['cli.ask.question']))
+    .option('-t, --topology <file>', text.t(cli['cli.ask.topology']))
+    .option('--json', text.t(cli['cli.ask.json']))
+    .addOption(new Option('-f, --format <format>', text.t(cli['cli.ask.format'])).choices(['all', ...FIX_FORMATS]))
+    .option('--no-color', text.t(cli['cli.no-color']))
+    .addHelpText('after', text.t(cli['cli.ask.after']))
     .action(async (words: string[], options: AskOptions) => {
-      const exitCode = await ask(words.join(' '), options, io);
+      const question = words.join(' ');
+      let exitCode: number;
+      try {
+        exitCode = await ask(question, options, io);
+      } catch (error) {
+        // Said in the language of the question (report() follows it unless --lang or the locale chose one).
+        if (error instanceof QuestionError) throw error.askedIn(detectLang(question));
+        throw error;
+      }
       // The verdict is the exit status; the answer itself is already printed.
       if (exitCode !== EXIT.reachable) throw new CliExit(exitCode);
     });
@@ -71,17 +66,19 @@ Examples:
 
 async function ask(text: string, options: AskOptions, io: CliIO): Promise<number> {
   const color = useColor(io, options.color);
+  // The answer's language: --lang or the locale, else the question's own.
+  const lang = io.lang ?? detectLang(text);
   const reverse = parseReverseQuestion(text);
   if (reverse) return askReverse(reverse, options, io, color);
   const question = parseQuestion(text);
-  const { compiled, asked, freshness } = await topologyFor(question, options, io, color);
-  const result: DiagnosisResult = diagnose(compiled, asked);
+  const { compiled, asked, freshness } = await topologyFor(question, options, { ...io, lang }, color);
+  const result: DiagnosisResult = diagnose(compiled, asked, { lang });
   // `freshness` is a compatible extension of the JSON contract (docs/CLI.md): only for a stored topology.
   if (options.json)
     io.stdout.write(`${JSON.stringify(diagnosisOutput(freshness ? { ...result, freshness } : result), null, 2)}\n`);
   else
     io.stdout.write(
-      `${renderTerminal(result, { color, format: options.format ?? 'hcloud', ...(freshness ? { provenance: freshness } : {}) })}\n`,
+      `${renderTerminal(result, { color, format: options.format ?? 'hcloud', text: i18n(lang), ...(freshness ? { provenance: freshness } : {}) })}\n`,
     );
   return VERDICT_EXIT[result.verdict];
 }
@@ -95,10 +92,11 @@ async function askReverse(question: ReverseQuestion, options: AskOptions, io: Cl
   else {
     const store = await openFileStore(storePathFor(io.env, io.cwd), { writer: false });
     try {
-      for (const warning of store.warnings) io.stderr.write(`${dim(`warning: ${warning}`, color)}\n`);
+      for (const warning of store.warnings)
+        io.stderr.write(`${dim(cliText(io).t(cli['cli.warning'], { warning }), color)}\n`);
       if (Object.keys(store.data.topologies).length === 0) {
         io.stderr.write(
-          `${dim(`(no topologies stored: answering from the sample topology ${shortPath(SAMPLE_TOPOLOGY_PATH, io.cwd)})`, color)}\n`,
+          `${dim(cliText(io).t(cli['cli.sample-note'], { path: shortPath(SAMPLE_TOPOLOGY_PATH, io.cwd), importHint: false }), color)}\n`,
         );
         compiled = compileTopology(await requireTopologyFile(SAMPLE_TOPOLOGY_PATH, io.cwd));
       } else {
@@ -136,10 +134,11 @@ async function topologyFor(
   }
   const store = await openFileStore(storePathFor(io.env, io.cwd), { writer: false });
   try {
-    for (const warning of store.warnings) io.stderr.write(`${dim(`warning: ${warning}`, color)}\n`);
+    for (const warning of store.warnings)
+      io.stderr.write(`${dim(cliText(io).t(cli['cli.warning'], { warning }), color)}\n`);
     if (Object.keys(store.data.topologies).length === 0) {
       io.stderr.write(
-        `${dim(`(no topologies stored: answering from the sample topology ${shortPath(SAMPLE_TOPOLOGY_PATH, io.cwd)}; import yours with \`reachbot topology import FILE\`)`, color)}\n`,
+        `${dim(cliText(io).t(cli['cli.sample-note'], { path: shortPath(SAMPLE_TOPOLOGY_PATH, io.cwd), importHint: true }), color)}\n`,
       );
       return { compiled: compileTopology(await requireTopologyFile(SAMPLE_TOPOLOGY_PATH, io.cwd)), asked: question };
     }

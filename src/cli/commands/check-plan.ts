@@ -1,14 +1,16 @@
 // `reachbot check-plan plan.json`: apply a Terraform plan (`terraform show -json PLANFILE`) to the stored or
 // given topology and compare every watched path (or a questions file) before and after. For CI: exit 1 when a
 // path breaks. Reads only.
+
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
+import { cli } from '../../i18n/messages/cli.js';
 import { checkPlan } from '../../plan/check.js';
 import { PlanError, parsePlan } from '../../plan/plan.js';
 import { type PlanFormat, planJson, planMarkdown, planText } from '../../plan/render.js';
 import { compileTopology } from '../../topology/compile.js';
-import { CliExit, type CliIO, EXIT } from '../io.js';
+import { CliExit, type CliIO, cliText, EXIT } from '../io.js';
 import { loadPathSource, readQuestionsFile } from '../path-sources.js';
 
 interface CheckPlanOptions {
@@ -22,7 +24,7 @@ interface CheckPlanOptions {
 export function register(program: Command, io: CliIO): void {
   program
     .command('check-plan')
-    .description('would this Terraform plan break a path? (terraform show -json PLANFILE > plan.json)')
+    .description(cliText(io).t(cli['cli.check-plan']))
     .argument('<plan>', 'the plan as JSON')
     .option('-t, --topology <file>', 'the topology file (default: the store)')
     .option('-q, --questions <file>', 'the paths to check, one question a line (default: the stored watched paths)')

@@ -1,13 +1,16 @@
 // `reachbot import kubernetes --cluster prod [--context CTX]`: read the Kubernetes side of a cluster
 // (namespaces, workloads, NetworkPolicies, SecurityGroup resources) and merge it into the stored topology
 // that holds the cluster. Unreadable lists are warnings; the change is shown before it is stored.
+
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { cli } from '../../i18n/messages/cli.js';
 import { syncKubernetes } from '../../kubernetes/index.js';
 import { QuestionError } from '../../question/errors.js';
 import { openFileStore, storePathFor } from '../../store/file-store.js';
 import { putTopology, resolveClusterTopology, splitQualifiedCluster } from '../../store/topologies.js';
 import { diffTopologies, formatDiff, isEmptyDiff } from '../../topology/diff.js';
+import { cliText } from '../io.js';
 import type { ImportIO } from './import.js';
 
 interface KubernetesOptions {
@@ -27,9 +30,7 @@ function emit(writer: ImportIO['stdout'], text: string): void {
 export function registerKubernetesImport(command: Command, io: ImportIO, deps: { pageSize?: number } = {}): void {
   command
     .command('kubernetes')
-    .description(
-      'read namespaces, workloads, NetworkPolicies and Turbo SecurityGroup resources (read-only) into a stored cluster',
-    )
+    .description(cliText(io).t(cli['cli.import.kubernetes']))
     .requiredOption('--cluster <name>', 'the cluster of a stored topology (topology:cluster when several hold it)')
     .option('--context <name>', 'kubeconfig context (default: the current context)')
     .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG, else ~/.kube/config)')

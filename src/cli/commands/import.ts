@@ -1,8 +1,11 @@
 // `reachbot import huaweicloud|terraform`: build a topology from where it lives, print or write it
 // as YAML, or store it by name (showing the difference first; replacing needs --yes).
+
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import type { Lang } from '../../i18n/lang.js';
+import { cli } from '../../i18n/messages/cli.js';
 import { HUAWEICLOUD_SERVICES, importHuaweiCloud } from '../../import/huaweicloud/index.js';
 import type { ImportResult } from '../../import/model.js';
 import { importTerraformState } from '../../import/terraform/index.js';
@@ -10,6 +13,7 @@ import { openFileStore, storePathFor } from '../../store/file-store.js';
 import { isValidTopologyName, putTopology } from '../../store/topologies.js';
 import { diffTopologies, formatDiff, isEmptyDiff } from '../../topology/diff.js';
 import { exportTopology } from '../../topology/export.js';
+import { cliText } from '../io.js';
 import { registerKubernetesImport } from './import-kubernetes.js';
 
 type Writer = ((text: string) => unknown) | { write(text: string): unknown };
@@ -20,6 +24,8 @@ export interface ImportIO {
   readonly stderr: Writer;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** The language asked for (`--lang`, else the locale). */
+  readonly lang?: Lang;
 }
 
 /** Injected in tests: the HTTP client and the clock/sleep of the cloud importer. */
@@ -46,11 +52,7 @@ interface HuaweiCloudCliOptions extends OutputOptions {
 
 /** Register `import huaweicloud` and `import terraform` on the program. */
 export function register(program: Command, io: ImportIO, deps: ImportDeps = {}): void {
-  const command = program
-    .command('import')
-    .description(
-      "build a topology from Huawei Cloud (read-only API calls) or a Terraform state; add a cluster's Kubernetes objects",
-    );
+  const command = program.command('import').description(cliText(io).t(cli['cli.import']));
 
   const withOutput = (cmd: Command) =>
     cmd
@@ -61,9 +63,7 @@ export function register(program: Command, io: ImportIO, deps: ImportDeps = {}):
   withOutput(
     command
       .command('huaweicloud')
-      .description(
-        'read VPCs, subnets, routes, peerings, security groups, ACLs, CCE clusters and cloud services of one region',
-      )
+      .description(cliText(io).t(cli['cli.import.huaweicloud']))
       .requiredOption('--region <region>', 'region id, e.g. cn-north-4')
       .option(
         '--project-id <id>',
@@ -108,7 +108,7 @@ export function register(program: Command, io: ImportIO, deps: ImportDeps = {}):
   withOutput(
     command
       .command('terraform')
-      .description('read a Terraform state (format version 4) with huaweicloud provider resources')
+      .description(cliText(io).t(cli['cli.import.terraform']))
       .argument('<state>', 'the state file (terraform.tfstate, or `terraform state pull > state.json`)'),
   ).action(async (state: string, options: OutputOptions, cmd: Command) => {
     await run(cmd, io, options, `terraform:${state}`, async () => {

@@ -1,7 +1,9 @@
 // `reachbot topology import|list|show|export|remove|default`: the named topologies in the store.
+
 import { writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { cli } from '../../i18n/messages/cli.js';
 import { closestNames } from '../../names/closest.js';
 import type { KubernetesSyncTarget, StoredTopology, SyncSourceSpec } from '../../store/data.js';
 import { DEFAULT_STORE_FILE, type FileStore, openFileStore, storePathFor } from '../../store/file-store.js';
@@ -23,7 +25,7 @@ import { startSyncScheduler } from '../../sync/scheduler.js';
 import { formatSyncSource, parseSyncSource } from '../../sync/source.js';
 import { diffTopologies, formatDiff, isEmptyDiff } from '../../topology/diff.js';
 import { exportTopology } from '../../topology/export.js';
-import { CliExit, type CliIO, EXIT } from '../io.js';
+import { CliExit, type CliIO, cliText, EXIT } from '../io.js';
 import { requireTopologyFile } from '../topology-file.js';
 import { describeTopology, summarize } from './topology-summary.js';
 
@@ -31,7 +33,7 @@ import { describeTopology, summarize } from './topology-summary.js';
 export function register(program: Command, io: CliIO): void {
   const topology = program
     .command('topology')
-    .description(`manage the named topologies in the store (REACHBOT_STORE, default ${DEFAULT_STORE_FILE})`)
+    .description(cliText(io).t(cli['cli.topology'], { store: DEFAULT_STORE_FILE }))
     .addHelpText(
       'after',
       `
@@ -45,7 +47,7 @@ Examples:
 
   topology
     .command('import')
-    .description('store a topology file under a name (replacing one of the same name)')
+    .description(cliText(io).t(cli['cli.topology.import']))
     .argument('<file>', 'the topology file (YAML or JSON, format v1)')
     .option('-n, --name <name>', 'the name to store it under (default: its `name:` field, else the file name)')
     .option('--default', 'make it the topology questions use when a cluster is in several')
@@ -88,7 +90,7 @@ Examples:
 
   topology
     .command('list')
-    .description('list the stored topologies (* marks the default)')
+    .description(cliText(io).t(cli['cli.topology.list']))
     .action(async () => {
       await withStore(io, false, async (store) => {
         const entries = listTopologies(store);
@@ -113,7 +115,7 @@ Examples:
 
   topology
     .command('show')
-    .description('describe a stored topology: clusters, resources, VPCs, peerings')
+    .description(cliText(io).t(cli['cli.topology.show']))
     .argument('<name>', 'a stored topology')
     .action(async (name: string) => {
       await withStore(io, false, async (store) => {
@@ -125,7 +127,7 @@ Examples:
 
   topology
     .command('export')
-    .description('print a stored topology as YAML (v1), or write it to a file')
+    .description(cliText(io).t(cli['cli.topology.export']))
     .argument('<name>', 'a stored topology')
     .option('-o, --out <file>', 'write to this file instead of standard output')
     .action(async (name: string, options: { out?: string }) => {
@@ -142,7 +144,7 @@ Examples:
 
   topology
     .command('remove')
-    .description('remove a stored topology')
+    .description(cliText(io).t(cli['cli.topology.remove']))
     .argument('<name>', 'a stored topology')
     .action(async (name: string) => {
       await withStore(io, true, async (store) => {
@@ -154,7 +156,7 @@ Examples:
 
   topology
     .command('sync')
-    .description('sync a topology from its source now; with --from or --every, schedule it (the bot re-imports it)')
+    .description(cliText(io).t(cli['cli.topology.sync']))
     .argument('<name>', 'the topology (created by its first sync)')
     .option('--from <source>', 'huaweicloud:REGION, terraform:PATH (a state file) or an https URL of a state')
     .option('--project <id>', 'Huawei Cloud project id (default: the project named after the region)')
@@ -283,7 +285,7 @@ Syncing writes the store: stop the bot first, or use /reach topology sync in Sla
 
   topology
     .command('default')
-    .description('make a stored topology the default')
+    .description(cliText(io).t(cli['cli.topology.default']))
     .argument('<name>', 'a stored topology')
     .action(async (name: string) => {
       await withStore(io, true, async (store) => {

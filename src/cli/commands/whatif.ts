@@ -1,8 +1,10 @@
 // `reachbot whatif --change change.yaml "question"`: evaluate a change on a copy of the topology and report how
 // the question's path, a questions file's paths and the stored watched paths would move. Reads only.
+
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { cli } from '../../i18n/messages/cli.js';
 import { parseQuestion } from '../../question/parse.js';
 import { compileTopology } from '../../topology/compile.js';
 import { type Change, ChangeError, parseChanges } from '../../whatif/change.js';
@@ -10,7 +12,7 @@ import type { PathToCompare } from '../../whatif/compare.js';
 import { changesOf, evaluateWhatIf } from '../../whatif/evaluate.js';
 import { parseWhatIf } from '../../whatif/phrase.js';
 import { renderWhatIf } from '../../whatif/render.js';
-import { CliExit, type CliIO, EXIT } from '../io.js';
+import { CliExit, type CliIO, cliText, EXIT } from '../io.js';
 import { loadPathSource, plainCluster, readQuestionsFile } from '../path-sources.js';
 
 interface WhatIfOptions {
@@ -26,7 +28,7 @@ interface WhatIfOptions {
 export function register(program: Command, io: CliIO): void {
   program
     .command('whatif')
-    .description('evaluate a change on a copy of the topology: how this path and the watched paths would move')
+    .description(cliText(io).t(cli['cli.whatif']))
     .argument('[question...]', 'the path to evaluate (any question form)')
     .option('-t, --topology <file>', 'the topology file (default: the store)')
     .option('-c, --change <file>', 'the changes, in the change format (docs/WHATIF.md)')

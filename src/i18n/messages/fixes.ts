@@ -126,7 +126,7 @@ export const fixes = {
         ...(p.region ? ['把 <region> 替换为所在区域（如 cn-north-4）'] : []),
         ...(p.project ? ['把 {project_id} 替换为项目 ID（控制台：我的凭证 > API凭证）'] : []),
       ];
-      return `粘贴前请${parts.join('；')}。从华为云导入的拓扑（reachbot import huaweicloud）会记录这些值，命令即可直接粘贴。`;
+      return `粘贴前请${parts.join('；')}。从华为云导入的拓扑（\`reachbot import huaweicloud\`）会记录这些值，命令即可直接粘贴。`;
     },
   }),
   'fix.the-peering': fixed('the peering', '对等连接'),

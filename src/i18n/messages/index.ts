@@ -1,15 +1,23 @@
 // Every message reachbot writes, by area. Each area's module exports one catalog object keyed by message id;
 // this index lists them so that the catalog test can enumerate every message in every language.
 import type { Catalog } from '../message.js';
+import { answer } from './answer.js';
+import { cli } from './cli.js';
 import { common } from './common.js';
 import { digest } from './digest.js';
 import { engineSource } from './engine-source.js';
+import { fixes } from './fixes.js';
+import { question } from './question.js';
 import { sync } from './sync.js';
 
 /** The catalogs by area; an area's ids are unique within it. */
 export const CATALOGS: Readonly<Record<string, Catalog>> = {
   common,
+  answer,
+  cli,
   digest,
   engineSource,
+  fixes,
+  question,
   sync,
 };
