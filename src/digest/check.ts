@@ -105,7 +105,7 @@ function watchChecker(topologyOf: TopologySource, engine: PathEngine, text: I18n
         // kept apart so that it is logged as a bug rather than shown as if the question were wrong.
         reduced =
           error instanceof QuestionError
-            ? { reason: error.message }
+            ? { reason: error.describe(text) }
             : { reason: text.t(M['check.internalError'], { error: messageOf(error) }), bug: error };
       }
       entry.cache.set(key, reduced);

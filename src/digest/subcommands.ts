@@ -34,7 +34,8 @@ export type DigestMode = DigestSchedule['mode'];
 function problem(error: unknown, text: I18n): Reply | undefined {
   if (error instanceof QuestionError || error instanceof ScheduleError) {
     const hint = error.suggestions.length ? text.t(M['digestCmd.try'], { suggestions: error.suggestions }) : '';
-    return { text: `${error.message}${hint}` };
+    const said = error instanceof QuestionError ? error.describe(text) : error.message;
+    return { text: `${said}${hint}` };
   }
   return undefined;
 }
@@ -89,21 +90,17 @@ export async function watchPath(
     createdAt: at.toISOString(),
   };
   const [outcome] = checkWatches([draft], () => stored.topology, engine, text);
-  const { watch, added } = await addWatch(
-    context.store,
-    {
-      channel: context.channelId,
-      topology: stored.name,
-      question,
-      ...(target.label ? { label: target.label } : {}),
-      createdBy: context.userId,
-      at,
-      ...(outcome?.kind === 'checked'
-        ? { baseline: { verdict: outcome.verdict, fingerprint: outcome.fingerprint } }
-        : {}),
-    },
-    text,
-  );
+  const { watch, added } = await addWatch(context.store, {
+    channel: context.channelId,
+    topology: stored.name,
+    question,
+    ...(target.label ? { label: target.label } : {}),
+    createdBy: context.userId,
+    at,
+    ...(outcome?.kind === 'checked'
+      ? { baseline: { verdict: outcome.verdict, fingerprint: outcome.fingerprint } }
+      : {}),
+  });
   const name = `*${escapeMrkdwn(watchTitle(watch, text))}* (${watch.id})`;
   const lines = [
     added
@@ -157,7 +154,7 @@ export function unwatchSubcommandFor(defaultLang: Lang = 'en'): Subcommand {
       const text = replyText(context, defaultLang);
       return guarded(text, async () => {
         if (!args.trim()) return { text: text.t(M['digestCmd.unwatchUsage']) };
-        const watch = findWatch(context.store.data, context.channelId, args, text);
+        const watch = findWatch(context.store.data, context.channelId, args);
         await removeWatch(context.store, watch.id);
         return {
           text: text.t(M['digestCmd.stopped'], { name: `*${escapeMrkdwn(watchTitle(watch, text))}* (${watch.id})` }),

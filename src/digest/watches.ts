@@ -83,11 +83,7 @@ export interface NewWatch {
 }
 
 /** Add a watch, or return the channel's existing watch of the same path (`added: false`). */
-export async function addWatch(
-  store: Store,
-  input: NewWatch,
-  text: I18n = EN,
-): Promise<{ watch: Watch; added: boolean }> {
+export async function addWatch(store: Store, input: NewWatch): Promise<{ watch: Watch; added: boolean }> {
   const label = input.label ? input.label.slice(0, MAX_LABEL_CHARS) : undefined;
   let result: { watch: Watch; added: boolean } | undefined;
   await store.update((data) => {
@@ -99,10 +95,10 @@ export async function addWatch(
       return;
     }
     if (label && mine.some((watch) => watch.label?.toLowerCase() === label.toLowerCase())) {
-      throw new QuestionError(text.t(M['watch.labelTaken'], { label }));
+      throw QuestionError.of(M['watch.labelTaken'], { label });
     }
     if (mine.length >= MAX_WATCHES_PER_CHANNEL) {
-      throw new QuestionError(text.t(M['watch.tooMany'], { count: mine.length }));
+      throw QuestionError.of(M['watch.tooMany'], { count: mine.length });
     }
     const watch: Watch = {
       id: nextWatchId(data.watches),
@@ -122,7 +118,8 @@ export async function addWatch(
 }
 
 /** The channel's watch with this id or label (case-insensitive); QuestionError with the closest otherwise. */
-export function findWatch(data: Readonly<StoreData>, channel: string, idOrLabel: string, text: I18n = EN): Watch {
+/** Its QuestionError says itself in the channel's language (`describe`). */
+export function findWatch(data: Readonly<StoreData>, channel: string, idOrLabel: string): Watch {
   const wanted = idOrLabel
     .trim()
     .replace(/^["“'‘]|["”'’]$/g, '')
@@ -136,12 +133,9 @@ export function findWatch(data: Readonly<StoreData>, channel: string, idOrLabel:
   if (found) return found;
   const names = mine.flatMap((watch) => (watch.label ? [watch.id, watch.label] : [watch.id]));
   const suggestions = closestNames(wanted, names, 3);
-  throw new QuestionError(
-    mine.length === 0
-      ? text.t(M['watch.noneYet'])
-      : text.t(M['watch.notFound'], { wanted: idOrLabel.trim(), closest: suggestions }),
-    suggestions,
-  );
+  throw mine.length === 0
+    ? QuestionError.of(M['watch.noneYet'], undefined, suggestions)
+    : QuestionError.of(M['watch.notFound'], { wanted: idOrLabel.trim(), closest: suggestions }, suggestions);
 }
 
 /** Remove a watch by id. */

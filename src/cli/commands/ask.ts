@@ -144,7 +144,7 @@ async function topologyFor(
     }
     const entry = resolveClusterTopology(store, question.cluster);
     const cluster = splitQualifiedCluster(question.cluster).cluster;
-    const freshness = freshnessOf(entry, store.data.syncs[entry.name], io.now?.() ?? new Date());
+    const freshness = freshnessOf(entry, store.data.syncs[entry.name], io.now?.() ?? new Date(), cliText(io));
     return { compiled: compileStored(entry), asked: { ...question, cluster }, freshness };
   } finally {
     await store.close();

@@ -104,7 +104,8 @@ export const sync = {
   }),
   'sync.healthKubernetes': message<{ targets: string }>({
     en: (p) => `Kubernetes side of ${p.targets}`,
-    zh: (p) => `读取 ${p.targets} 的 Kubernetes 侧`,
+    // Each target ends with its full-width bracket: no space before 的.
+    zh: (p) => `读取 ${p.targets}的 Kubernetes 侧`,
   }),
   'sync.kubernetesTarget': message<{ cluster: string; context?: string; inCluster: boolean }>({
     en: (p) => `${p.cluster} (${p.inCluster ? 'in-cluster' : p.context ? `context ${p.context}` : 'current context'})`,
