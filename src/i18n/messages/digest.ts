@@ -94,7 +94,8 @@ export const digest = {
   'digest.fallbackNoChanges': fixed(' No changes since the last digest.', '自上次摘要以来没有变化。'),
   'digest.footerScheduled': message<{ at: string; spec: string; onChange: boolean }>({
     en: (p) => `Checked ${p.at} against the current topologies · schedule: ${p.spec}${p.onChange ? ', on change' : ''}`,
-    zh: (p) => `基于当前拓扑检查于 ${p.at} · 计划：${p.spec}${p.onChange ? '，仅在有变化时发送' : ''}`,
+    // The schedule as typed is a command's words: quoted as code.
+    zh: (p) => `基于当前拓扑检查于 ${p.at} · 计划：\`${p.spec}\`${p.onChange ? '，仅在有变化时发送' : ''}`,
   }),
   'digest.footerPreview': message<{ at: string; changed: boolean }>({
     en: (p) =>
@@ -188,7 +189,7 @@ export const digest = {
     en: (p) =>
       `Digest: ${p.spec} (${p.timezone}), ${p.onChange ? 'on-change' : 'always'}${p.next ? `; next ${p.next}` : ''}.`,
     zh: (p) =>
-      `摘要：${p.spec}（${p.timezone}），${p.onChange ? '仅在有变化时发送' : '每次都发送'}${p.next ? `；下一次 ${p.next}` : ''}。`,
+      `摘要：\`${p.spec}\`（${p.timezone}），${p.onChange ? '仅在有变化时发送' : '每次都发送'}${p.next ? `；下一次 ${p.next}` : ''}。`,
   }),
   'digestCmd.watching': message<{ name: string; question?: string; topology: string }>({
     en: (p) => `Watching ${p.name}${p.question ? `: ${p.question}` : ''} in topology \`${p.topology}\`.`,
@@ -249,7 +250,7 @@ export const digest = {
   }),
   'digestCmd.stoppedDigest': message<{ spec: string; timezone: string }>({
     en: (p) => `Digest stopped (it was ${p.spec}, ${p.timezone}). Watches stay.`,
-    zh: (p) => `摘要已停止（原计划为 ${p.spec}，${p.timezone}）。监控保留。`,
+    zh: (p) => `摘要已停止（原计划为 \`${p.spec}\`，${p.timezone}）。监控保留。`,
   }),
   'digestCmd.noneScheduled': fixed('No digest was scheduled here.', '本频道没有设置定时摘要。'),
   'digestCmd.sayWhen': fixed(
