@@ -152,7 +152,8 @@ function failedSummary(summary: DigestSummary, text: I18n): string | undefined {
     byReason.set(outcome.reason, ids);
   }
   const lines = [...byReason].map(
-    ([reason, ids]) => `:warning: ${escapeMrkdwn(truncate(reason, MAX_FIX_CHARS))}: ${joinWithin(ids, 300, text)}`,
+    ([reason, ids]) =>
+      `:warning: ${escapeMrkdwn(truncate(reason, MAX_FIX_CHARS))}${text.lang === 'zh' ? '：' : ': '}${joinWithin(ids, 300, text)}`,
   );
   return text.t(M['digest.couldNotCheck'], {
     count: summary.failed.length,

@@ -212,9 +212,10 @@ export function watchesSubcommandFor(engine: PathEngine, defaultLang: Lang = 'en
       if (shown < lines.length)
         budget.closing({ kind: 'context', text: text.t(M['digestCmd.moreAttached'], { count: lines.length - shown }) });
       return {
-        text: [`${heading}${text.lang === 'zh' ? '。' : '.'} ${schedule}`, ...lines.slice(0, Math.min(shown, 50))].join(
-          '\n',
-        ),
+        text: [
+          text.lang === 'zh' ? `${heading}。${schedule}` : `${heading}. ${schedule}`,
+          ...lines.slice(0, Math.min(shown, 50)),
+        ].join('\n'),
         blocks: budget.blocks,
         ...(shown < lines.length ? { attachment: { filename: 'watches.txt', content: lines.join('\n') } } : {}),
       };

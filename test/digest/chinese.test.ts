@@ -162,7 +162,7 @@ describe('watch and digest replies in the channel language', () => {
     const ctx = context(store, 'C-zh');
     await digestCmd.run('lang zh', ctx);
     const watched = await watchCmd.run('prod db1:3306', ctx);
-    expect(watched.text.split('\n')[1]).toMatch(/^当前：\*无法访问\*。 修复：.*安全组 sg-db/);
+    expect(watched.text.split('\n')[1]).toMatch(/^当前：\*无法访问\*。修复：.*安全组 sg-db/);
     const scheduled = await digestCmd.run('weekdays 09:00 Asia/Shanghai on-change', ctx);
     expect(scheduled.text).toMatch(
       /^摘要：`weekdays 09:00`（Asia\/Shanghai），仅在有变化时发送；下一次 .+（Asia\/Shanghai）。 监控 1 条路径。$/,

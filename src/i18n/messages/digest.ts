@@ -201,7 +201,7 @@ export const digest = {
   }),
   'digestCmd.now': message<{ verdict: string; why?: string; fix?: string }>({
     en: (p) => `Now: *${p.verdict}*.${p.why ? ` Why: ${p.why}` : ''}${p.fix ? ` Fix: ${p.fix}` : ''}`,
-    zh: (p) => `当前：*${p.verdict}*。${p.why ? `原因：${p.why}` : ''}${p.fix ? ` 修复：${p.fix}` : ''}`,
+    zh: (p) => `当前：*${p.verdict}*。${p.why ? `原因：${p.why}` : ''}${p.fix ? `修复：${p.fix}` : ''}`,
   }),
   'digestCmd.cannotCheck': message<{ reason: string }>({
     en: (p) => `It cannot be checked right now: ${p.reason}`,
@@ -229,7 +229,7 @@ export const digest = {
   ),
   'digestCmd.lastReported': message<{ verdict: string; at: string }>({
     en: (p) => `; last reported ${p.verdict} ${p.at}`,
-    zh: (p) => `；上次报告为${p.verdict}（${p.at}）`,
+    zh: (p) => `；上次报告：${p.verdict}，${p.at}`,
   }),
   'digestCmd.cannotBeChecked': message<{ reason: string }>({
     en: (p) => `cannot be checked: ${p.reason}`,
