@@ -8,6 +8,7 @@ import { digest } from './digest.js';
 import { engineSource } from './engine-source.js';
 import { fixes } from './fixes.js';
 import { question } from './question.js';
+import { scenarios } from './scenarios.js';
 import { sync } from './sync.js';
 
 /** The catalogs by area; an area's ids are unique within it. */
@@ -19,5 +20,6 @@ export const CATALOGS: Readonly<Record<string, Catalog>> = {
   engineSource,
   fixes,
   question,
+  scenarios,
   sync,
 };
