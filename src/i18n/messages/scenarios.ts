@@ -43,6 +43,7 @@ export const scenarios = {
     en: (p) => ` (topology ${p.topology})`,
     zh: (p) => `（拓扑 ${p.topology}）`,
   }),
+  'reverse.internet': fixed('the internet', '公网'),
   'reverse.nothing': fixed(
     'Nothing to ask: the topology declares no such sources or destinations.',
     '无可检查的路径：拓扑中没有声明这样的源端或目的端。',
