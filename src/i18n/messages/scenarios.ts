@@ -137,4 +137,57 @@ export const scenarios = {
     en: (p) => `Watched paths: ${p.count} checked: ${p.counts.join(', ')}`,
     zh: (p) => `监控的路径：检查了 ${p.count} 条：${p.counts.join('，')}`,
   }),
+
+  // check-plan (terminal text and the pull-request comment).
+  'plan.headline': message<{ changes: number; paths: number }>({
+    en: (p) =>
+      `check-plan: ${p.changes} resource change${p.changes === 1 ? '' : 's'}, ${p.paths} path${p.paths === 1 ? '' : 's'} checked`,
+    zh: (p) => `check-plan：${p.changes} 项资源变更，检查了 ${p.paths} 条路径`,
+  }),
+  'plan.counts': message<{ breaks: number; fixed: number; uncertain: number; same: number }>({
+    en: (p) => `✗ ${p.breaks} breaking · ✓ ${p.fixed} fixed · ? ${p.uncertain} uncertain · ${p.same} unchanged`,
+    zh: (p) => `✗ ${p.breaks} 条出现问题 · ✓ ${p.fixed} 条已修复 · ? ${p.uncertain} 条无法确定 · ${p.same} 条不变`,
+  }),
+  'plan.breaks': fixed('Breaks:', '出现问题：'),
+  'plan.uncertain': fixed(
+    'Uncertain (values known only after apply):',
+    '无法确定（部分值要到 `terraform apply` 之后才知道）：',
+  ),
+  'plan.fixed': fixed('Fixed:', '已修复：'),
+  'plan.notEvaluated': fixed('Not evaluated:', '未评估：'),
+  'plan.dependsOn': message<{ what: string }>({ en: (p) => `depends on ${p.what}`, zh: (p) => `取决于 ${p.what}` }),
+  'plan.cause': message<{ causes: string }>({ en: (p) => `cause: ${p.causes}`, zh: (p) => `原因：${p.causes}` }),
+  'plan.leaveOut': message<{ or: boolean; causes: string }>({
+    en: (p) => `${p.or ? 'or ' : ''}leave ${p.causes} out of the plan`,
+    zh: (p) => `${p.or ? '或者' : ''}将 ${p.causes} 移出本次计划`,
+  }),
+  'plan.mdBreak': message<{ count: number }>({
+    en: (p) => `**${p.count} path${p.count === 1 ? '' : 's'} break**`,
+    zh: (p) => `**${p.count} 条路径出现问题**`,
+  }),
+  'plan.mdNothingBreaks': fixed(':white_check_mark: **nothing breaks**', ':white_check_mark: **没有路径出现问题**'),
+  'plan.mdCounts': message<{
+    verdict: string;
+    fixed: number;
+    uncertain: number;
+    same: number;
+    paths: number;
+    changes: number;
+  }>({
+    en: (p) =>
+      `${p.verdict} · ${p.fixed} fixed · ${p.uncertain} uncertain · ${p.same} unchanged (${p.paths} paths, ${p.changes} resource changes)`,
+    zh: (p) =>
+      `${p.verdict} · ${p.fixed} 条已修复 · ${p.uncertain} 条无法确定 · ${p.same} 条不变（${p.paths} 条路径，${p.changes} 项资源变更）`,
+  }),
+  'plan.mdHeader': fixed(
+    '| path | before → after | cause | why / fix |',
+    '| 路径 | 变更前 → 变更后 | 原因 | 说明 / 修复 |',
+  ),
+  'plan.mdBreaks': fixed('Breaks', '出现问题'),
+  'plan.mdUncertain': fixed(
+    'Uncertain: values known only after apply',
+    '无法确定：部分值要到 `terraform apply` 之后才知道',
+  ),
+  'plan.mdFixed': fixed('Fixed', '已修复'),
+  'plan.mdNotEvaluated': fixed('Not evaluated', '未评估'),
 };
