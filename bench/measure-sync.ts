@@ -5,6 +5,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { answerQuestion } from '../src/commands/converse.js';
 import { openFileStore } from '../src/store/file-store.js';
@@ -31,6 +32,22 @@ export interface SyncReport {
   readonly duringUnchanged: LatencySummary;
   /** The answers' own diagnosis time during the syncs (without waiting for the event loop). */
   readonly diagnoseDuring: LatencySummary;
+  /** The longest event-loop stall (perf_hooks.monitorEventLoopDelay, max) while each sync ran, and with none. */
+  readonly stallIdleMs?: number;
+  readonly stallReplaceMs?: number;
+  readonly stallUnchangedMs?: number;
+}
+
+/** Run `work` with the event loop's delay monitored; returns its result and the longest stall in ms. */
+async function withStallMonitor<T>(work: () => Promise<T>): Promise<{ value: T; stallMs: number }> {
+  const monitor = monitorEventLoopDelay({ resolution: 10 });
+  monitor.enable();
+  try {
+    const value = await work();
+    return { value, stallMs: monitor.max / 1e6 };
+  } finally {
+    monitor.disable();
+  }
 }
 
 const ASK_EVERY_MS = 5;
@@ -85,12 +102,12 @@ async function main(): Promise<void> {
 
     // Compiled once before measuring, as a running bot has it after its first question.
     compileStored(store.data.topologies.bench ?? (undefined as never));
-    const idle = await askWhile(undefined, 2000);
+    const { value: idle, stallMs: stallIdleMs } = await withStallMonitor(() => askWhile(undefined, 2000));
     // Change one rule in the cloud, so the next sync replaces the topology.
     network.securityGroupRules.pop();
     const t0 = performance.now();
     const replacing = scheduler.syncNow('bench');
-    const duringReplace = await askWhile(replacing);
+    const { value: duringReplace, stallMs: stallReplaceMs } = await withStallMonitor(() => askWhile(replacing));
     const replaceMs = performance.now() - t0;
     if ((await replacing).status !== 'replaced')
       throw new Error(`the sync did not replace: ${JSON.stringify(await replacing)}`);
@@ -98,7 +115,7 @@ async function main(): Promise<void> {
     double.requests.length = 0;
     const t1 = performance.now();
     const unchanged = scheduler.syncNow('bench');
-    const duringUnchanged = await askWhile(unchanged);
+    const { value: duringUnchanged, stallMs: stallUnchangedMs } = await withStallMonitor(() => askWhile(unchanged));
     const unchangedMs = performance.now() - t1;
     const second = await unchanged;
     if (second.status !== 'unchanged')
@@ -112,6 +129,9 @@ async function main(): Promise<void> {
       duringReplace: summarizeLatencies(duringReplace),
       duringUnchanged: summarizeLatencies(duringUnchanged),
       diagnoseDuring: summarizeLatencies(diagnoseDuring),
+      stallIdleMs,
+      stallReplaceMs,
+      stallUnchangedMs,
     };
     if (values.out) await writeFile(values.out, JSON.stringify(report));
     else process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -31,6 +31,7 @@ export function renderSyncTable(report: SyncReport): string {
     `| answer latency while a replacing sync runs | ${lat(report.duringReplace)} |`,
     `| answer latency while an unchanged sync runs | ${lat(report.duringUnchanged)} |`,
     `| the answers' own diagnosis time during the syncs | ${lat(report.diagnoseDuring)} |`,
+    `| longest event-loop stall (monitorEventLoopDelay max): no sync / replacing sync / unchanged sync | ${report.stallIdleMs === undefined ? 'n/a' : `${ms(report.stallIdleMs)} / ${ms(report.stallReplaceMs ?? 0)} / ${ms(report.stallUnchangedMs ?? 0)}`} |`,
   ].join('\n');
 }
 

@@ -192,6 +192,14 @@ async function main(): Promise<void> {
     const slack = await measureSlackInChild(counts, dir);
     log('bench: sync from a loopback Huawei Cloud double, answering meanwhile...');
     const sync = await measureSyncInChild(flags.smoke ? 'small' : 'large', dir);
+    log('bench: CLI import of a large file: time and peak RSS, one child process per run...');
+    const importOut = join(dir, 'import.md');
+    await runChild('measure-import.ts', [
+      `--size=${flags.smoke ? 'small' : 'large'}`,
+      `--runs=${flags.smoke ? 1 : 3}`,
+      `--out=${importOut}`,
+    ]);
+    const importTable = await readFile(importOut, 'utf8');
     log('bench: CLI cold start...');
     const cli = await measureCli(ROOT, counts.cliRuns);
     const beyondSize = sizes[sizes.length - 1] ?? 'small';
@@ -216,6 +224,7 @@ async function main(): Promise<void> {
     );
     process.stdout.write(`${renderTable(results)}\n`);
     process.stdout.write(`\n${renderSyncTable(sync)}\n`);
+    process.stdout.write(`\n${importTable}\n`);
     process.stdout.write(`\n${renderBeyond(beyond)}\n`);
     for (const report of reports) {
       if (report.diagnosis.errorExamples.length) {

@@ -5,6 +5,10 @@
 import { watchesOf } from '../digest/watches.js';
 import { diagnose } from '../engine/diagnose.js';
 import { type DiagnosisResult, type FixFormat, flowsOf } from '../engine/diagnosis.js';
+import { i18n } from '../i18n/i18n.js';
+import type { Lang } from '../i18n/lang.js';
+import { question as Q } from '../i18n/messages/question.js';
+import { slack } from '../i18n/messages/slack.js';
 import { QuestionError } from '../question/errors.js';
 import { type KnownNames, parseFollowUp, parseQuestion, refuseLongQuestion } from '../question/parse.js';
 import type { Question } from '../question/question.js';
@@ -20,6 +24,7 @@ import { parseWhatIf, type WhatIf } from '../whatif/phrase.js';
 import { renderWhatIf } from '../whatif/render.js';
 import { refuseUnlessAdmin } from './audit.js';
 import { helpReply } from './help.js';
+import { replyLang } from './language.js';
 import type { SubcommandRegistry } from './registry.js';
 import { reverseReply } from './reverse.js';
 import { chineseCommand, isWhy, misspelledSubcommand, thanksReply, unsupportedQuestionReply } from './small-talk.js';
@@ -29,6 +34,8 @@ import type { CommandContext, Reply } from './subcommand.js';
 export interface Conversation {
   readonly topology: string;
   readonly question: Question;
+  /** The language the conversation is answered in (its first question's unless someone switched). */
+  readonly lang?: Lang;
 }
 
 /** A diagnosis, with what it answered, ready for any surface to render. */
@@ -42,22 +49,32 @@ export interface Answer {
   readonly freshness: Freshness;
   /** A thread asked for another form of the fixes ("show it as terraform"): show the fixes only. */
   readonly fixesOnly?: boolean;
+  /** The language the answer is written in. */
+  readonly lang: Lang;
 }
 
 export type Outcome =
   | { readonly kind: 'reply'; readonly subcommand: string; readonly reply: Reply }
   | { readonly kind: 'answer'; readonly answer: Answer }
-  | { readonly kind: 'error'; readonly message: string; readonly suggestions: readonly string[] };
+  | {
+      readonly kind: 'error';
+      /** Already in `lang`. */
+      readonly message: string;
+      readonly suggestions: readonly string[];
+      readonly lang?: Lang;
+    };
 
 /** Interpret one message: `help`, a subcommand, a follow-up to `previous`, or a new question. */
 export async function converse(
   text: string,
-  context: CommandContext,
+  asker: CommandContext,
   registry: SubcommandRegistry,
   previous?: Conversation,
 ): Promise<Outcome> {
   const trimmed = text.trim();
-  if (!trimmed) return { kind: 'reply', subcommand: 'help', reply: helpReply(registry.all) };
+  const lang = replyLang(asker, trimmed, previous?.lang);
+  const context: CommandContext = { ...asker, lang };
+  if (!trimmed) return { kind: 'reply', subcommand: 'help', reply: helpReply(registry.all, i18n(lang)) };
   const [first = ''] = trimmed.split(/\s+/, 1);
   const subcommand = registry.find(first) ?? registry.find(chineseCommand(first) ?? '');
   if (subcommand) {
@@ -90,6 +107,7 @@ export async function converse(
           followUp.format,
           previous.topology,
           context.now(),
+          lang,
         );
         return { kind: 'answer', answer: { ...again, fixesOnly: true } };
       }
@@ -106,13 +124,14 @@ export async function converse(
         const rest = trimmed.slice(first.length).trim();
         return {
           kind: 'error',
-          message: `"${first}" is not a command: did you mean \`${near}\`?`,
+          message: i18n(lang).t(slack['slack.not-a-command'], { word: first, near }),
           suggestions: [rest ? `${near} ${rest}` : near],
+          lang,
         };
       }
-      return { kind: 'error', message: error.message, suggestions: error.suggestions };
+      return { kind: 'error', message: error.describe(i18n(lang)), suggestions: error.suggestions, lang };
     }
-    if (error instanceof ChangeError) return { kind: 'error', message: error.message, suggestions: [] };
+    if (error instanceof ChangeError) return { kind: 'error', message: error.message, suggestions: [], lang };
     throw error;
   }
 }
@@ -122,18 +141,13 @@ export async function converse(
  * thread's path and every watched path of the channel on that topology. Nothing is written to the store.
  */
 function whatIfReply(context: CommandContext, request: WhatIf, previous?: Conversation): Outcome {
-  if (!previous)
-    throw new QuestionError(
-      'Ask a question first: "what if" is answered in the thread of an answer, about its path and the channel’s watched paths.',
-    );
+  if (!previous) throw QuestionError.of(Q['question.whatif-first'], undefined);
   const stored = getTopology(context.store, previous.topology);
-  if (!stored) throw new QuestionError(`the thread's topology ${previous.topology} is no longer stored`);
+  if (!stored) throw QuestionError.of(Q['question.thread-topology-gone'], { topology: previous.topology });
   const before = compileStored(stored);
   const changes = changesOf(request, before, previous.question);
   if (changes.some((c) => c.op === 'apply-fixes' && c.fixes.length === 0))
-    throw new QuestionError(
-      'The answer in this thread has no fixes to apply (it is reachable, or only a re-plan would help).',
-    );
+    throw QuestionError.of(Q['question.no-fixes-to-apply'], undefined);
   const watched = watchesOf(context.store.data, context.channelId)
     .filter((watch) => watch.topology === stored.name)
     .map((watch) => ({ question: watch.question, ...(watch.label ? { label: watch.label } : {}) }));
@@ -170,12 +184,13 @@ export function answerQuestion(
   format: FixFormat | undefined,
   preferred: string | undefined,
   now: Date,
+  lang: Lang = 'en',
 ): Answer {
   const { stored, question: asked } = topologyFor(store, question, preferred);
   // The compiled topology is read once: a sync swapping in a new one mid-answer does not mix the two.
-  const result = diagnose(compileStored(stored), asked);
+  const result = diagnose(compileStored(stored), asked, { lang });
   const freshness = freshnessOf(stored, store.data.syncs[stored.name], now);
-  return { topology: stored.name, question: asked, result, freshness, ...(format ? { format } : {}) };
+  return { topology: stored.name, question: asked, result, freshness, lang, ...(format ? { format } : {}) };
 }
 
 function answer(
@@ -184,7 +199,10 @@ function answer(
   format: FixFormat | undefined,
   preferred?: string,
 ): Outcome {
-  return { kind: 'answer', answer: answerQuestion(context.store, question, format, preferred, context.now()) };
+  return {
+    kind: 'answer',
+    answer: answerQuestion(context.store, question, format, preferred, context.now(), context.lang ?? 'en'),
+  };
 }
 
 /** The stored topology holding the question's cluster: the conversation's own if it has it, else the store's choice. */
@@ -194,9 +212,7 @@ function topologyFor(
   preferred?: string,
 ): { stored: StoredTopology; question: Question } {
   if (Object.keys(store.data.topologies).length === 0) {
-    throw new QuestionError(
-      'No topology is registered yet, so there is nothing to check against. An admin can import one (`topology import NAME`, see `help`).',
-    );
+    throw QuestionError.of(Q['question.no-topology'], { importHint: true });
   }
   const qualified = splitQualifiedCluster(question.cluster);
   // "staging:prod" names the topology; the engine is asked about the cluster itself.
@@ -211,21 +227,30 @@ function topologyFor(
 
 /** Thanks, "why?" after an answer, and questions recognised but not answerable yet; undefined for anything else. */
 function chatReply(text: string, context: CommandContext, previous?: Conversation): string | undefined {
-  const thanks = thanksReply(text);
+  const language = i18n(context.lang ?? 'en');
+  const thanks = thanksReply(text, language);
   if (thanks !== undefined) return thanks;
   if (isWhy(text)) {
-    if (!previous) return 'Why what? Ask a question first, e.g. `can pod in prod reach 192.168.10.52:3306?`';
+    if (!previous) return language.t(slack['talk.why-what']);
     try {
-      const { result } = answerQuestion(context.store, previous.question, undefined, previous.topology, context.now());
+      const { result } = answerQuestion(
+        context.store,
+        previous.question,
+        undefined,
+        previous.topology,
+        context.now(),
+        language.lang,
+      );
       const notable = flowsOf(result).flatMap((flow) =>
         flow.steps.filter((step) => step.status === 'fail' || step.status === 'warn'),
       );
-      if (notable.length === 0) return `Every check on the path passes, so the answer is ${result.verdict}.`;
-      return [`It is ${result.verdict} because:`, ...notable.map((step) => `• ${step.check}: ${step.summary}`)].join(
-        '\n',
-      );
+      if (notable.length === 0) return language.t(slack['talk.all-pass'], { verdict: result.verdict });
+      return [
+        language.t(slack['talk.because'], { verdict: result.verdict }),
+        ...notable.map((step) => `• ${step.check}: ${step.summary}`),
+      ].join('\n');
     } catch (error) {
-      if (error instanceof QuestionError) return error.message;
+      if (error instanceof QuestionError) return error.describe(language);
       throw error;
     }
   }

@@ -1,4 +1,6 @@
 // `help`: the question forms with examples, then every subcommand with its usage.
+import { EN, type I18n, i18n } from '../i18n/i18n.js';
+import { SUBCOMMAND_SUMMARIES_ZH, slack } from '../i18n/messages/slack.js';
 import type { Reply, Subcommand } from './subcommand.js';
 
 /** The question forms people can type, as examples that work on the sample topology. */
@@ -25,25 +27,38 @@ export const WHATIF_EXAMPLES = ['what if I remove rule #1 of sg-db1', 'what if I
 /** Follow-ups that work in a thread after an answer. */
 export const FOLLOW_UP_EXAMPLES = ['and port 6379?', 'what about from staging?', 'show it as terraform'] as const;
 
-/** The help reply for a list of subcommands. */
-export function helpReply(subcommands: readonly Subcommand[]): Reply {
+/** A subcommand's one-line summary in a language (Chinese from the catalog, English its own). */
+function summaryOf(sub: Subcommand, text: I18n): string {
+  return text.lang === 'zh' ? (SUBCOMMAND_SUMMARIES_ZH[sub.name] ?? sub.summary) : sub.summary;
+}
+
+/** The help reply for a list of subcommands, in a language (default English). */
+export function helpReply(subcommands: readonly Subcommand[], text: I18n = EN): Reply {
+  const forms = (list: readonly string[]) => list.map((f) => `\`${f}\``).join(' · ');
+  const colon = text.lang === 'zh' ? '：' : ': ';
   const commands = subcommands
     .filter((sub) => sub.name !== 'help')
-    .map((sub) => `• \`${sub.usage}\`: ${sub.summary}${sub.admin ? ' _(admins)_' : ''}`);
-  const text = [
-    '*Ask whether a pod can reach an address* (`/reach <question>`, `@reachbot <question>`, or a DM):',
-    ...QUESTION_EXAMPLES.map((example) => `• \`${example}\``),
-    "No port: the destination's declared ports are checked, else ping (ICMP). A port without a protocol means TCP.",
-    `*Who can reach it, what can it reach*: ${REVERSE_EXAMPLES.map((f) => `\`${f}\``).join(' · ')}`,
+    .map((sub) => `• \`${sub.usage}\`${colon}${summaryOf(sub, text)}${sub.admin ? text.t(slack['help.admins']) : ''}`);
+  // The asker's language first among the examples: Chinese forms lead a Chinese help.
+  const examples =
+    text.lang === 'zh'
+      ? [...QUESTION_EXAMPLES].sort((a, b) => Number(/[\u4e00-\u9fff]/.test(b)) - Number(/[\u4e00-\u9fff]/.test(a)))
+      : QUESTION_EXAMPLES;
+  const reply = [
+    text.t(slack['help.ask']),
+    ...examples.map((example) => `• \`${example}\``),
+    text.t(slack['help.no-port']),
+    text.t(slack['help.reverse'], { forms: forms(REVERSE_EXAMPLES) }),
     '',
-    `*In the thread of an answer*, leave out what is already known: ${FOLLOW_UP_EXAMPLES.map((f) => `\`${f}\``).join(' · ')}`,
-    `…or try a change first (nothing is changed): ${WHATIF_EXAMPLES.map((f) => `\`${f}\``).join(' · ')}`,
+    text.t(slack['help.thread'], { forms: forms(FOLLOW_UP_EXAMPLES) }),
+    text.t(slack['help.whatif'], { forms: forms(WHATIF_EXAMPLES) }),
+    text.t(slack['help.language']),
     '',
-    '*Commands*',
+    text.t(slack['help.commands']),
     ...commands,
-    '• `help`: this list',
+    text.t(slack['help.this-list']),
   ].join('\n');
-  return { text };
+  return { text: reply };
 }
 
 /** The `help` subcommand; `list` is read when it runs, so it sees subcommands registered after it. */
@@ -52,6 +67,6 @@ export function helpSubcommand(list: () => readonly Subcommand[]): Subcommand {
     name: 'help',
     usage: 'help',
     summary: 'the question forms and every command',
-    run: async () => helpReply(list()),
+    run: async (_args, context) => helpReply(list(), i18n(context.lang ?? 'en')),
   };
 }

@@ -2,6 +2,7 @@
 // looked up by name. Slack's /reach, mentions, DMs and the local shell all dispatch through one registry.
 import { clustersSubcommand } from './clusters.js';
 import { helpSubcommand } from './help.js';
+import { langSubcommand } from './language.js';
 import type { Subcommand } from './subcommand.js';
 import { topologiesSubcommand } from './topologies.js';
 import { type TopologyCommandOptions, topologySubcommand } from './topology.js';
@@ -12,9 +13,9 @@ export interface SubcommandRegistry {
   find(name: string): Subcommand | undefined;
 }
 
-/** The core subcommands: help, clusters, topologies, topology. */
+/** The core subcommands: help, lang, clusters, topologies, topology. */
 function coreSubcommands(list: () => readonly Subcommand[], options: TopologyCommandOptions = {}): Subcommand[] {
-  return [helpSubcommand(list), clustersSubcommand, topologiesSubcommand, topologySubcommand(options)];
+  return [helpSubcommand(list), langSubcommand, clustersSubcommand, topologiesSubcommand, topologySubcommand(options)];
 }
 
 /** A registry of the core subcommands followed by `extra` (a later name never shadows an earlier one). */

@@ -1,6 +1,9 @@
 // Messages that are not questions nor subcommands but still deserve an answer: thanks, "why?", questions the
 // bot recognises but cannot answer yet, a misspelled subcommand, Chinese command words. Pure: text in, words out.
+
 import { distance } from 'fastest-levenshtein';
+import { EN, type I18n } from '../i18n/i18n.js';
+import { slack } from '../i18n/messages/slack.js';
 import { closestNames } from '../names/closest.js';
 
 /** Chinese command words, mapped to the subcommand they name. */
@@ -25,10 +28,8 @@ const THANKS =
 const WHY = /^(why|why\s+not|how\s+come|为什么|为啥)[\s?？!]*$/i;
 
 /** A short reply to thanks and acknowledgements, or undefined. */
-export function thanksReply(text: string): string | undefined {
-  return THANKS.test(text.trim())
-    ? "You're welcome. Ask another question any time, or `help` for what I can do."
-    : undefined;
+export function thanksReply(text: string, language: I18n = EN): string | undefined {
+  return THANKS.test(text.trim()) ? language.t(slack['talk.thanks']) : undefined;
 }
 
 /** Whether the text asks "why?" about the previous answer. */

@@ -1,6 +1,7 @@
 // One vocabulary of commands for every surface: the Slack `/reach` command, @-mentions, and the
 // local chat shell dispatch to the same subcommands, so the same words get the same answers.
 import type { KnownBlock } from '@slack/types';
+import type { Lang } from '../i18n/lang.js';
 import type { Store } from '../store/store.js';
 
 /** Who is asking, where, and what the command may touch. */
@@ -14,6 +15,10 @@ export interface CommandContext {
   readonly admins?: readonly string[];
   /** The clock, injected so that tests and digests are deterministic. */
   readonly now: () => Date;
+  /** The workspace's default language (REACHBOT_LANG); absent: follow each question. */
+  readonly defaultLang?: Lang;
+  /** The language this message is answered in, once chosen (converse sets it before a subcommand runs). */
+  readonly lang?: Lang;
 }
 
 /** A surface-neutral answer: `text` is always a complete fallback; `blocks` are for Slack. */

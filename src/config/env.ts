@@ -24,6 +24,8 @@ export interface Config {
   readonly slackApiUrl?: string;
   /** Slack user ids allowed to write (import/remove topologies, ...). */
   readonly admins: ReadonlySet<string>;
+  /** The workspace's default answer language (REACHBOT_LANG); absent: each answer follows its question. */
+  readonly defaultLang?: 'zh' | 'en';
   readonly storePath: string;
   readonly logLevel: LogLevel;
   /** Interval of a scheduled sync configured without one (REACHBOT_SYNC_INTERVAL, default 10 minutes). */
@@ -70,6 +72,7 @@ const envSchema = z.object({
       .optional(),
   ),
   REACHBOT_ADMINS: optionalText,
+  REACHBOT_LANG: optionalText.pipe(z.enum(['zh', 'en']).optional()),
   REACHBOT_STORE: optionalText,
   REACHBOT_SYNC_INTERVAL: optionalText,
   REACHBOT_REQUIRE_SLACK: optionalText.pipe(z.enum(['true', 'false', '1', '0']).optional()),
@@ -110,6 +113,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     transport,
     ...(slackApiUrl ? { slackApiUrl } : {}),
     admins: parseAdmins(vars.REACHBOT_ADMINS),
+    ...(vars.REACHBOT_LANG ? { defaultLang: vars.REACHBOT_LANG } : {}),
     storePath: vars.REACHBOT_STORE ?? DEFAULT_STORE_FILE,
     logLevel: vars.LOG_LEVEL ?? 'info',
     syncIntervalMs,

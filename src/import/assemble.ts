@@ -48,6 +48,11 @@ export interface AssembleOptions {
   /** Where it came from, so that fixes name the real region and project. */
   readonly region?: string;
   readonly project?: string;
+  /**
+   * `false`: return the document without validating it (`validated: false` on the result), for a caller that
+   * validates it elsewhere: a scheduled sync validates in a worker thread (src/sync/prepare.ts).
+   */
+  readonly validate?: boolean;
 }
 
 /** A validated topology from an inventory, with every unmapped thing as a warning. Throws if the result is invalid. */
@@ -57,7 +62,8 @@ export function assembleTopology(inventory: RawInventory, options: AssembleOptio
 
 /**
  * The same, pausing (`pause`, by default one turn of the event loop) every few thousand rules or resources, so a
- * bot importing a large network keeps answering meanwhile. Validation of the result is still one block.
+ * bot importing a large network keeps answering meanwhile. Validation of the result is one block (unless
+ * `validate: false` leaves it to the caller).
  */
 export function assembleTopologyCooperatively(
   inventory: RawInventory,
@@ -419,6 +425,15 @@ function* assemblySteps(inventory: RawInventory, options: AssembleOptions): Step
   });
 
   yield;
+  if (options.validate === false) {
+    return {
+      // Not validated yet: the caller validates it (ImportResult.validated).
+      topology: document as Topology,
+      validated: false,
+      warnings: [...new Set(warnings)],
+      ...(inventory.skipped.length ? { skipped: [...inventory.skipped] } : {}),
+    };
+  }
   const result = validateTopology(document);
   if (!result.ok) {
     throw new Error(`the imported topology does not validate (a reachbot bug):\n${formatIssues(result.issues)}`);

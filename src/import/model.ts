@@ -280,7 +280,10 @@ export function emptyInventory(): RawInventory {
 
 /** What an import produces: a valid topology, and everything that could not be mapped, in words. */
 export interface ImportResult {
+  /** Validated, unless `validated` is false (an importer asked to leave validation to its caller). */
   readonly topology: Topology;
+  /** `false`: `topology` is the assembled document, not validated yet (scheduled syncs validate it off-thread). */
+  readonly validated?: false;
   readonly warnings: readonly string[];
   /** Sections left out because they could not be read (absent: none). */
   readonly skipped?: readonly SkippedSection[];

@@ -5,6 +5,10 @@
 import type { ActionsBlock, Button, KnownBlock, SectionBlock } from '@slack/types';
 import type { DiagnosisResult, Fix, FixFormat } from '../engine/diagnosis.js';
 import { flowsOf } from '../engine/diagnosis.js';
+import { EN, type I18n } from '../i18n/i18n.js';
+import { answer as words } from '../i18n/messages/answer.js';
+import { CHECK_TITLES } from '../i18n/messages/common.js';
+import { slack } from '../i18n/messages/slack.js';
 import { ACTION_IDS, MAX_ACTION_VALUE } from './actions.js';
 import { escapeMrkdwn, SLACK_LIMITS } from './mrkdwn.js';
 import { type PastedForm, placeholderNote } from './placeholders.js';
@@ -18,8 +22,8 @@ import {
   numberedFixes,
   questionWords,
   STEP_SYMBOL,
-  VERDICT_LABEL,
   VERDICT_SYMBOL,
+  verdictLabel,
 } from './words.js';
 
 export interface BlocksOptions {
@@ -33,6 +37,8 @@ export interface BlocksOptions {
   readonly fixesOnly?: boolean;
   /** Which topology answered and how fresh it is: a warning before the verdict, the summary under it. */
   readonly provenance?: AnswerProvenance;
+  /** The language of the words around the diagnosis (default English). */
+  readonly text?: I18n;
 }
 
 export interface BlocksMessage {
@@ -109,16 +115,21 @@ function fixSection(
   label: string,
   format: FixFormat,
   terraform: string | undefined,
+  text: I18n,
 ): { block: SectionBlock; cut: boolean } {
-  const tags = [fix.alternative ? '_alternative_' : '', label ? `_${escapeMrkdwn(label)}_` : ''].filter(Boolean);
-  const head = `*Fix ${number}*${tags.length > 0 ? ` (${tags.join(', ')})` : ''} ${escapeMrkdwn(singleLine(fix.render.text))}`;
+  const tags = [
+    fix.alternative ? `_${text.t(words['answer.alternative'])}_` : '',
+    label ? `_${escapeMrkdwn(label)}_` : '',
+  ].filter(Boolean);
+  const joined = text.lang === 'zh' ? `（${tags.join('，')}）` : ` (${tags.join(', ')})`;
+  const head = `${text.t(slack['slack.fix'], { number })}${tags.length > 0 ? joined : ''} ${escapeMrkdwn(singleLine(fix.render.text))}`;
   const body = fixBody(fix, format, terraform);
   const headClamped = clamp(head, BLOCK_LIMITS.maxSectionText - 200);
   if (body === undefined) return { block: section(headClamped.text), cut: headClamped.cut };
   const room = BLOCK_LIMITS.maxSectionText - headClamped.text.length - 1;
   const full = codeBlock(body);
   if (full.length <= room) return { block: section(`${headClamped.text}\n${full}`), cut: headClamped.cut };
-  const marker = '\n… (cut: the full text is in the attached file)';
+  const marker = `\n${text.t(slack['slack.cut-in-fix'])}`;
   const cutBody = clamp(codeText(body), room - 6, marker).text;
   return { block: section(`${headClamped.text}\n\`\`\`${cutBody}\`\`\``), cut: true };
 }
@@ -149,17 +160,21 @@ interface StepLine {
   readonly isStep: boolean;
 }
 
-function stepLines(result: DiagnosisResult): StepLine[] {
+function stepLines(result: DiagnosisResult, text: I18n): StepLine[] {
   const flows = flowsOf(result);
   const lines: StepLine[] = [];
   for (const flow of flows) {
     if (flows.length > 1) {
-      const verdict = `${VERDICT_SYMBOL[flow.verdict]} ${VERDICT_LABEL[flow.verdict].toLowerCase()}`;
-      lines.push({ text: `*${escapeMrkdwn(flowTitle(result, flow))}*: ${verdict}`, notable: true, isStep: false });
+      const verdict = `${VERDICT_SYMBOL[flow.verdict]} ${verdictLabel(flow.verdict, text).toLowerCase()}`;
+      lines.push({
+        text: `*${escapeMrkdwn(flowTitle(result, flow, text))}*${text.lang === 'zh' ? '：' : ': '}${verdict}`,
+        notable: true,
+        isStep: false,
+      });
     }
     for (const step of flow.steps) {
       lines.push({
-        text: `${STEP_SYMBOL[step.status]} *${step.check}* ${escapeMrkdwn(singleLine(step.summary))}`,
+        text: `${STEP_SYMBOL[step.status]} *${text.lang === 'en' ? step.check : text.t(CHECK_TITLES[step.check])}* ${escapeMrkdwn(singleLine(step.summary))}`,
         notable: step.status === 'fail' || step.status === 'warn',
         isStep: true,
       });
@@ -168,18 +183,23 @@ function stepLines(result: DiagnosisResult): StepLine[] {
   return lines;
 }
 
-function headerText(result: DiagnosisResult): string {
-  const label = VERDICT_LABEL[result.verdict];
-  return clamp(`${VERDICT_SYMBOL[result.verdict]} ${label}: ${questionWords(result)}`, BLOCK_LIMITS.maxHeaderText).text;
+function headerText(result: DiagnosisResult, text: I18n): string {
+  const label = verdictLabel(result.verdict, text);
+  const colon = text.lang === 'zh' ? '：' : ': ';
+  return clamp(
+    `${VERDICT_SYMBOL[result.verdict]} ${label}${colon}${questionWords(result, text)}`,
+    BLOCK_LIMITS.maxHeaderText,
+  ).text;
 }
 
-function sourceText(result: DiagnosisResult): string {
+function sourceText(result: DiagnosisResult, text: I18n): string {
   const flows = flowsOf(result);
   const distinct = [...new Map(flows.map((flow) => [JSON.stringify(flow.source), flow])).values()];
   const parts = distinct.map((flow) => {
-    const seen = flow.source.seenAs.length > 0 ? flow.source.seenAs.map(inlineCode).join(', ') : '_unknown_';
-    const prefix = distinct.length > 1 ? `*${escapeMrkdwn(flowTitle(result, flow))}* ` : '';
-    return `${prefix}*Seen by the destination as* ${seen}\n${escapeMrkdwn(singleLine(flow.source.why))}`;
+    const seen =
+      flow.source.seenAs.length > 0 ? flow.source.seenAs.map(inlineCode).join(', ') : text.t(slack['slack.unknown']);
+    const prefix = distinct.length > 1 ? `*${escapeMrkdwn(flowTitle(result, flow, text))}* ` : '';
+    return `${prefix}${text.t(slack['slack.seen-as'], { seen })}\n${escapeMrkdwn(singleLine(flow.source.why))}`;
   });
   return clamp(parts.join('\n'), 1000).text;
 }
@@ -194,45 +214,55 @@ function button(text: string, actionId: string, value: string, style?: 'primary'
   };
 }
 
-function actionsBlock(result: DiagnosisResult, options: BlocksOptions, format: FixFormat): ActionsBlock {
+function actionsBlock(result: DiagnosisResult, options: BlocksOptions, format: FixFormat, text: I18n): ActionsBlock {
   const value = options.actionValue;
   const fixes = numberedFixes(result).map((entry) => entry.fix);
-  const elements: Button[] = [button('Recheck', ACTION_IDS.recheck, value, 'primary')];
+  const elements: Button[] = [button(text.t(slack['slack.button.recheck']), ACTION_IDS.recheck, value, 'primary')];
   const offers: { format: FixFormat; label: string; id: string; has: (fix: Fix) => boolean }[] = [
-    { format: 'hcloud', label: 'Show hcloud', id: ACTION_IDS.showHcloud, has: (fix) => !!fix.render.hcloud },
+    {
+      format: 'hcloud',
+      label: text.t(slack['slack.button.hcloud']),
+      id: ACTION_IDS.showHcloud,
+      has: (fix) => !!fix.render.hcloud,
+    },
     {
       format: 'terraform',
-      label: 'Show Terraform',
+      label: text.t(slack['slack.button.terraform']),
       id: ACTION_IDS.showTerraform,
       has: (fix) => !!fix.render.terraform,
     },
-    { format: 'api', label: 'Show API', id: ACTION_IDS.showApi, has: (fix) => !!fix.render.api },
+    { format: 'api', label: text.t(slack['slack.button.api']), id: ACTION_IDS.showApi, has: (fix) => !!fix.render.api },
   ];
   for (const offer of offers) {
     if (offer.format !== format && fixes.some(offer.has)) elements.push(button(offer.label, offer.id, value));
   }
-  elements.push(button('Watch this path', ACTION_IDS.watch, value));
-  if (options.ephemeral) elements.push(button('Share in channel', ACTION_IDS.share, value));
+  elements.push(button(text.t(slack['slack.button.watch']), ACTION_IDS.watch, value));
+  if (options.ephemeral) elements.push(button(text.t(slack['slack.button.share']), ACTION_IDS.share, value));
   return { type: 'actions', elements };
 }
 
 /** The plain-text fallback: the verdict, the question, what blocks, and the first fix. */
-function fallbackText(result: DiagnosisResult): string {
-  const lines = [`${VERDICT_LABEL[result.verdict]}: ${questionWords(result)}`];
+function fallbackText(result: DiagnosisResult, text: I18n): string {
+  const lines = [
+    `${verdictLabel(result.verdict, text)}${text.lang === 'zh' ? '：' : ': '}${questionWords(result, text)}`,
+  ];
   const first = flowsOf(result)[0];
   if (first !== undefined && first.source.seenAs.length > 0) {
-    lines.push(`Seen by the destination as ${first.source.seenAs.join(', ')}.`);
+    lines.push(text.t(slack['slack.seen-as-plain'], { seen: first.source.seenAs }));
   }
   const blocking = flowsOf(result)
     .flatMap((flow) => flow.steps)
     .filter((step) => step.status === 'fail' || step.status === 'warn');
   for (const step of blocking.slice(0, 3))
-    lines.push(`${STEP_SYMBOL[step.status]} ${step.check}: ${singleLine(step.summary)}`);
-  if (blocking.length > 3) lines.push(`… and ${blocking.length - 3} more.`);
+    lines.push(
+      `${STEP_SYMBOL[step.status]} ${text.lang === 'en' ? step.check : text.t(CHECK_TITLES[step.check])}${text.lang === 'zh' ? '：' : ': '}${singleLine(step.summary)}`,
+    );
+  if (blocking.length > 3) lines.push(text.t(slack['slack.and-more'], { count: blocking.length - 3 }));
   const fixes = numberedFixes(result);
   if (fixes[0] !== undefined) {
-    const more = fixes.length > 1 ? ` (+${fixes.length - 1} more)` : '';
-    lines.push(`Fix: ${singleLine(fixes[0].fix.render.text)}${more}`);
+    lines.push(
+      text.t(slack['slack.fix-plain'], { text: singleLine(fixes[0].fix.render.text), more: fixes.length - 1 }),
+    );
   }
   return clamp(escapeMrkdwn(lines.join('\n')), BLOCK_LIMITS.maxFallbackText).text;
 }
@@ -243,9 +273,10 @@ export function renderBlocks(result: DiagnosisResult, options: BlocksOptions): B
     throw new RangeError(`actionValue is ${options.actionValue.length} characters; Slack allows ${MAX_ACTION_VALUE}`);
   }
   const format = options.format ?? 'hcloud';
-  const header: KnownBlock = { type: 'header', text: { type: 'plain_text', text: headerText(result) } };
-  const source = section(sourceText(result));
-  const actions = actionsBlock(result, options, format);
+  const text = options.text ?? EN;
+  const header: KnownBlock = { type: 'header', text: { type: 'plain_text', text: headerText(result, text) } };
+  const source = section(sourceText(result, text));
+  const actions = actionsBlock(result, options, format, text);
   const provenance = options.provenance;
   const warningBlocks: KnownBlock[] = provenance?.warning
     ? [section(clamp(`:warning: *${escapeMrkdwn(provenance.warning)}*`, BLOCK_LIMITS.maxSectionText).text)]
@@ -273,7 +304,7 @@ export function renderBlocks(result: DiagnosisResult, options: BlocksOptions): B
   };
 
   // Steps: all of them if they fit (keeping room for one fix), otherwise the ones that did not pass.
-  const lines = stepLines(result);
+  const lines = stepLines(result, text);
   const totalSteps = lines.filter((line) => line.isStep).length;
   const allSections = packLines(lines).map((packed) => section(packed.text));
   const allLength = blocksTextLength(allSections);
@@ -291,7 +322,7 @@ export function renderBlocks(result: DiagnosisResult, options: BlocksOptions): B
       stepBlocks.push(block);
       shown += packed.steps;
     }
-    if (totalSteps > shown) notes.push(`… ${totalSteps - shown} more steps in the attached file`);
+    if (totalSteps > shown) notes.push(text.t(slack['slack.more-steps'], { count: totalSteps - shown }));
   }
 
   // Fixes, in order, each in its own section, while they fit.
@@ -302,7 +333,14 @@ export function renderBlocks(result: DiagnosisResult, options: BlocksOptions): B
   // Shown one after the other, the Terraform forms paste into one file: each variable is declared once.
   const terraform = oneFileTerraform(fixes.map(({ fix }) => fix.render.terraform));
   for (const [index, { number, fix, flow }] of fixes.entries()) {
-    const rendered = fixSection(number, fix, multi ? flowTitle(result, flow) : '', format, terraform[index]);
+    const rendered = fixSection(
+      number,
+      fix,
+      multi ? flowTitle(result, flow, text) : '',
+      format,
+      terraform[index],
+      text,
+    );
     if (!take(rendered.block)) break;
     fixBlocks.push(rendered.block);
     fixesShown += 1;
@@ -312,6 +350,7 @@ export function renderBlocks(result: DiagnosisResult, options: BlocksOptions): B
   const note = placeholderNote(
     fixes.slice(0, fixesShown).map(({ fix }) => fix),
     forms,
+    text,
   );
   if (note !== undefined) {
     // A section, not a context block: context blocks are kept for the notice that the answer was cut.
@@ -320,24 +359,24 @@ export function renderBlocks(result: DiagnosisResult, options: BlocksOptions): B
   }
   if (fixesShown < fixes.length) {
     cut = true;
-    notes.push(`… ${fixes.length - fixesShown} more fixes in the attached file`);
+    notes.push(text.t(slack['slack.more-fixes'], { count: fixes.length - fixesShown }));
   }
 
   const assumptions = allAssumptions(result);
   const assumptionBlocks: KnownBlock[] = [];
   if (assumptions.length > 0) {
-    const body = `*Assumptions*\n${assumptions.map((item) => `• ${escapeMrkdwn(item)}`).join('\n')}`;
+    const body = `*${text.t(words['answer.assumptions'])}*\n${assumptions.map((item) => `• ${escapeMrkdwn(item)}`).join('\n')}`;
     const clamped = clamp(body, BLOCK_LIMITS.maxSectionText);
     const block = section(clamped.text);
     if (take(block)) {
       assumptionBlocks.push(block);
       if (clamped.cut) {
         cut = true;
-        notes.push('… the assumptions continue in the attached file');
+        notes.push(text.t(slack['slack.assumptions-continue']));
       }
     } else {
       cut = true;
-      notes.push(`… ${assumptions.length} assumptions in the attached file`);
+      notes.push(text.t(slack['slack.more-assumptions'], { count: assumptions.length }));
     }
   }
 
@@ -349,7 +388,7 @@ export function renderBlocks(result: DiagnosisResult, options: BlocksOptions): B
             elements: [
               {
                 type: 'mrkdwn',
-                text: notes.length > 0 ? notes.join(' · ') : '… cut to fit: the full text is attached',
+                text: notes.length > 0 ? notes.join(' · ') : text.t(slack['slack.cut']),
               },
             ],
           },
@@ -359,7 +398,7 @@ export function renderBlocks(result: DiagnosisResult, options: BlocksOptions): B
     ? [
         ...warningBlocks,
         header,
-        ...(fixBlocks.length > 0 ? fixBlocks : [section('No fix is needed.')]),
+        ...(fixBlocks.length > 0 ? fixBlocks : [section(text.t(words['answer.no-fix']))]),
         ...notice,
         actions,
       ]
@@ -374,17 +413,17 @@ export function renderBlocks(result: DiagnosisResult, options: BlocksOptions): B
         ...notice,
         actions,
       ];
-  const plain = fallbackText(result);
-  const text = provenance?.warning
+  const plain = fallbackText(result, text);
+  const fallback = provenance?.warning
     ? clamp(`⚠ ${escapeMrkdwn(singleLine(provenance.warning))}\n${plain}`, BLOCK_LIMITS.maxFallbackText).text
     : plain;
-  if (!cut) return { text, blocks };
+  if (!cut) return { text: fallback, blocks };
   return {
-    text,
+    text: fallback,
     blocks,
     overflow: {
       filename: OVERFLOW_FILENAME,
-      content: renderTerminal(result, { format: 'all', ...(provenance ? { provenance } : {}) }),
+      content: renderTerminal(result, { format: 'all', text, ...(provenance ? { provenance } : {}) }),
     },
   };
 }
@@ -393,17 +432,22 @@ export function renderBlocks(result: DiagnosisResult, options: BlocksOptions): B
 export function renderErrorBlocks(
   message: string,
   suggestions: readonly string[],
+  text: I18n = EN,
 ): { text: string; blocks: KnownBlock[] } {
   const said = clamp(escapeMrkdwn(singleLine(message)), 2500).text;
   const blocks: KnownBlock[] = [section(`⚠ ${said}`)];
   const tried = suggestions.slice(0, 10);
   if (tried.length > 0) {
     const list = tried.map((item) => `• ${inlineCode(item)}`).join('\n');
-    blocks.push(section(clamp(`*Try:*\n${list}`, BLOCK_LIMITS.maxSectionText).text));
+    blocks.push(section(clamp(`${text.t(slack['slack.try'])}\n${list}`, BLOCK_LIMITS.maxSectionText).text));
   }
-  const text = clamp(
-    escapeMrkdwn([singleLine(message), ...tried.map((item) => `Try: ${singleLine(item)}`)].join('\n')),
+  const fallback = clamp(
+    escapeMrkdwn(
+      [singleLine(message), ...tried.map((item) => text.t(slack['slack.try-plain'], { form: singleLine(item) }))].join(
+        '\n',
+      ),
+    ),
     BLOCK_LIMITS.maxFallbackText,
   ).text;
-  return { text, blocks };
+  return { text: fallback, blocks };
 }

@@ -1,5 +1,6 @@
 // Which stored topology a reverse question is about: the source cluster's for "what can prod reach", and for
 // "who can reach db1" the conversation's own, else the one declaring db1, else the default.
+import { question as Q } from '../i18n/messages/question.js';
 import { QuestionError } from '../question/errors.js';
 import type { StoredTopology } from '../store/data.js';
 import type { Store } from '../store/store.js';
@@ -24,7 +25,7 @@ export function chooseReverseTopology(
     return { stored, question: { ...question, cluster: splitQualifiedCluster(question.cluster).cluster } };
   }
   const all = listTopologies(store);
-  if (all.length === 0) throw new QuestionError('No topology is registered yet, so there is nothing to check against.');
+  if (all.length === 0) throw QuestionError.of(Q['question.no-topology'], { importHint: false });
   const own = preferred ? getTopology(store, preferred) : undefined;
   if (own) return { stored: own, question };
   const wanted = question.destination.toLowerCase();
@@ -35,8 +36,9 @@ export function chooseReverseTopology(
       ? holders[0]
       : (holders.find((h) => h.name === fallback) ?? getTopology(store, fallback ?? ''));
   if (chosen) return { stored: chosen, question };
-  throw new QuestionError(
-    `${all.length} topologies are stored and none is the default; make one the default (topology default NAME)`,
+  throw QuestionError.of(
+    Q['question.no-default-topology'],
+    { count: all.length },
     all.map((entry) => entry.name),
   );
 }

@@ -3,6 +3,7 @@
 // always re-reads the current topology.
 
 import { z } from 'zod';
+import { LANGS, type Lang } from '../i18n/lang.js';
 import type { Question } from '../question/question.js';
 import { SLACK_LIMITS } from '../render/mrkdwn.js';
 
@@ -12,6 +13,8 @@ export const BUTTON_VALUE_LIMIT = SLACK_LIMITS.maxButtonValue;
 export interface AnswerRef {
   readonly topology: string;
   readonly question: Question;
+  /** The language the answer was in, so that a click answers in it again. */
+  readonly lang?: Lang;
 }
 
 const refSchema = z.object({
@@ -24,6 +27,7 @@ const refSchema = z.object({
     p: z.enum(['tcp', 'udp', 'icmp']).optional(),
     n: z.number().int().min(0).max(65535).optional(),
   }),
+  l: z.enum(LANGS).optional(),
 });
 
 /** The button value for an answer; throws if it would not fit (names are bounded, so it never should). */
@@ -39,6 +43,7 @@ export function encodeAnswerRef(ref: AnswerRef): string {
       ...(protocol ? { p: protocol } : {}),
       ...(port !== undefined ? { n: port } : {}),
     },
+    ...(ref.lang && ref.lang !== 'en' ? { l: ref.lang } : {}),
   });
   if (value.length > BUTTON_VALUE_LIMIT)
     throw new Error(`answer reference is ${value.length} chars, over ${BUTTON_VALUE_LIMIT}`);
@@ -56,7 +61,7 @@ export function decodeAnswerRef(value: string | undefined): AnswerRef | null {
   }
   const parsed = refSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const { t, q } = parsed.data;
+  const { t, q, l } = parsed.data;
   const question: Question = {
     cluster: q.c,
     workload: q.w,
@@ -64,5 +69,5 @@ export function decodeAnswerRef(value: string | undefined): AnswerRef | null {
     ...(q.p ? { protocol: q.p } : {}),
     ...(q.n !== undefined ? { port: q.n } : {}),
   };
-  return { topology: t, question };
+  return { topology: t, question, ...(l ? { lang: l } : {}) };
 }

@@ -3,6 +3,7 @@
 import type { SubcommandRegistry } from '../commands/registry.js';
 import type { CommandContext } from '../commands/subcommand.js';
 import type { TopologyChangeListener } from '../commands/topology.js';
+import type { Lang } from '../i18n/lang.js';
 import type { Logger } from '../log/logger.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { Store } from '../store/store.js';
@@ -15,6 +16,8 @@ export interface SlackDeps {
   readonly now: () => Date;
   /** Slack user ids that may write (REACHBOT_ADMINS). */
   readonly admins: ReadonlySet<string>;
+  /** The workspace's default language (REACHBOT_LANG). */
+  readonly defaultLang?: Lang;
   readonly registry: SubcommandRegistry;
   /** The bot token, to download files shared with the bot (url_private_download needs it). */
   readonly botToken: string;
@@ -41,5 +44,6 @@ export function commandContext(deps: SlackDeps, userId: string, channelId: strin
     isAdmin: deps.admins.has(userId),
     admins: [...deps.admins],
     now: deps.now,
+    ...(deps.defaultLang ? { defaultLang: deps.defaultLang } : {}),
   };
 }

@@ -2,6 +2,8 @@
 // reference), the plain reply for subcommands, an error with suggestions. Every message has `text`.
 import type { KnownBlock } from '@slack/types';
 import type { Answer, Outcome } from '../commands/converse.js';
+import { i18n } from '../i18n/i18n.js';
+import { slack } from '../i18n/messages/slack.js';
 import { renderBlocks, renderErrorBlocks } from '../render/blocks.js';
 import { SLACK_LIMITS } from '../render/mrkdwn.js';
 import { encodeAnswerRef } from './answer-ref.js';
@@ -22,7 +24,7 @@ export function outcomeMessage(outcome: Outcome, options: { readonly ephemeral: 
     case 'answer':
       return answerMessage(outcome.answer, options);
     case 'error': {
-      const rendered = renderErrorBlocks(outcome.message, outcome.suggestions);
+      const rendered = renderErrorBlocks(outcome.message, outcome.suggestions, i18n(outcome.lang ?? 'en'));
       return { text: rendered.text, blocks: rendered.blocks };
     }
     case 'reply': {
@@ -42,8 +44,10 @@ export function outcomeMessage(outcome: Outcome, options: { readonly ephemeral: 
 
 /** A diagnosis as Block Kit with its action buttons. */
 export function answerMessage(answer: Answer, options: { readonly ephemeral: boolean }): SlackMessage {
-  const actionValue = encodeAnswerRef({ topology: answer.topology, question: answer.question });
+  const text = i18n(answer.lang);
+  const actionValue = encodeAnswerRef({ topology: answer.topology, question: answer.question, lang: answer.lang });
   const rendered = renderBlocks(answer.result, {
+    text,
     ...(answer.format ? { format: answer.format } : {}),
     ...(answer.fixesOnly ? { fixesOnly: true } : {}),
     ephemeral: options.ephemeral,
@@ -62,7 +66,7 @@ export function answerMessage(answer: Answer, options: { readonly ephemeral: boo
     file: {
       filename: `${stem}.txt`,
       content: rendered.overflow.content,
-      title: `Full diagnosis: ${q.cluster} → ${q.destination}`,
+      title: text.t(slack['slack.full-diagnosis'], { cluster: q.cluster, destination: q.destination }),
     },
   };
 }

@@ -2,7 +2,7 @@
 // core only loads, validates, migrates and writes the whole document atomically.
 
 import type { Verdict } from '../engine/diagnosis.js';
-import type { Lang } from '../i18n/lang.js';
+import type { Lang, LangSetting } from '../i18n/lang.js';
 import type { Question } from '../question/question.js';
 import type { Topology } from '../topology/schema.js';
 
@@ -22,6 +22,8 @@ export interface ThreadContext {
   readonly topology: string;
   readonly question: Question;
   readonly updatedAt: string;
+  /** The language the thread is answered in (its first question's, unless someone switched). */
+  readonly lang?: Lang;
 }
 
 export interface AuditEntry {
@@ -131,6 +133,8 @@ export interface StoreData {
   syncs: Record<string, SyncSchedule>;
   /** The language of a channel's digests, change alerts and sync posts, by channel (added compatibly: older files get it empty). */
   channelLangs: Record<string, Lang>;
+  /** Each Slack user's answer language (`lang zh|en|auto`), by user id; absent: auto. */
+  languages: Record<string, LangSetting>;
 }
 
 /** A fresh, empty store document (a new object every call: lowdb keeps defaults by reference). */
@@ -145,5 +149,6 @@ export function emptyStoreData(): StoreData {
     schedules: {},
     syncs: {},
     channelLangs: {},
+    languages: {},
   };
 }

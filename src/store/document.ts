@@ -101,7 +101,8 @@ export function withDefaultSections(document: Record<string, unknown>): Record<s
   return { ...emptyStoreData(), ...document };
 }
 
-function deepFreeze<T>(value: T): T {
+/** Freeze a value and everything in it (already frozen parts are not walked again). */
+export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);

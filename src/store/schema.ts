@@ -1,9 +1,10 @@
 // The store document as a zod schema, for validating a file on load and every update before it is
 // written. Objects are loose (unknown keys are kept): a section its owner extends compatibly must not
 // make an existing file look corrupt. Stored topologies are re-validated with the topology schema.
+
 import { z } from 'zod';
 import type { Verdict } from '../engine/diagnosis.js';
-import { LANGS } from '../i18n/lang.js';
+import { LANGS, langSettingSchema } from '../i18n/lang.js';
 import type { SyncFailureKind } from './data.js';
 
 const VERDICTS = ['reachable', 'unreachable', 'uncertain'] as const satisfies readonly Verdict[];
@@ -28,7 +29,12 @@ export const storedTopologyEntrySchema = z.looseObject({
   source: text.optional(),
 });
 
-const threadSchema = z.looseObject({ topology: text, question: questionSchema, updatedAt: isoTime });
+const threadSchema = z.looseObject({
+  topology: text,
+  question: questionSchema,
+  updatedAt: isoTime,
+  lang: z.enum(LANGS).optional(),
+});
 
 const auditSchema = z.looseObject({
   at: isoTime,
@@ -121,4 +127,6 @@ export const storeDataSchema = z.looseObject({
   syncs: z.record(z.string(), syncSchema).default({}),
   // Added later the same way: a file without it has every channel in the workspace default language.
   channelLangs: z.record(z.string(), z.enum(LANGS)).default({}),
+  // Added later still, the same way: each Slack user's language (`lang zh|en|auto`), by user id.
+  languages: z.record(z.string(), langSettingSchema).default({}),
 });

@@ -1,6 +1,7 @@
 // Named topologies in the store: put, get, list, remove, the default one, which one holds a cluster,
 // and each one compiled once (the compiled form is cached per topology object, so replacing a topology
 // recompiles it and nothing else does).
+import { question as Q } from '../i18n/messages/question.js';
 import { closestNames } from '../names/closest.js';
 import { QuestionError } from '../question/errors.js';
 import { type CompiledTopology, compileTopology } from '../topology/compile.js';
@@ -143,7 +144,11 @@ export function compiledFor(store: Store, name: string): CompiledTopology {
 function requireTopology(store: Store, name: string): StoredTopology {
   const entry = getTopology(store, name);
   if (!entry)
-    throw new QuestionError(`no topology named "${name}"`, closestNames(name, Object.keys(store.data.topologies)));
+    throw QuestionError.of(
+      Q['question.no-topology-named'],
+      { name },
+      closestNames(name, Object.keys(store.data.topologies)),
+    );
   return entry;
 }
 
@@ -167,17 +172,17 @@ export function resolveClusterTopology(store: Store, typedCluster: string): Stor
     const chosen = holders.find((entry) => entry.name === preferred);
     if (chosen) return chosen;
     const choices = holders.map((entry) => `${entry.name}:${clusterOf(entry, wanted)}`);
-    throw new QuestionError(
-      `cluster "${clusterName}" is in ${holders.length} topologies (${choices.join(', ')}); name one as topology:cluster`,
+    throw QuestionError.of(
+      Q['question.cluster-in-several'],
+      { cluster: clusterName, count: holders.length, choices },
       choices,
     );
   }
   const known = all.flatMap((entry) => (entry.topology.clusters ?? []).map((cluster) => cluster.name));
   const suggestions = closestNames(clusterName, [...new Set(known)]);
-  throw new QuestionError(
-    all.length === 0
-      ? `unknown cluster "${clusterName}": no topologies are stored`
-      : `unknown cluster "${clusterName}"${suggestions.length ? ` (known: ${suggestions.join(', ')})` : ''}`,
+  throw QuestionError.of(
+    Q['question.unknown-stored-cluster'],
+    { cluster: clusterName, stored: all.length > 0, suggestions },
     suggestions,
   );
 }

@@ -7,7 +7,10 @@ import { importTerraformStateCooperatively } from '../import/terraform/index.js'
 import type { SyncSourceSpec } from '../store/data.js';
 import { SyncFailedError } from './failure.js';
 
-/** Reads one source; the scheduler and `topology sync` call it. */
+/**
+ * Reads one source; the scheduler and `topology sync` call it. The result is not validated yet (`validated: false`):
+ * the scheduler validates it in a worker thread, off the thread that answers questions.
+ */
 export type ReadSource = (source: SyncSourceSpec) => Promise<ImportResult>;
 
 export interface SourceReaderOptions {
@@ -38,9 +41,10 @@ export function sourceReader(options: SourceReaderOptions): ReadSource {
           ...(options.sleep ? { sleep: options.sleep } : {}),
           ...(options.now ? { now: options.now } : {}),
           ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+          validate: false,
         });
       case 'terraform-file':
-        return importTerraformStateCooperatively(await readFile(source.path, 'utf8'), source.path);
+        return importTerraformStateCooperatively(await readFile(source.path, 'utf8'), source.path, { validate: false });
       case 'terraform-url': {
         const host = new URL(source.url).host;
         let response: Response;
@@ -62,7 +66,7 @@ export function sourceReader(options: SourceReaderOptions): ReadSource {
                 : 'unreachable';
           throw new SyncFailedError(kind, `the state at ${host} answered HTTP ${response.status}`);
         }
-        return importTerraformStateCooperatively(await response.text(), `the state at ${host}`);
+        return importTerraformStateCooperatively(await response.text(), `the state at ${host}`, { validate: false });
       }
     }
   };

@@ -13,9 +13,12 @@ import type { Lang } from '../i18n/lang.js';
 import { yieldToEventLoop } from '../import/cooperative.js';
 import { carryKubernetesSide } from '../kubernetes/merge.js';
 import type { KubernetesSyncTarget, StoredTopology, SyncSchedule, SyncSourceSpec } from '../store/data.js';
-import { StoreValidationError } from '../store/errors.js';
+import { deepFreeze, trustSealedEntry } from '../store/document.js';
+import { TopologyNameError } from '../store/errors.js';
+import { sealOf } from '../store/seal.js';
+import { rememberJson } from '../store/serialize.js';
 import type { Store } from '../store/store.js';
-import { compileStored, getTopology, putPrepared, sealTopology } from '../store/topologies.js';
+import { compileStored, getTopology, isValidTopologyName, putPrepared } from '../store/topologies.js';
 import type { Topology } from '../topology/schema.js';
 import { classifySyncError, type SyncFailure } from './failure.js';
 import { FAILURES_BEFORE_POST, failureMessage, recoveryMessage, watchingChannels } from './health-alerts.js';
@@ -28,6 +31,7 @@ import {
   withTarget,
 } from './kubernetes.js';
 import { refusePartial } from './partial.js';
+import { type PrepareTopology, prepareInWorker } from './prepare.js';
 import type { ReadSource } from './read-source.js';
 import { formatSyncSource, sourceKey } from './source.js';
 
@@ -65,6 +69,8 @@ export interface SyncSchedulerOptions {
   readonly retry?: RetryPolicy;
   /** The workspace default language of failure and recovery posts, for channels without `digest lang`. */
   readonly defaultLang?: Lang;
+  /** Validates an import off the main thread; default: a worker thread per sync (src/sync/prepare.ts). */
+  readonly prepare?: PrepareTopology;
 }
 
 /** What one sync did. */
@@ -109,6 +115,7 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
   const random = options.random ?? Math.random;
   const logger = options.logger ?? silentLogger;
   const timers = options.timers === false ? undefined : (options.timers ?? realTimers);
+  const prepare = options.prepare ?? prepareInWorker({ freeze: deepFreeze });
   const defaultInterval = Math.max(MIN_SYNC_INTERVAL_MS, options.defaultIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS);
   // One in-flight sync per source, whichever topology asked for it.
   const running = new Map<string, Promise<SyncOutcome>>();
@@ -227,9 +234,10 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
   };
 
   /**
-   * Read the source; store the result if it is complete and differs; run the change alerts. The CPU-heavy steps
-   * (validate, compare, compile, write) each yield to the event loop first, so questions waiting meanwhile are
-   * answered between them, from the topology still stored.
+   * Read the source; store the result if it is complete and differs; run the change alerts. Validation and the
+   * comparison with the stored topology run in a worker thread; the steps left here (serializing the import,
+   * taking the validated topology back slice by slice, compile, write) each yield to the event loop first, so
+   * questions waiting meanwhile are answered between them, from the topology still stored.
    */
   const readAndStore = async (name: string, source: SyncSourceSpec, started: Date): Promise<SyncOutcome> => {
     const result = await read(source);
@@ -237,12 +245,14 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
     const refusal = refusePartial(result, previous?.topology);
     if (refusal) return { status: 'failed', failure: refusal, warnings: result.warnings };
     // The cloud knows nothing of NetworkPolicies and workload labels: keep what was merged before, then read
-    // the configured clusters over it (one that cannot be read keeps what it had; see docs/SYNC.md).
-    let imported = previous ? carryKubernetesSide(previous.topology, result.topology) : result.topology;
+    // the configured clusters over it (one that cannot be read keeps what it had; see docs/SYNC.md). Without
+    // configured clusters the validation worker carries the stored side over (below), not this thread.
+    let imported = result.topology;
     let warnings: readonly string[] = result.warnings;
     let kubernetesFailures: { cluster: string; message: string }[] = [];
     const targets = store.data.syncs[name]?.kubernetes ?? [];
     if (targets.length) {
+      if (previous) imported = carryKubernetesSide(previous.topology, result.topology);
       const side = await readKubernetesSide(imported, targets, readCluster);
       imported = side.topology;
       warnings = [...warnings, ...side.warnings];
@@ -260,26 +270,35 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
     const text = JSON.stringify(targets.length ? imported : result.topology);
     const last = lastImports.get(name);
     if (previous && last && last.stored === previous && last.text === text) return done('unchanged');
+    const entryName = previous?.name ?? name;
+    if (!isValidTopologyName(entryName)) throw new TopologyNameError(entryName);
     await yieldToEventLoop();
-    let sealed: StoredTopology;
-    try {
-      sealed = sealTopology({
-        name: previous?.name ?? name,
-        topology: imported,
+    const previousText = previous ? topologyText(previous.topology) : undefined;
+    // Validation runs in a worker thread: seconds for a large network, during which answers go on.
+    const carry = previous && !targets.length ? { carryFrom: previous.topology.clusters ?? [] } : {};
+    const prepared = await prepare({
+      documentText: text,
+      ...carry,
+      ...(previousText === undefined ? {} : { previousText }),
+    });
+    if (prepared.kind === 'invalid') {
+      const message = `the import is not a valid topology: ${prepared.issues.slice(0, 3).join('; ')}`;
+      return { status: 'failed', failure: { kind: 'invalid', message }, warnings };
+    }
+    if (prepared.kind === 'same') {
+      if (previous) lastImports.set(name, { stored: previous, text });
+      return done('unchanged');
+    }
+    const sealed = trustedEntry(
+      {
+        name: entryName,
+        topology: prepared.topology,
         importedAt: started.toISOString(),
         importedBy: SYNC_USER,
         source: formatSyncSource(source),
-      });
-    } catch (error) {
-      if (!(error instanceof StoreValidationError)) throw error;
-      const message = `the import is not a valid topology: ${error.issues.slice(0, 3).join('; ')}`;
-      return { status: 'failed', failure: { kind: 'invalid', message }, warnings };
-    }
-    await yieldToEventLoop();
-    if (previous && topologyText(previous.topology) === topologyText(sealed.topology)) {
-      lastImports.set(name, { stored: previous, text });
-      return done('unchanged');
-    }
+      },
+      prepared.text,
+    );
     await yieldToEventLoop();
     compileStored(sealed);
     await yieldToEventLoop();
@@ -410,6 +429,20 @@ function topologyText(topology: Topology): string {
     if (Object.isFrozen(topology)) texts.set(topology, text);
   }
   return text;
+}
+
+/**
+ * The stored entry of a topology the worker validated: frozen and marked validated without validating it again,
+ * with its JSON text (built from the worker's text of the topology) remembered for the store's write and seal.
+ */
+function trustedEntry(entry: StoredTopology, topologyJson: string): StoredTopology {
+  trustSealedEntry(entry);
+  texts.set(entry.topology, topologyJson);
+  const { name, topology: _topology, ...rest } = entry;
+  const tail = JSON.stringify(rest);
+  const json = `{"name":${JSON.stringify(name)},"topology":${topologyJson}${tail === '{}' ? '}' : `,${tail.slice(1)}`}`;
+  rememberJson(entry, json, sealOf(json));
+  return entry;
 }
 
 const realTimers: Timers = {

@@ -51,13 +51,13 @@ export function valueAllowance(length: number): number {
 
 /**
  * Parse topology text (YAML or JSON; JSON is YAML) and validate it, locating issues by line.
- * js-yaml builds the data fast (a large topology is tens of MB); only when validation fails is the text
+ * A JSON text is read with JSON.parse; js-yaml builds YAML data fast (a large topology is tens of MB); only when validation fails is the text
  * parsed again with `yaml`, whose document keeps source positions, to give each issue its line.
  */
 export function parseTopology(text: string, meter: WorkMeter = noMeter): TopologyResult {
-  let data: unknown;
+  let data: unknown = parseJsonFast(text);
   try {
-    data = loadYaml(text, { schema: CORE_SCHEMA, maxAliases: 1000 });
+    if (data === NOT_JSON) data = loadYaml(text, { schema: CORE_SCHEMA, maxAliases: 1000 });
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
     return {
@@ -85,6 +85,64 @@ export function parseTopology(text: string, meter: WorkMeter = noMeter): Topolog
     ok: false,
     issues: result.issues.map((issue) => ({ ...issue, line: lineOf(doc.contents, issue.path, lineCounter) })),
   };
+}
+
+const NOT_JSON = Symbol('not JSON');
+
+/**
+ * A JSON document parsed by `JSON.parse` (ten times faster than a YAML parser on a large topology, and without its
+ * intermediate objects), or NOT_JSON for anything else. A JSON text that does not parse, or that repeats a key in one
+ * object (which JSON.parse would silently resolve), goes to the YAML parser, which locates the problem.
+ */
+function parseJsonFast(text: string): unknown {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!/^\s*\{/.test(text.slice(start, start + 64))) return NOT_JSON;
+  let data: unknown;
+  try {
+    data = JSON.parse(start ? text.slice(start) : text);
+  } catch {
+    return NOT_JSON;
+  }
+  return hasDuplicateKey(text) ? NOT_JSON : data;
+}
+
+/** Whether some object in a JSON text that parsed repeats a key (keys compared as written). Linear in the text. */
+function hasDuplicateKey(text: string): boolean {
+  const stack: (Set<string> | null)[] = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      let end = text.indexOf('"', i + 1);
+      // Skip escaped quotes: a quote preceded by an odd number of backslashes.
+      for (;;) {
+        let slashes = 0;
+        while (text.charCodeAt(end - 1 - slashes) === 0x5c) slashes += 1;
+        if (slashes % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
+      const keys = stack[stack.length - 1];
+      if (expectKey && keys) {
+        const key = text.slice(i + 1, end);
+        if (keys.has(key)) return true;
+        keys.add(key);
+        expectKey = false;
+      }
+      i = end;
+    } else if (c === 0x7b /* { */) {
+      stack.push(new Set());
+      expectKey = true;
+    } else if (c === 0x5b /* [ */) {
+      stack.push(null);
+      expectKey = false;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      stack.pop();
+      expectKey = false;
+    } else if (c === 0x2c /* , */) {
+      expectKey = stack[stack.length - 1] != null;
+    }
+  }
+  return false;
 }
 
 /** Whether walking `value` (aliases expanded) visits more than `limit` values; stops as soon as it does. */

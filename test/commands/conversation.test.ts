@@ -21,13 +21,16 @@ const textOf = (outcome: Awaited<ReturnType<typeof converse>>): string =>
   outcome.kind === 'reply' ? outcome.reply.text : outcome.kind === 'error' ? outcome.message : 'answer';
 
 describe('conversation gaps', () => {
-  it('"thanks!" and 谢谢 get a short reply, not "unknown cluster"', async () => {
+  it('"thanks!" and 谢谢 get a short reply in their own language, not "unknown cluster"', async () => {
     const { context, registry } = await setup();
-    for (const text of ['thanks!', 'Thank you', '谢谢']) {
+    for (const text of ['thanks!', 'Thank you']) {
       const outcome = await converse(text, context, registry);
       expect(outcome.kind).toBe('reply');
       expect(textOf(outcome)).toMatch(/welcome/);
     }
+    const chinese = await converse('谢谢', context, registry);
+    expect(chinese.kind).toBe('reply');
+    expect(textOf(chinese)).toMatch(/^不客气/);
   });
 
   it('"why?" after an answer names the steps behind the verdict', async () => {

@@ -114,6 +114,8 @@ export function untranslatedWords(text: string, names: Iterable<string> = []): s
   const words = withoutCode(text)
     // Mrkdwn links and user/channel mentions: <url|label>, <@U123>, <#C1>.
     .replace(/<[^>\s]*>/g, ' ')
+    // Slack emoji shortcodes (:warning:) are markup.
+    .replace(/:[a-z0-9_+-]+:/g, ' ')
     // Command-line options (--topology) are code.
     .replace(/(^|\s)--?[a-z][a-z0-9-]*/g, ' ')
     .match(/[A-Za-z][A-Za-z0-9._/:-]*/g);

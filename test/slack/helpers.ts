@@ -127,6 +127,8 @@ export interface TestAppOptions {
   readonly retryConfig?: webApi.RetryOptions;
   /** The subcommands (default: the core ones). */
   readonly registry?: SubcommandRegistry;
+  /** The workspace's default language (REACHBOT_LANG). */
+  readonly defaultLang?: 'zh' | 'en';
 }
 
 /** Start the real app over HTTP on a free port. */
@@ -147,6 +149,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     registry: options.registry ?? createRegistry(),
     botToken: BOT_TOKEN,
     ...(options.watchButton ? { watchButton: options.watchButton } : {}),
+    ...(options.defaultLang ? { defaultLang: options.defaultLang } : {}),
   };
   const app = createSlackApp(
     {

@@ -545,6 +545,28 @@ describe('JSON input', () => {
     const line = text.split('\n').findIndex((l) => l.includes('192.168.0.0/33')) + 1;
     expect(issues[0]!.line).toBe(line);
   });
+
+  it('rejects a key repeated in one JSON object, with the line of the second (JSON.parse would take the last)', () => {
+    const text = '{\n  "version": 1,\n  "name": "a",\n  "vpcs": [],\n  "name": "b"\n}';
+    const issues = expectInvalid(parseTopology(text));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.message).toMatch(/duplicate/i);
+    expect(issues[0]!.line).toBe(5);
+    // The same key in two different objects, and key-like text inside strings, are fine.
+    const fine = JSON.stringify({ ...sample(), description: 'a "name": "b", {"name": 1} [' });
+    expect(parseTopology(fine)).toEqual(parseTopology(stringifyYaml(JSON.parse(fine))));
+  });
+
+  it('reads any JSON text as the YAML parser does (BOM, whitespace, escapes in keys and values)', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.boolean(), fc.integer({ min: 0, max: 3 }), (description, bom, indent) => {
+        const text = `${bom ? '\uFEFF' : ''}  ${JSON.stringify({ ...sample(), description }, null, indent)}`;
+        const viaYaml = parseTopology(`${stringifyYaml({ ...sample(), description })}`);
+        expect(parseTopology(text)).toEqual(viaYaml);
+      }),
+      { numRuns: 50 },
+    );
+  });
 });
 
 describe('validateTopology', () => {

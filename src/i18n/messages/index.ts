@@ -9,6 +9,7 @@ import { engineSource } from './engine-source.js';
 import { fixes } from './fixes.js';
 import { question } from './question.js';
 import { scenarios } from './scenarios.js';
+import { slack } from './slack.js';
 import { sync } from './sync.js';
 
 /** The catalogs by area; an area's ids are unique within it. */
@@ -21,5 +22,6 @@ export const CATALOGS: Readonly<Record<string, Catalog>> = {
   fixes,
   question,
   scenarios,
+  slack,
   sync,
 };

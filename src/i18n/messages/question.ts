@@ -147,6 +147,47 @@ export const question = {
     en: (p) => `unknown destination "${p.text}": not an IP address and no resource has that name${enKnown(p.known)}`,
     zh: (p) => `未知的目的地址“${p.text}”：不是 IP 地址，也没有叫这个名字的资源${zhKnown(p.known)}`,
   }),
+  'question.no-topology-named': message<{ name: string }>({
+    en: (p) => `no topology named "${p.name}"`,
+    zh: (p) => `没有名为“${p.name}”的拓扑`,
+  }),
+  'question.cluster-in-several': message<{ cluster: string; count: number; choices: readonly string[] }>({
+    en: (p) =>
+      `cluster "${p.cluster}" is in ${p.count} topologies (${p.choices.join(', ')}); name one as topology:cluster`,
+    zh: (p) => `集群“${p.cluster}”出现在 ${p.count} 个拓扑中（${p.choices.join('、')}）；请用“拓扑:集群”指明其一`,
+  }),
+  'question.unknown-stored-cluster': message<{ cluster: string; stored: boolean; suggestions: readonly string[] }>({
+    en: (p) =>
+      p.stored
+        ? `unknown cluster "${p.cluster}"${p.suggestions.length ? ` (known: ${p.suggestions.join(', ')})` : ''}`
+        : `unknown cluster "${p.cluster}": no topologies are stored`,
+    zh: (p) =>
+      p.stored
+        ? `未知的集群“${p.cluster}”${p.suggestions.length ? `（已知：${p.suggestions.join('、')}）` : ''}`
+        : `未知的集群“${p.cluster}”：存储中没有任何拓扑`,
+  }),
+  'question.no-topology': message<{ importHint: boolean }>({
+    en: (p) =>
+      `No topology is registered yet, so there is nothing to check against.${p.importHint ? ' An admin can import one (`topology import NAME`, see `help`).' : ''}`,
+    zh: (p) =>
+      `尚未注册任何拓扑，无从检查。${p.importHint ? '管理员可以导入一个（`topology import NAME`，详见 `help`）。' : ''}`,
+  }),
+  'question.no-default-topology': message<{ count: number }>({
+    en: (p) => `${p.count} topologies are stored and none is the default; make one the default (topology default NAME)`,
+    zh: (p) => `存储中有 ${p.count} 个拓扑，但没有默认拓扑；请设置一个默认拓扑（\`topology default NAME\`）`,
+  }),
+  'question.whatif-first': fixed(
+    'Ask a question first: "what if" is answered in the thread of an answer, about its path and the channel’s watched paths.',
+    '请先提一个问题：“假如”类问题需要在回答的消息列中提出，针对该回答的路径和本频道关注的路径。',
+  ),
+  'question.thread-topology-gone': message<{ topology: string }>({
+    en: (p) => `the thread's topology ${p.topology} is no longer stored`,
+    zh: (p) => `本消息列使用的拓扑 ${p.topology} 已不在存储中`,
+  }),
+  'question.no-fixes-to-apply': fixed(
+    'The answer in this thread has no fixes to apply (it is reachable, or only a re-plan would help).',
+    '本消息列中的回答没有可应用的修复（路径可以访问，或者只能重新规划）。',
+  ),
   'question.port-range': message<{ port: number }>({
     en: (p) => `port ${p.port} is not between 1 and 65535`,
     zh: (p) => `端口 ${p.port} 不在 1 到 65535 之间`,

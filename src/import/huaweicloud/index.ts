@@ -30,6 +30,8 @@ export interface HuaweiCloudImportOptions {
   readonly domain?: string;
   /** Per-service base URLs, over those of HUAWEICLOUD_ENDPOINT_<SERVICE>. */
   readonly endpoints?: Readonly<Record<string, string>>;
+  /** `false`: leave validating the result to the caller (AssembleOptions.validate). */
+  readonly validate?: boolean;
 }
 
 /** Credentials from the environment (the SDK's names first, then the Terraform provider's). */
@@ -70,6 +72,7 @@ export async function importHuaweiCloud(options: HuaweiCloudImportOptions): Prom
     region: options.region,
     project: /^[0-9a-f]{32}$/i.test(projectId) ? projectId : undefined,
     description: `imported from Huawei Cloud ${options.region} (project ${projectId})${options.vpcIds?.length ? `, VPCs ${options.vpcIds.join(', ')}` : ''}`,
+    ...(options.validate === false ? { validate: false } : {}),
   });
 }
 

@@ -33,9 +33,10 @@ export function importTerraformState(input: string | unknown, source = 'terrafor
 export function importTerraformStateCooperatively(
   input: string | unknown,
   source = 'terraform state',
+  settings: { readonly validate?: boolean } = {},
 ): Promise<ImportResult> {
   const { inventory, options } = readTerraformState(input, source);
-  return assembleTopologyCooperatively(inventory, options);
+  return assembleTopologyCooperatively(inventory, { ...options, ...settings });
 }
 
 /** The state's Huawei Cloud resources as an importer inventory, and how to describe the topology made of it. */

@@ -2,7 +2,8 @@
 // watches (each watched path with its last verdict). Built from the store alone, so it is cheap to publish.
 import type { HomeView, KnownBlock } from '@slack/types';
 import { describeQuestion } from '../../digest/watches.js';
-import type { Verdict } from '../../engine/diagnosis.js';
+import { EN, type I18n } from '../../i18n/i18n.js';
+import { slack } from '../../i18n/messages/slack.js';
 import { escapeMrkdwn, SLACK_LIMITS, truncate } from '../../render/mrkdwn.js';
 import type { StoreData } from '../../store/data.js';
 import { syncHealthLine } from '../../sync/health.js';
@@ -12,61 +13,54 @@ const MAX_HOME_BLOCKS = SLACK_LIMITS.maxHomeBlocks - 5;
 /** Names, labels and file names are the user's text: shown literally, never as markup or mentions. */
 const esc = escapeMrkdwn;
 
-const VERDICT_BADGE: Record<Verdict, string> = {
-  reachable: ':white_check_mark: reachable',
-  unreachable: ':x: unreachable',
-  uncertain: ':warning: uncertain',
-};
-
-/** The Home tab view for the current store contents. */
-export function homeView(data: Readonly<StoreData>, now: Date = new Date()): HomeView {
+/** The Home tab view for the current store contents, in a language (default English). */
+export function homeView(data: Readonly<StoreData>, now: Date = new Date(), text: I18n = EN): HomeView {
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: 'reachbot: can this pod reach that address?' } },
-    {
-      type: 'section',
-      text: {
-        type: 'mrkdwn',
-        text: 'Ask with `/reach prod 192.168.10.52 tcp/3306`, mention me in a thread (`@reachbot can pod in prod reach db1?`), or DM me. `/reach help` lists every form.',
-      },
-    },
+    { type: 'header', text: { type: 'plain_text', text: text.t(slack['home.title']) } },
+    { type: 'section', text: { type: 'mrkdwn', text: text.t(slack['home.intro']) } },
     { type: 'divider' },
-    ...topologyBlocks(data, now),
+    ...topologyBlocks(data, now, text),
     { type: 'divider' },
-    ...watchBlocks(data),
+    ...watchBlocks(data, text),
   ];
-  return { type: 'home', blocks: capBlocks(blocks) };
+  return { type: 'home', blocks: capBlocks(blocks, text) };
 }
 
-function topologyBlocks(data: Readonly<StoreData>, now: Date): KnownBlock[] {
+function topologyBlocks(data: Readonly<StoreData>, now: Date, text: I18n): KnownBlock[] {
   const stored = Object.values(data.topologies).sort((a, b) => a.name.localeCompare(b.name));
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: `Topologies (${stored.length})` } },
+    { type: 'header', text: { type: 'plain_text', text: text.t(slack['home.topologies'], { count: stored.length }) } },
   ];
   if (stored.length === 0) {
-    blocks.push(
-      mrkdwn(
-        'No topology is registered yet. An admin can DM me a topology file (YAML or JSON) with the message `topology import NAME`.',
-      ),
-    );
+    blocks.push(mrkdwn(text.t(slack['home.no-topology'])));
     return blocks;
   }
+  const comma = text.lang === 'zh' ? '，' : ', ';
   for (const entry of stored) {
-    const isDefault = data.defaultTopology === entry.name ? ' (default)' : '';
+    const isDefault = data.defaultTopology === entry.name ? text.t(slack['home.default']) : '';
     const clusters = entry.topology.clusters ?? [];
-    const lines = clusters.map(
-      (cluster) =>
-        `• *${esc(cluster.name)}*: \`${cluster.networkModel}\` in VPC \`${esc(cluster.vpc)}\`${cluster.version ? `, ${esc(cluster.version)}` : ''}`,
+    const lines = clusters.map((cluster) =>
+      text.t(slack['home.cluster'], {
+        name: esc(cluster.name),
+        model: cluster.networkModel,
+        vpc: esc(cluster.vpc),
+        ...(cluster.version ? { version: esc(cluster.version) } : {}),
+      }),
     );
     const origin = [
       entry.source ? esc(entry.source) : undefined,
-      `imported ${entry.importedAt.slice(0, 16).replace('T', ' ')} UTC`,
-      entry.importedBy ? `by <@${entry.importedBy}>` : '',
+      text.t(slack['home.imported'], { at: text.time(new Date(entry.importedAt)) }),
+      entry.importedBy ? text.t(slack['home.by'], { user: entry.importedBy }) : '',
     ]
       .filter(Boolean)
-      .join(', ');
+      .join(comma);
+    const counts = text.t(slack['home.counts'], {
+      clusters: clusters.length,
+      resources: (entry.topology.resources ?? []).length,
+    });
     blocks.push(
       mrkdwn(
-        `*${esc(entry.name)}*${isDefault}: ${clusters.length} cluster${clusters.length === 1 ? '' : 's'}, ${(entry.topology.resources ?? []).length} resources\n${lines.join('\n') || '_no clusters_'}`,
+        `*${esc(entry.name)}*${isDefault}${text.lang === 'zh' ? '：' : ': '}${counts}\n${lines.join('\n') || text.t(slack['home.no-clusters'])}`,
       ),
       { type: 'context', elements: [{ type: 'mrkdwn', text: origin }] },
     );
@@ -79,24 +73,28 @@ function topologyBlocks(data: Readonly<StoreData>, now: Date): KnownBlock[] {
   return blocks;
 }
 
-function watchBlocks(data: Readonly<StoreData>): KnownBlock[] {
+function watchBlocks(data: Readonly<StoreData>, text: I18n): KnownBlock[] {
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: `Watched paths (${data.watches.length})` } },
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: text.t(slack['home.watched'], { count: data.watches.length }) },
+    },
   ];
   if (data.watches.length === 0) {
-    blocks.push(mrkdwn('Nothing is watched. Press *Watch this path* on an answer, or `/reach watch prod db1:3306`.'));
+    blocks.push(mrkdwn(text.t(slack['home.no-watches'])));
     return blocks;
   }
   for (const watch of data.watches) {
     const status = watch.last
-      ? `${VERDICT_BADGE[watch.last.verdict]} (checked ${watch.last.at.slice(0, 16).replace('T', ' ')} UTC)`
-      : 'not checked yet';
-    const label = watch.label ? `*${esc(watch.label)}*: ` : '';
-    blocks.push(
-      mrkdwn(
-        `${label}${esc(describeQuestion(watch.question))} in \`${esc(watch.topology)}\`, <#${watch.channel}>\n${status}`,
-      ),
-    );
+      ? `${text.t(slack['home.verdict'], { verdict: watch.last.verdict })} ${text.t(slack['home.checked'], { at: text.time(new Date(watch.last.at)) })}`
+      : text.t(slack['home.not-checked']);
+    const label = watch.label ? `*${esc(watch.label)}*${text.lang === 'zh' ? '：' : ': '}` : '';
+    const where = text.t(slack['home.in-topology'], {
+      question: esc(describeQuestion(watch.question)),
+      topology: esc(watch.topology),
+      channel: watch.channel,
+    });
+    blocks.push(mrkdwn(`${label}${where}\n${status}`));
   }
   return blocks;
 }
@@ -105,7 +103,7 @@ function mrkdwn(text: string): KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.maxSectionText) } };
 }
 
-function capBlocks(blocks: KnownBlock[]): KnownBlock[] {
+function capBlocks(blocks: KnownBlock[], text: I18n): KnownBlock[] {
   if (blocks.length <= MAX_HOME_BLOCKS) return blocks;
   const kept = blocks.slice(0, MAX_HOME_BLOCKS - 1);
   kept.push({
@@ -113,7 +111,7 @@ function capBlocks(blocks: KnownBlock[]): KnownBlock[] {
     elements: [
       {
         type: 'mrkdwn',
-        text: `…and ${blocks.length - kept.length} more blocks; use \`/reach topologies\` for the full list.`,
+        text: text.t(slack['home.more-blocks'], { count: blocks.length - kept.length }),
       },
     ],
   });

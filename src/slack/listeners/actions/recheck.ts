@@ -8,7 +8,14 @@ import { buttonHandler } from './button.js';
 /** The Re-check button handler. */
 export function recheck(deps: SlackDeps) {
   return buttonHandler(deps, 'Re-check', async (site, { respond }) => {
-    const answer = answerQuestion(deps.store, site.ref.question, undefined, site.ref.topology, deps.now());
+    const answer = answerQuestion(
+      deps.store,
+      site.ref.question,
+      undefined,
+      site.ref.topology,
+      deps.now(),
+      site.ref.lang,
+    );
     const message = answerMessage(answer, { ephemeral: site.ephemeral });
     await respondWith(respond, message, {
       responseType: site.ephemeral ? 'ephemeral' : 'in_channel',

@@ -9,7 +9,14 @@ import { buttonHandler } from './button.js';
 /** The Share in channel button handler. */
 export function shareInChannel(deps: SlackDeps) {
   return buttonHandler(deps, 'Share in channel', async (site, { respond }) => {
-    const answer = answerQuestion(deps.store, site.ref.question, undefined, site.ref.topology, deps.now());
+    const answer = answerQuestion(
+      deps.store,
+      site.ref.question,
+      undefined,
+      site.ref.topology,
+      deps.now(),
+      site.ref.lang,
+    );
     const message = answerMessage(answer, { ephemeral: false });
     await respondWith(
       respond,

@@ -11,7 +11,7 @@ import { buttonHandler } from './button.js';
 /** A handler for one of the "Show as" buttons. */
 export function showAs(deps: SlackDeps, format: Exclude<FixFormat, 'text'>) {
   return buttonHandler(deps, `Show as ${format}`, async (site, { respond, client }) => {
-    const answer = answerQuestion(deps.store, site.ref.question, format, site.ref.topology, deps.now());
+    const answer = answerQuestion(deps.store, site.ref.question, format, site.ref.topology, deps.now(), site.ref.lang);
     if (site.ephemeral || !site.threadTs) {
       await respondWith(respond, answerMessage(answer, { ephemeral: true }), { responseType: 'ephemeral' });
       return;

@@ -1,6 +1,9 @@
 // `/reach <question | subcommand>`: ack at once, then answer privately (ephemeral) through the response_url.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { converse } from '../../../commands/converse.js';
+import { replyLang } from '../../../commands/language.js';
+import { i18n } from '../../../i18n/i18n.js';
+import { slack } from '../../../i18n/messages/slack.js';
 import { answerKind, secondsSince } from '../../../ops/metrics.js';
 import { respondWith, slackError } from '../../deliver.js';
 import { commandContext, type SlackDeps } from '../../deps.js';
@@ -25,9 +28,10 @@ export function reachCommand(deps: SlackDeps) {
         { err: error, command: command.command, user: command.user_id, channel: command.channel_id },
         '/reach failed',
       );
+      const lang = replyLang(commandContext(deps, command.user_id, command.channel_id), command.text ?? '');
       await respond({
         response_type: 'ephemeral',
-        text: `:warning: Something went wrong while answering (${slackError(error)}). It has been logged; please try again.`,
+        text: i18n(lang).t(slack['slack.failed'], { error: slackError(error) }),
       }).catch((second: unknown) => deps.logger.error({ err: second }, 'could not report the /reach failure'));
     }
   };

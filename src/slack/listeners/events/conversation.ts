@@ -53,7 +53,12 @@ export async function answerIncoming(message: IncomingMessage, client: WebClient
 export async function rememberThread(deps: SlackDeps, key: string, answer: Answer): Promise<void> {
   const now = deps.now();
   await deps.store.update((data) => {
-    data.threads[key] = { topology: answer.topology, question: answer.question, updatedAt: now.toISOString() };
+    data.threads[key] = {
+      topology: answer.topology,
+      question: answer.question,
+      updatedAt: now.toISOString(),
+      lang: answer.lang,
+    };
     forgetOldThreads(data.threads, now);
   });
 }

@@ -1,0 +1,116 @@
+// Validating a sync's import off the main thread (issue #9): the document goes to a worker thread as JSON text, the
+// worker validates it (the step that blocked answers for seconds on a large network) and sends the validated
+// topology back in slices, which the main thread takes one per turn of the event loop. Nothing but strings, issues
+// and plain data crosses the boundary.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
+import { yieldToEventLoop } from '../import/cooperative.js';
+import type { Topology } from '../topology/schema.js';
+import type { PrepareJob, PrepareSlice, PrepareVerdict } from './prepare-protocol.js';
+
+/** What the worker made of a document. */
+export type Prepared =
+  | { readonly kind: 'invalid'; readonly issues: readonly string[] }
+  | { readonly kind: 'same' }
+  | { readonly kind: 'valid'; readonly topology: Topology; readonly text: string };
+
+/** Validates a document off the main thread; rejects when the worker fails (crash, out of memory). */
+export type PrepareTopology = (job: PrepareJob) => Promise<Prepared>;
+
+export interface WorkerPrepareOptions {
+  /** Caps the worker's heap (a hostile source then fails its sync instead of growing the bot). */
+  readonly resourceLimits?: ResourceLimits;
+  /** Called with each frozen slice's value as it arrives (the caller freezes the rest). */
+  readonly freeze?: (value: unknown) => void;
+}
+
+/**
+ * The worker beside this module: JavaScript when built; under tsx and vitest, the TypeScript file, loaded through
+ * tsx's API from a small bootstrap (Node 20 does not apply a loader given in a worker's `execArgv` to its entry).
+ */
+function workerSource(): { source: string | URL; eval: boolean } {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return { source: new URL('./prepare-worker.js', here), eval: false };
+  const entry = new URL('./prepare-worker.ts', here).href;
+  const tsxApi = pathToFileURL(
+    join(dirname(createRequire(here).resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
+  ).href;
+  const source = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return { source, eval: true };
+}
+
+/** Validate `job.documentText` in a worker thread started for this job (and gone after it). */
+export function prepareInWorker(options: WorkerPrepareOptions = {}): PrepareTopology {
+  return (job) =>
+    new Promise<Prepared>((resolve, reject) => {
+      const { source, eval: isCode } = workerSource();
+      const worker = new Worker(source, {
+        eval: isCode,
+        workerData: job,
+        ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
+      });
+      let settled = false;
+      const fail = (error: unknown) => {
+        if (settled) return;
+        settled = true;
+        void worker.terminate();
+        reject(new Error(`the validation worker failed: ${error instanceof Error ? error.message : String(error)}`));
+      };
+      worker.once('error', fail);
+      worker.once('exit', (code) => fail(new Error(`it stopped (exit code ${code}) before answering`)));
+      worker.once('message', (verdict: PrepareVerdict) => {
+        if (verdict.kind !== 'valid') {
+          settled = true;
+          void worker.terminate();
+          resolve(verdict);
+          return;
+        }
+        receiveSlices(worker, verdict, options.freeze).then((topology) => {
+          if (settled) return;
+          settled = true;
+          void worker.terminate();
+          resolve({ kind: 'valid', topology, text: verdict.text });
+        }, fail);
+      });
+    });
+}
+
+/** Take the topology slice by slice, yielding to the event loop between slices. */
+async function receiveSlices(
+  worker: Worker,
+  verdict: Extract<PrepareVerdict, { kind: 'valid' }>,
+  freeze: ((value: unknown) => void) | undefined,
+): Promise<Topology> {
+  const topology: Record<string, unknown> = {};
+  for (const { key, slices } of verdict.keys) {
+    const parts: unknown[] = [];
+    for (let i = 0; i < slices; i += 1) {
+      await yieldToEventLoop();
+      const slice = await nextSlice(worker);
+      if (slice.key !== key) throw new Error(`slice of "${slice.key}" where "${key}" was due`);
+      freeze?.(slice.value);
+      parts.push(slice.value);
+    }
+    topology[key] = Array.isArray(parts[0]) ? (parts as unknown[][]).flat() : parts[0];
+  }
+  return topology as unknown as Topology;
+}
+
+function nextSlice(worker: Worker): Promise<PrepareSlice> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (slice: PrepareSlice | null) => {
+      worker.off('exit', onExit);
+      if (slice === null) reject(new Error('the worker ran out of slices'));
+      else resolve(slice);
+    };
+    const onExit = () => {
+      worker.off('message', onMessage);
+      reject(new Error('the worker stopped while sending the topology'));
+    };
+    worker.once('message', onMessage);
+    worker.once('exit', onExit);
+    worker.postMessage('next');
+  });
+}
