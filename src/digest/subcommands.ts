@@ -40,9 +40,16 @@ function problem(error: unknown, text: I18n): Reply | undefined {
   return undefined;
 }
 
-/** The language of the replies in a channel: its `digest lang`, else the workspace default. */
+/**
+ * The language of the replies in a channel: its `digest lang`, else the language the asker is answered in
+ * (`context.lang`), else the workspace default.
+ */
 function replyText(context: CommandContext, defaultLang: Lang): I18n {
-  return i18n(channelLang(context.store.data, context.channelId, defaultLang));
+  return i18n(channelLang(context.store.data, context.channelId, context.lang ?? workspaceLang(context, defaultLang)));
+}
+
+function workspaceLang(context: CommandContext, defaultLang: Lang): Lang {
+  return context.defaultLang ?? defaultLang;
 }
 
 async function guarded(text: I18n, run: () => Promise<Reply>): Promise<Reply> {
@@ -273,7 +280,7 @@ export function digestSubcommand(engine: PathEngine = defaultEngine, defaultLang
         const chosen = replyText(context, defaultLang);
         langReply =
           setting === 'auto'
-            ? chosen.t(M['digestCmd.langDefault'], { lang: defaultLang })
+            ? chosen.t(M['digestCmd.langDefault'], { lang: workspaceLang(context, defaultLang) })
             : chosen.t(M['digestCmd.langSet'], { lang: setting });
         if (args === '') return { text: langReply };
       }
