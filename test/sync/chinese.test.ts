@@ -2,8 +2,10 @@
 // Chinese while an English channel keeps the English post; freshness lines and sync health word their durations
 // and times for the locale. Real importer against the loopback double, real file store, real Slack client (nock).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/commands/converse.js';
 import { setChannelLang } from '../../src/digest/channel-lang.js';
 import { i18n } from '../../src/i18n/i18n.js';
+import { parseQuestion } from '../../src/question/parse.js';
 import type { StoredTopology, SyncSchedule } from '../../src/store/data.js';
 import { freshnessOf } from '../../src/sync/freshness.js';
 import { syncHealthLine } from '../../src/sync/health.js';
@@ -77,6 +79,19 @@ describe('sync notices in the channel language', () => {
     const recoveryText = recoveryBlocks.map((b) => b.text.text).join('\n');
     expect(recoveryText).toContain('同步已恢复');
     expect(untranslatedWords(recoveryText.replace(/:white_check_mark:/g, ''), NAMES)).toEqual([]);
+  });
+});
+
+describe('freshness of a Slack answer', () => {
+  it('is worded in the language of the answer', async () => {
+    await bot.scheduler.configure('prod', { source: SOURCE, intervalMs: 10 * MINUTE });
+    await bot.scheduler.runDue();
+    at(3);
+    const question = parseQuestion('prod -> 192.168.10.52 tcp/8080');
+    const zh = answerQuestion(bot.store, question, undefined, undefined, bot.clock.now, 'zh');
+    expect(zh.freshness?.summary).toBe('拓扑 prod，华为云 cn-north-4，3分钟前同步');
+    const en = answerQuestion(bot.store, question, undefined, undefined, bot.clock.now);
+    expect(en.freshness?.summary).toBe('topology prod, Huawei Cloud cn-north-4, synced 3 min ago');
   });
 });
 
