@@ -4,17 +4,21 @@ import type { Catalog } from '../message.js';
 import { answer } from './answer.js';
 import { cli } from './cli.js';
 import { common } from './common.js';
+import { digest } from './digest.js';
 import { engineEdges, enginePath, enginePeering, enginePolicy, engineTransit } from './engine-path.js';
 import { engineSource } from './engine-source.js';
 import { fixes } from './fixes.js';
 import { question } from './question.js';
+import { scenarios } from './scenarios.js';
 import { slack } from './slack.js';
+import { sync } from './sync.js';
 
 /** The catalogs by area; an area's ids are unique within it. */
 export const CATALOGS: Readonly<Record<string, Catalog>> = {
   common,
   answer,
   cli,
+  digest,
   engineSource,
   enginePath,
   enginePeering,
@@ -23,5 +27,7 @@ export const CATALOGS: Readonly<Record<string, Catalog>> = {
   engineTransit,
   fixes,
   question,
+  scenarios,
   slack,
+  sync,
 };
