@@ -38,7 +38,7 @@ async function seeded() {
 }
 
 const THREAD = '1700000001.000100';
-const NAMES = ['prod', 'db1', 'sg-db', 'prod-net', 'vpc-prod'];
+const NAMES = ['prod', 'db1', 'sg-db', 'prod-net', 'vpc-prod', 'subnet-nodes', 'subnet-db', 'rtb-prod', 'sg-nodes'];
 
 function mention(text: string, ts: string, threadTs?: string) {
   return {
@@ -56,6 +56,23 @@ interface Block {
   readonly type: string;
   readonly text?: { readonly text: string };
   readonly elements?: readonly { readonly text?: { readonly text: string } }[];
+}
+
+/** Every text a person reads in a message's blocks (not button values, action ids or block types). */
+function readableText(blocks: readonly Block[]): string {
+  const texts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) for (const item of node) walk(item);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (typeof record.text === 'string') texts.push(record.text);
+      for (const [key, value] of Object.entries(record)) if (key !== 'value') walk(value);
+    }
+  };
+  walk(blocks);
+  // Mrkdwn escapes <, > and &: read them as the person does.
+  const decode = (t: string) => t.replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&');
+  return decode(decode(texts.join('\n')));
 }
 
 /** The texts Slack's own code writes around an answer: the header, the buttons, the "seen as" label. */
@@ -91,6 +108,9 @@ describe('Slack in Chinese', () => {
     expect(owned).toContain('重新检查');
     expect(owned).toContain('关注这条路径');
     for (const text of owned) expect(untranslatedWords(text, NAMES), text).toEqual([]);
+    // The whole message: every block's text (steps, fixes, notes) and the plain fallback.
+    expect(untranslatedWords(readableText(blocks), [...NAMES, 'fixture'])).toEqual([]);
+    expect(untranslatedWords(String(first?.text).replace(/&gt;/g, '>').replace(/&lt;/g, '<'), NAMES)).toEqual([]);
     // The buttons answer in the language of the answer.
     expect(decodeAnswerRef(buttonValue(blocks, 'recheck'))?.lang).toBe('zh');
     expect(store.data.threads[`${CHANNEL}:${THREAD}`]?.lang).toBe('zh');

@@ -65,8 +65,8 @@ export const enginePath = {
         : `${enWhere(p.where)} has no IPv6 route toward the internet; IPv6 internet egress is not modelled (see internet-egress)`,
     zh: (p) =>
       p.route
-        ? `${zhWhere(p.where)}将 IPv6 公网流量发往${zhRoute(p.route)}`
-        : `${zhWhere(p.where)}没有通往公网的 IPv6 路由；未对 IPv6 公网出口建模（见公网出口一步）`,
+        ? `${zhWhere(p.where)} 将 IPv6 公网流量发往${zhRoute(p.route)}`
+        : `${zhWhere(p.where)} 没有通往公网的 IPv6 路由；未对 IPv6 公网出口建模（见公网出口一步）`,
   }),
   'route-forward.nat-default-assumed': message<{ table: string }>({
     en: (p) =>
@@ -76,7 +76,7 @@ export const enginePath = {
   }),
   'route-forward.to-nat': message<Where>({
     en: (p) => `${enWhere(p.where)} sends internet traffic to the NAT gateway`,
-    zh: (p) => `${zhWhere(p.where)}将公网流量发往 NAT网关`,
+    zh: (p) => `${zhWhere(p.where)} 将公网流量发往 NAT网关`,
   }),
   'route-forward.eip': message<Where>({
     en: (p) => `traffic through an EIP bound to the instance does not use ${enWhere(p.where)}`,
@@ -91,24 +91,24 @@ export const enginePath = {
     en: (p) =>
       `${enWhere(p.where)} has no route to the internet: a custom table governs outbound traffic and needs 0.0.0.0/0 -> NAT gateway ${p.nat}`,
     zh: (p) =>
-      `${zhWhere(p.where)}没有通往公网的路由：出方向流量由自定义路由表决定，需要添加 0.0.0.0/0 -> NAT网关 ${p.nat}`,
+      `${zhWhere(p.where)} 没有通往公网的路由：出方向流量由自定义路由表决定，需要添加 0.0.0.0/0 -> NAT网关 ${p.nat}`,
   }),
   'route-forward.not-internet-replan': message<Via>({
     en: (p) => `${enWhere(p.where)} sends ${p.address} to ${enRoute(p.route)}, not to the internet`,
-    zh: (p) => `${zhWhere(p.where)}将 ${p.address} 发往${zhRoute(p.route)}，而不是公网`,
+    zh: (p) => `${zhWhere(p.where)} 将 ${p.address} 发往${zhRoute(p.route)}，而不是公网`,
   }),
   'route-forward.sends-to': message<Via>({
     en: (p) => `${enWhere(p.where)} sends ${p.address} to ${enRoute(p.route)}`,
-    zh: (p) => `${zhWhere(p.where)}将 ${p.address} 发往${zhRoute(p.route)}`,
+    zh: (p) => `${zhWhere(p.where)} 将 ${p.address} 发往${zhRoute(p.route)}`,
   }),
   'route-forward.system-route': message<To & { route: string }>({
     en: (p) =>
       `${enWhere(p.where)} reaches ${p.address} by the system route ${p.route} (cloud services and VPC endpoints, VPC "Route Table Overview")`,
-    zh: (p) => `${zhWhere(p.where)}通过系统路由 ${p.route} 到达 ${p.address}（云服务和 VPC终端节点）`,
+    zh: (p) => `${zhWhere(p.where)} 通过系统路由 ${p.route} 到达 ${p.address}（云服务和 VPC终端节点）`,
   }),
   'route-forward.beyond': message<Via>({
     en: (p) => `${enWhere(p.where)} sends ${p.address} to ${enRoute(p.route)}: what lies beyond is not in the topology`,
-    zh: (p) => `${zhWhere(p.where)}将 ${p.address} 发往${zhRoute(p.route)}：其后的网络不在拓扑中`,
+    zh: (p) => `${zhWhere(p.where)} 将 ${p.address} 发往${zhRoute(p.route)}：其后的网络不在拓扑中`,
   }),
   'route-forward.connect-replan': message<{ address: string }>({
     en: (p) => `${p.address} is in no declared VPC and no route leads to it: connect it (VPN, DC, peering)`,
@@ -118,17 +118,17 @@ export const enginePath = {
     en: (p) =>
       `${enWhere(p.where)} has no route to ${p.address}${p.vpc ? ` (${p.vpc})` : ''}${p.via ? `: add one via peering ${p.via}` : ''}`,
     zh: (p) =>
-      `${zhWhere(p.where)}没有到 ${p.address}${p.vpc ? `（${p.vpc}）` : ''} 的路由${p.via ? `：请添加一条经由对等连接 ${p.via} 的路由` : ''}`,
+      `${zhWhere(p.where)} 没有到 ${p.address}${p.vpc ? `（${p.vpc}）` : ''} 的路由${p.via ? `：请添加一条经由对等连接 ${p.via} 的路由` : ''}`,
   }),
   'route-forward.reaches': message<Via>({
     en: (p) => `${enWhere(p.where)} reaches ${p.address} by ${enRoute(p.route)}`,
-    zh: (p) => `${zhWhere(p.where)}通过${zhRoute(p.route)}到达 ${p.address}`,
+    zh: (p) => `${zhWhere(p.where)} 通过${zhRoute(p.route)} 到达 ${p.address}`,
   }),
   'route-forward.custom-no-cce': message<Where & { cluster: string }>({
     en: (p) =>
       `${enWhere(p.where)} is a custom table without the CCE routes for the pods of ${p.cluster}: CCE writes them to the default table, and whether custom tables get them is undocumented (CCE "VPC Network", cce_10_0283; Huawei's docs leave this open)`,
     zh: (p) =>
-      `${zhWhere(p.where)}是自定义路由表，其中没有 ${p.cluster} 容器的 CCE 路由：CCE 会把这些路由写入默认路由表，是否也写入自定义路由表，华为云文档未说明${doc('cce_10_0283')}`,
+      `${zhWhere(p.where)} 是自定义路由表，其中没有 ${p.cluster} 容器的 CCE 路由：CCE 会把这些路由写入默认路由表，是否也写入自定义路由表，华为云文档未说明${doc('cce_10_0283')}`,
   }),
   'route-forward.not-delivered': message<To & { route?: RouteWords }>({
     en: (p) =>
@@ -137,44 +137,44 @@ export const enginePath = {
         : `${enWhere(p.where)} has no route to ${p.address}`,
     zh: (p) =>
       p.route
-        ? `${zhWhere(p.where)}将 ${p.address} 发往${zhRoute(p.route)}，而不是在 VPC 内投递`
-        : `${zhWhere(p.where)}没有到 ${p.address} 的路由`,
+        ? `${zhWhere(p.where)} 将 ${p.address} 发往${zhRoute(p.route)}，而不是在 VPC 内投递`
+        : `${zhWhere(p.where)} 没有到 ${p.address} 的路由`,
   }),
   'route-forward.add-to-er': message<To & { vpc: string; er: string }>({
     en: (p) =>
       `${enWhere(p.where)} has no route to ${p.address} (${p.vpc}): add one to ${p.er}, which attaches both VPCs`,
     zh: (p) =>
-      `${zhWhere(p.where)}没有到 ${p.address}（${p.vpc}）的路由：请添加一条指向${p.er} 的路由，两个 VPC 都已连接到它`,
+      `${zhWhere(p.where)} 没有到 ${p.address}（${p.vpc}）的路由：请添加一条指向${p.er} 的路由，两个 VPC 都已连接到它`,
   }),
   'route-forward.to-er': message<Via & { er: string }>({
     en: (p) => `${enWhere(p.where)} sends ${p.address} to ${p.er} by ${enRoute(p.route)}`,
-    zh: (p) => `${zhWhere(p.where)}通过${zhRoute(p.route)}将 ${p.address} 发往${p.er}`,
+    zh: (p) => `${zhWhere(p.where)} 通过${zhRoute(p.route)} 将 ${p.address} 发往${p.er}`,
   }),
   'route-forward.over-peering': message<To & { peering: string; vpc: string }>({
     en: (p) => `${enWhere(p.where)} sends ${p.address} over peering ${p.peering} to ${p.vpc}`,
-    zh: (p) => `${zhWhere(p.where)}经对等连接 ${p.peering} 将 ${p.address} 发往 ${p.vpc}`,
+    zh: (p) => `${zhWhere(p.where)} 经对等连接 ${p.peering} 将 ${p.address} 发往 ${p.vpc}`,
   }),
   'route-forward.transitive': message<To & { peering: string; via: string }>({
     en: (p) =>
       `${enWhere(p.where)} sends ${p.address} over peering ${p.peering} to ${p.via}, which routes it on: transitive peering is not documented to forward (VPC "VPC Peering Connection Overview", vpc_peering_0009; Huawei's docs leave this open; assumed not reachable)`,
     zh: (p) =>
-      `${zhWhere(p.where)}经对等连接 ${p.peering} 将 ${p.address} 发往 ${p.via}，再由它继续转发：华为云文档未说明对等连接可以传递转发${doc('vpc_peering_0009')}，此处按不可达处理`,
+      `${zhWhere(p.where)} 经对等连接 ${p.peering} 将 ${p.address} 发往 ${p.via}，再由它继续转发：华为云文档未说明对等连接可以传递转发${doc('vpc_peering_0009')}，此处按不可达处理`,
   }),
   'route-forward.wrong-peering-replan': message<To & { peering: string; via?: string; vpc: string }>({
     en: (p) =>
       `${enWhere(p.where)} sends ${p.address} over peering ${p.peering} to ${p.via ?? 'another VPC'}, not to ${p.vpc}: route it over a peering with ${p.vpc}`,
     zh: (p) =>
-      `${zhWhere(p.where)}经对等连接 ${p.peering} 将 ${p.address} 发往${p.via ? ` ${p.via}` : '另一个 VPC'}，而不是 ${p.vpc}：请改为经由与 ${p.vpc} 之间的对等连接路由`,
+      `${zhWhere(p.where)} 经对等连接 ${p.peering} 将 ${p.address} 发往${p.via ? ` ${p.via}` : '另一个 VPC'}，而不是 ${p.vpc}：请改为经由与 ${p.vpc} 之间的对等连接路由`,
   }),
   'route-forward.wrong-peering': message<To & { peering: string; via?: string; vpc: string }>({
     en: (p) =>
       `${enWhere(p.where)} sends ${p.address} over peering ${p.peering} to ${p.via ?? 'an unknown VPC'}, not to ${p.vpc}`,
     zh: (p) =>
-      `${zhWhere(p.where)}经对等连接 ${p.peering} 将 ${p.address} 发往${p.via ? ` ${p.via}` : '未知的 VPC'}，而不是 ${p.vpc}`,
+      `${zhWhere(p.where)} 经对等连接 ${p.peering} 将 ${p.address} 发往${p.via ? ` ${p.via}` : '未知的 VPC'}，而不是 ${p.vpc}`,
   }),
   'route-forward.local-overlap': message<Via>({
     en: (p) => `${enWhere(p.where)} delivers ${p.address} locally (${enRoute(p.route)}): it overlaps the cluster VPC`,
-    zh: (p) => `${zhWhere(p.where)}在本地投递 ${p.address}（${zhRoute(p.route)}）：它与集群所在 VPC 的网段重叠`,
+    zh: (p) => `${zhWhere(p.where)} 在本地投递 ${p.address}（${zhRoute(p.route)}）：它与集群所在 VPC 的网段重叠`,
   }),
   'route-forward.no-table': fixed('no source subnet with a route table', '没有关联路由表的源子网'),
 
@@ -189,32 +189,32 @@ export const enginePath = {
   }),
   'route-return.ok': message<Where & { spans: string; er?: string }>({
     en: (p) => `${enWhere(p.where)} routes replies back to ${p.spans}${p.er ? ` through ${p.er}` : ''}`,
-    zh: (p) => `${zhWhere(p.where)}将回包路由回 ${p.spans}${p.er ? `（经由${p.er}）` : ''}`,
+    zh: (p) => `${zhWhere(p.where)} 将回包路由回 ${p.spans}${p.er ? `（经由${p.er}）` : ''}`,
   }),
   'route-return.transitive': message<Where & { spans: string; vpc: string }>({
     en: (p) =>
       `${enWhere(p.where)} sends replies to ${p.spans} over a peering to a middle VPC that peers them on to ${p.vpc}: transitive peering is not documented to forward (VPC "VPC Peering Connection Overview", vpc_peering_0009; Huawei's docs leave this open; assumed not reachable)`,
     zh: (p) =>
-      `${zhWhere(p.where)}把发往 ${p.spans} 的回包经对等连接发往一个中间 VPC，再由它经对等连接转发到 ${p.vpc}：华为云文档未说明对等连接可以传递转发${doc('vpc_peering_0009')}，此处按不可达处理`,
+      `${zhWhere(p.where)} 把发往 ${p.spans} 的回包经对等连接发往一个中间 VPC，再由它经对等连接转发到 ${p.vpc}：华为云文档未说明对等连接可以传递转发${doc('vpc_peering_0009')}，此处按不可达处理`,
   }),
   'route-return.custom-no-cce': message<Where & { spans: string }>({
     en: (p) =>
       `${enWhere(p.where)} has no route back to the container CIDR ${p.spans}: a custom table governs the subnet's outbound traffic, and whether CCE writes its node routes there is undocumented (CCE "VPC Network", cce_10_0283; Huawei's docs leave this open)`,
     zh: (p) =>
-      `${zhWhere(p.where)}没有回到容器网段 ${p.spans} 的路由：该子网的出方向流量由自定义路由表决定，CCE 是否会把节点路由写入其中，华为云文档未说明${doc('cce_10_0283')}`,
+      `${zhWhere(p.where)} 没有回到容器网段 ${p.spans} 的路由：该子网的出方向流量由自定义路由表决定，CCE 是否会把节点路由写入其中，华为云文档未说明${doc('cce_10_0283')}`,
   }),
   'route-return.no-er': message<Where & { spans: string; er: string }>({
     en: (p) => `${enWhere(p.where)} has no route back to ${p.spans} via ${p.er}`,
-    zh: (p) => `${zhWhere(p.where)}没有经由${p.er} 回到 ${p.spans} 的路由`,
+    zh: (p) => `${zhWhere(p.where)} 没有经由${p.er} 回到 ${p.spans} 的路由`,
   }),
   'route-return.same-vpc': message<Where & { spans: string }>({
     en: (p) => `${enWhere(p.where)} does not route replies to ${p.spans} back to the cluster`,
-    zh: (p) => `${zhWhere(p.where)}没有把发往 ${p.spans} 的回包路由回集群`,
+    zh: (p) => `${zhWhere(p.where)} 没有把发往 ${p.spans} 的回包路由回集群`,
   }),
   'route-return.no-peering': message<Where & { spans: string; vpc: string; podCidr: boolean }>({
     en: (p) => `${enWhere(p.where)} has no route back to ${p.spans} via a peering with ${p.vpc}`,
     zh: (p) =>
-      `${zhWhere(p.where)}没有经由与 ${p.vpc} 之间的对等连接回到 ${p.podCidr ? '容器网段 ' : ''}${p.spans} 的路由${p.podCidr ? '：对端 VPC 的路由表需要添加容器网段' : ''}`,
+      `${zhWhere(p.where)} 没有经由与 ${p.vpc} 之间的对等连接回到 ${p.podCidr ? '容器网段 ' : ''}${p.spans} 的路由${p.podCidr ? '：对端 VPC 的路由表需要添加容器网段' : ''}`,
   }),
 };
 
@@ -505,21 +505,21 @@ export const engineTransit = {
     en: (p) =>
       `${enAttachment(p.attachment)} is associated with no route table of enterprise router ${p.er}: ${p.forward ? 'packets' : 'replies'} arriving from it are not forwarded`,
     zh: (p) =>
-      `${zhAttachment(p.attachment)}没有关联企业路由器 ${p.er} 的任何路由表：从它进入的${p.forward ? '报文' : '回包'}不会被转发`,
+      `${zhAttachment(p.attachment)} 没有关联企业路由器 ${p.er} 的任何路由表：从它进入的${p.forward ? '报文' : '回包'}不会被转发`,
   }),
   'transit.forward-ok': message<{ where: ErTableWords; address: string; to: AttachmentWords; route: string }>({
     en: (p) => `${enErTable(p.where)} sends ${p.address} to ${enAttachment(p.to)} by ${p.route}`,
-    zh: (p) => `${zhErTable(p.where)}通过${p.route}将 ${p.address} 发往${zhAttachment(p.to)}`,
+    zh: (p) => `${zhErTable(p.where)}通过${p.route} 将 ${p.address} 发往${zhAttachment(p.to)}`,
   }),
   'transit.change-replan': message<{ where: ErTableWords; destination: string; route: string; to: string }>({
     en: (p) =>
       `${enErTable(p.where)} sends ${p.destination} by ${p.route}: change or delete that route if ${p.to} should be reachable (it may be intentional)`,
     zh: (p) =>
-      `${zhErTable(p.where)}通过${p.route}转发 ${p.destination}：如果应当能访问 ${p.to}，请修改或删除这条路由（它可能是有意设置的）`,
+      `${zhErTable(p.where)}通过${p.route} 转发 ${p.destination}：如果应当能访问 ${p.to}，请修改或删除这条路由（它可能是有意设置的）`,
   }),
   'transit.forward-wrong': message<{ where: ErTableWords; address: string; route: string; to: AttachmentWords }>({
     en: (p) => `${enErTable(p.where)} sends ${p.address} by ${p.route}, not to ${enAttachment(p.to)}`,
-    zh: (p) => `${zhErTable(p.where)}通过${p.route}转发 ${p.address}，而不是发往${zhAttachment(p.to)}`,
+    zh: (p) => `${zhErTable(p.where)}通过${p.route} 转发 ${p.address}，而不是发往${zhAttachment(p.to)}`,
   }),
   'transit.forward-none': message<{ where: ErTableWords; address: string; isolated?: { to: string; table: string } }>({
     en: (p) =>
@@ -535,7 +535,7 @@ export const engineTransit = {
   }>({
     en: (p) =>
       `${enErTable(p.where)} routes replies to ${p.spans} to ${enAttachment(p.from)} by ${p.routes.join(', ')}`,
-    zh: (p) => `${zhErTable(p.where)}通过${p.routes.join('、')}把发往 ${p.spans} 的回包送往${zhAttachment(p.from)}`,
+    zh: (p) => `${zhErTable(p.where)}通过${p.routes.join('、')} 把发往 ${p.spans} 的回包送往${zhAttachment(p.from)}`,
   }),
   'transit.return-none': message<{
     where: ErTableWords;
@@ -547,7 +547,7 @@ export const engineTransit = {
     en: (p) =>
       `${enErTable(p.where)} has no route back to ${p.spans} via ${enAttachment(p.from)}${p.podCidr ? `: the container CIDR of ${p.podCidr.cluster} is outside ${p.podCidr.vpc}'s CIDR blocks, and a VPC attachment propagates only those, so replies to pods need a static route to ${p.from.id}` : ''}${p.isolated && !p.podCidr ? ' (the tables isolate the two VPCs)' : ''}`,
     zh: (p) =>
-      `${zhErTable(p.where)}没有经${zhAttachment(p.from)}回到 ${p.spans} 的路由${p.podCidr ? `：${p.podCidr.cluster} 的容器网段不在 ${p.podCidr.vpc} 的网段内，而 VPC 连接只传播 VPC 自身的网段，因此发往容器的回包需要一条指向 ${p.from.id} 的静态路由` : ''}${p.isolated && !p.podCidr ? '（两张路由表把两个 VPC 隔离开了）' : ''}`,
+      `${zhErTable(p.where)}没有经${zhAttachment(p.from)} 回到 ${p.spans} 的路由${p.podCidr ? `：${p.podCidr.cluster} 的容器网段不在 ${p.podCidr.vpc} 的网段内，而 VPC 连接只传播 VPC 自身的网段，因此发往容器的回包需要一条指向 ${p.from.id} 的静态路由` : ''}${p.isolated && !p.podCidr ? '（两张路由表把两个 VPC 隔离开了）' : ''}`,
   }),
   'transit.not-attached': message<{ vpc: string; er: string }>({
     en: (p) => `${p.vpc} is not attached to enterprise router ${p.er}`,
