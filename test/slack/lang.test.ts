@@ -186,6 +186,29 @@ describe('Slack in Chinese', () => {
     expect(JSON.stringify(slack.api[1]?.body.view)).toContain('Topologies (1)');
   });
 
+  it('answers the subcommands in the asker language: clusters, topology show, and the admin refusal', async () => {
+    const slack = recordSlack();
+    const store = await seeded();
+    await store.update((data) => {
+      data.languages[USER] = 'zh';
+    });
+    const bot = await app(store);
+    await postCommand(bot, 'clusters');
+    await expect.poll(() => slack.responses.length).toBe(1);
+    expect(slack.responses[0]?.body.text).toMatch(
+      /^\*集群（2）\*\n• \*prod\*：`vpc-router`，VPC `vpc-prod`（拓扑 `prod-net`）/,
+    );
+    await postCommand(bot, 'topology show prod-net');
+    await expect.poll(() => slack.responses.length).toBe(2);
+    const show = String(slack.responses[1]?.body.text);
+    expect(show).toMatch(/^\*拓扑 prod-net\*：导入于/);
+    expect(untranslatedWords(show, [...NAMES, 'fixture', 'staging', 'vpc-router', 'overlay_l2'])).toEqual([]);
+    await postCommand(bot, 'topology remove prod-net');
+    await expect.poll(() => slack.responses.length).toBe(3);
+    expect(slack.responses[2]?.body.text).toMatch(/只有 reachbot 管理员可以执行。请联系管理员/);
+    expect(store.data.topologies['prod-net']).toBeDefined();
+  });
+
   it('answers an English question in English when no one chose a language', async () => {
     const slack = recordSlack();
     const bot = await app(await seeded());

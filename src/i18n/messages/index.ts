@@ -3,6 +3,7 @@
 import type { Catalog } from '../message.js';
 import { answer } from './answer.js';
 import { cli } from './cli.js';
+import { commands } from './commands.js';
 import { common } from './common.js';
 import { digest } from './digest.js';
 import { engineEdges, enginePath, enginePeering, enginePolicy, engineTransit } from './engine-path.js';
@@ -16,6 +17,7 @@ import { sync } from './sync.js';
 /** The catalogs by area; an area's ids are unique within it. */
 export const CATALOGS: Readonly<Record<string, Catalog>> = {
   common,
+  commands,
   answer,
   cli,
   digest,
