@@ -2,6 +2,7 @@
 // Slack over HTTP (SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET), or, with neither, a local chat shell on the
 // sample topology (or the store's topologies) that answers exactly as Slack would. With Slack, /metrics,
 // /healthz and /readyz are served on METRICS_PORT from the first moment, and SIGTERM drains (docs/OPERATIONS.md).
+
 import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { userInfo } from 'node:os';
@@ -15,7 +16,8 @@ import { type Config, ConfigError, loadConfig } from './config/env.js';
 import { onTopologyReplaced } from './digest/alerts.js';
 import type { Poster } from './digest/poster.js';
 import { startDigestScheduler } from './digest/scheduler.js';
-import { digestSubcommands, handleWatchButton } from './digest/subcommands.js';
+import { createDigestSubcommands, handleWatchButton } from './digest/subcommands.js';
+import type { Lang } from './i18n/lang.js';
 import { createLogger, type Logger, maskSecrets } from './log/logger.js';
 import { InFlight } from './ops/in-flight.js';
 import { measuredSync } from './ops/measured-sync.js';
@@ -160,7 +162,9 @@ async function startSlack(
       });
     },
   };
-  const onTopologyChange = changeAlerts(store, poster, logger);
+  // Digests, alerts and sync notices of a channel without `digest lang` use the workspace default (REACHBOT_LANG).
+  const defaultLang = config.defaultLang ? { defaultLang: config.defaultLang } : {};
+  const onTopologyChange = changeAlerts(store, poster, logger, config.defaultLang);
   // Scheduled syncs: overdue ones (missed while the bot was down) run at once, the rest when due.
   const syncs = startSyncScheduler({
     store,
@@ -170,8 +174,9 @@ async function startSlack(
     onChange: onTopologyChange,
     logger,
     defaultIntervalMs: config.syncIntervalMs,
+    ...defaultLang,
   });
-  const registry = createRegistry(digestSubcommands, {
+  const registry = createRegistry(createDigestSubcommands(undefined, config.defaultLang), {
     sync: measuredSync(huaweiCloudSync(env), metrics),
     onChange: onTopologyChange,
     scheduled: scheduledSyncCommand(syncs),
@@ -188,7 +193,8 @@ async function startSlack(
     registry,
     botToken: transport.botToken,
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-    watchButton: handleWatchButton,
+    watchButton: (request: Parameters<typeof handleWatchButton>[0]) =>
+      handleWatchButton({ ...request, ...defaultLang }),
     onTopologyChange,
     metrics,
   };
@@ -229,6 +235,7 @@ async function startSlack(
     store,
     poster,
     logger,
+    ...defaultLang,
     onRun: (status) =>
       metrics.digestRun(
         status === 'sent' || status === 'quiet'
@@ -309,11 +316,12 @@ function compileStoredTopologies(store: Store, logger: Logger): void {
 }
 
 /** Change alerts for watched paths when a topology is imported, replaced or removed. */
-function changeAlerts(store: Store, poster: Poster, logger: Logger): TopologyChangeListener {
+function changeAlerts(store: Store, poster: Poster, logger: Logger, lang?: Lang): TopologyChangeListener {
   return async (change) => {
     try {
       await onTopologyReplaced(store, change.name, change.before, change.after, poster, {
         logger,
+        ...(lang ? { defaultLang: lang } : {}),
         changedBy: change.by,
         ...(change.description ? { changeDescription: change.description } : {}),
       });
@@ -346,7 +354,7 @@ async function runLocalShell(
       syncs?.stop();
       await syncs?.idle();
     };
-    const registry: SubcommandRegistry = createRegistry(digestSubcommands, {
+    const registry: SubcommandRegistry = createRegistry(createDigestSubcommands(undefined, config.defaultLang), {
       sync: huaweiCloudSync(env),
       ...(syncs ? { scheduled: scheduledSyncCommand(syncs) } : {}),
     });

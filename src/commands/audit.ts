@@ -1,4 +1,6 @@
 // The audit log: every write, and every refused write, with who, when, what and where.
+import { i18n } from '../i18n/i18n.js';
+import { commands as C } from '../i18n/messages/commands.js';
 import type { AuditEntry } from '../store/data.js';
 import type { CommandContext, Reply } from './subcommand.js';
 
@@ -37,11 +39,5 @@ export async function refuseUnlessAdmin(
 ): Promise<Reply | null> {
   if (context.isAdmin) return null;
   await recordAudit(context, { action, target, outcome: 'refused', detail: 'not an admin' });
-  const admins = context.admins ?? [];
-  const whom = admins.length
-    ? `Ask an admin (${admins.map((id) => `<@${id}>`).join(', ')}) to do it, or to add you`
-    : 'No admin is configured: set REACHBOT_ADMINS to the Slack user ids who may change topologies';
-  return {
-    text: `:no_entry: \`${action}\` changes what everyone's answers are based on, so only reachbot admins may run it. ${whom}. Your request was not applied and has been recorded.`,
-  };
+  return { text: i18n(context.lang ?? 'en').t(C['admin.refused'], { action, admins: context.admins ?? [] }) };
 }

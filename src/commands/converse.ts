@@ -89,7 +89,7 @@ export async function converse(
     // One length limit for every kind of question, checked before any of their parsers reads the text.
     refuseLongQuestion(trimmed);
     const reverse = parseReverseQuestion(trimmed);
-    if (reverse) return await reverseReply(context.store, reverse, previous?.topology);
+    if (reverse) return await reverseReply(context.store, reverse, previous?.topology, i18n(lang));
     const whatIf = parseWhatIf(trimmed);
     if (whatIf) return whatIfReply(context, whatIf, previous);
     const chat = chatReply(trimmed, context, previous);
@@ -151,8 +151,9 @@ function whatIfReply(context: CommandContext, request: WhatIf, previous?: Conver
   const watched = watchesOf(context.store.data, context.channelId)
     .filter((watch) => watch.topology === stored.name)
     .map((watch) => ({ question: watch.question, ...(watch.label ? { label: watch.label } : {}) }));
-  const result = evaluateWhatIf(stored.topology, before, changes, [{ question: previous.question }], watched);
-  const text = renderWhatIf(result.changes, result.asked, result.watched);
+  const language = i18n(context.lang ?? 'en');
+  const result = evaluateWhatIf(stored.topology, before, changes, [{ question: previous.question }], watched, language);
+  const text = renderWhatIf(result.changes, result.asked, result.watched, language);
   return {
     kind: 'reply',
     subcommand: 'what-if',
@@ -189,7 +190,7 @@ export function answerQuestion(
   const { stored, question: asked } = topologyFor(store, question, preferred);
   // The compiled topology is read once: a sync swapping in a new one mid-answer does not mix the two.
   const result = diagnose(compileStored(stored), asked, { lang });
-  const freshness = freshnessOf(stored, store.data.syncs[stored.name], now);
+  const freshness = freshnessOf(stored, store.data.syncs[stored.name], now, i18n(lang));
   return { topology: stored.name, question: asked, result, freshness, lang, ...(format ? { format } : {}) };
 }
 

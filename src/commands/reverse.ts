@@ -1,6 +1,7 @@
 // A reverse question as a reply for every chat surface: counts and groups in the message, every entry with its
 // blocking step in an attached file. Answered cooperatively: the event loop gets a turn every few milliseconds,
 // so a question over thousands of resources does not hold up other requests.
+import { EN, type I18n } from '../i18n/i18n.js';
 import { reverseStepsFor } from '../reverse/choose.js';
 import { detailsFilename, renderReverseBlocks, renderReverseDetails, renderReverseSummary } from '../reverse/render.js';
 import type { ReverseAnswer, ReverseQuestion } from '../reverse/reverse.js';
@@ -23,17 +24,25 @@ async function drain(steps: Generator<void, ReverseAnswer>): Promise<ReverseAnsw
 }
 
 /** Answer a reverse question from the store (the conversation's topology first). */
-export async function reverseReply(store: Store, question: ReverseQuestion, preferred?: string): Promise<Outcome> {
-  const { topology, steps, question: asked } = reverseStepsFor(store, question, preferred);
+export async function reverseReply(
+  store: Store,
+  question: ReverseQuestion,
+  preferred?: string,
+  text: I18n = EN,
+): Promise<Outcome> {
+  const { topology, steps, question: asked } = reverseStepsFor(store, question, preferred, text);
   const answer = await drain(steps);
-  const summary = renderReverseSummary(answer, topology);
+  const summary = renderReverseSummary(answer, topology, undefined, text);
   return {
     kind: 'reply',
     subcommand: 'reverse',
     reply: {
       text: summary,
-      blocks: renderReverseBlocks(answer, topology),
-      attachment: { filename: detailsFilename(asked), content: `${summary}\n\n${renderReverseDetails(answer)}\n` },
+      blocks: renderReverseBlocks(answer, topology, text),
+      attachment: {
+        filename: detailsFilename(asked),
+        content: `${summary}\n\n${renderReverseDetails(answer, text)}\n`,
+      },
     },
   };
 }

@@ -1,4 +1,6 @@
 // `topologies`: the registered topologies, where each came from and when.
+import { i18n } from '../i18n/i18n.js';
+import { commands as C } from '../i18n/messages/commands.js';
 import { listTopologies } from '../store/topologies.js';
 import { syncHealthLine } from '../sync/health.js';
 import type { Subcommand } from './subcommand.js';
@@ -9,19 +11,22 @@ export const topologiesSubcommand: Subcommand = {
   usage: 'topologies',
   summary: 'the registered topologies, with where and when each was imported and how its sync is doing',
   async run(_args, context) {
+    const text = i18n(context.lang ?? 'en');
     const stored = listTopologies(context.store);
-    if (stored.length === 0) {
-      return { text: 'No topology is registered yet. An admin can import one: `topology import NAME` with the file.' };
-    }
+    if (stored.length === 0) return { text: text.t(C['topologies.none']) };
     const lines = stored.map((entry) => {
-      const clusters = (entry.topology.clusters ?? []).map((cluster) => cluster.name).join(', ') || 'no clusters';
-      const by = entry.importedBy ? ` by ${entry.importedBy}` : '';
-      const from = entry.source ? ` from ${entry.source}` : '';
-      const isDefault = context.store.data.defaultTopology === entry.name ? ' (default)' : '';
       const sync = context.store.data.syncs[entry.name];
-      const health = sync ? `\n    ${syncHealthLine(sync, context.now())}` : '';
-      return `• *${entry.name}*${isDefault}: ${clusters}; imported ${entry.importedAt}${by}${from}${health}`;
+      const health = sync ? `\n    ${syncHealthLine(sync, context.now(), text)}` : '';
+      const line = text.t(C['topologies.line'], {
+        name: entry.name,
+        isDefault: context.store.data.defaultTopology === entry.name,
+        clusters: (entry.topology.clusters ?? []).map((cluster) => cluster.name),
+        at: entry.importedAt,
+        ...(entry.importedBy ? { by: entry.importedBy } : {}),
+        ...(entry.source ? { from: entry.source } : {}),
+      });
+      return `${line}${health}`;
     });
-    return { text: [`*Topologies (${stored.length})*`, ...lines].join('\n') };
+    return { text: [text.t(C['topologies.title'], { count: stored.length }), ...lines].join('\n') };
   },
 };

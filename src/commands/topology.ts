@@ -1,6 +1,8 @@
 // `topology show|export|import|remove|sync NAME`: reading is open to everyone; writing is for admins
 // and every write (or refusal) lands in the audit log.
 
+import { type I18n, i18n } from '../i18n/i18n.js';
+import { commands as C } from '../i18n/messages/commands.js';
 import { namesById, objectLabel } from '../names/labels.js';
 import { escapeMrkdwn as esc } from '../render/mrkdwn.js';
 import type { StoredTopology } from '../store/data.js';
@@ -58,30 +60,29 @@ export function topologySubcommand(options: TopologyCommandOptions = {}): Subcom
     usage: USAGE,
     summary: 'show or export a topology; import (a shared file or pasted YAML/JSON), remove or sync one (admins)',
     async run(args, context) {
+      const t = say(context);
       const [verb = '', name = '', ...rest] = splitFirstWords(args, 2);
       const body = rest.join('');
       switch (verb.toLowerCase()) {
         case 'list':
           return topologiesSubcommand.run('', context);
         case 'show':
-          return withName(name, (valid) => showTopology(valid, context));
+          return withName(name, t, (valid) => showTopology(valid, context));
         case 'export':
-          return withName(name, (valid) => exportStored(valid, context));
+          return withName(name, t, (valid) => exportStored(valid, context));
         case 'import':
-          return withName(name, async (valid) => {
+          return withName(name, t, async (valid) => {
             const refusal = await refuseUnlessAdmin(context, 'topology import', valid);
             if (refusal) return refusal;
-            if (!body.trim()) return importInstructions(valid);
+            if (!body.trim()) return { text: t.t(C['topology.import-how'], { name: valid }) };
             return importTopologyText(context, valid, body, 'pasted', options.onChange);
           });
         case 'remove':
-          return withName(name, (valid) => removeTopology(context, valid, options.onChange));
+          return withName(name, t, (valid) => removeTopology(context, valid, options.onChange));
         case 'sync':
-          return withName(name, (valid) => syncTopology(context, valid, body.trim(), options));
+          return withName(name, t, (valid) => syncTopology(context, valid, body.trim(), options));
         default:
-          return {
-            text: `Usage: \`${USAGE}\`, or \`topology list\`.${verb ? ` \`${verb}\` is not one of list, show, export, import, remove, sync.` : ''}`,
-          };
+          return { text: t.t(C['topology.usage'], { usage: USAGE, ...(verb ? { verb } : {}) }) };
       }
     },
   };
@@ -104,7 +105,7 @@ export async function importTopologyText(
       detail: `${parsed.issues.length} issues (${source})`,
     });
     return {
-      text: `:x: \`${name}\` was not imported: the file is not a valid v1 topology.\n\`\`\`\n${esc(formatIssues(parsed.issues, source))}\n\`\`\``,
+      text: say(context).t(C['topology.invalid-file'], { name, issues: esc(formatIssues(parsed.issues, source)) }),
     };
   }
   return storeTopology(context, {
@@ -150,18 +151,20 @@ async function storeTopology(context: CommandContext, request: StoreRequest): Pr
     ...(change ? { description: change.text } : {}),
   });
   const clusters = (topology.clusters ?? []).map((cluster) => `${cluster.name} (${cluster.networkModel})`).join(', ');
+  const t = say(context);
   const warned = request.warnings?.length
-    ? `\n*${request.warnings.length} import warning${request.warnings.length === 1 ? '' : 's'}:*\n${request.warnings
-        .slice(0, 10)
-        .map((warning) => `• ${esc(warning)}`)
-        .join('\n')}${request.warnings.length > 10 ? `\n• …and ${request.warnings.length - 10} more` : ''}`
+    ? t.t(C['topology.warnings'], {
+        count: request.warnings.length,
+        lines: request.warnings.slice(0, 10).map(esc),
+        more: Math.max(0, request.warnings.length - 10),
+      })
     : '';
   const headline = previous
-    ? `:white_check_mark: Replaced topology \`${name}\` (from ${esc(source)}).`
-    : `:white_check_mark: Imported topology \`${name}\` (from ${esc(source)}): ${esc(clusters) || 'no clusters'}.`;
+    ? t.t(C['topology.replaced'], { name, source: esc(source) })
+    : t.t(C['topology.imported'], { name, source: esc(source), clusters: esc(clusters) });
   if (!change) return { text: `${headline}${warned}` };
   return {
-    text: `${headline}\n*What changed:* ${esc(change.summary)}\n\`\`\`\n${esc(change.text)}\n\`\`\`${warned}`,
+    text: `${headline}\n${t.t(C['topology.what-changed'])} ${esc(change.summary)}\n\`\`\`\n${esc(change.text)}\n\`\`\`${warned}`,
     ...(change.text.length > 2500 ? { attachment: { filename: `${name}.diff.txt`, content: change.text } } : {}),
   };
 }
@@ -170,28 +173,38 @@ function showTopology(name: string, context: CommandContext): Reply {
   const stored = getTopology(context.store, name);
   if (!stored) return notFound(name, context);
   const t = stored.topology;
+  const text = say(context);
   const names = namesById(t);
   const label = (id: string) => objectLabel(id, names.get(id));
-  const clusters = (t.clusters ?? []).map(
-    (cluster) =>
-      `• cluster *${esc(cluster.name)}*: \`${cluster.networkModel}\`, VPC \`${esc(label(cluster.vpc))}\`, node subnets ${esc(cluster.nodeSubnets.map(label).join(', '))}`,
+  const clusters = (t.clusters ?? []).map((cluster) =>
+    text.t(C['topology.show-cluster'], {
+      name: esc(cluster.name),
+      model: cluster.networkModel,
+      vpc: esc(label(cluster.vpc)),
+      subnets: esc(cluster.nodeSubnets.map(label).join(', ')),
+    }),
   );
-  const vpcs = (t.vpcs ?? []).map(
-    (vpc) => `• VPC \`${esc(label(vpc.id))}\` ${vpc.cidr}, ${(vpc.subnets ?? []).length} subnets`,
+  const vpcs = (t.vpcs ?? []).map((vpc) =>
+    text.t(C['topology.show-vpc'], { vpc: esc(label(vpc.id)), cidr: vpc.cidr, subnets: (vpc.subnets ?? []).length }),
   );
-  const counts = [
-    `${(t.resources ?? []).length} resources`,
-    `${(t.securityGroups ?? []).length} security groups`,
-    `${(t.networkAcls ?? []).length} network ACLs`,
-    `${(t.peerings ?? []).length} peerings`,
-  ].join(', ');
+  const counts = text.t(C['topology.show-counts'], {
+    resources: (t.resources ?? []).length,
+    groups: (t.securityGroups ?? []).length,
+    acls: (t.networkAcls ?? []).length,
+    peerings: (t.peerings ?? []).length,
+  });
   return {
     text: [
-      `*Topology ${name}*: imported ${stored.importedAt}${stored.importedBy ? ` by ${stored.importedBy}` : ''}${stored.source ? ` from ${esc(stored.source)}` : ''}`,
+      text.t(C['topology.show-head'], {
+        name,
+        at: stored.importedAt,
+        ...(stored.importedBy ? { by: stored.importedBy } : {}),
+        ...(stored.source ? { from: esc(stored.source) } : {}),
+      }),
       ...clusters,
       ...vpcs,
       counts,
-      `\`topology export ${name}\` gives the whole file.`,
+      text.t(C['topology.show-export'], { name }),
     ].join('\n'),
   };
 }
@@ -201,7 +214,7 @@ function exportStored(name: string, context: CommandContext): Reply {
   if (!stored) return notFound(name, context);
   const yaml = exportTopology(stored.topology);
   return {
-    text: `Topology \`${name}\` as YAML (v1; \`topology import ${name}\` takes it back):\n\`\`\`\n${yaml}\`\`\``,
+    text: `${say(context).t(C['topology.export'], { name })}\n\`\`\`\n${yaml}\`\`\``,
     attachment: { filename: `${name}.yaml`, content: yaml },
   };
 }
@@ -227,10 +240,7 @@ async function removeTopology(
   await removeStored(context.store, stored.name);
   await recordAudit(context, { action: 'topology remove', target: name, outcome: 'ok' });
   notify(onChange, { name: stored.name, before: stored.topology, by: context.userId });
-  const note = watching
-    ? ` ${watching} watch${watching === 1 ? '' : 'es'} still name it and will report it missing until it is imported again or they are removed.`
-    : '';
-  return { text: `:wastebasket: Removed topology \`${name}\`.${note}` };
+  return { text: say(context).t(C['topology.removed'], { name, watching }) };
 }
 
 async function syncTopology(
@@ -243,14 +253,14 @@ async function syncTopology(
   if (refusal) return refusal;
   const scheduled = await options.scheduled?.(context, name, args);
   if (scheduled) return scheduled;
-  if (!options.sync) return { text: 'Cloud sync is not configured in this deployment.' };
+  if (!options.sync) return { text: say(context).t(C['topology.no-sync']) };
   let result: Awaited<ReturnType<TopologySync>>;
   try {
     result = await options.sync({ name, args, previous: getTopology(context.store, name), context });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await recordAudit(context, { action: 'topology sync', target: name, outcome: 'failed', detail: message });
-    return { text: `:x: Sync of \`${name}\` failed: ${esc(message)}` };
+    return { text: say(context).t(C['topology.sync-failed'], { name, message: esc(message) }) };
   }
   return storeTopology(context, {
     name,
@@ -268,26 +278,19 @@ function notify(listener: TopologyChangeListener | undefined, change: TopologyCh
   void listener(change).catch(() => undefined);
 }
 
-function importInstructions(name: string): Reply {
-  return {
-    text: `To import \`${name}\`, DM me the topology file (YAML or JSON) with the message \`topology import ${name}\`, or mention me with the file attached in a channel. You can also paste the YAML right after \`topology import ${name}\` on the next lines.`,
-  };
+/** The language this reply is written in (the asker's, chosen by converse). */
+function say(context: CommandContext): I18n {
+  return i18n(context.lang ?? 'en');
 }
 
 function notFound(name: string, context: CommandContext): Reply {
   const known = listTopologies(context.store).map((entry) => entry.name);
-  return {
-    text: `No topology named \`${name}\`. Known: ${known.length ? known.map((k) => `\`${k}\``).join(', ') : 'none yet'}.`,
-  };
+  return { text: say(context).t(C['topology.not-found'], { name, known }) };
 }
 
-async function withName(name: string, run: (name: string) => Reply | Promise<Reply>): Promise<Reply> {
-  if (!name) return { text: `Which topology? Usage: \`${USAGE}\`.` };
-  if (!isValidTopologyName(name)) {
-    return {
-      text: `\`${esc(name)}\` is not a valid topology name: use letters, digits, \`.\`, \`-\` or \`_\` (at most 64).`,
-    };
-  }
+async function withName(name: string, text: I18n, run: (name: string) => Reply | Promise<Reply>): Promise<Reply> {
+  if (!name) return { text: text.t(C['topology.which'], { usage: USAGE }) };
+  if (!isValidTopologyName(name)) return { text: text.t(C['topology.bad-name'], { name: esc(name) }) };
   return run(name);
 }
 

@@ -2,12 +2,17 @@
 // and the new version at once, and each channel with a watched path whose verdict moved gets one short message.
 import type { KnownBlock } from '@slack/types';
 import { VERDICT_RANK, type Verdict } from '../engine/diagnosis.js';
+import { EN, type I18n, i18n } from '../i18n/i18n.js';
+import type { Lang } from '../i18n/lang.js';
+import { digest as M } from '../i18n/messages/digest.js';
+import type { Watch } from '../store/data.js';
 import type { Store } from '../store/store.js';
 import { diffTopologies, formatDiff } from '../topology/diff.js';
 import type { Topology } from '../topology/schema.js';
+import { channelLang } from './channel-lang.js';
 import { checkWatchesCooperatively, logBugs, type PathEngine, type WatchOutcome } from './check.js';
 import { defaultEngine } from './default-engine.js';
-import { fixLine, lineTitle, MAX_FIX_CHARS, whyLine } from './digest-message.js';
+import { fixLine, lineTitle, MAX_FIX_CHARS, verdictWord as verdictText, whyLine } from './digest-message.js';
 import { BlockBudget, escapeMrkdwn, MAX_FALLBACK_CHARS, truncate } from './message-budget.js';
 import type { Poster, RetryPolicy, Sleep } from './poster.js';
 import { type DigestLogger, deliver, silentLogger } from './run.js';
@@ -22,6 +27,8 @@ export interface ChangeAlertOptions {
   readonly changedBy?: string;
   /** What changed, when the caller already has it; otherwise `formatDiff(diffTopologies(before, after))`. */
   readonly changeDescription?: string;
+  /** The workspace default language for channels without `digest lang`; English when absent. */
+  readonly defaultLang?: Lang;
 }
 
 /** One watched path whose verdict moved: `after` undefined means it can no longer be checked. */
@@ -55,9 +62,20 @@ export async function onTopologyReplaced(
   const watches = store.data.watches.filter((watch) => watch.topology === name);
   if (watches.length === 0) return [];
   const engine = options.engine ?? defaultEngine;
-  // Cooperative: an import of a large topology watched by many paths must not hold the event loop for seconds.
-  const old = before ? await checkWatchesCooperatively(watches, () => before, engine) : [];
-  const now = await checkWatchesCooperatively(watches, () => after, engine);
+  // Each channel is told in its own language, fixes and reasons included: the watches are checked per language.
+  const byLang = new Map<Lang, Watch[]>();
+  for (const watch of watches) {
+    const lang = channelLang(store.data, watch.channel, options.defaultLang);
+    byLang.set(lang, [...(byLang.get(lang) ?? []), watch]);
+  }
+  const old: WatchOutcome[] = [];
+  const now: WatchOutcome[] = [];
+  for (const [lang, group] of byLang) {
+    const text = i18n(lang);
+    // Cooperative: an import of a large topology watched by many paths must not hold the event loop for seconds.
+    if (before) old.push(...(await checkWatchesCooperatively(group, () => before, engine, { text })));
+    now.push(...(await checkWatchesCooperatively(group, () => after, engine, { text })));
+  }
   if (options.logger) logBugs(now, options.logger);
 
   const byChannel = new Map<string, { broke: PathChange[]; fixed: PathChange[] }>();
@@ -81,10 +99,11 @@ export async function onTopologyReplaced(
     (direction === 'broke' ? entry.broke : entry.fixed).push(change);
   });
 
-  const changeText = options.changeDescription ?? describeTopologyChange(before, after);
   const alerts: ChangeAlert[] = [];
   for (const [channel, { broke, fixed }] of byChannel) {
-    const message = alertMessage(name, broke, fixed, changeText, options.changedBy);
+    const text = i18n(channelLang(store.data, channel, options.defaultLang));
+    const changeText = options.changeDescription ?? describeTopologyChange(before, after, text);
+    const message = alertMessage(name, broke, fixed, changeText, options.changedBy, text);
     const sent = await deliver(
       {
         poster,
@@ -109,26 +128,26 @@ function directionOf(before: Verdict | undefined, after: Verdict | undefined): '
 }
 
 /** What changed between the two versions, as the topology diff prints it. */
-export function describeTopologyChange(before: Topology | undefined, after: Topology | undefined): string {
-  if (!after) return 'topology removed';
-  if (!before) return 'topology imported';
+export function describeTopologyChange(
+  before: Topology | undefined,
+  after: Topology | undefined,
+  text: I18n = EN,
+): string {
+  if (!after) return text.t(M['alert.topologyRemoved']);
+  if (!before) return text.t(M['alert.topologyImported']);
   return formatDiff(diffTopologies(before, after));
 }
 
-function verdictWord(verdict: Verdict | undefined): string {
-  return verdict ?? 'not checkable';
+function verdictWord(verdict: Verdict | undefined, text: I18n): string {
+  return verdict ? verdictText(verdict, text) : text.t(M['alert.notCheckable']);
 }
 
-function changeLine(change: PathChange, withFix: boolean): string {
+function changeLine(change: PathChange, withFix: boolean, text: I18n): string {
   const { outcome } = change;
-  const head = `• *${lineTitle(outcome.watch)}* (${outcome.watch.id}): ${verdictWord(change.before)} → *${verdictWord(change.after)}*`;
+  const head = `• *${lineTitle(outcome.watch, text)}* (${outcome.watch.id}): ${verdictWord(change.before, text)} → *${verdictWord(change.after, text)}*`;
   if (!withFix) return head;
   if (outcome.kind === 'error') return `${head}\n      ${escapeMrkdwn(truncate(outcome.reason, MAX_FIX_CHARS))}`;
-  return `${head}${whyLine(outcome)}${fixLine(outcome.fix)}`;
-}
-
-function count(n: number, what: string): string {
-  return `${n} watched path${n === 1 ? '' : 's'} ${what}`;
+  return `${head}${whyLine(outcome, text)}${fixLine(outcome.fix, text)}`;
 }
 
 /** The alert for one channel: what broke (with the fix) or was fixed, and by which change. */
@@ -138,30 +157,32 @@ export function alertMessage(
   fixed: readonly PathChange[],
   change: string,
   changedBy?: string,
+  text: I18n = EN,
 ): { text: string; blocks: KnownBlock[] } {
-  const parts = [broke.length ? count(broke.length, 'broke') : '', fixed.length ? count(fixed.length, 'fixed') : '']
-    .filter(Boolean)
-    .join(', ');
-  const who = changedBy ? ` by <@${changedBy}>` : '';
+  const parts = [
+    broke.length ? text.t(M['alert.broke'], { count: broke.length }) : '',
+    fixed.length ? text.t(M['alert.fixed'], { count: fixed.length }) : '',
+  ].filter(Boolean);
   const icon = broke.length ? ':rotating_light:' : ':white_check_mark:';
   const budget = new BlockBudget();
-  budget.section(`${icon} *Topology \`${escapeMrkdwn(topology)}\` changed${who}: ${parts}.*`);
-  const lines = [...broke.map((c) => changeLine(c, true)), ...fixed.map((c) => changeLine(c, false))];
+  budget.section(
+    text.t(M['alert.heading'], {
+      icon,
+      topology: escapeMrkdwn(topology),
+      parts,
+      ...(changedBy ? { by: changedBy } : {}),
+    }),
+  );
+  const lines = [...broke.map((c) => changeLine(c, true, text)), ...fixed.map((c) => changeLine(c, false, text))];
   const shown = budget.lines(lines);
   if (shown < lines.length) {
-    budget.closing({
-      kind: 'section',
-      text: `_…and ${lines.length - shown} more; \`/reach watches\` lists them all._`,
-    });
+    budget.closing({ kind: 'section', text: text.t(M['alert.more'], { count: lines.length - shown }) });
   }
-  budget.closing({ kind: 'section', text: `*Change*\n\`\`\`${escapeMrkdwn(truncate(change, 1500))}\`\`\`` });
-  const names = (list: readonly PathChange[]) => list.map((c) => watchTitle(c.outcome.watch)).join('; ');
-  const text = [
-    `Topology ${topology} changed: ${parts}.`,
-    broke.length ? `Broke: ${names(broke)}.` : '',
-    fixed.length ? `Fixed: ${names(fixed)}.` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-  return { text: truncate(escapeMrkdwn(text), MAX_FALLBACK_CHARS), blocks: budget.blocks };
+  budget.closing({
+    kind: 'section',
+    text: `*${text.t(M['alert.change'])}*\n\`\`\`${escapeMrkdwn(truncate(change, 1500))}\`\`\``,
+  });
+  const names = (list: readonly PathChange[]) => list.map((c) => watchTitle(c.outcome.watch, text)).join('; ');
+  const fallback = text.t(M['alert.fallback'], { topology, parts, broke: names(broke), fixed: names(fixed) });
+  return { text: truncate(escapeMrkdwn(fallback), MAX_FALLBACK_CHARS), blocks: budget.blocks };
 }

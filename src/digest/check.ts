@@ -1,6 +1,9 @@
 // Checking watched paths against topologies: each topology is compiled once per batch (a digest over 10,000
 // watches must not compile 10,000 times), each watch diagnosed, and the outcome reduced to what a digest shows.
 import { type DiagnosisResult, flowsOf, type Verdict } from '../engine/diagnosis.js';
+import { EN, type I18n } from '../i18n/i18n.js';
+import type { Lang } from '../i18n/lang.js';
+import { digest as M } from '../i18n/messages/digest.js';
 import { QuestionError } from '../question/errors.js';
 import type { Question } from '../question/question.js';
 import type { Watch } from '../store/data.js';
@@ -9,7 +12,8 @@ import type { Topology } from '../topology/schema.js';
 /** The engine as digests use it; injected so that tests can pin verdicts and fix texts exactly. */
 export interface PathEngine {
   compile(topology: Topology): unknown;
-  diagnose(compiled: unknown, question: Question): DiagnosisResult;
+  /** `options.lang`: the language of the diagnosis's human texts (fix, reasons); English when absent. */
+  diagnose(compiled: unknown, question: Question, options?: { readonly lang?: Lang }): DiagnosisResult;
 }
 
 /** A watch checked now: a verdict with its first fix, or why it could not be checked. */
@@ -65,7 +69,7 @@ function keyOf(question: Question): string {
 }
 
 /** One watch at a time against its topology, each topology compiled at most once, each question diagnosed once. */
-function watchChecker(topologyOf: TopologySource, engine: PathEngine): (watch: Watch) => WatchOutcome {
+function watchChecker(topologyOf: TopologySource, engine: PathEngine, text: I18n = EN): (watch: Watch) => WatchOutcome {
   const topologies = new Map<
     string,
     { topology: Topology; cache: Map<string, Reduced>; compiled?: unknown } | { reason: string }
@@ -76,7 +80,7 @@ function watchChecker(topologyOf: TopologySource, engine: PathEngine): (watch: W
       const topology = topologyOf(name);
       entry = topology
         ? { topology, cache: cacheFor(engine, topology) }
-        : { reason: `topology "${name}" no longer exists` };
+        : { reason: text.t(M['check.topologyGone'], { name }) };
       topologies.set(name, entry);
     }
     return entry;
@@ -84,20 +88,25 @@ function watchChecker(topologyOf: TopologySource, engine: PathEngine): (watch: W
   return (watch) => {
     const entry = entryFor(watch.topology);
     if ('reason' in entry) return { kind: 'error', watch, reason: entry.reason };
-    const key = keyOf(watch.question);
+    // The fix and reasons are texts: a question checked for a Chinese channel is cached apart from English.
+    const key = `${text.lang}\u0000${keyOf(watch.question)}`;
     let reduced = entry.cache.get(key);
     if (!reduced) {
       try {
         // Compiled lazily: a batch answered entirely from the cache compiles nothing.
         entry.compiled ??= engine.compile(entry.topology);
-        reduced = reduce(engine.diagnose(entry.compiled, watch.question));
+        reduced = reduce(
+          text.lang === 'en'
+            ? engine.diagnose(entry.compiled, watch.question)
+            : engine.diagnose(entry.compiled, watch.question, { lang: text.lang }),
+        );
       } catch (error) {
         // A question the topology cannot answer (an unknown name) is the watch's problem; anything else is ours,
         // kept apart so that it is logged as a bug rather than shown as if the question were wrong.
         reduced =
           error instanceof QuestionError
-            ? { reason: error.message }
-            : { reason: `internal error while checking (${messageOf(error)}); it has been logged`, bug: error };
+            ? { reason: error.describe(text) }
+            : { reason: text.t(M['check.internalError'], { error: messageOf(error) }), bug: error };
       }
       entry.cache.set(key, reduced);
     }
@@ -111,8 +120,9 @@ export function checkWatches(
   watches: readonly Watch[],
   topologyOf: TopologySource,
   engine: PathEngine,
+  text: I18n = EN,
 ): WatchOutcome[] {
-  return watches.map(watchChecker(topologyOf, engine));
+  return watches.map(watchChecker(topologyOf, engine, text));
 }
 
 /** How long a cooperative check may hold the event loop before letting other work run. */
@@ -132,10 +142,10 @@ export async function checkWatchesCooperatively(
   watches: readonly Watch[],
   topologyOf: TopologySource,
   engine: PathEngine,
-  options: { readonly sliceMs?: number } = {},
+  options: { readonly sliceMs?: number; readonly text?: I18n } = {},
 ): Promise<WatchOutcome[]> {
   const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
-  const check = watchChecker(topologyOf, engine);
+  const check = watchChecker(topologyOf, engine, options.text);
   const outcomes: WatchOutcome[] = [];
   let sliceStart = performance.now();
   for (const watch of watches) {

@@ -15,7 +15,11 @@ export function realEngine(): PathEngine {
     // Digests and alerts keep the verdict, the first fix's words and a fingerprint: fix verification (re-walking
     // the path with the fixes applied) changes none of the first two and costs a second walk per problem, so it is
     // left to the answers people read (docs/ENGINE.md, "Verification").
-    diagnose: (compiled, question) => diagnose(compiled as CompiledTopology, question, { verifyFixes: false }),
+    diagnose: (compiled, question, options) =>
+      diagnose(compiled as CompiledTopology, question, {
+        verifyFixes: false,
+        ...(options?.lang ? { lang: options.lang } : {}),
+      }),
   };
 }
 

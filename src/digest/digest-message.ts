@@ -2,6 +2,9 @@
 // and the unchanged problems in brief; within Slack's limits however many paths are watched, saying what it left out.
 import type { KnownBlock } from '@slack/types';
 import type { Verdict } from '../engine/diagnosis.js';
+import { EN, type I18n } from '../i18n/i18n.js';
+import { VERDICT_WORDS } from '../i18n/messages/common.js';
+import { digest as M } from '../i18n/messages/digest.js';
 import type { Watch } from '../store/data.js';
 import type { DigestSummary, VerdictChange } from './changes.js';
 import { BlockBudget, escapeMrkdwn, MAX_FALLBACK_CHARS, truncate } from './message-budget.js';
@@ -30,38 +33,45 @@ const VERDICT_ICON: Record<Verdict, string> = {
 };
 
 /** A watch's title as a digest or alert line shows it: cut short, escaped for mrkdwn. */
-export function lineTitle(watch: Watch): string {
-  return escapeMrkdwn(truncate(watchTitle(watch), MAX_TITLE_CHARS));
+export function lineTitle(watch: Watch, text: I18n = EN): string {
+  return escapeMrkdwn(truncate(watchTitle(watch, text), MAX_TITLE_CHARS));
 }
 
 /** The indented fix under a line: on one line, cut short, escaped for mrkdwn. */
-export function fixLine(fix: string | undefined): string {
-  return `\n      Fix: ${fix ? escapeMrkdwn(truncate(fix.replace(/\s+/g, ' '), MAX_FIX_CHARS)) : 'none proposed'}`;
+export function fixLine(fix: string | undefined, text: I18n = EN): string {
+  return text.t(M['digest.fix'], {
+    fix: fix ? escapeMrkdwn(truncate(fix.replace(/\s+/g, ' '), MAX_FIX_CHARS)) : text.t(M['digest.noFix']),
+  });
 }
 
 /** The indented reason under an uncertain line (empty for any other verdict). */
-export function whyLine(outcome: { verdict?: string; why?: string }): string {
+export function whyLine(outcome: { verdict?: string; why?: string }, text: I18n = EN): string {
   return outcome.verdict === 'uncertain' && outcome.why
-    ? `\n      Why uncertain: ${escapeMrkdwn(truncate(outcome.why.replace(/\s+/g, ' '), MAX_FIX_CHARS))}`
+    ? text.t(M['digest.whyUncertain'], { why: escapeMrkdwn(truncate(outcome.why.replace(/\s+/g, ' '), MAX_FIX_CHARS)) })
     : '';
 }
 
-function changeLine(change: VerdictChange, withFix: boolean): string {
+/** A verdict as a word in the message's language ("reachable" / "可以访问"). */
+export function verdictWord(verdict: Verdict, text: I18n = EN): string {
+  return text.t(VERDICT_WORDS[verdict]);
+}
+
+function changeLine(change: VerdictChange, withFix: boolean, text: I18n): string {
   const { outcome, before } = change;
-  const from = before ? `${before} → ` : 'new watch, ';
-  const head = `${VERDICT_ICON[outcome.verdict]} *${lineTitle(outcome.watch)}* (${outcome.watch.id}): ${from}*${outcome.verdict}*`;
-  return withFix ? `${head}${whyLine(outcome)}${fixLine(outcome.fix)}` : head;
+  const from = before ? `${verdictWord(before, text)} → ` : text.t(M['digest.newWatch']);
+  const head = `${VERDICT_ICON[outcome.verdict]} *${lineTitle(outcome.watch, text)}* (${outcome.watch.id}): ${from}*${verdictWord(outcome.verdict, text)}*`;
+  return withFix ? `${head}${whyLine(outcome, text)}${fixLine(outcome.fix, text)}` : head;
 }
 
 /** The counts line: "12 watched · 9 reachable · 2 unreachable · 1 uncertain". */
-export function countsLine(summary: DigestSummary): string {
+export function countsLine(summary: DigestSummary, text: I18n = EN): string {
   const parts = [
-    `*${summary.counts.reachable}* reachable`,
-    `*${summary.counts.unreachable}* unreachable`,
-    `*${summary.counts.uncertain}* uncertain`,
+    text.t(M['digest.countReachable'], { count: `*${summary.counts.reachable}*` }),
+    text.t(M['digest.countUnreachable'], { count: `*${summary.counts.unreachable}*` }),
+    text.t(M['digest.countUncertain'], { count: `*${summary.counts.uncertain}*` }),
   ];
-  if (summary.failed.length) parts.push(`*${summary.failed.length}* could not be checked`);
-  return `${summary.total} watched: ${parts.join(' · ')}`;
+  if (summary.failed.length) parts.push(text.t(M['digest.countFailed'], { count: `*${summary.failed.length}*` }));
+  return text.t(M['digest.counts'], { total: summary.total, parts });
 }
 
 /** At most this much of the message summarizes unchanged problems, so that changes get the room. */
@@ -70,15 +80,15 @@ const MAX_SUMMARY_CHARS = 1500;
 const FIXED_SHARE_CHARS = 2500;
 
 /** Build the digest message; changes that do not fit are counted in a closing "not shown" line. */
-export function digestMessage(summary: DigestSummary, heading: DigestHeading): DigestMessage {
+export function digestMessage(summary: DigestSummary, heading: DigestHeading, text: I18n = EN): DigestMessage {
   const budget = new BlockBudget();
-  budget.header(`${heading.title}: ${summary.total} watched path${summary.total === 1 ? '' : 's'}`);
-  budget.section(countsLine(summary));
+  budget.header(text.t(M['digest.header'], { title: heading.title, total: summary.total }));
+  budget.section(countsLine(summary, text));
 
-  const broken = summary.newlyBroken.map((change) => changeLine(change, true));
-  const fixed = summary.newlyFixed.map((change) => changeLine(change, false));
-  const still = stillBrokenSummary(summary);
-  const failed = failedSummary(summary);
+  const broken = summary.newlyBroken.map((change) => changeLine(change, true, text));
+  const fixed = summary.newlyFixed.map((change) => changeLine(change, false, text));
+  const still = stillBrokenSummary(summary, text);
+  const failed = failedSummary(summary, text);
   const later = [still, failed].filter((text): text is string => text !== undefined);
   const laterChars = later.reduce((n, text) => n + text.length, 0);
   const fixedChars = Math.min(
@@ -91,41 +101,49 @@ export function digestMessage(summary: DigestSummary, heading: DigestHeading): D
     if (lines.length === 0) return;
     // The heading rides with the first line, so a part never shows as a bare heading.
     const [first = '', ...rest] = lines;
-    const shown = budget.lines([`*${name} (${lines.length})*\n${first}`, ...rest], extra);
-    if (shown < lines.length) omitted.push(`${lines.length - shown} ${name.toLowerCase()}`);
+    const heading = text.t(M['digest.partHeading'], { name, count: lines.length });
+    const shown = budget.lines([`${heading}\n${first}`, ...rest], extra);
+    if (shown < lines.length) omitted.push(text.t(M['digest.omittedPart'], { name, count: lines.length - shown }));
   };
 
-  if (broken.length === 0 && fixed.length === 0) budget.section('No changes since the last digest.');
-  part('Newly broken', broken, { blocks: later.length + (fixed.length ? 1 : 0), chars: laterChars + fixedChars });
-  part('Newly fixed', fixed, { blocks: later.length, chars: laterChars });
-  for (const text of later) budget.section(text);
+  if (broken.length === 0 && fixed.length === 0) budget.section(text.t(M['digest.noChanges']));
+  part(text.t(M['digest.newlyBroken']), broken, {
+    blocks: later.length + (fixed.length ? 1 : 0),
+    chars: laterChars + fixedChars,
+  });
+  part(text.t(M['digest.newlyFixed']), fixed, { blocks: later.length, chars: laterChars });
+  for (const section of later) budget.section(section);
   if (omitted.length) {
     budget.closing({
       kind: 'section',
-      text: `_Not shown, to stay within Slack's message limits: ${omitted.join(', ')}. \`/reach watches\` lists every watch._`,
+      text: text.t(M['digest.notShown'], { omitted: omitted.join(text.lang === 'zh' ? '，' : ', ') }),
     });
   }
   budget.closing({ kind: 'context', text: heading.footer });
-  return { text: fallbackText(summary, heading), blocks: budget.blocks };
+  return { text: fallbackText(summary, heading, text), blocks: budget.blocks };
 }
 
 /** Unchanged problems in brief: how many of each verdict, then names while they fit. */
-function stillBrokenSummary(summary: DigestSummary): string | undefined {
+function stillBrokenSummary(summary: DigestSummary, text: I18n): string | undefined {
   const list = summary.stillBroken;
   if (list.length === 0) return undefined;
   const unreachable = list.filter((outcome) => outcome.verdict === 'unreachable').length;
   const counts = [
-    unreachable ? `${unreachable} unreachable` : '',
-    list.length - unreachable ? `${list.length - unreachable} uncertain` : '',
+    unreachable ? text.t(M['digest.stillUnreachable'], { count: unreachable }) : '',
+    list.length - unreachable ? text.t(M['digest.stillUncertain'], { count: list.length - unreachable }) : '',
   ]
     .filter(Boolean)
-    .join(', ');
-  const names = list.map((outcome) => `${lineTitle(outcome.watch)} (${outcome.watch.id})`);
-  return `*Still broken (${list.length})*: ${counts}\n${joinWithin(names, MAX_SUMMARY_CHARS)}`;
+    .join(text.lang === 'zh' ? '，' : ', ');
+  const names = list.map((outcome) => `${lineTitle(outcome.watch, text)} (${outcome.watch.id})`);
+  return text.t(M['digest.stillBroken'], {
+    count: list.length,
+    counts,
+    names: joinWithin(names, MAX_SUMMARY_CHARS, text),
+  });
 }
 
 /** Watches that could not be checked, grouped by reason (a removed topology fails all its watches at once). */
-function failedSummary(summary: DigestSummary): string | undefined {
+function failedSummary(summary: DigestSummary, text: I18n): string | undefined {
   if (summary.failed.length === 0) return undefined;
   const byReason = new Map<string, string[]>();
   for (const outcome of summary.failed) {
@@ -134,33 +152,44 @@ function failedSummary(summary: DigestSummary): string | undefined {
     byReason.set(outcome.reason, ids);
   }
   const lines = [...byReason].map(
-    ([reason, ids]) => `:warning: ${escapeMrkdwn(truncate(reason, MAX_FIX_CHARS))}: ${joinWithin(ids, 300)}`,
+    ([reason, ids]) =>
+      `:warning: ${escapeMrkdwn(truncate(reason, MAX_FIX_CHARS))}${text.lang === 'zh' ? '：' : ': '}${joinWithin(ids, 300, text)}`,
   );
-  return `*Could not be checked (${summary.failed.length})*\n${joinWithin(lines, MAX_SUMMARY_CHARS, '\n')}`;
+  return text.t(M['digest.couldNotCheck'], {
+    count: summary.failed.length,
+    lines: joinWithin(lines, MAX_SUMMARY_CHARS, text, '\n'),
+  });
 }
 
 /** Join items while the result stays within `max` characters, then "and N more". */
-function joinWithin(items: readonly string[], max: number, separator = ', '): string {
-  let text = '';
+function joinWithin(items: readonly string[], max: number, text: I18n, separator = ', '): string {
+  let joined = '';
   let count = 0;
   for (const item of items) {
-    const next = count === 0 ? item : `${text}${separator}${item}`;
+    const next = count === 0 ? item : `${joined}${separator}${item}`;
     if (next.length > max - 20) break;
-    text = next;
+    joined = next;
     count++;
   }
   const rest = items.length - count;
-  return rest > 0 ? `${text}${count ? separator : ''}and ${rest} more` : text;
+  return rest > 0 ? `${joined}${count ? separator : ''}${text.t(M['digest.andMore'], { count: rest })}` : joined;
 }
 
 /** The notification text: counts, then the changes by name while they fit. */
-function fallbackText(summary: DigestSummary, heading: DigestHeading): string {
-  const plainCounts = `${summary.counts.reachable} reachable, ${summary.counts.unreachable} unreachable, ${summary.counts.uncertain} uncertain${summary.failed.length ? `, ${summary.failed.length} could not be checked` : ''}`;
-  let text = `${heading.title}: ${plainCounts}.`;
+function fallbackText(summary: DigestSummary, heading: DigestHeading, text: I18n): string {
+  let result = text.t(M['digest.fallbackCounts'], {
+    title: heading.title,
+    reachable: summary.counts.reachable,
+    unreachable: summary.counts.unreachable,
+    uncertain: summary.counts.uncertain,
+    failed: summary.failed.length,
+  });
   const names = (changes: readonly VerdictChange[]) =>
-    changes.map((change) => `${watchTitle(change.outcome.watch)} (${change.outcome.verdict})`).join('; ');
-  if (summary.newlyBroken.length) text += ` Newly broken: ${names(summary.newlyBroken)}.`;
-  if (summary.newlyFixed.length) text += ` Newly fixed: ${names(summary.newlyFixed)}.`;
-  if (!summary.newlyBroken.length && !summary.newlyFixed.length) text += ' No changes since the last digest.';
-  return truncate(escapeMrkdwn(text), MAX_FALLBACK_CHARS);
+    changes
+      .map((change) => `${watchTitle(change.outcome.watch, text)} (${verdictWord(change.outcome.verdict, text)})`)
+      .join('; ');
+  if (summary.newlyBroken.length) result += text.t(M['digest.fallbackBroken'], { names: names(summary.newlyBroken) });
+  if (summary.newlyFixed.length) result += text.t(M['digest.fallbackFixed'], { names: names(summary.newlyFixed) });
+  if (!summary.newlyBroken.length && !summary.newlyFixed.length) result += text.t(M['digest.fallbackNoChanges']);
+  return truncate(escapeMrkdwn(result), MAX_FALLBACK_CHARS);
 }

@@ -1,5 +1,6 @@
 // The digest feature's public surface, for the composition roots (Slack app, local shell) to wire.
 export { type ChangeAlert, type ChangeAlertOptions, onTopologyReplaced } from './alerts.js';
+export { channelLang, channelText, setChannelLang } from './channel-lang.js';
 export type { PathEngine } from './check.js';
 export {
   type ChatPostMessageClient,

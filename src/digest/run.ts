@@ -1,7 +1,11 @@
 // Running a digest for a channel: check its watches against the current topologies, summarize, and for a
 // scheduled slot claim the slot first (so no slot is ever sent twice), post with retries, then move the baseline.
+import { EN, type I18n } from '../i18n/i18n.js';
+import type { Lang } from '../i18n/lang.js';
+import { digest as M } from '../i18n/messages/digest.js';
 import type { Store } from '../store/store.js';
 import { type DigestSummary, hasChanges, summarize } from './changes.js';
+import { channelText } from './channel-lang.js';
 import { checkWatchesCooperatively, logBugs, type PathEngine, type WatchOutcome } from './check.js';
 import { defaultEngine } from './default-engine.js';
 import { type DigestMessage, digestMessage } from './digest-message.js';
@@ -37,6 +41,8 @@ export interface DigestDeps {
   readonly sleep?: Sleep;
   readonly retry?: RetryPolicy;
   readonly logger?: DigestLogger;
+  /** The workspace default language (REACHBOT_LANG) for channels that set none; English when absent. */
+  readonly defaultLang?: Lang;
 }
 
 export interface ComputedDigest {
@@ -58,8 +64,11 @@ export async function computeDigest(
     /** Fixed, or told the summary (a preview's footer depends on whether anything changed). */
     footer: string | ((summary: DigestSummary) => string);
     sliceMs?: number;
+    /** The channel's language (the digest's texts and the diagnoses' fixes and reasons); English by default. */
+    text?: I18n;
   },
 ): Promise<ComputedDigest> {
+  const text = options.text ?? EN;
   const watches = watchesOf(store.data, channel);
   // The topologies as they are now: a topology replaced during the check does not mix two versions in one digest.
   const topologies = new Map(watches.map((w) => [w.topology, store.data.topologies[w.topology]?.topology]));
@@ -67,11 +76,11 @@ export async function computeDigest(
     watches,
     (name) => topologies.get(name),
     options.engine ?? defaultEngine,
-    options.sliceMs === undefined ? {} : { sliceMs: options.sliceMs },
+    { ...(options.sliceMs === undefined ? {} : { sliceMs: options.sliceMs }), text },
   );
   const summary = summarize(outcomes);
   const footer = typeof options.footer === 'string' ? options.footer : options.footer(summary);
-  return { outcomes, summary, message: digestMessage(summary, { title: options.title, footer }) };
+  return { outcomes, summary, message: digestMessage(summary, { title: options.title, footer }, text) };
 }
 
 export type DigestRunStatus =
@@ -118,10 +127,16 @@ export async function runScheduledDigest(deps: DigestDeps, channel: string, slot
   }
   logger.info({ channel, slot: slot.toISOString() }, 'digest slot claimed');
   const now = deps.now?.() ?? new Date();
+  const text = channelText(deps.store.data, channel, deps.defaultLang);
   const digest = await computeDigest(deps.store, channel, {
     ...(deps.engine ? { engine: deps.engine } : {}),
-    title: 'Reachability digest',
-    footer: `Checked ${formatInZone(now, schedule.timezone)} against the current topologies · schedule: ${schedule.spec}${schedule.mode === 'on-change' ? ', on change' : ''}`,
+    title: text.t(M['digest.title']),
+    footer: text.t(M['digest.footerScheduled'], {
+      at: formatInZone(now, schedule.timezone, text.lang),
+      spec: schedule.spec,
+      onChange: schedule.mode === 'on-change',
+    }),
+    text,
   });
   logBugs(digest.outcomes, logger);
   if (digest.summary.total === 0) return 'empty';

@@ -1,6 +1,8 @@
 // What people type for a digest schedule ("weekdays 09:00", "every hour", a cron expression) and the time zone it
 // is read in, turned into a cron expression that croner runs; plus the slot arithmetic the scheduler relies on.
+
 import { Cron } from 'croner';
+import type { Lang } from '../i18n/lang.js';
 import { closestNames } from '../names/closest.js';
 
 /** A schedule as stored: the cron expression croner runs, and the words the user typed. */
@@ -162,8 +164,8 @@ export function latestSlotAtOrBefore(cron: string, timezone: string, at: Date): 
 }
 
 /** "09:00 Mon 2 Mar (Asia/Shanghai)": a slot as the channel reads it. */
-export function formatInZone(at: Date, timezone: string): string {
-  const text = new Intl.DateTimeFormat('en-GB', {
+export function formatInZone(at: Date, timezone: string, lang: Lang = 'en'): string {
+  const text = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
     timeZone: timezone,
     weekday: 'short',
     day: 'numeric',
@@ -172,5 +174,5 @@ export function formatInZone(at: Date, timezone: string): string {
     minute: '2-digit',
     hourCycle: 'h23',
   }).format(at);
-  return `${text} (${timezone})`;
+  return lang === 'zh' ? `${text}（${timezone}）` : `${text} (${timezone})`;
 }

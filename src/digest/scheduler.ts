@@ -1,7 +1,9 @@
 // The in-process digest scheduler: one croner job per channel schedule in the store (croner computes the next
 // run in the schedule's IANA zone, DST included), kept in step with the store as schedules are set or removed,
 // plus the start-up pass that sends a digest missed while the bot was down, once, if it is recent enough.
+
 import { Cron } from 'croner';
+import type { Lang } from '../i18n/lang.js';
 import type { DigestSchedule } from '../store/data.js';
 import type { Store } from '../store/store.js';
 import type { PathEngine } from './check.js';
@@ -26,6 +28,8 @@ export interface DigestSchedulerOptions {
   readonly retry?: RetryPolicy;
   /** Told how each run ended ('error': it threw), for the metrics. */
   readonly onRun?: (status: DigestRunStatus | 'error') => void;
+  /** The workspace default language for channels without `digest lang`; English when absent. */
+  readonly defaultLang?: Lang;
 }
 
 export interface DigestScheduler {
@@ -59,6 +63,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     ...(options.engine ? { engine: options.engine } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.defaultLang ? { defaultLang: options.defaultLang } : {}),
   };
 
   const track = <T>(run: Promise<T>): Promise<T> => {

@@ -1,12 +1,17 @@
 // The digest vocabulary of `/reach` and the local shell: watch, unwatch, watches, digest. Each returns a Reply;
 // errors a person can fix come back as a Reply that says what to type instead, never as an exception.
 import type { CommandContext, Reply, Subcommand } from '../commands/subcommand.js';
+import { type I18n, i18n } from '../i18n/i18n.js';
+import type { Lang } from '../i18n/lang.js';
+import { VERDICT_WORDS } from '../i18n/messages/common.js';
+import { digest as M } from '../i18n/messages/digest.js';
 import { QuestionError } from '../question/errors.js';
 import { parseQuestion } from '../question/parse.js';
 import type { Question } from '../question/question.js';
 import { resolveQuestionNames } from '../question/suggest.js';
 import type { DigestSchedule } from '../store/data.js';
 import { getTopology, resolveClusterTopology, splitQualifiedCluster } from '../store/topologies.js';
+import { channelLang, parseLangSetting, setChannelLang } from './channel-lang.js';
 import { checkWatches, type PathEngine } from './check.js';
 import { defaultEngine } from './default-engine.js';
 import { BlockBudget, blocksToText, escapeMrkdwn, truncate } from './message-budget.js';
@@ -26,28 +31,46 @@ import { addWatch, describeQuestion, findWatch, removeWatch, splitLabel, watches
 export type DigestMode = DigestSchedule['mode'];
 
 /** A problem the person can fix by typing something else. */
-function problem(error: unknown): Reply | undefined {
+function problem(error: unknown, text: I18n): Reply | undefined {
   if (error instanceof QuestionError || error instanceof ScheduleError) {
-    const hint = error.suggestions.length ? `\nTry: ${error.suggestions.map((s) => `\`${s}\``).join(' · ')}` : '';
-    return { text: `${error.message}${hint}` };
+    const hint = error.suggestions.length ? text.t(M['digestCmd.try'], { suggestions: error.suggestions }) : '';
+    const said = error instanceof QuestionError ? error.describe(text) : error.message;
+    return { text: `${said}${hint}` };
   }
   return undefined;
 }
 
-async function guarded(run: () => Promise<Reply>): Promise<Reply> {
+/**
+ * The language of the replies in a channel: its `digest lang`, else the language the asker is answered in
+ * (`context.lang`), else the workspace default.
+ */
+function replyText(context: CommandContext, defaultLang: Lang): I18n {
+  return i18n(channelLang(context.store.data, context.channelId, context.lang ?? workspaceLang(context, defaultLang)));
+}
+
+function workspaceLang(context: CommandContext, defaultLang: Lang): Lang {
+  return context.defaultLang ?? defaultLang;
+}
+
+async function guarded(text: I18n, run: () => Promise<Reply>): Promise<Reply> {
   try {
     return await run();
   } catch (error) {
-    const reply = problem(error);
+    const reply = problem(error, text);
     if (reply) return reply;
     throw error;
   }
 }
 
-function scheduleLine(schedule: DigestSchedule | undefined, now: Date): string {
-  if (!schedule) return 'No digest is scheduled here: `digest weekdays 09:00 Asia/Shanghai` sets one.';
+function scheduleLine(schedule: DigestSchedule | undefined, now: Date, text: I18n): string {
+  if (!schedule) return text.t(M['digestCmd.noSchedule']);
   const next = nextRuns(schedule.cron, schedule.timezone, now)[0];
-  return `Digest: ${schedule.spec} (${schedule.timezone}), ${schedule.mode}${next ? `; next ${formatInZone(next, schedule.timezone)}` : ''}.`;
+  return text.t(M['digestCmd.schedule'], {
+    spec: schedule.spec,
+    timezone: schedule.timezone,
+    onChange: schedule.mode === 'on-change',
+    ...(next ? { next: formatInZone(next, schedule.timezone, text.lang) } : {}),
+  });
 }
 
 /** Watch a path for `context.channelId`: resolve its topology, take today's verdict as the baseline, store it. */
@@ -55,7 +78,9 @@ export async function watchPath(
   context: CommandContext,
   target: { topology?: string; question: Question; label?: string },
   engine: PathEngine = defaultEngine,
+  defaultLang: Lang = 'en',
 ): Promise<Reply> {
+  const text = replyText(context, defaultLang);
   // "staging:prod" names the topology; the watch stores the cluster itself.
   const stored =
     (target.topology ? getTopology(context.store, target.topology) : undefined) ??
@@ -71,7 +96,7 @@ export async function watchPath(
     createdBy: context.userId,
     createdAt: at.toISOString(),
   };
-  const [outcome] = checkWatches([draft], () => stored.topology, engine);
+  const [outcome] = checkWatches([draft], () => stored.topology, engine, text);
   const { watch, added } = await addWatch(context.store, {
     channel: context.channelId,
     topology: stored.name,
@@ -83,92 +108,121 @@ export async function watchPath(
       ? { baseline: { verdict: outcome.verdict, fingerprint: outcome.fingerprint } }
       : {}),
   });
-  const name = `*${escapeMrkdwn(watchTitle(watch))}* (${watch.id})`;
+  const name = `*${escapeMrkdwn(watchTitle(watch, text))}* (${watch.id})`;
   const lines = [
     added
       ? // An unlabeled watch's title is already the question: say it once.
-        `Watching ${name}${watch.label ? `: ${escapeMrkdwn(describeQuestion(question))}` : ''} in topology \`${escapeMrkdwn(stored.name)}\`.`
-      : `This channel already watches that path as ${name}.`,
+        text.t(M['digestCmd.watching'], {
+          name,
+          ...(watch.label ? { question: escapeMrkdwn(describeQuestion(question, text)) } : {}),
+          topology: escapeMrkdwn(stored.name),
+        })
+      : text.t(M['digestCmd.alreadyWatched'], { name }),
   ];
   if (outcome?.kind === 'checked') {
-    const why =
-      outcome.verdict === 'uncertain' && outcome.why ? ` Why: ${escapeMrkdwn(truncate(outcome.why, 600))}` : '';
     lines.push(
-      `Now: *${outcome.verdict}*.${why}${outcome.fix ? ` Fix: ${escapeMrkdwn(truncate(outcome.fix, 600))}` : ''}`,
+      text.t(M['digestCmd.now'], {
+        verdict: text.t(VERDICT_WORDS[outcome.verdict]),
+        ...(outcome.verdict === 'uncertain' && outcome.why ? { why: escapeMrkdwn(truncate(outcome.why, 600)) } : {}),
+        ...(outcome.fix ? { fix: escapeMrkdwn(truncate(outcome.fix, 600)) } : {}),
+      }),
     );
   } else if (outcome) {
-    lines.push(`It cannot be checked right now: ${escapeMrkdwn(outcome.reason)}`);
+    lines.push(text.t(M['digestCmd.cannotCheck'], { reason: escapeMrkdwn(outcome.reason) }));
   }
-  lines.push(scheduleLine(context.store.data.schedules[context.channelId], at));
+  lines.push(scheduleLine(context.store.data.schedules[context.channelId], at, text));
   return { text: lines.join('\n') };
 }
 
 /** `watch <question> [as "label"]`. */
-export function watchSubcommand(engine: PathEngine = defaultEngine): Subcommand {
+export function watchSubcommand(engine: PathEngine = defaultEngine, defaultLang: Lang = 'en'): Subcommand {
   return {
     name: 'watch',
     usage: 'watch <cluster> <destination>[:port] [as "label"]',
     summary: "watch a path in this channel's digests and change alerts",
-    run: (args, context) =>
-      guarded(async () => {
+    run: (args, context) => {
+      const text = replyText(context, defaultLang);
+      return guarded(text, async () => {
         const { rest, label } = splitLabel(args);
-        if (!rest) return { text: 'Usage: `watch prod 192.168.10.52:3306 as "orders → mysql"`' };
-        return watchPath(context, { question: parseQuestion(rest), ...(label ? { label } : {}) }, engine);
-      }),
+        if (!rest) return { text: text.t(M['digestCmd.watchUsage']) };
+        return watchPath(context, { question: parseQuestion(rest), ...(label ? { label } : {}) }, engine, defaultLang);
+      });
+    },
   };
 }
 
-export const unwatchSubcommand: Subcommand = {
-  name: 'unwatch',
-  usage: 'unwatch <id|label>',
-  summary: 'stop watching a path in this channel',
-  run: (args, context) =>
-    guarded(async () => {
-      if (!args.trim()) return { text: 'Usage: `unwatch w3` or `unwatch "orders → mysql"` (`watches` lists them).' };
-      const watch = findWatch(context.store.data, context.channelId, args);
-      await removeWatch(context.store, watch.id);
-      return { text: `Stopped watching *${escapeMrkdwn(watchTitle(watch))}* (${watch.id}).` };
-    }),
-};
+/** `unwatch <id|label>`, replying in the channel's language (`defaultLang` when it set none). */
+export function unwatchSubcommandFor(defaultLang: Lang = 'en'): Subcommand {
+  return {
+    name: 'unwatch',
+    usage: 'unwatch <id|label>',
+    summary: 'stop watching a path in this channel',
+    run: (args, context) => {
+      const text = replyText(context, defaultLang);
+      return guarded(text, async () => {
+        if (!args.trim()) return { text: text.t(M['digestCmd.unwatchUsage']) };
+        const watch = findWatch(context.store.data, context.channelId, args);
+        await removeWatch(context.store, watch.id);
+        return {
+          text: text.t(M['digestCmd.stopped'], { name: `*${escapeMrkdwn(watchTitle(watch, text))}* (${watch.id})` }),
+        };
+      });
+    },
+  };
+}
+
+export const unwatchSubcommand: Subcommand = unwatchSubcommandFor();
 
 /** `watches`: each path's verdict against the current topology (not the last one posted), times in the channel's zone. */
-export function watchesSubcommandFor(engine: PathEngine): Subcommand {
+export function watchesSubcommandFor(engine: PathEngine, defaultLang: Lang = 'en'): Subcommand {
   return {
     name: 'watches',
     usage: 'watches',
     summary: "this channel's watched paths and their verdicts now",
     run: async (_args, context) => {
+      const text = replyText(context, defaultLang);
       const mine = watchesOf(context.store.data, context.channelId);
       const channelSchedule = context.store.data.schedules[context.channelId];
-      const schedule = scheduleLine(channelSchedule, context.now());
+      const schedule = scheduleLine(channelSchedule, context.now(), text);
       if (mine.length === 0) {
-        return {
-          text: `This channel watches nothing yet: \`watch prod 192.168.10.52:3306\` adds a path.\n${schedule}`,
-        };
+        return { text: `${text.t(M['digestCmd.nothingWatched'])}\n${schedule}` };
       }
       const zone = channelSchedule?.timezone ?? 'UTC';
+      const verdict = (v: keyof typeof VERDICT_WORDS) => text.t(VERDICT_WORDS[v]);
       // Checked now: a change alert may just have moved a path, and the stored `last` is what the previous post said.
-      const outcomes = checkWatches(mine, (name) => getTopology(context.store, name)?.topology, engine);
+      const outcomes = checkWatches(mine, (name) => getTopology(context.store, name)?.topology, engine, text);
       const lines = mine.map((watch, i) => {
         const outcome = outcomes[i];
         const reported = watch.last
-          ? `; last reported ${watch.last.verdict} ${formatInZone(new Date(watch.last.at), zone)}`
+          ? text.t(M['digestCmd.lastReported'], {
+              verdict: verdict(watch.last.verdict),
+              at: formatInZone(new Date(watch.last.at), zone, text.lang),
+            })
           : '';
         const now =
           outcome?.kind === 'checked'
-            ? `${outcome.verdict}${outcome.verdict === 'uncertain' && outcome.why ? ` (${escapeMrkdwn(truncate(outcome.why, 200))})` : ''}`
-            : `cannot be checked: ${escapeMrkdwn(outcome?.reason ?? 'unknown')}`;
-        const last = `${now}${reported}`;
-        const what = watch.label ? ` ${escapeMrkdwn(describeQuestion(watch.question))}` : '';
-        return `• *${escapeMrkdwn(watchTitle(watch))}* (${watch.id})${what}, topology \`${escapeMrkdwn(watch.topology)}\`: ${last}`;
+            ? `${verdict(outcome.verdict)}${outcome.verdict === 'uncertain' && outcome.why ? ` (${escapeMrkdwn(truncate(outcome.why, 200))})` : ''}`
+            : text.t(M['digestCmd.cannotBeChecked'], {
+                reason: escapeMrkdwn(outcome?.reason ?? text.t(M['digestCmd.unknown'])),
+              });
+        return text.t(M['digestCmd.watchLine'], {
+          name: `*${escapeMrkdwn(watchTitle(watch, text))}* (${watch.id})`,
+          ...(watch.label ? { question: escapeMrkdwn(describeQuestion(watch.question, text)) } : {}),
+          topology: escapeMrkdwn(watch.topology),
+          state: `${now}${reported}`,
+        });
       });
+      const heading = text.t(M['digestCmd.watchedHere'], { count: mine.length });
       const budget = new BlockBudget();
-      budget.section(`*Watched here (${mine.length})*\n${schedule}`);
+      budget.section(`*${heading}*\n${schedule}`);
       const shown = budget.lines(lines);
       if (shown < lines.length)
-        budget.closing({ kind: 'context', text: `${lines.length - shown} more in the attached list.` });
+        budget.closing({ kind: 'context', text: text.t(M['digestCmd.moreAttached'], { count: lines.length - shown }) });
       return {
-        text: [`Watched here (${mine.length}). ${schedule}`, ...lines.slice(0, Math.min(shown, 50))].join('\n'),
+        text: [
+          text.lang === 'zh' ? `${heading}。${schedule}` : `${heading}. ${schedule}`,
+          ...lines.slice(0, Math.min(shown, 50)),
+        ].join('\n'),
         blocks: budget.blocks,
         ...(shown < lines.length ? { attachment: { filename: 'watches.txt', content: lines.join('\n') } } : {}),
       };
@@ -199,33 +253,57 @@ export function parseDigestArgs(args: string): { spec: string; timezone: string;
   return { spec: words.join(' '), timezone, mode };
 }
 
-/** Set, show, preview or remove the channel's digest schedule. */
-export function digestSubcommand(engine: PathEngine = defaultEngine): Subcommand {
+/** A trailing `lang zh|en|auto` of `digest …`, split off the rest of the arguments. */
+export function splitLang(args: string): { rest: string; lang?: string } {
+  const match = /(?:^|\s+)lang\s+(\S+)\s*$/i.exec(args);
+  if (!match?.[1]) return { rest: args.trim() };
+  return { rest: args.slice(0, match.index).trim(), lang: match[1] };
+}
+
+/** Set, show, preview or remove the channel's digest schedule, and the language the channel is told things in. */
+export function digestSubcommand(engine: PathEngine = defaultEngine, defaultLang: Lang = 'en'): Subcommand {
   return {
     name: 'digest',
     usage:
-      'digest <weekdays 09:00|daily 18:30|mondays 08:00|every hour|cron> [Area/City] [on-change|always] · digest now · digest off',
-    summary: 'schedule, preview or stop the reachability digest of this channel',
-    run: (args, context) =>
-      guarded(async () => {
-        const { store, channelId } = context;
+      'digest <weekdays 09:00|daily 18:30|mondays 08:00|every hour|cron> [Area/City] [on-change|always] [lang zh|en|auto] · digest now · digest off · digest lang zh|en|auto',
+    summary: 'schedule, preview or stop the reachability digest of this channel, or set its language',
+    run: async (typedArgs, context) => {
+      const { store, channelId } = context;
+      const { rest: args, lang: typedLang } = splitLang(typedArgs);
+      let langReply: string | undefined;
+      if (typedLang !== undefined) {
+        const setting = parseLangSetting(typedLang);
+        if (!setting)
+          return { text: replyText(context, defaultLang).t(M['digestCmd.langUsage'], { typed: typedLang }) };
+        await setChannelLang(store, channelId, setting);
+        // Said in the language just chosen, like everything the channel hears from now on.
+        const chosen = replyText(context, defaultLang);
+        langReply =
+          setting === 'auto'
+            ? chosen.t(M['digestCmd.langDefault'], { lang: workspaceLang(context, defaultLang) })
+            : chosen.t(M['digestCmd.langSet'], { lang: setting });
+        if (args === '') return { text: langReply };
+      }
+      const text = replyText(context, defaultLang);
+      const withLang = (reply: Reply): Reply => (langReply ? { ...reply, text: `${reply.text}\n${langReply}` } : reply);
+      return guarded(text, async () => {
         const word = args.trim().toLowerCase();
-        if (word === '') return { text: scheduleLine(store.data.schedules[channelId], context.now()) };
-        if (word === 'now') return previewDigest(context, engine);
+        if (word === '') return { text: scheduleLine(store.data.schedules[channelId], context.now(), text) };
+        if (word === 'now') return withLang(await previewDigest(context, engine, defaultLang));
         if (word === 'off' || word === 'stop') {
           const had = store.data.schedules[channelId];
           await store.update((data) => {
             delete data.schedules[channelId];
           });
           schedulesChanged(store);
-          return {
+          return withLang({
             text: had
-              ? `Digest stopped (it was ${had.spec}, ${had.timezone}). Watches stay.`
-              : 'No digest was scheduled here.',
-          };
+              ? text.t(M['digestCmd.stoppedDigest'], { spec: had.spec, timezone: had.timezone })
+              : text.t(M['digestCmd.noneScheduled']),
+          });
         }
         const { spec, timezone, mode } = parseDigestArgs(args);
-        if (!spec) throw new ScheduleError('Say when: e.g. `digest weekdays 09:00 Asia/Shanghai`', SCHEDULE_FORMS);
+        if (!spec) throw new ScheduleError(text.t(M['digestCmd.sayWhen']), SCHEDULE_FORMS);
         const parsed = parseScheduleSpec(spec);
         const now = context.now();
         await store.update((data) => {
@@ -244,39 +322,53 @@ export function digestSubcommand(engine: PathEngine = defaultEngine): Subcommand
         schedulesChanged(store);
         const count = watchesOf(store.data, channelId).length;
         const watching = count
-          ? `${count} watched path${count === 1 ? '' : 's'}.`
-          : 'Nothing is watched yet: `watch prod 192.168.10.52:3306` adds a path.';
-        return { text: `${scheduleLine(store.data.schedules[channelId], now)} ${watching}` };
-      }),
+          ? text.t(M['digestCmd.watchCount'], { count })
+          : text.t(M['digestCmd.nothingWatchedYet']);
+        return withLang({ text: `${scheduleLine(store.data.schedules[channelId], now, text)} ${watching}` });
+      });
+    },
   };
 }
 
 /** The digest as the next run would post it, without moving the baseline (a preview). */
-export async function previewDigest(context: CommandContext, engine: PathEngine = defaultEngine): Promise<Reply> {
+export async function previewDigest(
+  context: CommandContext,
+  engine: PathEngine = defaultEngine,
+  defaultLang: Lang = 'en',
+): Promise<Reply> {
+  const text = replyText(context, defaultLang);
   const schedule = context.store.data.schedules[context.channelId];
   if (watchesOf(context.store.data, context.channelId).length === 0) {
-    return { text: 'This channel watches nothing yet: `watch prod 192.168.10.52:3306` adds a path.' };
+    return { text: text.t(M['digestCmd.nothingWatched']) };
   }
   const now = context.now();
   const zone = schedule?.timezone ?? 'UTC';
   const digest = await computeDigest(context.store, context.channelId, {
     engine,
-    title: 'Reachability digest',
+    title: text.t(M['digest.title']),
     // "still reports these changes" under "No changes since the last digest" would contradict it.
     footer: (summary) =>
-      `Checked ${formatInZone(now, zone)} against the current topologies · a preview${
-        summary.newlyBroken.length || summary.newlyFixed.length
-          ? ': the next scheduled digest still reports these changes'
-          : ', nothing posted'
-      }`,
+      text.t(M['digest.footerPreview'], {
+        at: formatInZone(now, zone, text.lang),
+        changed: summary.newlyBroken.length > 0 || summary.newlyFixed.length > 0,
+      }),
+    text,
   });
   // The shell prints `text`, so it carries the whole digest, not just the notification line.
   return { text: blocksToText(digest.message.blocks), blocks: digest.message.blocks };
 }
 
-/** The digest subcommands, for the registry: watch, unwatch, watches, digest. */
-export function createDigestSubcommands(engine: PathEngine = defaultEngine): Subcommand[] {
-  return [watchSubcommand(engine), unwatchSubcommand, watchesSubcommandFor(engine), digestSubcommand(engine)];
+/**
+ * The digest subcommands, for the registry: watch, unwatch, watches, digest. `defaultLang` is the workspace
+ * default (REACHBOT_LANG) for channels that set no `digest lang`.
+ */
+export function createDigestSubcommands(engine: PathEngine = defaultEngine, defaultLang: Lang = 'en'): Subcommand[] {
+  return [
+    watchSubcommand(engine, defaultLang),
+    unwatchSubcommandFor(defaultLang),
+    watchesSubcommandFor(engine, defaultLang),
+    digestSubcommand(engine, defaultLang),
+  ];
 }
 
 /** The digest subcommands over the real engine. */
@@ -286,6 +378,16 @@ export const digestSubcommands: Subcommand[] = createDigestSubcommands();
 export function handleWatchButton(request: {
   readonly ref: { readonly topology: string; readonly question: Question };
   readonly context: CommandContext;
+  /** The workspace default language, for a channel without `digest lang`. */
+  readonly defaultLang?: Lang;
 }): Promise<Reply> {
-  return guarded(() => watchPath(request.context, { topology: request.ref.topology, question: request.ref.question }));
+  const defaultLang = request.defaultLang ?? 'en';
+  return guarded(replyText(request.context, defaultLang), () =>
+    watchPath(
+      request.context,
+      { topology: request.ref.topology, question: request.ref.question },
+      defaultEngine,
+      defaultLang,
+    ),
+  );
 }

@@ -1,6 +1,8 @@
 // Watches as the store keeps them: a channel's watched paths, with short ids, optional labels, and the verdict
 // each had at the last digest (the baseline "what changed" is measured against).
 import type { Verdict } from '../engine/diagnosis.js';
+import { EN, type I18n } from '../i18n/i18n.js';
+import { digest as M } from '../i18n/messages/digest.js';
 import { closestNames } from '../names/closest.js';
 import { QuestionError } from '../question/errors.js';
 import type { Question } from '../question/question.js';
@@ -23,8 +25,10 @@ export function splitLabel(args: string): { rest: string; label?: string } {
 }
 
 /** The question in the terse form people type: `payments/api in prod → db1 tcp/3306`. */
-export function describeQuestion(question: Question): string {
-  const source = question.workload ? `${question.workload} in ${question.cluster}` : question.cluster;
+export function describeQuestion(question: Question, text: I18n = EN): string {
+  const source = question.workload
+    ? text.t(M['digest.workloadIn'], { workload: question.workload, cluster: question.cluster })
+    : question.cluster;
   const flow =
     question.port !== undefined
       ? ` ${question.protocol ?? 'tcp'}/${question.port}`
@@ -37,8 +41,8 @@ export function describeQuestion(question: Question): string {
 }
 
 /** How a watch is named in messages: its label, else its question. */
-export function watchTitle(watch: Watch): string {
-  return watch.label ?? describeQuestion(watch.question);
+export function watchTitle(watch: Watch, text: I18n = EN): string {
+  return watch.label ?? describeQuestion(watch.question, text);
 }
 
 /** A key that is equal for the same path however it was typed. */
@@ -91,10 +95,10 @@ export async function addWatch(store: Store, input: NewWatch): Promise<{ watch: 
       return;
     }
     if (label && mine.some((watch) => watch.label?.toLowerCase() === label.toLowerCase())) {
-      throw new QuestionError(`This channel already has a watch labelled "${label}"; pick another label`);
+      throw QuestionError.of(M['watch.labelTaken'], { label });
     }
     if (mine.length >= MAX_WATCHES_PER_CHANNEL) {
-      throw new QuestionError(`This channel already watches ${mine.length} paths, the most one channel may watch`);
+      throw QuestionError.of(M['watch.tooMany'], { count: mine.length });
     }
     const watch: Watch = {
       id: nextWatchId(data.watches),
@@ -114,6 +118,7 @@ export async function addWatch(store: Store, input: NewWatch): Promise<{ watch: 
 }
 
 /** The channel's watch with this id or label (case-insensitive); QuestionError with the closest otherwise. */
+/** Its QuestionError says itself in the channel's language (`describe`). */
 export function findWatch(data: Readonly<StoreData>, channel: string, idOrLabel: string): Watch {
   const wanted = idOrLabel
     .trim()
@@ -128,12 +133,9 @@ export function findWatch(data: Readonly<StoreData>, channel: string, idOrLabel:
   if (found) return found;
   const names = mine.flatMap((watch) => (watch.label ? [watch.id, watch.label] : [watch.id]));
   const suggestions = closestNames(wanted, names, 3);
-  throw new QuestionError(
-    mine.length === 0
-      ? 'This channel watches nothing yet'
-      : `No watch "${idOrLabel.trim()}" in this channel${suggestions.length ? ` (closest: ${suggestions.join(', ')})` : ''}`,
-    suggestions,
-  );
+  throw mine.length === 0
+    ? QuestionError.of(M['watch.noneYet'], undefined, suggestions)
+    : QuestionError.of(M['watch.notFound'], { wanted: idOrLabel.trim(), closest: suggestions }, suggestions);
 }
 
 /** Remove a watch by id. */

@@ -3,6 +3,8 @@
 // a source route sends the destination to a declared ER, or when no route and no peering exists but an ER
 // attaches both VPCs (then the fix is a VPC route to that ER).
 
+import { EN, type I18n } from '../i18n/i18n.js';
+import { enginePath as T } from '../i18n/messages/engine-path.js';
 import { peeringsBetween } from '../topology/compile.js';
 import type { CompiledEr, CompiledErRoute, CompiledErTable } from '../topology/compile-er.js';
 import type { ErAttachment } from '../topology/schema.js';
@@ -65,14 +67,18 @@ export function associatedTable(er: CompiledEr, attachment: string): CompiledErT
 }
 
 /** "enterprise router er-main"; diagnose puts a name first (src/names/labels.ts). */
-export function erLabel(er: CompiledEr): string {
-  return `enterprise router ${er.er.id}`;
+export function erLabel(er: CompiledEr, text: I18n = EN): string {
+  return text.t(T['path.er'], { id: er.er.id });
 }
 
 /** A route of an ER table in words. */
-export function describeErRoute(route: CompiledErRoute): string {
-  if (route.blackhole) return `the blackhole route ${route.destination.text}`;
-  return `the ${route.origin} route ${route.destination.text} -> ${route.attachment}`;
+export function describeErRoute(route: CompiledErRoute, text: I18n = EN): string {
+  return text.t(T['path.er-route'], {
+    blackhole: route.blackhole === true,
+    origin: String(route.origin),
+    destination: route.destination.text,
+    attachment: String(route.attachment ?? ''),
+  });
 }
 
 /** The table to associate an attachment with: the ER's default table, else its first. */

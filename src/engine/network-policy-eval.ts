@@ -1,5 +1,7 @@
 // Kubernetes NetworkPolicy egress semantics (networking.k8s.io/v1) for one group of pods: which policies
 // isolate them for egress, and which rule, if any, admits a destination. Pure: labels in, decision out.
+import { EN, type I18n } from '../i18n/i18n.js';
+import { enginePolicy as T } from '../i18n/messages/engine-path.js';
 import { type AddressRange, contains, mustCidr } from '../net/address.js';
 import { DEFAULT_NAMESPACE } from '../topology/kubernetes-objects.js';
 import type {
@@ -96,6 +98,8 @@ export function namespaceLabels(namespaces: readonly Namespace[] | undefined, na
 export interface EgressOptions {
   /** Whether this model honours `endPort` (cce_10_0059: VPC network with DataPlane V2 only). */
   readonly endPort: boolean;
+  /** The language of the doubts (default English). */
+  readonly text?: I18n;
 }
 
 function peerAdmits(peer: NetworkPolicyPeer, policyNamespace: string, destination: PolicyDestination): boolean {
@@ -131,9 +135,7 @@ function portAdmits(
   if (port.port === flow.port) return true;
   if (port.endPort !== undefined && flow.port > port.port && flow.port <= port.endPort) {
     if (options.endPort) return true;
-    doubts.push(
-      `${where} admits ports ${port.port}-${port.endPort}, but this network model does not support endPort (cce_10_0059 "Configuring Network Policies"): whether port ${flow.port} is admitted is not documented`,
-    );
+    doubts.push((options.text ?? EN).t(T['np.endport'], { where, from: port.port, to: port.endPort, port: flow.port }));
   }
   return false;
 }
@@ -162,7 +164,10 @@ export function evaluateEgress(
     );
     if (unknown.length)
       doubts.push(
-        `the labels of ${group.name} are not known, so whether ${unknown.map(policyName).join(', ')} select them is not known`,
+        (options.text ?? EN).t(T['np.labels-unknown'], {
+          group: groupWords(group, options.text ?? EN),
+          policies: unknown.map(policyName),
+        }),
       );
   }
   for (const policy of isolating) {
@@ -170,7 +175,7 @@ export function evaluateEgress(
     const rules = policy.spec.egress ?? [];
     for (let r = 0; r < rules.length; r++) {
       const rule = rules[r]!;
-      const where = `egress rule #${r + 1} of ${policyName(policy)}`;
+      const where = (options.text ?? EN).t(T['np.rule-where'], { index: r + 1, policy: policyName(policy) });
       const to = rule.to ?? [];
       const peerOk = to.length === 0 || to.some((peer) => peerAdmits(peer, ns, destination));
       if (!peerOk) continue;
@@ -183,18 +188,25 @@ export function evaluateEgress(
 }
 
 /** "egress rule #2 of payments/allow-db (to 192.168.0.0/16 except 192.168.10.0/24, tcp/3306)". */
-export function describeEgressRule(admitted: AdmittingRule): string {
+export function describeEgressRule(admitted: AdmittingRule, text: I18n = EN): string {
   const rule = (admitted.policy.spec.egress ?? [])[admitted.rule];
   const to = (rule?.to ?? []).map((peer) =>
     peer.ipBlock
-      ? `${peer.ipBlock.cidr}${peer.ipBlock.except?.length ? ` except ${peer.ipBlock.except.join(', ')}` : ''}`
-      : [peer.namespaceSelector ? 'namespaces by label' : '', peer.podSelector ? 'pods by label' : '']
-          .filter(Boolean)
-          .join(' / '),
+      ? text.t(T['np.peer-except'], { cidr: peer.ipBlock.cidr, except: peer.ipBlock.except ?? [] })
+      : text.t(T['np.peer-selectors'], { namespaces: !!peer.namespaceSelector, pods: !!peer.podSelector }),
   );
   const ports = (rule?.ports ?? []).map(
     (p) =>
       `${(p.protocol ?? 'TCP').toLowerCase()}${p.port === undefined ? '' : `/${p.port}${p.endPort ? `-${p.endPort}` : ''}`}`,
   );
-  return `egress rule #${admitted.rule + 1} of ${policyName(admitted.policy)} (to ${to.length ? to.join(', ') : 'anywhere'}, ${ports.length ? ports.join(', ') : 'any port'})`;
+  return text.t(T['np.rule'], { index: admitted.rule + 1, policy: policyName(admitted.policy), to, ports });
+}
+
+/** A pod group in words: a workload by its name; the pods of a namespace (labels unknown) or of the others. */
+export function groupWords(group: PodGroup, text: I18n): string {
+  if (text.lang === 'en') return group.name;
+  if (group.name === 'pods in other namespaces') return text.t(T['np.group-others']);
+  if (!group.labelsKnown && group.name === `pods in ${group.namespace}`)
+    return text.t(T['np.group-namespace'], { namespace: group.namespace });
+  return group.name;
 }

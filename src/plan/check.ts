@@ -1,7 +1,9 @@
 // `check-plan`: apply a Terraform plan's resource changes to a topology and compare every path before and
 // after; each path that moves is attributed to the plan resources whose objects its diagnosis names. Pure.
+
 import { diagnose } from '../engine/diagnose.js';
 import { type DiagnosisResult, flowsOf, type Verdict } from '../engine/diagnosis.js';
+import { EN, type I18n } from '../i18n/i18n.js';
 import { QuestionError } from '../question/errors.js';
 import { type Blocker, blockerOf } from '../reverse/reverse.js';
 import { type CompiledTopology, compileTopology } from '../topology/compile.js';
@@ -38,14 +40,14 @@ interface Asked {
   readonly failText: string;
 }
 
-function ask(compiled: CompiledTopology, path: PathToCompare): Asked {
+function ask(compiled: CompiledTopology, path: PathToCompare, lang: I18n): Asked {
   let result: DiagnosisResult;
   try {
-    result = diagnose(compiled, path.question, { verifyFixes: false });
+    result = diagnose(compiled, path.question, { verifyFixes: false, lang: lang.lang });
   } catch (error) {
     if (!(error instanceof QuestionError)) throw error;
-    const text = error.message;
-    return { verdict: 'unreachable', blocker: { check: 'question', summary: text }, text, failText: text };
+    const said = error.describe(lang);
+    return { verdict: 'unreachable', blocker: { check: 'question', summary: said }, text: said, failText: said };
   }
   const blocker = blockerOf(result);
   const steps = flowsOf(result).flatMap((d) => d.steps);
@@ -77,6 +79,8 @@ export function checkPlan(
   plan: TerraformPlan,
   paths: readonly PathToCompare[],
   before: CompiledTopology = compileTopology(topology),
+  // The language of each blocker's summary and fix (causes are found by id, the same in every language).
+  text: I18n = EN,
 ): PlanCheck {
   const planned: PlannedChange[] = [];
   let next = topology;
@@ -108,8 +112,8 @@ export function checkPlan(
   const changing = planned.filter((p) => p.changes.length > 0);
   const unknown = planned.filter((p) => p.unknown?.length);
   const results = paths.map((path): PlanPathResult => {
-    const was = ask(before, path);
-    const now = after === before ? was : ask(after, path);
+    const was = ask(before, path, text);
+    const now = after === before ? was : ask(after, path, text);
     const depends = unknown.filter((p) => p.touches.some((id) => names(was.text, id) || names(now.text, id)));
     if (depends.length) {
       const because = depends.map((p) => `${p.address} (${p.unknown!.join(', ')} known only after apply)`).join('; ');

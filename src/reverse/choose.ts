@@ -1,5 +1,6 @@
 // Which stored topology a reverse question is about: the source cluster's for "what can prod reach", and for
 // "who can reach db1" the conversation's own, else the one declaring db1, else the default.
+import { EN, type I18n } from '../i18n/i18n.js';
 import { question as Q } from '../i18n/messages/question.js';
 import { QuestionError } from '../question/errors.js';
 import type { StoredTopology } from '../store/data.js';
@@ -48,8 +49,9 @@ export function reverseStepsFor(
   store: Store,
   question: ReverseQuestion,
   preferred?: string,
+  text: I18n = EN,
 ): { topology: string; question: ReverseQuestion; steps: Generator<void, ReverseAnswer> } {
   const chosen = chooseReverseTopology(store, question, preferred);
-  const steps = reverseSteps(compileStored(chosen.stored), chosen.question);
+  const steps = reverseSteps(compileStored(chosen.stored), chosen.question, text);
   return { topology: chosen.stored.name, question: chosen.question, steps };
 }

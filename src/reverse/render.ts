@@ -1,7 +1,10 @@
 // A reverse answer for people: counts first, then one line per (verdict, blocking step) group with a few
 // names, so 200 clusters fit in one Slack message; every entry with its blocking step goes in the details.
 import type { KnownBlock } from '@slack/types';
-import type { Verdict } from '../engine/diagnosis.js';
+import type { CheckName, Verdict } from '../engine/diagnosis.js';
+import { EN, type I18n } from '../i18n/i18n.js';
+import { CHECK_TITLES, VERDICT_WORDS } from '../i18n/messages/common.js';
+import { scenarios as M } from '../i18n/messages/scenarios.js';
 import { escapeMrkdwn } from '../render/mrkdwn.js';
 import type { ReverseAnswer, ReverseEntry, ReverseQuestion } from './reverse.js';
 
@@ -19,20 +22,24 @@ export interface ReverseGroup {
   readonly entries: readonly ReverseEntry[];
 }
 
-function flowText(q: { protocol?: string; port?: number }): string {
-  if (q.port !== undefined) return ` on ${q.protocol ?? 'tcp'}/${q.port}`;
-  if (q.protocol === 'icmp') return ' on ping';
-  return '';
+function flowOf(q: { protocol?: string; port?: number }): { protocol?: string; port?: number } {
+  return { ...(q.protocol ? { protocol: q.protocol } : {}), ...(q.port !== undefined ? { port: q.port } : {}) };
 }
 
-/** The reverse question in words: "Who can reach db1 on tcp/3306?". */
-export function describeReverse(question: ReverseQuestion): string {
+/** The reverse question in words: "Who can reach db1 on tcp/3306?" / "哪些工作负载可以访问 db1（tcp/3306）？". */
+export function describeReverse(question: ReverseQuestion, text: I18n = EN): string {
   if (question.kind === 'sources') {
-    const who = question.workloads ? 'Who' : 'Which clusters';
-    return `${who} can reach ${question.destination}${flowText(question)}?`;
+    return text.t(M['reverse.whoCanReach'], {
+      destination: question.destination,
+      workloads: Boolean(question.workloads),
+      ...flowOf(question),
+    });
   }
-  const from = question.workload ? `${question.workload} in ${question.cluster}` : `pods in ${question.cluster}`;
-  return `What can ${from} reach${flowText(question)}?`;
+  return text.t(M['reverse.whatCanReach'], {
+    cluster: question.cluster,
+    ...(question.workload ? { workload: question.workload } : {}),
+    ...flowOf(question),
+  });
 }
 
 /** Entries grouped by verdict (reachable, unreachable, uncertain) and then by blocking check, largest first. */
@@ -53,59 +60,83 @@ export function groupEntries(answer: ReverseAnswer): ReverseGroup[] {
   return groups;
 }
 
-function countLine(answer: ReverseAnswer): string {
-  const total = answer.entries.length;
-  const what = answer.question.kind === 'sources' ? 'source' : 'destination';
-  const parts = ORDER.map((v) => `${answer.counts[v]} ${v}`);
-  return `${parts.join(' · ')} (${total} ${what}${total === 1 ? '' : 's'})`;
+function countLine(answer: ReverseAnswer, text: I18n): string {
+  return text.t(M['reverse.counts'], {
+    reachable: answer.counts.reachable,
+    unreachable: answer.counts.unreachable,
+    uncertain: answer.counts.uncertain,
+    total: answer.entries.length,
+    sources: answer.question.kind === 'sources',
+  });
 }
 
-function names(entries: readonly ReverseEntry[], limit: number): string {
+function names(entries: readonly ReverseEntry[], limit: number, text: I18n): string {
   const shown = entries.slice(0, limit).map((e) => e.label);
   const more = entries.length - shown.length;
-  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+  const joined = shown.join(text.lang === 'zh' ? '、' : ', ');
+  return more > 0 ? text.t(M['reverse.andMore'], { names: joined, count: more }) : joined;
 }
 
-function groupTitle(group: ReverseGroup): string {
-  const mark = MARK[group.verdict];
-  const at = group.check ? ` at ${group.check}` : '';
-  return `${mark} ${group.verdict}${at} (${group.entries.length})`;
+/** A check by its title in the reader's language; the machine name in English, as it always was. */
+function checkWords(check: string, text: I18n): string {
+  const title = text.lang === 'en' ? undefined : CHECK_TITLES[check as CheckName];
+  return title ? text.t(title) : check;
+}
+
+function groupTitle(group: ReverseGroup, text: I18n): string {
+  return text.t(M['reverse.group'], {
+    mark: MARK[group.verdict],
+    verdict: text.t(VERDICT_WORDS[group.verdict]),
+    ...(group.check ? { check: checkWords(group.check, text) } : {}),
+    count: group.entries.length,
+  });
 }
 
 /** The grouped summary: the question, the counts, one line per group with up to `limit` names. */
-export function renderReverseSummary(answer: ReverseAnswer, topology?: string, limit = NAMES_PER_GROUP): string {
-  const lines = [`${describeReverse(answer.question)}${topology ? ` (topology ${topology})` : ''}`, countLine(answer)];
-  for (const group of groupEntries(answer)) lines.push(`${groupTitle(group)}: ${names(group.entries, limit)}`);
-  if (answer.entries.length === 0) lines.push('Nothing to ask: the topology declares no such sources or destinations.');
+export function renderReverseSummary(
+  answer: ReverseAnswer,
+  topology?: string,
+  limit = NAMES_PER_GROUP,
+  text: I18n = EN,
+): string {
+  const lines = [
+    `${describeReverse(answer.question, text)}${topology ? text.t(M['reverse.inTopology'], { topology }) : ''}`,
+    countLine(answer, text),
+  ];
+  const colon = text.lang === 'zh' ? '：' : ': ';
+  for (const group of groupEntries(answer))
+    lines.push(`${groupTitle(group, text)}${colon}${names(group.entries, limit, text)}`);
+  if (answer.entries.length === 0) lines.push(text.t(M['reverse.nothing']));
   return lines.join('\n');
 }
 
 /** One line per entry with its verdict, the forward question to ask for the full answer, the blocking step and fix. */
-export function renderReverseDetails(answer: ReverseAnswer): string {
+export function renderReverseDetails(answer: ReverseAnswer, text: I18n = EN): string {
+  const colon = text.lang === 'zh' ? '：' : ': ';
   return answer.entries
     .map((entry) => {
-      const head = `${MARK[entry.verdict]} ${entry.label}: ${entry.verdict}`;
+      const head = `${MARK[entry.verdict]} ${entry.label}${colon}${text.t(VERDICT_WORDS[entry.verdict])}`;
       if (!entry.blocker) return head;
-      const fix = entry.blocker.fix ? `\n    fix: ${entry.blocker.fix}` : '';
-      return `${head}\n    ${entry.blocker.check}: ${entry.blocker.summary}${fix}`;
+      const fix = entry.blocker.fix ? `\n    ${text.t(M['reverse.fix'], { fix: entry.blocker.fix })}` : '';
+      return `${head}\n    ${checkWords(entry.blocker.check, text)}${colon}${entry.blocker.summary}${fix}`;
     })
     .join('\n');
 }
 
 /** The summary and every detail, for a terminal. */
-export function renderReverseText(answer: ReverseAnswer, topology?: string): string {
-  const details = renderReverseDetails(answer);
-  return `${renderReverseSummary(answer, topology)}${details ? `\n\n${details}` : ''}`;
+export function renderReverseText(answer: ReverseAnswer, topology?: string, text: I18n = EN): string {
+  const details = renderReverseDetails(answer, text);
+  return `${renderReverseSummary(answer, topology, NAMES_PER_GROUP, text)}${details ? `\n\n${details}` : ''}`;
 }
 
 /** Block Kit: a header with the counts and one section per group; the details travel as a file. */
-export function renderReverseBlocks(answer: ReverseAnswer, topology?: string): KnownBlock[] {
+export function renderReverseBlocks(answer: ReverseAnswer, topology?: string, text: I18n = EN): KnownBlock[] {
   const blocks: KnownBlock[] = [
     {
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: `*${escapeMrkdwn(describeReverse(answer.question))}*\n${escapeMrkdwn(countLine(answer))}`,
+        text: `*${escapeMrkdwn(describeReverse(answer.question, text))}*\n${escapeMrkdwn(countLine(answer, text))}`,
       },
     },
   ];
@@ -115,7 +146,7 @@ export function renderReverseBlocks(answer: ReverseAnswer, topology?: string): K
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: `*${escapeMrkdwn(groupTitle(group))}*\n${escapeMrkdwn(names(group.entries, NAMES_PER_GROUP))}`,
+        text: `*${escapeMrkdwn(groupTitle(group, text))}*\n${escapeMrkdwn(names(group.entries, NAMES_PER_GROUP, text))}`,
       },
     });
   blocks.push({
@@ -124,7 +155,10 @@ export function renderReverseBlocks(answer: ReverseAnswer, topology?: string): K
       {
         type: 'mrkdwn',
         text: escapeMrkdwn(
-          `${topology ? `Topology ${topology}. ` : ''}Every ${answer.question.kind === 'sources' ? 'source' : 'destination'} with its blocking step and fix is in the attached file; ask the forward question for the full answer.`,
+          text.t(M['reverse.attached'], {
+            ...(topology ? { topology } : {}),
+            sources: answer.question.kind === 'sources',
+          }),
         ),
       },
     ],

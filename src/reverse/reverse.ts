@@ -1,6 +1,7 @@
 // Reverse questions: "who can reach db1:3306?" asks the forward question once per cluster (and workload),
 // "what can pods in prod reach?" once per declared resource plus one internet address. Pure: the answer is
 // built only from diagnose() over a compiled topology, so new engine steps show up here unchanged.
+
 import { diagnose } from '../engine/diagnose.js';
 import {
   type CheckName,
@@ -10,6 +11,9 @@ import {
   VERDICT_RANK,
   type Verdict,
 } from '../engine/diagnosis.js';
+import { EN, type I18n } from '../i18n/i18n.js';
+import { digest as DIGEST } from '../i18n/messages/digest.js';
+import { scenarios as M } from '../i18n/messages/scenarios.js';
 import { QuestionError } from '../question/errors.js';
 import type { Question, QuestionProtocol } from '../question/question.js';
 import type { CompiledTopology } from '../topology/compile.js';
@@ -65,8 +69,8 @@ export interface ReverseAnswer {
 }
 
 /** Answer a reverse question over one compiled topology. Throws QuestionError for an unknown name. */
-export function answerReverse(compiled: CompiledTopology, question: ReverseQuestion): ReverseAnswer {
-  const steps = reverseSteps(compiled, question);
+export function answerReverse(compiled: CompiledTopology, question: ReverseQuestion, text: I18n = EN): ReverseAnswer {
+  const steps = reverseSteps(compiled, question, text);
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
@@ -77,7 +81,12 @@ export function answerReverse(compiled: CompiledTopology, question: ReverseQuest
  * The same answer, one forward question per step: an adapter with an event loop (the Slack bot) can pause
  * between steps so that a reverse question over 20,000 resources does not hold up other requests.
  */
-export function* reverseSteps(compiled: CompiledTopology, question: ReverseQuestion): Generator<void, ReverseAnswer> {
+export function* reverseSteps(
+  compiled: CompiledTopology,
+  question: ReverseQuestion,
+  // The language of the labels and of each blocker's summary and fix.
+  text: I18n = EN,
+): Generator<void, ReverseAnswer> {
   const flow = {
     ...(question.protocol ? { protocol: question.protocol } : {}),
     ...(question.port !== undefined ? { port: question.port } : {}),
@@ -93,7 +102,7 @@ export function* reverseSteps(compiled: CompiledTopology, question: ReverseQuest
       for (const workload of cluster.workloads ?? [])
         asks.push({
           question: { cluster: cluster.name, workload: workload.name, destination: question.destination, ...flow },
-          label: `${workload.name} in ${cluster.name}`,
+          label: text.t(DIGEST['digest.workloadIn'], { workload: workload.name, cluster: cluster.name }),
         });
     }
   } else {
@@ -110,14 +119,14 @@ export function* reverseSteps(compiled: CompiledTopology, question: ReverseQuest
         destination: INTERNET_PROBE,
         ...(question.protocol === 'icmp' ? { protocol: 'icmp' as const } : internetFlow),
       },
-      label: 'the internet',
+      label: text.t(M['reverse.internet']),
     });
   }
   const entries: ReverseEntry[] = [];
   for (const [index, ask] of asks.entries()) {
     let result: DiagnosisResult;
     try {
-      result = diagnoseForBlocker(compiled, ask.question);
+      result = diagnoseForBlocker(compiled, ask.question, text);
     } catch (error) {
       // A name that resolves nowhere is the asker's mistake, said once; an error for one source is its entry.
       if (!(error instanceof QuestionError) || index === 0) throw error;
@@ -125,7 +134,7 @@ export function* reverseSteps(compiled: CompiledTopology, question: ReverseQuest
         question: ask.question,
         label: ask.label,
         verdict: 'uncertain',
-        blocker: { check: 'question', summary: error.message },
+        blocker: { check: 'question', summary: error.describe(text) },
       });
       continue;
     }
@@ -141,8 +150,8 @@ export function* reverseSteps(compiled: CompiledTopology, question: ReverseQuest
  * A diagnosis good for its verdict and blockerOf(), cheaply: without fix verification, and each flow's walk stopped
  * once its verdict, first failing step and first fix are known (the engine guarantees they are the full walk's).
  */
-function diagnoseForBlocker(compiled: CompiledTopology, question: Question): DiagnosisResult {
-  return diagnose(compiled, question, { verifyFixes: false, stopAtFirstBlocker: true });
+function diagnoseForBlocker(compiled: CompiledTopology, question: Question, text: I18n): DiagnosisResult {
+  return diagnose(compiled, question, { verifyFixes: false, stopAtFirstBlocker: true, lang: text.lang });
 }
 
 /** The flow whose steps explain the result's verdict: the first one as bad as the whole. */

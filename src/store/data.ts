@@ -131,6 +131,8 @@ export interface StoreData {
   schedules: Record<string, DigestSchedule>;
   /** Scheduled syncs, by topology name (a section added compatibly: older files get it empty). */
   syncs: Record<string, SyncSchedule>;
+  /** The language of a channel's digests, change alerts and sync posts, by channel (added compatibly: older files get it empty). */
+  channelLangs: Record<string, Lang>;
   /** Each Slack user's answer language (`lang zh|en|auto`), by user id; absent: auto. */
   languages: Record<string, LangSetting>;
 }
@@ -146,6 +148,7 @@ export function emptyStoreData(): StoreData {
     watches: [],
     schedules: {},
     syncs: {},
+    channelLangs: {},
     languages: {},
   };
 }

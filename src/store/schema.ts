@@ -125,6 +125,8 @@ export const storeDataSchema = z.looseObject({
   schedules: z.record(z.string(), scheduleSchema),
   // Added after v1 shipped: a file without it has no syncs (no migration needed, nothing else changes).
   syncs: z.record(z.string(), syncSchema).default({}),
+  // Added later the same way: a file without it has every channel in the workspace default language.
+  channelLangs: z.record(z.string(), z.enum(LANGS)).default({}),
   // Added later still, the same way: each Slack user's language (`lang zh|en|auto`), by user id.
   languages: z.record(z.string(), langSettingSchema).default({}),
 });

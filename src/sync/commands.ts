@@ -5,10 +5,14 @@
 //   topology sync NAME off                                                                  stop syncing
 //   topology sync NAME                                                                      sync now
 // Anything else (`topology sync NAME cn-north-4`) is left to the one-off sync that existed before.
+
 import { recordAudit } from '../commands/audit.js';
 import type { CommandContext, Reply } from '../commands/subcommand.js';
-import { FAILURE_LABEL } from './failure.js';
-import { syncHealthLine } from './health.js';
+import { channelText } from '../digest/channel-lang.js';
+import { EN, type I18n } from '../i18n/i18n.js';
+import { sync as M } from '../i18n/messages/sync.js';
+import { failureLabel } from './failure.js';
+import { kubernetesTargetWords, syncHealthLine } from './health.js';
 import { formatInterval, parseInterval } from './interval.js';
 import { formatKubernetesTarget, kubernetesTarget } from './kubernetes.js';
 import type { SyncOutcome, SyncScheduler } from './scheduler.js';
@@ -23,17 +27,17 @@ export const SYNC_USAGE =
 /** The command over a running scheduler; `cwd` resolves relative state paths. */
 export function scheduledSyncCommand(scheduler: SyncScheduler, cwd = process.cwd()): ScheduledSyncCommand {
   return async (context, name, args) => {
+    // Replies follow the channel's language (`digest lang`), like the sync notices posted there.
+    const text = channelText(context.store.data, context.channelId);
     const words = args.trim().split(/\s+/).filter(Boolean);
     const has = context.store.data.syncs[name] !== undefined;
     const first = words[0]?.toLowerCase();
-    if (words.length === 0) return has ? syncNowReply(context, scheduler, name) : undefined;
+    if (words.length === 0) return has ? syncNowReply(context, scheduler, name, text) : undefined;
     if (first === 'off' || first === 'stop') {
       const removed = await scheduler.unschedule(name);
       await recordAudit(context, { action: 'topology sync off', target: name, outcome: removed ? 'ok' : 'failed' });
       return {
-        text: removed
-          ? `:white_check_mark: \`${name}\` is no longer synced; it stays as last imported.`
-          : `\`${name}\` has no scheduled sync.`,
+        text: removed ? text.t(M['sync.cmdOff'], { name }) : text.t(M['sync.cmdNoSync'], { name }),
       };
     }
     if (first !== 'from' && first !== 'every' && first !== 'kubernetes') return undefined;
@@ -42,10 +46,12 @@ export function scheduledSyncCommand(scheduler: SyncScheduler, cwd = process.cwd
       settings = parseSettings(words, cwd);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return { text: `:x: ${message}\nUsage: \`${SYNC_USAGE}\`; sources: ${SOURCE_FORMS}.` };
+      return {
+        text: `:x: ${text.t(M['sync.cmdUsage'], { error: message, usage: SYNC_USAGE, sources: SOURCE_FORMS })}`,
+      };
     }
     if (!settings.source && !has) {
-      return { text: `\`${name}\` has no sync source yet. First: \`topology sync ${name} from huaweicloud:REGION\`.` };
+      return { text: text.t(M['sync.cmdNoSource'], { name }) };
     }
     const schedule = await scheduler.configure(name, settings, context.userId);
     await recordAudit(context, {
@@ -57,14 +63,21 @@ export function scheduledSyncCommand(scheduler: SyncScheduler, cwd = process.cwd
       }`,
     });
     const kubernetes = schedule.kubernetes?.length
-      ? ` After each cloud import it reads the Kubernetes side of ${schedule.kubernetes.map((t) => `\`${formatKubernetesTarget(t)}\``).join(', ')}.`
+      ? text.t(M['sync.cmdKubernetes'], {
+          targets: schedule.kubernetes.map((t) => `\`${kubernetesTargetWords(t, text)}\``).join(', '),
+        })
       : '';
-    const head = `:repeat: \`${name}\` syncs from \`${formatSyncSource(schedule.source)}\` every ${formatInterval(schedule.intervalMs)}.${kubernetes}`;
+    const head = `:repeat: ${text.t(M['sync.cmdHead'], {
+      name,
+      source: formatSyncSource(schedule.source),
+      interval: formatInterval(schedule.intervalMs, text),
+      kubernetes,
+    })}`;
     // A new source or a newly configured cluster is read at once; an interval change or a removal waits.
     if (!settings.source && !settings.kubernetes)
-      return { text: `${head}\n${syncHealthLine(schedule, context.now())}` };
+      return { text: `${head}\n${syncHealthLine(schedule, context.now(), text)}` };
     const outcome = await scheduler.syncNow(name);
-    return { text: `${head}\n${outcomeText(name, outcome)}` };
+    return { text: `${head}\n${outcomeText(name, outcome, text)}` };
   };
 }
 
@@ -120,7 +133,12 @@ function parseSettings(words: readonly string[], cwd: string): Parameters<SyncSc
   };
 }
 
-async function syncNowReply(context: CommandContext, scheduler: SyncScheduler, name: string): Promise<Reply> {
+async function syncNowReply(
+  context: CommandContext,
+  scheduler: SyncScheduler,
+  name: string,
+  text: I18n,
+): Promise<Reply> {
   const outcome = await scheduler.syncNow(name);
   await recordAudit(context, {
     action: 'topology sync',
@@ -128,33 +146,34 @@ async function syncNowReply(context: CommandContext, scheduler: SyncScheduler, n
     outcome: outcome.status === 'failed' ? 'failed' : 'ok',
     detail: outcome.status === 'failed' ? outcome.failure.message : outcome.status,
   });
-  return { text: outcomeText(name, outcome) };
+  return { text: outcomeText(name, outcome, text) };
 }
 
 /** What a sync did, in a sentence. */
-export function outcomeText(name: string, outcome: SyncOutcome): string {
+export function outcomeText(name: string, outcome: SyncOutcome, text: I18n = EN): string {
   const unread = outcome.status === 'failed' ? [] : (outcome.kubernetesFailures ?? []);
-  const text = cloudOutcomeText(name, outcome);
-  if (!unread.length) return text;
+  const cloud = cloudOutcomeText(name, outcome, text);
+  if (!unread.length) return cloud;
   const lines = unread.map(
-    (f) =>
-      `:warning: The Kubernetes side of \`${f.cluster}\` was not read (${f.message}); its previous Kubernetes data is kept.`,
+    (f) => `:warning: ${text.t(M['sync.k8sNotRead'], { cluster: f.cluster, message: f.message })}`,
   );
-  return [text, ...lines].join('\n');
+  return [cloud, ...lines].join('\n');
 }
 
-function cloudOutcomeText(name: string, outcome: SyncOutcome): string {
-  const warned = outcome.warnings.length
-    ? ` (${outcome.warnings.length} import warning${outcome.warnings.length === 1 ? '' : 's'}; \`topology show ${name}\`)`
-    : '';
+function cloudOutcomeText(name: string, outcome: SyncOutcome, text: I18n): string {
+  const warned = outcome.warnings.length ? text.t(M['sync.warnings'], { count: outcome.warnings.length, name }) : '';
   switch (outcome.status) {
     case 'unchanged':
-      return `:white_check_mark: Synced \`${name}\`: no change.${warned}`;
+      return text.t(M['sync.outUnchanged'], { name, warned });
     case 'replaced':
-      return `:white_check_mark: Synced \`${name}\`: the network changed and the topology was replaced; watched paths were re-checked.${warned}`;
+      return text.t(M['sync.outReplaced'], { name, warned });
     case 'created':
-      return `:white_check_mark: Synced \`${name}\`: imported for the first time.${warned}`;
+      return text.t(M['sync.outCreated'], { name, warned });
     case 'failed':
-      return `:x: Sync of \`${name}\` failed (${FAILURE_LABEL[outcome.failure.kind]}): ${outcome.failure.message}\nAnswers keep using the topology as last synced.`;
+      return `:x: ${text.t(M['sync.outFailed'], {
+        name,
+        reason: failureLabel(outcome.failure.kind, text),
+        message: outcome.failure.message,
+      })}`;
   }
 }

@@ -1,5 +1,7 @@
 // A failed sync in words people act on: the importer's errors classified as an expired key, a missing
 // permission, throttling, a service missing in the region, an unreachable source, an invalid state, or other.
+import { EN, type I18n } from '../i18n/i18n.js';
+import { FAILURE_WORDS } from '../i18n/messages/sync.js';
 import {
   HuaweiCloudApiError,
   HuaweiCloudAuthError,
@@ -27,16 +29,14 @@ export class SyncFailedError extends Error {
 }
 
 /** The reason column of `topology list`: short, and the same words everywhere. */
-export const FAILURE_LABEL: Record<SyncFailureKind, string> = {
-  'expired-key': 'expired or refused key',
-  forbidden: 'permission missing',
-  throttled: 'throttled',
-  'service-missing': 'service missing',
-  unreachable: 'source unreachable',
-  partial: 'incomplete import',
-  invalid: 'invalid source',
-  error: 'error',
-};
+export const FAILURE_LABEL: Record<SyncFailureKind, string> = Object.fromEntries(
+  Object.entries(FAILURE_WORDS).map(([kind, words]) => [kind, EN.t(words)]),
+) as Record<SyncFailureKind, string>;
+
+/** The reason in the reader's language ("permission missing" / "缺少权限"). */
+export function failureLabel(kind: SyncFailureKind, text: I18n = EN): string {
+  return text.t(FAILURE_WORDS[kind]);
+}
 
 /** Classify anything a sync threw. */
 export function classifySyncError(error: unknown): SyncFailure {

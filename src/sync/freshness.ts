@@ -1,8 +1,10 @@
 // How fresh the topology behind an answer is: which topology, where it came from, when it was imported and last
 // checked against its source, and a plain warning when its sync is failing or overdue. Computed by adapters around
 // the diagnosis (the clock is theirs); the engine never sees it.
+import { EN, type I18n } from '../i18n/i18n.js';
+import { sync as M } from '../i18n/messages/sync.js';
 import type { StoredTopology, SyncSchedule } from '../store/data.js';
-import { FAILURE_LABEL } from './failure.js';
+import { failureLabel } from './failure.js';
 import { ago, formatInterval } from './interval.js';
 import { describeSyncSource } from './source.js';
 
@@ -34,39 +36,72 @@ export interface Freshness {
   readonly warning?: string;
 }
 
-/** The freshness of a stored topology (and its sync, if it has one) at `now`. */
-export function freshnessOf(stored: StoredTopology, sync: SyncSchedule | undefined, now: Date): Freshness {
+/**
+ * The freshness of a stored topology (and its sync, if it has one) at `now`; `summary`, `warning` and `source` in
+ * the answer's language (`lastFailure.kind` stays the machine word, `lastFailure.reason` follows the language).
+ */
+export function freshnessOf(
+  stored: StoredTopology,
+  sync: SyncSchedule | undefined,
+  now: Date,
+  text: I18n = EN,
+): Freshness {
   const imported = new Date(stored.importedAt);
   if (!sync) {
-    const source = stored.source ?? 'imported by hand';
+    const source = stored.source ?? text.t(M['sync.byHand']);
     return {
       topology: stored.name,
       source,
       importedAt: stored.importedAt,
       stale: false,
-      summary: `topology ${stored.name}, ${source}, imported ${ago(imported, now)} (not synced)`,
+      summary: text.t(M['sync.freshNotSynced'], { topology: stored.name, source, imported: ago(imported, now, text) }),
     };
   }
-  const source = describeSyncSource(sync.source);
+  const source = describeSyncSource(sync.source, text);
   const checked = sync.lastSuccessAt ? new Date(sync.lastSuccessAt) : undefined;
   const failing = sync.failures > 0 && sync.lastFailure !== undefined;
   // Never synced yet: it is as old as its import.
   const since = checked ?? imported;
   const overdue = now.getTime() - since.getTime() > STALE_INTERVALS * sync.intervalMs;
   const lastFailure = failing && sync.lastFailure ? sync.lastFailure : undefined;
-  const changed = ago(imported, now);
-  const summary = checked
-    ? `topology ${stored.name}, ${source}, synced ${ago(checked, now)}${changed === ago(checked, now) ? '' : `, last changed ${changed}`}`
-    : `topology ${stored.name}, ${source}, imported ${changed}, not synced yet`;
+  const changed = ago(imported, now, text);
+  const synced = checked ? ago(checked, now, text) : undefined;
+  const summary = synced
+    ? text.t(M['sync.freshSynced'], {
+        topology: stored.name,
+        source,
+        synced,
+        ...(changed === synced ? {} : { changed }),
+      })
+    : text.t(M['sync.freshNotYet'], { topology: stored.name, source, imported: changed });
   let warning: string | undefined;
   if (lastFailure) {
-    warning = `The last sync of topology ${stored.name} from ${source} failed ${ago(new Date(lastFailure.at), now)} (${FAILURE_LABEL[lastFailure.kind]}: ${lastFailure.message}). This answer uses the topology as ${checked ? `synced ${ago(checked, now)}` : `imported ${changed}`}.`;
+    warning = text.t(M['sync.warnFailed'], {
+      topology: stored.name,
+      source,
+      failed: ago(new Date(lastFailure.at), now, text),
+      reason: failureLabel(lastFailure.kind, text),
+      message: lastFailure.message,
+      basis: synced
+        ? text.t(M['sync.basisSynced'], { ago: synced })
+        : text.t(M['sync.basisImported'], { ago: changed }),
+    });
   } else if (overdue) {
-    warning = `Topology ${stored.name} was last ${checked ? 'synced' : 'imported'} ${ago(since, now)}, more than ${STALE_INTERVALS} sync intervals (${formatInterval(sync.intervalMs)}) ago; the network may have changed since.`;
+    warning = text.t(M['sync.warnOverdue'], {
+      topology: stored.name,
+      synced: checked !== undefined,
+      since: ago(since, now, text),
+      intervals: STALE_INTERVALS,
+      interval: formatInterval(sync.intervalMs, text),
+    });
   } else if (sync.kubernetesFailures?.length) {
     // The cloud side is current but a cluster's NetworkPolicies and workloads are as last read.
     const clusters = sync.kubernetesFailures.map((f) => f.cluster).join(', ');
-    warning = `The last sync of topology ${stored.name} could not read the Kubernetes side of ${clusters} (${sync.kubernetesFailures[0]?.message}); this answer uses its NetworkPolicies and workloads as last read.`;
+    warning = text.t(M['sync.warnKubernetes'], {
+      topology: stored.name,
+      clusters,
+      message: `${sync.kubernetesFailures[0]?.message}`,
+    });
   }
   return {
     topology: stored.name,
@@ -80,7 +115,7 @@ export function freshnessOf(stored: StoredTopology, sync: SyncSchedule | undefin
           lastFailure: {
             at: lastFailure.at,
             kind: lastFailure.kind,
-            reason: FAILURE_LABEL[lastFailure.kind],
+            reason: failureLabel(lastFailure.kind, text),
             message: lastFailure.message,
           },
         }

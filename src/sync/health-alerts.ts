@@ -1,10 +1,13 @@
 // Sync health in the channels that watch paths on a topology: repeated failures are posted once (not once per
 // failure), and the recovery once. Whether the failure was posted is persisted, so a restart does not repeat it.
+
 import type { KnownBlock } from '@slack/types';
 import { escapeMrkdwn, truncate } from '../digest/message-budget.js';
+import { EN, type I18n } from '../i18n/i18n.js';
+import { sync as M } from '../i18n/messages/sync.js';
 import type { SyncSchedule } from '../store/data.js';
 import type { Store } from '../store/store.js';
-import { FAILURE_LABEL } from './failure.js';
+import { failureLabel } from './failure.js';
 import { formatInterval } from './interval.js';
 import { describeSyncSource } from './source.js';
 
@@ -17,22 +20,37 @@ export function watchingChannels(store: Store, topology: string): string[] {
 }
 
 /** The message that a topology's sync keeps failing. */
-export function failureMessage(schedule: SyncSchedule): { text: string; blocks: KnownBlock[] } {
+export function failureMessage(schedule: SyncSchedule, text: I18n = EN): { text: string; blocks: KnownBlock[] } {
   const failure = schedule.lastFailure;
-  const source = describeSyncSource(schedule.source);
-  const reason = failure ? `${FAILURE_LABEL[failure.kind]}: ${truncate(failure.message, 600)}` : 'unknown';
+  const source = describeSyncSource(schedule.source, text);
+  const reason = failure
+    ? text.t(M['sync.reason'], { label: failureLabel(failure.kind, text), message: truncate(failure.message, 600) })
+    : text.t(M['sync.unknown']);
   const since = schedule.lastSuccessAt
-    ? `answers use it as synced at ${schedule.lastSuccessAt.slice(0, 16).replace('T', ' ')} UTC`
-    : 'it has not synced yet';
-  const text = `Sync of topology ${schedule.topology} from ${source} has failed ${schedule.failures} times in a row (${reason}); ${since}. Retrying with backoff; recovery will be posted here once.`;
+    ? text.t(M['sync.sinceSynced'], { time: text.time(new Date(schedule.lastSuccessAt)) })
+    : text.t(M['sync.sinceNever']);
+  const plain = text.t(M['sync.failureText'], {
+    topology: schedule.topology,
+    source,
+    count: schedule.failures,
+    reason,
+    since,
+  });
   return {
-    text: escapeMrkdwn(text),
+    text: escapeMrkdwn(plain),
     blocks: [
       {
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `:warning: *Sync of topology \`${escapeMrkdwn(schedule.topology)}\` is failing* (${schedule.failures} times in a row, from ${escapeMrkdwn(source)}).\n*Reason:* ${escapeMrkdwn(reason)}\nUntil it recovers, ${since}. Retrying with backoff (interval ${formatInterval(schedule.intervalMs)}); \`/reach topology list\` shows its health.`,
+          text: `:warning: ${text.t(M['sync.failureBlock'], {
+            topology: escapeMrkdwn(schedule.topology),
+            source: escapeMrkdwn(source),
+            count: schedule.failures,
+            reason: escapeMrkdwn(reason),
+            since,
+            interval: formatInterval(schedule.intervalMs, text),
+          })}`,
         },
       },
     ],
@@ -40,17 +58,20 @@ export function failureMessage(schedule: SyncSchedule): { text: string; blocks: 
 }
 
 /** The message that a failing sync works again. */
-export function recoveryMessage(schedule: SyncSchedule): { text: string; blocks: KnownBlock[] } {
-  const source = describeSyncSource(schedule.source);
-  const text = `Sync of topology ${schedule.topology} from ${source} works again; answers use the current network.`;
+export function recoveryMessage(schedule: SyncSchedule, text: I18n = EN): { text: string; blocks: KnownBlock[] } {
+  const source = describeSyncSource(schedule.source, text);
+  const plain = text.t(M['sync.recoveryText'], { topology: schedule.topology, source });
   return {
-    text: escapeMrkdwn(text),
+    text: escapeMrkdwn(plain),
     blocks: [
       {
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `:white_check_mark: *Sync of topology \`${escapeMrkdwn(schedule.topology)}\` recovered* (from ${escapeMrkdwn(source)}); answers use the current network again.`,
+          text: text.t(M['sync.recoveryBlock'], {
+            topology: escapeMrkdwn(schedule.topology),
+            source: escapeMrkdwn(source),
+          }),
         },
       },
     ],

@@ -1,4 +1,6 @@
 // Sync intervals as people type them ("5m", "90s", "1h", "10 min"), with the 1-minute floor and the defaults.
+import { EN, type I18n } from '../i18n/i18n.js';
+import { sync as M } from '../i18n/messages/sync.js';
 
 /** Default interval of a scheduled sync (REACHBOT_SYNC_INTERVAL overrides it). */
 export const DEFAULT_SYNC_INTERVAL_MS = 10 * 60_000;
@@ -47,19 +49,27 @@ export function defaultIntervalFromEnv(env: Readonly<Record<string, string | und
   return typed ? parseInterval(typed) : DEFAULT_SYNC_INTERVAL_MS;
 }
 
-/** 600000 -> "10m", 5400000 -> "1h 30m", 90000 -> "1m 30s". */
-export function formatInterval(ms: number): string {
+/** 600000 -> "10m", 5400000 -> "1h 30m", 90000 -> "1m 30s"; in Chinese "10分钟", "1小时30分钟" (`Intl` units). */
+export function formatInterval(ms: number, text: I18n = EN): string {
   const seconds = Math.round(ms / 1000);
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
   const s = seconds % 60;
+  if (text.lang !== 'en') {
+    const parts = [h * 3_600_000, m * 60_000, s * 1000].filter((part) => part > 0);
+    return parts.length ? parts.map((part) => text.duration(part)).join('') : text.duration(0);
+  }
   return [h ? `${h}h` : '', m ? `${m}m` : '', s ? `${s}s` : ''].filter(Boolean).join(' ') || '0s';
 }
 
-/** How long ago, in the words an answer uses: "just now", "3 min ago", "2 h ago", "4 days ago". */
-export function ago(then: Date, now: Date): string {
+/**
+ * How long ago, in the words an answer uses: "just now", "3 min ago", "2 h ago", "4 days ago"; in Chinese
+ * "刚刚", "3分钟前", "2小时前" (the locale's duration, largest unit that fits).
+ */
+export function ago(then: Date, now: Date, text: I18n = EN): string {
   const ms = Math.max(0, now.getTime() - then.getTime());
-  if (ms < 60_000) return 'just now';
+  if (ms < 60_000) return text.t(M['sync.justNow']);
+  if (text.lang !== 'en') return text.t(M['sync.ago'], { duration: text.duration(ms) });
   const minutes = Math.floor(ms / 60_000);
   if (minutes < 120) return `${minutes} min ago`;
   const hours = Math.floor(minutes / 60);

@@ -5,8 +5,11 @@
 // earliest due sync, as the digest scheduler keeps one job per channel; the clock and the timers are injected.
 
 import type { TopologyChangeListener } from '../commands/topology.js';
+import { channelText } from '../digest/channel-lang.js';
 import type { Poster, RetryPolicy, Sleep } from '../digest/poster.js';
 import { type DigestLogger, deliver, silentLogger } from '../digest/run.js';
+import type { I18n } from '../i18n/i18n.js';
+import type { Lang } from '../i18n/lang.js';
 import { yieldToEventLoop } from '../import/cooperative.js';
 import { carryKubernetesSide } from '../kubernetes/merge.js';
 import type { KubernetesSyncTarget, StoredTopology, SyncSchedule, SyncSourceSpec } from '../store/data.js';
@@ -64,6 +67,8 @@ export interface SyncSchedulerOptions {
   readonly logger?: DigestLogger;
   readonly sleep?: Sleep;
   readonly retry?: RetryPolicy;
+  /** The workspace default language of failure and recovery posts, for channels without `digest lang`. */
+  readonly defaultLang?: Lang;
   /** Validates an import off the main thread; default: a worker thread per sync (src/sync/prepare.ts). */
   readonly prepare?: PrepareTopology;
 }
@@ -151,10 +156,16 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
     }, delay);
   };
 
-  const post = async (schedule: SyncSchedule, message: { text: string; blocks: unknown[] }, what: string) => {
+  const post = async (
+    schedule: SyncSchedule,
+    compose: (text: I18n) => { text: string; blocks: unknown[] },
+    what: string,
+  ) => {
     if (!options.poster) return false;
     let sent = false;
     for (const channel of watchingChannels(store, schedule.topology)) {
+      // Each channel in its own language (`digest lang`).
+      const message = compose(channelText(store.data, channel, options.defaultLang));
       const ok = await deliver(
         {
           poster: options.poster,
@@ -197,7 +208,7 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
       }));
       const after = store.data.syncs[name];
       if (after && after.failures >= FAILURES_BEFORE_POST && !after.failurePosted) {
-        if (await post(after, failureMessage(after), 'sync failure notice'))
+        if (await post(after, (text) => failureMessage(after, text), 'sync failure notice'))
           await patch(name, (s) => ({ ...s, failurePosted: true }));
       }
     } else {
@@ -216,7 +227,7 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
         };
       });
       const after = store.data.syncs[name];
-      if (wasPosted && after) await post(after, recoveryMessage(after), 'sync recovery notice');
+      if (wasPosted && after) await post(after, (text) => recoveryMessage(after, text), 'sync recovery notice');
       logger.info({ topology: name, status: outcome.status }, 'topology synced');
     }
     return outcome;

@@ -1,6 +1,9 @@
 // A sync source as people type it and as the store keeps it: `huaweicloud:<region>` (with an optional project and
 // VPC filter), a Terraform state file path, or an https URL of a state (an OBS object, say).
+
 import { isAbsolute, resolve } from 'node:path';
+import { EN, type I18n } from '../i18n/i18n.js';
+import { sync as M } from '../i18n/messages/sync.js';
 import type { SyncSourceSpec } from '../store/data.js';
 
 /** The typed source was not understood; the message says which forms are. */
@@ -82,14 +85,17 @@ export function formatSyncSource(source: SyncSourceSpec): string {
 }
 
 /** The source in words for an answer: "Huawei Cloud cn-north-4", "Terraform state prod.tfstate". */
-export function describeSyncSource(source: SyncSourceSpec): string {
+export function describeSyncSource(source: SyncSourceSpec, text: I18n = EN): string {
   switch (source.kind) {
     case 'huaweicloud':
-      return `Huawei Cloud ${source.region}${source.vpcIds?.length ? ` (VPC ${source.vpcIds.join(', ')})` : ''}`;
+      return text.t(M['sync.sourceHuaweiCloud'], {
+        region: source.region,
+        ...(source.vpcIds?.length ? { vpcs: source.vpcIds.join(', ') } : {}),
+      });
     case 'terraform-file':
-      return `Terraform state ${source.path.split(/[\\/]/).pop() ?? source.path}`;
+      return text.t(M['sync.sourceTerraform'], { name: source.path.split(/[\\/]/).pop() ?? source.path });
     case 'terraform-url':
-      return `Terraform state ${new URL(source.url).host}`;
+      return text.t(M['sync.sourceTerraform'], { name: new URL(source.url).host });
   }
 }
 

@@ -1,7 +1,9 @@
 // How each path's verdict moves between two topologies (before and after a change): the core of what-if and of
 // the Terraform plan check. Pure, over diagnose() only.
+
 import { diagnose } from '../engine/diagnose.js';
 import { VERDICT_RANK, type Verdict } from '../engine/diagnosis.js';
+import { EN, type I18n } from '../i18n/i18n.js';
 import { QuestionError } from '../question/errors.js';
 import type { Question } from '../question/question.js';
 import { type Blocker, blockerOf } from '../reverse/reverse.js';
@@ -25,15 +27,19 @@ export interface PathComparison {
   readonly blocker?: Blocker;
 }
 
-function verdictOf(compiled: CompiledTopology, question: Question): { verdict: Verdict; blocker?: Blocker } {
+function verdictOf(
+  compiled: CompiledTopology,
+  question: Question,
+  text: I18n,
+): { verdict: Verdict; blocker?: Blocker } {
   try {
-    const result = diagnose(compiled, question, { verifyFixes: false });
+    const result = diagnose(compiled, question, { verifyFixes: false, lang: text.lang });
     const blocker = blockerOf(result);
     return { verdict: result.verdict, ...(blocker ? { blocker } : {}) };
   } catch (error) {
     // A name the change removed (or never there): the path cannot be taken, said as the reason.
     if (!(error instanceof QuestionError)) throw error;
-    return { verdict: 'unreachable', blocker: { check: 'question', summary: error.message } };
+    return { verdict: 'unreachable', blocker: { check: 'question', summary: error.describe(text) } };
   }
 }
 
@@ -50,10 +56,12 @@ export function comparePaths(
   before: CompiledTopology,
   after: CompiledTopology,
   paths: readonly PathToCompare[],
+  // The language of each blocker's summary and fix.
+  text: I18n = EN,
 ): PathComparison[] {
   return paths.map((path) => {
-    const was = verdictOf(before, path.question);
-    const now = before === after ? was : verdictOf(after, path.question);
+    const was = verdictOf(before, path.question, text);
+    const now = before === after ? was : verdictOf(after, path.question, text);
     return {
       path,
       before: was.verdict,

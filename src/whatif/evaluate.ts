@@ -1,7 +1,9 @@
 // A what-if, start to end and pure: apply the changes to a copy of the topology, compile it, and compare the
 // asked path and the watched paths before and after. The topology passed in is never modified.
+
 import { diagnose } from '../engine/diagnose.js';
 import { type DiagnosisResult, type FixSpec, flowsOf } from '../engine/diagnosis.js';
+import { EN, type I18n } from '../i18n/i18n.js';
 import type { Question } from '../question/question.js';
 import { type CompiledTopology, compileTopology } from '../topology/compile.js';
 import type { Topology } from '../topology/schema.js';
@@ -38,7 +40,12 @@ export function evaluateWhatIf(
   changes: readonly Change[],
   asked: readonly PathToCompare[],
   watched: readonly PathToCompare[],
+  text: I18n = EN,
 ): WhatIfResult {
   const after = compileTopology(applyChanges(topology, changes));
-  return { changes, asked: comparePaths(before, after, asked), watched: comparePaths(before, after, watched) };
+  return {
+    changes,
+    asked: comparePaths(before, after, asked, text),
+    watched: comparePaths(before, after, watched, text),
+  };
 }

@@ -42,8 +42,19 @@ describe('the terminal in Chinese', () => {
     expect(zh.stdout).toContain('安全组 sg-db1 的入方向规则未放通容器网段 172.16.0.0/16');
     expect(zh.stdout).toContain('在安全组 sg-db1 中添加入方向规则：策略 允许');
     expect(zh.stderr).toMatch(/^（存储中没有拓扑：根据示例拓扑 .*sample\.yaml 回答；/);
-    const names = ['prod', 'db1', 'sg-db1'];
+    const names = [
+      'prod',
+      'db1',
+      'sg-db1',
+      'prod-cce-node-7f3e',
+      'rtb-vpc-demo',
+      'rtb-demo',
+      'vpc-demo',
+      'subnet-nodes',
+    ];
     for (const line of terminalOwnedLines(zh.stdout)) expect(untranslatedWords(line, names), line).toEqual([]);
+    // The whole answer, not only the terminal's own words: every step, the fixes' words, the comments.
+    expect(untranslatedWords(zh.stdout, names)).toEqual([]);
   });
 
   it('follows --lang over the question, and the locale when no --lang is given', async () => {

@@ -165,9 +165,14 @@ describe('chat text over the length limit', () => {
   it('is refused before the reverse, what-if or forward parser reads it', async () => {
     const store = new MemoryStore();
     const context = { store, userId: 'U1', channelId: 'C1', isAdmin: false, now: () => new Date(0) };
-    for (const text of [`who can reach ${'x里'.repeat(20_000)}`, `what if I ${'remove rule #1 of sg '.repeat(2000)}`]) {
+    // The refusal is said in the asker's language: the first text has Chinese in it.
+    const refusals = [/请在 500 个字符以内提问/, /ask in at most 500 characters/];
+    for (const [i, text] of [
+      `who can reach ${'x里'.repeat(20_000)}`,
+      `what if I ${'remove rule #1 of sg '.repeat(2000)}`,
+    ].entries()) {
       const outcome = await converse(text, context, createRegistry());
-      expect(outcome).toMatchObject({ kind: 'error', message: expect.stringMatching(/ask in at most 500 characters/) });
+      expect(outcome).toMatchObject({ kind: 'error', message: expect.stringMatching(refusals[i]!) });
     }
   });
 });

@@ -92,6 +92,11 @@ export const KEPT_WORDS: ReadonlySet<string> = new Set(
     'whitelists',
     'kubeconfig',
     'ServiceAccount',
+    'CoreDNS',
+    'Open',
+    'vSwitch',
+    'DataPlane',
+    'endPort',
   ].map((w) => w.toLowerCase()),
 );
 
@@ -119,7 +124,7 @@ export function untranslatedWords(text: string, names: Iterable<string> = []): s
     // Slack emoji shortcodes (:warning:) are markup.
     .replace(/:[a-z0-9_+-]+:/g, ' ')
     // Command-line options (--topology) are code.
-    .replace(/(^|\s)--?[a-z][a-z0-9-]*/g, ' ')
+    .replace(/(^|\s)--?[a-z][\w.-]*(=\S*)?/g, ' ')
     .match(/[A-Za-z][A-Za-z0-9._/:-]*/g);
   return (words ?? []).filter((word) => {
     const bare = word.replace(/[.:]+$/, '');

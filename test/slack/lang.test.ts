@@ -38,7 +38,7 @@ async function seeded() {
 }
 
 const THREAD = '1700000001.000100';
-const NAMES = ['prod', 'db1', 'sg-db', 'prod-net', 'vpc-prod'];
+const NAMES = ['prod', 'db1', 'sg-db', 'prod-net', 'vpc-prod', 'subnet-nodes', 'subnet-db', 'rtb-prod', 'sg-nodes'];
 
 function mention(text: string, ts: string, threadTs?: string) {
   return {
@@ -56,6 +56,23 @@ interface Block {
   readonly type: string;
   readonly text?: { readonly text: string };
   readonly elements?: readonly { readonly text?: { readonly text: string } }[];
+}
+
+/** Every text a person reads in a message's blocks (not button values, action ids or block types). */
+function readableText(blocks: readonly Block[]): string {
+  const texts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) for (const item of node) walk(item);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (typeof record.text === 'string') texts.push(record.text);
+      for (const [key, value] of Object.entries(record)) if (key !== 'value') walk(value);
+    }
+  };
+  walk(blocks);
+  // Mrkdwn escapes <, > and &: read them as the person does.
+  const decode = (t: string) => t.replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&');
+  return decode(decode(texts.join('\n')));
 }
 
 /** The texts Slack's own code writes around an answer: the header, the buttons, the "seen as" label. */
@@ -91,6 +108,9 @@ describe('Slack in Chinese', () => {
     expect(owned).toContain('重新检查');
     expect(owned).toContain('关注这条路径');
     for (const text of owned) expect(untranslatedWords(text, NAMES), text).toEqual([]);
+    // The whole message: every block's text (steps, fixes, notes) and the plain fallback.
+    expect(untranslatedWords(readableText(blocks), [...NAMES, 'fixture'])).toEqual([]);
+    expect(untranslatedWords(String(first?.text).replace(/&gt;/g, '>').replace(/&lt;/g, '<'), NAMES)).toEqual([]);
     // The buttons answer in the language of the answer.
     expect(decodeAnswerRef(buttonValue(blocks, 'recheck'))?.lang).toBe('zh');
     expect(store.data.threads[`${CHANNEL}:${THREAD}`]?.lang).toBe('zh');
@@ -164,6 +184,29 @@ describe('Slack in Chinese', () => {
     await postEvent(bot, { type: 'app_home_opened', user: USER, channel: 'D0HOME', tab: 'home', event_ts: '7.2' });
     await expect.poll(() => slack.api.length).toBe(2);
     expect(JSON.stringify(slack.api[1]?.body.view)).toContain('Topologies (1)');
+  });
+
+  it('answers the subcommands in the asker language: clusters, topology show, and the admin refusal', async () => {
+    const slack = recordSlack();
+    const store = await seeded();
+    await store.update((data) => {
+      data.languages[USER] = 'zh';
+    });
+    const bot = await app(store);
+    await postCommand(bot, 'clusters');
+    await expect.poll(() => slack.responses.length).toBe(1);
+    expect(slack.responses[0]?.body.text).toMatch(
+      /^\*集群（2）\*\n• \*prod\*：`vpc-router`，VPC `vpc-prod`（拓扑 `prod-net`）/,
+    );
+    await postCommand(bot, 'topology show prod-net');
+    await expect.poll(() => slack.responses.length).toBe(2);
+    const show = String(slack.responses[1]?.body.text);
+    expect(show).toMatch(/^\*拓扑 prod-net\*：导入于/);
+    expect(untranslatedWords(show, [...NAMES, 'fixture', 'staging', 'vpc-router', 'overlay_l2'])).toEqual([]);
+    await postCommand(bot, 'topology remove prod-net');
+    await expect.poll(() => slack.responses.length).toBe(3);
+    expect(slack.responses[2]?.body.text).toMatch(/只有 reachbot 管理员可以执行。请联系管理员/);
+    expect(store.data.topologies['prod-net']).toBeDefined();
   });
 
   it('answers an English question in English when no one chose a language', async () => {

@@ -69,7 +69,7 @@ async function ask(text: string, options: AskOptions, io: CliIO): Promise<number
   // The answer's language: --lang or the locale, else the question's own.
   const lang = io.lang ?? detectLang(text);
   const reverse = parseReverseQuestion(text);
-  if (reverse) return askReverse(reverse, options, io, color);
+  if (reverse) return askReverse(reverse, options, { ...io, lang }, color);
   const question = parseQuestion(text);
   const { compiled, asked, freshness } = await topologyFor(question, options, { ...io, lang }, color);
   const result: DiagnosisResult = diagnose(compiled, asked, { lang });
@@ -109,10 +109,10 @@ async function askReverse(question: ReverseQuestion, options: AskOptions, io: Cl
       await store.close();
     }
   }
-  const answer = answerReverse(compiled, asked);
+  const answer = answerReverse(compiled, asked, cliText(io));
   if (options.json)
     io.stdout.write(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, kind: 'reverse', ...answer }, null, 2)}\n`);
-  else io.stdout.write(`${renderReverseText(answer, name)}\n`);
+  else io.stdout.write(`${renderReverseText(answer, name, cliText(io))}\n`);
   return EXIT.ok;
 }
 
@@ -144,7 +144,7 @@ async function topologyFor(
     }
     const entry = resolveClusterTopology(store, question.cluster);
     const cluster = splitQualifiedCluster(question.cluster).cluster;
-    const freshness = freshnessOf(entry, store.data.syncs[entry.name], io.now?.() ?? new Date());
+    const freshness = freshnessOf(entry, store.data.syncs[entry.name], io.now?.() ?? new Date(), cliText(io));
     return { compiled: compileStored(entry), asked: { ...question, cluster }, freshness };
   } finally {
     await store.close();

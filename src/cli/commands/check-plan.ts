@@ -59,7 +59,7 @@ async function run(file: string, options: CheckPlanOptions, io: CliIO): Promise<
     throw CliExit.of(EXIT.invalid, C['cli.paths.none-to-check'], { fromFile: Boolean(options.topology) });
   let check: ReturnType<typeof checkPlan>;
   try {
-    check = checkPlan(source.topology, plan, paths, compileTopology(source.topology));
+    check = checkPlan(source.topology, plan, paths, compileTopology(source.topology), cliText(io));
   } catch (error) {
     if (error instanceof PlanError) throw new CliExit(EXIT.invalid, error.message);
     throw error;
@@ -68,8 +68,8 @@ async function run(file: string, options: CheckPlanOptions, io: CliIO): Promise<
     options.format === 'json'
       ? JSON.stringify(planJson(check), null, 2)
       : options.format === 'markdown'
-        ? planMarkdown(check)
-        : planText(check);
+        ? planMarkdown(check, cliText(io))
+        : planText(check, cliText(io));
   io.stdout.write(`${out}\n`);
   return check.paths.some((p) => p.movement === 'breaks') ? EXIT.unreachable : EXIT.ok;
 }

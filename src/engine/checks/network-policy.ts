@@ -2,6 +2,8 @@
 // NetworkPolicies of the asking pods isolate them for egress and admit the destination, where CCE enforces
 // them (cce_10_0059 "Configuring Network Policies (NetworkPolicy)"): tunnel clusters from v1.23 on supported
 // node OSes, vpc-router and eni clusters only with DataPlane V2. hostNetwork pods are outside policies.
+import { EN, type I18n } from '../../i18n/i18n.js';
+import { enginePolicy as T } from '../../i18n/messages/engine-path.js';
 import { addressBits, contains } from '../../net/address.js';
 import { CLOUD_SERVICE_RANGE } from '../../topology/cloud-ranges.js';
 import type { CompiledCluster } from '../../topology/compile.js';
@@ -14,6 +16,7 @@ import {
   describeEgressRule,
   type EgressDecision,
   evaluateEgress,
+  groupWords,
   isolatesEgress,
   namespaceLabels,
   type PodGroup,
@@ -57,44 +60,34 @@ function minorVersion(version: string | undefined): number | undefined {
 }
 
 /** Where CCE enforces egress NetworkPolicy rules for this cluster (cce_10_0059). */
-export function egressEnforcement(cluster: CompiledCluster): Enforcement {
+export function egressEnforcement(cluster: CompiledCluster, text: I18n = EN): Enforcement {
   const c = cluster.cluster;
   if (cluster.model === 'overlay_l2') {
     const minor = minorVersion(c.version);
     if (minor !== undefined && minor < 23)
       return {
         enforced: 'no',
-        why: `tunnel clusters enforce egress rules from v1.23 on, and ${c.name} runs ${c.version}`,
+        why: text.t(T['np.tunnel-old'], { cluster: c.name, version: c.version ?? '' }),
       };
     if (c.egressPoliciesEnforced === false)
-      return {
-        enforced: 'no',
-        why: `${c.name} is declared not to enforce egress rules (egressPoliciesEnforced: false)`,
-      };
-    if (c.egressPoliciesEnforced === true)
-      return { enforced: 'yes', why: 'tunnel clusters enforce NetworkPolicies with Open vSwitch' };
+      return { enforced: 'no', why: text.t(T['np.declared-off'], { cluster: c.name }) };
+    if (c.egressPoliciesEnforced === true) return { enforced: 'yes', why: text.t(T['np.tunnel-ovs']) };
     return {
       enforced: 'unknown',
-      why: `tunnel clusters enforce egress rules only on the node OSes cce_10_0059 lists, and a cluster upgraded in place to v1.23 only after its nodes are reset; neither is declared for ${c.name} (set egressPoliciesEnforced)`,
+      why: text.t(T['np.tunnel-unknown'], { cluster: c.name }),
     };
   }
-  const model = cluster.model === 'eni' ? 'Cloud Native Network 2.0 (eni)' : 'VPC network (vpc-router)';
+  const model = cluster.model === 'eni' ? 'eni' : 'vpc-router';
   if (c.dataPlaneV2 !== true)
     return {
       enforced: 'no',
-      why: `${model} clusters enforce NetworkPolicies only with DataPlane V2, chosen at creation, and ${c.name} ${c.dataPlaneV2 === false ? 'does not use it' : 'is not declared to use it'}`,
-      assumption:
-        c.dataPlaneV2 === undefined
-          ? `${c.name} does not declare dataPlaneV2: taken as without DataPlane V2, the default at cluster creation (the cluster API does not report it in every version)`
-          : undefined,
+      why: text.t(T['np.no-dpv2'], { model, cluster: c.name, declaredOff: c.dataPlaneV2 === false }),
+      assumption: c.dataPlaneV2 === undefined ? text.t(T['np.dpv2-assumed-off'], { cluster: c.name }) : undefined,
     };
   if (c.egressPoliciesEnforced === false)
-    return { enforced: 'no', why: `${c.name} is declared not to enforce egress rules (egressPoliciesEnforced: false)` };
-  if (c.egressPoliciesEnforced === true) return { enforced: 'yes', why: `${c.name} uses DataPlane V2` };
-  return {
-    enforced: 'unknown',
-    why: `${c.name} uses DataPlane V2, but cce_10_0059 gives no cluster versions for egress rules there (set egressPoliciesEnforced once confirmed)`,
-  };
+    return { enforced: 'no', why: text.t(T['np.declared-off'], { cluster: c.name }) };
+  if (c.egressPoliciesEnforced === true) return { enforced: 'yes', why: text.t(T['np.dpv2'], { cluster: c.name }) };
+  return { enforced: 'unknown', why: text.t(T['np.dpv2-unknown'], { cluster: c.name }) };
 }
 
 /** The pods a workload runs, as the policies see them. */
@@ -142,14 +135,14 @@ function outcomeOf(group: PodGroup, decision: EgressDecision): GroupOutcome {
   return { group, decision, state };
 }
 
-function names(policies: readonly NetworkPolicy[]): string {
-  return policies.map(policyName).join(', ');
+function names(policies: readonly NetworkPolicy[], text: I18n): string {
+  return policies.map(policyName).join(text.lang === 'zh' ? '、' : ', ');
 }
 
-function allowedWhy(o: GroupOutcome, what: string): string {
+function allowedWhy(o: GroupOutcome, what: string, text: I18n): string {
   return o.decision.admittedBy
-    ? `${describeEgressRule(o.decision.admittedBy)} admits ${what}`
-    : `no NetworkPolicy selects the pods of ${o.group.name} for egress`;
+    ? text.t(T['np.admits'], { rule: describeEgressRule(o.decision.admittedBy, text), what })
+    : text.t(T['np.not-selected'], { group: groupWords(o.group, text) });
 }
 
 interface Judged {
@@ -166,8 +159,10 @@ function judge(
   enforcement: Enforcement,
   what: string,
   single: boolean,
+  text: I18n,
 ): Judged {
   const uncertain: string[] = [];
+  const group = (o: GroupOutcome) => groupWords(o.group, text);
   const assumptions: string[] = enforcement.assumption ? [enforcement.assumption] : [];
   const denied = outcomes.filter((o) => o.state === 'denied');
   const doubtful = outcomes.filter((o) => o.state === 'doubt');
@@ -193,17 +188,17 @@ function judge(
   };
   if (denied.length === 0 && doubtful.length === 0) {
     const summary = single
-      ? allowedWhy(outcomes[0]!, what)
+      ? allowedWhy(outcomes[0]!, what, text)
       : outcomes.every((o) => o.decision.isolating.length === 0)
-        ? `no NetworkPolicy isolates the pods of ${cluster.cluster.name} for egress`
-        : `the NetworkPolicies of every declared workload admit ${what}`;
+        ? text.t(T['np.none-isolates'], { cluster: cluster.cluster.name })
+        : text.t(T['np.all-admit'], { what });
     return { step: step('pass', summary, evidence), denied: [], uncertain, assumptions };
   }
   if (enforcement.enforced === 'no')
     return {
       step: step(
         'pass',
-        `${names(blocking)} would deny ${what}, but the policies present have no effect: ${enforcement.why}`,
+        text.t(T['np.no-effect'], { policies: names(blocking, text), what, why: enforcement.why }),
         evidence,
       ),
       denied: [],
@@ -212,18 +207,33 @@ function judge(
     };
   for (const o of doubtful) uncertain.push(...o.decision.doubts);
   if (!single && allowed.length > 0) {
-    const reason = `NetworkPolicies treat the pods of ${cluster.cluster.name} differently: ${[...denied, ...doubtful].map((o) => `${o.group.name} (${names(o.decision.isolating)})`).join(', ')} ${denied.length ? 'may not' : 'might not'} send ${what}, ${allowed.map((o) => o.group.name).join(', ')} may; name the workload to ask about, e.g. "can ${denied[0]?.group.name ?? doubtful[0]!.group.name} in ${cluster.cluster.name} reach ..."`;
+    const reason = text.t(T['np.differently'], {
+      cluster: cluster.cluster.name,
+      blocked: [...denied, ...doubtful].map((o) =>
+        text.lang === 'zh'
+          ? `${group(o)}（${names(o.decision.isolating, text)}）`
+          : `${group(o)} (${names(o.decision.isolating, text)})`,
+      ),
+      certain: denied.length > 0,
+      what,
+      allowed: allowed.map(group),
+      example: denied[0]?.group.name ?? doubtful[0]!.group.name,
+    });
     uncertain.push(reason);
     return { step: step('warn', reason, evidence), denied, uncertain, assumptions };
   }
   if (denied.length === 0) {
-    const summary = `${names(blocking)} isolate ${doubtful.map((o) => o.group.name).join(', ')} for egress and no rule certainly admits ${what}`;
+    const summary = text.t(T['np.doubtful'], { policies: names(blocking, text), groups: doubtful.map(group), what });
     return { step: step('warn', summary, evidence), denied, uncertain, assumptions };
   }
-  const who = denied.map((o) => o.group.name).join(', ');
-  const base = `${names(blocking)} ${blocking.length === 1 ? 'isolates' : 'isolate'} ${who} for egress and no egress rule admits ${what}`;
+  const base = text.t(T['np.denied'], {
+    policies: names(blocking, text),
+    one: blocking.length === 1,
+    groups: denied.map(group),
+    what,
+  });
   if (enforcement.enforced === 'unknown') {
-    const reason = `${base}, but whether egress rules are enforced is not known: ${enforcement.why}`;
+    const reason = text.t(T['np.enforcement-unknown'], { base, why: enforcement.why });
     uncertain.push(reason);
     return { step: step('warn', reason, evidence), denied, uncertain, assumptions };
   }
@@ -234,21 +244,22 @@ function judge(
 export function networkPolicyCheck(ctx: FlowContext): CheckResult {
   const out = result();
   const { cluster, workload, target, flow } = ctx;
+  const text = ctx.i18n;
   const c = cluster.cluster;
   if (workload?.hostNetwork) {
     out.steps.push({
       check: 'network-policy',
       status: 'skip',
-      summary: `${workload.name} uses hostNetwork: NetworkPolicies do not apply to its pods, which send as their node`,
+      summary: text.t(T['np.host-network'], { workload: workload.name }),
     });
     return out;
   }
-  const what = `${flow.label} to ${target.address.text}`;
+  const what = text.t(T['np.what'], { flow: flow.label, address: target.address.text });
   if (cluster.model === 'eni' && contains(TURBO_ALWAYS_ALLOWED, target.address)) {
     out.steps.push({
       check: 'network-policy',
       status: 'pass',
-      summary: `CCE Turbo clusters always allow ${TURBO_ALWAYS_ALLOWED.text} (cloud services): NetworkPolicies cannot restrict it (cce_10_0059)`,
+      summary: text.t(T['np.turbo-always'], { range: TURBO_ALWAYS_ALLOWED.text }),
     });
     return out;
   }
@@ -259,9 +270,7 @@ export function networkPolicyCheck(ctx: FlowContext): CheckResult {
   out.uncertain.push(...judged.uncertain);
   out.assumptions.push(...judged.assumptions);
   if (target.family === 6 && cluster.model !== 'eni' && judged.denied.length)
-    out.uncertain.push(
-      `${c.name} is a ${cluster.model} cluster, whose NetworkPolicies do not support IPv6 (cce_10_0059): how its policies treat IPv6 traffic is not documented`,
-    );
+    out.uncertain.push(text.t(T['np.no-ipv6'], { cluster: c.name, model: cluster.model }));
   const cidr = `${target.address.text}/${addressBits(target.family)}`;
   for (const denied of judged.denied)
     out.fixes.push(
@@ -275,7 +284,7 @@ export function networkPolicyCheck(ctx: FlowContext): CheckResult {
       }),
     );
   if (ctx.hostName) {
-    const dns = dnsEgressCheck(cluster, groups, ctx.hostName);
+    const dns = dnsEgressCheck(cluster, groups, ctx.hostName, text);
     out.steps.push(...dns.steps);
     out.fixes.push(...dns.fixes);
     out.uncertain.push(...dns.uncertain);
@@ -304,24 +313,29 @@ function judgeFlow(
   what: string,
 ): Judged {
   const { cluster } = ctx;
-  const options = { endPort: cluster.model === 'vpc-router' };
+  const options = { endPort: cluster.model === 'vpc-router', text: ctx.i18n };
   const byNamespace = policiesByNamespace(cluster.cluster.networkPolicies ?? []);
   const outcomes = groups.map((g) =>
     outcomeOf(g, evaluateEgress(byNamespace.get(g.namespace) ?? [], g, destination, flow, options)),
   );
-  return judge(cluster, outcomes, egressEnforcement(cluster), what, groups.length === 1);
+  return judge(cluster, outcomes, egressEnforcement(cluster, ctx.i18n), what, groups.length === 1, ctx.i18n);
 }
 
 /**
  * Egress to the cluster DNS (CoreDNS in kube-system, UDP and TCP 53) for a question naming a host: pods
  * isolated for egress without a DNS rule cannot resolve the name at all, whatever the path to its address.
  */
-export function dnsEgressCheck(cluster: CompiledCluster, groups: readonly PodGroup[], hostName?: string): CheckResult {
+export function dnsEgressCheck(
+  cluster: CompiledCluster,
+  groups: readonly PodGroup[],
+  hostName?: string,
+  text: I18n = EN,
+): CheckResult {
   const out = result();
   const nsLabels = namespaceLabels(cluster.cluster.namespaces, DNS_NAMESPACE);
-  const what = `DNS (udp/53) to CoreDNS in ${DNS_NAMESPACE}${hostName ? `, needed to resolve ${hostName}` : ''}`;
+  const what = text.t(T['np.what-dns'], { namespace: DNS_NAMESPACE, ...(hostName ? { host: hostName } : {}) });
   const udp53: PolicyFlow = { protocol: 'udp', port: 53 };
-  const options = { endPort: cluster.model === 'vpc-router' };
+  const options = { endPort: cluster.model === 'vpc-router', text };
   const byNamespace = policiesByNamespace(cluster.cluster.networkPolicies ?? []);
   // A rule admits DNS when it admits any of the label sets CoreDNS pods are known to carry.
   const outcomes = groups.map((group) => {
@@ -336,13 +350,16 @@ export function dnsEgressCheck(cluster: CompiledCluster, groups: readonly PodGro
     );
     return outcomeOf(group, decisions.find((d) => d.admittedBy) ?? decisions[0]!);
   });
-  const judged = judge(cluster, outcomes, egressEnforcement(cluster), what, groups.length === 1);
+  const judged = judge(cluster, outcomes, egressEnforcement(cluster, text), what, groups.length === 1, text);
   out.steps.push({ ...judged.step, evidence: { ...judged.step.evidence, dns: true } });
   out.uncertain.push(...judged.uncertain);
   out.assumptions.push(...judged.assumptions);
   if (judged.denied.length)
     out.assumptions.push(
-      `CoreDNS pods are taken to carry one of ${DNS_POD_LABELS.map((l) => Object.entries(l).map(([k, v]) => `${k}=${v}`)[0]).join(', ')} in ${DNS_NAMESPACE}`,
+      text.t(T['np.coredns-labels'], {
+        labels: DNS_POD_LABELS.map((l) => Object.entries(l).map(([k, v]) => `${k}=${v}`)[0] ?? ''),
+        namespace: DNS_NAMESPACE,
+      }),
     );
   for (const denied of judged.denied)
     out.fixes.push(

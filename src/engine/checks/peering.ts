@@ -1,4 +1,5 @@
 // Step `peering`: a cross-VPC path needs a peering between the two VPCs, ACTIVE (VPC "VPC Peering Connection Overview", vpc_peering_0009).
+import { enginePeering as T } from '../../i18n/messages/engine-path.js';
 import { farSide, peeringsBetween, preferredPeering } from '../../topology/compile.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';
 import { erLabel, erPathOf } from '../er-path.js';
@@ -12,9 +13,10 @@ import { routeDestination } from './route-forward.js';
 export function peeringCheck(ctx: FlowContext): CheckResult {
   const out = result();
   const { compiled, cluster, target, purpose } = ctx;
+  const text = ctx.i18n;
   const dst = target.vpc;
   if (!dst || dst.vpc.id === cluster.vpcId || target.info.kind === 'internet') {
-    out.steps.push({ check: 'peering', status: 'skip', summary: 'no VPC peering on this path' });
+    out.steps.push({ check: 'peering', status: 'skip', summary: text.t(T['peering.none-on-path']) });
     return out;
   }
   const erPath = erPathOf(ctx);
@@ -22,7 +24,7 @@ export function peeringCheck(ctx: FlowContext): CheckResult {
     out.steps.push({
       check: 'peering',
       status: 'skip',
-      summary: `no VPC peering on this path: it crosses ${erLabel(erPath.er)} (see transit)`,
+      summary: text.t(T['peering.via-er'], { er: erLabel(erPath.er, text) }),
     });
     return out;
   }
@@ -31,7 +33,7 @@ export function peeringCheck(ctx: FlowContext): CheckResult {
   // (route-forward names the ambiguity): the verdict is uncertain, not a confident "no peering".
   const middle = pair.length === 0 ? transitiveMiddle(ctx) : undefined;
   if (middle) {
-    const reason = `there is no direct VPC peering between ${cluster.vpcId} and ${dst.vpc.id}; the route goes over peering ${middle.peering} (${middle.status}) to ${middle.via}, which peers on: transitive peering is not documented to forward (VPC "VPC Peering Connection Overview", vpc_peering_0009; Huawei's docs leave this open; assumed not reachable)`;
+    const reason = text.t(T['peering.transitive'], { from: cluster.vpcId, to: dst.vpc.id, ...middle });
     out.steps.push({ check: 'peering', status: 'warn', summary: reason });
     out.uncertain.push(reason);
     out.fixes.push(peeringFix(compiled, peeringNeed(ctx), purpose, true, ctx.i18n));
@@ -41,7 +43,7 @@ export function peeringCheck(ctx: FlowContext): CheckResult {
     out.steps.push({
       check: 'peering',
       status: 'fail',
-      summary: `there is no VPC peering between ${cluster.vpcId} and ${dst.vpc.id}`,
+      summary: text.t(T['peering.missing'], { from: cluster.vpcId, to: dst.vpc.id }),
     });
     out.fixes.push(peeringFix(compiled, peeringNeed(ctx), purpose, false, ctx.i18n));
     return out;
@@ -61,14 +63,19 @@ export function peeringCheck(ctx: FlowContext): CheckResult {
     accepterVpc: peering.accepterVpc,
   };
   if (status === 'ACTIVE') {
-    out.steps.push({ check: 'peering', status: 'pass', summary: `peering ${label} is ACTIVE`, evidence });
+    out.steps.push({
+      check: 'peering',
+      status: 'pass',
+      summary: text.t(T['peering.active'], { peering: label }),
+      evidence,
+    });
     return out;
   }
   if (status === 'PENDING_ACCEPTANCE') {
     out.steps.push({
       check: 'peering',
       status: 'fail',
-      summary: `peering ${label} is PENDING_ACCEPTANCE: the owner of ${peering.accepterVpc} must accept it`,
+      summary: text.t(T['peering.pending'], { peering: label, accepter: peering.accepterVpc }),
       evidence,
     });
     out.fixes.push(peeringAcceptFix(peering.id, purpose));
@@ -77,12 +84,12 @@ export function peeringCheck(ctx: FlowContext): CheckResult {
   out.steps.push({
     check: 'peering',
     status: 'fail',
-    summary: `peering ${label} is ${status}: it carries no traffic`,
+    summary: text.t(T['peering.dead'], { peering: label, status }),
     evidence,
   });
   out.fixes.push(
     replanFix(
-      `peering ${label} is ${status}: create a new peering between ${cluster.vpcId} and ${dst.vpc.id} and point the routes at it`,
+      text.t(T['peering.dead-replan'], { peering: label, status, from: cluster.vpcId, to: dst.vpc.id }),
       purpose,
     ),
   );

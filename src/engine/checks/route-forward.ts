@@ -2,6 +2,8 @@
 // default) must send the destination to the right place (VPC "Route Table Overview"): local, a CCE route, a peering to
 // the destination VPC, or the NAT gateway for the internet.
 
+import { EN } from '../../i18n/i18n.js';
+import { type RouteWords, enginePath as T, type TableWords } from '../../i18n/messages/engine-path.js';
 import { contains, overlaps } from '../../net/address.js';
 import { CLOUD_SYSTEM_ROUTES } from '../../topology/cloud-ranges.js';
 import type { CompiledRoute, CompiledRouteTable, CompiledVpc } from '../../topology/compile.js';
@@ -16,10 +18,19 @@ import { unreadRouteTableStep } from './unread.js';
 
 const CLOUD_ROUTES = new Set<string>(CLOUD_SYSTEM_ROUTES);
 
+/** A route as the messages name it. */
+function routeWords(route: CompiledRoute): RouteWords {
+  return {
+    origin: route.origin === 'local' ? 'local' : route.origin === 'cce' ? 'cce' : 'declared',
+    destination: route.destination.text,
+    ...(route.type ? { type: route.type } : {}),
+    ...(route.nextHop ? { nextHop: route.nextHop } : {}),
+  };
+}
+
+/** A route in English words, for evidence (machine-readable, the same in every language). */
 function describeRoute(route: CompiledRoute): string {
-  if (route.origin === 'local') return `the local route ${route.destination.text}`;
-  if (route.origin === 'cce') return `the CCE node route(s) for ${route.destination.text}`;
-  return `route ${route.destination.text} -> ${route.type}${route.nextHop ? ` ${route.nextHop}` : ''}`;
+  return EN.t(T['path.route'], routeWords(route));
 }
 
 /** The narrowest block to send to an ER: a peer cluster's container CIDR, else the destination subnet. */
@@ -43,7 +54,9 @@ export function routeDestination(ctx: FlowContext, own: CompiledVpc, peer: Compi
 
 function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, out: CheckResult): Step {
   const { target, compiled, cluster, purpose } = ctx;
-  const where = `route table ${table.id}${table.isDefault ? ' (default)' : ' (custom)'} of ${leg.subnet.subnet.id}`;
+  const text = ctx.i18n;
+  const where: TableWords = { table: table.id, isDefault: table.isDefault, subnet: leg.subnet.subnet.id };
+  const address = target.address.text;
   const route = lookupRoute(table, target.address);
   const evidence = { routeTable: table.id, subnet: leg.subnet.subnet.id, route: route ? describeRoute(route) : null };
   const own = compiled.vpcs.get(cluster.vpcId)!;
@@ -52,9 +65,7 @@ function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, ou
     return {
       check: 'route-forward',
       status: route ? 'pass' : 'skip',
-      summary: route
-        ? `${where} sends IPv6 internet traffic to ${describeRoute(route)}`
-        : `${where} has no IPv6 route toward the internet; IPv6 internet egress is not modelled (see internet-egress)`,
+      summary: text.t(T['route-forward.v6-internet'], { where, ...(route ? { route: routeWords(route) } : {}) }),
       evidence,
     };
   if (target.info.kind === 'internet') {
@@ -62,14 +73,11 @@ function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, ou
     const viaEip = internet?.via.filter((v) => v.how === 'node-eip').length ?? 0;
     const nat = internet?.via.find((v) => v.how === 'nat')?.natGateway;
     if (route?.type === 'nat' || (!route && table.isDefault && nat)) {
-      if (!route)
-        out.assumptions.push(
-          `${table.id} declares no route to the NAT gateway: Huawei adds 0.0.0.0/0 -> NAT gateway to the VPC default table when the gateway is created`,
-        );
+      if (!route) out.assumptions.push(text.t(T['route-forward.nat-default-assumed'], { table: table.id }));
       return {
         check: 'route-forward',
         status: 'pass',
-        summary: `${where} sends internet traffic to the NAT gateway`,
+        summary: text.t(T['route-forward.to-nat'], { where }),
         evidence,
       };
     }
@@ -77,7 +85,7 @@ function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, ou
       return {
         check: 'route-forward',
         status: 'pass',
-        summary: `traffic through an EIP bound to the instance does not use ${where}`,
+        summary: text.t(T['route-forward.eip'], { where }),
         evidence,
       };
     // Neither an EIP nor a NAT gateway: there is no route to judge; internet-egress reports the missing way out.
@@ -85,7 +93,7 @@ function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, ou
       return {
         check: 'route-forward',
         status: 'skip',
-        summary: `no EIP and no SNAT rule gives ${leg.subnet.subnet.id} a way out, so there is no route to judge (see internet-egress)`,
+        summary: text.t(T['route-forward.no-way-out'], { subnet: leg.subnet.subnet.id }),
         evidence,
       };
     if (!route && nat) {
@@ -93,17 +101,16 @@ function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, ou
       return {
         check: 'route-forward',
         status: 'fail',
-        summary: `${where} has no route to the internet: a custom table governs outbound traffic and needs 0.0.0.0/0 -> NAT gateway ${nat}`,
+        summary: text.t(T['route-forward.custom-no-internet'], { where, nat }),
         evidence,
       };
     }
-    out.fixes.push(
-      replanFix(`${where} sends ${target.address.text} to ${describeRoute(route!)}, not to the internet`, purpose),
-    );
+    const via = { where, address, route: routeWords(route!) };
+    out.fixes.push(replanFix(text.t(T['route-forward.not-internet-replan'], via), purpose));
     return {
       check: 'route-forward',
       status: 'fail',
-      summary: `${where} sends ${target.address.text} to ${describeRoute(route!)}`,
+      summary: text.t(T['route-forward.sends-to'], via),
       evidence,
     };
   }
@@ -116,24 +123,19 @@ function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, ou
       return {
         check: 'route-forward',
         status: 'pass',
-        summary: `${where} reaches ${target.address.text} by the system route ${route.destination.text} (cloud services and VPC endpoints, VPC "Route Table Overview")`,
+        summary: text.t(T['route-forward.system-route'], { where, address, route: route.destination.text }),
         evidence,
       };
     if (route && route.origin === 'declared') {
-      const reason = `${where} sends ${target.address.text} to ${describeRoute(route)}: what lies beyond is not in the topology`;
+      const reason = text.t(T['route-forward.beyond'], { where, address, route: routeWords(route) });
       out.uncertain.push(reason);
       return { check: 'route-forward', status: 'warn', summary: reason, evidence };
     }
-    out.fixes.push(
-      replanFix(
-        `${target.address.text} is in no declared VPC and no route leads to it: connect it (VPN, DC, peering)`,
-        purpose,
-      ),
-    );
+    out.fixes.push(replanFix(text.t(T['route-forward.connect-replan'], { address }), purpose));
     return {
       check: 'route-forward',
       status: 'fail',
-      summary: `${where} has no route to ${target.address.text}`,
+      summary: text.t(T['route-forward.no-route'], { where, address }),
       evidence,
     };
   }
@@ -143,20 +145,22 @@ function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, ou
       return {
         check: 'route-forward',
         status: 'pass',
-        summary: `${where} reaches ${target.address.text} by ${describeRoute(route)}`,
+        summary: text.t(T['route-forward.reaches'], { where, address, route: routeWords(route) }),
         evidence,
       };
     if (target.info.kind === 'pod' && !table.isDefault && !route) {
-      const reason = `${where} is a custom table without the CCE routes for the pods of ${target.info.cluster}: CCE writes them to the default table, and whether custom tables get them is undocumented (CCE "VPC Network", cce_10_0283; Huawei's docs leave this open)`;
+      const reason = text.t(T['route-forward.custom-no-cce'], { where, cluster: target.info.cluster ?? '' });
       out.uncertain.push(reason);
       return { check: 'route-forward', status: 'warn', summary: reason, evidence };
     }
     return {
       check: 'route-forward',
       status: 'fail',
-      summary: route
-        ? `${where} sends ${target.address.text} to ${describeRoute(route)} instead of delivering it in the VPC`
-        : `${where} has no route to ${target.address.text}`,
+      summary: text.t(T['route-forward.not-delivered'], {
+        where,
+        address,
+        ...(route ? { route: routeWords(route) } : {}),
+      }),
       evidence,
     };
   }
@@ -167,7 +171,12 @@ function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, ou
     return {
       check: 'route-forward',
       status: 'fail',
-      summary: `${where} has no route to ${target.address.text} (${dstVpc.vpc.id}): add one to ${erLabel(erPath.er)}, which attaches both VPCs`,
+      summary: text.t(T['route-forward.add-to-er'], {
+        where,
+        address,
+        vpc: dstVpc.vpc.id,
+        er: erLabel(erPath.er, text),
+      }),
       evidence,
     };
   }
@@ -175,7 +184,12 @@ function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, ou
     return {
       check: 'route-forward',
       status: 'pass',
-      summary: `${where} sends ${target.address.text} to ${erLabel(erPath.er)} by ${describeRoute(route)}`,
+      summary: text.t(T['route-forward.to-er'], {
+        where,
+        address,
+        route: routeWords(route),
+        er: erLabel(erPath.er, text),
+      }),
       evidence,
     };
   if (!route) {
@@ -187,7 +201,12 @@ function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, ou
     return {
       check: 'route-forward',
       status: 'fail',
-      summary: `${where} has no route to ${target.address.text} (${dstVpc.vpc.id})${peering ? `: add one via peering ${peering.id}` : ''}`,
+      summary: text.t(T['route-forward.no-route'], {
+        where,
+        address,
+        vpc: dstVpc.vpc.id,
+        ...(peering ? { via: peering.id } : {}),
+      }),
       evidence,
     };
   }
@@ -198,25 +217,26 @@ function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, ou
       return {
         check: 'route-forward',
         status: 'pass',
-        summary: `${where} sends ${target.address.text} over peering ${route.nextHop} to ${dstVpc.vpc.id}`,
+        summary: text.t(T['route-forward.over-peering'], {
+          where,
+          address,
+          peering: route.nextHop,
+          vpc: dstVpc.vpc.id,
+        }),
         evidence,
       };
     const via = p ? farSide(p, cluster.vpcId) : undefined;
     if (via && defaultTableRoute(compiled, via, target.address)?.type === 'peering') {
-      const reason = `${where} sends ${target.address.text} over peering ${route.nextHop} to ${via}, which routes it on: transitive peering is not documented to forward (VPC "VPC Peering Connection Overview", vpc_peering_0009; Huawei's docs leave this open; assumed not reachable)`;
+      const reason = text.t(T['route-forward.transitive'], { where, address, peering: route.nextHop, via });
       out.uncertain.push(reason);
       return { check: 'route-forward', status: 'warn', summary: reason, evidence };
     }
-    out.fixes.push(
-      replanFix(
-        `${where} sends ${target.address.text} over peering ${route.nextHop} to ${via ?? 'another VPC'}, not to ${dstVpc.vpc.id}: route it over a peering with ${dstVpc.vpc.id}`,
-        purpose,
-      ),
-    );
+    const wrong = { where, address, peering: route.nextHop, vpc: dstVpc.vpc.id, ...(via ? { via } : {}) };
+    out.fixes.push(replanFix(text.t(T['route-forward.wrong-peering-replan'], wrong), purpose));
     return {
       check: 'route-forward',
       status: 'fail',
-      summary: `${where} sends ${target.address.text} over peering ${route.nextHop} to ${via ?? 'an unknown VPC'}, not to ${dstVpc.vpc.id}`,
+      summary: text.t(T['route-forward.wrong-peering'], wrong),
       evidence,
     };
   }
@@ -224,11 +244,11 @@ function legStep(ctx: FlowContext, leg: SourceLeg, table: CompiledRouteTable, ou
     return {
       check: 'route-forward',
       status: 'fail',
-      summary: `${where} delivers ${target.address.text} locally (${describeRoute(route)}): it overlaps the cluster VPC`,
+      summary: text.t(T['route-forward.local-overlap'], { where, address, route: routeWords(route) }),
       evidence,
     };
   }
-  const reason = `${where} sends ${target.address.text} to ${describeRoute(route)}: what lies beyond is not in the topology`;
+  const reason = text.t(T['route-forward.beyond'], { where, address, route: routeWords(route) });
   out.uncertain.push(reason);
   return { check: 'route-forward', status: 'warn', summary: reason, evidence };
 }
@@ -243,11 +263,11 @@ export function routeForwardCheck(ctx: FlowContext): CheckResult {
     seen.add(table.id);
     out.steps.push(
       table.unread
-        ? unreadRouteTableStep('route-forward', { ...table, unread: table.unread }, leg.subnet.subnet.id, out)
+        ? unreadRouteTableStep('route-forward', { ...table, unread: table.unread }, leg.subnet.subnet.id, out, ctx.i18n)
         : legStep(ctx, leg, table, out),
     );
   }
   if (out.steps.length === 0)
-    out.steps.push({ check: 'route-forward', status: 'skip', summary: 'no source subnet with a route table' });
+    out.steps.push({ check: 'route-forward', status: 'skip', summary: ctx.i18n.t(T['route-forward.no-table']) });
   return out;
 }

@@ -1,5 +1,6 @@
 // Step `route-return`: the reply leaves the destination subnet through the table governing it and must
 // reach every address the destination sees (VPC "Route Table Overview", CCE "VPC Network", cce_10_0283, seed cce_10_0399 cross-VPC example).
+import { enginePath as T, type TableWords } from '../../i18n/messages/engine-path.js';
 import { farSide, peeringsBetween, preferredPeering } from '../../topology/compile.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';
 import { erLabel, erPathOf } from '../er-path.js';
@@ -12,13 +13,14 @@ import { unreadRouteTableStep } from './unread.js';
 export function routeReturnCheck(ctx: FlowContext): CheckResult {
   const out = result();
   const { target, source, compiled, cluster, purpose } = ctx;
+  const text = ctx.i18n;
   const subnet = target.subnet;
   const vpc = target.vpc;
   if (!subnet || !vpc || target.info.kind === 'internet') {
     out.steps.push({
       check: 'route-return',
       status: 'skip',
-      summary: 'no return path inside the declared VPCs to check',
+      summary: text.t(T['route-return.none']),
     });
     return out;
   }
@@ -27,15 +29,17 @@ export function routeReturnCheck(ctx: FlowContext): CheckResult {
     out.steps.push({
       check: 'route-return',
       status: 'warn',
-      summary: `route table ${subnet.routeTableId} is not defined`,
+      summary: text.t(T['route-return.undefined-table'], { table: subnet.routeTableId }),
     });
     return out;
   }
   if (table.unread) {
-    out.steps.push(unreadRouteTableStep('route-return', { ...table, unread: table.unread }, subnet.subnet.id, out));
+    out.steps.push(
+      unreadRouteTableStep('route-return', { ...table, unread: table.unread }, subnet.subnet.id, out, text),
+    );
     return out;
   }
-  const where = `route table ${table.id}${table.isDefault ? ' (default)' : ' (custom)'} of ${subnet.subnet.id}`;
+  const where: TableWords = { table: table.id, isDefault: table.isDefault, subnet: subnet.subnet.id };
   const family = source.family;
   const coverage = routeCoverage(table, family, source.spans);
   const sameVpc = vpc.vpc.id === cluster.vpcId;
@@ -60,7 +64,11 @@ export function routeReturnCheck(ctx: FlowContext): CheckResult {
     out.steps.push({
       check: 'route-return',
       status: 'pass',
-      summary: `${where} routes replies back to ${spansText(family, source.spans)}${erPath ? ` through ${erLabel(erPath.er)}` : ''}`,
+      summary: text.t(T['route-return.ok'], {
+        where,
+        spans: spansText(family, source.spans),
+        ...(erPath ? { er: erLabel(erPath.er, text) } : {}),
+      }),
       evidence,
     });
     return out;
@@ -76,13 +84,13 @@ export function routeReturnCheck(ctx: FlowContext): CheckResult {
     return next.rest.length === 0 && next.decided.every((n) => n.by.type === 'peering');
   };
   if (!sameVpc && coverage.rest.length === 0 && coverage.decided.every((d) => good.includes(d) || onward(d))) {
-    const reason = `${where} sends replies to ${spansText(family, bad)} over a peering to a middle VPC that peers them on to ${cluster.vpcId}: transitive peering is not documented to forward (VPC "VPC Peering Connection Overview", vpc_peering_0009; Huawei's docs leave this open; assumed not reachable)`;
+    const reason = text.t(T['route-return.transitive'], { where, spans: spansText(family, bad), vpc: cluster.vpcId });
     out.steps.push({ check: 'route-return', status: 'warn', summary: reason, evidence });
     out.uncertain.push(reason);
     return out;
   }
   if (sameVpc && source.kind === 'pod-cidr' && !table.isDefault && coverage.decided.every((d) => good.includes(d))) {
-    const reason = `${where} has no route back to the container CIDR ${spansText(family, bad)}: a custom table governs the subnet's outbound traffic, and whether CCE writes its node routes there is undocumented (CCE "VPC Network", cce_10_0283; Huawei's docs leave this open)`;
+    const reason = text.t(T['route-return.custom-no-cce'], { where, spans: spansText(family, bad) });
     out.steps.push({ check: 'route-return', status: 'warn', summary: reason, evidence });
     out.uncertain.push(reason);
     return out;
@@ -91,7 +99,7 @@ export function routeReturnCheck(ctx: FlowContext): CheckResult {
     out.steps.push({
       check: 'route-return',
       status: 'fail',
-      summary: `${where} has no route back to ${spansText(family, bad)} via ${erLabel(erPath.er)}`,
+      summary: text.t(T['route-return.no-er'], { where, spans: spansText(family, bad), er: erLabel(erPath.er, text) }),
       evidence,
     });
     for (const cidr of source.stable) {
@@ -104,8 +112,13 @@ export function routeReturnCheck(ctx: FlowContext): CheckResult {
     check: 'route-return',
     status: 'fail',
     summary: sameVpc
-      ? `${where} does not route replies to ${spansText(family, bad)} back to the cluster`
-      : `${where} has no route back to ${spansText(family, bad)} via a peering with ${cluster.vpcId}`,
+      ? text.t(T['route-return.same-vpc'], { where, spans: spansText(family, bad) })
+      : text.t(T['route-return.no-peering'], {
+          where,
+          spans: spansText(family, bad),
+          vpc: cluster.vpcId,
+          podCidr: source.kind === 'pod-cidr',
+        }),
     evidence,
   });
   const peering = preferredPeering(pair);

@@ -4,31 +4,33 @@
 // the other VPC's attachment. A VPC attachment propagates only its VPC's CIDR blocks, so the container CIDR of a
 // vpc-router cluster needs a static route for replies (Huawei ER user guide "Propagation Overview"; CCE
 // "Container Network Models"). Reported only when the path crosses an ER.
+import type { I18n } from '../../i18n/i18n.js';
+import { type AttachmentWords, type ErTableWords, engineTransit as T } from '../../i18n/messages/engine-path.js';
 import type { CompiledEr, CompiledErTable } from '../../topology/compile-er.js';
 import type { ErAttachment } from '../../topology/schema.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';
 import type { Step } from '../diagnosis.js';
-import { associatedTable, describeErRoute, type ErPath, erLabel, erPathOf, tableToAssociate } from '../er-path.js';
+import { associatedTable, describeErRoute, type ErPath, erPathOf, tableToAssociate } from '../er-path.js';
 import { erAssociationFix, erPropagationFix, erRouteFix } from '../fixes/er.js';
 import { replanFix } from '../fixes/replan.js';
 import { prefixCoverage } from '../route-lookup.js';
 import { intersect, normalize, spansOfTexts, spansText } from '../spans.js';
 import { unreadErStep } from './unread.js';
 
-function attachmentWords(a: ErAttachment): string {
-  return `attachment ${a.id}${a.vpc ? ` (${a.vpc})` : ''}`;
+function attachmentWords(a: ErAttachment): AttachmentWords {
+  return { id: a.id, ...(a.vpc ? { vpc: a.vpc } : {}) };
 }
 
-function tableWords(er: CompiledEr, table: CompiledErTable, attachment: ErAttachment): string {
-  return `${erLabel(er)} route table ${table.table.id} (associated with ${attachment.id})`;
+function tableWords(er: CompiledEr, table: CompiledErTable, attachment: ErAttachment): ErTableWords {
+  return { er: er.er.id, table: table.table.id, associated: attachment.id };
 }
 
 /** The note said when two attachments sit in different tables: the isolation may be the design. */
-function isolationNote(er: CompiledEr, a: ErAttachment, b: ErAttachment): string | undefined {
+function isolationNote(er: CompiledEr, a: ErAttachment, b: ErAttachment, text: I18n): string | undefined {
   const ta = er.associationOf.get(a.id);
   const tb = er.associationOf.get(b.id);
   if (!ta || !tb || ta === tb) return undefined;
-  return `${a.id} and ${b.id} are associated with different route tables of ${er.er.id} (${ta}, ${tb}): isolating them may be intentional; check with the network's owner before adding the route`;
+  return text.t(T['transit.isolation'], { a: a.id, b: b.id, er: er.er.id, ta, tb });
 }
 
 /** What a static route to exactly `cidr` in the table points at now (an attachment or "blackhole"), if any. */
@@ -58,15 +60,20 @@ function unassociated(
   return {
     check: 'transit',
     status: 'fail',
-    summary: `${attachmentWords(attachment)} is associated with no route table of ${erLabel(path.er)}: ${direction === 'forward' ? 'packets' : 'replies'} arriving from it are not forwarded`,
+    summary: ctx.i18n.t(T['transit.unassociated'], {
+      attachment: attachmentWords(attachment),
+      er: path.er.er.id,
+      forward: direction === 'forward',
+    }),
     evidence: { direction, enterpriseRouter: path.er.er.id, attachment: attachment.id, routeTable: null },
   };
 }
 
 function forwardStep(ctx: FlowContext, path: ErPath, from: ErAttachment, to: ErAttachment, out: CheckResult): Step {
   const { er } = path;
+  const text = ctx.i18n;
   const table = associatedTable(er, from.id);
-  const unread = unreadErStep(er, table, from.id, 'forward', out);
+  const unread = unreadErStep(er, table, from.id, 'forward', out, text);
   if (unread) return unread;
   if (!table) return unassociated(ctx, path, from, 'forward', out);
   const address = ctx.target.address;
@@ -83,23 +90,28 @@ function forwardStep(ctx: FlowContext, path: ErPath, from: ErAttachment, to: ErA
     return {
       check: 'transit',
       status: 'pass',
-      summary: `${where} sends ${address.text} to ${attachmentWords(to)} by ${describeErRoute(route)}`,
+      summary: text.t(T['transit.forward-ok'], {
+        where,
+        address: address.text,
+        to: attachmentWords(to),
+        route: describeErRoute(route, text),
+      }),
       evidence,
     };
   const destination = forwardDestination(ctx);
-  const note = isolationNote(er, from, to);
+  const note = isolationNote(er, from, to, text);
   const bits = Number(destination.split('/')[1] ?? 32);
   // A more specific static route wins over the route that decides now; at the same prefix only over a propagated one.
   const narrower =
     !route || route.destination.bits < bits || (route.origin === 'propagated' && route.destination.bits === bits);
   if (narrower) {
-    const why = route?.blackhole ? `${note ? `${note}. ` : ''}The blackhole route may be intentional too` : note;
+    const why = route?.blackhole ? text.t(T['transit.blackhole-too'], note ? { note } : {}) : note;
     out.fixes.push(erRouteFix(er.er.id, table.table.id, destination, to.id, ctx.purpose, why));
     if (!route) out.fixes.push(erPropagationFix(er.er.id, table.table.id, to.id, ctx.purpose, true, note));
   } else
     out.fixes.push(
       replanFix(
-        `${where} sends ${destination} by ${describeErRoute(route!)}: change or delete that route if ${to.id} should be reachable (it may be intentional)`,
+        text.t(T['transit.change-replan'], { where, destination, route: describeErRoute(route!, text), to: to.id }),
         ctx.purpose,
       ),
     );
@@ -108,8 +120,17 @@ function forwardStep(ctx: FlowContext, path: ErPath, from: ErAttachment, to: ErA
     check: 'transit',
     status: 'fail',
     summary: route
-      ? `${where} sends ${address.text} by ${describeErRoute(route)}, not to ${attachmentWords(to)}`
-      : `${where} has no route to ${address.text}${note ? ` (${to.id} is associated with ${er.associationOf.get(to.id)}: the tables isolate the two VPCs)` : ''}`,
+      ? text.t(T['transit.forward-wrong'], {
+          where,
+          address: address.text,
+          route: describeErRoute(route, text),
+          to: attachmentWords(to),
+        })
+      : text.t(T['transit.forward-none'], {
+          where,
+          address: address.text,
+          ...(note ? { isolated: { to: to.id, table: er.associationOf.get(to.id) ?? '' } } : {}),
+        }),
     evidence,
   };
 }
@@ -117,8 +138,9 @@ function forwardStep(ctx: FlowContext, path: ErPath, from: ErAttachment, to: ErA
 function returnStep(ctx: FlowContext, path: ErPath, from: ErAttachment, to: ErAttachment, out: CheckResult): Step {
   const { er } = path;
   const { source } = ctx;
+  const text = ctx.i18n;
   const table = associatedTable(er, to.id);
-  const unread = unreadErStep(er, table, to.id, 'return', out);
+  const unread = unreadErStep(er, table, to.id, 'return', out, text);
   if (unread) return unread;
   if (!table) return unassociated(ctx, path, to, 'return', out);
   const family = source.family;
@@ -140,16 +162,19 @@ function returnStep(ctx: FlowContext, path: ErPath, from: ErAttachment, to: ErAt
     return {
       check: 'transit',
       status: 'pass',
-      summary: `${where} routes replies to ${spansText(family, source.spans)} to ${attachmentWords(from)} by ${good.map((d) => describeErRoute(d.by)).join(', ')}`,
+      summary: text.t(T['transit.return-ok'], {
+        where,
+        spans: spansText(family, source.spans),
+        from: attachmentWords(from),
+        routes: good.map((d) => describeErRoute(d.by, text)),
+      }),
       evidence,
     };
-  const note = isolationNote(er, to, from);
+  const note = isolationNote(er, to, from, text);
   const blackholes = coverage.decided.filter((d) => d.by.blackhole);
   for (const cidr of source.stable) {
     if (intersect(spansOfTexts([cidr], family), bad).length === 0) continue;
-    const why = blackholes.length
-      ? `${note ? `${note}. ` : ''}A blackhole route covers it and may be intentional`
-      : note;
+    const why = blackholes.length ? text.t(T['transit.blackhole-covers'], note ? { note } : {}) : note;
     out.fixes.push(erRouteFix(er.er.id, table.table.id, cidr, from.id, ctx.purpose, why, existingStatic(table, cidr)));
   }
   if (note) out.assumptions.push(note);
@@ -157,13 +182,17 @@ function returnStep(ctx: FlowContext, path: ErPath, from: ErAttachment, to: ErAt
     source.spans.every((s) => s.start >= b.start && s.end <= b.end),
   );
   const podCidr =
-    source.kind === 'pod-cidr' && !block
-      ? `: the container CIDR of ${ctx.cluster.cluster.name} is outside ${ctx.cluster.vpcId}'s CIDR blocks, and a VPC attachment propagates only those, so replies to pods need a static route to ${from.id}`
-      : '';
+    source.kind === 'pod-cidr' && !block ? { cluster: ctx.cluster.cluster.name, vpc: ctx.cluster.vpcId } : undefined;
   return {
     check: 'transit',
     status: 'fail',
-    summary: `${where} has no route back to ${spansText(family, bad)} via ${attachmentWords(from)}${podCidr}${note && !podCidr ? ' (the tables isolate the two VPCs)' : ''}`,
+    summary: text.t(T['transit.return-none'], {
+      where,
+      spans: spansText(family, bad),
+      from: attachmentWords(from),
+      ...(podCidr ? { podCidr } : {}),
+      isolated: note !== undefined,
+    }),
     evidence,
   };
 }
@@ -179,15 +208,10 @@ export function transitCheck(ctx: FlowContext): CheckResult {
     out.steps.push({
       check: 'transit',
       status: 'fail',
-      summary: `${missing} is not attached to ${erLabel(er)}`,
+      summary: ctx.i18n.t(T['transit.not-attached'], { vpc: missing, er: er.er.id }),
       evidence: { enterpriseRouter: er.er.id },
     });
-    out.fixes.push(
-      replanFix(
-        `attach ${missing} to ${er.er.id} (a VPC attachment in one of its subnets), associate it with a route table and propagate it`,
-        ctx.purpose,
-      ),
-    );
+    out.fixes.push(replanFix(ctx.i18n.t(T['transit.attach-replan'], { vpc: missing, er: er.er.id }), ctx.purpose));
     return out;
   }
   out.steps.push(forwardStep(ctx, path, from, to, out));

@@ -307,7 +307,7 @@ export const fixes = {
       `On ${p.resource}, move the container-engine bridge ${p.bridge} to ${p.suggested} ` +
       `(daemon.json "${p.key}") and restart Docker`,
     zh: (p) =>
-      `在 ${p.resource} 上把容器引擎网桥 ${p.bridge} 改为 ${p.suggested}（daemon.json 中的 "${p.key}"），然后重启 Docker`,
+      `在 ${p.resource} 上把容器引擎网桥 ${p.bridge} 改为 ${p.suggested}（daemon.json 中的 \`${p.key}\`），然后重启 Docker`,
   }),
   'fix.host-bridge.as-root': message<{ host: string }>({
     en: (p) => `On ${p.host}, as root. No cloud API: this is Docker's own configuration.`,

@@ -5,22 +5,36 @@ import { answer } from './answer.js';
 import { cli } from './cli.js';
 import { cliCommands, cliImport } from './cli-commands.js';
 import { cliHelp } from './cli-help.js';
+import { commands } from './commands.js';
 import { common } from './common.js';
+import { digest } from './digest.js';
+import { engineEdges, enginePath, enginePeering, enginePolicy, engineTransit } from './engine-path.js';
 import { engineSource } from './engine-source.js';
 import { fixes } from './fixes.js';
 import { question } from './question.js';
+import { scenarios } from './scenarios.js';
 import { slack } from './slack.js';
+import { sync } from './sync.js';
 
 /** The catalogs by area; an area's ids are unique within it. */
 export const CATALOGS: Readonly<Record<string, Catalog>> = {
   common,
+  commands,
   answer,
   cli,
   cliHelp,
   cliCommands,
   cliImport,
+  digest,
   engineSource,
+  enginePath,
+  enginePeering,
+  engineEdges,
+  enginePolicy,
+  engineTransit,
   fixes,
   question,
+  scenarios,
   slack,
+  sync,
 };

@@ -67,7 +67,10 @@ function topologyBlocks(data: Readonly<StoreData>, now: Date, text: I18n): Known
     const sync = data.syncs[entry.name];
     if (sync) {
       const failing = sync.failures > 0 ? ':warning: ' : ':repeat: ';
-      blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${failing}${syncHealthLine(sync, now)}` }] });
+      blocks.push({
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: `${failing}${syncHealthLine(sync, now, text)}` }],
+      });
     }
   }
   return blocks;
@@ -90,7 +93,7 @@ function watchBlocks(data: Readonly<StoreData>, text: I18n): KnownBlock[] {
       : text.t(slack['home.not-checked']);
     const label = watch.label ? `*${esc(watch.label)}*${text.lang === 'zh' ? '：' : ': '}` : '';
     const where = text.t(slack['home.in-topology'], {
-      question: esc(describeQuestion(watch.question)),
+      question: esc(describeQuestion(watch.question, text)),
       topology: esc(watch.topology),
       channel: watch.channel,
     });
