@@ -95,7 +95,14 @@ function* assemblySteps(inventory: RawInventory, options: AssembleOptions): Step
       warn(`subnet ${subnet.id} (${subnet.cidr}): its VPC ${subnet.vpcId} was not imported; subnet skipped`);
     } else if (!isCidr(subnet.cidr, false)) {
       warn(`subnet ${subnet.id}: CIDR "${subnet.cidr}" is not a CIDR; subnet skipped`);
-    } else subnets.push(subnet);
+    } else {
+      // An IPv6 CIDR that is blank or not a CIDR is left out (found by the Terraform state fuzz test: an IPv6 CIDR
+      // of " " made the whole import invalid).
+      const { ipv6Cidr, ...rest } = subnet;
+      const ipv6 = ipv6Cidr?.trim();
+      if (ipv6 && !isCidr(ipv6, false)) warn(`subnet ${subnet.id}: IPv6 CIDR "${ipv6Cidr}" is not a CIDR; left out`);
+      subnets.push(ipv6 && isCidr(ipv6, false) ? { ...rest, ipv6Cidr: ipv6 } : rest);
+    }
   }
   const subnetById = new Map<string, RawSubnet>();
   for (const s of subnets) {

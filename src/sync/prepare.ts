@@ -37,7 +37,9 @@ function workerSource(): { source: string | URL; eval: boolean } {
   const tsxApi = pathToFileURL(
     join(dirname(createRequire(here).resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
   ).href;
-  const source = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  // tsx's file cache is off in the worker: two test workers compiling the same file at once could read a half-written
+  // cache entry (a suspected cause of a sync failing only in the full suite).
+  const source = `process.env.TSX_DISABLE_CACHE = '1'; import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
   return { source, eval: true };
 }
 

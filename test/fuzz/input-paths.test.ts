@@ -104,6 +104,25 @@ describe('Terraform states', () => {
 });
 
 describe('regressions found by these properties', () => {
+  it('a subnet whose IPv6 CIDR is blank or not a CIDR is imported without it, with a warning for the latter', () => {
+    for (const [value, warned] of [
+      [' ', false],
+      ['2001:db8::/999', true],
+    ] as const) {
+      const state = structuredClone(TFSTATE) as {
+        resources: { type: string; instances: { attributes: Record<string, unknown> }[] }[];
+      };
+      const subnet = state.resources.find((r) => r.type === 'huaweicloud_vpc_subnet')!;
+      subnet.instances[0]!.attributes.ipv6_cidr = value;
+      const result = importTerraformState(state);
+      const id = String(subnet.instances[0]!.attributes.id);
+      const imported = (result.topology.vpcs ?? []).flatMap((v) => v.subnets ?? []).find((s) => s.id === id);
+      expect(imported).toBeDefined();
+      expect(imported?.ipv6Cidr).toBeUndefined();
+      expect(result.warnings.some((w) => w.includes('IPv6 CIDR'))).toBe(warned);
+    }
+  });
+
   it('a state whose DCS port is not a port leaves that instance out with a warning', () => {
     const state = structuredClone(TFSTATE) as {
       resources: { type: string; instances: { attributes: Record<string, unknown> }[] }[];

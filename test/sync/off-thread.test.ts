@@ -55,7 +55,8 @@ describe('a sync validates off the main thread', () => {
     const stop = countTurns();
     const outcome = await scheduler.syncNow('prod');
     const turns = stop();
-    expect(outcome.status).toBe('replaced');
+    // The whole outcome in the message: a failure here says why the sync failed.
+    expect(outcome.status, JSON.stringify(outcome).slice(0, 1000)).toBe('replaced');
     const second = store.data.topologies.prod;
     expect(second).not.toBe(first);
     expect(Object.isFrozen(second?.topology.securityGroups?.[0]?.rules?.[0])).toBe(true);
