@@ -1,9 +1,10 @@
 // The serving path on its own: a process that opens the store holding a large topology (JSON, no YAML parse),
 // compiles it, answers questions and runs a digest, as the long-running Slack process does. Its peak RSS is the
 // memory the bot needs to serve that topology, apart from the one-off cost of importing it from YAML.
+
+import { diagnose } from '../src/answer/diagnose.js';
 import { summarize } from '../src/digest/changes.js';
 import { checkWatches } from '../src/digest/check.js';
-import { diagnose } from '../src/engine/diagnose.js';
 import type { Watch } from '../src/store/data.js';
 import { openFileStore } from '../src/store/file-store.js';
 import { getTopology } from '../src/store/topologies.js';

@@ -4,11 +4,11 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { diagnose } from '../src/answer/diagnose.js';
 import { summarize } from '../src/digest/changes.js';
 import { checkWatches } from '../src/digest/check.js';
 import { realEngine } from '../src/digest/default-engine.js';
 import { digestMessage } from '../src/digest/digest-message.js';
-import { diagnose } from '../src/engine/diagnose.js';
 import type { Watch } from '../src/store/data.js';
 import { openFileStore } from '../src/store/file-store.js';
 import { putTopology } from '../src/store/topologies.js';

@@ -2,8 +2,8 @@
 // suggestions. Surfaces (Slack command, mention, DM, the local shell) only render the outcome, so the same
 // words get the same answer everywhere. A previous question (the thread's) lets follow-ups leave things out.
 
+import { diagnose } from '../answer/diagnose.js';
 import { watchesOf } from '../digest/watches.js';
-import { diagnose } from '../engine/diagnose.js';
 import { type DiagnosisResult, type FixFormat, flowsOf } from '../engine/diagnosis.js';
 import { i18n } from '../i18n/i18n.js';
 import type { Lang } from '../i18n/lang.js';

@@ -1,5 +1,5 @@
 // The real engine behind digests and alerts: compile a topology, diagnose a question against it.
-import { diagnose } from '../engine/diagnose.js';
+import { diagnose } from '../answer/diagnose.js';
 import { compileOnce } from '../store/topologies.js';
 import type { CompiledTopology } from '../topology/compile.js';
 import type { PathEngine } from './check.js';

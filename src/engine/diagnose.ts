@@ -12,7 +12,6 @@ import { engineSource as TEXTS } from '../i18n/messages/engine-source.js';
 import { labelIds, namesById } from '../names/labels.js';
 import type { ResolvedHost } from '../names/resolve-host.js';
 import type { Question } from '../question/question.js';
-import { withRender } from '../render/fix.js';
 import type { CompiledTopology } from '../topology/compile.js';
 import { classifyDestination, destinationStep } from './checks/destination.js';
 import { destinationAclCheck } from './checks/destination-acl.js';
@@ -31,6 +30,7 @@ import { transitCheck } from './checks/transit.js';
 import { whitelistCheck } from './checks/whitelist.js';
 import { type CheckResult, type Flow, type FlowContext, type PlannedFix, result } from './context.js';
 import {
+  type AttachRender,
   CHECKS,
   type CheckName,
   type Diagnosis,
@@ -239,6 +239,7 @@ function topologyNames(compiled: CompiledTopology): ReadonlyMap<string, string> 
 
 /** Diagnose one flow; `verify` applies the proposed fixes and asks again (bounded rounds). */
 function diagnoseFlow(
+  attach: AttachRender,
   compiled: CompiledTopology,
   resolved: ResolvedQuestion,
   flow: Flow,
@@ -277,7 +278,7 @@ function diagnoseFlow(
     source: { ...first.diagnosis.source, why: label(first.diagnosis.source.why) },
     steps: first.diagnosis.steps.map((s) => ({ ...s, summary: label(s.summary) })),
     assumptions: assumptions.map(label),
-    fixes: ordered.map((f) => withRender(f.spec, f.purpose, place, text)),
+    fixes: ordered.map((f) => attach(f.spec, f.purpose, place, text)),
   };
 }
 
@@ -300,8 +301,12 @@ export interface DiagnoseOptions {
   readonly lang?: Lang;
 }
 
-/** Answer a question: one Diagnosis for one flow, { verdict, flows } for several. Throws QuestionError. */
-export function diagnose(
+/**
+ * Answer a question: one Diagnosis for one flow, { verdict, flows } for several, with each fix given its rendering
+ * by `attach` (the engine does not render: src/answer/diagnose.ts supplies the renderers). Throws QuestionError.
+ */
+export function diagnoseWith(
+  attach: AttachRender,
   compiled: CompiledTopology,
   question: Question,
   options: DiagnoseOptions = {},
@@ -313,7 +318,7 @@ export function diagnose(
   // A host name with several addresses is answered for each: every address's flows, in record order.
   const flows = resolved.targets.flatMap((target) => {
     const at: ResolvedQuestion = { ...resolved, ...target };
-    return target.flows.map((flow) => diagnoseFlow(compiled, at, flow, text, verify, stopAtFailure));
+    return target.flows.map((flow) => diagnoseFlow(attach, compiled, at, flow, text, verify, stopAtFailure));
   });
   if (flows.length === 1) return flows[0]!;
   const verdict = flows.reduce<Verdict>(

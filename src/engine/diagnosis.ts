@@ -1,3 +1,4 @@
+import type { I18n } from '../i18n/i18n.js';
 // The JSON diagnosis contract of docs/CONTRACT.md ("Diagnosis"). Everything an adapter
 // shows (terminal, Block Kit, digests) is derived from these types.
 
@@ -334,3 +335,15 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 /** A fix as the engine decides it, before it is rendered for people and tools. */
 export type FixSpec = DistributiveOmit<Fix, 'render'>;
+
+/** Where a fix applies, when the topology records it (imported topologies do): fills in commands and API paths. */
+export interface FixPlace {
+  readonly region?: string;
+  readonly project?: string;
+}
+
+/**
+ * Gives a fix spec its `render` (words, KooCLI, Terraform, API) in a language. The engine decides fixes as data;
+ * rendering them is the renderers' (src/render/fix.ts `withRender`), handed to the engine by src/answer/.
+ */
+export type AttachRender = (spec: FixSpec, purpose: string, place: FixPlace, text: I18n) => Fix;

@@ -1,7 +1,7 @@
 // `check-plan`: apply a Terraform plan's resource changes to a topology and compare every path before and
 // after; each path that moves is attributed to the plan resources whose objects its diagnosis names. Pure.
 
-import { diagnose } from '../engine/diagnose.js';
+import { diagnose } from '../answer/diagnose.js';
 import { type DiagnosisResult, flowsOf, type Verdict } from '../engine/diagnosis.js';
 import { EN, type I18n } from '../i18n/i18n.js';
 import { QuestionError } from '../question/errors.js';

@@ -1,6 +1,6 @@
 // Each fix as words, KooCLI, Terraform and an API request. (Owned by the render module; the engine
 // attaches a lazy rendering to every fix it proposes, see withRender.) One module per fix kind under ./fixes.
-import type { Fix, FixRender, FixSpec } from '../engine/diagnosis.js';
+import type { Fix, FixPlace, FixRender, FixSpec } from '../engine/diagnosis.js';
 import { EN, type I18n } from '../i18n/i18n.js';
 import { renderErAssociation, renderErPropagation, renderErRoute } from './fixes/er.js';
 import { renderHostBridge } from './fixes/host-bridge.js';
@@ -18,11 +18,7 @@ import { renderWhitelistEntry } from './fixes/whitelist-entry.js';
 import { withVariableBlocks } from './syntax/hcl.js';
 import { shellFlag } from './syntax/shell.js';
 
-/** Where the fix applies, when the topology records it (imported topologies do). */
-export interface FixPlace {
-  readonly region?: string;
-  readonly project?: string;
-}
+export type { FixPlace };
 
 /**
  * Render a fix; `purpose` says in a few words why it exists ("CCE prod pods -> db1 tcp/3306"); `place` fills in

@@ -2,7 +2,7 @@
 // "what can pods in prod reach?" once per declared resource plus one internet address. Pure: the answer is
 // built only from diagnose() over a compiled topology, so new engine steps show up here unchanged.
 
-import { diagnose } from '../engine/diagnose.js';
+import { diagnose } from '../answer/diagnose.js';
 import {
   type CheckName,
   type Diagnosis,

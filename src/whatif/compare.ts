@@ -1,7 +1,7 @@
 // How each path's verdict moves between two topologies (before and after a change): the core of what-if and of
 // the Terraform plan check. Pure, over diagnose() only.
 
-import { diagnose } from '../engine/diagnose.js';
+import { diagnose } from '../answer/diagnose.js';
 import { VERDICT_RANK, type Verdict } from '../engine/diagnosis.js';
 import { EN, type I18n } from '../i18n/i18n.js';
 import { QuestionError } from '../question/errors.js';

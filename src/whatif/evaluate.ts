@@ -1,7 +1,7 @@
 // A what-if, start to end and pure: apply the changes to a copy of the topology, compile it, and compare the
 // asked path and the watched paths before and after. The topology passed in is never modified.
 
-import { diagnose } from '../engine/diagnose.js';
+import { diagnose } from '../answer/diagnose.js';
 import { type DiagnosisResult, type FixSpec, flowsOf } from '../engine/diagnosis.js';
 import { EN, type I18n } from '../i18n/i18n.js';
 import type { Question } from '../question/question.js';

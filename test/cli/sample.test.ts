@@ -2,8 +2,8 @@
 // suggests must give the answer the header promises.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../src/answer/diagnose.js';
 import { SAMPLE_TOPOLOGY_PATH } from '../../src/cli/paths.js';
-import { diagnose } from '../../src/engine/diagnose.js';
 import { type Fix, flowsOf } from '../../src/engine/diagnosis.js';
 import { parseQuestion } from '../../src/question/parse.js';
 import { compileTopology } from '../../src/topology/compile.js';

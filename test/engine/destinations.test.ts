@@ -1,6 +1,6 @@
 // Destination classes, question resolution errors, several flows, whitelists and host bridges.
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/engine/diagnose.js';
+import { diagnose } from '../../src/answer/diagnose.js';
 import { applyFixes } from '../../src/engine/fixes/apply.js';
 import { QuestionError } from '../../src/question/errors.js';
 import { compileTopology } from '../../src/topology/compile.js';

@@ -4,7 +4,7 @@
 // a full recompile; and an answer is reachable only when both ER tables really route both ways.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/engine/diagnose.js';
+import { diagnose } from '../../src/answer/diagnose.js';
 import { type Diagnosis, flowsOf } from '../../src/engine/diagnosis.js';
 import { applyFixes } from '../../src/engine/fixes/apply.js';
 import { patchCompiled } from '../../src/engine/fixes/patch.js';

@@ -2,7 +2,7 @@
 // whole current whitelist for DCS (its API overwrites).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/engine/diagnose.js';
+import { diagnose } from '../../src/answer/diagnose.js';
 import type { Fix } from '../../src/engine/diagnosis.js';
 import { parseQuestion } from '../../src/question/parse.js';
 import { compileTopology } from '../../src/topology/compile.js';

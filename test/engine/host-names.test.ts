@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { diagnose } from '../../src/engine/diagnose.js';
+import { diagnose } from '../../src/answer/diagnose.js';
 import { flowsOf } from '../../src/engine/diagnosis.js';
 import { QuestionError } from '../../src/question/errors.js';
 import { renderBlocks } from '../../src/render/blocks.js';

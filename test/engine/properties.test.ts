@@ -3,7 +3,7 @@
 // throws nothing but QuestionError.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/engine/diagnose.js';
+import { diagnose } from '../../src/answer/diagnose.js';
 import { flowsOf } from '../../src/engine/diagnosis.js';
 import { applyFixes } from '../../src/engine/fixes/apply.js';
 import { patchCompiled } from '../../src/engine/fixes/patch.js';

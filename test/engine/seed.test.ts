@@ -1,7 +1,7 @@
 // The two examples of the CCE documentation the product was seeded with (cce_10_0399).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/engine/diagnose.js';
+import { diagnose } from '../../src/answer/diagnose.js';
 import { applyFixes } from '../../src/engine/fixes/apply.js';
 import { parseQuestion } from '../../src/question/parse.js';
 import { compileTopology } from '../../src/topology/compile.js';

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateQuestions, generateTopology, toQuestion } from '../../bench/synthetic.js';
-import { diagnose } from '../../src/engine/diagnose.js';
+import { diagnose } from '../../src/answer/diagnose.js';
 import { type Diagnosis, flowsOf } from '../../src/engine/diagnosis.js';
 import { QuestionError } from '../../src/question/errors.js';
 import { parseQuestion } from '../../src/question/parse.js';

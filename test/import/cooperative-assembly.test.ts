@@ -3,7 +3,7 @@
 // and what it assembles is exactly what the one-shot assembly (the CLI's) produces.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/engine/diagnose.js';
+import { diagnose } from '../../src/answer/diagnose.js';
 import { assembleTopology, assembleTopologyCooperatively } from '../../src/import/assemble.js';
 import { emptyInventory, type RawInventory } from '../../src/import/model.js';
 import { compileTopology } from '../../src/topology/compile.js';

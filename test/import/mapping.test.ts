@@ -2,7 +2,7 @@
 // once meant something else.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/engine/diagnose.js';
+import { diagnose } from '../../src/answer/diagnose.js';
 import { assembleTopology } from '../../src/import/assemble.js';
 import { dcsAccessControl } from '../../src/import/dcs.js';
 import { firewallDetail } from '../../src/import/huaweicloud/responses.js';

@@ -2,7 +2,7 @@
 // Terraform state, gives the seed's answer: unreachable; the fix allows the container CIDR.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/engine/diagnose.js';
+import { diagnose } from '../../src/answer/diagnose.js';
 import { flowsOf } from '../../src/engine/diagnosis.js';
 import { importHuaweiCloud } from '../../src/import/huaweicloud/index.js';
 import { importTerraformState } from '../../src/import/terraform/index.js';

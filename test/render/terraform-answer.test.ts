@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateQuestions, generateTopology, toQuestion } from '../../bench/synthetic.js';
-import { diagnose } from '../../src/engine/diagnose.js';
+import { diagnose } from '../../src/answer/diagnose.js';
 import { type DiagnosisResult, flowsOf } from '../../src/engine/diagnosis.js';
 import { QuestionError } from '../../src/question/errors.js';
 import { oneFileTerraform } from '../../src/render/syntax/hcl.js';

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateTopology } from '../../bench/synthetic.js';
-import { diagnose } from '../../src/engine/diagnose.js';
+import { diagnose } from '../../src/answer/diagnose.js';
 import { QuestionError } from '../../src/question/errors.js';
 import { parseReverseQuestion } from '../../src/question/reverse.js';
 import { groupEntries, renderReverseBlocks, renderReverseSummary } from '../../src/reverse/render.js';

@@ -2,8 +2,8 @@
 // sample), diagnose, and print the answer; the exit status is the verdict.
 import { isAbsolute, relative } from 'node:path';
 import { type Command, Option } from 'commander';
+import { diagnose } from '../../answer/diagnose.js';
 import { diagnosisOutput, SCHEMA_VERSION } from '../../contract/diagnosis-schema.js';
-import { diagnose } from '../../engine/diagnose.js';
 import { type DiagnosisResult, FIX_FORMATS, type FixFormat, type Verdict } from '../../engine/diagnosis.js';
 import { i18n } from '../../i18n/i18n.js';
 import { detectLang } from '../../i18n/lang.js';

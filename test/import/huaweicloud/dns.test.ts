@@ -3,8 +3,8 @@
 // through a loopback HTTP server via the overrides, with the real fetch.
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { diagnose } from '../../../src/answer/diagnose.js';
 import { runCli } from '../../../src/cli/main.js';
-import { diagnose } from '../../../src/engine/diagnose.js';
 import { flowsOf } from '../../../src/engine/diagnosis.js';
 import { HuaweiCloudClient } from '../../../src/import/huaweicloud/client.js';
 import {

@@ -2,7 +2,7 @@
 // other one is still imported; questions that need it are then uncertain, naming it.
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../../src/engine/diagnose.js';
+import { diagnose } from '../../../src/answer/diagnose.js';
 import { importHuaweiCloud } from '../../../src/import/huaweicloud/index.js';
 import { refusePartial } from '../../../src/sync/partial.js';
 import { compileTopology } from '../../../src/topology/compile.js';

@@ -1,7 +1,7 @@
 // Terraform: huaweicloud_dns_zone (private, router) and huaweicloud_dns_recordset into dnsZones, and the
 // domain names RDS, DCS and DMS instances carry, resolvable in questions.
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../../src/engine/diagnose.js';
+import { diagnose } from '../../../src/answer/diagnose.js';
 import { flowsOf } from '../../../src/engine/diagnosis.js';
 import { importTerraformState } from '../../../src/import/terraform/index.js';
 import { compileTopology } from '../../../src/topology/compile.js';

@@ -3,7 +3,7 @@
 // and the imported topology answers the container-CIDR question end to end.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../../src/engine/diagnose.js';
+import { diagnose } from '../../../src/answer/diagnose.js';
 import { flowsOf } from '../../../src/engine/diagnosis.js';
 import { applyFixes } from '../../../src/engine/fixes/apply.js';
 import { importTerraformState } from '../../../src/import/terraform/index.js';
