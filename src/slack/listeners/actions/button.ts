@@ -1,6 +1,8 @@
 // What every answer button shares: ack first, read the answer reference from the button, know where the
 // answer sits (channel, thread, ephemeral or not), and tell the user privately when something fails.
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { type Answer, answerQuestion } from '../../../commands/converse.js';
+import type { FixFormat } from '../../../engine/diagnosis.js';
 import type { AnswerRef } from '../../answer-ref.js';
 import { decodeAnswerRef } from '../../answer-ref.js';
 import { slackError } from '../../deliver.js';
@@ -58,4 +60,9 @@ export function buttonHandler(
       }).catch((second: unknown) => deps.logger.error({ err: second }, 'could not report the button failure'));
     }
   };
+}
+
+/** The button's question answered again now, against the current topology, in the answer's language. */
+export function answerAgain(deps: SlackDeps, ref: AnswerRef, format?: FixFormat): Answer {
+  return answerQuestion(deps.store, ref.question, format, ref.topology, deps.now(), ref.lang);
 }

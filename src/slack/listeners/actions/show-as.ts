@@ -1,17 +1,16 @@
 // "Show as Terraform / KooCLI / API": the same answer with its fixes in that form, in the answer's thread
 // (or privately, under an ephemeral answer).
-import { answerQuestion } from '../../../commands/converse.js';
 import type { FixFormat } from '../../../engine/diagnosis.js';
 import { postMessage, respondWith } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerMessage } from '../../messages.js';
 import { rememberThread, threadKey } from '../events/conversation.js';
-import { buttonHandler } from './button.js';
+import { answerAgain, buttonHandler } from './button.js';
 
 /** A handler for one of the "Show as" buttons. */
 export function showAs(deps: SlackDeps, format: Exclude<FixFormat, 'text'>) {
   return buttonHandler(deps, `Show as ${format}`, async (site, { respond, client }) => {
-    const answer = answerQuestion(deps.store, site.ref.question, format, site.ref.topology, deps.now(), site.ref.lang);
+    const answer = answerAgain(deps, site.ref, format);
     if (site.ephemeral || !site.threadTs) {
       await respondWith(respond, answerMessage(answer, { ephemeral: true }), { responseType: 'ephemeral' });
       return;
