@@ -71,7 +71,7 @@ function resolveHostName(compiled: CompiledTopology, cluster: CompiledCluster, t
     {
       name: text,
       cluster: cluster.cluster.name,
-      reason: lookup.message,
+      reason: lookup.miss,
       ...(lookup.reason === 'unknown' ? { known: knownNames(text, known) } : {}),
     },
     closestNames(text, known),

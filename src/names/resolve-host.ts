@@ -2,6 +2,8 @@
 // associated with it (the most specific zone containing a name answers for it), CNAME chains are
 // followed a bounded number of hops, and the domain names cloud services report for their instances
 // (RDS, DCS, DMS) resolve to the instance. Pure: a function of the topology.
+import { EN } from '../i18n/i18n.js';
+import { type HostMiss, question } from '../i18n/messages/question.js';
 import type { DnsZone, Resource, Topology } from '../topology/schema.js';
 import { canonicalHostName, isInZone } from './host-name.js';
 
@@ -41,7 +43,9 @@ export type HostLookup =
   | {
       readonly ok: false;
       readonly reason: 'not-a-host-name' | 'unknown' | 'not-visible' | 'loop' | 'too-long';
-      /** Why, in words, without the name's "did you mean" (the caller adds it). */
+      /** Why, as data the catalog words in either language, without the name's "did you mean" (the caller adds it). */
+      readonly miss: HostMiss;
+      /** Why, in English words. */
       readonly message: string;
     };
 
@@ -94,7 +98,7 @@ function zoneFor(index: HostIndex, name: string, vpc: string): ZoneNames | undef
 type Step =
   | { kind: 'addresses'; addresses: readonly string[]; zone?: string; resource?: string }
   | { kind: 'cname'; target: string }
-  | { kind: 'miss'; why: string; hidden?: boolean };
+  | { kind: 'miss'; miss: HostMiss; hidden?: boolean };
 
 function step(index: HostIndex, name: string, vpc: string): Step {
   const zone = zoneFor(index, name, vpc);
@@ -105,28 +109,21 @@ function step(index: HostIndex, name: string, vpc: string): Step {
   const resource = index.domainNames.get(name);
   if (resource) return { kind: 'addresses', addresses: [primaryAddress(resource)], resource: resource.name };
   if (zone?.zone.unread)
-    return {
-      kind: 'miss',
-      why: `the record sets of private zone ${zone.zone.name} could not be read when the topology was imported (${zone.zone.unread}), so whether it holds ${name} is unknown; re-import once they can be read, or ask by IP address`,
-    };
-  if (zone) return { kind: 'miss', why: `private zone ${zone.zone.name} has no A, AAAA or CNAME record for ${name}` };
+    return { kind: 'miss', miss: { kind: 'unread-zone', name, zone: zone.zone.name, unread: zone.zone.unread } };
+  if (zone) return { kind: 'miss', miss: { kind: 'no-record', name, zone: zone.zone.name } };
   const hidden = index.zones.filter((z) => isInZone(name, z.zone.name) && recordOf(z, name));
   if (hidden.length > 0) {
-    const zones = hidden.map((z) => `${z.zone.name} (VPCs ${[...z.vpcs].join(', ') || 'none'})`).join(', ');
-    return {
-      kind: 'miss',
-      why: `${name} is in private zone ${zones}, which is not associated with VPC ${vpc}`,
-      hidden: true,
-    };
+    // Each zone with the VPCs it is associated with: ids, the same in every language.
+    const zones = hidden.map((z) => `${z.zone.name} (VPCs ${[...z.vpcs].join(', ') || '-'})`);
+    return { kind: 'miss', miss: { kind: 'not-associated', name, zones, vpc }, hidden: true };
   }
-  return { kind: 'miss', why: `no private zone of VPC ${vpc} and no service domain name holds ${name}` };
+  return { kind: 'miss', miss: { kind: 'nowhere', name, vpc } };
 }
 
 /** Resolve `typed` as the resolvers of VPC `vpc` would, from the imported records only. */
 export function resolveHost(index: HostIndex, typed: string, vpc: string): HostLookup {
   const name = canonicalHostName(typed);
-  if (name === null || name.startsWith('*'))
-    return { ok: false, reason: 'not-a-host-name', message: `"${typed}" is not a host name` };
+  if (name === null || name.startsWith('*')) return failed('not-a-host-name', { kind: 'not-a-host-name', typed });
   const chain: string[] = [];
   let current = name;
   for (let hop = 0; hop <= MAX_CNAME_HOPS; hop++) {
@@ -139,23 +136,19 @@ export function resolveHost(index: HostIndex, typed: string, vpc: string): HostL
       };
     }
     if (found.kind === 'miss') {
-      const via = chain.length > 0 ? `${name} is a CNAME for ${chain.join(' -> ')}, but ` : '';
-      return { ok: false, reason: found.hidden ? 'not-visible' : 'unknown', message: `${via}${found.why}` };
+      const through = chain.length > 0 ? { through: { name, chain } } : {};
+      return failed(found.hidden ? 'not-visible' : 'unknown', { ...found.miss, ...through });
     }
     if (current === found.target || chain.includes(found.target) || found.target === name)
-      return {
-        ok: false,
-        reason: 'loop',
-        message: `the CNAME chain of ${name} loops (${[name, ...chain, found.target].join(' -> ')})`,
-      };
+      return failed('loop', { kind: 'loop', name, chain: [name, ...chain, found.target] });
     chain.push(found.target);
     current = found.target;
   }
-  return {
-    ok: false,
-    reason: 'too-long',
-    message: `the CNAME chain of ${name} is longer than ${MAX_CNAME_HOPS} hops (${[name, ...chain].join(' -> ')})`,
-  };
+  return failed('too-long', { kind: 'too-long', name, chain: [name, ...chain], hops: MAX_CNAME_HOPS });
+}
+
+function failed(reason: Extract<HostLookup, { ok: false }>['reason'], miss: HostMiss): HostLookup {
+  return { ok: false, reason, miss, message: EN.t(question['question.host-miss'], miss) };
 }
 
 /** Every name a question from `vpc` could use: records of its zones and service domain names. */

@@ -89,6 +89,12 @@ describe('the terminal in Chinese', () => {
     const garbled = await runWith({}, 'ask', '能访问吗');
     expect(garbled.code).toBe(2);
     expect(garbled.stderr).toMatch(/^reachbot：没有理解这个问题：.*。\n {2}可以这样问："[^"]*[\u4e00-\u9fff]/);
+    // A host name no private zone holds: why, in Chinese too.
+    const host = await runWith({}, 'ask', 'prod 的容器能访问 nothing.internal.example.com:3306 吗');
+    expect(host.code).toBe(2);
+    expect(host.stderr).toContain(
+      '无法解析名称“nothing.internal.example.com”：VPC vpc-demo 关联的内网域名和云服务的域名中都没有 nothing.internal.example.com',
+    );
     // The same mistake in English stays English.
     const english = await runWith({}, 'ask', 'can prod reach nowhere');
     expect(english.stderr).toContain('reachbot: unknown destination "nowhere"');

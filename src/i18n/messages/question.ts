@@ -14,6 +14,68 @@ const zhKnown = (k: KnownNames) =>
 const quoted = (words: readonly string[], sep: string) => words.map((w) => `"${w}"`).join(sep);
 const zhQuoted = (words: readonly string[]) => words.map((w) => `“${w}”`).join('、');
 
+/** Why a host name did not resolve from a VPC, as data: the words are the catalog's, in either language. */
+export type HostMiss = HostMissKind & {
+  /** The miss was at the end of a CNAME chain from `name`. */
+  readonly through?: { readonly name: string; readonly chain: readonly string[] };
+};
+type HostMissKind =
+  | { readonly kind: 'not-a-host-name'; readonly typed: string }
+  | { readonly kind: 'unread-zone'; readonly name: string; readonly zone: string; readonly unread: string }
+  | { readonly kind: 'no-record'; readonly name: string; readonly zone: string }
+  | { readonly kind: 'not-associated'; readonly name: string; readonly zones: readonly string[]; readonly vpc: string }
+  | { readonly kind: 'nowhere'; readonly name: string; readonly vpc: string }
+  | { readonly kind: 'loop'; readonly name: string; readonly chain: readonly string[] }
+  | { readonly kind: 'too-long'; readonly name: string; readonly chain: readonly string[]; readonly hops: number };
+
+function enMiss(m: HostMiss): string {
+  const via = m.through ? `${m.through.name} is a CNAME for ${m.through.chain.join(' -> ')}, but ` : '';
+  return `${via}${enMissKind(m)}`;
+}
+
+function zhMiss(m: HostMiss): string {
+  const via = m.through ? `${m.through.name} 是指向 ${m.through.chain.join(' -> ')} 的 CNAME，但` : '';
+  return `${via}${zhMissKind(m)}`;
+}
+
+function enMissKind(m: HostMissKind): string {
+  switch (m.kind) {
+    case 'not-a-host-name':
+      return `"${m.typed}" is not a host name`;
+    case 'unread-zone':
+      return `the record sets of private zone ${m.zone} could not be read when the topology was imported (${m.unread}), so whether it holds ${m.name} is unknown; re-import once they can be read, or ask by IP address`;
+    case 'no-record':
+      return `private zone ${m.zone} has no A, AAAA or CNAME record for ${m.name}`;
+    case 'not-associated':
+      return `${m.name} is in private zone ${m.zones.join(', ')}, which is not associated with VPC ${m.vpc}`;
+    case 'nowhere':
+      return `no private zone of VPC ${m.vpc} and no service domain name holds ${m.name}`;
+    case 'loop':
+      return `the CNAME chain of ${m.name} loops (${m.chain.join(' -> ')})`;
+    case 'too-long':
+      return `the CNAME chain of ${m.name} is longer than ${m.hops} hops (${m.chain.join(' -> ')})`;
+  }
+}
+
+function zhMissKind(m: HostMissKind): string {
+  switch (m.kind) {
+    case 'not-a-host-name':
+      return `“${m.typed}”不是主机名`;
+    case 'unread-zone':
+      return `导入拓扑时未能读取内网域名 ${m.zone} 的记录集（${m.unread}），因此不确定其中是否有 ${m.name}；请在可以读取后重新导入，或改用 IP 地址提问`;
+    case 'no-record':
+      return `内网域名 ${m.zone} 中没有 ${m.name} 的 A、AAAA 或 CNAME 记录`;
+    case 'not-associated':
+      return `${m.name} 位于内网域名 ${m.zones.join('、')} 中，但该内网域名未关联 VPC ${m.vpc}`;
+    case 'nowhere':
+      return `VPC ${m.vpc} 关联的内网域名和云服务的域名中都没有 ${m.name}`;
+    case 'loop':
+      return `${m.name} 的 CNAME 链形成了循环（${m.chain.join(' -> ')}）`;
+    case 'too-long':
+      return `${m.name} 的 CNAME 链超过 ${m.hops} 跳（${m.chain.join(' -> ')}）`;
+  }
+}
+
 /** The question catalog, keyed by message id. */
 export const question = {
   'question.not-understood': message<{ what: string }>({
@@ -135,10 +197,12 @@ export const question = {
     zh: (p) =>
       `集群 ${p.cluster} 中没有声明工作负载“${p.name}”${zhKnown(p.known)}；不指定工作负载即按集群默认的容器提问`,
   }),
-  'question.unknown-host': message<{ name: string; cluster: string; reason: string; known?: KnownNames }>({
-    en: (p) => `unknown name "${p.name}" from cluster ${p.cluster}: ${p.reason}${p.known ? enKnown(p.known) : ''}`,
-    zh: (p) => `从集群 ${p.cluster} 无法解析名称“${p.name}”：${p.reason}${p.known ? zhKnown(p.known) : ''}`,
+  'question.unknown-host': message<{ name: string; cluster: string; reason: HostMiss; known?: KnownNames }>({
+    en: (p) =>
+      `unknown name "${p.name}" from cluster ${p.cluster}: ${enMiss(p.reason)}${p.known ? enKnown(p.known) : ''}`,
+    zh: (p) => `从集群 ${p.cluster} 无法解析名称“${p.name}”：${zhMiss(p.reason)}${p.known ? zhKnown(p.known) : ''}`,
   }),
+  'question.host-miss': message<HostMiss>({ en: enMiss, zh: zhMiss }),
   'question.bad-ip': message<{ text: string }>({
     en: (p) => `"${p.text}" is not a valid IP address (IPv4 like 192.168.10.52, or IPv6)`,
     zh: (p) => `“${p.text}”不是有效的 IP 地址（IPv4 地址如 192.168.10.52，或 IPv6 地址）`,
