@@ -2,7 +2,10 @@
 // is read in, turned into a cron expression that croner runs; plus the slot arithmetic the scheduler relies on.
 
 import { Cron } from 'croner';
+import { EN, type I18n } from '../i18n/i18n.js';
 import type { Lang } from '../i18n/lang.js';
+import type { Message } from '../i18n/message.js';
+import { schedule as S } from '../i18n/messages/schedule.js';
 import { closestNames } from '../names/closest.js';
 
 /** A schedule as stored: the cron expression croner runs, and the words the user typed. */
@@ -15,11 +18,23 @@ export interface ParsedSchedule {
 export class ScheduleError extends Error {
   readonly code = 'reachbot_schedule_invalid';
   constructor(
+    /** In English (logs); `describe` gives it in the asker's language. */
     message: string,
     readonly suggestions: readonly string[] = [],
+    private readonly localized?: (text: I18n) => string,
   ) {
     super(message);
     this.name = 'ScheduleError';
+  }
+
+  /** A ScheduleError from a catalog message, said in any language by `describe`. */
+  static of<P>(message: Message<P>, params: P, suggestions: readonly string[] = []): ScheduleError {
+    return new ScheduleError(EN.t(message, params), suggestions, (text) => text.t(message, params));
+  }
+
+  /** The message in a language (the English message when it was thrown without a catalog message). */
+  describe(text: I18n): string {
+    return this.localized ? this.localized(text) : this.message;
   }
 }
 
@@ -69,17 +84,12 @@ export function parseScheduleSpec(input: string): ParsedSchedule {
     try {
       new Cron(spec, { mode: '5-or-6-parts', paused: true });
     } catch (error) {
-      throw new ScheduleError(
-        `"${spec}" is not a valid cron expression: ${error instanceof Error ? error.message.replace(/^CronPattern: /, '') : String(error)}`,
-        SCHEDULE_FORMS,
-      );
+      const why = error instanceof Error ? error.message.replace(/^CronPattern: /, '') : String(error);
+      throw ScheduleError.of(S['schedule.bad-cron'], { spec, why }, SCHEDULE_FORMS);
     }
     return checked({ cron: spec, spec });
   }
-  throw new ScheduleError(
-    `"${spec}" is not a schedule I understand: use a plain form or a cron expression (minute hour day month weekday)`,
-    SCHEDULE_FORMS,
-  );
+  throw ScheduleError.of(S['schedule.not-understood'], { spec }, SCHEDULE_FORMS);
 }
 
 function parseTime(hours: string, minutes: string | undefined, meridiem: string | undefined) {
@@ -113,12 +123,13 @@ function checked(schedule: ParsedSchedule): ParsedSchedule {
     24,
     new Date(Date.UTC(2030, 0, 1)),
   );
-  if (runs.length === 0) throw new ScheduleError(`"${schedule.spec}" never runs`, SCHEDULE_FORMS);
+  if (runs.length === 0) throw ScheduleError.of(S['schedule.never'], { spec: schedule.spec }, SCHEDULE_FORMS);
   for (let i = 1; i < runs.length; i++) {
     const gap = (runs[i]?.getTime() ?? 0) - (runs[i - 1]?.getTime() ?? 0);
     if (gap < MIN_INTERVAL_MS) {
-      throw new ScheduleError(
-        `"${schedule.spec}" runs more often than every ${MIN_INTERVAL_MS / 60_000} minutes; a digest is a summary, not a monitor`,
+      throw ScheduleError.of(
+        S['schedule.too-often'],
+        { spec: schedule.spec, minutes: MIN_INTERVAL_MS / 60_000 },
         SCHEDULE_FORMS,
       );
     }
@@ -144,10 +155,7 @@ export function canonicalTimeZone(input: string): string {
     return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
     const suggestions = closestNames(zone, knownZones(), 3);
-    throw new ScheduleError(
-      `"${zone}" is not an IANA time zone${suggestions.length ? ` (did you mean ${suggestions.join(', ')}?)` : ''}`,
-      suggestions,
-    );
+    throw ScheduleError.of(S['schedule.bad-zone'], { zone, suggestions }, suggestions);
   }
 }
 

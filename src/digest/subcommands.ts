@@ -34,7 +34,7 @@ export type DigestMode = DigestSchedule['mode'];
 function problem(error: unknown, text: I18n): Reply | undefined {
   if (error instanceof QuestionError || error instanceof ScheduleError) {
     const hint = error.suggestions.length ? text.t(M['digestCmd.try'], { suggestions: error.suggestions }) : '';
-    const said = error instanceof QuestionError ? error.describe(text) : error.message;
+    const said = error.describe(text);
     return { text: `${said}${hint}` };
   }
   return undefined;

@@ -95,7 +95,7 @@ export function register(program: Command, io: CliIO): void {
             `${mark} ${entry.name.padEnd(width)}  ${summarize(entry.topology)} (${clusters}); imported ${entry.importedAt}${from}\n`,
           );
           const sync = store.data.syncs[entry.name];
-          if (sync) io.stdout.write(`  ${' '.repeat(width)}  ${syncHealthLine(sync, now(io))}\n`);
+          if (sync) io.stdout.write(`  ${' '.repeat(width)}  ${syncHealthLine(sync, now(io), cliText(io))}\n`);
         }
       });
     });

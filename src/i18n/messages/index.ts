@@ -13,6 +13,7 @@ import { engineSource } from './engine-source.js';
 import { fixes } from './fixes.js';
 import { question } from './question.js';
 import { scenarios } from './scenarios.js';
+import { schedule } from './schedule.js';
 import { slack } from './slack.js';
 import { sync } from './sync.js';
 
@@ -34,6 +35,7 @@ export const CATALOGS: Readonly<Record<string, Catalog>> = {
   engineTransit,
   fixes,
   question,
+  schedule,
   scenarios,
   slack,
   sync,
