@@ -69,7 +69,9 @@ export function parseIp(text: string): AddressRange | null {
   const trimmed = text.trim();
   const quad = parseDottedQuad(trimmed);
   if (quad) return quad;
-  if (ipaddr.IPv4.isValidFourPartDecimal(trimmed)) {
+  // Four-part decimal is digits and dots only: anything else (a name, an id) is refused before ipaddr.js, whose
+  // refusal throws and catches (a reverse question rendering 20,000 fixes spent a second there on route ids).
+  if (/^[\d.]+$/.test(trimmed) && ipaddr.IPv4.isValidFourPartDecimal(trimmed)) {
     const value = toBigInt(ipaddr.IPv4.parse(trimmed));
     return { family: 4, start: value, end: value, bits: 32, text: fromBigInt(4, value) };
   }
