@@ -20,6 +20,18 @@ export interface PeeringNeed {
   readonly back?: { readonly table: string; readonly destinations: readonly string[] };
 }
 
+const peeringIdsCache = new WeakMap<CompiledTopology, ReadonlySet<string>>();
+
+/** The peering ids in use, once per compiled topology (a reverse question asks this for thousands of paths). */
+function peeringIds(compiled: CompiledTopology): ReadonlySet<string> {
+  let ids = peeringIdsCache.get(compiled);
+  if (!ids) {
+    ids = new Set((compiled.topology.peerings ?? []).map((p) => p.id));
+    peeringIdsCache.set(compiled, ids);
+  }
+  return ids;
+}
+
 /** A new peering and its routes; a replan when a route could never win because the blocks overlap. */
 export function peeringFix(
   compiled: CompiledTopology,
@@ -49,7 +61,7 @@ export function peeringFix(
       purpose,
       alternative,
     );
-  const taken = new Set((compiled.topology.peerings ?? []).map((p) => p.id));
+  const taken = peeringIds(compiled);
   const peering = freshName(`peering-${need.requesterVpc}-${need.accepterVpc}`, taken);
   const route = (vpc: string, table: string, destination: string): PeeringFixRoute => ({
     vpc,
