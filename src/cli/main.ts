@@ -22,6 +22,7 @@ import { cliLang, takeLangOption } from './lang-option.js';
 import { HELP_WORDS_ZH, localizeHelp } from './localize-help.js';
 import { PACKAGE_JSON_PATH } from './paths.js';
 import { locatedLines } from './topology-file.js';
+import { localizeUsageError } from './usage-errors.js';
 
 /** The installed version, from package.json (the one file that states it). */
 export function reachbotVersion(): string {
@@ -38,6 +39,7 @@ export function buildProgram(io: CliIO): Command {
     .configureOutput({
       writeOut: (out) => io.stdout.write(out),
       writeErr: (out) => io.stderr.write(out),
+      outputError: (out, write) => write(localizeUsageError(out, text)),
     })
     // Subcommands inherit the help's headings and the help option's words.
     .configureHelp(

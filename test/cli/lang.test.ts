@@ -163,4 +163,16 @@ describe('the terminal in Chinese', () => {
     expect(en.status).toBe(1);
     expect(en.stdout).toMatch(/^✗ UNREACHABLE/);
   });
+
+  it("says commander's usage errors in Chinese, and leaves them as they were in English", async () => {
+    const unknown = await runWith({}, '--lang', 'zh', 'asx');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe("错误：未知命令 'asx'\n（您是不是要用 ask？）\n");
+    const missing = await runWith({ LANG: 'zh_CN.UTF-8' }, 'ask');
+    expect(missing.stderr).toBe("错误：缺少必需的参数 'question'\n");
+    const option = await runWith({}, '--lang', 'zh', 'ask', '--bogus', 'x');
+    expect(option.stderr).toMatch(/^错误：未知选项 '--bogus'/);
+    const english = await runWith({}, 'asx');
+    expect(english.stderr).toBe("error: unknown command 'asx'\n(Did you mean ask?)\n");
+  });
 });

@@ -186,3 +186,35 @@ Examples:
     zh: (p) => `reachbot：${p.message}`,
   }),
 };
+
+/** Commander's own usage errors, read back from its English and said in Chinese (English is commander's text). */
+export const cliUsage = {
+  'usage.missing-argument': message<{ name: string }>({
+    en: (p) => `error: missing required argument '${p.name}'`,
+    zh: (p) => `错误：缺少必需的参数 '${p.name}'`,
+  }),
+  'usage.option-argument': message<{ flags: string }>({
+    en: (p) => `error: option '${p.flags}' argument missing`,
+    zh: (p) => `错误：选项 '${p.flags}' 缺少参数值`,
+  }),
+  'usage.required-option': message<{ flags: string }>({
+    en: (p) => `error: required option '${p.flags}' not specified`,
+    zh: (p) => `错误：未指定必需的选项 '${p.flags}'`,
+  }),
+  'usage.unknown-option': message<{ flag: string }>({
+    en: (p) => `error: unknown option '${p.flag}'`,
+    zh: (p) => `错误：未知选项 '${p.flag}'`,
+  }),
+  'usage.unknown-command': message<{ name: string }>({
+    en: (p) => `error: unknown command '${p.name}'`,
+    zh: (p) => `错误：未知命令 '${p.name}'`,
+  }),
+  'usage.too-many': message<{ expected: number; got: number }>({
+    en: (p) => `error: too many arguments. Expected ${p.expected} arguments but got ${p.got}.`,
+    zh: (p) => `错误：参数过多。应为 ${p.expected} 个，实际为 ${p.got} 个。`,
+  }),
+  'usage.did-you-mean': message<{ names: string }>({
+    en: (p) => `(Did you mean ${p.names}?)`,
+    zh: (p) => `（您是不是要用 ${p.names}？）`,
+  }),
+};

@@ -2,7 +2,7 @@
 // this index lists them so that the catalog test can enumerate every message in every language.
 import type { Catalog } from '../message.js';
 import { answer } from './answer.js';
-import { cli } from './cli.js';
+import { cli, cliUsage } from './cli.js';
 import { cliCommands, cliImport } from './cli-commands.js';
 import { cliHelp } from './cli-help.js';
 import { commands } from './commands.js';
@@ -23,6 +23,7 @@ export const CATALOGS: Readonly<Record<string, Catalog>> = {
   commands,
   answer,
   cli,
+  cliUsage,
   cliHelp,
   cliCommands,
   cliImport,
