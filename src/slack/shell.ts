@@ -7,6 +7,8 @@ import type { Readable, Writable } from 'node:stream';
 import { type Conversation, converse, type Outcome } from '../commands/converse.js';
 import type { SubcommandRegistry } from '../commands/registry.js';
 import type { CommandContext } from '../commands/subcommand.js';
+import { i18n } from '../i18n/i18n.js';
+import { slack } from '../i18n/messages/slack.js';
 import { unescapeMrkdwn } from '../render/mrkdwn.js';
 import { renderTerminal } from '../render/terminal.js';
 import type { Store } from '../store/store.js';
@@ -94,13 +96,17 @@ export function renderOutcome(outcome: Outcome, color = false): string {
       const { answer } = outcome;
       return renderTerminal(answer.result, {
         color,
+        text: i18n(answer.lang),
         format: answer.format ?? 'hcloud',
         provenance: answer.freshness,
         ...(answer.fixesOnly ? { fixesOnly: true } : {}),
       });
     }
-    case 'error':
-      return `${[`⚠ ${outcome.message}`, ...outcome.suggestions.slice(0, 10).map((s) => `  try: ${s}`)].join('\n')}\n`;
+    case 'error': {
+      const text = i18n(outcome.lang ?? 'en');
+      const tries = outcome.suggestions.slice(0, 10).map((s) => `  ${text.t(slack['shell.try'], { form: s })}`);
+      return `${[`⚠ ${outcome.message}`, ...tries].join('\n')}\n`;
+    }
     case 'reply': {
       const { reply } = outcome;
       const text = plainText(reply.text);

@@ -34,6 +34,14 @@ describe('runShell', () => {
     expect(out).not.toContain('huaweicloud_networking_secgroup_rule');
   });
 
+  it('answers a Chinese question in Chinese, the terminal frame included, and its errors too', async () => {
+    const { out } = await drive(['prod 的容器能访问 192.168.10.52:3306 吗', 'prd 的容器能访问 db1 吗']);
+    expect(out).toContain('✗ 无法访问  集群 prod 的容器能否通过 TCP 3306 访问 192.168.10.52 (db1)？');
+    expect(out).toContain('目的端看到的源地址：172.16.0.0/16');
+    expect(out).toContain('⚠ 未知的集群“prd”');
+    expect(out).toContain('  可以这样问：prod');
+  });
+
   it('keeps the conversation, so follow-ups work as in a Slack thread', async () => {
     const { out } = await drive(['prod -> db1 tcp/3306', 'and port 6379?', 'what about from staging?']);
     expect(out).toContain('can pod in prod reach db1 (192.168.10.52) on tcp/6379?');

@@ -70,6 +70,10 @@ export const slack = {
     en: (p) => `Try: ${p.form}`,
     zh: (p) => `可以这样问：${p.form}`,
   }),
+  'shell.try': message<{ form: string }>({
+    en: (p) => `try: ${p.form}`,
+    zh: (p) => `可以这样问：${p.form}`,
+  }),
   'slack.not-a-command': message<{ word: string; near: string }>({
     en: (p) => `"${p.word}" is not a command: did you mean \`${p.near}\`?`,
     zh: (p) => `“${p.word}”不是命令：您是不是要用 \`${p.near}\`？`,
