@@ -39,9 +39,3 @@ export function langOfEnvironment(env: Readonly<Record<string, string | undefine
   const set = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '');
   return langOfLocale(set);
 }
-
-/** The language to answer in: an explicit setting wins; `auto` or none follows the question's script. */
-export function chooseLang(setting: LangSetting | undefined, question: string | undefined, fallback: Lang): Lang {
-  if (setting && setting !== 'auto') return setting;
-  return question === undefined || question.trim() === '' ? fallback : detectLang(question);
-}

@@ -1,6 +1,5 @@
 // Huawei Cloud's own console words, English and Chinese, so that every message names a thing the way the
 // console the reader is looking at does (CCE, VPC, DCS and ER consoles, zh-CN and en-US).
-import type { Lang } from './lang.js';
 
 /** One console term in both languages. */
 export interface Term {
@@ -60,8 +59,3 @@ export const TERMS = {
 } as const satisfies Record<string, Term>;
 
 export type TermName = keyof typeof TERMS;
-
-/** A term in one language. */
-export function term(name: TermName, lang: Lang): string {
-  return TERMS[name][lang];
-}

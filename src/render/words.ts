@@ -13,13 +13,6 @@ import { EN, type I18n } from '../i18n/i18n.js';
 import { answer } from '../i18n/messages/answer.js';
 import { singleLine } from './syntax/shell.js';
 
-/** The verdict as the headline shouts it. */
-export const VERDICT_LABEL: Record<Verdict, string> = {
-  reachable: 'REACHABLE',
-  unreachable: 'UNREACHABLE',
-  uncertain: 'UNCERTAIN',
-};
-
 /** The verdict as the headline says it, in a language. */
 export function verdictLabel(verdict: Verdict, text: I18n = EN): string {
   return text.t(answer['answer.headline'], { verdict });

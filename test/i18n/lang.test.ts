@@ -1,7 +1,7 @@
 // Which language an answer is written in when nobody said, and when somebody did.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chooseLang, detectLang, langOfEnvironment, langOfLocale } from '../../src/i18n/lang.js';
+import { detectLang, langOfEnvironment, langOfLocale } from '../../src/i18n/lang.js';
 
 describe('detectLang', () => {
   it('reads a question with Chinese characters as Chinese', () => {
@@ -24,14 +24,5 @@ describe('the terminal locale', () => {
     // The C locale of containers and CI machines is no preference: a Chinese question is still answered in Chinese.
     expect(langOfLocale('C.UTF-8')).toBeUndefined();
     expect(langOfEnvironment({ LANG: 'C.UTF-8' })).toBeUndefined();
-  });
-});
-
-describe('chooseLang', () => {
-  it('lets a setting win over the question, and auto follow it', () => {
-    expect(chooseLang('en', '能访问吗', 'zh')).toBe('en');
-    expect(chooseLang('auto', '能访问吗', 'en')).toBe('zh');
-    expect(chooseLang(undefined, 'can it reach?', 'zh')).toBe('en');
-    expect(chooseLang(undefined, undefined, 'zh')).toBe('zh');
   });
 });

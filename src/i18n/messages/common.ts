@@ -1,5 +1,5 @@
-// Messages every surface shares: verdicts, step statuses and the names of the path's checks.
-import type { CheckName, StepStatus, Verdict } from '../../engine/diagnosis.js';
+// Messages every surface shares: verdicts and the names of the path's checks.
+import type { CheckName, Verdict } from '../../engine/diagnosis.js';
 import { fixed, type Message } from '../message.js';
 
 /** A verdict as a word ("reachable" / "可以访问"). */
@@ -7,14 +7,6 @@ export const VERDICT_WORDS: Readonly<Record<Verdict, Message<void>>> = {
   reachable: fixed('reachable', '可以访问'),
   unreachable: fixed('unreachable', '无法访问'),
   uncertain: fixed('uncertain', '无法确定'),
-};
-
-/** A step status as a word. */
-export const STATUS_WORDS: Readonly<Record<StepStatus, Message<void>>> = {
-  pass: fixed('pass', '通过'),
-  fail: fixed('fail', '不通过'),
-  warn: fixed('warn', '注意'),
-  skip: fixed('skip', '跳过'),
 };
 
 /** What each check of the path looks at, as a short title (machine names stay in the JSON contract). */
@@ -39,7 +31,6 @@ export const CHECK_TITLES: Readonly<Record<CheckName, Message<void>>> = {
 /** The common catalog, keyed by id. */
 export const common = {
   ...prefixed('verdict', VERDICT_WORDS),
-  ...prefixed('status', STATUS_WORDS),
   ...prefixed('check', CHECK_TITLES),
 };
 
