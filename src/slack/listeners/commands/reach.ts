@@ -8,19 +8,24 @@ import { answerKind, secondsSince } from '../../../ops/metrics.js';
 import { respondWith, slackError } from '../../deliver.js';
 import { commandContext, type SlackDeps } from '../../deps.js';
 import { outcomeMessage } from '../../messages.js';
+import { Turns } from '../../turns.js';
 
 /** The /reach handler. */
 export function reachCommand(deps: SlackDeps) {
+  // One answer's work per turn of the event loop, so that requests arriving meanwhile are read and acked between.
+  const turns = new Turns();
   return async ({ ack, command, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
     const started = process.hrtime.bigint();
     // Slack gives 3 seconds; acknowledge before any work so a slow store never costs a retry.
     await ack();
-    // Let requests that arrived meanwhile reach their own ack before this one's work runs.
-    await new Promise<void>((resolve) => setImmediate(resolve));
     try {
-      const context = commandContext(deps, command.user_id, command.channel_id);
-      const outcome = await converse(command.text ?? '', context, deps.registry);
-      await respondWith(respond, outcomeMessage(outcome, { ephemeral: true }), { responseType: 'ephemeral' });
+      const message = await turns.take(async () => {
+        const context = commandContext(deps, command.user_id, command.channel_id);
+        const outcome = await converse(command.text ?? '', context, deps.registry);
+        return { outcome, message: outcomeMessage(outcome, { ephemeral: true }) };
+      });
+      const outcome = message.outcome;
+      await respondWith(respond, message.message, { responseType: 'ephemeral' });
       deps.metrics?.answered('slash_command', answerKind(outcome), secondsSince(started));
     } catch (error) {
       deps.metrics?.answered('slash_command', 'failed', secondsSince(started));
