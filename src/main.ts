@@ -118,7 +118,7 @@ async function startSlack(
   const slackCalls = new SlackCallHealth();
   const readiness = new Readiness(slackCalls);
   // Up before anything slow (the store lock may be held), so probes see a live process that says why it waits.
-  const ops = await startOpsServer({ metrics, readiness }, config.metricsPort);
+  const ops = await startOpsServer({ metrics, readiness }, config.metricsPort, config.listenHost);
   options.onOpsListening?.(ops);
   logger.info({ port: portOf(ops), paths: OPS_PATHS }, 'operations endpoints listening');
   if (config.admins.size === 0) {
@@ -219,7 +219,7 @@ async function startSlack(
     deps,
   );
   client = app.client;
-  const server = await startSlackApp(app, transport);
+  const server = await startSlackApp(app, transport, config.listenHost);
   // Socket Mode: start() resolves once connected; HTTP: Slack reaches us once we listen.
   readiness.met('slack');
   logger.info(

@@ -32,6 +32,8 @@ export interface Config {
   readonly syncIntervalMs: number;
   /** The operations port (/metrics, /healthz, /readyz); 0 = any free port. */
   readonly metricsPort: number;
+  /** The address the ops server and HTTP mode listen on (LISTEN_HOST); absent: every interface. */
+  readonly listenHost?: string;
   /** How long SIGTERM waits for answers in flight before closing anyway. */
   readonly drainSeconds: number;
 }
@@ -64,6 +66,7 @@ const envSchema = z.object({
   SLACK_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   PORT: optionalText.pipe(portNumber.optional()),
   METRICS_PORT: optionalText.pipe(portNumber.optional()),
+  LISTEN_HOST: optionalText.pipe(z.union([z.ipv4(), z.ipv6()], { message: 'must be an IP address' }).optional()),
   REACHBOT_DRAIN_SECONDS: optionalText.pipe(
     z
       .string()
@@ -118,6 +121,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     logLevel: vars.LOG_LEVEL ?? 'info',
     syncIntervalMs,
     metricsPort,
+    ...(vars.LISTEN_HOST ? { listenHost: vars.LISTEN_HOST } : {}),
     drainSeconds: vars.REACHBOT_DRAIN_SECONDS ?? DEFAULT_DRAIN_SECONDS,
   };
 }

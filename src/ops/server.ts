@@ -37,7 +37,7 @@ export async function handleOps(deps: OpsDeps, req: IncomingMessage, res: Server
   }
 }
 
-/** Listen on `port` (0 = any free port) on every interface; resolves once listening. */
+/** Listen on `port` (0 = any free port) on `host` (default every interface); resolves once listening. */
 export async function startOpsServer(deps: OpsDeps, port: number, host = '0.0.0.0'): Promise<Server> {
   const server = createServer((req, res) => {
     handleOps(deps, req, res).then(

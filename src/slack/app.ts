@@ -149,8 +149,13 @@ function httpReceiver(
 }
 
 /** Start the app: HTTP listens on `port` (0 = any free port) and returns the server; Socket Mode connects. */
-export async function startSlackApp(app: App, transport: SlackAppOptions['transport']): Promise<Server | undefined> {
-  if (transport.kind === 'http') return (await app.start(transport.port)) as Server;
+export async function startSlackApp(
+  app: App,
+  transport: SlackAppOptions['transport'],
+  host?: string,
+): Promise<Server | undefined> {
+  if (transport.kind === 'http')
+    return (await app.start(host ? { port: transport.port, host } : transport.port)) as Server;
   await app.start();
   return undefined;
 }

@@ -16,6 +16,15 @@ describe('loadConfig', () => {
     );
   });
 
+  it('listens on every interface unless LISTEN_HOST names one address (tests and sidecars use 127.0.0.1)', () => {
+    expect(loadConfig({}).listenHost).toBeUndefined();
+    expect(loadConfig({ LISTEN_HOST: '127.0.0.1' }).listenHost).toBe('127.0.0.1');
+    expect(loadConfig({ LISTEN_HOST: '::1' }).listenHost).toBe('::1');
+    expect(() => loadConfig({ LISTEN_HOST: 'localhost:80' })).toThrow(
+      new ConfigError('LISTEN_HOST is invalid (must be an IP address, got "localhost:80")'),
+    );
+  });
+
   it('refuses to start the local shell where Slack is required (a container)', () => {
     expect(() => loadConfig({ REACHBOT_REQUIRE_SLACK: 'true' })).toThrow(
       /^SLACK_BOT_TOKEN is not set, and REACHBOT_REQUIRE_SLACK/,

@@ -164,6 +164,7 @@ describe('the production image, run as its Dockerfile says', () => {
       SLACK_BOT_USER_ID: 'U0BOT',
       REACHBOT_STORE: store,
       METRICS_PORT: '0',
+      LISTEN_HOST: '127.0.0.1',
       REACHBOT_DRAIN_SECONDS: '60',
     };
     const bot = startBot(env);

@@ -38,6 +38,7 @@ function env(slack: FakeSlack, store: string): Record<string, string> {
     SLACK_BOT_USER_ID: 'U0BOT',
     REACHBOT_STORE: store,
     METRICS_PORT: '0',
+    LISTEN_HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
   };
 }
@@ -152,6 +153,7 @@ describe('HTTP mode', () => {
         REACHBOT_STORE: path,
         PORT: '0',
         METRICS_PORT: '0',
+        LISTEN_HOST: '127.0.0.1',
         LOG_LEVEL: 'silent',
       },
       io(),
@@ -161,6 +163,9 @@ describe('HTTP mode', () => {
     const boltPort = (bot.server.address() as AddressInfo).port;
     const opsPort = (bot.ops.address() as AddressInfo).port;
     expect(boltPort).not.toBe(opsPort);
+    // LISTEN_HOST keeps both servers on loopback.
+    expect((bot.server.address() as AddressInfo).address).toBe('127.0.0.1');
+    expect((bot.ops.address() as AddressInfo).address).toBe('127.0.0.1');
     for (const port of [boltPort, opsPort]) {
       expect(await get(port, '/readyz')).toEqual({ status: 200, text: '{"ok":true}' });
       expect((await get(port, '/metrics')).text).toContain('# TYPE reachbot_answers_total counter');

@@ -38,6 +38,8 @@ describe('the bot with a synced topology', () => {
         SLACK_BOT_TOKEN: 'xoxb-1-2-test',
         SLACK_SIGNING_SECRET: 'secret',
         PORT: '0',
+        METRICS_PORT: '0',
+        LISTEN_HOST: '127.0.0.1',
         SLACK_BOT_ID: 'B1',
         SLACK_BOT_USER_ID: 'UBOT',
         REACHBOT_STORE: path,

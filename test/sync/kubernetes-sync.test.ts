@@ -147,7 +147,8 @@ describe('a scheduled sync with a configured cluster', () => {
     expect(routes['/apis/crd.yangtse.cni/v1/securitygroups']).toEqual({ status: 403 });
     await configureWithCluster('fake');
     const outcome = await bot.scheduler.syncNow('prod');
-    expect(outcome.status).toBe('created');
+    // The whole outcome on failure: a failed sync says why.
+    expect(outcome).toMatchObject({ status: 'created' });
     expect(outcome.warnings.some((w) => w.startsWith('kubernetes prod:') && w.includes('forbidden'))).toBe(true);
     expect(bot.store.data.syncs.prod?.failures).toBe(0);
     expect(bot.store.data.syncs.prod?.lastFailure).toBeUndefined();

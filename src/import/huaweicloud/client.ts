@@ -68,6 +68,11 @@ export class HuaweiCloudApiError extends Error {
     return this.status === 403;
   }
 
+  /** No HTTP answer because the connection was reset or closed under the request (retried before it surfaces). */
+  get connectionReset(): boolean {
+    return this.status === 0 && this.errorCode !== undefined && CONNECTION_RESET_CODES.has(this.errorCode);
+  }
+
   /** Still throttled after every retry (HTTP 429 or APIG's throttling code). */
   get throttled(): boolean {
     return this.status === 429 || (this.errorCode !== undefined && THROTTLING_CODES.has(this.errorCode));
@@ -88,6 +93,8 @@ const errorBody = z
   .loose();
 
 const THROTTLING_CODES = new Set(['APIGW.0308']);
+// Node's and undici's codes for a connection that closed before the answer came (a stale keep-alive socket).
+const CONNECTION_RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 const AUTH_CODES = new Set(['APIGW.0301', 'APIGW.0303', 'APIGW.0305']);
 const MISSING_API_CODES = new Set(['APIGW.0101']);
 
@@ -126,7 +133,17 @@ export class HuaweiCloudClient {
     const url = new URL(`${base.pathname.replace(/\/+$/, '')}${path}`, base);
     for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, String(value));
     for (let attempt = 0; ; attempt++) {
-      const response = await this.send(service, url);
+      let response: Response;
+      try {
+        response = await this.send(service, url);
+      } catch (error) {
+        // A GET is idempotent: a connection reset (a keep-alive socket the gateway closed) is worth another try.
+        if (error instanceof HuaweiCloudApiError && error.connectionReset && attempt < this.maxRetries) {
+          await this.sleep(backoff(attempt, null));
+          continue;
+        }
+        throw error;
+      }
       if (response.ok) {
         this.answered.add(service);
         const text = await response.text();

@@ -173,6 +173,28 @@ describe('importHuaweiCloud', () => {
     expect(topology.vpcs).toHaveLength(1);
   });
 
+  it('retries a call whose connection was reset (a stale keep-alive socket), and gives up after the retries', async () => {
+    mountSeed(['vpcs']);
+    const reset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    nock(host('vpc'))
+      .get(`/v3/${PROJECT}/vpc/vpcs`)
+      .query({ limit: '2' })
+      .replyWithError(reset())
+      .get(`/v3/${PROJECT}/vpc/vpcs`)
+      .query({ limit: '2' })
+      .reply(200, body(`vpc /v3/${PROJECT}/vpc/vpcs`));
+    const sleeps: number[] = [];
+    const { topology } = await importHuaweiCloud(options({ sleep: async (ms) => void sleeps.push(ms) }));
+    expect(sleeps).toEqual([500]);
+    expect(topology.vpcs).toHaveLength(1);
+
+    nock.cleanAll();
+    nock(host('vpc')).get(`/v3/${PROJECT}/vpc/vpcs`).query(true).times(6).replyWithError(reset());
+    const { warnings } = await importHuaweiCloud(options());
+    expect(warnings[0]).toMatch(/^skipped VPCs and subnets: .*HTTP 0 ECONNRESET: cannot reach vpc\./);
+    expect(nock.isDone()).toBe(true); // the first try and five retries
+  });
+
   it('stops with a clear error when the credential is expired or wrong', async () => {
     nock(host('vpc')).get(`/v3/${PROJECT}/vpc/vpcs`).query(true).reply(401, {
       error_msg: 'Incorrect IAM authentication information: verify aksk signature fail',
