@@ -323,7 +323,7 @@ function changeAlerts(store: Store, poster: Poster, logger: Logger, lang?: Lang)
         logger,
         ...(lang ? { defaultLang: lang } : {}),
         changedBy: change.by,
-        ...(change.description ? { changeDescription: change.description } : {}),
+        ...(change.diff ? { diff: change.diff } : {}),
       });
     } catch (error) {
       logger.error({ err: error, topology: change.name }, 'change alerts failed');

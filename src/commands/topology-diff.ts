@@ -1,17 +1,20 @@
-// What replacing a stored topology changes, for the import reply and the audit log.
-import { diffTopologies, formatDiff, isEmptyDiff } from '../topology/diff.js';
+// What replacing a stored topology changes, for the import reply, the audit log and the change alerts.
+import { EN, type I18n } from '../i18n/i18n.js';
+import { diffTopologies, formatDiff, type TopologyDiff } from '../topology/diff.js';
 import type { Topology } from '../topology/schema.js';
 
 export interface TopologyChange {
-  /** "2 added, 1 changed" (or "no changes"). */
+  /** The change as data: each reader formats it in their own language. */
+  readonly diff: TopologyDiff;
+  /** "2 added (…), 1 changed (…)" (or "no changes"), in the reply's language. */
   readonly summary: string;
-  /** One line per added, removed or changed object. */
+  /** One line per added, removed or changed object, in the reply's language. */
   readonly text: string;
 }
 
-/** The change from `before` to `after`, in words. */
-export function describeTopologyChange(before: Topology, after: Topology): TopologyChange {
+/** The change from `before` to `after`, in words of `text`'s language. */
+export function describeTopologyChange(before: Topology, after: Topology, text: I18n = EN): TopologyChange {
   const diff = diffTopologies(before, after);
-  const text = formatDiff(diff);
-  return { summary: isEmptyDiff(diff) ? 'no changes' : (text.split('\n')[0] ?? ''), text };
+  const lines = formatDiff(diff, text);
+  return { diff, summary: lines.split('\n')[0] ?? '', text: lines };
 }

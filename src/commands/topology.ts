@@ -14,6 +14,7 @@ import {
   removeTopology as removeStored,
 } from '../store/topologies.js';
 import type { ScheduledSyncCommand } from '../sync/commands.js';
+import { formatDiff, type TopologyDiff } from '../topology/diff.js';
 import { formatIssues } from '../topology/errors.js';
 import { exportTopology } from '../topology/export.js';
 import { parseTopology } from '../topology/load.js';
@@ -38,7 +39,8 @@ export interface TopologyChange {
   readonly before?: Topology;
   readonly after?: Topology;
   readonly by: string;
-  readonly description?: string;
+  /** What changed, when the writer already compared the two (alerts word it in each channel's language). */
+  readonly diff?: TopologyDiff;
 }
 
 /** Told after every successful write; must not throw (it runs after the reply is decided). */
@@ -136,22 +138,24 @@ async function storeTopology(context: CommandContext, request: StoreRequest): Pr
     importedBy: context.userId,
     source,
   });
-  const change = previous ? describeTopologyChange(previous.topology, topology) : undefined;
+  const t = say(context);
+  const change = previous ? describeTopologyChange(previous.topology, topology, t) : undefined;
+  // The audit log is for operators, in English whatever the reply's language.
+  const audited = change ? formatDiff(change.diff).split('\n')[0] : undefined;
   await recordAudit(context, {
     action,
     target: name,
     outcome: 'ok',
-    detail: `${previous ? 'replaced' : 'new'}; source ${source}${change ? `; ${change.summary}` : ''}`,
+    detail: `${previous ? 'replaced' : 'new'}; source ${source}${audited ? `; ${audited}` : ''}`,
   });
   notify(request.onChange, {
     name,
     ...(previous ? { before: previous.topology } : {}),
     after: topology,
     by: context.userId,
-    ...(change ? { description: change.text } : {}),
+    ...(change ? { diff: change.diff } : {}),
   });
   const clusters = (topology.clusters ?? []).map((cluster) => `${cluster.name} (${cluster.networkModel})`).join(', ');
-  const t = say(context);
   const warned = request.warnings?.length
     ? t.t(C['topology.warnings'], {
         count: request.warnings.length,

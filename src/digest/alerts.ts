@@ -7,7 +7,7 @@ import type { Lang } from '../i18n/lang.js';
 import { digest as M } from '../i18n/messages/digest.js';
 import type { Watch } from '../store/data.js';
 import type { Store } from '../store/store.js';
-import { diffTopologies, formatDiff } from '../topology/diff.js';
+import { diffTopologies, formatDiff, type TopologyDiff } from '../topology/diff.js';
 import type { Topology } from '../topology/schema.js';
 import { channelLang } from './channel-lang.js';
 import { checkWatchesCooperatively, logBugs, type PathEngine, type WatchOutcome } from './check.js';
@@ -25,8 +25,8 @@ export interface ChangeAlertOptions {
   readonly retry?: RetryPolicy;
   /** The Slack user who imported it, for "by @user". */
   readonly changedBy?: string;
-  /** What changed, when the caller already has it; otherwise `formatDiff(diffTopologies(before, after))`. */
-  readonly changeDescription?: string;
+  /** What changed, when the caller already compared the two; otherwise `diffTopologies(before, after)`. */
+  readonly diff?: TopologyDiff;
   /** The workspace default language for channels without `digest lang`; English when absent. */
   readonly defaultLang?: Lang;
 }
@@ -102,7 +102,7 @@ export async function onTopologyReplaced(
   const alerts: ChangeAlert[] = [];
   for (const [channel, { broke, fixed }] of byChannel) {
     const text = i18n(channelLang(store.data, channel, options.defaultLang));
-    const changeText = options.changeDescription ?? describeTopologyChange(before, after, text);
+    const changeText = describeTopologyChange(before, after, text, options.diff);
     const message = alertMessage(name, broke, fixed, changeText, options.changedBy, text);
     const sent = await deliver(
       {
@@ -132,10 +132,11 @@ export function describeTopologyChange(
   before: Topology | undefined,
   after: Topology | undefined,
   text: I18n = EN,
+  diff?: TopologyDiff,
 ): string {
   if (!after) return text.t(M['alert.topologyRemoved']);
   if (!before) return text.t(M['alert.topologyImported']);
-  return formatDiff(diffTopologies(before, after));
+  return formatDiff(diff ?? diffTopologies(before, after), text);
 }
 
 function verdictWord(verdict: Verdict | undefined, text: I18n): string {

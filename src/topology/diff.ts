@@ -1,5 +1,7 @@
 // What changes when one topology replaces another: objects added, removed and changed, by kind and
-// id, with a short description of each changed field. Shown before a stored topology is replaced.
+// id, with each changed field. Shown before a stored topology is replaced, in the reader's language.
+import { EN, type I18n } from '../i18n/i18n.js';
+import { topologyDiff as D, DIFF_KIND_LABELS } from '../i18n/messages/topology-diff.js';
 import type { AclRule, DnsRecord, Route, SecurityGroupRule, Topology } from './schema.js';
 
 export type DiffKind =
@@ -18,12 +20,24 @@ export type DiffKind =
   | 'resource'
   | 'dnsZone';
 
+/**
+ * One changed field of an object: a list gained or lost items (or only their order changed), or a value changed.
+ * Kept as data, so that each reader gets it in their own language (`formatDiff`).
+ */
+export type FieldChange =
+  | {
+      readonly field: string;
+      readonly added: readonly unknown[];
+      readonly removed: readonly unknown[];
+    }
+  | { readonly field: string; readonly before: unknown; readonly after: unknown };
+
 export interface DiffEntry {
   readonly kind: DiffKind;
   /** The object's id (clusters and resources: their name; route tables and NAT gateways: `vpc/id`; ER parts: `er/id`). */
   readonly id: string;
-  /** For changed objects: one line per changed field. */
-  readonly changes?: readonly string[];
+  /** For changed objects: one per changed field. */
+  readonly changes?: readonly FieldChange[];
 }
 
 export interface TopologyDiff {
@@ -48,23 +62,6 @@ const KIND_ORDER: readonly DiffKind[] = [
   'resource',
   'dnsZone',
 ];
-
-const KIND_LABEL: Record<DiffKind, string> = {
-  vpc: 'VPC',
-  subnet: 'subnet',
-  routeTable: 'route table',
-  natGateway: 'NAT gateway',
-  peering: 'peering',
-  enterpriseRouter: 'enterprise router',
-  erAttachment: 'ER attachment',
-  erRouteTable: 'ER route table',
-  securityGroup: 'security group',
-  addressGroup: 'address group',
-  networkAcl: 'network ACL',
-  cluster: 'cluster',
-  resource: 'resource',
-  dnsZone: 'DNS zone',
-};
 
 type Obj = Readonly<Record<string, unknown>>;
 
@@ -95,28 +92,58 @@ export function isEmptyDiff(diff: TopologyDiff): boolean {
   return !diff.added.length && !diff.removed.length && !diff.changed.length;
 }
 
-/** The diff as lines a person can read ("+ security group sg-db", "~ resource db1: addresses: +10.0.0.5"). */
-export function formatDiff(diff: TopologyDiff): string {
-  if (isEmptyDiff(diff)) return 'no changes';
-  const lines: string[] = [];
+/** The diff as lines a person can read ("+ security group sg-db", "~ resource db1" then "    addresses: +10.0.0.5"). */
+export function formatDiff(diff: TopologyDiff, text: I18n = EN): string {
+  if (isEmptyDiff(diff)) return text.t(D['diff.none']);
+  const label = (entry: DiffEntry) => `${text.t(DIFF_KIND_LABELS[entry.kind])} ${entry.id}`;
   // The first line is the summary alerts and import replies show: "2 changed" alone does not say what changed.
-  const named = (entries: readonly { kind: DiffKind; id: string }[], verb: string) => {
-    if (!entries.length) return '';
-    const shown = entries.slice(0, 3).map((e) => `${KIND_LABEL[e.kind]} ${e.id}`);
-    const more = entries.length > 3 ? `, and ${entries.length - 3} more` : '';
-    return `${entries.length} ${verb} (${shown.join(', ')}${more})`;
-  };
-  const counts = [named(diff.added, 'added'), named(diff.removed, 'removed'), named(diff.changed, 'changed')].filter(
-    Boolean,
-  );
-  lines.push(counts.join(', '));
-  for (const entry of diff.added) lines.push(`+ ${KIND_LABEL[entry.kind]} ${entry.id}`);
-  for (const entry of diff.removed) lines.push(`- ${KIND_LABEL[entry.kind]} ${entry.id}`);
+  const named = (entries: readonly DiffEntry[], verb: 'diff.added' | 'diff.removed' | 'diff.changed') =>
+    entries.length
+      ? [
+          text.t(D[verb], {
+            count: entries.length,
+            shown: entries.slice(0, 3).map(label),
+            more: Math.max(0, entries.length - 3),
+          }),
+        ]
+      : [];
+  const lines = [
+    text.t(D['diff.summary-join'], {
+      parts: [
+        ...named(diff.added, 'diff.added'),
+        ...named(diff.removed, 'diff.removed'),
+        ...named(diff.changed, 'diff.changed'),
+      ],
+    }),
+  ];
+  for (const entry of diff.added) lines.push(`+ ${label(entry)}`);
+  for (const entry of diff.removed) lines.push(`- ${label(entry)}`);
   for (const entry of diff.changed) {
-    lines.push(`~ ${KIND_LABEL[entry.kind]} ${entry.id}`);
-    for (const change of entry.changes ?? []) lines.push(`    ${change}`);
+    lines.push(`~ ${label(entry)}`);
+    for (const change of entry.changes ?? []) lines.push(`    ${describeChange(entry.kind, change, text)}`);
   }
   return lines.join('\n');
+}
+
+/** One changed field as a line: `rules: +ingress allow tcp/3306 from 10.0.0.0/8 (priority 1)`, `mode: a -> b`. */
+export function describeChange(kind: DiffKind, change: FieldChange, text: I18n = EN): string {
+  if (!('added' in change)) return `${change.field}: ${short(change.before, text)} -> ${short(change.after, text)}`;
+  const parts = [
+    ...change.added.map((item) => `+${describeItem(kind, change.field, item, text)}`),
+    ...change.removed.map((item) => `-${describeItem(kind, change.field, item, text)}`),
+  ];
+  // ACL rules and bound security groups are ordered: same members in another order is a change.
+  if (!parts.length)
+    parts.push(
+      text.t(
+        KUBERNETES_LISTS.has(change.field)
+          ? D['diff.contents-changed']
+          : kind === 'networkAcl'
+            ? D['diff.rule-order-changed']
+            : D['diff.order-changed'],
+      ),
+    );
+  return `${change.field}: ${parts.join(', ')}`;
 }
 
 function objectsOf(topology: Topology): Map<string, { kind: DiffKind; id: string; value: Obj }> {
@@ -147,18 +174,18 @@ function objectsOf(topology: Topology): Map<string, { kind: DiffKind; id: string
 }
 
 /** How list elements are shown, per field: short and recognizable. */
-function describeItem(kind: DiffKind, field: string, item: unknown): string {
+function describeItem(kind: DiffKind, field: string, item: unknown, text: I18n): string {
   if (typeof item === 'string' || typeof item === 'number') return String(item);
-  if (field === 'rules') return describeSgRule(item as SecurityGroupRule);
+  if (field === 'rules') return describeSgRule(item as SecurityGroupRule, text);
   if (field === 'routes' && kind === 'erRouteTable') {
     const r = item as { destination: string; attachment?: string; blackhole?: boolean };
-    return `${r.destination} -> ${r.blackhole ? 'blackhole' : r.attachment}`;
+    return `${r.destination} -> ${r.blackhole ? text.t(D['diff.blackhole']) : r.attachment}`;
   }
   if (field === 'routes') {
     const r = item as Route;
     return `${r.destination} -> ${r.type}${r.nextHop ? ` ${r.nextHop}` : ''}`;
   }
-  if (field === 'ingress' || field === 'egress') return describeAclRule(item as AclRule);
+  if (field === 'ingress' || field === 'egress') return describeAclRule(item as AclRule, text);
   if (field === 'records') {
     const r = item as DnsRecord;
     return `${r.name} ${r.type} ${r.values.join(', ')}`;
@@ -175,64 +202,70 @@ function describeItem(kind: DiffKind, field: string, item: unknown): string {
   if (field === 'namespaces' || field === 'workloads') return (item as { name: string }).name;
   if (field === 'snatRules') {
     const s = item as { source: string; eip: string };
-    return `${s.source} via ${s.eip}`;
+    return text.t(D['diff.snat-rule'], s);
   }
   return stableJson(item);
 }
 
-function describeSgRule(rule: SecurityGroupRule): string {
+function describeSgRule(rule: SecurityGroupRule, text: I18n): string {
   const remote =
     rule.remote === undefined
-      ? 'any'
+      ? text.t(D['diff.any'])
       : typeof rule.remote === 'string'
         ? rule.remote
         : 'securityGroup' in rule.remote
-          ? `sg ${rule.remote.securityGroup}`
-          : `address group ${rule.remote.addressGroup}`;
-  const proto = `${rule.protocol ?? 'any'}${rule.ports ? `/${rule.ports}` : ''}`;
-  return `${rule.direction} ${rule.action ?? 'allow'} ${proto} ${rule.direction === 'ingress' ? 'from' : 'to'} ${remote} (priority ${rule.priority ?? 1})`;
+          ? text.t(D['diff.remote-group'], { id: rule.remote.securityGroup })
+          : text.t(D['diff.address-group'], { id: rule.remote.addressGroup });
+  return text.t(D['diff.sg-rule'], {
+    ingress: rule.direction === 'ingress',
+    allow: (rule.action ?? 'allow') === 'allow',
+    protocol: `${rule.protocol ?? text.t(D['diff.any'])}${rule.ports ? `/${rule.ports}` : ''}`,
+    remote,
+    priority: rule.priority ?? 1,
+  });
 }
 
-function describeAclRule(rule: AclRule): string {
-  const end = (value: AclRule['source']) =>
-    value === undefined ? 'any' : typeof value === 'string' ? value : `address group ${value.addressGroup}`;
-  return `${rule.action} ${rule.protocol ?? 'any'} ${end(rule.source)}${rule.sourcePorts ? `:${rule.sourcePorts}` : ''} -> ${end(rule.destination)}${rule.destinationPorts ? `:${rule.destinationPorts}` : ''}`;
+function describeAclRule(rule: AclRule, text: I18n): string {
+  const end = (value: AclRule['source'], ports: string | undefined) =>
+    `${value === undefined ? text.t(D['diff.any']) : typeof value === 'string' ? value : text.t(D['diff.address-group'], { id: value.addressGroup })}${ports ? `:${ports}` : ''}`;
+  return text.t(D['diff.acl-rule'], {
+    allow: rule.action === 'allow',
+    protocol: rule.protocol === undefined ? text.t(D['diff.any']) : String(rule.protocol),
+    from: end(rule.source, rule.sourcePorts),
+    to: end(rule.destination, rule.destinationPorts),
+  });
 }
 
-function fieldChanges(kind: DiffKind, before: Obj, after: Obj): string[] {
+function fieldChanges(kind: DiffKind, before: Obj, after: Obj): FieldChange[] {
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  const changes: string[] = [];
+  const changes: FieldChange[] = [];
   for (const field of fields) {
     const x = before[field];
     const y = after[field];
     if (stableJson(x) === stableJson(y)) continue;
     if (Array.isArray(x) || Array.isArray(y)) {
-      const xs = (Array.isArray(x) ? x : []).map((item) => describeItem(kind, field, item));
-      const ys = (Array.isArray(y) ? y : []).map((item) => describeItem(kind, field, item));
-      const plus = ys.filter((item) => !xs.includes(item));
-      const minus = xs.filter((item) => !ys.includes(item));
-      const parts = [...plus.map((p) => `+${p}`), ...minus.map((m) => `-${m}`)];
-      // ACL rules and bound security groups are ordered: same members in another order is a change.
-      if (!parts.length)
-        parts.push(
-          KUBERNETES_LISTS.has(field)
-            ? 'contents changed'
-            : kind === 'networkAcl'
-              ? 'rule order changed'
-              : 'order changed',
-        );
-      changes.push(`${field}: ${parts.join(', ')}`);
+      // Items compare by their English description: what a reader would call the same rule is the same rule.
+      const key = (item: unknown) => describeItem(kind, field, item, EN);
+      const xs = (Array.isArray(x) ? x : []) as unknown[];
+      const ys = (Array.isArray(y) ? y : []) as unknown[];
+      const xKeys = new Set(xs.map(key));
+      const yKeys = new Set(ys.map(key));
+      changes.push({
+        field,
+        added: ys.filter((item) => !xKeys.has(key(item))),
+        removed: xs.filter((item) => !yKeys.has(key(item))),
+      });
     } else {
-      changes.push(`${field}: ${short(x)} -> ${short(y)}`);
+      changes.push({ field, before: x, after: y });
     }
   }
   return changes;
 }
 
-function short(value: unknown): string {
-  if (value === undefined) return '(none)';
-  const text = typeof value === 'string' ? value : stableJson(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+function short(value: unknown, text: I18n): string {
+  if (value === undefined) return text.t(D['diff.no-value']);
+  const shown = typeof value === 'string' ? value : stableJson(value);
+  return shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
 }
 
 function stableJson(value: unknown): string {

@@ -53,7 +53,7 @@ describe('the topology subcommand', () => {
       ['n', true, true, 'U1'],
       ['n', true, false, 'U1'],
     ]);
-    expect(changes[1]?.description).toContain('~ resource redis-main');
+    expect(changes[1]?.diff?.changed.map((c) => `${c.kind} ${c.id}`)).toEqual(['resource redis-main']);
   });
 
   it('syncs through the configured importer (admins), storing the source, warnings and an audit entry', async () => {

@@ -148,11 +148,14 @@ describe('a change alert in the channel language', () => {
     expect(zhText).toContain('*拓扑 `prod` 已变更（变更人 <@U9>）：1 条监控路径出现问题。*');
     expect(zhText).toMatch(/订单 → mysql\* \(w1\): 可以访问 → \*无法访问\*\n\s+修复：/);
     expect(zhText).toContain('*变更内容*');
+    // The diff too, in the channel's language: the removed rule as the console says it.
+    expect(zhText).toMatch(/~ 安全组 sg-db\n\s+rules: -入方向 允许 tcp\/3306/);
     expect(zh?.text).toBe('拓扑 prod 已变更：1 条监控路径出现问题。出现问题：订单 → mysql。');
     expect(english(zhText)).toEqual([]);
     const en = alerts.find((a) => a.channel === 'C-en');
     expect(en?.text).toBe('Topology prod changed: 1 watched path broke. Broke: orders → mysql.');
     expect(blocksToText(en?.blocks ?? [])).toContain('*Change*');
+    expect(blocksToText(en?.blocks ?? [])).toMatch(/~ security group sg-db\n\s+rules: -ingress allow tcp\/3306/);
   });
 });
 

@@ -1,14 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffTopologies, formatDiff, isEmptyDiff } from '../../src/topology/diff.js';
+import { i18n } from '../../src/i18n/i18n.js';
+import { type DiffEntry, describeChange, diffTopologies, formatDiff, isEmptyDiff } from '../../src/topology/diff.js';
 import { validateTopology } from '../../src/topology/load.js';
 import type { Topology } from '../../src/topology/schema.js';
+import { untranslatedWords } from '../i18n/untranslated.js';
 
 function topology(data: unknown): Topology {
   const result = validateTopology(data);
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   return result.topology;
 }
+
+/** Changed entries with their field changes as the English lines a reader sees. */
+const asLines = (entries: readonly DiffEntry[]) =>
+  entries.map((e) => ({ kind: e.kind, id: e.id, changes: (e.changes ?? []).map((c) => describeChange(e.kind, c)) }));
 
 const base = {
   version: 1,
@@ -65,7 +71,7 @@ describe('diffTopologies', () => {
     const diff = diffTopologies(topology(base), topology(after));
     expect(diff.added).toEqual([{ kind: 'resource', id: 'db2' }]);
     expect(diff.removed).toEqual([{ kind: 'resource', id: 'db1' }]);
-    expect(diff.changed).toEqual([
+    expect(asLines(diff.changed)).toEqual([
       {
         kind: 'securityGroup',
         id: 'sg-db',
@@ -82,18 +88,45 @@ describe('diffTopologies', () => {
     expect(text).toContain('~ security group sg-db');
   });
 
+  it('reads in Chinese with the console words, ids, CIDRs and file keys as written', () => {
+    const after = structuredClone(base) as typeof base & { peerings?: unknown };
+    after.securityGroups[0]?.rules.push({
+      direction: 'ingress',
+      protocol: 'tcp',
+      ports: '3306',
+      remote: '172.16.0.0/16',
+    });
+    after.networkAcls[0]!.ingress.reverse();
+    after.resources = [{ name: 'db2', vpc: 'vpc-prod', subnet: 'subnet-nodes', addresses: ['192.168.10.53'] }];
+    const text = formatDiff(diffTopologies(topology(base), topology(after)), i18n('zh'));
+    expect(text.split('\n')).toEqual([
+      '新增 1 项（资源 db2），删除 1 项（资源 db1），修改 2 项（安全组 sg-db、网络ACL acl）',
+      '+ 资源 db2',
+      '- 资源 db1',
+      '~ 安全组 sg-db',
+      '    rules: +入方向 允许 tcp/3306 源地址 172.16.0.0/16（优先级 1）',
+      '~ 网络ACL acl',
+      '    ingress: 规则顺序有变化',
+    ]);
+    expect(untranslatedWords(text, ['db1', 'db2', 'sg-db', 'acl', 'rules', 'ingress'])).toEqual([]);
+    expect(formatDiff(diffTopologies(topology(base), topology(base)), i18n('zh'))).toBe('无变化');
+  });
+
   it('treats a new order of network ACL rules as a change (first match wins)', () => {
     const after = structuredClone(base);
     after.networkAcls[0]!.ingress.reverse();
     const diff = diffTopologies(topology(base), topology(after));
-    expect(diff.changed).toEqual([{ kind: 'networkAcl', id: 'acl', changes: ['ingress: rule order changed'] }]);
+    expect(asLines(diff.changed)).toEqual([
+      { kind: 'networkAcl', id: 'acl', changes: ['ingress: rule order changed'] },
+    ]);
   });
 
   it('shows a changed scalar field with its old and new value', () => {
     const after = structuredClone(base) as typeof base & { clusters: { serviceCidr?: string }[] };
     after.clusters[0]!.serviceCidr = '10.247.0.0/16';
     const diff = diffTopologies(topology(base), topology(after));
-    expect(diff.changed[0]?.changes).toEqual(['serviceCidr: (none) -> 10.247.0.0/16']);
+    expect(asLines(diff.changed)[0]?.changes).toEqual(['serviceCidr: (none) -> 10.247.0.0/16']);
+    expect(formatDiff(diff, i18n('zh'))).toContain('    serviceCidr: （无） -> 10.247.0.0/16');
   });
 
   it('is empty exactly when the documents are equal, and symmetric in size', () => {

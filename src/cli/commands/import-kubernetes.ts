@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { cli } from '../../i18n/messages/cli.js';
-import { cliImport as I } from '../../i18n/messages/cli-commands.js';
+import { cliCommands as C, cliImport as I } from '../../i18n/messages/cli-commands.js';
 import { syncKubernetes } from '../../kubernetes/index.js';
 import { QuestionError } from '../../question/errors.js';
 import { openFileStore, storePathFor } from '../../store/file-store.js';
@@ -65,15 +65,16 @@ export function registerKubernetesImport(command: Command, io: ImportIO, deps: {
             code: 'reachbot.import.failed',
           });
         }
-        for (const warning of result.warnings) emit(io.stderr, `warning: ${warning}\n`);
+        const text = cliText(io);
+        for (const warning of result.warnings) emit(io.stderr, `${text.t(cli['cli.warning'], { warning })}\n`);
         const diff = diffTopologies(entry.topology, result.topology);
         if (isEmptyDiff(diff)) {
-          emit(io.stdout, `cluster ${clusterName} of topology "${entry.name}" is unchanged\n`);
+          emit(io.stdout, `${text.t(I['cli.import.cluster-unchanged'], { cluster: clusterName, name: entry.name })}\n`);
           return;
         }
-        emit(io.stdout, `changes to topology "${entry.name}":\n${formatDiff(diff)}\n`);
+        emit(io.stdout, `${text.t(C['cli.topology.changes'], { name: entry.name })}\n${formatDiff(diff, text)}\n`);
         if (options.dryRun) {
-          emit(io.stdout, 'dry run: nothing was stored\n');
+          emit(io.stdout, `${text.t(I['cli.import.dry-run'])}\n`);
           return;
         }
         await putTopology(store, {
@@ -84,10 +85,16 @@ export function registerKubernetesImport(command: Command, io: ImportIO, deps: {
         const cluster = (result.topology.clusters ?? []).find(
           (c) => c.name.toLowerCase() === clusterName.toLowerCase(),
         );
-        emit(
-          io.stdout,
-          `updated cluster ${cluster?.name ?? clusterName} of topology "${entry.name}" (${cluster?.namespaces?.length ?? 0} namespaces, ${cluster?.workloads?.length ?? 0} workloads, ${cluster?.networkPolicies?.length ?? 0} NetworkPolicies, ${cluster?.securityGroupResources?.length ?? 0} SecurityGroup resources; ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'})\n`,
-        );
+        const updated = text.t(I['cli.import.cluster-updated'], {
+          cluster: cluster?.name ?? clusterName,
+          name: entry.name,
+          namespaces: cluster?.namespaces?.length ?? 0,
+          workloads: cluster?.workloads?.length ?? 0,
+          policies: cluster?.networkPolicies?.length ?? 0,
+          groups: cluster?.securityGroupResources?.length ?? 0,
+          warnings: result.warnings.length,
+        });
+        emit(io.stdout, `${updated}\n`);
       } finally {
         await store.close();
       }

@@ -174,7 +174,7 @@ async function store(
         emit(io.stdout, `${text.t(I['cli.import.unchanged'], { name })}\n`);
         return;
       }
-      emit(io.stdout, `${text.t(C['cli.topology.changes'], { name })}\n${formatDiff(diff)}\n`);
+      emit(io.stdout, `${text.t(C['cli.topology.changes'], { name })}\n${formatDiff(diff, text)}\n`);
       if (!yes) {
         cmd.error(text.t(I['cli.import.exists'], { name }), {
           exitCode: 4,

@@ -58,7 +58,7 @@ export function register(program: Command, io: CliIO): void {
         const previous = getTopology(store, name);
         const diff = previous ? diffTopologies(previous.topology, parsed) : undefined;
         if (diff && !isEmptyDiff(diff)) {
-          io.stdout.write(`${text.t(C['cli.topology.changes'], { name })}\n${formatDiff(diff)}\n`);
+          io.stdout.write(`${text.t(C['cli.topology.changes'], { name })}\n${formatDiff(diff, text)}\n`);
           if (!options.yes) {
             throw CliExit.of(EXIT.failed, C['cli.topology.differs'], { name });
           }

@@ -172,4 +172,23 @@ export const cliImport = {
     zh: (p) =>
       `已${p.replaced ? '替换' : '保存'}拓扑“${p.name}”（${p.vpcs} 个 VPC、${p.clusters} 个集群、${p.resources} 个资源、${p.securityGroups} 个安全组；${p.warnings} 条警告）`,
   }),
+  'cli.import.cluster-unchanged': message<{ cluster: string; name: string }>({
+    en: (p) => `cluster ${p.cluster} of topology "${p.name}" is unchanged`,
+    zh: (p) => `拓扑“${p.name}”中的集群 ${p.cluster} 没有变化`,
+  }),
+  'cli.import.dry-run': fixed('dry run: nothing was stored', '试运行：未保存任何内容'),
+  'cli.import.cluster-updated': message<{
+    cluster: string;
+    name: string;
+    namespaces: number;
+    workloads: number;
+    policies: number;
+    groups: number;
+    warnings: number;
+  }>({
+    en: (p) =>
+      `updated cluster ${p.cluster} of topology "${p.name}" (${p.namespaces} namespaces, ${p.workloads} workloads, ${p.policies} NetworkPolicies, ${p.groups} SecurityGroup resources; ${p.warnings} warning${p.warnings === 1 ? '' : 's'})`,
+    zh: (p) =>
+      `已更新拓扑“${p.name}”中的集群 ${p.cluster}（${p.namespaces} 个命名空间、${p.workloads} 个工作负载、${p.policies} 条网络策略、${p.groups} 个 SecurityGroup 资源；${p.warnings} 条警告）`,
+  }),
 };

@@ -16,6 +16,7 @@ import { scenarios } from './scenarios.js';
 import { schedule } from './schedule.js';
 import { slack } from './slack.js';
 import { sync } from './sync.js';
+import { topologyDiff } from './topology-diff.js';
 
 /** The catalogs by area; an area's ids are unique within it. */
 export const CATALOGS: Readonly<Record<string, Catalog>> = {
@@ -40,4 +41,5 @@ export const CATALOGS: Readonly<Record<string, Catalog>> = {
   scenarios,
   slack,
   sync,
+  topologyDiff,
 };
