@@ -1,7 +1,7 @@
 // The language an answer is being written in, with the formatting that goes with it: messages, numbers,
 // lists, durations and times, all for that locale. Pure: the clock is never read here.
 import { type Lang, LOCALES } from './lang.js';
-import type { Message } from './message.js';
+import type { Localized, Message } from './message.js';
 
 /** Everything a renderer needs to write in one language. */
 export interface I18n {
@@ -9,6 +9,8 @@ export interface I18n {
   /** The message's text in this language. */
   t(message: Message<void>): string;
   t<P>(message: Message<P>, params: P): string;
+  /** A text written earlier in every language, in this one. */
+  pick(text: Localized): string;
   /** 1,234 / 1,234 (grouped for the locale). */
   number(value: number): string;
   /** "a, b and c" / "a、b和c". */
@@ -56,6 +58,7 @@ function create(lang: Lang): I18n {
     t<P>(message: Message<P>, params?: P): string {
       return message[lang](params as P);
     },
+    pick: (text) => text[lang],
     number: (value) => numbers.format(value),
     list: (items, type = 'conjunction') => lists[type].format(items),
     duration(ms) {

@@ -17,3 +17,11 @@ export function message<P = void>(texts: Message<P>): Message<P> {
 export function fixed(en: string, zh: string): Message<void> {
   return { en: () => en, zh: () => zh };
 }
+
+/** A message already written in every language: for a value kept (or sent between threads) before its reader is known. */
+export type Localized = { readonly [L in Lang]: string };
+
+/** Write a message in every language now; a reader later picks theirs (`I18n.pick`). */
+export function localized<P>(message: Message<P>, params: P): Localized {
+  return { en: message.en(params), zh: message.zh(params) };
+}

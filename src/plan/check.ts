@@ -4,6 +4,8 @@
 import { diagnose } from '../answer/diagnose.js';
 import { type DiagnosisResult, flowsOf, type Verdict } from '../engine/diagnosis.js';
 import { EN, type I18n } from '../i18n/i18n.js';
+import { localized } from '../i18n/message.js';
+import { planNotes as N } from '../i18n/messages/plan-notes.js';
 import { QuestionError } from '../question/errors.js';
 import { type Blocker, blockerOf } from '../reverse/reverse.js';
 import { type CompiledTopology, compileTopology } from '../topology/compile.js';
@@ -95,7 +97,7 @@ export function checkPlan(
         if (!(error instanceof ChangeError)) throw error;
         entry = {
           ...entry,
-          note: `not in the topology as the plan expects: ${error.issues.map((i) => i.message).join('; ')}`,
+          note: localized(N['plan.note.not-as-expected'], { issues: error.issues.map((i) => i.message) }),
         };
       }
     }
@@ -116,7 +118,9 @@ export function checkPlan(
     const now = after === before ? was : ask(after, path, text);
     const depends = unknown.filter((p) => p.touches.some((id) => names(was.text, id) || names(now.text, id)));
     if (depends.length) {
-      const because = depends.map((p) => `${p.address} (${p.unknown!.join(', ')} known only after apply)`).join('; ');
+      const because = text.t(N['plan.note.join'], {
+        notes: depends.map((p) => text.t(N['plan.note.known-after-apply'], { address: p.address, keys: p.unknown! })),
+      });
       return {
         path,
         before: was.verdict,

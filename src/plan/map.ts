@@ -1,6 +1,8 @@
 // One resource change of a Terraform plan → edits to a topology, through the Terraform importer's own mapping:
 // the resource's `before` or `after` is imported as a one-resource state (plus the VPC it names, from the
 // topology) by importTerraformState, and the mapped rule, route or peering becomes a what-if change.
+import { type Localized, localized, type Message } from '../i18n/message.js';
+import { planNotes as N } from '../i18n/messages/plan-notes.js';
 import { importTerraformState } from '../import/terraform/index.js';
 import { parseCidr } from '../net/address.js';
 import { impliedDefaultTableId } from '../topology/compile.js';
@@ -23,8 +25,16 @@ export interface PlannedChange {
   /** Attributes that matter for reachability but are known only after apply: paths through `touches` are uncertain. */
   readonly unknown?: readonly string[];
   /** Why it is not evaluated (a type reachbot does not map, an object the topology does not have). */
-  readonly note?: string;
+  readonly note?: PlanNote;
 }
+
+/** A note in every language; `quiet` ones (nothing to evaluate) are not listed as "not evaluated". */
+export interface PlanNote extends Localized {
+  readonly quiet?: boolean;
+}
+
+const note = <P>(m: Message<P>, params: P): PlanNote => localized(m, params);
+const quiet = (m: Message<void>): PlanNote => ({ ...localized(m, undefined), quiet: true });
 
 /** The resource types check-plan evaluates. */
 export const PLAN_TYPES = [
@@ -131,7 +141,7 @@ function mapRule(rc: ResourceChange, topology: Topology, deleting: boolean, crea
   const after = attrs(rc.change.after);
   const changes: Change[] = [];
   const touches: string[] = [];
-  const notes: string[] = [];
+  const notes: PlanNote[] = [];
   if (deleting && before) {
     const group = groupKnown(topology, before.security_group_id);
     const mapped = importOne(rc.type, before, topology, []).securityGroups?.[0]?.rules?.[0];
@@ -145,14 +155,14 @@ function mapRule(rc: ResourceChange, topology: Topology, deleting: boolean, crea
         at: rc.address,
       });
       touches.push(group);
-    } else notes.push(`security group ${String(before.security_group_id)} is not in the topology`);
+    } else notes.push(note(N['plan.note.group-missing'], { id: String(before.security_group_id) }));
   }
   if (creating && after) {
     const unknown = ruleUnknowns(after, rc.change.after_unknown);
     const groupId = typeof after.security_group_id === 'string' ? after.security_group_id : undefined;
     if (unknown.length) {
       if (groupId && groupKnown(topology, groupId)) touches.push(groupId);
-      else if (!groupId) notes.push('its security group is created by this plan');
+      else if (!groupId) notes.push(note(N['plan.note.group-created'], undefined));
       return { ...base, changes, touches: namesOf(topology, touches), unknown };
     }
     const group = groupKnown(topology, groupId);
@@ -170,17 +180,24 @@ function mapRule(rc: ResourceChange, topology: Topology, deleting: boolean, crea
       removed.securityGroup === group &&
       sameRule(removed.rule, rule)
     )
-      return { ...base, changes: [], touches: [], note: 'no change to what the rule allows' };
+      return { ...base, changes: [], touches: [], note: quiet(N['plan.note.same-rule']) };
     if (group && rule && !Array.isArray(rule)) {
       changes.push({ op: 'add-rule', securityGroup: group, rule, at: rc.address });
       touches.push(group);
-    } else notes.push(`security group ${String(groupId)} is not in the topology (no declared resource uses it)`);
+    } else notes.push(note(N['plan.note.group-unused'], { id: String(groupId) }));
   }
   return {
     ...base,
     changes,
     touches: namesOf(topology, [...new Set(touches)]),
-    ...(notes.length && changes.length === 0 ? { note: notes.join('; ') } : {}),
+    ...(notes.length && changes.length === 0 ? { note: joinNotes(notes) } : {}),
+  };
+}
+
+function joinNotes(notes: readonly PlanNote[]): PlanNote {
+  return {
+    en: N['plan.note.join'].en({ notes: notes.map((n) => n.en) }),
+    zh: N['plan.note.join'].zh({ notes: notes.map((n) => n.zh) }),
   };
 }
 
@@ -202,7 +219,8 @@ function mapRoute(rc: ResourceChange, topology: Topology, deleting: boolean, cre
   const touches: string[] = [];
   if (deleting && before && typeof before.destination === 'string') {
     const table = tableOf(topology, before);
-    if (!table) return { ...base, changes, touches, note: `VPC ${String(before.vpc_id)} is not in the topology` };
+    if (!table)
+      return { ...base, changes, touches, note: note(N['plan.note.vpc-missing'], { id: String(before.vpc_id) }) };
     changes.push({ op: 'remove-route', ...table, destination: before.destination, at: rc.address });
     touches.push(table.id);
   }
@@ -213,7 +231,7 @@ function mapRoute(rc: ResourceChange, topology: Topology, deleting: boolean, cre
       if (table) touches.push(table.id);
       return unknown.length
         ? { ...base, changes, touches, unknown }
-        : { ...base, changes, touches, note: `VPC ${String(after.vpc_id)} is not in the topology` };
+        : { ...base, changes, touches, note: note(N['plan.note.vpc-missing'], { id: String(after.vpc_id) }) };
     }
     const vpcId = String(after.vpc_id);
     const imported = importOne(
@@ -227,7 +245,7 @@ function mapRoute(rc: ResourceChange, topology: Topology, deleting: boolean, cre
     const route = mapped ? normalizeRoute(mapped) : undefined;
     // Nothing of a change that cannot be mapped whole is applied (an update's removal alone would mislead).
     if (!route || Array.isArray(route))
-      return { ...base, changes: [], touches: [], note: 'the route could not be mapped' };
+      return { ...base, changes: [], touches: [], note: note(N['plan.note.route-unmapped'], undefined) };
     const { id: _id, ...where } = table;
     const removed = changes.find((c) => c.op === 'remove-route');
     const previous = (topology.vpcs ?? [])
@@ -240,7 +258,7 @@ function mapRoute(rc: ResourceChange, topology: Topology, deleting: boolean, cre
       previous?.type === route.type &&
       previous.nextHop === route.nextHop
     )
-      return { ...base, changes: [], touches: [], note: 'no change to routing' };
+      return { ...base, changes: [], touches: [], note: quiet(N['plan.note.same-route']) };
     changes.push({ op: 'add-route', ...where, route, at: rc.address });
     touches.push(table.id);
   }
@@ -317,18 +335,19 @@ function mapDcs(rc: ResourceChange, topology: Topology): PlannedChange {
       ...base,
       changes: [],
       touches: [],
-      note: 'a DCS instance created or deleted: import the topology again to evaluate it',
+      note: note(N['plan.note.dcs-lifecycle'], undefined),
     };
   const resource = (topology.resources ?? []).find(
     (r) => (typeof before.id === 'string' && r.id === before.id) || r.name === before.name,
   );
   if (!resource)
-    return { ...base, changes: [], touches: [], note: `DCS instance ${String(before.name)} is not in the topology` };
+    return { ...base, changes: [], touches: [], note: note(N['plan.note.dcs-missing'], { name: String(before.name) }) };
   const unknown = unknownKeys(rc.change.after_unknown, ['whitelists', 'whitelist_enable']);
   if (unknown.length) return { ...base, changes: [], touches: [resource.name], unknown };
   const was = whitelistOf(before, topology);
   const now = whitelistOf(after, topology);
-  if (!was || !now) return { ...base, changes: [], touches: [], note: 'its attributes could not be mapped' };
+  if (!was || !now)
+    return { ...base, changes: [], touches: [], note: note(N['plan.note.attributes-unmapped'], undefined) };
   const changes: Change[] = [];
   for (const [group, entries] of now)
     for (const address of entries)
@@ -338,7 +357,7 @@ function mapDcs(rc: ResourceChange, topology: Topology): PlannedChange {
     for (const address of entries)
       if (!now.get(group)?.includes(address))
         changes.push({ op: 'remove-whitelist-entry', resource: resource.name, group, address, at: rc.address });
-  if (changes.length === 0) return { ...base, changes, touches: [], note: 'no change to the whitelist' };
+  if (changes.length === 0) return { ...base, changes, touches: [], note: quiet(N['plan.note.same-whitelist']) };
   return { ...base, changes, touches: [resource.name] };
 }
 
@@ -347,7 +366,7 @@ export function mapResourceChange(rc: ResourceChange, topology: Topology): Plann
   const actions = rc.change.actions;
   const base = { address: rc.address, type: rc.type, actions, changes: [], touches: [] };
   if (actions.every((a) => a === 'no-op' || a === 'read' || a === 'forget'))
-    return { ...base, note: 'no change to the network' };
+    return { ...base, note: quiet(N['plan.note.no-network-change']) };
   // 'forget' drops an object from the state without destroying it: the network does not change.
   const deleting = actions.includes('delete') || actions.includes('update');
   const creating = actions.includes('create') || actions.includes('update');
@@ -361,6 +380,6 @@ export function mapResourceChange(rc: ResourceChange, topology: Topology): Plann
     case 'huaweicloud_dcs_instance':
       return mapDcs(rc, topology);
     default:
-      return { ...base, note: `${rc.type} is not evaluated by check-plan (it maps ${PLAN_TYPES.join(', ')})` };
+      return { ...base, note: note(N['plan.note.type-not-evaluated'], { type: rc.type, types: PLAN_TYPES }) };
   }
 }

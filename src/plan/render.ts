@@ -40,7 +40,7 @@ function counts(check: PlanCheck) {
 }
 
 /** The check as JSON: counts, every path with its causes, every resource change with what it did. */
-export function planJson(check: PlanCheck): unknown {
+export function planJson(check: PlanCheck, text: I18n = EN): unknown {
   const c = counts(check);
   return {
     summary: {
@@ -59,7 +59,7 @@ export function planJson(check: PlanCheck): unknown {
       actions: p.actions,
       edits: p.changes.length,
       ...(p.unknown?.length ? { unknownAfterApply: p.unknown } : {}),
-      ...(p.note ? { note: p.note } : {}),
+      ...(p.note ? { note: text.pick(p.note) } : {}),
     })),
   };
 }
@@ -79,8 +79,8 @@ function detail(check: PlanCheck, r: PlanPathResult, indent: string, text: I18n,
   return lines;
 }
 
-function notEvaluated(check: PlanCheck): string[] {
-  return check.planned.filter((p) => p.note && !p.note.startsWith('no change')).map((p) => `${p.address}: ${p.note}`);
+function notEvaluated(check: PlanCheck, text: I18n): string[] {
+  return check.planned.flatMap((p) => (p.note && !p.note.quiet ? [`${p.address}: ${text.pick(p.note)}`] : []));
 }
 
 /** Terminal text. */
@@ -105,7 +105,7 @@ export function planText(check: PlanCheck, text: I18n = EN): string {
   section(text.t(M['plan.breaks']), '✗', c.breaks);
   section(text.t(M['plan.uncertain']), '?', c.uncertain);
   section(text.t(M['plan.fixed']), '✓', c.fixed);
-  const skipped = notEvaluated(check);
+  const skipped = notEvaluated(check, text);
   if (skipped.length) lines.push('', text.t(M['plan.notEvaluated']), ...skipped.map((s) => `  - ${s}`));
   return lines.join('\n');
 }
@@ -145,7 +145,7 @@ export function planMarkdown(check: PlanCheck, text: I18n = EN): string {
   table(text.t(M['plan.mdBreaks']), c.breaks);
   table(text.t(M['plan.mdUncertain']), c.uncertain);
   table(text.t(M['plan.mdFixed']), c.fixed);
-  const skipped = notEvaluated(check);
+  const skipped = notEvaluated(check, text);
   if (skipped.length)
     lines.push(
       '',

@@ -55,7 +55,7 @@ describe('checkPlan on the recorded plan', () => {
   it('maps each action: delete, create (computed id), update that changes nothing, replace with unknowns, no-op, unmapped', () => {
     const plan = parsePlan(PLAN_TEXT);
     const mapped = (plan.resource_changes ?? []).map((rc) => mapResourceChange(rc, topology()));
-    expect(mapped.map((m) => [m.address, m.changes.map((c) => c.op), m.unknown ?? [], m.note ?? ''])).toEqual([
+    expect(mapped.map((m) => [m.address, m.changes.map((c) => c.op), m.unknown ?? [], m.note?.en ?? ''])).toEqual([
       ['huaweicloud_networking_secgroup_rule.db_from_pods', ['remove-rule'], [], ''],
       ['module.peering.huaweicloud_vpc_route.b_to_pods', ['remove-route'], [], ''],
       ['huaweicloud_networking_secgroup_rule.web_from_pods', ['add-rule'], [], ''],

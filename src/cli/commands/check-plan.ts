@@ -66,7 +66,7 @@ async function run(file: string, options: CheckPlanOptions, io: CliIO): Promise<
   }
   const out =
     options.format === 'json'
-      ? JSON.stringify(planJson(check), null, 2)
+      ? JSON.stringify(planJson(check, cliText(io)), null, 2)
       : options.format === 'markdown'
         ? planMarkdown(check, cliText(io))
         : planText(check, cliText(io));
