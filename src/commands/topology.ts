@@ -2,6 +2,7 @@
 // and every write (or refusal) lands in the audit log.
 
 import { type I18n, i18n } from '../i18n/i18n.js';
+import { errorText, LocalizedError } from '../i18n/localized-error.js';
 import { commands as C } from '../i18n/messages/commands.js';
 import { namesById, objectLabel } from '../names/labels.js';
 import { escapeMrkdwn as esc } from '../render/mrkdwn.js';
@@ -264,7 +265,9 @@ async function syncTopology(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await recordAudit(context, { action: 'topology sync', target: name, outcome: 'failed', detail: message });
-    return { text: say(context).t(C['topology.sync-failed'], { name, message: esc(message) }) };
+    const said = errorText(error, say(context));
+    const ours = error instanceof LocalizedError;
+    return { text: say(context).t(C['topology.sync-failed'], { name, message: esc(said), ours }) };
   }
   return storeTopology(context, {
     name,

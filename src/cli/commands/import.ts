@@ -5,6 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Lang } from '../../i18n/lang.js';
+import { errorText } from '../../i18n/localized-error.js';
 import { cli } from '../../i18n/messages/cli.js';
 import { cliCommands as C, cliImport as I } from '../../i18n/messages/cli-commands.js';
 import { HUAWEICLOUD_SERVICES, importHuaweiCloud } from '../../import/huaweicloud/index.js';
@@ -138,7 +139,7 @@ async function run(
   try {
     result = await importer();
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error, cliText(io));
     cmd.error(cliText(io).t(I['cli.import.failed'], { message }), {
       exitCode: 2,
       code: 'reachbot.import.failed',

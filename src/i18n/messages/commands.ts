@@ -107,9 +107,10 @@ export const commands = {
       `:wastebasket: 已删除拓扑 \`${p.name}\`。${p.watching ? `仍有 ${p.watching} 条关注引用它，在重新导入该拓扑或删除这些关注之前，它们会报告拓扑缺失。` : ''}`,
   }),
   'topology.no-sync': fixed('Cloud sync is not configured in this deployment.', '此部署未配置云同步。'),
-  'topology.sync-failed': message<{ name: string; message: string }>({
+  // `ours`: the message is reachbot's own (already in the reader's language); else the source's words, as code.
+  'topology.sync-failed': message<{ name: string; message: string; ours?: boolean }>({
     en: (p) => `:x: Sync of \`${p.name}\` failed: ${p.message}`,
-    zh: (p) => `:x: 同步 \`${p.name}\` 失败：\`${p.message}\``,
+    zh: (p) => `:x: 同步 \`${p.name}\` 失败：${p.ours ? p.message : `\`${p.message}\``}`,
   }),
   'topology.import-how': message<{ name: string }>({
     en: (p) =>

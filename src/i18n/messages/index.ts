@@ -11,6 +11,7 @@ import { digest } from './digest.js';
 import { engineEdges, enginePath, enginePeering, enginePolicy, engineTransit } from './engine-path.js';
 import { engineSource } from './engine-source.js';
 import { fixes } from './fixes.js';
+import { importErrors } from './import-errors.js';
 import { planNotes } from './plan-notes.js';
 import { question } from './question.js';
 import { scenarios } from './scenarios.js';
@@ -37,6 +38,7 @@ export const CATALOGS: Readonly<Record<string, Catalog>> = {
   enginePolicy,
   engineTransit,
   fixes,
+  importErrors,
   planNotes,
   question,
   schedule,

@@ -2,7 +2,11 @@
 // backoff, and the failures an importer must tell apart (bad credentials stop the import; a
 // service missing in the region or a missing permission skip that service; anything else is an
 // API error with Huawei's error_code). Credentials never appear in errors or logs.
+
 import { z } from 'zod';
+import { LocalizedError } from '../../i18n/localized-error.js';
+import { localized } from '../../i18n/message.js';
+import { importErrors as E } from '../../i18n/messages/import-errors.js';
 import { signRequest } from './signer.js';
 
 export interface HuaweiCredentials {
@@ -28,12 +32,10 @@ export interface ClientOptions {
 }
 
 /** The credentials were refused: nothing else will work, so the import stops. */
-export class HuaweiCloudAuthError extends Error {
+export class HuaweiCloudAuthError extends LocalizedError {
   readonly code = 'reachbot_import_auth';
   constructor(readonly detail: string) {
-    super(
-      `Huawei Cloud refused the credentials (${detail}). Check HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK: the access key may be expired, disabled, deleted or mistyped, the secret key may not belong to it, or this computer's clock may be off by more than 15 minutes.`,
-    );
+    super(localized(E['import.refused-credentials'], { detail }));
     this.name = 'HuaweiCloudAuthError';
   }
 }

@@ -1,5 +1,8 @@
 // `reachbot import huaweicloud`: credentials from the environment, the project of the region,
 // then every service read into one topology.
+import { LocalizedError } from '../../i18n/localized-error.js';
+import { type Localized, localized } from '../../i18n/message.js';
+import { importErrors as E } from '../../i18n/messages/import-errors.js';
 import { assembleTopologyCooperatively } from '../assemble.js';
 import type { ImportResult } from '../model.js';
 import { type ClientOptions, HuaweiCloudClient, type HuaweiCredentials } from './client.js';
@@ -9,10 +12,10 @@ import { iamProjectList } from './responses.js';
 export { HuaweiCloudApiError, HuaweiCloudAuthError, ServiceUnavailableError } from './client.js';
 
 /** Thrown for input the user must fix before anything is read (missing credentials, project). */
-export class ImportSetupError extends Error {
+export class ImportSetupError extends LocalizedError {
   readonly code = 'reachbot_import_setup';
-  constructor(message: string) {
-    super(message);
+  constructor(text: Localized) {
+    super(text);
     this.name = 'ImportSetupError';
   }
 }
@@ -39,9 +42,7 @@ export function credentialsFromEnv(env: Readonly<Record<string, string | undefin
   const accessKey = env.HUAWEICLOUD_SDK_AK || env.HUAWEICLOUD_ACCESS_KEY;
   const secretKey = env.HUAWEICLOUD_SDK_SK || env.HUAWEICLOUD_SECRET_KEY;
   if (!accessKey || !secretKey) {
-    throw new ImportSetupError(
-      'no Huawei Cloud credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or HUAWEICLOUD_ACCESS_KEY and HUAWEICLOUD_SECRET_KEY) to an access key with read-only permissions (see docs/IMPORT.md)',
-    );
+    throw new ImportSetupError(localized(E['import.no-credentials'], { doc: 'docs/IMPORT.md' }));
   }
   const securityToken = env.HUAWEICLOUD_SDK_SECURITY_TOKEN || env.HUAWEICLOUD_SECURITY_TOKEN || undefined;
   return securityToken ? { accessKey, secretKey, securityToken } : { accessKey, secretKey };
@@ -50,7 +51,7 @@ export function credentialsFromEnv(env: Readonly<Record<string, string | undefin
 /** Import one region's project from the Huawei Cloud APIs into a topology v1 document. */
 export async function importHuaweiCloud(options: HuaweiCloudImportOptions): Promise<ImportResult> {
   if (!/^[a-z]{2}(-[a-z0-9]+)+$/.test(options.region)) {
-    throw new ImportSetupError(`"${options.region}" is not a Huawei Cloud region id (e.g. cn-north-4, ap-southeast-1)`);
+    throw new ImportSetupError(localized(E['import.bad-region'], { region: options.region }));
   }
   const clientOptions: ClientOptions = {
     region: options.region,
@@ -94,9 +95,7 @@ export function endpointSettings(options: Pick<HuaweiCloudImportOptions, 'env' |
   for (const [service, value] of Object.entries(options.endpoints ?? {})) endpoints[service.toLowerCase()] = value;
   for (const [service, value] of Object.entries(endpoints)) {
     if (!(HUAWEICLOUD_SERVICES as readonly string[]).includes(service))
-      throw new ImportSetupError(
-        `no service "${service}" to override: the importer calls ${HUAWEICLOUD_SERVICES.join(', ')}`,
-      );
+      throw new ImportSetupError(localized(E['import.unknown-service'], { service, services: HUAWEICLOUD_SERVICES }));
     let url: URL | undefined;
     try {
       url = new URL(value);
@@ -104,14 +103,12 @@ export function endpointSettings(options: Pick<HuaweiCloudImportOptions, 'env' |
       url = undefined;
     }
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash)
-      throw new ImportSetupError(
-        `the ${service} endpoint "${value}" is not an http(s) base URL (e.g. https://${service}.cn-north-4.example.com)`,
-      );
+      throw new ImportSetupError(localized(E['import.bad-endpoint'], { service, value }));
     endpoints[service] = value;
   }
   const domain = (options.domain || options.env.HUAWEICLOUD_DOMAIN || '').trim().replace(/^\.+|\.+$/g, '');
   if (domain && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i.test(domain))
-    throw new ImportSetupError(`"${domain}" is not a domain name (e.g. myhuaweicloud.eu)`);
+    throw new ImportSetupError(localized(E['import.bad-domain'], { domain }));
   return {
     ...(domain ? { domain } : {}),
     ...(Object.keys(endpoints).length ? { endpoints } : {}),
@@ -123,9 +120,7 @@ async function findProjectId(client: HuaweiCloudClient, region: string): Promise
   const parsed = iamProjectList.safeParse(await client.get('iam', '/v3/projects', { name: region }));
   const project = parsed.success ? parsed.data.projects.find((p) => p.name === region) : undefined;
   if (!project) {
-    throw new ImportSetupError(
-      `could not find the project of region ${region}; pass --project-id or set HUAWEICLOUD_PROJECT_ID`,
-    );
+    throw new ImportSetupError(localized(E['import.no-project'], { region }));
   }
   return project.id;
 }

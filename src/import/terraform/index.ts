@@ -1,5 +1,8 @@
 // `reachbot import terraform STATE.json`: the huaweicloud provider's resources in a Terraform state
 // into a topology v1 document; every other resource type is named in a warning.
+import { LocalizedError } from '../../i18n/localized-error.js';
+import { type Localized, localized } from '../../i18n/message.js';
+import { importErrors as E } from '../../i18n/messages/import-errors.js';
 import { type AssembleOptions, assembleTopology, assembleTopologyCooperatively } from '../assemble.js';
 import { dcsAccessControl, dcsMayHaveWhitelist } from '../dcs.js';
 import { connectAddresses, connectDomainNames } from '../dms.js';
@@ -15,10 +18,10 @@ import { mapTerraformErs } from './enterprise-router.js';
 import { type Attributes, attributeSchemas, type MappedType, terraformState } from './state.js';
 
 /** The state file is not a Terraform state v4. */
-export class TerraformStateError extends Error {
+export class TerraformStateError extends LocalizedError {
   readonly code = 'reachbot_import_terraform_state';
-  constructor(message: string) {
-    super(message);
+  constructor(text: Localized) {
+    super(text);
     this.name = 'TerraformStateError';
   }
 }
@@ -49,14 +52,19 @@ function readTerraformState(
     try {
       data = JSON.parse(input);
     } catch (error) {
-      throw new TerraformStateError(`${source} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new TerraformStateError(localized(E['import.terraform-not-json'], { source, detail }));
     }
   }
   const parsed = terraformState.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new TerraformStateError(
-      `${source} is not a Terraform state v4: ${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}`,
+      localized(E['import.terraform-not-state'], {
+        source,
+        path: issue?.path.join('.') ?? '',
+        detail: issue?.message ?? 'invalid',
+      }),
     );
   }
 
