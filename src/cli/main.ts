@@ -105,7 +105,7 @@ function report(error: unknown, io: CliIO): number {
     return EXIT.invalid;
   }
   if (error instanceof TopologyError) {
-    for (const issue of locatedLines(error.issues, error.source ?? 'topology')) line(issue);
+    for (const issue of locatedLines(error.issues, error.source ?? 'topology', text)) line(issue);
     return EXIT.invalid;
   }
   if (error instanceof ChangeError) {

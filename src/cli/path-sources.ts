@@ -17,7 +17,7 @@ import {
 } from '../store/topologies.js';
 import type { Topology } from '../topology/schema.js';
 import type { PathToCompare } from '../whatif/compare.js';
-import { CliExit, type CliIO, EXIT } from './io.js';
+import { CliExit, type CliIO, cliText, EXIT } from './io.js';
 import { requireTopologyFile } from './topology-file.js';
 
 export interface PathSource {
@@ -34,7 +34,8 @@ export async function loadPathSource(
   io: CliIO,
   cluster?: string,
 ): Promise<PathSource> {
-  if (options.topology) return { topology: await requireTopologyFile(options.topology, io.cwd), watched: [] };
+  if (options.topology)
+    return { topology: await requireTopologyFile(options.topology, io.cwd, cliText(io)), watched: [] };
   const store = await openFileStore(storePathFor(io.env, io.cwd), { writer: false });
   try {
     const stored = cluster

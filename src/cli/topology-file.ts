@@ -3,6 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { EN, type I18n } from '../i18n/i18n.js';
 import { cliCommands as C } from '../i18n/messages/cli-commands.js';
 import { formatIssues, type TopologyIssue } from '../topology/errors.js';
 import { parseTopology } from '../topology/load.js';
@@ -11,29 +12,29 @@ import { CliExit, EXIT } from './io.js';
 
 export type TopologyFileResult = { ok: true; topology: Topology } | { ok: false; lines: string[] };
 
-/** Read and validate `file` (relative to `cwd`); a missing or unreadable file is a CliExit. */
-export async function readTopologyFile(file: string, cwd: string): Promise<TopologyFileResult> {
-  let text: string;
+/** Read and validate `file` (relative to `cwd`); a missing or unreadable file is a CliExit. Issues in `text`'s language. */
+export async function readTopologyFile(file: string, cwd: string, text: I18n = EN): Promise<TopologyFileResult> {
+  let content: string;
   try {
-    text = await readFile(resolve(cwd, file), 'utf8');
+    content = await readFile(resolve(cwd, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'directory' : { code: String(code ?? error) };
     throw CliExit.of(EXIT.invalid, C['cli.file.unreadable'], { file, why });
   }
-  const result = parseTopology(text);
+  const result = parseTopology(content);
   if (result.ok) return result;
-  return { ok: false, lines: locatedLines(result.issues, file) };
+  return { ok: false, lines: locatedLines(result.issues, file, text) };
 }
 
 /** One `file:line: path: message` line per issue. */
-export function locatedLines(issues: readonly TopologyIssue[], file: string): string[] {
-  return issues.map((issue) => formatIssues([issue], file));
+export function locatedLines(issues: readonly TopologyIssue[], file: string, text: I18n = EN): string[] {
+  return issues.map((issue) => formatIssues([issue], file, text));
 }
 
 /** Read `file` or end the command with every located problem and exit status 2. */
-export async function requireTopologyFile(file: string, cwd: string): Promise<Topology> {
-  const result = await readTopologyFile(file, cwd);
+export async function requireTopologyFile(file: string, cwd: string, text: I18n = EN): Promise<Topology> {
+  const result = await readTopologyFile(file, cwd, text);
   if (result.ok) return result.topology;
   throw CliExit.of(EXIT.invalid, C['cli.file.invalid-topology'], { file, lines: result.lines });
 }

@@ -108,7 +108,10 @@ export async function importTopologyText(
       detail: `${parsed.issues.length} issues (${source})`,
     });
     return {
-      text: say(context).t(C['topology.invalid-file'], { name, issues: esc(formatIssues(parsed.issues, source)) }),
+      text: say(context).t(C['topology.invalid-file'], {
+        name,
+        issues: esc(formatIssues(parsed.issues, source, say(context))),
+      }),
     };
   }
   return storeTopology(context, {

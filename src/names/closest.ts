@@ -42,13 +42,14 @@ export function knownHint(typed: string, known: readonly string[], meter: WorkMe
 export const HINT_COMPARISONS = 200_000;
 
 /**
- * A `knownHint` for a whole document: each distinct (name, list) pair is ranked once, and ranking stops
- * once `budget` comparisons are spent, so 5,000 unknown references against 5,000 names stay linear.
+ * The closest known names for each unknown one in a whole document (the data of a `knownHint`): each distinct
+ * (name, list) pair is ranked once, and ranking stops once `budget` comparisons are spent, so 5,000 unknown
+ * references against 5,000 names stay linear; past the budget the first names are listed unranked.
  */
 export function boundedHints(budget = HINT_COMPARISONS, meter: WorkMeter = noMeter) {
   let left = budget;
-  const memo = new WeakMap<readonly string[], Map<string, string>>();
-  return (typed: string, known: readonly string[]): string => {
+  const memo = new WeakMap<readonly string[], Map<string, { names: string[]; more: boolean }>>();
+  return (typed: string, known: readonly string[]): { names: string[]; more: boolean } => {
     let byName = memo.get(known);
     if (!byName) {
       byName = new Map();
@@ -56,13 +57,14 @@ export function boundedHints(budget = HINT_COMPARISONS, meter: WorkMeter = noMet
     }
     const cached = byName.get(typed);
     if (cached !== undefined) return cached;
-    let hint: string;
+    let hint: { names: string[]; more: boolean };
     if (known.length <= left) {
       left -= known.length;
-      hint = knownHint(typed, known, meter);
+      const { ranked, more } = knownNames(typed, known, meter);
+      hint = { names: ranked, more };
     } else {
       meter.tick();
-      hint = ` (known: ${known.slice(0, 5).join(', ')}${known.length > 5 ? ', ...' : ''})`;
+      hint = { names: known.slice(0, 5), more: known.length > 5 };
     }
     byName.set(typed, hint);
     return hint;

@@ -1,6 +1,9 @@
 // Address and prefix arithmetic. Ranges are [start, end] as bigints so that IPv4, IPv6, CIDRs and
 // address-group ranges ("a-b") share one representation and one containment test.
+
 import ipaddr from 'ipaddr.js';
+import { type Localized, localized, type Message } from '../i18n/message.js';
+import { topologyIssues as T } from '../i18n/messages/topology-issues.js';
 
 export type Family = 4 | 6;
 
@@ -83,7 +86,15 @@ export function parseIp(text: string): AddressRange | null {
   return null;
 }
 
-export type CidrResult = { ok: true; cidr: Cidr } | { ok: false; message: string };
+/** A failure says what is wrong in English (`message`) and in every language (`text`). */
+export type Failure = { ok: false; message: string; text: Localized };
+
+export type CidrResult = { ok: true; cidr: Cidr } | Failure;
+
+const failure = <P>(m: Message<P>, params: P): Failure => {
+  const text = localized(m, params);
+  return { ok: false, message: text.en, text };
+};
 
 /**
  * Parse a CIDR ("192.168.10.0/24") or, when `allowBareIp`, a single address (as /32 or /128).
@@ -94,16 +105,16 @@ export function parseCidr(text: string, allowBareIp = true): CidrResult {
   const slash = trimmed.indexOf('/');
   if (slash < 0) {
     const ip = allowBareIp ? parseIp(trimmed) : null;
-    if (!ip) return { ok: false, message: `"${text}" is not a CIDR` };
+    if (!ip) return failure(T['topology.issue.not-cidr'], { value: text });
     const bits = WIDTH[ip.family];
     return { ok: true, cidr: { ...ip, bits, text: `${ip.text}/${bits}` } };
   }
   const ip = parseIp(trimmed.slice(0, slash));
   const bitsText = trimmed.slice(slash + 1);
-  if (!ip || !/^\d{1,3}$/.test(bitsText)) return { ok: false, message: `"${text}" is not a CIDR` };
+  if (!ip || !/^\d{1,3}$/.test(bitsText)) return failure(T['topology.issue.not-cidr'], { value: text });
   const bits = Number(bitsText);
   const width = WIDTH[ip.family];
-  if (bits > width) return { ok: false, message: `"${text}" is not a CIDR` };
+  if (bits > width) return failure(T['topology.issue.not-cidr'], { value: text });
   const hostBits = BigInt(width - bits);
   const mask = ((1n << BigInt(width)) - 1n) ^ ((1n << hostBits) - 1n);
   const start = ip.start & mask;
@@ -111,22 +122,19 @@ export function parseCidr(text: string, allowBareIp = true): CidrResult {
   // parseIp's text is canonical, so without host bits the input address is already the network's text.
   const canonical = `${start === ip.start ? ip.text : fromBigInt(ip.family, start)}/${bits}`;
   if (start !== ip.start) {
-    return {
-      ok: false,
-      message: `"${text}" has host bits set: did you mean ${canonical} (or ${ip.text}/${width} for the single address)?`,
-    };
+    return failure(T['topology.issue.host-bits'], { value: text, canonical, single: `${ip.text}/${width}` });
   }
   return { ok: true, cidr: { family: ip.family, start, end, bits, text: canonical } };
 }
 
 /** Parse an address-group entry: a CIDR, an address, or a range "a-b" of one family. */
-export function parseAddressEntry(text: string): { ok: true; range: AddressRange } | { ok: false; message: string } {
+export function parseAddressEntry(text: string): { ok: true; range: AddressRange } | Failure {
   const dash = text.indexOf('-');
   if (dash > 0 && !text.includes('/')) {
     const from = parseIp(text.slice(0, dash));
     const to = parseIp(text.slice(dash + 1));
     if (!from || !to || from.family !== to.family || from.start > to.start) {
-      return { ok: false, message: `"${text}" is not an address range (first-last, same family, ascending)` };
+      return failure(T['topology.issue.not-range'], { value: text });
     }
     return {
       ok: true,

@@ -1,8 +1,12 @@
 // Port lists as Huawei writes them ("3306", "3300-3310", "22,3306,8000-8080"), and IP protocols.
+import { type Localized, localized } from '../i18n/message.js';
+import { topologyIssues as T } from '../i18n/messages/topology-issues.js';
 
 export type PortRange = readonly [number, number];
 
-export type PortListResult = { ok: true; ranges: PortRange[] } | { ok: false; message: string };
+export type PortListResult = { ok: true; ranges: PortRange[] } | { ok: false; message: string; text: Localized };
+
+const fail = (text: Localized) => ({ ok: false as const, message: text.en, text });
 
 /** Parse a Huawei multiport string; each part is a port or an ascending range within 1..65535. */
 export function parsePortList(text: string, min = 1, max = 65535): PortListResult {
@@ -10,11 +14,11 @@ export function parsePortList(text: string, min = 1, max = 65535): PortListResul
   for (const raw of text.split(',')) {
     const part = raw.trim();
     const match = /^(\d{1,5})(?:\s*-\s*(\d{1,5}))?$/.exec(part);
-    if (!match) return { ok: false, message: `"${text}" is not a port list (e.g. "3306", "3300-3310", "22,3306")` };
+    if (!match) return fail(localized(T['topology.issue.not-port-list'], { value: text }));
     const lo = Number(match[1]);
     const hi = match[2] === undefined ? lo : Number(match[2]);
     if (lo < min || hi > max || lo > hi) {
-      return { ok: false, message: `"${part}" in "${text}" is outside ${min}-${max} or not ascending` };
+      return fail(localized(T['topology.issue.port-out-of-range'], { part, value: text, min, max }));
     }
     ranges.push([lo, hi]);
   }

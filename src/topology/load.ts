@@ -1,9 +1,12 @@
 // Turning text or data into a validated Topology: YAML or JSON in, located issues out.
 import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { z } from 'zod';
 import { noMeter, type WorkMeter } from '../bounds/meter.js';
-import { formatPath, type TopologyIssue } from './errors.js';
-import { type Topology, topologySchema } from './schema.js';
+import { type Localized, localized } from '../i18n/message.js';
+import { topologyIssues as T, type ValueShape } from '../i18n/messages/topology-issues.js';
+import { formatPath, issueOf, type TopologyIssue } from './errors.js';
+import { SCHEMA_TEXTS, type Topology, topologySchema } from './schema.js';
 import { checkReferences } from './validate.js';
 
 export type TopologyResult = { ok: true; topology: Topology } | { ok: false; issues: TopologyIssue[] };
@@ -15,10 +18,10 @@ export const MAX_REPORTED_ISSUES = 1000;
 export function validateTopology(input: unknown, meter: WorkMeter = noMeter): TopologyResult {
   const parsed = topologySchema.safeParse(input);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({
-      path: formatPath(issue.path),
-      message: describeIssue(issue, valueAt(input, issue.path)),
-    }));
+    const issues = parsed.error.issues.map((issue): TopologyIssue => {
+      const text = describeIssue(issue, valueAt(input, issue.path));
+      return { path: formatPath(issue.path), message: text.en, text };
+    });
     return { ok: false, issues: capIssues(dedupe(issues)) };
   }
   const refIssues = checkReferences(parsed.data, meter);
@@ -28,10 +31,7 @@ export function validateTopology(input: unknown, meter: WorkMeter = noMeter): To
 function capIssues(issues: TopologyIssue[]): TopologyIssue[] {
   if (issues.length <= MAX_REPORTED_ISSUES) return issues;
   const more = issues.length - MAX_REPORTED_ISSUES;
-  return [
-    ...issues.slice(0, MAX_REPORTED_ISSUES),
-    { path: '', message: `... and ${more} more issue${more === 1 ? '' : 's'} (fix these first)` },
-  ];
+  return [...issues.slice(0, MAX_REPORTED_ISSUES), issueOf('', T['topology.issues.more'], { more })];
 }
 
 /** How many values a document may expand to: YAML aliases share nodes, so a small text can stand for billions. */
@@ -62,7 +62,12 @@ export function parseTopology(text: string, meter: WorkMeter = noMeter): Topolog
     if (!(error instanceof YAMLException)) throw error;
     return {
       ok: false,
-      issues: [{ path: '', message: error.reason, ...(error.mark ? { line: error.mark.line + 1 } : {}) }],
+      issues: [
+        {
+          ...issueOf('', T['topology.issue.yaml-syntax'], { reason: error.reason }),
+          ...(error.mark ? { line: error.mark.line + 1 } : {}),
+        },
+      ],
     };
   }
   const allowance = valueAllowance(text.length);
@@ -70,10 +75,11 @@ export function parseTopology(text: string, meter: WorkMeter = noMeter): Topolog
     return {
       ok: false,
       issues: [
-        {
-          path: '',
-          message: `the document expands to more than ${allowance} values from ${text.length} characters (more than ${MAX_EXPANSION_RATIO} values per character: YAML aliases?); write the values out or use JSON`,
-        },
+        issueOf('', T['topology.issue.amplified'], {
+          allowance,
+          length: text.length,
+          ratio: MAX_EXPANSION_RATIO,
+        }),
       ],
     };
   }
@@ -181,28 +187,44 @@ type ZodIssueLike = {
   keys?: readonly PropertyKey[];
   expected?: unknown;
   input?: unknown;
+  params?: Record<string, unknown>;
+  errors?: readonly (readonly ZodIssueLike[])[];
 };
 
-function describeIssue(issue: ZodIssueLike, value: unknown): string {
-  if (issue.code === 'unrecognized_keys' && issue.keys) {
-    return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${String(k)}"`).join(', ')} (unknown keys are rejected so that a typo never changes a verdict)`;
-  }
+/** Zod's own Chinese wording, for the checks whose message reachbot does not write itself. */
+const ZOD_ZH = z.locales.zhCN().localeError;
+
+/** Texts given to the schema's own checks, by their English text. */
+const SCHEMA_TEXT_BY_EN = new Map(SCHEMA_TEXTS.map((text) => [text.en, text]));
+
+function describeIssue(issue: ZodIssueLike, value: unknown): Localized {
+  if (issue.code === 'unrecognized_keys' && issue.keys)
+    return localized(T['topology.issue.unknown-keys'], { keys: issue.keys.map(String) });
   // A literal's or enum's own message ("must be 1") would hide that the key is simply missing.
   if (value === undefined && ['invalid_type', 'invalid_value', 'invalid_union'].includes(issue.code))
-    return 'is required';
-  if (issue.code === 'invalid_type') {
-    const expected =
-      issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : `a ${String(issue.expected)}`;
-    return `must be ${expected}, not ${describeValue(value)}`;
-  }
-  return issue.message;
+    return localized(T['topology.issue.required'], undefined);
+  if (issue.code === 'invalid_type')
+    return localized(T['topology.issue.wrong-type'], { expected: String(issue.expected), value: shapeOf(value) });
+  // A union's own message ("Invalid input") hides the useful one of its first branch (the protocol list, say).
+  const branch = issue.code === 'invalid_union' ? issue.errors?.[0]?.[0] : undefined;
+  if (branch) return describeIssue(branch, value);
+  const carried = issue.params?.text as Localized | undefined;
+  if (carried) return carried;
+  const known = SCHEMA_TEXT_BY_EN.get(issue.message);
+  if (known) return known;
+  const zh = ZOD_ZH(issue as Parameters<typeof ZOD_ZH>[0]);
+  return { en: issue.message, zh: typeof zh === 'string' ? zh : (zh?.message ?? issue.message) };
 }
 
-function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  return `${typeof value === 'string' ? 'the string' : `the ${typeof value}`} ${JSON.stringify(value)}`;
+function shapeOf(value: unknown): ValueShape {
+  if (value === null) return { shape: 'null' };
+  if (Array.isArray(value)) return { shape: 'list' };
+  if (typeof value === 'object') return { shape: 'mapping' };
+  const json = JSON.stringify(value) ?? String(value);
+  if (typeof value === 'string') return { shape: 'string', json };
+  if (typeof value === 'number') return { shape: 'number', json };
+  if (typeof value === 'boolean') return { shape: 'boolean', json };
+  return { shape: 'other', json };
 }
 
 /** The value at a zod issue path in the raw input (undefined when absent). */

@@ -2,18 +2,31 @@
 // an unknown key is an error, so a typo never silently changes a verdict. CIDRs are checked and
 // normalized here; references between objects are checked in validate.ts.
 import { z } from 'zod';
+import { type Localized, localized, type Message } from '../i18n/message.js';
+import { topologyIssues as T } from '../i18n/messages/topology-issues.js';
 import { canonicalHostName, qualifyRecordName } from '../names/host-name.js';
 import { parseAddressEntry, parseCidr, parseIp } from '../net/address.js';
 import { parsePortList } from '../net/ports.js';
 
-const id = z.string().min(1, 'must not be empty');
+/**
+ * A custom issue from a catalog message: zod keeps the English text as the message, and every language in
+ * `params.text` (load.ts reads it back).
+ */
+function customIssue(text: Localized, path?: PropertyKey[]) {
+  return { code: 'custom' as const, message: text.en, params: { text }, ...(path ? { path } : {}) };
+}
+const issue = <P>(m: Message<P>, params: P, path?: PropertyKey[]) => customIssue(localized(m, params), path);
+
+const en = (m: Message<void>) => m.en();
+
+const id = z.string().min(1, en(T['topology.issue.not-empty']));
 
 /** A CIDR (or, where `allowBareIp`, a single address), normalized to canonical text. */
 const cidr = (allowBareIp = false) =>
   z.string().transform((value, ctx) => {
     const parsed = parseCidr(value, allowBareIp);
     if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: parsed.message });
+      ctx.addIssue(customIssue(parsed.text));
       return z.NEVER;
     }
     return parsed.cidr.text;
@@ -22,7 +35,7 @@ const cidr = (allowBareIp = false) =>
 const ipAddress = z.string().transform((value, ctx) => {
   const parsed = parseIp(value);
   if (!parsed) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not an IP address` });
+    ctx.addIssue(issue(T['topology.issue.not-ip'], { value }));
     return z.NEVER;
   }
   return parsed.text;
@@ -31,7 +44,7 @@ const ipAddress = z.string().transform((value, ctx) => {
 const addressEntry = z.string().transform((value, ctx) => {
   const parsed = parseAddressEntry(value);
   if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: parsed.message });
+    ctx.addIssue(customIssue(parsed.text));
     return z.NEVER;
   }
   // A single address is stored bare ("10.0.0.5", not "10.0.0.5/32"); an IPv6 /32 prefix is not one.
@@ -43,17 +56,28 @@ const portList = z.union([z.string(), z.number().int()]).transform((value, ctx) 
   const text = String(value);
   const parsed = parsePortList(text, 0, 65535);
   if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: parsed.message });
+    ctx.addIssue(customIssue(parsed.text));
     return z.NEVER;
   }
   return text.replace(/\s+/g, '');
 });
 
 export const PROTOCOLS = ['tcp', 'udp', 'icmp', 'icmpv6', 'any'] as const;
-const protocol = z.union([
-  z.enum(PROTOCOLS, { message: `must be one of ${PROTOCOLS.join(', ')} or an IP protocol number 0-255` }),
-  z.number().int().min(0).max(255),
-]);
+const PROTOCOL_TEXT = localized(T['topology.issue.protocol'], { protocols: PROTOCOLS });
+
+/** Messages given to zod checks themselves (`min`, `enum`, `literal`): load.ts finds their other texts by the English one. */
+export const SCHEMA_TEXTS: readonly Localized[] = [
+  ...[
+    T['topology.issue.not-empty'],
+    T['topology.issue.give-reason'],
+    T['topology.issue.record-type'],
+    T['topology.issue.record-value'],
+    T['topology.issue.version'],
+  ].map((m) => localized(m, undefined)),
+  PROTOCOL_TEXT,
+];
+
+const protocol = z.union([z.enum(PROTOCOLS, { message: PROTOCOL_TEXT.en }), z.number().int().min(0).max(255)]);
 
 export const ROUTE_TYPES = [
   'local',
@@ -86,10 +110,7 @@ export const NETWORK_MODEL_ALIASES: Record<string, (typeof NETWORK_MODELS)[numbe
 const networkModel = z.string().transform((value, ctx) => {
   const model = NETWORK_MODEL_ALIASES[value.trim().toLowerCase()];
   if (!model) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `"${value}" is not a network model: use overlay_l2 (tunnel), vpc-router (vpc) or eni (cnn2)`,
-    });
+    ctx.addIssue(issue(T['topology.issue.network-model'], { value }));
     return z.NEVER;
   }
   return model;
@@ -111,7 +132,7 @@ const routeTable = z.strictObject({
   routes: z.array(route).optional(),
   description: z.string().optional(),
   /** Why the importer could not read this table's routes: answers that depend on them are uncertain. */
-  unread: z.string().min(1, 'must give the reason').optional(),
+  unread: z.string().min(1, en(T['topology.issue.give-reason'])).optional(),
 });
 
 const subnet = z.strictObject({
@@ -201,7 +222,7 @@ const networkAcl = z.strictObject({
   ingress: z.array(aclRule).optional(),
   egress: z.array(aclRule).optional(),
   /** Why the importer could not read this ACL's rules: answers that depend on them are uncertain. */
-  unread: z.string().min(1, 'must give the reason').optional(),
+  unread: z.string().min(1, en(T['topology.issue.give-reason'])).optional(),
 });
 
 const node = z.strictObject({
@@ -341,7 +362,7 @@ const whitelist = z.strictObject({
 const hostName = z.string().transform((value, ctx) => {
   const canonical = canonicalHostName(value);
   if (canonical === null || canonical.startsWith('*')) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a host name (labels of letters, digits, "-" and "_")` });
+    ctx.addIssue(issue(T['topology.issue.not-host-name'], { value, labels: true }));
     return z.NEVER;
   }
   return canonical;
@@ -352,8 +373,8 @@ export const DNS_RECORD_TYPES = ['A', 'AAAA', 'CNAME'] as const;
 const dnsRecord = z.strictObject({
   /** Relative to the zone ("orders-db"), "@" for the zone itself, or fully qualified; "*" may lead (wildcard). */
   name: z.string(),
-  type: z.enum(DNS_RECORD_TYPES, { message: 'must be A, AAAA or CNAME (the record types that lead to an address)' }),
-  values: z.array(z.string()).min(1, 'a record needs at least one value'),
+  type: z.enum(DNS_RECORD_TYPES, { message: en(T['topology.issue.record-type']) }),
+  values: z.array(z.string()).min(1, en(T['topology.issue.record-value'])),
   description: z.string().optional(),
 });
 
@@ -361,32 +382,28 @@ const dnsRecord = z.strictObject({
 function normalizeRecord(
   record: z.output<typeof dnsRecord>,
   zone: string,
-  ctx: { addIssue: (issue: { code: 'custom'; message: string; path: PropertyKey[] }) => void },
+  ctx: { addIssue: (issue: ReturnType<typeof customIssue>) => void },
   path: PropertyKey[],
 ): z.output<typeof dnsRecord> {
   const name = qualifyRecordName(record.name, zone);
   if (name === null)
-    ctx.addIssue({
-      code: 'custom',
-      path: [...path, 'name'],
-      message: `"${record.name}" is not a host name in zone ${zone}`,
-    });
+    ctx.addIssue(issue(T['topology.issue.not-in-zone'], { value: record.name, zone }, [...path, 'name']));
   const values = record.values.map((value, v) => {
     const at = [...path, 'values', v];
     if (record.type === 'CNAME') {
       const target = canonicalHostName(value);
       if (target === null || target.startsWith('*'))
-        ctx.addIssue({ code: 'custom', path: at, message: `"${value}" is not a host name` });
+        ctx.addIssue(issue(T['topology.issue.not-host-name'], { value, labels: false }, at));
       return target ?? value;
     }
     const ip = parseIp(value.trim());
     const family = record.type === 'A' ? 4 : 6;
     if (ip?.family !== family || ip.bits !== (family === 4 ? 32 : 128))
-      ctx.addIssue({ code: 'custom', path: at, message: `"${value}" is not an IPv${family} address (${record.type})` });
+      ctx.addIssue(issue(T['topology.issue.not-family-address'], { value, family, type: record.type }, at));
     return ip?.text ?? value;
   });
   if (record.type === 'CNAME' && values.length > 1)
-    ctx.addIssue({ code: 'custom', path: [...path, 'values'], message: 'a CNAME record has exactly one value' });
+    ctx.addIssue(issue(T['topology.issue.cname-one-value'], undefined, [...path, 'values']));
   return { ...record, name: name ?? record.name, values };
 }
 
@@ -400,7 +417,7 @@ const dnsZone = z
     records: z.array(dnsRecord).optional(),
     description: z.string().optional(),
     /** Why the importer could not read the zone's record sets: a name it might hold is unknown, not absent. */
-    unread: z.string().min(1, 'must give the reason').optional(),
+    unread: z.string().min(1, en(T['topology.issue.give-reason'])).optional(),
   })
   .transform((zone, ctx) => {
     if (!zone.records) return zone;
@@ -450,7 +467,7 @@ const erRouteTable = z.strictObject({
   /** Static and blackhole routes. */
   routes: z.array(erRoute).optional(),
   /** Why the importer could not read this table (its associations, propagations, routes): answers crossing it are uncertain. */
-  unread: z.string().min(1, 'must give the reason').optional(),
+  unread: z.string().min(1, en(T['topology.issue.give-reason'])).optional(),
 });
 
 const erAttachment = z.strictObject({
@@ -476,7 +493,7 @@ const enterpriseRouter = z.strictObject({
 
 /** The whole v1 document. */
 export const topologySchema = z.strictObject({
-  version: z.literal(1, { message: 'must be 1 (the only topology version this reachbot reads)' }),
+  version: z.literal(1, { message: en(T['topology.issue.version']) }),
   name: z.string().optional(),
   description: z.string().optional(),
   /** The Huawei Cloud region (cn-north-4): fixes name it instead of a placeholder. */

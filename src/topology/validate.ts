@@ -2,14 +2,16 @@
 // table per VPC, subnets inside their VPC, and model-specific cluster fields.
 
 import { noMeter, type WorkMeter } from '../bounds/meter.js';
+import { type ReferenceKind, topologyIssues as T } from '../i18n/messages/topology-issues.js';
 import { boundedHints } from '../names/closest.js';
 import { type Cidr, contains, parseCidr, mustCidr as parseValidCidr } from '../net/address.js';
 import { PrefixIndex } from './compile.js';
-import type { TopologyIssue } from './errors.js';
+import { issueOf, type TopologyIssue } from './errors.js';
 import { checkKubernetesObjects } from './kubernetes-objects.js';
 import type { Topology } from './schema.js';
 
-type Issue = { path: string; message: string };
+const VPC: ReferenceKind = { kind: 'vpc' };
+const SECURITY_GROUP: ReferenceKind = { kind: 'securityGroup' };
 
 /** Reference and consistency checks on a schema-valid topology; returns every issue found. */
 export function checkReferences(topology: Topology, meter: WorkMeter = noMeter): TopologyIssue[] {
@@ -25,7 +27,7 @@ export function checkReferences(topology: Topology, meter: WorkMeter = noMeter):
     }
     return cidr;
   };
-  const issues: Issue[] = [];
+  const issues: TopologyIssue[] = [];
   const unique = (list: readonly { id?: string; name?: string }[] | undefined, key: 'id' | 'name', at: string) => {
     const seen = new Map<string, number>();
     (list ?? []).forEach((item, index) => {
@@ -34,7 +36,9 @@ export function checkReferences(topology: Topology, meter: WorkMeter = noMeter):
       if (value === undefined) return;
       const first = seen.get(value);
       if (first !== undefined)
-        issues.push({ path: `${at}[${index}].${key}`, message: `"${value}" is already used by ${at}[${first}]` });
+        issues.push(
+          issueOf(`${at}[${index}].${key}`, T['topology.issue.duplicate'], { value, first: `${at}[${first}]` }),
+        );
       else seen.set(value, index);
     });
   };
@@ -73,13 +77,15 @@ export function checkReferences(topology: Topology, meter: WorkMeter = noMeter):
   unique(topology.clusters, 'name', 'clusters');
   unique(topology.resources, 'name', 'resources');
 
-  const ref = (value: string, known: readonly string[], path: string, what: string) => {
+  const ref = (value: string, known: readonly string[], path: string, what: ReferenceKind) => {
     meter.tick();
     if (!setOf(known).has(value))
-      issues.push({ path, message: `unknown ${what} "${value}"${knownHint(value, known)}` });
+      issues.push(
+        issueOf(path, T['topology.issue.unknown-reference'], { what, value, known: knownHint(value, known) }),
+      );
   };
 
-  const refs = (values: readonly string[] | undefined, known: readonly string[], path: string, what: string) => {
+  const refs = (values: readonly string[] | undefined, known: readonly string[], path: string, what: ReferenceKind) => {
     (values ?? []).forEach((value, index) => {
       ref(value, known, `${path}[${index}]`, what);
     });
@@ -95,46 +101,53 @@ export function checkReferences(topology: Topology, meter: WorkMeter = noMeter):
     // VPC CIDR blocks may not overlap one another (a duplicate would also make every lookup return it twice).
     for (const { index, other } of overlapping(blocks, meter)) {
       const name = (i: number) => (i === 0 ? 'cidr' : `secondaryCidrs[${i - 1}]`);
-      issues.push({
-        path: `${at}.${name(index)}`,
-        message: `${blocks[index]!.text} overlaps ${at}.${name(other)} (${blocks[other]!.text})`,
-      });
+      issues.push(
+        issueOf(`${at}.${name(index)}`, T['topology.issue.overlaps'], {
+          cidr: blocks[index]!.text,
+          other: `${at}.${name(other)}`,
+          otherCidr: blocks[other]!.text,
+        }),
+      );
     }
     const tableIds = (vpc.routeTables ?? []).map((t) => t.id);
     unique(vpc.routeTables, 'id', `${at}.routeTables`);
     unique(vpc.natGateways, 'id', `${at}.natGateways`);
     const defaults = (vpc.routeTables ?? []).filter((t) => t.default).length;
     if ((vpc.routeTables ?? []).length > 0 && defaults !== 1) {
-      issues.push({
-        path: `${at}.routeTables`,
-        message: `exactly one route table must be default: true (found ${defaults})`,
-      });
+      issues.push(issueOf(`${at}.routeTables`, T['topology.issue.one-default-table'], { found: defaults }));
     }
     (vpc.subnets ?? []).forEach((subnet, s) => {
       const sat = `${at}.subnets[${s}]`;
       const other = subnetSeen.get(subnet.id);
-      if (other) issues.push({ path: `${sat}.id`, message: `"${subnet.id}" is already used by ${other}` });
+      if (other) issues.push(issueOf(`${sat}.id`, T['topology.issue.duplicate'], { value: subnet.id, first: other }));
       else subnetSeen.set(subnet.id, sat);
       meter.tick();
       const block = mustCidr(subnet.cidr);
       if (blockIndex.containing(block).length === 0) {
-        issues.push({
-          path: `${sat}.cidr`,
-          message: `${subnet.cidr} is outside the VPC's CIDRs (${describeBlocks(blocks)})`,
-        });
+        issues.push(
+          issueOf(`${sat}.cidr`, T['topology.issue.outside-vpc'], {
+            cidr: subnet.cidr,
+            blocks: blocks.slice(0, 5).map((b) => b.text),
+            more: Math.max(0, blocks.length - 5),
+          }),
+        );
       }
-      if (subnet.routeTable) ref(subnet.routeTable, tableIds, `${sat}.routeTable`, `route table of ${vpc.id}`);
-      if (subnet.networkAcl) ref(subnet.networkAcl, aclIds, `${sat}.networkAcl`, 'network ACL');
+      if (subnet.routeTable)
+        ref(subnet.routeTable, tableIds, `${sat}.routeTable`, { kind: 'routeTableOf', of: vpc.id });
+      if (subnet.networkAcl) ref(subnet.networkAcl, aclIds, `${sat}.networkAcl`, { kind: 'networkAcl' });
     });
     for (const { index, other } of overlapping(
       (vpc.subnets ?? []).map((subnet) => mustCidr(subnet.cidr)),
       meter,
     )) {
       const subnets = vpc.subnets ?? [];
-      issues.push({
-        path: `${at}.subnets[${index}].cidr`,
-        message: `${subnets[index]!.cidr} overlaps ${at}.subnets[${other}] (${subnets[other]!.cidr})`,
-      });
+      issues.push(
+        issueOf(`${at}.subnets[${index}].cidr`, T['topology.issue.overlaps'], {
+          cidr: subnets[index]!.cidr,
+          other: `${at}.subnets[${other}]`,
+          otherCidr: subnets[other]!.cidr,
+        }),
+      );
     }
     (vpc.routeTables ?? []).forEach((table, t) => {
       // One route per destination in a table, as the VPC API enforces: two would leave the choice undefined.
@@ -144,21 +157,23 @@ export function checkReferences(topology: Topology, meter: WorkMeter = noMeter):
         const key = mustCidr(route.destination).text;
         const first = destinations.get(key);
         if (first !== undefined)
-          issues.push({
-            path: `${at}.routeTables[${t}].routes[${r}].destination`,
-            message: `${route.destination} is already the destination of ${at}.routeTables[${t}].routes[${first}]`,
-          });
+          issues.push(
+            issueOf(`${at}.routeTables[${t}].routes[${r}].destination`, T['topology.issue.duplicate-destination'], {
+              destination: route.destination,
+              first: `${at}.routeTables[${t}].routes[${first}]`,
+            }),
+          );
         else destinations.set(key, r);
         if (route.type === 'peering') {
           const path = `${at}.routeTables[${t}].routes[${r}].nextHop`;
-          if (!route.nextHop) issues.push({ path, message: 'a peering route needs nextHop: a peering id' });
-          else ref(route.nextHop, peeringIds, path, 'peering');
+          if (!route.nextHop) issues.push(issueOf(path, T['topology.issue.peering-next-hop'], undefined));
+          else ref(route.nextHop, peeringIds, path, { kind: 'peering' });
         }
         // A route to an ER the file declares must name it; with no ERs declared, such routes stay opaque.
         if (route.type === 'er' && erIds.length > 0) {
           const path = `${at}.routeTables[${t}].routes[${r}].nextHop`;
-          if (!route.nextHop) issues.push({ path, message: 'an er route needs nextHop: an enterprise router id' });
-          else ref(route.nextHop, erIds, path, 'enterprise router');
+          if (!route.nextHop) issues.push(issueOf(path, T['topology.issue.er-next-hop'], undefined));
+          else ref(route.nextHop, erIds, path, { kind: 'enterpriseRouter' });
         }
       });
     });
@@ -166,20 +181,22 @@ export function checkReferences(topology: Topology, meter: WorkMeter = noMeter):
       (nat.snatRules ?? []).forEach((rule, r) => {
         const isSubnet = subnetById.has(rule.source);
         if (!isSubnet && !parseCidr(rule.source).ok) {
-          issues.push({
-            path: `${at}.natGateways[${n}].snatRules[${r}].source`,
-            message: `"${rule.source}" is neither a subnet id nor a CIDR${knownHint(rule.source, subnetIds)}`,
-          });
+          issues.push(
+            issueOf(`${at}.natGateways[${n}].snatRules[${r}].source`, T['topology.issue.snat-source'], {
+              value: rule.source,
+              known: knownHint(rule.source, subnetIds),
+            }),
+          );
         }
       });
     });
   });
 
   (topology.peerings ?? []).forEach((p, i) => {
-    ref(p.requesterVpc, vpcIds, `peerings[${i}].requesterVpc`, 'VPC');
-    ref(p.accepterVpc, vpcIds, `peerings[${i}].accepterVpc`, 'VPC');
+    ref(p.requesterVpc, vpcIds, `peerings[${i}].requesterVpc`, VPC);
+    ref(p.accepterVpc, vpcIds, `peerings[${i}].accepterVpc`, VPC);
     if (p.requesterVpc === p.accepterVpc)
-      issues.push({ path: `peerings[${i}]`, message: 'a peering must join two different VPCs' });
+      issues.push(issueOf(`peerings[${i}]`, T['topology.issue.peering-same-vpc'], undefined));
   });
 
   unique(topology.enterpriseRouters, 'id', 'enterpriseRouters');
@@ -191,28 +208,22 @@ export function checkReferences(topology: Topology, meter: WorkMeter = noMeter):
     (er.attachments ?? []).forEach((attachment, a) => {
       const aat = `${at}.attachments[${a}]`;
       if ((attachment.type ?? 'vpc') === 'vpc') {
-        if (!attachment.vpc) issues.push({ path: `${aat}.vpc`, message: 'a vpc attachment needs vpc: a VPC id' });
-        else ref(attachment.vpc, vpcIds, `${aat}.vpc`, 'VPC');
-        if (!attachment.subnet)
-          issues.push({ path: `${aat}.subnet`, message: 'a vpc attachment needs subnet: a subnet of its VPC' });
+        if (!attachment.vpc) issues.push(issueOf(`${aat}.vpc`, T['topology.issue.attachment-vpc'], undefined));
+        else ref(attachment.vpc, vpcIds, `${aat}.vpc`, VPC);
+        if (!attachment.subnet) issues.push(issueOf(`${aat}.subnet`, T['topology.issue.attachment-subnet'], undefined));
         else if (attachment.vpc)
-          ref(
-            attachment.subnet,
-            subnetsOfVpc.get(attachment.vpc) ?? [],
-            `${aat}.subnet`,
-            `subnet of ${attachment.vpc}`,
-          );
-        if (attachment.cidrs?.length)
-          issues.push({
-            path: `${aat}.cidrs`,
-            message:
-              "a vpc attachment propagates its VPC's CIDR blocks: cidrs are for vpn, vgw and peering attachments",
+          ref(attachment.subnet, subnetsOfVpc.get(attachment.vpc) ?? [], `${aat}.subnet`, {
+            kind: 'subnetOf',
+            of: attachment.vpc,
           });
+        if (attachment.cidrs?.length)
+          issues.push(issueOf(`${aat}.cidrs`, T['topology.issue.attachment-cidrs'], undefined));
       } else if (attachment.vpc || attachment.subnet) {
-        issues.push({
-          path: `${aat}.${attachment.vpc ? 'vpc' : 'subnet'}`,
-          message: `a ${attachment.type} attachment has no VPC or subnet: only vpc attachments do`,
-        });
+        issues.push(
+          issueOf(`${aat}.${attachment.vpc ? 'vpc' : 'subnet'}`, T['topology.issue.attachment-no-vpc'], {
+            type: String(attachment.type),
+          }),
+        );
       }
     });
     const associatedAt = new Map<string, string>();
@@ -220,36 +231,35 @@ export function checkReferences(topology: Topology, meter: WorkMeter = noMeter):
       const tat = `${at}.routeTables[${t}]`;
       (table.associations ?? []).forEach((attachment, i) => {
         const path = `${tat}.associations[${i}]`;
-        ref(attachment, attachmentIds, path, `attachment of ${er.id}`);
+        ref(attachment, attachmentIds, path, { kind: 'attachmentOf', of: er.id });
         const first = associatedAt.get(attachment);
-        if (first)
-          issues.push({
-            path,
-            message: `attachment "${attachment}" is already associated at ${first}: an attachment is associated with one route table at most`,
-          });
+        if (first) issues.push(issueOf(path, T['topology.issue.associated-twice'], { attachment, first }));
         else associatedAt.set(attachment, path);
       });
       const propagated = new Set<string>();
       (table.propagations ?? []).forEach((attachment, i) => {
         const path = `${tat}.propagations[${i}]`;
-        ref(attachment, attachmentIds, path, `attachment of ${er.id}`);
+        ref(attachment, attachmentIds, path, { kind: 'attachmentOf', of: er.id });
         if (propagated.has(attachment))
-          issues.push({ path, message: `attachment "${attachment}" already propagates into ${table.id}` });
+          issues.push(issueOf(path, T['topology.issue.propagated-twice'], { attachment, table: table.id }));
         propagated.add(attachment);
       });
       (table.routes ?? []).forEach((route, r) => {
         const path = `${tat}.routes[${r}]`;
         if (route.blackhole && route.attachment)
-          issues.push({ path: `${path}.attachment`, message: 'a blackhole route has no attachment' });
+          issues.push(issueOf(`${path}.attachment`, T['topology.issue.blackhole-attachment'], undefined));
         else if (!route.blackhole && !route.attachment)
-          issues.push({ path, message: 'a static route needs attachment: an attachment id (or blackhole: true)' });
-        else if (route.attachment) ref(route.attachment, attachmentIds, `${path}.attachment`, `attachment of ${er.id}`);
+          issues.push(issueOf(path, T['topology.issue.static-attachment'], undefined));
+        else if (route.attachment)
+          ref(route.attachment, attachmentIds, `${path}.attachment`, { kind: 'attachmentOf', of: er.id });
         (table.routes ?? []).slice(0, r).forEach((prev, p) => {
           if (mustCidr(prev.destination).text === mustCidr(route.destination).text)
-            issues.push({
-              path: `${path}.destination`,
-              message: `${route.destination} is already routed by ${tat}.routes[${p}]: one static route per destination`,
-            });
+            issues.push(
+              issueOf(`${path}.destination`, T['topology.issue.routed-twice'], {
+                destination: route.destination,
+                first: `${tat}.routes[${p}]`,
+              }),
+            );
         });
       });
     });
@@ -260,20 +270,22 @@ export function checkReferences(topology: Topology, meter: WorkMeter = noMeter):
       const at = `securityGroups[${g}].rules[${r}]`;
       if (rule.remote && typeof rule.remote === 'object') {
         if ('securityGroup' in rule.remote)
-          ref(rule.remote.securityGroup, sgIds, `${at}.remote.securityGroup`, 'security group');
-        else ref(rule.remote.addressGroup, agIds, `${at}.remote.addressGroup`, 'address group');
+          ref(rule.remote.securityGroup, sgIds, `${at}.remote.securityGroup`, SECURITY_GROUP);
+        else ref(rule.remote.addressGroup, agIds, `${at}.remote.addressGroup`, { kind: 'addressGroup' });
       }
       const family = rule.ethertype === 'IPv6' ? 6 : 4;
       if (typeof rule.remote === 'string' && mustCidr(rule.remote).family !== family) {
-        issues.push({
-          path: `${at}.remote`,
-          message: `${rule.remote} does not match ethertype ${rule.ethertype ?? 'IPv4'}`,
-        });
+        issues.push(
+          issueOf(`${at}.remote`, T['topology.issue.ethertype'], {
+            remote: rule.remote,
+            ethertype: rule.ethertype ?? 'IPv4',
+          }),
+        );
       }
       if (rule.protocol === 'icmp' && family === 6)
-        issues.push({ path: `${at}.protocol`, message: 'icmp needs ethertype IPv4; use icmpv6 for IPv6' });
+        issues.push(issueOf(`${at}.protocol`, T['topology.issue.icmp-v4'], undefined));
       if (rule.protocol === 'icmpv6' && family === 4)
-        issues.push({ path: `${at}.protocol`, message: 'icmpv6 needs ethertype IPv6' });
+        issues.push(issueOf(`${at}.protocol`, T['topology.issue.icmp-v6'], undefined));
     });
   });
 
@@ -283,7 +295,9 @@ export function checkReferences(topology: Topology, meter: WorkMeter = noMeter):
         for (const end of ['source', 'destination'] as const) {
           const value = rule[end];
           if (value && typeof value === 'object')
-            ref(value.addressGroup, agIds, `networkAcls[${a}].${direction}[${r}].${end}.addressGroup`, 'address group');
+            ref(value.addressGroup, agIds, `networkAcls[${a}].${direction}[${r}].${end}.addressGroup`, {
+              kind: 'addressGroup',
+            });
         }
       });
     }
@@ -291,60 +305,54 @@ export function checkReferences(topology: Topology, meter: WorkMeter = noMeter):
 
   (topology.clusters ?? []).forEach((cluster, c) => {
     const at = `clusters[${c}]`;
-    ref(cluster.vpc, vpcIds, `${at}.vpc`, 'VPC');
+    ref(cluster.vpc, vpcIds, `${at}.vpc`, VPC);
     const ownSubnets = subnetsOfVpc.get(cluster.vpc) ?? [];
-    refs(cluster.nodeSubnets, ownSubnets, `${at}.nodeSubnets`, `subnet of ${cluster.vpc}`);
-    refs(cluster.containerSubnets, ownSubnets, `${at}.containerSubnets`, `subnet of ${cluster.vpc}`);
-    refs(cluster.nodeSecurityGroups, sgIds, `${at}.nodeSecurityGroups`, 'security group');
-    refs(cluster.podSecurityGroups, sgIds, `${at}.podSecurityGroups`, 'security group');
+    const subnetOf: ReferenceKind = { kind: 'subnetOf', of: cluster.vpc };
+    refs(cluster.nodeSubnets, ownSubnets, `${at}.nodeSubnets`, subnetOf);
+    refs(cluster.containerSubnets, ownSubnets, `${at}.containerSubnets`, subnetOf);
+    refs(cluster.nodeSecurityGroups, sgIds, `${at}.nodeSecurityGroups`, SECURITY_GROUP);
+    refs(cluster.podSecurityGroups, sgIds, `${at}.podSecurityGroups`, SECURITY_GROUP);
     unique(cluster.workloads, 'name', `${at}.workloads`);
     (cluster.workloads ?? []).forEach((w, i) => {
-      refs(w.securityGroups, sgIds, `${at}.workloads[${i}].securityGroups`, 'security group');
-      refs(w.additionalSecurityGroups, sgIds, `${at}.workloads[${i}].additionalSecurityGroups`, 'security group');
+      refs(w.securityGroups, sgIds, `${at}.workloads[${i}].securityGroups`, SECURITY_GROUP);
+      refs(w.additionalSecurityGroups, sgIds, `${at}.workloads[${i}].additionalSecurityGroups`, SECURITY_GROUP);
     });
     if (cluster.networkModel === 'eni') {
       if (!cluster.containerSubnets?.length)
-        issues.push({
-          path: `${at}.containerSubnets`,
-          message: 'an eni (Cloud Native Network 2.0) cluster needs containerSubnets',
-        });
+        issues.push(issueOf(`${at}.containerSubnets`, T['topology.issue.eni-needs-subnets'], undefined));
       if (cluster.containerCidrs?.length)
-        issues.push({
-          path: `${at}.containerCidrs`,
-          message: 'an eni cluster takes pod IPs from containerSubnets, not containerCidrs',
-        });
+        issues.push(issueOf(`${at}.containerCidrs`, T['topology.issue.eni-no-cidrs'], undefined));
     } else {
       if (!cluster.containerCidrs?.length)
-        issues.push({
-          path: `${at}.containerCidrs`,
-          message: `a ${cluster.networkModel} cluster needs containerCidrs`,
-        });
+        issues.push(
+          issueOf(`${at}.containerCidrs`, T['topology.issue.needs-container-cidrs'], { model: cluster.networkModel }),
+        );
       if (cluster.containerSubnets?.length)
-        issues.push({ path: `${at}.containerSubnets`, message: 'containerSubnets are for eni clusters only' });
+        issues.push(issueOf(`${at}.containerSubnets`, T['topology.issue.subnets-eni-only'], undefined));
     }
     issues.push(...checkKubernetesObjects(cluster, at));
     if (cluster.nonMasqueradeCidrs && cluster.networkModel !== 'vpc-router') {
-      issues.push({
-        path: `${at}.nonMasqueradeCidrs`,
-        message: 'nonMasqueradeCidrs exist only for vpc-router (VPC network) clusters',
-      });
+      issues.push(issueOf(`${at}.nonMasqueradeCidrs`, T['topology.issue.non-masquerade-model'], undefined));
     }
     const nm = (cluster.nonMasqueradeCidrs ?? []).map(mustCidr);
     for (const { index, other } of overlapping(nm, meter)) {
-      issues.push({
-        path: `${at}.nonMasqueradeCidrs[${index}]`,
-        message: `${nm[index]!.text} overlaps nonMasqueradeCidrs[${other}] (${nm[other]!.text}); CCE rejects overlapping entries`,
-      });
+      issues.push(
+        issueOf(`${at}.nonMasqueradeCidrs[${index}]`, T['topology.issue.non-masquerade-overlap'], {
+          cidr: nm[index]!.text,
+          other,
+          otherCidr: nm[other]!.text,
+        }),
+      );
     }
   });
 
   (topology.resources ?? []).forEach((resource, r) => {
     const at = `resources[${r}]`;
-    ref(resource.vpc, vpcIds, `${at}.vpc`, 'VPC');
+    ref(resource.vpc, vpcIds, `${at}.vpc`, VPC);
     const own = subnetsOfVpc.get(resource.vpc) ?? [];
-    ref(resource.subnet, own, `${at}.subnet`, `subnet of ${resource.vpc}`);
+    ref(resource.subnet, own, `${at}.subnet`, { kind: 'subnetOf', of: resource.vpc });
     (resource.securityGroups ?? []).forEach((g, i) => {
-      ref(g, sgIds, `${at}.securityGroups[${i}]`, 'security group');
+      ref(g, sgIds, `${at}.securityGroups[${i}]`, SECURITY_GROUP);
     });
     const subnet = subnetById.get(resource.subnet);
     if (subnet) {
@@ -353,10 +361,13 @@ export function checkReferences(topology: Topology, meter: WorkMeter = noMeter):
         meter.tick();
         const ip = mustCidr(address);
         if (!blocks.some((b) => contains(b, ip))) {
-          issues.push({
-            path: `${at}.addresses[${i}]`,
-            message: `${address} is outside subnet ${subnet.id} (${blocks.map((b) => b.text).join(', ')})`,
-          });
+          issues.push(
+            issueOf(`${at}.addresses[${i}]`, T['topology.issue.outside-subnet'], {
+              address,
+              subnet: subnet.id,
+              blocks: blocks.map((b) => b.text),
+            }),
+          );
         }
       });
     }
@@ -367,14 +378,11 @@ export function checkReferences(topology: Topology, meter: WorkMeter = noMeter):
   (topology.dnsZones ?? []).forEach((zone, z) => {
     const at = `dnsZones[${z}]`;
     zone.vpcs.forEach((vpc, i) => {
-      ref(vpc, vpcIds, `${at}.vpcs[${i}]`, 'VPC');
+      ref(vpc, vpcIds, `${at}.vpcs[${i}]`, VPC);
       const key = `${vpc}\u0000${zone.name}`;
       const other = zoneOfVpc.get(key);
       if (other)
-        issues.push({
-          path: `${at}.vpcs[${i}]`,
-          message: `VPC ${vpc} is already associated with zone ${zone.name} at ${other}`,
-        });
+        issues.push(issueOf(`${at}.vpcs[${i}]`, T['topology.issue.zone-twice'], { vpc, zone: zone.name, other }));
       else zoneOfVpc.set(key, at);
     });
     // A name holds either one CNAME or addresses, never both (RFC 1034 VPC "Network ACL Overview".2).
@@ -383,23 +391,12 @@ export function checkReferences(topology: Topology, meter: WorkMeter = noMeter):
       const seen = kinds.get(record.name) ?? new Set<string>();
       kinds.set(record.name, seen);
       if (seen.has('CNAME') || (record.type === 'CNAME' && seen.size > 0))
-        issues.push({
-          path: `${at}.records[${r}]`,
-          message: `${record.name} has a CNAME and other records; a CNAME must be the name's only record`,
-        });
+        issues.push(issueOf(`${at}.records[${r}]`, T['topology.issue.cname-alone'], { name: record.name }));
       seen.add(record.type);
     });
   });
 
   return issues;
-}
-
-/** "a, b, c" for the blocks of a VPC, shortened when a file lists thousands. */
-function describeBlocks(blocks: readonly Cidr[]): string {
-  const shown = blocks.slice(0, 5).map((b) => b.text);
-  return blocks.length > shown.length
-    ? `${shown.join(', ')}, ... ${blocks.length - shown.length} more`
-    : shown.join(', ');
 }
 
 /**

@@ -109,13 +109,13 @@ describe('parseCidr', () => {
     'prod/16',
     '',
   ])('rejects %j as "not a CIDR"', (text) => {
-    expect(parseCidr(text)).toEqual({ ok: false, message: `"${text}" is not a CIDR` });
+    expect(parseCidr(text)).toMatchObject({ ok: false, message: `"${text}" is not a CIDR` });
   });
 
   it('reads a bare address as /32 or /128, unless bare addresses are not allowed', () => {
     expect(parseCidr('10.0.0.1')).toMatchObject({ ok: true, cidr: { bits: 32, text: '10.0.0.1/32' } });
     expect(parseCidr('2001:db8::1')).toMatchObject({ ok: true, cidr: { bits: 128, text: '2001:db8::1/128' } });
-    expect(parseCidr('10.0.0.1', false)).toEqual({ ok: false, message: '"10.0.0.1" is not a CIDR' });
+    expect(parseCidr('10.0.0.1', false)).toMatchObject({ ok: false, message: '"10.0.0.1" is not a CIDR' });
   });
 
   it('reads IPv6 CIDRs and canonicalizes their text', () => {

@@ -88,7 +88,7 @@ async function askReverse(question: ReverseQuestion, options: AskOptions, io: Cl
   let compiled: CompiledTopology;
   let asked = question;
   let name: string | undefined;
-  if (options.topology) compiled = compileTopology(await requireTopologyFile(options.topology, io.cwd));
+  if (options.topology) compiled = compileTopology(await requireTopologyFile(options.topology, io.cwd, cliText(io)));
   else {
     const store = await openFileStore(storePathFor(io.env, io.cwd), { writer: false });
     try {
@@ -98,7 +98,7 @@ async function askReverse(question: ReverseQuestion, options: AskOptions, io: Cl
         io.stderr.write(
           `${dim(cliText(io).t(cli['cli.sample-note'], { path: shortPath(SAMPLE_TOPOLOGY_PATH, io.cwd), importHint: false }), color)}\n`,
         );
-        compiled = compileTopology(await requireTopologyFile(SAMPLE_TOPOLOGY_PATH, io.cwd));
+        compiled = compileTopology(await requireTopologyFile(SAMPLE_TOPOLOGY_PATH, io.cwd, cliText(io)));
       } else {
         const chosen = chooseReverseTopology(store, question);
         compiled = compileStored(chosen.stored);
@@ -130,7 +130,10 @@ async function topologyFor(
   color: boolean,
 ): Promise<{ compiled: CompiledTopology; asked: Question; freshness?: Freshness }> {
   if (options.topology) {
-    return { compiled: compileTopology(await requireTopologyFile(options.topology, io.cwd)), asked: question };
+    return {
+      compiled: compileTopology(await requireTopologyFile(options.topology, io.cwd, cliText(io))),
+      asked: question,
+    };
   }
   const store = await openFileStore(storePathFor(io.env, io.cwd), { writer: false });
   try {
@@ -140,7 +143,10 @@ async function topologyFor(
       io.stderr.write(
         `${dim(cliText(io).t(cli['cli.sample-note'], { path: shortPath(SAMPLE_TOPOLOGY_PATH, io.cwd), importHint: true }), color)}\n`,
       );
-      return { compiled: compileTopology(await requireTopologyFile(SAMPLE_TOPOLOGY_PATH, io.cwd)), asked: question };
+      return {
+        compiled: compileTopology(await requireTopologyFile(SAMPLE_TOPOLOGY_PATH, io.cwd, cliText(io))),
+        asked: question,
+      };
     }
     const entry = resolveClusterTopology(store, question.cluster);
     const cluster = splitQualifiedCluster(question.cluster).cluster;

@@ -48,7 +48,7 @@ export function register(program: Command, io: CliIO): void {
     .option('--yes', 'replace a stored topology that differs without asking (the difference is printed first)')
     .addHelpText('after', helpAfter('topology import', cliText(io)))
     .action(async (file: string, options: { name?: string; default?: boolean; yes?: boolean }) => {
-      const parsed = await requireTopologyFile(file, io.cwd);
+      const parsed = await requireTopologyFile(file, io.cwd, cliText(io));
       const name = options.name ?? parsed.name ?? basename(file, extname(file));
       if (!isValidTopologyName(name)) {
         throw CliExit.of(EXIT.invalid, C['cli.topology.bad-name-import'], { name });

@@ -14,7 +14,7 @@ export function register(program: Command, io: CliIO): void {
     .argument('<file>', text.t(cli['cli.validate.file']))
     .addHelpText('after', text.t(cli['cli.validate.after']))
     .action(async (file: string) => {
-      const result = await readTopologyFile(file, io.cwd);
+      const result = await readTopologyFile(file, io.cwd, text);
       if (!result.ok) {
         for (const line of result.lines) io.stderr.write(`${line}\n`);
         throw new CliExit(EXIT.invalid);
