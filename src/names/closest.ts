@@ -21,7 +21,10 @@ export function closestNames(typed: string, known: readonly string[], limit = 5,
     .map((entry) => entry.name);
 }
 
-/** The closest five of the known names, closest first, and whether there are more: for "(known: ...)" hints. */
+/**
+ * The closest five of the known names, closest first, and whether there are more: the data of a "(known: ...)"
+ * hint, which the caller words in the reader's language (`KnownNames`, src/i18n/messages/topology-issues.ts).
+ */
 export function knownNames(
   typed: string,
   known: readonly string[],
@@ -31,18 +34,11 @@ export function knownNames(
   return { ranked, more: known.length > ranked.length };
 }
 
-/** " (known: a, b, c)" for error messages, closest first. */
-export function knownHint(typed: string, known: readonly string[], meter: WorkMeter = noMeter): string {
-  if (known.length === 0) return ' (none are defined)';
-  const { ranked, more } = knownNames(typed, known, meter);
-  return ` (known: ${ranked.join(', ')}${more ? ', ...' : ''})`;
-}
-
 /** Name comparisons one validation may spend on ranked hints; past it, hints list names unranked. */
 export const HINT_COMPARISONS = 200_000;
 
 /**
- * The closest known names for each unknown one in a whole document (the data of a `knownHint`): each distinct
+ * The closest known names for each unknown one in a whole document (the data of a hint): each distinct
  * (name, list) pair is ranked once, and ranking stops once `budget` comparisons are spent, so 5,000 unknown
  * references against 5,000 names stay linear; past the budget the first names are listed unranked.
  */

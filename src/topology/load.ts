@@ -4,7 +4,7 @@ import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { noMeter, type WorkMeter } from '../bounds/meter.js';
 import { type Localized, localized } from '../i18n/message.js';
-import { topologyIssues as T, type ValueShape } from '../i18n/messages/topology-issues.js';
+import { topologyIssues as T, type ValueShape, ZOD_ORIGIN_ZH } from '../i18n/messages/topology-issues.js';
 import { formatPath, issueOf, type TopologyIssue } from './errors.js';
 import { SCHEMA_TEXTS, type Topology, topologySchema } from './schema.js';
 import { checkReferences } from './validate.js';
@@ -187,6 +187,8 @@ type ZodIssueLike = {
   keys?: readonly PropertyKey[];
   expected?: unknown;
   input?: unknown;
+  origin?: string;
+  path?: readonly PropertyKey[];
   params?: Record<string, unknown>;
   errors?: readonly (readonly ZodIssueLike[])[];
 };
@@ -205,15 +207,31 @@ function describeIssue(issue: ZodIssueLike, value: unknown): Localized {
     return localized(T['topology.issue.required'], undefined);
   if (issue.code === 'invalid_type')
     return localized(T['topology.issue.wrong-type'], { expected: String(issue.expected), value: shapeOf(value) });
-  // A union's own message ("Invalid input") hides the useful one of its first branch (the protocol list, say).
-  const branch = issue.code === 'invalid_union' ? issue.errors?.[0]?.[0] : undefined;
-  if (branch) return describeIssue(branch, value);
+  const form = issue.code === 'invalid_union' ? onlyFormOfItsType(issue.errors ?? []) : undefined;
+  if (form) return describeIssue(form, value);
   const carried = issue.params?.text as Localized | undefined;
   if (carried) return carried;
   const known = SCHEMA_TEXT_BY_EN.get(issue.message);
   if (known) return known;
-  const zh = ZOD_ZH(issue as Parameters<typeof ZOD_ZH>[0]);
-  return { en: issue.message, zh: typeof zh === 'string' ? zh : (zh?.message ?? issue.message) };
+  const said = ZOD_ZH(issue as Parameters<typeof ZOD_ZH>[0]);
+  const zh = typeof said === 'string' ? said : (said?.message ?? issue.message);
+  // The locale names the kind of value of a size check in English ("期望 string >=1 字符"): say it in Chinese.
+  const origin = issue.origin === undefined ? undefined : ZOD_ORIGIN_ZH[issue.origin];
+  return { en: issue.message, zh: origin ? zh.replace(`期望 ${issue.origin} `, `期望 ${origin} `) : zh };
+}
+
+/**
+ * What the one form of a union that takes a value of this type says about it ("smtp" is no protocol name: the
+ * protocol list; "prod" is a string but no CIDR): zod's "Invalid input" hides it. None when several forms take
+ * such a value (a mapping for `remote`), or its complaint is about something inside the value: naming one form or
+ * one key there would mislead, so "Invalid input" stays.
+ */
+function onlyFormOfItsType(forms: readonly (readonly ZodIssueLike[])[]): ZodIssueLike | undefined {
+  const fitting = forms.filter(
+    (issues) => !(issues.length === 1 && issues[0]!.code === 'invalid_type' && !issues[0]!.path?.length),
+  );
+  const only = fitting.length === 1 && fitting[0]!.length === 1 ? fitting[0]![0]! : undefined;
+  return only && !only.path?.length ? only : undefined;
 }
 
 function shapeOf(value: unknown): ValueShape {

@@ -73,6 +73,10 @@ export const SCHEMA_TEXTS: readonly Localized[] = [
     T['topology.issue.record-type'],
     T['topology.issue.record-value'],
     T['topology.issue.version'],
+    T['topology.issue.region'],
+    T['topology.issue.project'],
+    T['topology.issue.node-subnet'],
+    T['topology.issue.resource-address'],
   ].map((m) => localized(m, undefined)),
   PROTOCOL_TEXT,
 ];
@@ -332,7 +336,7 @@ const cluster = z.strictObject({
   vpc: id,
   networkModel,
   version: z.string().optional(),
-  nodeSubnets: z.array(id).min(1, 'a cluster needs at least one node subnet'),
+  nodeSubnets: z.array(id).min(1, en(T['topology.issue.node-subnet'])),
   nodeSecurityGroups: z.array(id).optional(),
   nodes: z.array(node).optional(),
   containerCidrs: z.array(cidr()).optional(),
@@ -433,7 +437,7 @@ const resource = z.strictObject({
   flavor: z.string().optional(),
   vpc: id,
   subnet: id,
-  addresses: z.array(ipAddress).min(1, 'a resource needs at least one address'),
+  addresses: z.array(ipAddress).min(1, en(T['topology.issue.resource-address'])),
   securityGroups: z.array(id).optional(),
   whitelist: whitelist.optional(),
   hostBridges: z.array(cidr()).optional(),
@@ -499,12 +503,12 @@ export const topologySchema = z.strictObject({
   /** The Huawei Cloud region (cn-north-4): fixes name it instead of a placeholder. */
   region: z
     .string()
-    .regex(/^[a-z]{2}(-[a-z0-9]+)+$/, 'must be a Huawei Cloud region id like cn-north-4')
+    .regex(/^[a-z]{2}(-[a-z0-9]+)+$/, en(T['topology.issue.region']))
     .optional(),
   /** The project id in that region: API paths in fixes use it instead of {project_id}. */
   project: z
     .string()
-    .regex(/^[0-9a-f]{32}$/i, 'must be a Huawei Cloud project id (32 hexadecimal characters)')
+    .regex(/^[0-9a-f]{32}$/i, en(T['topology.issue.project']))
     .optional(),
   vpcs: z.array(vpc).optional(),
   peerings: z.array(peering).optional(),

@@ -385,7 +385,7 @@ export function checkReferences(topology: Topology, meter: WorkMeter = noMeter):
         issues.push(issueOf(`${at}.vpcs[${i}]`, T['topology.issue.zone-twice'], { vpc, zone: zone.name, other }));
       else zoneOfVpc.set(key, at);
     });
-    // A name holds either one CNAME or addresses, never both (RFC 1034 VPC "Network ACL Overview".2).
+    // A name holds either one CNAME or addresses, never both (RFC 1034 section 3.6.2).
     const kinds = new Map<string, Set<string>>();
     (zone.records ?? []).forEach((record, r) => {
       const seen = kinds.get(record.name) ?? new Set<string>();

@@ -5,6 +5,7 @@ import { i18n } from '../../src/i18n/i18n.js';
 import { LANGS } from '../../src/i18n/lang.js';
 import { CATALOGS } from '../../src/i18n/messages/index.js';
 import { TERMS } from '../../src/i18n/terms.js';
+import { TOPOLOGY_FILE_WORDS } from './topology-words.js';
 import { untranslatedWords } from './untranslated.js';
 
 const entries = Object.entries(CATALOGS).flatMap(([area, catalog]) =>
@@ -44,7 +45,7 @@ describe('the message catalog', () => {
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 
-  it.each(entries)('$area/$id is written in Chinese, not copied from English', ({ message }) => {
+  it.each(entries)('$area/$id is written in Chinese, not copied from English', ({ area, message }) => {
     let zh: string;
     try {
       zh = message.zh(sampleParams() as never);
@@ -58,7 +59,8 @@ describe('the message catalog', () => {
     // Texts that are only names, symbols or kept words (e.g. "NetworkPolicy") are the same in both languages.
     if (untranslatedWords(en).length === 0) return;
     expect(zh).not.toBe(en);
-    expect(untranslatedWords(zh)).toEqual([]);
+    // A topology issue quotes the file's own keys and values as written (`nextHop`, `containerCidrs`).
+    expect(untranslatedWords(zh, area === 'topologyIssues' ? TOPOLOGY_FILE_WORDS : [])).toEqual([]);
   });
 });
 

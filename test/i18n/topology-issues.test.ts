@@ -12,6 +12,7 @@ import { MemoryStore } from '../../src/store/memory-store.js';
 import { formatIssues, issueText, type TopologyIssue } from '../../src/topology/errors.js';
 import { parseTopology, validateTopology } from '../../src/topology/load.js';
 import { runIn, workspace } from '../cli/harness.js';
+import { TOPOLOGY_FILE_WORDS } from './topology-words.js';
 import { untranslatedWords } from './untranslated.js';
 
 const ZH = i18n('zh');
@@ -188,18 +189,7 @@ function issuesOf(doc: unknown): readonly TopologyIssue[] {
 
 /** Each issue in Chinese, checked: a Chinese text, no English word but the document's own, English unchanged. */
 function expectChinese(issues: readonly TopologyIssue[], doc: unknown) {
-  const allowed = [
-    ...wordsOf(doc),
-    'nextHop',
-    'blackhole',
-    'ethertype',
-    'icmp',
-    'icmpv6',
-    'overlay_l2',
-    'eni',
-    'true',
-    'vgw',
-  ];
+  const allowed = [...wordsOf(doc), ...TOPOLOGY_FILE_WORDS];
   for (const issue of issues) {
     expect(issue.text?.en).toBe(issue.message);
     const zh = issueText(issue, ZH);
@@ -273,7 +263,7 @@ describe('topology issues in Chinese', () => {
     expect(zh.get('vpcs[1].id')).toBe('必须是字符串，而不是数字 5');
     expect(zh.get('')).toBe('未知的键 "colour"（未知的键一律拒绝，以免拼写错误悄悄改变结论）');
     expect(zh.get('version')).toBe('必须是 1（本版本 reachbot 只读取第 1 版拓扑）');
-    // A union says what its first form needs (the protocol list), not zod's "Invalid input".
+    // A union says what the one form taking a string needs (the protocol list), not zod's "Invalid input".
     expect(zh.get('securityGroups[0].rules[0].protocol')).toBe(
       '必须是 tcp、udp、icmp、icmpv6、any 之一，或 0-255 的 IP 协议号',
     );
@@ -316,6 +306,22 @@ describe('topology issues in Chinese', () => {
     expect(zh.stderr).toMatch(/broken\.yaml:\d+: peerings\[0\]: 对等连接必须连接两个不同的 VPC\n/);
     const en = await runIn(dir, { REACHBOT_STORE: store }, ['validate', file]);
     expect(en.stderr).toMatch(/broken\.yaml:\d+: peerings\[0\]: a peering must join two different VPCs\n/);
+  });
+
+  it('reachbot topology import --lang zh refuses a broken file with its problems located, in Chinese', async () => {
+    const { dir, store } = await workspace();
+    const file = join(dir, 'broken.yaml');
+    await writeFile(file, dump(inconsistent()));
+    const zh = await runIn(dir, { REACHBOT_STORE: store }, ['topology', 'import', file, '--lang', 'zh']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toMatch(/不是有效的拓扑（\d+ 个问题）：/);
+    expect(zh.stderr).toMatch(
+      /broken\.yaml:\d+: vpcs\[0\]\.subnets\[0\]\.routeTable: vpc-a 中没有路由表“rtb-nope”（已定义：rtb-1、rtb-2）\n/,
+    );
+    expect(zh.stderr).not.toContain('unknown route table');
+    // The locale chooses too, when --lang does not.
+    const byLocale = await runIn(dir, { REACHBOT_STORE: store, LANG: 'zh_CN.UTF-8' }, ['topology', 'import', file]);
+    expect(byLocale.stderr).toMatch(/broken\.yaml:\d+: peerings\[0\]: 对等连接必须连接两个不同的 VPC\n/);
   });
 
   it('a topology import in Slack asked in Chinese lists the problems in Chinese', async () => {

@@ -1,7 +1,7 @@
 // "Did you mean": known names ranked closest first for error messages.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closestNames, knownHint } from '../../src/names/closest.js';
+import { closestNames, knownNames } from '../../src/names/closest.js';
 
 describe('closestNames', () => {
   const known = ['prod', 'staging', 'turbo', 'demo', 'batch', 'redis-main', 'orders-db', 'db1'];
@@ -53,14 +53,18 @@ describe('closestNames', () => {
   });
 });
 
-describe('knownHint', () => {
-  it('lists known names closest first, with an ellipsis when some are left out', () => {
-    expect(knownHint('red', ['db1', 'redis-main'])).toBe(' (known: redis-main, db1)');
+describe('knownNames', () => {
+  // The words around them ("(known: ...)", "（已定义：…）") are the catalog's: test/i18n/topology-issues.test.ts.
+  it('gives the closest five names, closest first, and whether some are left out', () => {
+    expect(knownNames('red', ['db1', 'redis-main'])).toEqual({ ranked: ['redis-main', 'db1'], more: false });
     const many = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'];
-    expect(knownHint('a6', many)).toMatch(/^ \(known: a6, .*, \.\.\.\)$/);
+    const hint = knownNames('a6', many);
+    expect(hint.ranked[0]).toBe('a6');
+    expect(hint.ranked).toHaveLength(5);
+    expect(hint.more).toBe(true);
   });
 
-  it('says when nothing is defined', () => {
-    expect(knownHint('prod', [])).toBe(' (none are defined)');
+  it('gives nothing when nothing is defined', () => {
+    expect(knownNames('prod', [])).toEqual({ ranked: [], more: false });
   });
 });

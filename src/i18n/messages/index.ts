@@ -19,6 +19,7 @@ import { schedule } from './schedule.js';
 import { slack } from './slack.js';
 import { sync } from './sync.js';
 import { topologyDiff } from './topology-diff.js';
+import { topologyIssues } from './topology-issues.js';
 
 /** The catalogs by area; an area's ids are unique within it. */
 export const CATALOGS: Readonly<Record<string, Catalog>> = {
@@ -46,4 +47,5 @@ export const CATALOGS: Readonly<Record<string, Catalog>> = {
   slack,
   sync,
   topologyDiff,
+  topologyIssues,
 };

@@ -49,7 +49,7 @@ export type ValueShape =
   | { readonly shape: 'string' | 'number' | 'boolean' | 'other'; readonly json: string };
 
 const SHAPE_WORDS = {
-  null: { en: 'null', zh: 'null' },
+  null: { en: 'null', zh: '空值' },
   list: { en: 'a list', zh: '列表' },
   mapping: { en: 'a mapping', zh: '映射' },
   string: { en: 'the string', zh: '字符串' },
@@ -68,8 +68,15 @@ const EXPECTED_ZH: Readonly<Record<string, string>> = {
   array: '列表',
   string: '字符串',
   number: '数字',
+  int: '整数',
   boolean: '布尔值',
 };
+
+/**
+ * What zod's zh-CN locale leaves in English in its size messages ("数值过小：期望 string >=1 字符"): the kind of
+ * value checked, in the words the texts above use.
+ */
+export const ZOD_ORIGIN_ZH: Readonly<Record<string, string>> = { string: '字符串', number: '数字', array: '列表' };
 
 /** The Kubernetes objects a cluster declares by name. */
 export type KubernetesKind = 'namespace' | 'networkPolicy' | 'securityGroupResource';
@@ -109,7 +116,7 @@ export const topologyIssues = {
   'topology.issue.wrong-type': message<{ expected: string; value: ValueShape }>({
     en: (p) =>
       `must be ${p.expected === 'object' ? 'a mapping' : p.expected === 'array' ? 'a list' : `a ${p.expected}`}, not ${valueWords.en(p.value)}`,
-    zh: (p) => `必须是${EXPECTED_ZH[p.expected] ?? p.expected}，而不是${valueWords.zh(p.value)}`,
+    zh: (p) => `必须是${EXPECTED_ZH[p.expected] ?? ` ${p.expected} `}，而不是${valueWords.zh(p.value)}`,
   }),
   'topology.issue.not-empty': fixed('must not be empty', '不能为空'),
   'topology.issue.give-reason': fixed('must give the reason', '必须说明原因'),
@@ -167,6 +174,16 @@ export const topologyIssues = {
     zh: (p) => `“${p.value}”不是 IPv${p.family} 地址（${p.type} 记录）`,
   }),
   'topology.issue.record-value': fixed('a record needs at least one value', '记录至少需要一个值'),
+  'topology.issue.region': fixed(
+    'must be a Huawei Cloud region id like cn-north-4',
+    '必须是华为云的区域 ID，例如 cn-north-4',
+  ),
+  'topology.issue.project': fixed(
+    'must be a Huawei Cloud project id (32 hexadecimal characters)',
+    '必须是华为云的项目 ID（32 位十六进制字符）',
+  ),
+  'topology.issue.node-subnet': fixed('a cluster needs at least one node subnet', '集群至少需要一个节点子网'),
+  'topology.issue.resource-address': fixed('a resource needs at least one address', '资源至少需要一个地址'),
   'topology.issue.cname-one-value': fixed('a CNAME record has exactly one value', 'CNAME 记录只能有一个值'),
 
   'topology.issue.duplicate': message<{ value: string; first: string }>({
