@@ -116,7 +116,7 @@ export const topologyIssues = {
   'topology.issue.wrong-type': message<{ expected: string; value: ValueShape }>({
     en: (p) =>
       `must be ${p.expected === 'object' ? 'a mapping' : p.expected === 'array' ? 'a list' : `a ${p.expected}`}, not ${valueWords.en(p.value)}`,
-    zh: (p) => `必须是${EXPECTED_ZH[p.expected] ?? ` ${p.expected} `}，而不是${valueWords.zh(p.value)}`,
+    zh: (p) => `必须是${EXPECTED_ZH[p.expected] ?? ` ${p.expected}`}，而不是${valueWords.zh(p.value)}`,
   }),
   'topology.issue.not-empty': fixed('must not be empty', '不能为空'),
   'topology.issue.give-reason': fixed('must give the reason', '必须说明原因'),
