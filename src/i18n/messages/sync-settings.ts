@@ -62,7 +62,7 @@ export const syncSettings = {
   ),
   'sync.settings.bad-interval': message<{ typed: string }>({
     en: (p) => `"${p.typed}" is not an interval; write it like 5m, 90s or 1h`,
-    zh: (p) => `“${p.typed}”不是时间间隔；请写成 5m、90s 或 1h 这样的形式`,
+    zh: (p) => `“${p.typed}”不是时间间隔；请写成 \`5m\`、\`90s\` 或 \`1h\` 这样的形式`,
   }),
   'sync.settings.too-often': message<{ interval: string }>({
     en: (p) => `${p.interval} is too often: the minimum is 1 minute`,
