@@ -109,7 +109,7 @@ function report(error: unknown, io: CliIO): number {
     return EXIT.invalid;
   }
   if (error instanceof ChangeError) {
-    for (const text of error.message.split('\n')) line(text);
+    for (const said of error.describe(text).split('\n')) line(said);
     return EXIT.invalid;
   }
   if (error instanceof StoreError) {

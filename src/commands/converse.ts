@@ -131,7 +131,8 @@ export async function converse(
       }
       return { kind: 'error', message: error.describe(i18n(lang)), suggestions: error.suggestions, lang };
     }
-    if (error instanceof ChangeError) return { kind: 'error', message: error.message, suggestions: [], lang };
+    if (error instanceof ChangeError)
+      return { kind: 'error', message: error.describe(i18n(lang)), suggestions: [], lang };
     throw error;
   }
 }

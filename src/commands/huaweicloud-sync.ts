@@ -1,5 +1,8 @@
 // `topology sync NAME [REGION]` over the Huawei Cloud importer: the region comes from the command, else
 // from where the topology was last synced ("huaweicloud:cn-north-4"), else HUAWEICLOUD_REGION.
+import { LocalizedError } from '../i18n/localized-error.js';
+import { localized } from '../i18n/message.js';
+import { syncSettings as S } from '../i18n/messages/sync-settings.js';
 import { importHuaweiCloud } from '../import/huaweicloud/index.js';
 import { carryKubernetesSide } from '../kubernetes/merge.js';
 import type { TopologySync } from './topology.js';
@@ -18,7 +21,7 @@ export function huaweiCloudSync(
       : undefined;
     const region = typed ?? remembered ?? env.HUAWEICLOUD_REGION ?? env.HUAWEICLOUD_SDK_REGION;
     if (!region) {
-      throw new Error('which region? `topology sync NAME cn-north-4` (or set HUAWEICLOUD_REGION)');
+      throw new LocalizedError(localized(S['sync.settings.which-region'], undefined));
     }
     const result = await importHuaweiCloud({ region, env, ...(fetchFn ? { fetch: fetchFn } : {}) });
     // The cloud knows nothing of NetworkPolicies and workload labels: keep what `import kubernetes` merged.

@@ -3,12 +3,12 @@
 
 import { diagnose } from '../answer/diagnose.js';
 import { type DiagnosisResult, flowsOf, type Verdict } from '../engine/diagnosis.js';
-import { EN, type I18n } from '../i18n/i18n.js';
-import { localized } from '../i18n/message.js';
+import { EN, type I18n, i18n } from '../i18n/i18n.js';
 import { planNotes as N } from '../i18n/messages/plan-notes.js';
 import { QuestionError } from '../question/errors.js';
 import { type Blocker, blockerOf } from '../reverse/reverse.js';
 import { type CompiledTopology, compileTopology } from '../topology/compile.js';
+import { issueText } from '../topology/errors.js';
 import type { Topology } from '../topology/schema.js';
 import { applyChange, checkChangedReferences } from '../whatif/apply.js';
 import { ChangeError } from '../whatif/change.js';
@@ -97,7 +97,10 @@ export function checkPlan(
         if (!(error instanceof ChangeError)) throw error;
         entry = {
           ...entry,
-          note: localized(N['plan.note.not-as-expected'], { issues: error.issues.map((i) => i.message) }),
+          note: {
+            en: N['plan.note.not-as-expected'].en({ issues: error.issues.map((i) => issueText(i, EN)) }),
+            zh: N['plan.note.not-as-expected'].zh({ issues: error.issues.map((i) => issueText(i, i18n('zh'))) }),
+          },
         };
       }
     }

@@ -7,11 +7,11 @@ import { renderHostBridge } from './fixes/host-bridge.js';
 import { renderNatGateway } from './fixes/nat-gateway.js';
 import { renderNetworkAclRule } from './fixes/network-acl-rule.js';
 import { renderNetworkPolicy } from './fixes/network-policy.js';
-import { renderPeering } from './fixes/peering.js';
+import { peeringWords, renderPeering } from './fixes/peering.js';
 import { renderPeeringAccept } from './fixes/peering-accept.js';
 import { REGION_PLACEHOLDER } from './fixes/references.js';
 import { renderReplan } from './fixes/replan.js';
-import { renderRoute } from './fixes/route.js';
+import { renderRoute, routeWords } from './fixes/route.js';
 import { renderSecurityGroupRule } from './fixes/security-group-rule.js';
 import { renderSnatRule } from './fixes/snat-rule.js';
 import { renderWhitelistEntry } from './fixes/whitelist-entry.js';
@@ -90,11 +90,37 @@ function renderKind(fix: FixSpec, purpose: string, text: I18n): FixRender {
  */
 export function withRender(fix: FixSpec, purpose: string, place: FixPlace = {}, text: I18n = EN): Fix {
   let render: FixRender | undefined;
-  return Object.defineProperty({ ...fix }, 'render', {
+  const attached = Object.defineProperty({ ...fix }, 'render', {
     enumerable: true,
     get: (): FixRender => {
       render ??= renderFix(fix, purpose, place, text);
       return render;
     },
   }) as Fix;
+  wordsOnly.set(attached, () => render?.text ?? fixWordsOf(fix, purpose, text));
+  return attached;
+}
+
+/** For each fix withRender made: its words without rendering the commands (a fix's text ignores `place`). */
+const wordsOnly = new WeakMap<Fix, () => string>();
+
+/**
+ * A fix's words (`render.text`) without building its KooCLI, Terraform and API forms when they are not built yet:
+ * a reverse answer shows the first fix of 20,000 paths in words and nothing else.
+ */
+export function fixWords(fix: Fix): string {
+  return wordsOnly.get(fix)?.() ?? fix.render.text;
+}
+
+// The kinds whose words are worth computing alone (the ones that block most paths of a large network); the others
+// are rendered whole, which gives the same text.
+function fixWordsOf(fix: FixSpec, purpose: string, text: I18n): string {
+  switch (fix.kind) {
+    case 'peering':
+      return peeringWords(fix, purpose, text);
+    case 'route':
+      return routeWords(fix, purpose, text);
+    default:
+      return renderKind(fix, purpose, text).text;
+  }
 }

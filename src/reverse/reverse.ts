@@ -16,6 +16,7 @@ import { digest as DIGEST } from '../i18n/messages/digest.js';
 import { scenarios as M } from '../i18n/messages/scenarios.js';
 import { QuestionError } from '../question/errors.js';
 import type { Question, QuestionProtocol } from '../question/question.js';
+import { fixWords } from '../render/fix.js';
 import type { CompiledTopology } from '../topology/compile.js';
 
 /** The address asked about for "the internet" (a well-known public resolver), on TCP 443 unless a port is given. */
@@ -170,7 +171,8 @@ export function blockerOf(result: DiagnosisResult): Blocker | undefined {
   if (verdict === 'reachable') return undefined;
   const flow = blockingFlow(result);
   if (!flow) return undefined;
-  const fix = flow.fixes[0]?.render.text;
+  const first = flow.fixes[0];
+  const fix = first ? fixWords(first) : undefined;
   const extra = fix ? { fix } : {};
   if (verdict === 'unreachable') {
     const step = flow.steps.find((s) => s.status === 'fail');

@@ -3,8 +3,13 @@
 // and audited. The file's content is never logged.
 import { z } from 'zod';
 import { recordAudit, refuseUnlessAdmin } from '../commands/audit.js';
+import { replyLang } from '../commands/language.js';
 import type { Reply } from '../commands/subcommand.js';
 import { importTopologyText } from '../commands/topology.js';
+import { i18n } from '../i18n/i18n.js';
+import { errorText, LocalizedError } from '../i18n/localized-error.js';
+import { localized, type Message } from '../i18n/message.js';
+import { fileImport as F } from '../i18n/messages/file-import.js';
 import { escapeMrkdwn } from '../render/mrkdwn.js';
 import type { WebClient } from './deliver.js';
 import { commandContext, type SlackDeps } from './deps.js';
@@ -42,7 +47,10 @@ function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-const TOO_LARGE = `files shared in Slack are limited to ${megabytes(MAX_TOPOLOGY_BYTES)}; import a larger topology with the CLI (reachbot topology import)`;
+/** Why a download failed, in every language. */
+const refusal = <P>(m: Message<P>, params: P) => new LocalizedError(localized(m, params));
+const tooLarge = (bytes: number, over = false) =>
+  refusal(F['file.too-large'], { size: megabytes(bytes), limit: megabytes(MAX_TOPOLOGY_BYTES), over });
 
 const TOPOLOGY_FILE = /\.(ya?ml|json)$/i;
 
@@ -94,7 +102,8 @@ export interface FileImportRequest {
 /** Import one shared file as a topology; the reply says what happened (or why not). */
 export async function importSharedFile(request: FileImportRequest, deps: SlackDeps): Promise<Reply> {
   const { file, words, userId, channelId, client } = request;
-  const context = commandContext(deps, userId, channelId);
+  const base = commandContext(deps, userId, channelId);
+  const context = { ...base, lang: replyLang(base, words) };
   const name = importName(words, file);
   const refusal = await refuseUnlessAdmin(context, 'topology import', name);
   if (refusal) return refusal;
@@ -104,6 +113,7 @@ export async function importSharedFile(request: FileImportRequest, deps: SlackDe
     text = await download(file, client, deps);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
+    const said = errorText(error, i18n(context.lang));
     // `name` is the logger's own key (the service name); the file's name gets its own key.
     deps.logger.warn({ file: file.id, fileName: file.name, reason }, 'topology file download failed');
     await recordAudit(context, {
@@ -112,7 +122,12 @@ export async function importSharedFile(request: FileImportRequest, deps: SlackDe
       outcome: 'failed',
       detail: `${source}: ${reason}`,
     });
-    return { text: `:x: I could not download \`${escapeMrkdwn(file.name ?? file.id)}\`: ${escapeMrkdwn(reason)}` };
+    return {
+      text: i18n(context.lang).t(F['file.download-failed'], {
+        file: escapeMrkdwn(file.name ?? file.id),
+        reason: escapeMrkdwn(said),
+      }),
+    };
   }
   deps.logger.info(
     { file: file.id, fileName: file.name, bytes: text.length, topology: name },
@@ -123,7 +138,7 @@ export async function importSharedFile(request: FileImportRequest, deps: SlackDe
 
 async function download(file: SharedFile, client: WebClient, deps: SlackDeps): Promise<string> {
   if (file.size !== undefined && file.size > MAX_TOPOLOGY_BYTES) {
-    throw new Error(`it is ${megabytes(file.size)}; ${TOO_LARGE}`);
+    throw tooLarge(file.size);
   }
   let url = file.url_private_download ?? file.url_private;
   if (!url) {
@@ -131,7 +146,7 @@ async function download(file: SharedFile, client: WebClient, deps: SlackDeps): P
     const info = await client.files.info({ file: file.id });
     url = info.file?.url_private_download ?? info.file?.url_private;
   }
-  if (!url) throw new Error('Slack gave no download URL for it');
+  if (!url) throw refusal(F['file.no-url'], undefined);
   const fetchFn = deps.fetch ?? globalThis.fetch;
   let response: Response | undefined;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
@@ -140,7 +155,7 @@ async function download(file: SharedFile, client: WebClient, deps: SlackDeps): P
         { file: file.id, host: hostOf(url) },
         'refused to send the bot token to a host that is not Slack',
       );
-      throw new Error(`its download address is not on Slack's file host (${hostOf(url)}), so I did not fetch it`);
+      throw refusal(F['file.not-slack-host'], { host: hostOf(url) });
     }
     // Redirects are followed by hand, so that each hop's host is checked before the token goes there.
     response = await fetchFn(url, { headers: { Authorization: `Bearer ${deps.botToken}` }, redirect: 'manual' });
@@ -149,11 +164,11 @@ async function download(file: SharedFile, client: WebClient, deps: SlackDeps): P
     url = new URL(location, url).toString();
     response = undefined;
   }
-  if (!response) throw new Error('Slack redirected the download too many times');
-  if (!response.ok) throw new Error(`Slack answered HTTP ${response.status}`);
+  if (!response) throw refusal(F['file.too-many-redirects'], undefined);
+  if (!response.ok) throw refusal(F['file.http-status'], { status: response.status });
   // Without files:read (or with a bad token) Slack serves its HTML sign-in page instead of the file.
   if ((response.headers.get('content-type') ?? '').includes('text/html')) {
-    throw new Error('Slack returned a sign-in page instead of the file (does the app have the files:read scope?)');
+    throw refusal(F['file.sign-in-page'], undefined);
   }
   return readCapped(response, MAX_TOPOLOGY_BYTES);
 }
@@ -162,14 +177,15 @@ function hostOf(url: string): string {
   try {
     return new URL(url).host;
   } catch {
-    return 'an invalid address';
+    // Not a URL: show (the start of) what Slack gave, as given.
+    return url.slice(0, 80);
   }
 }
 
 /** The body as text, refused as soon as it passes `limit` bytes (never buffered whole first). */
 async function readCapped(response: Response, limit: number): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) throw new Error(`it is ${megabytes(declared)}; ${TOO_LARGE}`);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(declared);
   if (!response.body) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -177,7 +193,7 @@ async function readCapped(response: Response, limit: number): Promise<string> {
     size += chunk.byteLength;
     if (size > limit) {
       await response.body.cancel().catch(() => undefined);
-      throw new Error(`it is over ${megabytes(limit)}; ${TOO_LARGE}`);
+      throw tooLarge(limit, true);
     }
     chunks.push(chunk);
   }

@@ -10,7 +10,9 @@ import { recordAudit } from '../commands/audit.js';
 import type { CommandContext, Reply } from '../commands/subcommand.js';
 import { channelText } from '../digest/channel-lang.js';
 import { EN, type I18n } from '../i18n/i18n.js';
+import { errorText } from '../i18n/localized-error.js';
 import { sync as M } from '../i18n/messages/sync.js';
+import { syncSettings as S } from '../i18n/messages/sync-settings.js';
 import { failureLabel } from './failure.js';
 import { kubernetesTargetWords, syncHealthLine } from './health.js';
 import { formatInterval, parseInterval } from './interval.js';
@@ -45,9 +47,9 @@ export function scheduledSyncCommand(scheduler: SyncScheduler, cwd = process.cwd
     try {
       settings = parseSettings(words, cwd);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorText(error, text);
       return {
-        text: `:x: ${text.t(M['sync.cmdUsage'], { error: message, usage: SYNC_USAGE, sources: SOURCE_FORMS })}`,
+        text: `:x: ${text.t(M['sync.cmdUsage'], { error: message, usage: SYNC_USAGE, sources: text.t(SOURCE_FORMS) })}`,
       };
     }
     if (!settings.source && !has) {
@@ -91,7 +93,7 @@ function parseSettings(words: readonly string[], cwd: string): Parameters<SyncSc
   for (let i = 0; i < words.length; i++) {
     const word = words[i]?.toLowerCase();
     const value = words[i + 1];
-    if (value === undefined) throw new SyncSourceError(`\`${words[i]}\` needs a value`);
+    if (value === undefined) throw SyncSourceError.of(S['sync.settings.needs-value'], { word: String(words[i]) });
     if (word === 'kubernetes' || word === 'k8s') {
       // kubernetes CLUSTER [context CTX | in-cluster | off]
       const how = words[i + 2]?.toLowerCase();
@@ -103,7 +105,7 @@ function parseSettings(words: readonly string[], cwd: string): Parameters<SyncSc
         i += 2;
       } else if (how === 'context') {
         const context = words[i + 3];
-        if (context === undefined) throw new SyncSourceError('`context` needs a kubeconfig context name');
+        if (context === undefined) throw SyncSourceError.of(S['sync.settings.needs-context'], undefined);
         kubernetes = kubernetesTarget(value, { context });
         i += 3;
       } else {
@@ -116,7 +118,7 @@ function parseSettings(words: readonly string[], cwd: string): Parameters<SyncSc
     else if (word === 'every') intervalMs = parseInterval(value);
     else if (word === 'project') projectId = value;
     else if (word === 'vpc' || word === 'vpcs') vpcIds = value.split(',').filter(Boolean);
-    else throw new SyncSourceError(`\`${words[i]}\` is not understood here`);
+    else throw SyncSourceError.of(S['sync.settings.not-understood'], { word: String(words[i]) });
     i++;
   }
   const source =
@@ -124,7 +126,7 @@ function parseSettings(words: readonly string[], cwd: string): Parameters<SyncSc
       ? undefined
       : parseSyncSource(typedSource, { ...(projectId ? { projectId } : {}), ...(vpcIds ? { vpcIds } : {}) }, cwd);
   if (!source && (projectId || vpcIds))
-    throw new SyncSourceError('`project` and `vpc` go with `from huaweicloud:REGION`');
+    throw SyncSourceError.of(S['sync.settings.filters-need-huaweicloud'], undefined);
   return {
     ...(source ? { source } : {}),
     ...(intervalMs ? { intervalMs } : {}),

@@ -1,6 +1,9 @@
 // Sync intervals as people type them ("5m", "90s", "1h", "10 min"), with the 1-minute floor and the defaults.
-import { EN, type I18n } from '../i18n/i18n.js';
+import { EN, type I18n, i18n } from '../i18n/i18n.js';
+import { LocalizedError } from '../i18n/localized-error.js';
+import { localized } from '../i18n/message.js';
 import { sync as M } from '../i18n/messages/sync.js';
+import { syncSettings as S } from '../i18n/messages/sync-settings.js';
 
 /** Default interval of a scheduled sync (REACHBOT_SYNC_INTERVAL overrides it). */
 export const DEFAULT_SYNC_INTERVAL_MS = 10 * 60_000;
@@ -24,6 +27,11 @@ const UNIT_MS: Record<string, number> = {
   hours: 3_600_000,
 };
 
+/** An interval that cannot be read, or is under a minute. */
+export class IntervalError extends LocalizedError {
+  readonly code = 'reachbot_sync_interval';
+}
+
 /** The interval typed ("5m", "1h 30m", "90s", "10"), in ms; a RangeError naming the forms when unreadable or under a minute. */
 export function parseInterval(typed: string): number {
   const text = typed.trim();
@@ -36,10 +44,14 @@ export function parseInterval(typed: string): number {
     else ms += Number(amount) * factor;
   }
   if (!text || parts.length === 0 || consumed.length !== text.length || !Number.isFinite(ms)) {
-    throw new RangeError(`"${typed}" is not an interval; write it like 5m, 90s or 1h`);
+    throw new IntervalError(localized(S['sync.settings.bad-interval'], { typed }));
   }
   ms = Math.round(ms);
-  if (ms < MIN_SYNC_INTERVAL_MS) throw new RangeError(`${formatInterval(ms)} is too often: the minimum is 1 minute`);
+  if (ms < MIN_SYNC_INTERVAL_MS)
+    throw new IntervalError({
+      en: S['sync.settings.too-often'].en({ interval: formatInterval(ms) }),
+      zh: S['sync.settings.too-often'].zh({ interval: formatInterval(ms, i18n('zh')) }),
+    });
   return ms;
 }
 

@@ -3,6 +3,7 @@
 // that cannot be read at all (API unreachable, credentials refused, unknown context) never fails the cloud
 // part: it is recorded as a Kubernetes failure of the sync and that cluster keeps its previous Kubernetes data.
 
+import { syncSettings as S } from '../i18n/messages/sync-settings.js';
 import { syncKubernetes } from '../kubernetes/index.js';
 import type { KubernetesSyncTarget } from '../store/data.js';
 import type { Topology } from '../topology/schema.js';
@@ -76,10 +77,10 @@ export function kubernetesTarget(
   cluster: string,
   how: { context?: string; inCluster?: boolean },
 ): KubernetesSyncTarget {
-  if (!NAME.test(cluster)) throw new SyncSourceError(`"${cluster}" is not a cluster name`);
+  if (!NAME.test(cluster)) throw SyncSourceError.of(S['sync.settings.bad-cluster'], { name: cluster });
   if (how.context !== undefined && !NAME.test(how.context))
-    throw new SyncSourceError(`"${how.context}" is not a kubeconfig context name`);
-  if (how.context && how.inCluster) throw new SyncSourceError('give a kubeconfig context or in-cluster, not both');
+    throw SyncSourceError.of(S['sync.settings.bad-context'], { name: how.context });
+  if (how.context && how.inCluster) throw SyncSourceError.of(S['sync.settings.context-or-in-cluster'], undefined);
   return {
     cluster,
     ...(how.context ? { context: how.context } : {}),

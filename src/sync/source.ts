@@ -3,20 +3,28 @@
 
 import { isAbsolute, resolve } from 'node:path';
 import { EN, type I18n } from '../i18n/i18n.js';
+import { LocalizedError } from '../i18n/localized-error.js';
+import { localized, type Message } from '../i18n/message.js';
 import { sync as M } from '../i18n/messages/sync.js';
+import { syncSettings as S } from '../i18n/messages/sync-settings.js';
 import type { SyncSourceSpec } from '../store/data.js';
 
 /** The typed source was not understood; the message says which forms are. */
-export class SyncSourceError extends Error {
+export class SyncSourceError extends LocalizedError {
   readonly code = 'reachbot_sync_source';
-  constructor(message: string) {
-    super(message);
+  constructor(text: ReturnType<typeof localized>) {
+    super(text);
     this.name = 'SyncSourceError';
+  }
+
+  /** The error of one catalog message. */
+  static of<P>(m: Message<P>, params: P): SyncSourceError {
+    return new SyncSourceError(localized(m, params));
   }
 }
 
-export const SOURCE_FORMS =
-  '`huaweicloud:REGION` (e.g. huaweicloud:cn-north-4), `terraform:PATH` (a state file on the bot host) or an `https://` URL of a state';
+/** The source forms, for usage lines. */
+export const SOURCE_FORMS = S['sync.settings.sources'];
 
 const REGION = /^[a-z]{2}(-[a-z0-9]+)+$/;
 
@@ -35,7 +43,7 @@ export function parseSyncSource(typed: string, filters: SourceFilters = {}, cwd 
   if (lower.startsWith('huaweicloud:')) {
     const region = text.slice('huaweicloud:'.length).trim();
     if (!REGION.test(region)) {
-      throw new SyncSourceError(`"${region}" is not a Huawei Cloud region id (e.g. huaweicloud:cn-north-4)`);
+      throw SyncSourceError.of(S['sync.settings.bad-region'], { region });
     }
     return {
       kind: 'huaweicloud',
@@ -45,26 +53,33 @@ export function parseSyncSource(typed: string, filters: SourceFilters = {}, cwd 
     };
   }
   if (filters.projectId || filters.vpcIds?.length) {
-    throw new SyncSourceError('a project or VPC filter applies only to a huaweicloud: source');
+    throw SyncSourceError.of(S['sync.settings.filter-not-huaweicloud'], undefined);
   }
   if (lower.startsWith('https://') || lower.startsWith('http://')) {
     let url: URL;
     try {
       url = new URL(text);
     } catch {
-      throw new SyncSourceError(`"${text}" is not a URL`);
+      throw SyncSourceError.of(S['sync.settings.not-url'], { text });
     }
     if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-      throw new SyncSourceError(`a state URL must be https (plain http only to a loopback address): ${text}`);
+      throw SyncSourceError.of(S['sync.settings.needs-https'], { text });
     }
     if (url.username || url.password) {
-      throw new SyncSourceError('put no credentials in a state URL; use a pre-signed https URL instead');
+      throw SyncSourceError.of(S['sync.settings.url-credentials'], undefined);
     }
     return { kind: 'terraform-url', url: url.toString() };
   }
   const path = lower.startsWith('terraform:') ? text.slice('terraform:'.length).trim() : '';
-  if (!path) throw new SyncSourceError(`"${text}" is not a sync source; use ${SOURCE_FORMS}`);
+  if (!path) throw new SyncSourceError(sourceRefusal(text));
   return { kind: 'terraform-file', path: isAbsolute(path) ? path : resolve(cwd, path) };
+}
+
+function sourceRefusal(text: string) {
+  return {
+    en: S['sync.settings.not-source'].en({ text, sources: SOURCE_FORMS.en() }),
+    zh: S['sync.settings.not-source'].zh({ text, sources: SOURCE_FORMS.zh() }),
+  };
 }
 
 /** The source as it is typed back (`huaweicloud:cn-north-4`), and the key that two syncs of one source share. */

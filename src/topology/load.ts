@@ -19,7 +19,7 @@ export function validateTopology(input: unknown, meter: WorkMeter = noMeter): To
   const parsed = topologySchema.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue): TopologyIssue => {
-      const text = describeIssue(issue, valueAt(input, issue.path));
+      const text = describeIssue(issue, valueAt(input, issue.path), SCHEMA_TEXT_BY_EN);
       return { path: formatPath(issue.path), message: text.en, text };
     });
     return { ok: false, issues: capIssues(dedupe(issues)) };
@@ -181,7 +181,7 @@ function lineOf(root: unknown, path: string, counter: LineCounter): number | und
   return offset === undefined ? undefined : counter.linePos(offset).line;
 }
 
-type ZodIssueLike = {
+export type ZodIssueLike = {
   code: string;
   message: string;
   keys?: readonly PropertyKey[];
@@ -199,7 +199,19 @@ const ZOD_ZH = z.locales.zhCN().localeError;
 /** Texts given to the schema's own checks, by their English text. */
 const SCHEMA_TEXT_BY_EN = new Map(SCHEMA_TEXTS.map((text) => [text.en, text]));
 
-function describeIssue(issue: ZodIssueLike, value: unknown): Localized {
+/**
+ * A zod issue in every language: reachbot's wording for types, required and unknown keys; the text a custom check
+ * carried (`params.text`) or that a check was given (`known`, by its English text); else zod's own zh-CN wording.
+ */
+export function localizeIssue(
+  issue: ZodIssueLike,
+  value: unknown,
+  known: ReadonlyMap<string, Localized> = SCHEMA_TEXT_BY_EN,
+): Localized {
+  return describeIssue(issue, value, known);
+}
+
+function describeIssue(issue: ZodIssueLike, value: unknown, known: ReadonlyMap<string, Localized>): Localized {
   if (issue.code === 'unrecognized_keys' && issue.keys)
     return localized(T['topology.issue.unknown-keys'], { keys: issue.keys.map(String) });
   // A literal's or enum's own message ("must be 1") would hide that the key is simply missing.
@@ -208,11 +220,11 @@ function describeIssue(issue: ZodIssueLike, value: unknown): Localized {
   if (issue.code === 'invalid_type')
     return localized(T['topology.issue.wrong-type'], { expected: String(issue.expected), value: shapeOf(value) });
   const form = issue.code === 'invalid_union' ? onlyFormOfItsType(issue.errors ?? []) : undefined;
-  if (form) return describeIssue(form, value);
+  if (form) return describeIssue(form, value, known);
   const carried = issue.params?.text as Localized | undefined;
   if (carried) return carried;
-  const known = SCHEMA_TEXT_BY_EN.get(issue.message);
-  if (known) return known;
+  const given = known.get(issue.message) ?? SCHEMA_TEXT_BY_EN.get(issue.message);
+  if (given) return given;
   const said = ZOD_ZH(issue as Parameters<typeof ZOD_ZH>[0]);
   const zh = typeof said === 'string' ? said : (said?.message ?? issue.message);
   // The locale names the kind of value of a size check in English ("期望 string >=1 字符"): say it in Chinese.
@@ -246,7 +258,7 @@ function shapeOf(value: unknown): ValueShape {
 }
 
 /** The value at a zod issue path in the raw input (undefined when absent). */
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let node = input;
   for (const key of path) {
     if (typeof node !== 'object' || node === null) return undefined;

@@ -1,19 +1,28 @@
 // Applying changes to a topology: a new topology, the input untouched (unchanged parts shared), so that a what-if
 // never reaches the store. A change that names nothing known is a located error with the closest names.
 import { applyFixes } from '../engine/fixes/apply.js';
+import { type Localized, localized, type Message } from '../i18n/message.js';
+import { type ChangeTarget, whatifErrors as W } from '../i18n/messages/whatif-errors.js';
 import { closestNames } from '../names/closest.js';
 import { impliedDefaultTableId } from '../topology/compile.js';
-import type { TopologyIssue } from '../topology/errors.js';
+import { issueOf, type TopologyIssue } from '../topology/errors.js';
 import type { Resource, RouteTable, SecurityGroup, SecurityGroupRule, Topology, Vpc } from '../topology/schema.js';
 import { checkReferences } from '../topology/validate.js';
 import { type Change, ChangeError } from './change.js';
 
 /** A change that cannot apply to this topology (as opposed to a bug, which is not caught). */
-class Problem extends Error {}
+class Problem extends Error {
+  constructor(readonly text: Localized) {
+    super(text.en);
+  }
 
-function unknown(what: string, typed: string, known: readonly string[]): string {
-  const close = closestNames(typed, known);
-  return `unknown ${what} "${typed}"${close.length ? ` (known: ${close.join(', ')})` : ''}`;
+  static of<P>(m: Message<P>, params: P): Problem {
+    return new Problem(localized(m, params));
+  }
+}
+
+function unknown(what: ChangeTarget, typed: string, known: readonly string[]): Problem {
+  return Problem.of(W['whatif.unknown'], { what, typed, close: closestNames(typed, known) });
 }
 
 const SAME_RULE_KEYS = ['direction', 'ethertype', 'protocol', 'ports', 'remote', 'action', 'priority'] as const;
@@ -34,12 +43,10 @@ function editGroup(state: Editing, id: string, edit: (group: SecurityGroup) => S
   const groups = state.topology.securityGroups ?? [];
   const found = groups.find((g) => g.id === id);
   if (!found)
-    throw new Problem(
-      unknown(
-        'security group',
-        id,
-        groups.map((g) => g.id),
-      ),
+    throw unknown(
+      'securityGroup',
+      id,
+      groups.map((g) => g.id),
     );
   state.topology = { ...state.topology, securityGroups: groups.map((g) => (g === found ? edit(g) : g)) };
 }
@@ -56,12 +63,10 @@ function editTable(
   if (change.vpc !== undefined) {
     owner = vpcs.find((v) => v.id === change.vpc);
     if (!owner)
-      throw new Problem(
-        unknown(
-          'VPC',
-          change.vpc,
-          vpcs.map((v) => v.id),
-        ),
+      throw unknown(
+        'vpc',
+        change.vpc,
+        vpcs.map((v) => v.id),
       );
     tableId = (owner.routeTables ?? []).find((t) => t.default)?.id ?? impliedDefaultTableId(owner.id);
   } else if (
@@ -76,12 +81,10 @@ function editTable(
     if (!owner) {
       owner = vpcs.find((v) => impliedDefaultTableId(v.id) === tableId && (v.routeTables ?? []).length === 0);
       if (!owner)
-        throw new Problem(
-          unknown(
-            'route table',
-            tableId ?? '',
-            vpcs.flatMap((v) => (v.routeTables ?? []).map((t) => t.id)),
-          ),
+        throw unknown(
+          'routeTable',
+          tableId ?? '',
+          vpcs.flatMap((v) => (v.routeTables ?? []).map((t) => t.id)),
         );
     }
   }
@@ -97,12 +100,10 @@ function editResource(state: Editing, name: string, edit: (resource: Resource) =
   const resources = state.topology.resources ?? [];
   const found = resources.find((r) => r.name.toLowerCase() === name.toLowerCase());
   if (!found)
-    throw new Problem(
-      unknown(
-        'resource',
-        name,
-        resources.map((r) => r.name),
-      ),
+    throw unknown(
+      'resource',
+      name,
+      resources.map((r) => r.name),
     );
   state.topology = { ...state.topology, resources: resources.map((r) => (r === found ? edit(r) : r)) };
 }
@@ -118,17 +119,15 @@ function applyOne(state: Editing, change: Change): void {
         let at = -1;
         if (change.index !== undefined) {
           if (change.index > rules.length)
-            throw new Problem(
-              `${g.id} has ${rules.length} rule${rules.length === 1 ? '' : 's'}; there is no rule #${change.index}`,
-            );
+            throw Problem.of(W['whatif.no-rule-number'], { group: g.id, count: rules.length, index: change.index });
           at = change.index - 1;
         } else if (change.ruleId !== undefined && (rules.some((r) => r.id === change.ruleId) || !change.rule)) {
           at = rules.findIndex((r) => r.id === change.ruleId);
-          if (at < 0) throw new Problem(`${g.id} has no rule with id "${change.ruleId}"`);
+          if (at < 0) throw Problem.of(W['whatif.no-rule-id'], { group: g.id, id: change.ruleId });
         } else if (change.rule) {
           const wanted = change.rule;
           at = rules.findIndex((r) => sameRule(r, wanted));
-          if (at < 0) throw new Problem(`${g.id} has no rule equal to the one to remove`);
+          if (at < 0) throw Problem.of(W['whatif.no-equal-rule'], { group: g.id });
         }
         return { ...g, rules: rules.filter((_, i) => i !== at) };
       });
@@ -145,9 +144,11 @@ function applyOne(state: Editing, change: Change): void {
         const wanted = change.destination.includes('/') ? change.destination : `${change.destination}/32`;
         const kept = routes.filter((r) => r.destination !== change.destination && r.destination !== wanted);
         if (kept.length === routes.length)
-          throw new Problem(
-            `route table ${t.id} has no route to ${change.destination}${routes.length ? ` (it has ${routes.map((r) => r.destination).join(', ')})` : ''}`,
-          );
+          throw Problem.of(W['whatif.no-route'], {
+            table: t.id,
+            destination: change.destination,
+            has: routes.map((r) => r.destination),
+          });
         return { ...t, routes: kept };
       });
       return;
@@ -159,7 +160,11 @@ function applyOne(state: Editing, change: Change): void {
         if (change.op === 'remove-whitelist-entry') {
           const group = groups.find((g) => g.name === name);
           if (!group?.addresses.includes(change.address))
-            throw new Problem(`the whitelist of ${r.name} has no entry ${change.address} in group ${name}`);
+            throw Problem.of(W['whatif.no-whitelist-entry'], {
+              resource: r.name,
+              address: change.address,
+              group: name,
+            });
           return {
             ...r,
             whitelist: {
@@ -181,12 +186,10 @@ function applyOne(state: Editing, change: Change): void {
       const peerings = state.topology.peerings ?? [];
       const found = peerings.find((p) => p.id === change.peering);
       if (!found)
-        throw new Problem(
-          unknown(
-            'peering',
-            change.peering,
-            peerings.map((p) => p.id),
-          ),
+        throw unknown(
+          'peering',
+          change.peering,
+          peerings.map((p) => p.id),
         );
       state.topology = {
         ...state.topology,
@@ -216,7 +219,7 @@ export function applyChange(topology: Topology, change: Change, source?: string)
     applyOne(state, change);
   } catch (error) {
     if (!(error instanceof Problem)) throw error;
-    throw new ChangeError([{ path: change.at ?? 'change', message: error.message }], source);
+    throw new ChangeError([{ path: change.at ?? 'change', message: error.text.en, text: error.text }], source);
   }
   return state.topology;
 }
@@ -226,7 +229,12 @@ export function checkChangedReferences(topology: Topology, source?: string): voi
   const broken = checkReferences(topology);
   if (broken.length)
     throw new ChangeError(
-      broken.map((issue) => ({ path: 'after the changes', message: `${issue.path}: ${issue.message}` })),
+      broken.map((issue) =>
+        issueOf('', W['whatif.broken-reference'], {
+          path: issue.path,
+          issue: issue.text ?? { en: issue.message, zh: issue.message },
+        }),
+      ),
       source,
     );
 }

@@ -4,7 +4,12 @@
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { FixSpec } from '../engine/diagnosis.js';
-import { formatPath, type TopologyIssue } from '../topology/errors.js';
+import { EN, type I18n } from '../i18n/i18n.js';
+import { type Localized, localized } from '../i18n/message.js';
+import { topologyIssues as T } from '../i18n/messages/topology-issues.js';
+import { whatifErrors as W } from '../i18n/messages/whatif-errors.js';
+import { formatPath, issueText, type TopologyIssue } from '../topology/errors.js';
+import { localizeIssue, valueAt, type ZodIssueLike } from '../topology/load.js';
 import {
   PEERING_STATUSES,
   type Peering,
@@ -13,7 +18,17 @@ import {
   topologySchema,
 } from '../topology/schema.js';
 
-const id = z.string().min(1, 'must not be empty');
+/** The texts given to this schema's checks, by their English text (zod keeps only the English one). */
+const KNOWN_TEXTS: ReadonlyMap<string, Localized> = new Map(
+  [
+    localized(T['topology.issue.not-empty'], undefined),
+    localized(W['whatif.one-rule-name'], undefined),
+    localized(W['whatif.table-or-vpc'], undefined),
+  ].map((text) => [text.en, text]),
+);
+const OP_TEXT = () => localized(W['whatif.op'], { ops: CHANGE_OPS });
+
+const id = z.string().min(1, T['topology.issue.not-empty'].en());
 const ruleBody = z.record(z.string(), z.unknown());
 
 const changeSchema = z.discriminatedUnion(
@@ -31,12 +46,12 @@ const changeSchema = z.discriminatedUnion(
         rule: ruleBody.optional(),
       })
       .refine((c) => [c.index, c.ruleId, c.rule].filter((v) => v !== undefined).length === 1, {
-        message: 'name the rule by exactly one of index, ruleId or rule',
+        message: W['whatif.one-rule-name'].en(),
       }),
     z
       .strictObject({ op: z.literal('add-route'), routeTable: id.optional(), vpc: id.optional(), route: ruleBody })
       .refine((c) => (c.routeTable === undefined) !== (c.vpc === undefined), {
-        message: "give routeTable, or vpc for the VPC's default route table",
+        message: W['whatif.table-or-vpc'].en(),
       }),
     z
       .strictObject({
@@ -46,7 +61,7 @@ const changeSchema = z.discriminatedUnion(
         destination: z.string().min(1),
       })
       .refine((c) => (c.routeTable === undefined) !== (c.vpc === undefined), {
-        message: "give routeTable, or vpc for the VPC's default route table",
+        message: W['whatif.table-or-vpc'].en(),
       }),
     z.strictObject({
       op: z.literal('add-whitelist-entry'),
@@ -65,7 +80,7 @@ const changeSchema = z.discriminatedUnion(
     z.strictObject({ op: z.literal('remove-peering'), peering: id }),
   ],
   {
-    error: (issue) => (issue.code === 'invalid_union' ? `op must be one of ${CHANGE_OPS.join(', ')}` : issue.message),
+    error: (issue) => (issue.code === 'invalid_union' ? OP_TEXT().en : issue.message),
   },
 );
 
@@ -118,16 +133,29 @@ export class ChangeError extends Error {
     readonly issues: readonly TopologyIssue[],
     readonly source?: string,
   ) {
-    super(
-      issues
-        .map(
-          (i) =>
-            `${[source, i.line].filter((p) => p !== undefined).join(':') || 'change'}: ${i.path ? `${i.path}: ` : ''}${i.message}`,
-        )
-        .join('\n'),
-    );
+    super(describeChangeIssues(issues, source, EN));
     this.name = 'ChangeError';
   }
+
+  /** Every issue as a located line, in the reader's language. */
+  describe(text: I18n): string {
+    return describeChangeIssues(this.issues, this.source, text);
+  }
+}
+
+function describeChangeIssues(issues: readonly TopologyIssue[], source: string | undefined, text: I18n): string {
+  return issues
+    .map(
+      (i) =>
+        `${[source, i.line].filter((p) => p !== undefined).join(':') || 'change'}: ${i.path ? `${i.path}: ` : ''}${issueText(i, text)}`,
+    )
+    .join('\n');
+}
+
+/** A zod issue of a change document: English as zod wrote it, the other languages from our texts or zod's. */
+function changeIssue(issue: ZodIssueLike, path: string, value?: unknown): TopologyIssue {
+  const translated = issue.message === OP_TEXT().en ? OP_TEXT() : localizeIssue(issue, value, KNOWN_TEXTS);
+  return { path, message: issue.message, text: { ...translated, en: issue.message } };
 }
 
 // Rule, route and peering bodies are checked by the topology schema itself, through a one-object document.
@@ -150,12 +178,14 @@ function viaTopology<T>(
   path: (string | number)[],
   strip: number,
 ): T | TopologyIssue[] {
-  const parsed = topologySchema.safeParse(wrap(body));
+  const document = wrap(body);
+  const parsed = topologySchema.safeParse(document);
   if (parsed.success) return pick(parsed.data);
-  return parsed.error.issues.map((issue) => ({
-    path: formatPath([...path, ...issue.path.slice(strip)]),
-    message: explain(issue),
-  }));
+  return parsed.error.issues.map((issue) => {
+    const at = formatPath([...path, ...issue.path.slice(strip)]);
+    const text = localizeIssue(issue, valueAt(document, issue.path));
+    return { path: at, message: explain(issue), text: { ...text, en: explain(issue) } };
+  });
 }
 
 /** Normalize a rule body with the topology format's schema ("ports: 3306" → "3306", CIDRs canonical). */
@@ -238,7 +268,7 @@ export function validateChanges(data: unknown, source?: string): Change[] {
     ? changeList.safeParse(data)
     : documentObject.transform((d) => d.changes).safeParse(data);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+    const issues = parsed.error.issues.map((issue) => changeIssue(issue, formatPath(issue.path)));
     throw new ChangeError(issues, source);
   }
   const { changes, issues } = normalize(parsed.data, Array.isArray(data) ? [] : ['changes']);

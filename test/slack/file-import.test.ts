@@ -67,11 +67,11 @@ describe('downloading shared files', () => {
       fetch: fetchFn,
       ...(slackApiUrl ? { slackApiUrl } : {}),
     };
-    const importFile = (file: SharedFile) =>
+    const importFile = (file: SharedFile, words = '') =>
       importSharedFile(
         {
           file,
-          words: '',
+          words,
           userId: 'UADMIN',
           channelId: 'D1',
           client: {} as Parameters<typeof importSharedFile>[0]['client'],
@@ -163,5 +163,24 @@ describe('downloading shared files', () => {
     });
     expect(calls).toEqual([]);
     expect(reply.text).toMatch(/it is 50\.0 MB; files shared in Slack are limited to 2\.0 MB/);
+  });
+
+  it('answers a file shared with Chinese words in Chinese, why it was refused included', async () => {
+    const { importFile } = setup(() => new Response(''));
+    const big = {
+      id: 'F5',
+      name: 'big.yaml',
+      size: 50 * 1024 * 1024,
+      url_private_download: 'https://files.slack.com/f/5',
+    };
+    const reply = await importFile(big, '导入 prod');
+    expect(reply.text).toBe(
+      ':x: 无法下载 `big.yaml`：文件大小为 50.0 MB；在 Slack 中分享的文件不能超过 2.0 MB，更大的拓扑请用命令行导入（`reachbot topology import`）',
+    );
+    const offSlack = await importFile(
+      { id: 'F6', name: 'a.yaml', url_private_download: 'https://evil.example/a' },
+      '导入',
+    );
+    expect(offSlack.text).toContain('它的下载地址不在 Slack 的文件服务器上（evil.example），因此没有下载');
   });
 });

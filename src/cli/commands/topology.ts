@@ -3,6 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { errorText } from '../../i18n/localized-error.js';
 import { cli } from '../../i18n/messages/cli.js';
 import { cliCommands as C } from '../../i18n/messages/cli-commands.js';
 import { closestNames } from '../../names/closest.js';
@@ -218,7 +219,7 @@ export function register(program: Command, io: CliIO): void {
               : undefined;
           } catch (error) {
             if (error instanceof CliExit) throw error;
-            throw new CliExit(EXIT.invalid, error instanceof Error ? error.message : String(error));
+            throw new CliExit(EXIT.invalid, errorText(error, text));
           }
           if (!source && !store.data.syncs[name]) {
             throw CliExit.of(EXIT.invalid, C['cli.sync.no-source'], { name });

@@ -76,7 +76,7 @@ async function whatIf(text: string, options: WhatIfOptions, io: CliIO): Promise<
   try {
     result = evaluateWhatIf(source.topology, before, changes, asked, source.watched);
   } catch (error) {
-    if (error instanceof ChangeError) throw new CliExit(EXIT.invalid, error.message);
+    if (error instanceof ChangeError) throw new CliExit(EXIT.invalid, error.describe(cliText(io)));
     throw error;
   }
   if (options.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -10,6 +10,7 @@ import { common } from './common.js';
 import { digest } from './digest.js';
 import { engineEdges, enginePath, enginePeering, enginePolicy, engineTransit } from './engine-path.js';
 import { engineSource } from './engine-source.js';
+import { fileImport } from './file-import.js';
 import { fixes } from './fixes.js';
 import { importErrors } from './import-errors.js';
 import { planNotes } from './plan-notes.js';
@@ -18,6 +19,7 @@ import { scenarios } from './scenarios.js';
 import { schedule } from './schedule.js';
 import { slack } from './slack.js';
 import { sync } from './sync.js';
+import { syncSettings } from './sync-settings.js';
 import { topologyDiff } from './topology-diff.js';
 import { topologyIssues } from './topology-issues.js';
 
@@ -38,6 +40,7 @@ export const CATALOGS: Readonly<Record<string, Catalog>> = {
   engineEdges,
   enginePolicy,
   engineTransit,
+  fileImport,
   fixes,
   importErrors,
   planNotes,
@@ -46,6 +49,7 @@ export const CATALOGS: Readonly<Record<string, Catalog>> = {
   scenarios,
   slack,
   sync,
+  syncSettings,
   topologyDiff,
   topologyIssues,
 };

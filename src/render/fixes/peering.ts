@@ -12,6 +12,20 @@ import { renderRoute } from './route.js';
 
 type PeeringSpec = Omit<PeeringFix, 'render'>;
 
+/** A peering fix in words alone (what `renderPeering` says as `text`). */
+export function peeringWords(fix: PeeringSpec, purpose: string, text: I18n = EN): string {
+  return actionText(
+    text.t(fixes['fix.peering'], {
+      peering: fix.peering,
+      requesterVpc: fix.requesterVpc,
+      accepterVpc: fix.accepterVpc,
+      routes: fix.routes,
+    }),
+    purpose,
+    text,
+  );
+}
+
 /** Render a peering fix. */
 export function renderPeering(fix: PeeringSpec, purpose: string, text: I18n = EN): FixRender {
   const requester = cloudRef(fix.requesterVpc);
@@ -36,16 +50,7 @@ export function renderPeering(fix: PeeringSpec, purpose: string, text: I18n = EN
       text,
     ),
   );
-  const words = actionText(
-    text.t(fixes['fix.peering'], {
-      peering: fix.peering,
-      requesterVpc: fix.requesterVpc,
-      accepterVpc: fix.accepterVpc,
-      routes: fix.routes,
-    }),
-    purpose,
-    text,
-  );
+  const words = peeringWords(fix, purpose, text);
   // The routes' own "verify" lines are left out: the peering's first comment covers every command.
   const verifyLine = `# ${text.t(fixes['fix.verify-prefix'])}`;
 

@@ -16,13 +16,9 @@ function nextHopRef(nextHop: string): CloudRef {
   return parseIp(nextHop) ? { value: nextHop, terraform: hclString(nextHop), placeholder: false } : cloudRef(nextHop);
 }
 
-/** Render a route fix. */
-export function renderRoute(fix: RouteSpec, purpose: string, text: I18n = EN): FixRender {
-  const vpc = cloudRef(fix.vpc);
-  const table = cloudRef(fix.routeTable);
-  const hop = nextHopRef(fix.nextHop);
-  const description = huaweiDescription(purpose, text);
-  const words = actionText(
+/** A route fix in words alone (what `renderRoute` says as `text`). */
+export function routeWords(fix: RouteSpec, purpose: string, text: I18n = EN): string {
+  return actionText(
     text.t(fixes['fix.route'], {
       destination: fix.destination,
       type: fix.type,
@@ -34,6 +30,15 @@ export function renderRoute(fix: RouteSpec, purpose: string, text: I18n = EN): F
     purpose,
     text,
   );
+}
+
+/** Render a route fix. */
+export function renderRoute(fix: RouteSpec, purpose: string, text: I18n = EN): FixRender {
+  const vpc = cloudRef(fix.vpc);
+  const table = cloudRef(fix.routeTable);
+  const hop = nextHopRef(fix.nextHop);
+  const description = huaweiDescription(purpose, text);
+  const words = routeWords(fix, purpose, text);
   const useVpcRouteApi = fix.defaultTable === true && fix.type === 'peering';
 
   const items: HclItem[] = [{ name: 'vpc_id', value: vpc.terraform }];
