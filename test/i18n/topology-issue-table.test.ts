@@ -9,7 +9,7 @@ import { topologyIssues as T } from '../../src/i18n/messages/topology-issues.js'
 import { formatIssues, issueText, type TopologyIssue } from '../../src/topology/errors.js';
 import { parseTopology, type TopologyResult, validateTopology } from '../../src/topology/load.js';
 import { PROTOCOLS } from '../../src/topology/schema.js';
-import { TOPOLOGY_FILE_WORDS } from './topology-words.js';
+import { TOPOLOGY_FILE_WORDS, wordsOf } from './topology-words.js';
 import { untranslatedWords } from './untranslated.js';
 
 const ZH = i18n('zh');
@@ -684,21 +684,6 @@ const CASES: { readonly [K in IssueId]: Case<ParamsOf<K>> | readonly Case<Params
     params: undefined,
   },
 };
-
-/** Every key and string value of a document, and every word of a text: the file's own words. */
-function wordsOf(value: unknown, out = new Set<string>()): Set<string> {
-  if (typeof value === 'string') {
-    for (const word of value.split(/[^A-Za-z0-9_-]+/)) if (word) out.add(word);
-  } else if (Array.isArray(value)) {
-    for (const item of value) wordsOf(item, out);
-  } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      out.add(key);
-      wordsOf(item, out);
-    }
-  }
-  return out;
-}
 
 function issuesOf(c: { doc?: unknown; text?: string }): readonly TopologyIssue[] {
   const result: TopologyResult = c.text !== undefined ? parseTopology(c.text) : validateTopology(c.doc);

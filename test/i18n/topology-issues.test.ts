@@ -12,25 +12,10 @@ import { MemoryStore } from '../../src/store/memory-store.js';
 import { formatIssues, issueText, type TopologyIssue } from '../../src/topology/errors.js';
 import { parseTopology, validateTopology } from '../../src/topology/load.js';
 import { runIn, workspace } from '../cli/harness.js';
-import { TOPOLOGY_FILE_WORDS } from './topology-words.js';
+import { TOPOLOGY_FILE_WORDS, wordsOf } from './topology-words.js';
 import { untranslatedWords } from './untranslated.js';
 
 const ZH = i18n('zh');
-
-/** Every key and string value of a document: the file's own words, which stay as written in any language. */
-function wordsOf(value: unknown, out = new Set<string>()): Set<string> {
-  if (typeof value === 'string') {
-    for (const word of value.split(/[^A-Za-z0-9_-]+/)) if (word) out.add(word);
-  } else if (Array.isArray(value)) {
-    for (const item of value) wordsOf(item, out);
-  } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      out.add(key);
-      wordsOf(item, out);
-    }
-  }
-  return out;
-}
 
 /** Schema-valid, but breaking every whole-document rule at least once. */
 function inconsistent() {

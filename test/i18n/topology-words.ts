@@ -32,3 +32,18 @@ export const TOPOLOGY_FILE_WORDS: readonly string[] = [
   'true',
   'false',
 ];
+
+/** Every key and string value of a document, and every word of a text: the file's own words. */
+export function wordsOf(value: unknown, out = new Set<string>()): Set<string> {
+  if (typeof value === 'string') {
+    for (const word of value.split(/[^A-Za-z0-9_-]+/)) if (word) out.add(word);
+  } else if (Array.isArray(value)) {
+    for (const item of value) wordsOf(item, out);
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      out.add(key);
+      wordsOf(item, out);
+    }
+  }
+  return out;
+}
