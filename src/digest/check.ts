@@ -1,11 +1,13 @@
 // Checking watched paths against topologies: each topology is compiled once per batch (a digest over 10,000
 // watches must not compile 10,000 times), each watch diagnosed, and the outcome reduced to what a digest shows.
+
 import { type DiagnosisResult, flowsOf, type Verdict } from '../engine/diagnosis.js';
 import { EN, type I18n } from '../i18n/i18n.js';
 import type { Lang } from '../i18n/lang.js';
 import { digest as M } from '../i18n/messages/digest.js';
 import { QuestionError } from '../question/errors.js';
 import type { Question } from '../question/question.js';
+import { fixWords } from '../render/fix.js';
 import type { Watch } from '../store/data.js';
 import type { Topology } from '../topology/schema.js';
 
@@ -183,7 +185,8 @@ export function reduce(result: DiagnosisResult): Reduced {
       : undefined;
   return {
     verdict: result.verdict,
-    ...(firstFix && result.verdict !== 'reachable' ? { fix: firstFix.render.text } : {}),
+    // Its words alone: a digest never shows the commands, and 10,000 paths would render them all.
+    ...(firstFix && result.verdict !== 'reachable' ? { fix: fixWords(firstFix) } : {}),
     ...(doubt ? { why: doubt } : {}),
     fingerprint,
   };
