@@ -1,18 +1,13 @@
 // Errors whose text we wrote, kept in every language, so each surface can say them in its reader's language.
 // An error from elsewhere (a cloud API's own message, a parser's) is shown as it came.
 import type { I18n } from './i18n.js';
-import { type Localized, localized, type Message } from './message.js';
+import type { Localized } from './message.js';
 
 /** An error with a message in every language; `message` is the English text (logs, audit). */
 export class LocalizedError extends Error {
   constructor(readonly text: Localized) {
     super(text.en);
     this.name = 'LocalizedError';
-  }
-
-  /** The text of one catalog message. */
-  static textOf<P>(message: Message<P>, params: P): Localized {
-    return localized(message, params);
   }
 }
 
