@@ -3,6 +3,7 @@
 // SecurityGroup resources. Read-only (get/list), paged with `continue` tokens. A list the API refuses
 // (403) or does not serve (404, e.g. no SecurityGroup CRD outside Turbo clusters) becomes a warning and
 // leaves that kind unread; only a cluster that answers nothing at all fails the read.
+
 import {
   ApiException,
   AppsV1Api,
@@ -18,6 +19,7 @@ import {
   type V1PodTemplateSpec,
 } from '@kubernetes/client-node';
 import { z } from 'zod';
+import { isConnectionResetCode, networkErrorCode } from '../net/connection-errors.js';
 import {
   type Namespace,
   type NetworkPolicy,
@@ -62,6 +64,9 @@ class ReadRefused extends Error {
   }
 }
 
+/** How many times one list is asked again after its connection was reset. */
+const MAX_RESET_RETRIES = 2;
+
 /** Every item of a paged list. */
 async function listAll<T>(
   fetchPage: (token: string | undefined) => Promise<Page<T>>,
@@ -70,13 +75,19 @@ async function listAll<T>(
   const items: T[] = [];
   let token: string | undefined;
   const maxPages = options.maxPages ?? 1000;
-  for (let page = 0; page < maxPages; page++) {
+  for (let page = 0, resets = 0; page < maxPages; page++) {
     let response: Page<T>;
     try {
       response = await fetchPage(token);
     } catch (error) {
       if (error instanceof ApiException && (error.code === 403 || error.code === 404 || error.code === 401))
         throw new ReadRefused(error.code, apiMessage(error));
+      // A list is idempotent: a connection reset under it (a stale keep-alive socket) is worth another try or two.
+      if (isConnectionResetCode(networkErrorCode(error)) && resets < MAX_RESET_RETRIES) {
+        resets++;
+        page--;
+        continue;
+      }
       throw error;
     }
     items.push(...response.items);

@@ -4,7 +4,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Served = readonly unknown[] | { readonly status: 403 | 404 };
+export type Served =
+  | readonly unknown[]
+  | { readonly status: 403 | 404 }
+  /** The first `resets` requests to the path have their connection destroyed, later ones get `items`. */
+  | { readonly resets: number; readonly items: readonly unknown[] };
 
 export interface FakeApi {
   readonly url: string;
@@ -43,8 +47,16 @@ export async function startFakeApi(routes: Record<string, Served>): Promise<Fake
     requests.push({ method: req.method ?? '', path: url.pathname, limit, token, auth: req.headers.authorization });
     const served = routes[url.pathname];
     if (req.method !== 'GET' || served === undefined) return status(res, 404, url.pathname);
-    if (!Array.isArray(served)) return status(res, (served as { status: 403 | 404 }).status, url.pathname);
-    const items = served as readonly unknown[];
+    let items: readonly unknown[];
+    if ('resets' in served) {
+      const before = requests.filter((r) => r.path === url.pathname).length - 1;
+      if (before < served.resets) {
+        req.socket.destroy();
+        return;
+      }
+      items = served.items;
+    } else if ('status' in served) return status(res, served.status, url.pathname);
+    else items = served;
     const start = token ? Number(Buffer.from(token, 'base64').toString('utf8')) : 0;
     const size = limit ? Number(limit) : items.length;
     const end = Math.min(items.length, start + size);

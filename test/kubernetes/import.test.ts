@@ -135,6 +135,25 @@ describe('readKubernetes', () => {
     expect(served.warnings.join('\n')).toContain('skipped SecurityGroup resource payments/broken');
   });
 
+  it('asks a list again when its connection is reset (twice), and fails on the third reset', async () => {
+    const routes = realisticCluster();
+    const namespaces = routes['/api/v1/namespaces'] as readonly unknown[];
+    api = await startFakeApi({ ...routes, '/api/v1/namespaces': { resets: 2, items: namespaces } });
+    const { dir } = await workspace();
+    const config = loadKubeConfig({ kubeconfig: await kubeconfigFile(dir, api), context: 'fake' });
+    const snapshot = await readKubernetes(config, { pageSize: 100 });
+    expect(snapshot.namespaces?.map((n) => n.name)).toEqual(['default', 'kube-system', 'payments', 'web']);
+    expect(api.requests.filter((r) => r.path === '/api/v1/namespaces')).toHaveLength(3);
+
+    await api.close();
+    api = await startFakeApi({ ...routes, '/api/v1/namespaces': { resets: 3, items: namespaces } });
+    const again = loadKubeConfig({ kubeconfig: await kubeconfigFile(dir, api), context: 'fake' });
+    const partial = await readKubernetes(again, { pageSize: 100 }).catch((error: unknown) => error);
+    // Three resets in a row: the read fails, naming the list, rather than taking it as empty.
+    expect(partial).toBeInstanceOf(Error);
+    expect((partial as Error).message).toMatch(/\/api\/v1\/namespaces.*socket hang up/);
+  });
+
   it('fails only when every list is refused', async () => {
     const routes = Object.fromEntries(Object.keys(realisticCluster()).map((path) => [path, { status: 403 as const }]));
     api = await startFakeApi(routes);

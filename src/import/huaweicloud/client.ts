@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { LocalizedError } from '../../i18n/localized-error.js';
 import { localized } from '../../i18n/message.js';
 import { importErrors as E } from '../../i18n/messages/import-errors.js';
+import { isConnectionResetCode, networkErrorCode } from '../../net/connection-errors.js';
 import { signRequest } from './signer.js';
 
 export interface HuaweiCredentials {
@@ -72,7 +73,7 @@ export class HuaweiCloudApiError extends Error {
 
   /** No HTTP answer because the connection was reset or closed under the request (retried before it surfaces). */
   get connectionReset(): boolean {
-    return this.status === 0 && this.errorCode !== undefined && CONNECTION_RESET_CODES.has(this.errorCode);
+    return this.status === 0 && isConnectionResetCode(this.errorCode);
   }
 
   /** Still throttled after every retry (HTTP 429 or APIG's throttling code). */
@@ -95,8 +96,6 @@ const errorBody = z
   .loose();
 
 const THROTTLING_CODES = new Set(['APIGW.0308']);
-// Node's and undici's codes for a connection that closed before the answer came (a stale keep-alive socket).
-const CONNECTION_RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 const AUTH_CODES = new Set(['APIGW.0301', 'APIGW.0303', 'APIGW.0305']);
 const MISSING_API_CODES = new Set(['APIGW.0101']);
 
@@ -226,12 +225,4 @@ function backoff(attempt: number, retryAfter: string | null): number {
   const seconds = retryAfter ? Number(retryAfter) : Number.NaN;
   if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, 60_000);
   return Math.min(500 * 2 ** attempt, 16_000);
-}
-
-function networkErrorCode(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string') return e.code;
-    e = typeof e === 'object' && e !== null && 'cause' in e ? e.cause : undefined;
-  }
-  return undefined;
 }
