@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { errorText } from '../../i18n/localized-error.js';
 import { cli } from '../../i18n/messages/cli.js';
 import { cliCommands as C } from '../../i18n/messages/cli-commands.js';
+import { topologySummary as S } from '../../i18n/messages/topology-summary.js';
 import { closestNames } from '../../names/closest.js';
 import type { KubernetesSyncTarget, StoredTopology, SyncSourceSpec } from '../../store/data.js';
 import { DEFAULT_STORE_FILE, type FileStore, openFileStore, storePathFor } from '../../store/file-store.js';
@@ -71,7 +72,7 @@ export function register(program: Command, io: CliIO): void {
           makeDefault: options.default === true,
         });
         const isDefault = defaultTopologyName(store) === stored.name;
-        const summary = summarize(parsed);
+        const summary = summarize(parsed, text);
         io.stdout.write(`${text.t(C['cli.topology.stored'], { name, file, summary, replaced, isDefault })}\n`);
       });
     });
@@ -89,12 +90,15 @@ export function register(program: Command, io: CliIO): void {
         const preferred = defaultTopologyName(store);
         const width = Math.max(...entries.map((entry) => entry.name.length));
         for (const entry of entries) {
-          const mark = entry.name === preferred ? '*' : ' ';
-          const clusters = (entry.topology.clusters ?? []).map((c) => c.name).join(', ') || 'no clusters';
-          const from = entry.source ? ` from ${entry.source}` : '';
-          io.stdout.write(
-            `${mark} ${entry.name.padEnd(width)}  ${summarize(entry.topology)} (${clusters}); imported ${entry.importedAt}${from}\n`,
-          );
+          const line = text.t(S['summary.list-line'], {
+            mark: entry.name === preferred ? '*' : ' ',
+            name: entry.name.padEnd(width),
+            summary: summarize(entry.topology, text),
+            clusters: (entry.topology.clusters ?? []).map((c) => c.name),
+            at: entry.importedAt,
+            ...(entry.source ? { from: entry.source } : {}),
+          });
+          io.stdout.write(`${line}\n`);
           const sync = store.data.syncs[entry.name];
           if (sync) io.stdout.write(`  ${' '.repeat(width)}  ${syncHealthLine(sync, now(io), cliText(io))}\n`);
         }
@@ -108,8 +112,14 @@ export function register(program: Command, io: CliIO): void {
     .action(async (name: string) => {
       await withStore(io, false, async (store) => {
         const entry = requireEntry(store, name);
-        const header = `${entry.name}${defaultTopologyName(store) === entry.name ? ' (default)' : ''}: ${summarize(entry.topology)}; imported ${entry.importedAt}${entry.source ? ` from ${entry.source}` : ''}`;
-        io.stdout.write(`${[header, ...describeTopology(entry.topology)].join('\n')}\n`);
+        const header = text.t(S['summary.show-head'], {
+          name: entry.name,
+          isDefault: defaultTopologyName(store) === entry.name,
+          summary: summarize(entry.topology, text),
+          at: entry.importedAt,
+          ...(entry.source ? { from: entry.source } : {}),
+        });
+        io.stdout.write(`${[header, ...describeTopology(entry.topology, text)].join('\n')}\n`);
       });
     });
 

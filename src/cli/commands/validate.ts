@@ -19,6 +19,6 @@ export function register(program: Command, io: CliIO): void {
         for (const line of result.lines) io.stderr.write(`${line}\n`);
         throw new CliExit(EXIT.invalid);
       }
-      io.stdout.write(`${text.t(cli['cli.validate.valid'], { file, summary: summarize(result.topology) })}\n`);
+      io.stdout.write(`${text.t(cli['cli.validate.valid'], { file, summary: summarize(result.topology, text) })}\n`);
     });
 }

@@ -22,6 +22,7 @@ import { sync } from './sync.js';
 import { syncSettings } from './sync-settings.js';
 import { topologyDiff } from './topology-diff.js';
 import { topologyIssues } from './topology-issues.js';
+import { topologySummary } from './topology-summary.js';
 
 /** The catalogs by area; an area's ids are unique within it. */
 export const CATALOGS: Readonly<Record<string, Catalog>> = {
@@ -51,5 +52,6 @@ export const CATALOGS: Readonly<Record<string, Catalog>> = {
   sync,
   syncSettings,
   topologyDiff,
+  topologySummary,
   topologyIssues,
 };
