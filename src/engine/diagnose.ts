@@ -195,15 +195,18 @@ function walk(
     : uncertain.length
       ? 'uncertain'
       : 'reachable';
+  const found = results.flatMap((r) => r.fixes);
+  // Two checks may propose the same fix: keep it once (one fix, the common case, needs no comparing).
   const seenFix = new Set<string>();
-  const fixes = results
-    .flatMap((r) => r.fixes)
-    .filter((f) => {
-      const key = fixKey(f.spec);
-      if (seenFix.has(key)) return false;
-      seenFix.add(key);
-      return true;
-    });
+  const fixes =
+    found.length < 2
+      ? found
+      : found.filter((f) => {
+          const key = fixKey(f.spec);
+          if (seenFix.has(key)) return false;
+          seenFix.add(key);
+          return true;
+        });
   const assumptions = [...new Set([...uncertain, ...results.flatMap((r) => r.assumptions)])];
   return {
     diagnosis: {

@@ -32,13 +32,44 @@ function peeringIds(compiled: CompiledTopology): ReadonlySet<string> {
   return ids;
 }
 
-/** A new peering and its routes; a replan when a route could never win because the blocks overlap. */
+/** Peering fixes kept per compiled topology (bounded: cleared when full). */
+const CACHED_NEEDS = 10_000;
+
+const specCache = new WeakMap<CompiledTopology, Map<string, PlannedFix['spec']>>();
+
+/**
+ * A new peering and its routes; a replan when a route could never win because the blocks overlap. The spec depends
+ * on the need alone (and the language of a replan's reason): a reverse question asks it for thousands of
+ * destinations behind the same pair of VPCs, so it is built once per need.
+ */
 export function peeringFix(
   compiled: CompiledTopology,
   need: PeeringNeed,
   purpose: string,
   alternative = false,
   text: I18n = EN,
+): PlannedFix {
+  let byNeed = specCache.get(compiled);
+  if (!byNeed) {
+    byNeed = new Map();
+    specCache.set(compiled, byNeed);
+  }
+  const key = `${text.lang}\u0000${alternative}\u0000${JSON.stringify(need)}`;
+  let spec = byNeed.get(key);
+  if (!spec) {
+    spec = buildPeeringFix(compiled, need, purpose, alternative, text).spec;
+    if (byNeed.size >= CACHED_NEEDS) byNeed.clear();
+    byNeed.set(key, spec);
+  }
+  return { spec, purpose };
+}
+
+function buildPeeringFix(
+  compiled: CompiledTopology,
+  need: PeeringNeed,
+  purpose: string,
+  alternative: boolean,
+  text: I18n,
 ): PlannedFix {
   const requester = compiled.vpcs.get(need.requesterVpc);
   const accepter = compiled.vpcs.get(need.accepterVpc);
