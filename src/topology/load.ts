@@ -19,7 +19,7 @@ export function validateTopology(input: unknown, meter: WorkMeter = noMeter): To
   const parsed = topologySchema.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue): TopologyIssue => {
-      const text = describeIssue(issue, valueAt(input, issue.path), SCHEMA_TEXT_BY_EN);
+      const text = localizeIssue(issue, valueAt(input, issue.path));
       return { path: formatPath(issue.path), message: text.en, text };
     });
     return { ok: false, issues: capIssues(dedupe(issues)) };
@@ -208,10 +208,6 @@ export function localizeIssue(
   value: unknown,
   known: ReadonlyMap<string, Localized> = SCHEMA_TEXT_BY_EN,
 ): Localized {
-  return describeIssue(issue, value, known);
-}
-
-function describeIssue(issue: ZodIssueLike, value: unknown, known: ReadonlyMap<string, Localized>): Localized {
   if (issue.code === 'unrecognized_keys' && issue.keys)
     return localized(T['topology.issue.unknown-keys'], { keys: issue.keys.map(String) });
   // A literal's or enum's own message ("must be 1") would hide that the key is simply missing.
@@ -220,7 +216,7 @@ function describeIssue(issue: ZodIssueLike, value: unknown, known: ReadonlyMap<s
   if (issue.code === 'invalid_type')
     return localized(T['topology.issue.wrong-type'], { expected: String(issue.expected), value: shapeOf(value) });
   const form = issue.code === 'invalid_union' ? onlyFormOfItsType(issue.errors ?? []) : undefined;
-  if (form) return describeIssue(form, value, known);
+  if (form) return localizeIssue(form, value, known);
   const carried = issue.params?.text as Localized | undefined;
   if (carried) return carried;
   const given = known.get(issue.message) ?? SCHEMA_TEXT_BY_EN.get(issue.message);
