@@ -48,9 +48,9 @@ function megabytes(bytes: number): string {
 }
 
 /** Why a download failed, in every language. */
-const refusal = <P>(m: Message<P>, params: P) => new LocalizedError(localized(m, params));
+const downloadRefusal = <P>(m: Message<P>, params: P) => new LocalizedError(localized(m, params));
 const tooLarge = (bytes: number, over = false) =>
-  refusal(F['file.too-large'], { size: megabytes(bytes), limit: megabytes(MAX_TOPOLOGY_BYTES), over });
+  downloadRefusal(F['file.too-large'], { size: megabytes(bytes), limit: megabytes(MAX_TOPOLOGY_BYTES), over });
 
 const TOPOLOGY_FILE = /\.(ya?ml|json)$/i;
 
@@ -146,7 +146,7 @@ async function download(file: SharedFile, client: WebClient, deps: SlackDeps): P
     const info = await client.files.info({ file: file.id });
     url = info.file?.url_private_download ?? info.file?.url_private;
   }
-  if (!url) throw refusal(F['file.no-url'], undefined);
+  if (!url) throw downloadRefusal(F['file.no-url'], undefined);
   const fetchFn = deps.fetch ?? globalThis.fetch;
   let response: Response | undefined;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
@@ -155,7 +155,7 @@ async function download(file: SharedFile, client: WebClient, deps: SlackDeps): P
         { file: file.id, host: hostOf(url) },
         'refused to send the bot token to a host that is not Slack',
       );
-      throw refusal(F['file.not-slack-host'], { host: hostOf(url) });
+      throw downloadRefusal(F['file.not-slack-host'], { host: hostOf(url) });
     }
     // Redirects are followed by hand, so that each hop's host is checked before the token goes there.
     response = await fetchFn(url, { headers: { Authorization: `Bearer ${deps.botToken}` }, redirect: 'manual' });
@@ -164,11 +164,11 @@ async function download(file: SharedFile, client: WebClient, deps: SlackDeps): P
     url = new URL(location, url).toString();
     response = undefined;
   }
-  if (!response) throw refusal(F['file.too-many-redirects'], undefined);
-  if (!response.ok) throw refusal(F['file.http-status'], { status: response.status });
+  if (!response) throw downloadRefusal(F['file.too-many-redirects'], undefined);
+  if (!response.ok) throw downloadRefusal(F['file.http-status'], { status: response.status });
   // Without files:read (or with a bad token) Slack serves its HTML sign-in page instead of the file.
   if ((response.headers.get('content-type') ?? '').includes('text/html')) {
-    throw refusal(F['file.sign-in-page'], undefined);
+    throw downloadRefusal(F['file.sign-in-page'], undefined);
   }
   return readCapped(response, MAX_TOPOLOGY_BYTES);
 }
