@@ -23,5 +23,10 @@ export type Localized = { readonly [L in Lang]: string };
 
 /** Write a message in every language now; a reader later picks theirs (`I18n.pick`). */
 export function localized<P>(message: Message<P>, params: P): Localized {
-  return { en: message.en(params), zh: message.zh(params) };
+  return localizedBy(message, () => params);
+}
+
+/** The same, with parameters that are themselves worded per language (a nested message, a duration). */
+export function localizedBy<P>(message: Message<P>, params: (lang: Lang) => P): Localized {
+  return { en: message.en(params('en')), zh: message.zh(params('zh')) };
 }

@@ -4,6 +4,7 @@
 import { diagnose } from '../answer/diagnose.js';
 import { type DiagnosisResult, flowsOf, type Verdict } from '../engine/diagnosis.js';
 import { EN, type I18n, i18n } from '../i18n/i18n.js';
+import { localizedBy } from '../i18n/message.js';
 import { planNotes as N } from '../i18n/messages/plan-notes.js';
 import { QuestionError } from '../question/errors.js';
 import { type Blocker, blockerOf } from '../reverse/reverse.js';
@@ -97,10 +98,9 @@ export function checkPlan(
         if (!(error instanceof ChangeError)) throw error;
         entry = {
           ...entry,
-          note: {
-            en: N['plan.note.not-as-expected'].en({ issues: error.issues.map((i) => issueText(i, EN)) }),
-            zh: N['plan.note.not-as-expected'].zh({ issues: error.issues.map((i) => issueText(i, i18n('zh'))) }),
-          },
+          note: localizedBy(N['plan.note.not-as-expected'], (lang) => ({
+            issues: error.issues.map((i) => issueText(i, i18n(lang))),
+          })),
         };
       }
     }

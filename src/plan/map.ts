@@ -1,7 +1,7 @@
 // One resource change of a Terraform plan → edits to a topology, through the Terraform importer's own mapping:
 // the resource's `before` or `after` is imported as a one-resource state (plus the VPC it names, from the
 // topology) by importTerraformState, and the mapped rule, route or peering becomes a what-if change.
-import { type Localized, localized, type Message } from '../i18n/message.js';
+import { type Localized, localized, localizedBy, type Message } from '../i18n/message.js';
 import { planNotes as N } from '../i18n/messages/plan-notes.js';
 import { importTerraformState } from '../import/terraform/index.js';
 import { parseCidr } from '../net/address.js';
@@ -195,10 +195,7 @@ function mapRule(rc: ResourceChange, topology: Topology, deleting: boolean, crea
 }
 
 function joinNotes(notes: readonly PlanNote[]): PlanNote {
-  return {
-    en: N['plan.note.join'].en({ notes: notes.map((n) => n.en) }),
-    zh: N['plan.note.join'].zh({ notes: notes.map((n) => n.zh) }),
-  };
+  return localizedBy(N['plan.note.join'], (lang) => ({ notes: notes.map((n) => n[lang]) }));
 }
 
 function tableOf(topology: Topology, a: Attrs): { routeTable?: string; vpc?: string; id: string } | undefined {

@@ -1,7 +1,7 @@
 // Sync intervals as people type them ("5m", "90s", "1h", "10 min"), with the 1-minute floor and the defaults.
 import { EN, type I18n, i18n } from '../i18n/i18n.js';
 import { LocalizedError } from '../i18n/localized-error.js';
-import { localized } from '../i18n/message.js';
+import { localized, localizedBy } from '../i18n/message.js';
 import { sync as M } from '../i18n/messages/sync.js';
 import { syncSettings as S } from '../i18n/messages/sync-settings.js';
 
@@ -48,10 +48,9 @@ export function parseInterval(typed: string): number {
   }
   ms = Math.round(ms);
   if (ms < MIN_SYNC_INTERVAL_MS)
-    throw new IntervalError({
-      en: S['sync.settings.too-often'].en({ interval: formatInterval(ms) }),
-      zh: S['sync.settings.too-often'].zh({ interval: formatInterval(ms, i18n('zh')) }),
-    });
+    throw new IntervalError(
+      localizedBy(S['sync.settings.too-often'], (lang) => ({ interval: formatInterval(ms, i18n(lang)) })),
+    );
   return ms;
 }
 

@@ -4,7 +4,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { EN, type I18n } from '../i18n/i18n.js';
 import { LocalizedError } from '../i18n/localized-error.js';
-import { localized, type Message } from '../i18n/message.js';
+import { localized, localizedBy, type Message } from '../i18n/message.js';
 import { sync as M } from '../i18n/messages/sync.js';
 import { syncSettings as S } from '../i18n/messages/sync-settings.js';
 import type { SyncSourceSpec } from '../store/data.js';
@@ -76,10 +76,7 @@ export function parseSyncSource(typed: string, filters: SourceFilters = {}, cwd 
 }
 
 function sourceRefusal(text: string) {
-  return {
-    en: S['sync.settings.not-source'].en({ text, sources: SOURCE_FORMS.en() }),
-    zh: S['sync.settings.not-source'].zh({ text, sources: SOURCE_FORMS.zh() }),
-  };
+  return localizedBy(S['sync.settings.not-source'], (lang) => ({ text, sources: SOURCE_FORMS[lang]() }));
 }
 
 /** The source as it is typed back (`huaweicloud:cn-north-4`), and the key that two syncs of one source share. */

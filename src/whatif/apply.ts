@@ -1,11 +1,12 @@
 // Applying changes to a topology: a new topology, the input untouched (unchanged parts shared), so that a what-if
 // never reaches the store. A change that names nothing known is a located error with the closest names.
 import { applyFixes } from '../engine/fixes/apply.js';
-import { type Localized, localized, type Message } from '../i18n/message.js';
+import { i18n } from '../i18n/i18n.js';
+import { type Localized, localized, localizedBy, type Message } from '../i18n/message.js';
 import { type ChangeTarget, whatifErrors as W } from '../i18n/messages/whatif-errors.js';
 import { closestNames } from '../names/closest.js';
 import { impliedDefaultTableId } from '../topology/compile.js';
-import { issueOf, type TopologyIssue } from '../topology/errors.js';
+import { issueText, type TopologyIssue } from '../topology/errors.js';
 import type { Resource, RouteTable, SecurityGroup, SecurityGroupRule, Topology, Vpc } from '../topology/schema.js';
 import { checkReferences } from '../topology/validate.js';
 import { type Change, ChangeError } from './change.js';
@@ -229,12 +230,13 @@ export function checkChangedReferences(topology: Topology, source?: string): voi
   const broken = checkReferences(topology);
   if (broken.length)
     throw new ChangeError(
-      broken.map((issue) =>
-        issueOf('', W['whatif.broken-reference'], {
+      broken.map((issue) => {
+        const text = localizedBy(W['whatif.broken-reference'], (lang) => ({
           path: issue.path,
-          issue: issue.text ?? { en: issue.message, zh: issue.message },
-        }),
-      ),
+          issue: issueText(issue, i18n(lang)),
+        }));
+        return { path: '', message: text.en, text };
+      }),
       source,
     );
 }

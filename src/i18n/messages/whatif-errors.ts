@@ -43,9 +43,9 @@ export const whatifErrors = {
     en: (p) => `the whitelist of ${p.resource} has no entry ${p.address} in group ${p.group}`,
     zh: (p) => `${p.resource} 的白名单分组 ${p.group} 中没有 ${p.address}`,
   }),
-  'whatif.broken-reference': message<{ path: string; issue: { en: string; zh: string } }>({
-    en: (p) => `after the changes: ${p.path}: ${p.issue.en}`,
-    zh: (p) => `变更之后 ${p.path}：${p.issue.zh}`,
+  'whatif.broken-reference': message<{ path: string; issue: string }>({
+    en: (p) => `after the changes: ${p.path}: ${p.issue}`,
+    zh: (p) => `变更之后 ${p.path}：${p.issue}`,
   }),
   'whatif.one-rule-name': fixed(
     'name the rule by exactly one of index, ruleId or rule',
