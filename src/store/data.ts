@@ -103,7 +103,14 @@ export interface SyncSchedule {
   readonly lastSuccessAt?: string;
   /** When a sync last replaced the topology. */
   readonly lastChangeAt?: string;
-  readonly lastFailure?: { readonly at: string; readonly kind: SyncFailureKind; readonly message: string };
+  readonly lastFailure?: {
+    readonly at: string;
+    readonly kind: SyncFailureKind;
+    /** English. */
+    readonly message: string;
+    /** Every language, when the message is reachbot's own (docs/I18N.md). */
+    readonly text?: { readonly en: string; readonly zh: string };
+  };
   /** Failures since the last success; drives the backoff and the one-time failure post. */
   readonly failures: number;
   /** The failure was posted to the watching channels; the recovery is posted once when it clears. */

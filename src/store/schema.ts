@@ -96,7 +96,14 @@ const syncSchema = z.looseObject({
   lastRunAt: isoTime.optional(),
   lastSuccessAt: isoTime.optional(),
   lastChangeAt: isoTime.optional(),
-  lastFailure: z.looseObject({ at: isoTime, kind: z.enum(FAILURE_KINDS), message: text }).optional(),
+  lastFailure: z
+    .looseObject({
+      at: isoTime,
+      kind: z.enum(FAILURE_KINDS),
+      message: text,
+      text: z.object({ en: text, zh: text }).optional(),
+    })
+    .optional(),
   failures: z.number().int().min(0),
   failurePosted: z.boolean().optional(),
   createdBy: text.optional(),

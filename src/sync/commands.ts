@@ -13,7 +13,7 @@ import { EN, type I18n } from '../i18n/i18n.js';
 import { errorText } from '../i18n/localized-error.js';
 import { sync as M } from '../i18n/messages/sync.js';
 import { syncSettings as S } from '../i18n/messages/sync-settings.js';
-import { failureLabel } from './failure.js';
+import { failureLabel, failureWords } from './failure.js';
 import { kubernetesTargetWords, syncHealthLine } from './health.js';
 import { formatInterval, parseInterval } from './interval.js';
 import { formatKubernetesTarget, kubernetesTarget } from './kubernetes.js';
@@ -175,7 +175,7 @@ function cloudOutcomeText(name: string, outcome: SyncOutcome, text: I18n): strin
       return `:x: ${text.t(M['sync.outFailed'], {
         name,
         reason: failureLabel(outcome.failure.kind, text),
-        message: outcome.failure.message,
+        ...failureWords(outcome.failure, text),
       })}`;
   }
 }

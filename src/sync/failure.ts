@@ -1,6 +1,9 @@
 // A failed sync in words people act on: the importer's errors classified as an expired key, a missing
 // permission, throttling, a service missing in the region, an unreachable source, an invalid state, or other.
+
 import { EN, type I18n } from '../i18n/i18n.js';
+import { LocalizedError } from '../i18n/localized-error.js';
+import type { Localized } from '../i18n/message.js';
 import { FAILURE_WORDS } from '../i18n/messages/sync.js';
 import {
   HuaweiCloudApiError,
@@ -14,7 +17,18 @@ import { SyncSourceError } from './source.js';
 
 export interface SyncFailure {
   readonly kind: SyncFailureKind;
+  /** In English: logs, the audit, and the store's `lastFailure.message`. */
   readonly message: string;
+  /** Every language, when the message is reachbot's own (an import that could not start), not a source's. */
+  readonly text?: Localized;
+}
+
+/** A failure's message for a reader: reachbot's own words in their language (`ours`), a source's as they came. */
+export function failureWords(
+  failure: { readonly message: string; readonly text?: Localized },
+  text: I18n = EN,
+): { message: string; ours: boolean } {
+  return failure.text ? { message: text.pick(failure.text), ours: true } : { message: failure.message, ours: false };
 }
 
 /** A failure that already knows its kind (the partial-import policy, a state URL's HTTP status). */
@@ -28,11 +42,6 @@ export class SyncFailedError extends Error {
   }
 }
 
-/** The reason column of `topology list`: short, and the same words everywhere. */
-export const FAILURE_LABEL: Record<SyncFailureKind, string> = Object.fromEntries(
-  Object.entries(FAILURE_WORDS).map(([kind, words]) => [kind, EN.t(words)]),
-) as Record<SyncFailureKind, string>;
-
 /** The reason in the reader's language ("permission missing" / "缺少权限"). */
 export function failureLabel(kind: SyncFailureKind, text: I18n = EN): string {
   return text.t(FAILURE_WORDS[kind]);
@@ -40,6 +49,11 @@ export function failureLabel(kind: SyncFailureKind, text: I18n = EN): string {
 
 /** Classify anything a sync threw. */
 export function classifySyncError(error: unknown): SyncFailure {
+  const failure = classify(error);
+  return error instanceof LocalizedError ? { ...failure, text: error.text } : failure;
+}
+
+function classify(error: unknown): SyncFailure {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof SyncFailedError) return { kind: error.kind, message };
   if (error instanceof HuaweiCloudAuthError) return { kind: 'expired-key', message };

@@ -4,7 +4,7 @@
 import { EN, type I18n } from '../i18n/i18n.js';
 import { sync as M } from '../i18n/messages/sync.js';
 import type { StoredTopology, SyncSchedule } from '../store/data.js';
-import { failureLabel } from './failure.js';
+import { failureLabel, failureWords } from './failure.js';
 import { ago, formatInterval } from './interval.js';
 import { describeSyncSource } from './source.js';
 
@@ -81,7 +81,7 @@ export function freshnessOf(
       source,
       failed: ago(new Date(lastFailure.at), now, text),
       reason: failureLabel(lastFailure.kind, text),
-      message: lastFailure.message,
+      ...failureWords(lastFailure, text),
       basis: synced
         ? text.t(M['sync.basisSynced'], { ago: synced })
         : text.t(M['sync.basisImported'], { ago: changed }),

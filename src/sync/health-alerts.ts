@@ -7,7 +7,7 @@ import { EN, type I18n } from '../i18n/i18n.js';
 import { sync as M } from '../i18n/messages/sync.js';
 import type { SyncSchedule } from '../store/data.js';
 import type { Store } from '../store/store.js';
-import { failureLabel } from './failure.js';
+import { failureLabel, failureWords } from './failure.js';
 import { formatInterval } from './interval.js';
 import { describeSyncSource } from './source.js';
 
@@ -19,12 +19,17 @@ export function watchingChannels(store: Store, topology: string): string[] {
   return [...new Set(store.data.watches.filter((watch) => watch.topology === topology).map((w) => w.channel))];
 }
 
+/** A failure's words cut to what a post shows. */
+function truncated(words: { message: string; ours: boolean }): { message: string; ours: boolean } {
+  return { ...words, message: truncate(words.message, 600) };
+}
+
 /** The message that a topology's sync keeps failing. */
 export function failureMessage(schedule: SyncSchedule, text: I18n = EN): { text: string; blocks: KnownBlock[] } {
   const failure = schedule.lastFailure;
   const source = describeSyncSource(schedule.source, text);
   const reason = failure
-    ? text.t(M['sync.reason'], { label: failureLabel(failure.kind, text), message: truncate(failure.message, 600) })
+    ? text.t(M['sync.reason'], { label: failureLabel(failure.kind, text), ...truncated(failureWords(failure, text)) })
     : text.t(M['sync.unknown']);
   const since = schedule.lastSuccessAt
     ? text.t(M['sync.sinceSynced'], { time: text.time(new Date(schedule.lastSuccessAt)) })

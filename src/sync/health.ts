@@ -3,7 +3,7 @@
 import { EN, type I18n } from '../i18n/i18n.js';
 import { sync as M } from '../i18n/messages/sync.js';
 import type { KubernetesSyncTarget, SyncSchedule } from '../store/data.js';
-import { failureLabel } from './failure.js';
+import { failureLabel, failureWords } from './failure.js';
 import { ago, formatInterval } from './interval.js';
 import { formatSyncSource } from './source.js';
 
@@ -31,7 +31,7 @@ export function syncHealthLine(schedule: SyncSchedule, now: Date, text: I18n = E
         state,
         ago: ago(new Date(failure.at), now, text),
         reason: failureLabel(failure.kind, text),
-        message: clip(failure.message, 200),
+        ...clipWords(failureWords(failure, text), 200),
       }),
     );
   }
@@ -69,6 +69,10 @@ function until(then: Date, now: Date, text: I18n): string {
   return minutes < 120
     ? text.t(M['sync.inMinutes'], { minutes, duration: text.duration(minutes * 60_000) })
     : text.t(M['sync.at'], { time: text.time(then) });
+}
+
+function clipWords(words: { message: string; ours: boolean }, max: number): { message: string; ours: boolean } {
+  return { ...words, message: clip(words.message, max) };
 }
 
 function clip(text: string, max: number): string {

@@ -203,7 +203,12 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
       await patch(name, (s) => ({
         ...s,
         failures: s.failures + 1,
-        lastFailure: { at: finished.toISOString(), kind: failure.kind, message: failure.message },
+        lastFailure: {
+          at: finished.toISOString(),
+          kind: failure.kind,
+          message: failure.message,
+          ...(failure.text ? { text: failure.text } : {}),
+        },
         nextRunAt: new Date(started.getTime() + delayAfter(s, s.failures + 1)).toISOString(),
       }));
       const after = store.data.syncs[name];

@@ -189,4 +189,29 @@ describe('sync words for the locale', () => {
       'Sync of topology prod from Huawei Cloud cn-north-4 works again; answers use the current network.',
     );
   });
+
+  it("says reachbot's own reason for a failed sync in the reader's language, and keeps it across a restart", async () => {
+    await bot.scheduler.configure('prod', { source: SOURCE, intervalMs: 10 * MINUTE });
+    await bot.scheduler.runDue();
+    double.expiredKey = true;
+    at(10);
+    await bot.scheduler.runDue();
+    await bot.restart();
+    const schedule = bot.store.data.syncs.prod!;
+    // The English message stays what logs and the audit read; the Chinese one is stored beside it.
+    expect(schedule.lastFailure?.message).toMatch(/^Huawei Cloud refused the credentials \(APIGW\.0301/);
+    expect(schedule.lastFailure?.text?.zh).toMatch(/^华为云拒绝了访问凭证（`APIGW\.0301/);
+    const zhLine = syncHealthLine(schedule, bot.clock.now, ZH);
+    expect(zhLine).toContain('访问密钥已过期或被拒绝（华为云拒绝了访问凭证（`APIGW.0301');
+    expect(syncHealthLine(schedule, bot.clock.now)).toContain('(Huawei Cloud refused the credentials (APIGW.0301');
+    const freshness = freshnessOf(bot.store.data.topologies.prod!, schedule, bot.clock.now, ZH);
+    expect(freshness.warning).toContain('华为云拒绝了访问凭证');
+    expect(
+      untranslatedWords((freshness.warning ?? '').replace(/`[^`]*`/g, ''), [
+        ...NAMES,
+        'HUAWEICLOUD_SDK_AK',
+        'HUAWEICLOUD_SDK_SK',
+      ]),
+    ).toEqual([]);
+  });
 });

@@ -19,7 +19,7 @@ import {
   removeTopology,
   setDefaultTopology,
 } from '../../store/topologies.js';
-import { FAILURE_LABEL } from '../../sync/failure.js';
+import { failureLabel, failureWords } from '../../sync/failure.js';
 import { syncHealthLine } from '../../sync/health.js';
 import { defaultIntervalFromEnv, formatInterval, parseInterval } from '../../sync/interval.js';
 import { formatKubernetesTarget, kubernetesReader, kubernetesTarget } from '../../sync/kubernetes.js';
@@ -259,8 +259,8 @@ export function register(program: Command, io: CliIO): void {
           if (outcome.status === 'failed') {
             throw CliExit.of(EXIT.failed, C['cli.sync.failed'], {
               name,
-              kind: FAILURE_LABEL[outcome.failure.kind],
-              message: outcome.failure.message,
+              kind: failureLabel(outcome.failure.kind, text),
+              message: failureWords(outcome.failure, text).message,
             });
           }
           io.stdout.write(`${text.t(C['cli.sync.done'], { name, status: outcome.status })}\n`);

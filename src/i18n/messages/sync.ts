@@ -19,6 +19,9 @@ export const FAILURE_WORDS: Readonly<Record<SyncFailureKind, Message<void>>> = {
 /** A source's own error message inside our sentence: as is in English, quoted as code in Chinese. */
 const quoted = (text: string) => `\`${text.replace(/`/g, "'")}\``;
 
+/** A failure's message: reachbot's own words (`ours`, already Chinese) as they are, a source's quoted as code. */
+const said = (p: { message: string; ours?: boolean }) => (p.ours ? p.message : quoted(p.message));
+
 /** The sync catalog, keyed by id. */
 export const sync = {
   ...Object.fromEntries(Object.entries(FAILURE_WORDS).map(([kind, m]) => [`sync.failure.${kind}`, m])),
@@ -51,18 +54,20 @@ export const sync = {
   }),
   'sync.basisSynced': message<{ ago: string }>({ en: (p) => `synced ${p.ago}`, zh: (p) => `${p.ago}同步` }),
   'sync.basisImported': message<{ ago: string }>({ en: (p) => `imported ${p.ago}`, zh: (p) => `${p.ago}导入` }),
+  // `ours` (below): the failure's message is reachbot's own, already in the reader's language; else the source's.
   'sync.warnFailed': message<{
     topology: string;
     source: string;
     failed: string;
     reason: string;
     message: string;
+    ours?: boolean;
     basis: string;
   }>({
     en: (p) =>
       `The last sync of topology ${p.topology} from ${p.source} failed ${p.failed} (${p.reason}: ${p.message}). This answer uses the topology as ${p.basis}.`,
     zh: (p) =>
-      `拓扑 ${p.topology} 最近一次从 ${p.source} 同步失败（${p.failed}，${p.reason}：${quoted(p.message)}）。本回答使用的是${p.basis}的拓扑。`,
+      `拓扑 ${p.topology} 最近一次从 ${p.source} 同步失败（${p.failed}，${p.reason}：${said(p)}）。本回答使用的是${p.basis}的拓扑。`,
   }),
   'sync.warnOverdue': message<{
     topology: string;
@@ -98,9 +103,9 @@ export const sync = {
     zh: (p) => `连续失败 ${p.count} 次`,
   }),
   'sync.healthLastFailure': fixed('last failure', '最近失败'),
-  'sync.healthFailure': message<{ state: string; ago: string; reason: string; message: string }>({
+  'sync.healthFailure': message<{ state: string; ago: string; reason: string; message: string; ours?: boolean }>({
     en: (p) => `${p.state} ${p.ago}: ${p.reason} (${p.message})`,
-    zh: (p) => `${p.state}（${p.ago}）：${p.reason}（${quoted(p.message)}）`,
+    zh: (p) => `${p.state}（${p.ago}）：${p.reason}（${said(p)}）`,
   }),
   'sync.healthKubernetes': message<{ targets: string }>({
     en: (p) => `Kubernetes side of ${p.targets}`,
@@ -125,9 +130,9 @@ export const sync = {
 
   // Failure and recovery posts in the watching channels.
   'sync.unknown': fixed('unknown', '未知'),
-  'sync.reason': message<{ label: string; message: string }>({
+  'sync.reason': message<{ label: string; message: string; ours?: boolean }>({
     en: (p) => `${p.label}: ${p.message}`,
-    zh: (p) => `${p.label}：${quoted(p.message)}`,
+    zh: (p) => `${p.label}：${said(p)}`,
   }),
   'sync.sinceSynced': message<{ time: string }>({
     en: (p) => `answers use it as synced at ${p.time}`,
@@ -210,9 +215,9 @@ export const sync = {
     en: (p) => `:white_check_mark: Synced \`${p.name}\`: imported for the first time.${p.warned}`,
     zh: (p) => `:white_check_mark: 已同步 \`${p.name}\`：首次导入。${p.warned}`,
   }),
-  'sync.outFailed': message<{ name: string; reason: string; message: string }>({
+  'sync.outFailed': message<{ name: string; reason: string; message: string; ours?: boolean }>({
     en: (p) =>
       `Sync of \`${p.name}\` failed (${p.reason}): ${p.message}\nAnswers keep using the topology as last synced.`,
-    zh: (p) => `\`${p.name}\` 同步失败（${p.reason}）：${quoted(p.message)}\n回答继续使用上次同步的拓扑。`,
+    zh: (p) => `\`${p.name}\` 同步失败（${p.reason}）：${said(p)}\n回答继续使用上次同步的拓扑。`,
   }),
 };
