@@ -6,10 +6,12 @@ import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App.js';
 import type { SlackTransport } from '../config/env.js';
 import { boltLogger } from '../log/logger.js';
 import type { InFlight } from '../ops/in-flight.js';
+import { ConnectionArrivals } from './connection-arrivals.js';
 import { DeliveryLedger, dedupeDeliveries } from './dedupe.js';
 import type { SlackDeps } from './deps.js';
 import { guardSlackRequests } from './http-guard.js';
 import { registerListeners } from './listeners/index.js';
+import { Turns } from './turns.js';
 
 /** The health route served in HTTP mode (load balancers, uptime checks). */
 export const HEALTH_PATH = '/health';
@@ -74,6 +76,9 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps): App {
           },
         ]),
   ];
+  // Answers take turns of the event loop; in HTTP mode they also let new connections in first (src/slack/turns.ts).
+  const arrivals = new ConnectionArrivals();
+  const turns = new Turns({ arrivals });
   let app: App;
   if (options.transport.kind === 'socket') {
     // Our own receiver (as Bolt would build it) so that the connection's state can be watched.
@@ -92,7 +97,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps): App {
   } else {
     app = new App({
       ...common,
-      receiver: httpReceiver(options.transport.signingSecret, common.logger, routes, options, deps),
+      receiver: httpReceiver(options.transport.signingSecret, common.logger, routes, options, deps, arrivals),
     });
   }
 
@@ -104,7 +109,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps): App {
     });
   }
   app.use(dedupeDeliveries(deps.deliveries ?? new DeliveryLedger(deps.store, deps.logger), deps.now, deps.logger));
-  registerListeners(app, deps);
+  registerListeners(app, { ...deps, turns });
   app.error(async ({ error, context, body }: ExtendedErrorHandlerArgs) => {
     const fields = (body ?? {}) as Record<string, unknown>;
     const event = fields.event as { type?: unknown } | undefined;
@@ -132,6 +137,7 @@ function httpReceiver(
   customRoutes: ConstructorParameters<typeof HTTPReceiver>[0]['customRoutes'],
   options: SlackAppOptions,
   deps: SlackDeps,
+  arrivals: ConnectionArrivals,
 ): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret,
@@ -143,8 +149,16 @@ function httpReceiver(
   receiver.requestListener = guardSlackRequests(receiver.requestListener, {
     endpoints: [EVENTS_PATH],
     logger: deps.logger,
+    arrivals,
     ...(options.requestClock ? { nowSeconds: options.requestClock } : {}),
   });
+  // The receiver makes its server in start(): count the connections that server accepts.
+  const start = receiver.start.bind(receiver) as (...args: unknown[]) => Promise<Server>;
+  receiver.start = (async (...args: unknown[]) => {
+    const server = await start(...args);
+    arrivals.watch(server);
+    return server;
+  }) as HTTPReceiver['start'];
   return receiver;
 }
 

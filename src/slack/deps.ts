@@ -1,5 +1,6 @@
 // What the Slack listeners need from the rest of the process, injected by the composition root (app.ts)
 // so that tests build the same App over a temp store, a fixed clock and a captured logger.
+
 import type { SubcommandRegistry } from '../commands/registry.js';
 import type { CommandContext } from '../commands/subcommand.js';
 import type { TopologyChangeListener } from '../commands/topology.js';
@@ -8,6 +9,7 @@ import type { Logger } from '../log/logger.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { Store } from '../store/store.js';
 import type { DeliveryLedger } from './dedupe.js';
+import type { Turns } from './turns.js';
 import type { WatchButton } from './watch-button.js';
 
 export interface SlackDeps {
@@ -33,6 +35,8 @@ export interface SlackDeps {
   readonly deliveries?: DeliveryLedger;
   /** Where answers are counted (by surface and verdict) and timed; none in most tests. */
   readonly metrics?: Pick<Metrics, 'answered'>;
+  /** The turns answer work takes (the app gives its listeners one that lets new HTTP connections in first). */
+  readonly turns?: Turns;
 }
 
 /** The surface-neutral command context for one Slack user in one conversation. */

@@ -4,6 +4,7 @@
 // an async closure nobody awaits and ends the process (see docs/SLACK.md); the guard never lets such a body through.
 import type { IncomingMessage, RequestListener } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
+import type { ConnectionArrivals } from './connection-arrivals.js';
 
 /** The largest request body read, in bytes; Slack's payloads are a few KB, so anything near this is not Slack. */
 export const MAX_REQUEST_BYTES = 1024 * 1024;
@@ -17,7 +18,12 @@ export interface GuardOptions {
   readonly nowSeconds?: () => number;
   readonly maxBytes?: number;
   readonly logger: { warn(fields: object, message: string): void };
+  /** New connections to let in before a request is passed on (none: passed on at once). */
+  readonly arrivals?: Pick<ConnectionArrivals, 'afterQuietTurn'>;
 }
+
+/** The longest a read request waits for a burst of new connections to be let in, in ms. */
+export const REQUEST_WAIT_MS = 20;
 
 /** A body Bolt reads from `rawBody` instead of the stream (its BufferedIncomingMessage). */
 type Buffered = IncomingMessage & { rawBody?: Buffer };
@@ -64,13 +70,17 @@ export function guardSlackRequests(listener: RequestListener, options: GuardOpti
           return;
         }
         (req as Buffered).rawBody = body;
-        try {
-          listener(req, res);
-        } catch (error) {
-          options.logger.warn({ err: error, path }, 'the Slack receiver threw');
-          if (!res.headersSent) res.writeHead(500);
-          res.end();
-        }
+        const pass = () => {
+          try {
+            listener(req, res);
+          } catch (error) {
+            options.logger.warn({ err: error, path }, 'the Slack receiver threw');
+            if (!res.headersSent) res.writeHead(500);
+            res.end();
+          }
+        };
+        if (options.arrivals) options.arrivals.afterQuietTurn(pass, REQUEST_WAIT_MS);
+        else pass();
       },
       (error: unknown) => {
         options.logger.warn({ err: error, path }, 'could not read a Slack request body');

@@ -160,7 +160,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     },
     deps,
   );
-  const server = (await app.start(0)) as Server;
+  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
   const address = server.address();
   if (typeof address !== 'object' || !address) throw new Error('no port');
   return {

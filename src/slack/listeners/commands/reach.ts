@@ -13,7 +13,7 @@ import { Turns } from '../../turns.js';
 /** The /reach handler. */
 export function reachCommand(deps: SlackDeps) {
   // One answer's work per turn of the event loop, so that requests arriving meanwhile are read and acked between.
-  const turns = new Turns();
+  const turns = deps.turns ?? new Turns();
   return async ({ ack, command, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
     const started = process.hrtime.bigint();
     // Slack gives 3 seconds; acknowledge before any work so a slow store never costs a retry.
