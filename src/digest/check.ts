@@ -28,7 +28,10 @@ export type WatchOutcome =
       readonly fix?: string;
       /** Why an uncertain path is uncertain (its first doubtful step), so a digest can say it. */
       readonly why?: string;
-      /** Failing checks and fix kinds: tells "broken differently" apart from "still broken the same way". */
+      /**
+       * The failing and doubtful checks and the fix kinds of the walk, which stops at the first blocker: stored with
+       * the watch's last check so that "broken differently" can be told from "still broken the same way".
+       */
       readonly fingerprint: string;
     }
   | {
