@@ -1,8 +1,10 @@
 // Peak memory and time of importing the large synthetic topology with the CLI (issue #16, item 8), and of one CLI
-// process answering a question from the large JSON file (item 6). Each run is its own child process, so its peak RSS
-// (`process.resourceUsage().maxRSS`) is that run's alone; the child runs the real CLI in process (`runCli`).
+// process answering a question from the large JSON file (item 6). Each run is the real `reachbot` command
+// (bin/reachbot.js: the built dist/ when it is fresh, as `npm ci` leaves it) in its own process; a preloaded
+// module (bench/peak-rss.mjs) reports that process's peak RSS (`process.resourceUsage().maxRSS`) as it exits.
 //   node --import tsx bench/measure-import.ts [--size=large] [--runs=3] [--out=FILE]   (npm run bench runs it too)
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,40 +23,40 @@ const { values } = parseArgs({
   options: {
     size: { type: 'string' },
     runs: { type: 'string' },
-    child: { type: 'string' },
-    store: { type: 'string' },
     out: { type: 'string' },
   },
-  allowPositionals: true,
-  strict: false,
 });
 
-/** In the child: run `reachbot <args>` in this process and report its time and this process's peak RSS. */
-async function child(args: string[]): Promise<void> {
-  const { runCli } = await import('../src/cli/main.js');
-  const sink = { write: () => true };
-  const started = performance.now();
-  const exit = await runCli(args, {
-    stdout: sink as never,
-    stderr: process.stderr as never,
-    env: { ...process.env, REACHBOT_STORE: String(values.store) },
-    cwd: process.cwd(),
-  });
-  const report: ChildReport = {
-    exit,
-    ms: performance.now() - started,
-    maxRssMb: process.resourceUsage().maxRSS / 1024,
-  };
-  process.stdout.write(JSON.stringify(report));
+const BIN = fileURLToPath(new URL('../bin/reachbot.js', import.meta.url));
+const PEAK = fileURLToPath(new URL('./peak-rss.mjs', import.meta.url));
+
+/** Whether dist/ is older than some source file, so that bin/reachbot.js would run the sources through tsx. */
+function distIsStale(): boolean {
+  const stamp = fileURLToPath(new URL('../dist/.build-stamp', import.meta.url));
+  if (!existsSync(stamp)) return true;
+  const built = statSync(stamp).mtimeMs;
+  const newest = (dir: string): number =>
+    Math.max(
+      0,
+      ...readdirSync(dir, { withFileTypes: true }).map((entry) =>
+        entry.isDirectory() ? newest(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs,
+      ),
+    );
+  return newest(fileURLToPath(new URL('../src/', import.meta.url))) > built;
 }
 
+/** Run `reachbot <args>` in a process of its own: its wall time (start-up included) and peak RSS. */
 function runChild(store: string, args: string[]): ChildReport {
-  const out = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), `--child=1`, `--store=${store}`, ...args],
-    { encoding: 'utf8', maxBuffer: 1 << 20 },
-  );
-  return JSON.parse(out) as ChildReport;
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ['--import', PEAK, BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, REACHBOT_STORE: store },
+    maxBuffer: 64 << 20,
+  });
+  const ms = performance.now() - started;
+  const peak = /PEAK_RSS_KB=(\d+)/.exec(run.stderr ?? '');
+  if (!peak) throw new Error(`no peak RSS reported by reachbot ${args.join(' ')}: ${run.stderr}`);
+  return { exit: run.status ?? -1, ms, maxRssMb: Number(peak[1]) / 1024 };
 }
 
 async function parent(): Promise<void> {
@@ -86,6 +88,8 @@ async function parent(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(' ')}\n`,
     );
+    if (distIsStale())
+      print('(dist/ is older than src/, so `reachbot` runs the sources through tsx: run `npm run build` first)\n');
     print('| run | median time | max peak RSS | exit |\n| --- | --- | --- | --- |\n');
     for (const [label, args] of cases) {
       const reports: ChildReport[] = [];
@@ -112,6 +116,4 @@ async function parent(): Promise<void> {
   }
 }
 
-if (values.child)
-  await child(process.argv.slice(2).filter((a) => !a.startsWith('--child') && !a.startsWith('--store')));
-else await parent();
+await parent();

@@ -49,15 +49,26 @@ export function valueAllowance(length: number): number {
   return Math.min(MAX_TOPOLOGY_VALUES, MIN_VALUE_ALLOWANCE + MAX_EXPANSION_RATIO * length);
 }
 
+export interface ParseOptions {
+  /**
+   * Called once a YAML text has become data, before that data is checked. The YAML parser leaves most of its work as
+   * garbage that the runtime collects only later: a process that cares about its peak memory collects it here.
+   */
+  readonly afterYaml?: () => void;
+}
+
 /**
  * Parse topology text (YAML or JSON; JSON is YAML) and validate it, locating issues by line.
  * A JSON text is read with JSON.parse; js-yaml builds YAML data fast (a large topology is tens of MB); only when validation fails is the text
  * parsed again with `yaml`, whose document keeps source positions, to give each issue its line.
  */
-export function parseTopology(text: string, meter: WorkMeter = noMeter): TopologyResult {
+export function parseTopology(text: string, meter: WorkMeter = noMeter, options: ParseOptions = {}): TopologyResult {
   let data: unknown = parseJsonFast(text);
   try {
-    if (data === NOT_JSON) data = loadYaml(text, { schema: CORE_SCHEMA, maxAliases: 1000 });
+    if (data === NOT_JSON) {
+      data = loadYaml(text, { schema: CORE_SCHEMA, maxAliases: 1000 });
+      options.afterYaml?.();
+    }
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
     return {

@@ -605,3 +605,18 @@ describe('validateTopology', () => {
     expect(issues.every((i) => i.line === undefined)).toBe(true);
   });
 });
+
+describe('parseTopology afterYaml', () => {
+  it('is called once a YAML text is data, before it is checked, and not for JSON', () => {
+    const calls: string[] = [];
+    const yaml = parseTopology(SAMPLE_TEXT, undefined, { afterYaml: () => calls.push('yaml') });
+    expect(yaml.ok).toBe(true);
+    expect(calls).toEqual(['yaml']);
+    // Called even when the data then fails its checks: the parse's garbage is there all the same.
+    const invalid = parseTopology('name: 3\nvpcs: nope\n', undefined, { afterYaml: () => calls.push('invalid') });
+    expect(invalid.ok).toBe(false);
+    expect(calls).toEqual(['yaml', 'invalid']);
+    parseTopology(JSON.stringify(SAMPLE), undefined, { afterYaml: () => calls.push('json') });
+    expect(calls).toEqual(['yaml', 'invalid']);
+  });
+});
