@@ -33,6 +33,11 @@ export interface SlackAppOptions {
   readonly onConnection?: (state: 'connected' | 'disconnected') => void;
   /** Counts each Slack request from arrival until every listener has finished (graceful shutdown). */
   readonly inFlight?: InFlight;
+  /**
+   * HTTP mode: the longest an answer waits for a burst of new connections to be let in first, in ms (default 200,
+   * DEFAULT_ANSWER_WAIT_MS; src/slack/connection-arrivals.ts).
+   */
+  readonly answerWaitMs?: number;
   /** GET routes answered on Bolt's own port in HTTP mode (/healthz, /readyz, /metrics). */
   readonly routes?: readonly {
     readonly path: string;
@@ -78,7 +83,10 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps): App {
   ];
   // Answers take turns of the event loop; in HTTP mode they also let new connections in first (src/slack/turns.ts).
   const arrivals = new ConnectionArrivals();
-  const turns = new Turns({ arrivals });
+  const turns = new Turns({
+    arrivals,
+    ...(options.answerWaitMs !== undefined ? { maxWaitMs: options.answerWaitMs } : {}),
+  });
   let app: App;
   if (options.transport.kind === 'socket') {
     // Our own receiver (as Bolt would build it) so that the connection's state can be watched.
