@@ -4,13 +4,13 @@
 // module (bench/peak-rss.mjs) reports that process's peak RSS (`process.resourceUsage().maxRSS`) as it exits.
 //   node --import tsx bench/measure-import.ts [--size=large] [--runs=3] [--out=FILE]   (npm run bench runs it too)
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { dump } from 'js-yaml';
+import { isBuildFresh } from '../src/runtime/built-code.js';
 import { type BenchSize, generateTopology } from './synthetic.js';
 
 interface ChildReport {
@@ -29,21 +29,6 @@ const { values } = parseArgs({
 
 const BIN = fileURLToPath(new URL('../bin/reachbot.js', import.meta.url));
 const PEAK = fileURLToPath(new URL('./peak-rss.mjs', import.meta.url));
-
-/** Whether dist/ is older than some source file, so that bin/reachbot.js would run the sources through tsx. */
-function distIsStale(): boolean {
-  const stamp = fileURLToPath(new URL('../dist/.build-stamp', import.meta.url));
-  if (!existsSync(stamp)) return true;
-  const built = statSync(stamp).mtimeMs;
-  const newest = (dir: string): number =>
-    Math.max(
-      0,
-      ...readdirSync(dir, { withFileTypes: true }).map((entry) =>
-        entry.isDirectory() ? newest(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs,
-      ),
-    );
-  return newest(fileURLToPath(new URL('../src/', import.meta.url))) > built;
-}
 
 /** Run `reachbot <args>` in a process of its own: its wall time (start-up included) and peak RSS. */
 function runChild(store: string, args: string[]): ChildReport {
@@ -88,7 +73,7 @@ async function parent(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(' ')}\n`,
     );
-    if (distIsStale())
+    if (!isBuildFresh(new URL('../', import.meta.url)))
       print('(dist/ is older than src/, so `reachbot` runs the sources through tsx: run `npm run build` first)\n');
     print('| run | median time | max peak RSS | exit |\n| --- | --- | --- | --- |\n');
     for (const [label, args] of cases) {

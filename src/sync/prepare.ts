@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { yieldToEventLoop } from '../import/cooperative.js';
+import { isBuildFresh } from '../runtime/built-code.js';
 import type { Topology } from '../topology/schema.js';
 import type { PrepareJob, PrepareSlice, PrepareVerdict } from './prepare-protocol.js';
 
@@ -24,15 +25,21 @@ export interface WorkerPrepareOptions {
   readonly resourceLimits?: ResourceLimits;
   /** Called with each frozen slice's value as it arrives (the caller freezes the rest). */
   readonly freeze?: (value: unknown) => void;
+  /** Under tsx: run the TypeScript worker even when dist/ is fresh (default: the built one then). */
+  readonly sources?: boolean;
 }
 
 /**
- * The worker beside this module: JavaScript when built; under tsx and vitest, the TypeScript file, loaded through
- * tsx's API from a small bootstrap (Node 20 does not apply a loader given in a worker's `execArgv` to its entry).
+ * The worker beside this module: JavaScript when built. Under tsx and vitest, the built worker when dist/ is fresh
+ * (a worker compiling the TypeScript sources took seconds per sync, most of the sync tests' time), else the
+ * TypeScript file, loaded through tsx's API from a small bootstrap (Node 20 does not apply a loader given in a
+ * worker's `execArgv` to its entry).
  */
-function workerSource(): { source: string | URL; eval: boolean } {
+function workerSource(sources = false): { source: string | URL; eval: boolean } {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return { source: new URL('./prepare-worker.js', here), eval: false };
+  const root = new URL('../../', here);
+  if (!sources && isBuildFresh(root)) return { source: new URL('dist/sync/prepare-worker.js', root), eval: false };
   const entry = new URL('./prepare-worker.ts', here).href;
   const tsxApi = pathToFileURL(
     join(dirname(createRequire(here).resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
@@ -47,7 +54,7 @@ function workerSource(): { source: string | URL; eval: boolean } {
 export function prepareInWorker(options: WorkerPrepareOptions = {}): PrepareTopology {
   return (job) =>
     new Promise<Prepared>((resolve, reject) => {
-      const { source, eval: isCode } = workerSource();
+      const { source, eval: isCode } = workerSource(options.sources);
       const worker = new Worker(source, {
         eval: isCode,
         workerData: job,

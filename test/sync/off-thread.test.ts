@@ -74,6 +74,18 @@ describe('a sync validates off the main thread', () => {
     expect(store.data.topologies.prod).toBe(second);
   });
 
+  it('runs the TypeScript worker through tsx when asked (what runs when dist/ is older than the sources)', async () => {
+    const { store, current, scheduler } = setUp(prepareInWorker({ sources: true }));
+    await scheduler.configure('prod', { source: SOURCE, intervalMs: 10 * MINUTE });
+    expect((await scheduler.syncNow('prod')).status).toBe('created');
+    current.topology = generateTopology('medium', 2);
+    const outcome = await scheduler.syncNow('prod');
+    expect(outcome.status, JSON.stringify(outcome).slice(0, 1000)).toBe('replaced');
+    expect(store.data.topologies.prod?.topology.resources?.length).toBe(
+      (current.topology as Topology).resources?.length,
+    );
+  });
+
   it('an import that does not validate is an invalid sync that keeps the stored topology', async () => {
     const { store, current, scheduler } = setUp();
     await scheduler.configure('prod', { source: SOURCE, intervalMs: 10 * MINUTE });
