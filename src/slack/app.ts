@@ -38,6 +38,11 @@ export interface SlackAppOptions {
    * DEFAULT_ANSWER_WAIT_MS; src/slack/connection-arrivals.ts).
    */
   readonly answerWaitMs?: number;
+  /**
+   * HTTP mode: how long a request no listener acknowledged waits before Bolt answers 404, in ms (Bolt's default,
+   * 3001). Only a payload Slack would never send (signed, but neither a command, an event nor an interaction) waits.
+   */
+  readonly unhandledRequestTimeoutMs?: number;
   /** GET routes answered on Bolt's own port in HTTP mode (/healthz, /readyz, /metrics). */
   readonly routes?: readonly {
     readonly path: string;
@@ -152,6 +157,9 @@ function httpReceiver(
     endpoints: [EVENTS_PATH],
     logger,
     ...(customRoutes ? { customRoutes } : {}),
+    ...(options.unhandledRequestTimeoutMs !== undefined
+      ? { unhandledRequestTimeoutMillis: options.unhandledRequestTimeoutMs }
+      : {}),
   });
   // The receiver's server calls `requestListener` per request, so wrapping the property puts the guard in front.
   receiver.requestListener = guardSlackRequests(receiver.requestListener, {

@@ -129,6 +129,8 @@ export interface TestAppOptions {
   readonly registry?: SubcommandRegistry;
   /** The workspace's default language (REACHBOT_LANG). */
   readonly defaultLang?: 'zh' | 'en';
+  /** How long a request no listener acknowledges waits for its 404, in ms (Bolt's default, 3001). */
+  readonly unhandledRequestTimeoutMs?: number;
 }
 
 /** Start the real app over HTTP on a free port. */
@@ -157,6 +159,9 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
       botId: 'B0BOT',
       botUserId: 'U0BOT',
       retryConfig: options.retryConfig ?? { retries: 0 },
+      ...(options.unhandledRequestTimeoutMs !== undefined
+        ? { unhandledRequestTimeoutMs: options.unhandledRequestTimeoutMs }
+        : {}),
     },
     deps,
   );
