@@ -54,9 +54,9 @@ describe('digests across DST transitions', () => {
 
   it('Europe/Berlin: weekdays 09:00 stays at 09:00 local time across the March change', async () => {
     const times = await postTimes(
-      schedule('0 9 * * 1-5', 'weekdays 09:00', 'Europe/Berlin', '2026-03-27T00:00:00.000Z'),
-      '2026-03-27T00:00:00Z',
-      '2026-03-31T00:00:00Z',
+      schedule('0 9 * * 1-5', 'weekdays 09:00', 'Europe/Berlin', '2026-03-27T07:00:00.000Z'),
+      '2026-03-27T07:00:00Z',
+      '2026-03-30T08:00:00Z',
     );
     expect(times).toEqual([
       '2026-03-27T08:00:00.000Z', // Friday 09:00 CET

@@ -76,9 +76,11 @@ describe('a sync validates off the main thread', () => {
 
   it('runs the TypeScript worker through tsx when asked (what runs when dist/ is older than the sources)', async () => {
     const { store, current, scheduler } = setUp(prepareInWorker({ sources: true }));
+    // The size does not matter here, only which code validates it.
+    current.topology = generateTopology('small', 1);
     await scheduler.configure('prod', { source: SOURCE, intervalMs: 10 * MINUTE });
     expect((await scheduler.syncNow('prod')).status).toBe('created');
-    current.topology = generateTopology('medium', 2);
+    current.topology = generateTopology('small', 2);
     const outcome = await scheduler.syncNow('prod');
     expect(outcome.status, JSON.stringify(outcome).slice(0, 1000)).toBe('replaced');
     expect(store.data.topologies.prod?.topology.resources?.length).toBe(
