@@ -35,7 +35,7 @@ export interface SlackAppOptions {
   readonly inFlight?: InFlight;
   /**
    * HTTP mode: the longest an answer waits for a burst of new connections to be let in first, in ms (default 200,
-   * DEFAULT_ANSWER_WAIT_MS; src/slack/connection-arrivals.ts).
+   * DEFAULT_ANSWER_WAIT_MS in src/slack/turns.ts).
    */
   readonly answerWaitMs?: number;
   /**
@@ -86,13 +86,9 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps): App {
           },
         ]),
   ];
-  // Answers take turns of the event loop; in HTTP mode they also let new connections in first (src/slack/turns.ts).
-  const arrivals = new ConnectionArrivals();
-  const turns = new Turns({
-    arrivals,
-    ...(options.answerWaitMs !== undefined ? { maxWaitMs: options.answerWaitMs } : {}),
-  });
   let app: App;
+  // HTTP mode: the connections the receiver's server accepts, which answers let in first (src/slack/turns.ts).
+  let arrivals: ConnectionArrivals | undefined;
   if (options.transport.kind === 'socket') {
     // Our own receiver (as Bolt would build it) so that the connection's state can be watched.
     const receiver = new SocketModeReceiver({
@@ -108,6 +104,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps): App {
     }
     app = new App({ ...common, receiver });
   } else {
+    arrivals = new ConnectionArrivals();
     app = new App({
       ...common,
       receiver: httpReceiver(options.transport.signingSecret, common.logger, routes, options, deps, arrivals),
@@ -122,6 +119,10 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps): App {
     });
   }
   app.use(dedupeDeliveries(deps.deliveries ?? new DeliveryLedger(deps.store, deps.logger), deps.now, deps.logger));
+  const turns = new Turns({
+    ...(arrivals ? { arrivals } : {}),
+    ...(options.answerWaitMs !== undefined ? { maxWaitMs: options.answerWaitMs } : {}),
+  });
   registerListeners(app, { ...deps, turns });
   app.error(async ({ error, context, body }: ExtendedErrorHandlerArgs) => {
     const fields = (body ?? {}) as Record<string, unknown>;
