@@ -30,12 +30,11 @@ describe('digests across DST transitions', () => {
     const times = await postTimes(
       schedule('30 2 * * *', 'daily 02:30', 'America/New_York', '2026-03-07T12:00:00.000Z'),
       '2026-03-07T12:00:00Z',
-      '2026-03-10T12:00:00Z',
+      '2026-03-09T12:00:00Z',
     );
     expect(times).toEqual([
       '2026-03-08T07:00:00.000Z', // 03:00 EDT, the first valid time after the gap
-      '2026-03-09T06:30:00.000Z', // 02:30 EDT
-      '2026-03-10T06:30:00.000Z',
+      '2026-03-09T06:30:00.000Z', // 02:30 EDT again the next day
     ]);
   });
 
@@ -43,12 +42,11 @@ describe('digests across DST transitions', () => {
     const times = await postTimes(
       schedule('30 1 * * *', 'daily 01:30', 'America/New_York', '2026-10-31T12:00:00.000Z'),
       '2026-10-31T12:00:00Z',
-      '2026-11-03T12:00:00Z',
+      '2026-11-02T12:00:00Z',
     );
     expect(times).toEqual([
       '2026-11-01T05:30:00.000Z', // 01:30 EDT; not again at 01:30 EST (06:30Z)
-      '2026-11-02T06:30:00.000Z', // 01:30 EST
-      '2026-11-03T06:30:00.000Z',
+      '2026-11-02T06:30:00.000Z', // 01:30 EST the next day
     ]);
   });
 
