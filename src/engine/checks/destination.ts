@@ -37,6 +37,31 @@ function pickResource(compiled: CompiledTopology, cluster: CompiledCluster, list
   return [...list].sort((a, b) => vpcRank(compiled, cluster, a.vpc) - vpcRank(compiled, cluster, b.vpc))[0];
 }
 
+const NO_GROUPS: ReadonlySet<string> = new Set();
+
+/** What a target is besides its address. */
+type TargetParts = Omit<Target, 'address' | 'family' | 'memberOf'> & { readonly memberOf?: ReadonlySet<string> };
+
+/**
+ * A Target with every field in one order, absent ones undefined. Built by spreading a shared base and then
+ * overriding fields, targets took 7 µs each (V8 gave each such object a slow shape), most of a 20,000-destination
+ * reverse answer's classification.
+ */
+function targetOf(address: AddressRange, parts: TargetParts): Target {
+  return {
+    address,
+    family: address.family,
+    info: parts.info,
+    resource: parts.resource,
+    vpc: parts.vpc,
+    subnet: parts.subnet,
+    securityGroups: parts.securityGroups,
+    memberOf: parts.memberOf ?? NO_GROUPS,
+    special: parts.special,
+    summary: parts.summary,
+  };
+}
+
 /** Classify the destination address (or the named resource at it). */
 export function classifyDestination(
   compiled: CompiledTopology,
@@ -45,16 +70,13 @@ export function classifyDestination(
   named?: Resource,
   text: I18n = EN,
 ): Target {
-  const family = address.family;
-  const base = { address, family, memberOf: new Set<string>() };
   const own = cluster.cluster.name;
   const resource = named ?? pickResource(compiled, cluster, compiled.resourcesByAddress.get(address.text) ?? []);
   if (resource) {
     const vpc = compiled.vpcs.get(resource.vpc);
     const subnet = compiled.subnets.get(resource.subnet);
     const groups = resource.securityGroups ?? [];
-    return {
-      ...base,
+    return targetOf(address, {
       info: {
         kind: 'resource',
         address: address.text,
@@ -74,14 +96,13 @@ export function classifyDestination(
         vpc: resource.vpc,
         subnet: resource.subnet,
       }),
-    };
+    });
   }
 
   const service = compiled.serviceIndex.containing(address)[0]?.value;
   if (service) {
     const mine = service === own;
-    return {
-      ...base,
+    return targetOf(address, {
       info: { kind: 'service', address: address.text, cluster: service },
       securityGroups: null,
       special: mine ? 'own-service' : 'other-service',
@@ -89,7 +110,7 @@ export function classifyDestination(
         address: address.text,
         cluster: service,
       }),
-    };
+    });
   }
 
   const node = compiled.nodesByAddress.get(address.text);
@@ -97,8 +118,7 @@ export function classifyDestination(
     const nodeCluster = compiled.clusters.get(node.cluster.toLowerCase());
     const groups = nodeCluster?.cluster.nodeSecurityGroups ?? [];
     const vpcId = nodeCluster?.vpcId;
-    return {
-      ...base,
+    return targetOf(address, {
       info: {
         kind: 'node',
         address: address.text,
@@ -116,39 +136,36 @@ export function classifyDestination(
         node: node.node.node.name,
         cluster: node.cluster,
       }),
-    };
+    });
   }
 
   const podOf = compiled.containerIndex.containing(address)[0]?.value;
   if (podOf) {
     const podCluster = compiled.clusters.get(podOf.toLowerCase())!;
     if (podOf === own)
-      return {
-        ...base,
+      return targetOf(address, {
         info: { kind: 'pod', address: address.text, cluster: podOf },
         securityGroups: null,
         special: 'own-pod',
         summary: text.t(TEXTS['destination.own-pod'], { address: address.text, cluster: podOf }),
-      };
+      });
     if (podCluster.model === 'overlay_l2')
-      return {
-        ...base,
+      return targetOf(address, {
         info: { kind: 'pod', address: address.text, cluster: podOf, vpc: podCluster.vpcId },
         securityGroups: null,
         special: 'overlay-pod',
         summary: text.t(TEXTS['destination.overlay-pod'], { address: address.text, cluster: podOf }),
-      };
+      });
     const groups = podCluster.cluster.nodeSecurityGroups ?? [];
     const subnet = podCluster.nodeSubnets[0];
-    return {
-      ...base,
+    return targetOf(address, {
       info: { kind: 'pod', address: address.text, cluster: podOf, vpc: podCluster.vpcId, subnet: subnet?.subnet.id },
       vpc: compiled.vpcs.get(podCluster.vpcId),
       subnet,
       securityGroups: groups,
       memberOf: new Set(groups),
       summary: text.t(TEXTS['destination.vpc-pod'], { address: address.text, cluster: podOf }),
-    };
+    });
   }
 
   const vpcIds = vpcsContaining(compiled, cluster, address);
@@ -158,19 +175,17 @@ export function classifyDestination(
     const subnet = compiled.subnetIndex.containing(address).find((e) => e.value.vpcId === vpcId)?.value;
     const kind = vpcRank(compiled, cluster, vpcId) === 1 ? 'peered-vpc' : 'vpc';
     if (!subnet)
-      return {
-        ...base,
+      return targetOf(address, {
         info: { kind: 'unknown', address: address.text, vpc: vpcId },
         vpc,
         securityGroups: null,
         special: 'no-subnet',
         summary: text.t(TEXTS['destination.no-subnet'], { address: address.text, vpc: vpcLabel(vpc) }),
-      };
+      });
     const eniCluster = compiled.eniSubnets.get(subnet.subnet.id);
     if (eniCluster && eniCluster !== own) {
       const groups = compiled.clusters.get(eniCluster.toLowerCase())?.cluster.podSecurityGroups ?? [];
-      return {
-        ...base,
+      return targetOf(address, {
         info: { kind: 'pod', address: address.text, cluster: eniCluster, vpc: vpcId, subnet: subnet.subnet.id },
         vpc,
         subnet,
@@ -181,10 +196,9 @@ export function classifyDestination(
           subnet: subnet.subnet.id,
           cluster: eniCluster,
         }),
-      };
+      });
     }
-    return {
-      ...base,
+    return targetOf(address, {
       info: { kind, address: address.text, vpc: vpcId, subnet: subnet.subnet.id },
       vpc,
       subnet,
@@ -195,14 +209,13 @@ export function classifyDestination(
         subnet: subnet.subnet.id,
         where: kind === 'peered-vpc' ? 'peered' : vpcId === cluster.vpcId ? 'own' : 'other',
       }),
-    };
+    });
   }
 
   const special = specialRange(address);
   // Documentation ranges (TEST-NET, 2001:db8::/32) stand in for public addresses in examples: answer as such, and say so.
   if (isPublic(address) || special?.documentation)
-    return {
-      ...base,
+    return targetOf(address, {
       info: { kind: 'internet', address: address.text },
       securityGroups: null,
       summary: special
@@ -212,10 +225,9 @@ export function classifyDestination(
             name: special.name,
           })
         : text.t(TEXTS['destination.public'], { address: address.text }),
-    };
+    });
   const cloudService = CLOUD_SYSTEM_RANGES.some((c) => contains(c, address));
-  return {
-    ...base,
+  return targetOf(address, {
     info: { kind: 'unknown', address: address.text },
     securityGroups: null,
     special: 'unknown-private',
@@ -229,7 +241,7 @@ export function classifyDestination(
       : special && !isPrivate(address)
         ? text.t(TEXTS['destination.special'], { address: address.text, cidr: special.cidr.text, name: special.name })
         : text.t(TEXTS['destination.unknown-private'], { address: address.text }),
-  };
+  });
 }
 
 /** The `destination` step for a classified target: destinations nothing outside can reach fail here. */

@@ -171,11 +171,7 @@ export function seeSource(
     seen = nodeSide(text.t(TEXTS['source.why.overlay']));
   } else if (cluster.model === 'vpc-router' && family === 6) {
     // CCE "Configuring Intra-VPC Access", cce_10_0399: dual-stack is supported by the tunnel network and CNN 2.0 only; VPC-network pods have no IPv6.
-    seen = {
-      ...nodeSide(text.t(TEXTS['source.why.vpc-router-ipv6'])),
-      spans: [],
-      legs: [],
-    };
+    seen = sourceWith(nodeSide(text.t(TEXTS['source.why.vpc-router-ipv6'])), { spans: [], legs: [] });
   } else if (cluster.model === 'vpc-router') {
     const keep = cluster.nonMasquerade.find((c) => contains(c, target.address));
     if (keep && !internet) {
@@ -259,21 +255,17 @@ export function seeSource(
 
   if (family === 6 && seen.spans.length === 0 && !(cluster.model === 'vpc-router' && !hostNetwork)) {
     const subnets = (seen.kind === 'node' ? cluster.nodeSubnets : cluster.containerSubnets).map((s) => s.subnet.id);
-    seen = {
-      ...seen,
-      why: text.t(TEXTS['source.why.no-ipv6'], { why: seen.why, subnets }),
-    };
+    seen = sourceWith(seen, { why: text.t(TEXTS['source.why.no-ipv6'], { why: seen.why, subnets }) });
   }
   if (internet && family === 6) {
     // IPv6 internet traffic is neither SNATed nor sent through an IPv4 EIP: it leaves with the source's own IPv6
     // address (through an IPv6 bandwidth), so the internet sees that address. The way out is not modelled
     // (internet-egress says so; the verdict is uncertain, docs/ENGINE.md).
-    return {
-      ...seen,
+    return sourceWith(seen, {
       seenAs: seen.spans.map((s) => spanText(family, s)),
       why: seen.spans.length ? text.t(TEXTS['source.why.ipv6-internet'], { why: seen.why }) : seen.why,
       uncertain,
-    };
+    });
   }
   if (internet) {
     const viaNodes = seen.kind === 'node';
@@ -282,8 +274,7 @@ export function seeSource(
       egress.eips.map((e) => parseIp(e)).filter((e): e is AddressRange => e !== null),
       4,
     );
-    return {
-      ...seen,
+    return sourceWith(seen, {
       spans: eipSpans,
       seenAs: egress.eips,
       why: text.t(TEXTS['source.why.internet'], { why: seen.why, viaNodes }),
@@ -294,9 +285,36 @@ export function seeSource(
       alternativeGroup: undefined,
       internet: egress,
       uncertain,
-    };
+    });
   }
-  return { ...seen, seenAs: seen.spans.map((s) => spanText(family, s)), uncertain };
+  return sourceWith(seen, { seenAs: seen.spans.map((s) => spanText(family, s)), uncertain });
+}
+
+/**
+ * `base` with `changes`, every field written out in one order. An object spread and then overridden gets a slow
+ * shape in V8, and every check reads the source many times per question (thousands of questions in a reverse
+ * answer). A field given in `changes`, even as undefined, replaces the base's.
+ */
+function sourceWith(base: SeenSource, changes: Partial<SeenSource>): SeenSource {
+  const pick = <K extends keyof SeenSource>(key: K): SeenSource[K] =>
+    (key in changes ? changes[key] : base[key]) as SeenSource[K];
+  return {
+    family: pick('family'),
+    spans: pick('spans'),
+    seenAs: pick('seenAs'),
+    why: pick('why'),
+    kind: pick('kind'),
+    memberOf: pick('memberOf'),
+    maybeMemberOf: pick('maybeMemberOf'),
+    stable: pick('stable'),
+    alternativeGroup: pick('alternativeGroup'),
+    legs: pick('legs'),
+    egressGroups: pick('egressGroups'),
+    egressGroupsOf: pick('egressGroupsOf'),
+    internet: pick('internet'),
+    assumptions: pick('assumptions'),
+    uncertain: pick('uncertain'),
+  };
 }
 
 /** The `source-address` step. */
