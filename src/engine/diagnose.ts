@@ -6,7 +6,7 @@
 // Result shape: one flow (a port or ICMP was asked, or the resource declares one port) gives a Diagnosis;
 // several flows (no port asked, several declared ports) give { verdict, flows }, the worst verdict first
 // reached. Use `flowsOf(result)` to treat both alike.
-import { EN, type I18n, i18n } from '../i18n/i18n.js';
+import { type I18n, i18n } from '../i18n/i18n.js';
 import type { Lang } from '../i18n/lang.js';
 import { engineSource as TEXTS } from '../i18n/messages/engine-source.js';
 import { labelIds, namesById } from '../names/labels.js';
@@ -241,15 +241,27 @@ function topologyNames(compiled: CompiledTopology): ReadonlyMap<string, string> 
   return names;
 }
 
+/** What diagnose does to every sentence it returns: each named object's bare id written as "name (id)". */
+export function objectLabeller(compiled: CompiledTopology): (text: string) => string {
+  const names = topologyNames(compiled);
+  return (text) => labelIds(text, names);
+}
+
+/** How diagnoseWith walks each flow (its options, resolved). */
+interface FlowOptions {
+  readonly text: I18n;
+  readonly verify: boolean;
+  readonly stopAtFailure: boolean;
+  readonly nameObjects: boolean;
+}
+
 /** Diagnose one flow; `verify` applies the proposed fixes and asks again (bounded rounds). */
 function diagnoseFlow(
   attach: AttachRender,
   compiled: CompiledTopology,
   resolved: ResolvedQuestion,
   flow: Flow,
-  text: I18n = EN,
-  verify = true,
-  stopAtFailure = false,
+  { text, verify, stopAtFailure, nameObjects }: FlowOptions,
 ): Diagnosis {
   const first = walk(compiled, resolved, flow, text, stopAtFailure);
   const fixes = [...first.fixes];
@@ -275,8 +287,7 @@ function diagnoseFlow(
   const place = { region: compiled.topology.region, project: compiled.topology.project };
   // Every fix to apply comes first, then the alternatives, so "apply fixes 1..n" never includes one of them.
   const ordered = [...fixes.filter((f) => !f.spec.alternative), ...fixes.filter((f) => f.spec.alternative)];
-  const names = topologyNames(compiled);
-  const label = (text: string) => labelIds(text, names);
+  const label = nameObjects ? objectLabeller(compiled) : (text: string) => text;
   const walked = first.diagnosis;
   // Written out field by field, in the order the JSON contract shows them: an object spread and then overridden
   // gets a slow shape in V8, and these are read thousands of times in a reverse answer.
@@ -316,6 +327,12 @@ export interface DiagnoseOptions {
   readonly stopAtFirstBlocker?: boolean;
   /** The language of every human text in the answer (default English); machine fields are the same in all. */
   readonly lang?: Lang;
+  /**
+   * Write each named object as "name (id)" in the step summaries, the source's `why` and the assumptions (default
+   * true). Off, they keep bare ids: for callers that show one sentence of thousands of answers and label only that
+   * one with objectLabeller() (labelling every sentence was about a tenth of a reverse answer).
+   */
+  readonly nameObjects?: boolean;
 }
 
 /**
@@ -328,14 +345,17 @@ export function diagnoseWith(
   question: Question,
   options: DiagnoseOptions = {},
 ): DiagnosisResult {
-  const verify = options.verifyFixes ?? true;
-  const stopAtFailure = options.stopAtFirstBlocker ?? false;
-  const text = i18n(options.lang ?? 'en');
+  const flowOptions: FlowOptions = {
+    text: i18n(options.lang ?? 'en'),
+    verify: options.verifyFixes ?? true,
+    stopAtFailure: options.stopAtFirstBlocker ?? false,
+    nameObjects: options.nameObjects ?? true,
+  };
   const resolved = resolveQuestion(compiled, question);
   // A host name with several addresses is answered for each: every address's flows, in record order.
   const flows = resolved.targets.flatMap((target) => {
     const at: ResolvedQuestion = { ...resolved, ...target };
-    return target.flows.map((flow) => diagnoseFlow(attach, compiled, at, flow, text, verify, stopAtFailure));
+    return target.flows.map((flow) => diagnoseFlow(attach, compiled, at, flow, flowOptions));
   });
   if (flows.length === 1) return flows[0]!;
   const verdict = flows.reduce<Verdict>(

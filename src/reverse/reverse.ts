@@ -3,6 +3,7 @@
 // built only from diagnose() over a compiled topology, so new engine steps show up here unchanged.
 
 import { diagnose } from '../answer/diagnose.js';
+import { objectLabeller } from '../engine/diagnose.js';
 import {
   type CheckName,
   type Diagnosis,
@@ -123,6 +124,7 @@ export function* reverseSteps(
       label: text.t(M['reverse.internet']),
     });
   }
+  const label = objectLabeller(compiled);
   const entries: ReverseEntry[] = [];
   for (const [index, ask] of asks.entries()) {
     let result: DiagnosisResult;
@@ -139,7 +141,7 @@ export function* reverseSteps(
       });
       continue;
     }
-    entries.push(entryOf(ask.question, ask.label, result));
+    entries.push(entryOf(ask.question, ask.label, result, label));
     yield;
   }
   const counts: Record<Verdict, number> = { reachable: 0, unreachable: 0, uncertain: 0 };
@@ -148,11 +150,17 @@ export function* reverseSteps(
 }
 
 /**
- * A diagnosis good for its verdict and blockerOf(), cheaply: without fix verification, and each flow's walk stopped
- * once its verdict, first failing step and first fix are known (the engine guarantees they are the full walk's).
+ * A diagnosis good for its verdict and blockerOf(), cheaply: without fix verification, each flow's walk stopped
+ * once its verdict, first failing step and first fix are known (the engine guarantees they are the full walk's),
+ * and its sentences left with bare ids: blockerOf() names the objects of the one it keeps.
  */
 function diagnoseForBlocker(compiled: CompiledTopology, question: Question, text: I18n): DiagnosisResult {
-  return diagnose(compiled, question, { verifyFixes: false, stopAtFirstBlocker: true, lang: text.lang });
+  return diagnose(compiled, question, {
+    verifyFixes: false,
+    stopAtFirstBlocker: true,
+    lang: text.lang,
+    nameObjects: false,
+  });
 }
 
 /** The flow whose steps explain the result's verdict: the first one as bad as the whole. */
@@ -160,13 +168,24 @@ function blockingFlow(result: DiagnosisResult): Diagnosis | undefined {
   return flowsOf(result).find((d) => VERDICT_RANK[d.verdict] === VERDICT_RANK[result.verdict]);
 }
 
-function entryOf(question: Question, label: string, result: DiagnosisResult): ReverseEntry {
-  const blocker = blockerOf(result);
+function entryOf(
+  question: Question,
+  label: string,
+  result: DiagnosisResult,
+  nameObjects: (text: string) => string,
+): ReverseEntry {
+  const blocker = blockerOf(result, nameObjects);
   return { question, label, verdict: result.verdict, ...(blocker ? { blocker } : {}) };
 }
 
-/** What stops a result short of reachable: the first failing step, else the first open question; none when reachable. */
-export function blockerOf(result: DiagnosisResult): Blocker | undefined {
+/**
+ * What stops a result short of reachable: the first failing step, else the first open question; none when reachable.
+ * `nameObjects` labels the summary kept, for a result diagnosed with `nameObjects: false` (objectLabeller()).
+ */
+export function blockerOf(
+  result: DiagnosisResult,
+  nameObjects: (text: string) => string = (text) => text,
+): Blocker | undefined {
   const verdict = result.verdict;
   if (verdict === 'reachable') return undefined;
   const flow = blockingFlow(result);
@@ -176,9 +195,9 @@ export function blockerOf(result: DiagnosisResult): Blocker | undefined {
   const extra = fix ? { fix } : {};
   if (verdict === 'unreachable') {
     const step = flow.steps.find((s) => s.status === 'fail');
-    if (step) return { check: step.check, summary: step.summary, ...extra };
+    if (step) return { check: step.check, summary: nameObjects(step.summary), ...extra };
   }
   const warn = flow.steps.find((s) => s.status === 'warn');
   const summary = flow.assumptions[0] ?? warn?.summary ?? 'the documentation leaves this open';
-  return { check: warn?.check ?? 'question', summary, ...extra };
+  return { check: warn?.check ?? 'question', summary: nameObjects(summary), ...extra };
 }
