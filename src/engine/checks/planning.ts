@@ -3,6 +3,7 @@
 import { engineSource as TEXTS } from '../../i18n/messages/engine-source.js';
 import { type Cidr, overlaps } from '../../net/address.js';
 import { CLOUD_SERVICE_RANGE, CLOUD_SYSTEM_RANGES } from '../../topology/cloud-ranges.js';
+import type { CompiledCluster, CompiledTopology } from '../../topology/compile.js';
 import { type CheckResult, type FlowContext, result } from '../context.js';
 import { replanFix } from '../fixes/replan.js';
 
@@ -11,6 +12,41 @@ const SYSTEM_RANGES = [...CLOUD_SYSTEM_RANGES, CLOUD_SERVICE_RANGE];
 function firstOverlap(a: readonly Cidr[], b: readonly Cidr[]): [Cidr, Cidr] | undefined {
   for (const x of a) for (const y of b) if (overlaps(x, y)) return [x, y];
   return undefined;
+}
+
+interface Clash {
+  readonly clash: [Cidr, Cidr];
+  readonly other: CompiledCluster;
+}
+
+// The clashes depend on the cluster and the topology only, not on the destination: found once per pair, not for
+// each of the 20,000 destinations of a reverse answer (a loop over every cluster each time).
+const clashesByTopology = new WeakMap<CompiledTopology, WeakMap<CompiledCluster, readonly Clash[]>>();
+
+/**
+ * VPC-network clusters write their pod routes into the VPC route table they share: CCE refuses a container CIDR
+ * that overlaps another such cluster's in the same VPC, and if both exist, routes go to the wrong nodes.
+ */
+function vpcRouterClashes(compiled: CompiledTopology, cluster: CompiledCluster): readonly Clash[] {
+  if (cluster.model !== 'vpc-router') return [];
+  let byCluster = clashesByTopology.get(compiled);
+  if (!byCluster) {
+    byCluster = new WeakMap();
+    clashesByTopology.set(compiled, byCluster);
+  }
+  let clashes = byCluster.get(cluster);
+  if (!clashes) {
+    const found: Clash[] = [];
+    for (const otherName of compiled.clusterNames) {
+      const other = compiled.clusters.get(otherName.toLowerCase());
+      if (!other || other === cluster || other.model !== 'vpc-router' || other.vpcId !== cluster.vpcId) continue;
+      const clash = firstOverlap(cluster.containerCidrs, other.containerCidrs);
+      if (clash) found.push({ clash, other });
+    }
+    clashes = found;
+    byCluster.set(cluster, clashes);
+  }
+  return clashes;
 }
 
 /** Planning conflicts on this path. */
@@ -51,24 +87,16 @@ export function planningCheck(ctx: FlowContext): CheckResult {
   const system = firstOverlap(cluster.containerCidrs, SYSTEM_RANGES);
   if (system)
     warns.push(text.t(TEXTS['planning.system-overlap'], { container: system[0].text, system: system[1].text }));
-  if (cluster.model === 'vpc-router') {
-    // VPC-network clusters write their pod routes into the VPC route table they share: CCE refuses a container
-    // CIDR that overlaps another such cluster's in the same VPC, and if both exist, routes go to the wrong nodes.
-    for (const otherName of compiled.clusterNames) {
-      const other = compiled.clusters.get(otherName.toLowerCase());
-      if (!other || other === cluster || other.model !== 'vpc-router' || other.vpcId !== cluster.vpcId) continue;
-      const clash = firstOverlap(cluster.containerCidrs, other.containerCidrs);
-      if (!clash) continue;
-      const reason = text.t(TEXTS['planning.vpc-router-clash'], {
-        container: clash[0].text,
-        cluster: name,
-        other: clash[1].text,
-        otherCluster: other.cluster.name,
-        vpc: cluster.vpcId,
-      });
-      fails.push(reason);
-      out.fixes.push(replanFix(reason, purpose));
-    }
+  for (const { clash, other } of vpcRouterClashes(compiled, cluster)) {
+    const reason = text.t(TEXTS['planning.vpc-router-clash'], {
+      container: clash[0].text,
+      cluster: name,
+      other: clash[1].text,
+      otherCluster: other.cluster.name,
+      vpc: cluster.vpcId,
+    });
+    fails.push(reason);
+    out.fixes.push(replanFix(reason, purpose));
   }
   const peer = target.vpc;
   if (external && peer && own && peer.vpc.id !== own.vpc.id) {
