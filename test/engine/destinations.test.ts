@@ -56,6 +56,36 @@ describe('destination classes', () => {
     expect(d.fixes.some((f) => f.kind === 'replan' && f.reason.includes('container CIDR'))).toBe(true);
   });
 
+  it('two VPC-network clusters in one VPC with overlapping container CIDRs fail planning, on every path', () => {
+    const clashing = open();
+    const prod = clashing.clusters![0]!;
+    clashing.clusters = [prod, { ...prod, name: 'batch', nodes: [], containerCidrs: [prod.containerCidrs![0]!] }];
+    clashing.resources = [
+      { name: 'db', vpc: 'vpc-prod', subnet: 'subnet-data', addresses: ['192.168.20.5'], securityGroups: ['sg-ecs'] },
+      {
+        name: 'cache',
+        vpc: 'vpc-prod',
+        subnet: 'subnet-data',
+        addresses: ['192.168.20.6'],
+        securityGroups: ['sg-ecs'],
+      },
+    ];
+    const { compiled } = build(clashing);
+    for (const destination of ['db', 'cache']) {
+      const d = ask(compiled, { destination, port: 3306 });
+      expect(status(d, 'planning')).toBe('fail');
+      expect(
+        d.fixes.some((f) => f.kind === 'replan' && f.reason.includes('of batch, another VPC-network cluster')),
+      ).toBe(true);
+    }
+    // The clash is kept per compiled topology: the same names without the clash answer without it.
+    const apart = open();
+    apart.clusters = [prod, { ...prod, name: 'batch', nodes: [], containerCidrs: ['172.31.0.0/16'] }];
+    apart.resources = clashing.resources;
+    const fine = ask(build(apart).compiled, { destination: 'db', port: 3306 });
+    expect(status(fine, 'planning')).not.toBe('fail');
+  });
+
   it('cluster nodes and undeclared VPC addresses', () => {
     const { compiled } = build(open());
     expect(ask(compiled, { destination: '192.168.10.12', port: 10250 }).destination).toMatchObject({
