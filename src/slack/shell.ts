@@ -110,10 +110,16 @@ export function renderOutcome(outcome: Outcome, color = false): string {
     case 'reply': {
       const { reply } = outcome;
       const text = plainText(reply.text);
-      // In a terminal there is no file upload: print the content in full unless the text already holds it.
-      const extra =
-        reply.attachment && !reply.text.includes(reply.attachment.content) ? `\n${reply.attachment.content}` : '';
-      return `${text}${extra}${extra.endsWith('\n') ? '' : '\n'}`;
+      const content = reply.attachment?.content;
+      // In a terminal there is no file upload: print the content in full, and the text only where the content
+      // does not already hold it (a reverse answer's details file begins with its summary).
+      const body =
+        content === undefined || reply.text.includes(content)
+          ? text
+          : content.startsWith(reply.text)
+            ? content
+            : `${text}\n${content}`;
+      return body.endsWith('\n') ? body : `${body}\n`;
     }
   }
 }

@@ -89,6 +89,14 @@ describe('renderOutcome', () => {
     });
     expect(out).toBe('Diff below\nline 1\nline 2\n');
   });
+
+  it('prints a reverse answer once: its details begin with the summary, which is not printed twice', async () => {
+    const { out } = await drive(['what can pods in prod reach?']);
+    const header = out.split('\n')[0]!;
+    expect(header).toMatch(/^What can pods in prod reach\?/);
+    expect(out.split('\n').filter((line) => line === header)).toHaveLength(1);
+    expect(out).toMatch(/db1: (un)?reachable/);
+  });
 });
 
 describe('plainText', () => {
