@@ -241,12 +241,12 @@ export const fixes = {
   'fix.whitelist.warning': message<{ complete: boolean }>({
     en: (p) =>
       p.complete
-        ? 'The API replaces the whole whitelist: the request below resends every existing group with it.'
+        ? "The API replaces the whole whitelist: reachbot's API request resends every existing group with it."
         : 'The API replaces the whole whitelist: first read it (ShowIpWhitelist) and add every existing entry ' +
           'and group to the request, or they are deleted.',
     zh: (p) =>
       p.complete
-        ? '该 API 会替换整个白名单：下面的请求会连同所有已有分组一起重新提交。'
+        ? '该 API 会替换整个白名单：reachbot 给出的 API 请求会连同所有已有分组一起重新提交。'
         : '该 API 会替换整个白名单：请先读取白名单（ShowIpWhitelist），把所有已有条目和分组加入请求，否则它们会被删除。',
   }),
   'fix.whitelist.overwrites': message<{ complete: boolean }>({
