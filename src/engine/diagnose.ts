@@ -28,7 +28,7 @@ import { seeSource, sourceAddressStep } from './checks/source-address.js';
 import { sourceEgressCheck } from './checks/source-egress.js';
 import { transitCheck } from './checks/transit.js';
 import { whitelistCheck } from './checks/whitelist.js';
-import { type CheckResult, type Flow, type FlowContext, type PlannedFix, result } from './context.js';
+import { type CheckResult, type Complete, type Flow, type FlowContext, type PlannedFix, result } from './context.js';
 import {
   type AttachRender,
   CHECKS,
@@ -291,7 +291,7 @@ function diagnoseFlow(
   const walked = first.diagnosis;
   // Written out field by field, in the order the JSON contract shows them: an object spread and then overridden
   // gets a slow shape in V8, and these are read thousands of times in a reverse answer.
-  return {
+  const diagnosis: Complete<Diagnosis> = {
     verdict: walked.verdict,
     question: walked.question,
     source: { seenAs: walked.source.seenAs, why: label(walked.source.why) },
@@ -300,14 +300,15 @@ function diagnoseFlow(
     assumptions: assumptions.map(label),
     fixes: ordered.map((f) => attach(f.spec, f.purpose, place, text)),
   };
+  return diagnosis;
 }
 
-/** A step with its summary labelled (see above: no spread). */
+/** A step with its summary labelled (see above: no spread; an absent `evidence` stays undefined). */
 function labelledStep(label: (text: string) => string): (step: Step) => Step {
-  return ({ check, status, summary, evidence }) =>
-    evidence === undefined
-      ? { check, status, summary: label(summary) }
-      : { check, status, summary: label(summary), evidence };
+  return ({ check, status, summary, evidence }) => {
+    const labelled: Complete<Step> = { check, status, summary: label(summary), evidence };
+    return labelled;
+  };
 }
 
 /** How much work a diagnosis does beyond the verdict. */

@@ -172,19 +172,19 @@ function entryOf(
   question: Question,
   label: string,
   result: DiagnosisResult,
-  nameObjects: (text: string) => string,
+  labelObjects: (text: string) => string,
 ): ReverseEntry {
-  const blocker = blockerOf(result, nameObjects);
+  const blocker = blockerOf(result, labelObjects);
   return { question, label, verdict: result.verdict, ...(blocker ? { blocker } : {}) };
 }
 
 /**
  * What stops a result short of reachable: the first failing step, else the first open question; none when reachable.
- * `nameObjects` labels the summary kept, for a result diagnosed with `nameObjects: false` (objectLabeller()).
+ * `labelObjects` labels the summary kept, for a result diagnosed with `nameObjects: false` (objectLabeller()).
  */
 export function blockerOf(
   result: DiagnosisResult,
-  nameObjects: (text: string) => string = (text) => text,
+  labelObjects: (text: string) => string = (text) => text,
 ): Blocker | undefined {
   const verdict = result.verdict;
   if (verdict === 'reachable') return undefined;
@@ -195,9 +195,9 @@ export function blockerOf(
   const extra = fix ? { fix } : {};
   if (verdict === 'unreachable') {
     const step = flow.steps.find((s) => s.status === 'fail');
-    if (step) return { check: step.check, summary: nameObjects(step.summary), ...extra };
+    if (step) return { check: step.check, summary: labelObjects(step.summary), ...extra };
   }
   const warn = flow.steps.find((s) => s.status === 'warn');
   const summary = flow.assumptions[0] ?? warn?.summary ?? 'the documentation leaves this open';
-  return { check: warn?.check ?? 'question', summary: nameObjects(summary), ...extra };
+  return { check: warn?.check ?? 'question', summary: labelObjects(summary), ...extra };
 }

@@ -1,6 +1,5 @@
 // What the Slack listeners need from the rest of the process, injected by the composition root (app.ts)
 // so that tests build the same App over a temp store, a fixed clock and a captured logger.
-
 import type { SubcommandRegistry } from '../commands/registry.js';
 import type { CommandContext } from '../commands/subcommand.js';
 import type { TopologyChangeListener } from '../commands/topology.js';

@@ -12,7 +12,7 @@ import {
   peeringsBetween,
 } from '../../topology/compile.js';
 import type { Resource } from '../../topology/schema.js';
-import type { Target } from '../context.js';
+import type { Complete, Target } from '../context.js';
 import type { Step } from '../diagnosis.js';
 
 // The bare id: diagnose labels every named id of a step ("name (id)") in one place (src/names/labels.ts).
@@ -48,7 +48,7 @@ type TargetParts = Omit<Target, 'address' | 'family' | 'memberOf'> & { readonly 
  * reverse answer's classification.
  */
 function targetOf(address: AddressRange, parts: TargetParts): Target {
-  return {
+  const target: Complete<Target> = {
     address,
     family: address.family,
     info: parts.info,
@@ -60,6 +60,7 @@ function targetOf(address: AddressRange, parts: TargetParts): Target {
     special: parts.special,
     summary: parts.summary,
   };
+  return target;
 }
 
 /** Classify the destination address (or the named resource at it). */

@@ -19,34 +19,40 @@ interface Clash {
   readonly other: CompiledCluster;
 }
 
-// The clashes depend on the cluster and the topology only, not on the destination: found once per pair, not for
-// each of the 20,000 destinations of a reverse answer (a loop over every cluster each time).
-const clashesByTopology = new WeakMap<CompiledTopology, WeakMap<CompiledCluster, readonly Clash[]>>();
+// Clashes depend on the clusters alone, not on the destination: found once per compiled topology, not for each of
+// the 20,000 destinations of a reverse answer (a loop over every cluster each time).
+const clashesByTopology = new WeakMap<CompiledTopology, ReadonlyMap<string, readonly Clash[]>>();
 
 /**
  * VPC-network clusters write their pod routes into the VPC route table they share: CCE refuses a container CIDR
  * that overlaps another such cluster's in the same VPC, and if both exist, routes go to the wrong nodes.
  */
 function vpcRouterClashes(compiled: CompiledTopology, cluster: CompiledCluster): readonly Clash[] {
-  if (cluster.model !== 'vpc-router') return [];
-  let byCluster = clashesByTopology.get(compiled);
-  if (!byCluster) {
-    byCluster = new WeakMap();
-    clashesByTopology.set(compiled, byCluster);
-  }
-  let clashes = byCluster.get(cluster);
+  let clashes = clashesByTopology.get(compiled);
   if (!clashes) {
-    const found: Clash[] = [];
-    for (const otherName of compiled.clusterNames) {
-      const other = compiled.clusters.get(otherName.toLowerCase());
-      if (!other || other === cluster || other.model !== 'vpc-router' || other.vpcId !== cluster.vpcId) continue;
-      const clash = firstOverlap(cluster.containerCidrs, other.containerCidrs);
-      if (clash) found.push({ clash, other });
-    }
-    clashes = found;
-    byCluster.set(cluster, clashes);
+    clashes = findVpcRouterClashes(compiled);
+    clashesByTopology.set(compiled, clashes);
   }
-  return clashes;
+  return clashes.get(cluster.cluster.name.toLowerCase()) ?? [];
+}
+
+/** Every VPC-network cluster's clashes, by lowercased cluster name. */
+function findVpcRouterClashes(compiled: CompiledTopology): Map<string, Clash[]> {
+  const routed = compiled.clusterNames.flatMap((name) => {
+    const cluster = compiled.clusters.get(name.toLowerCase());
+    return cluster?.model === 'vpc-router' ? [cluster] : [];
+  });
+  const found = new Map<string, Clash[]>();
+  for (const cluster of routed) {
+    for (const other of routed) {
+      if (other === cluster || other.vpcId !== cluster.vpcId) continue;
+      const clash = firstOverlap(cluster.containerCidrs, other.containerCidrs);
+      if (!clash) continue;
+      const key = cluster.cluster.name.toLowerCase();
+      found.set(key, [...(found.get(key) ?? []), { clash, other }]);
+    }
+  }
+  return found;
 }
 
 /** Planning conflicts on this path. */

@@ -12,7 +12,7 @@ import {
   subnetBlock,
 } from '../../topology/compile.js';
 import type { Workload } from '../../topology/schema.js';
-import type { InternetEgress, SeenSource, SourceLeg, Target } from '../context.js';
+import type { Complete, InternetEgress, SeenSource, SourceLeg, Target } from '../context.js';
 import type { Step } from '../diagnosis.js';
 import { nodeAddresses } from '../node-addresses.js';
 import { podSecurityGroups } from '../pod-security-groups.js';
@@ -298,7 +298,7 @@ export function seeSource(
 function sourceWith(base: SeenSource, changes: Partial<SeenSource>): SeenSource {
   const pick = <K extends keyof SeenSource>(key: K): SeenSource[K] =>
     (key in changes ? changes[key] : base[key]) as SeenSource[K];
-  return {
+  const seen: Complete<SeenSource> = {
     family: pick('family'),
     spans: pick('spans'),
     seenAs: pick('seenAs'),
@@ -315,6 +315,7 @@ function sourceWith(base: SeenSource, changes: Partial<SeenSource>): SeenSource 
     assumptions: pick('assumptions'),
     uncertain: pick('uncertain'),
   };
+  return seen;
 }
 
 /** The `source-address` step. */
