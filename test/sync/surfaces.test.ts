@@ -78,7 +78,7 @@ describe('freshness', () => {
   it('a topology imported by hand says so and is never stale', () => {
     const fresh = freshnessOf({ ...stored, source: 'prod.yaml' }, undefined, START);
     expect(fresh).toMatchObject({ stale: false, source: 'prod.yaml' });
-    expect(fresh.summary).toBe('topology prod, prod.yaml, imported 2 h ago (not synced)');
+    expect(fresh.summary).toBe('topology prod, prod.yaml, imported 2 h ago, no sync set up');
   });
 
   it('goes before the verdict in Slack blocks and the fallback text, and under the header as context', async () => {

@@ -40,7 +40,7 @@ export const sync = {
   // Freshness of an answer's topology.
   'sync.byHand': fixed('imported by hand', '手动导入'),
   'sync.freshNotSynced': message<{ topology: string; source: string; imported: string }>({
-    en: (p) => `topology ${p.topology}, ${p.source}, imported ${p.imported} (not synced)`,
+    en: (p) => `topology ${p.topology}, ${p.source}, imported ${p.imported}, no sync set up`,
     zh: (p) => `拓扑 ${p.topology}，${p.source}，${p.imported}导入（未配置同步）`,
   }),
   'sync.freshSynced': message<{ topology: string; source: string; synced: string; changed?: string }>({
