@@ -20,7 +20,7 @@ async function postTimes(s: DigestSchedule, from: string, to: string, stepMs = 3
   const store = storeWith({ open: { db: ['3306'] }, watches: [watch('C1', 'db1', 3306)], schedules: { C1: s } });
   const poster = recordingPoster();
   scheduler = startDigestScheduler({ store, poster, engine: fakeEngine });
-  await advanceTo(to, stepMs);
+  await advanceTo(to, stepMs, () => scheduler?.nextRun('C1')?.getTime());
   await scheduler.idle();
   return poster.sent.map((message) => new Date(message.at).toISOString());
 }
