@@ -16,6 +16,11 @@ export interface PathEngine {
   compile(topology: Topology): unknown;
   /** `options.lang`: the language of the diagnosis's human texts (fix, reasons); English when absent. */
   diagnose(compiled: unknown, question: Question, options?: { readonly lang?: Lang }): DiagnosisResult;
+  /**
+   * Name the objects of one sentence kept from a diagnosis ("name (id)" for a bare id), for an engine whose
+   * diagnoses leave sentences with bare ids because a digest keeps one or two of them. Absent: kept as they are.
+   */
+  label?(compiled: unknown, sentence: string): string;
 }
 
 /** A watch checked now: a verdict with its first fix, or why it could not be checked. */
@@ -100,10 +105,12 @@ function watchChecker(topologyOf: TopologySource, engine: PathEngine, text: I18n
       try {
         // Compiled lazily: a batch answered entirely from the cache compiles nothing.
         entry.compiled ??= engine.compile(entry.topology);
+        const compiled = entry.compiled;
         reduced = reduce(
           text.lang === 'en'
-            ? engine.diagnose(entry.compiled, watch.question)
-            : engine.diagnose(entry.compiled, watch.question, { lang: text.lang }),
+            ? engine.diagnose(compiled, watch.question)
+            : engine.diagnose(compiled, watch.question, { lang: text.lang }),
+          engine.label ? (sentence) => engine.label?.(compiled, sentence) ?? sentence : undefined,
         );
       } catch (error) {
         // A question the topology cannot answer (an unknown name) is the watch's problem; anything else is ours,
@@ -163,8 +170,8 @@ export async function checkWatchesCooperatively(
   return outcomes;
 }
 
-/** Reduce a diagnosis to the verdict, the first fix of the worst flow and a fingerprint. */
-export function reduce(result: DiagnosisResult): Reduced {
+/** Reduce a diagnosis to the verdict, the first fix of the worst flow and a fingerprint; `label` names the objects in the reason kept. */
+export function reduce(result: DiagnosisResult, label: (sentence: string) => string = (sentence) => sentence): Reduced {
   const flows = flowsOf(result);
   const failing = flows.filter((flow) => flow.verdict !== 'reachable');
   const firstFix = failing.flatMap((flow) => flow.fixes).find((fix) => !fix.alternative);
@@ -190,7 +197,7 @@ export function reduce(result: DiagnosisResult): Reduced {
     verdict: result.verdict,
     // Its words alone: a digest never shows the commands, and 10,000 paths would render them all.
     ...(firstFix && result.verdict !== 'reachable' ? { fix: fixWords(firstFix) } : {}),
-    ...(doubt ? { why: doubt } : {}),
+    ...(doubt ? { why: label(doubt) } : {}),
     fingerprint,
   };
 }

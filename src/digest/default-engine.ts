@@ -1,5 +1,6 @@
 // The real engine behind digests and alerts: compile a topology, diagnose a question against it.
 import { diagnose } from '../answer/diagnose.js';
+import { objectLabeller } from '../engine/diagnose.js';
 import { compileOnce } from '../store/topologies.js';
 import type { CompiledTopology } from '../topology/compile.js';
 import type { PathEngine } from './check.js';
@@ -16,12 +17,15 @@ export function realEngine(): PathEngine {
     // the path with the fixes applied) changes none of the first two and costs a second walk per problem, so it is
     // left to the answers people read (docs/ENGINE.md, "Verification"). For the same reason each walk stops once
     // its first blocker and first fix are known (test/digest/default-engine.test.ts holds it to the full walk).
+    // Sentences keep bare ids: a digest shows at most one of each diagnosis, named by `label`.
     diagnose: (compiled, question, options) =>
       diagnose(compiled as CompiledTopology, question, {
         verifyFixes: false,
         stopAtFirstBlocker: true,
+        nameObjects: false,
         ...(options?.lang ? { lang: options.lang } : {}),
       }),
+    label: (compiled, sentence) => objectLabeller(compiled as CompiledTopology)(sentence),
   };
 }
 

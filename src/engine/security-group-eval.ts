@@ -80,6 +80,9 @@ interface OrdersNode {
 const ordersRoot: OrdersNode = { next: new WeakMap() };
 
 function ruleOrders(groups: readonly CompiledSecurityGroup[], direction: 'ingress' | 'egress'): RuleOrders {
+  // One group (most bindings): its own rules are both readings, with nothing to build or remember.
+  const [only] = groups;
+  if (only && groups.length === 1) return { literal: only[direction] };
   let node = ordersRoot;
   for (const group of groups) {
     let child = node.next.get(group);

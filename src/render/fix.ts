@@ -12,7 +12,7 @@ import { renderPeeringAccept } from './fixes/peering-accept.js';
 import { REGION_PLACEHOLDER } from './fixes/references.js';
 import { renderReplan } from './fixes/replan.js';
 import { renderRoute, routeWords } from './fixes/route.js';
-import { renderSecurityGroupRule } from './fixes/security-group-rule.js';
+import { renderSecurityGroupRule, securityGroupRuleWords } from './fixes/security-group-rule.js';
 import { renderSnatRule } from './fixes/snat-rule.js';
 import { renderWhitelistEntry } from './fixes/whitelist-entry.js';
 import { withVariableBlocks } from './syntax/hcl.js';
@@ -120,6 +120,8 @@ function fixWordsOf(fix: FixSpec, purpose: string, text: I18n): string {
       return peeringWords(fix, purpose, text);
     case 'route':
       return routeWords(fix, purpose, text);
+    case 'security-group-rule':
+      return securityGroupRuleWords(fix, purpose, text);
     default:
       return renderKind(fix, purpose, text).text;
   }

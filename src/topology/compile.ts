@@ -351,15 +351,35 @@ function addressGroupRanges(topology: Topology): Map<string, AddressRange[]> {
   return out;
 }
 
+/**
+ * A CIDR parser that parses each distinct text once. The rules of thousands of groups repeat a few hundred CIDRs
+ * ("0.0.0.0/0", the VPC's, the nodes' subnets), and a parsed CIDR is immutable, so rules share it.
+ */
+type CidrParser = (text: string) => Cidr;
+
+/** A CidrParser with its own memory (one per compiled topology: it lives as long as the groups it compiled). */
+function sharedCidrParser(): CidrParser {
+  const parsed = new Map<string, Cidr>();
+  return (text) => {
+    let cidr = parsed.get(text);
+    if (cidr === undefined) {
+      cidr = mustCidr(text);
+      parsed.set(text, cidr);
+    }
+    return cidr;
+  };
+}
+
 function compileSgRule(
   groupId: string,
   rule: SecurityGroupRule,
   index: number,
   addressGroups: Lookup<readonly AddressRange[]>,
+  cidrOf: CidrParser,
 ): CompiledSgRule {
   const protocol = protocolOf(rule.protocol);
   let remote: CompiledRemote = { kind: 'any' };
-  if (typeof rule.remote === 'string') remote = { kind: 'ranges', ranges: [mustCidr(rule.remote)] };
+  if (typeof rule.remote === 'string') remote = { kind: 'ranges', ranges: [cidrOf(rule.remote)] };
   else if (rule.remote && 'securityGroup' in rule.remote)
     remote = { kind: 'group', securityGroup: rule.remote.securityGroup };
   else if (rule.remote) remote = { kind: 'ranges', ranges: addressGroups.get(rule.remote.addressGroup) ?? [] };
@@ -390,10 +410,11 @@ function sortedGroup(group: SecurityGroup, rules: readonly CompiledSgRule[]): Co
 export function compileSecurityGroup(
   group: SecurityGroup,
   addressGroups: Lookup<readonly AddressRange[]>,
+  cidrOf: CidrParser = mustCidr,
 ): CompiledSecurityGroup {
   return sortedGroup(
     group,
-    (group.rules ?? []).map((rule, index) => compileSgRule(group.id, rule, index, addressGroups)),
+    (group.rules ?? []).map((rule, index) => compileSgRule(group.id, rule, index, addressGroups, cidrOf)),
   );
 }
 
@@ -406,7 +427,7 @@ export function extendSecurityGroup(
   const before = compiled.group.rules?.length ?? 0;
   const added = (next.rules ?? [])
     .slice(before)
-    .map((rule, i) => compileSgRule(next.id, rule, before + i, addressGroups));
+    .map((rule, i) => compileSgRule(next.id, rule, before + i, addressGroups, mustCidr));
   const existing = [...compiled.ingress, ...compiled.egress].sort((a, b) => a.index - b.index);
   return sortedGroup(next, [...existing, ...added]);
 }
@@ -555,8 +576,9 @@ export function compileTopology(topology: Topology): CompiledTopology {
 
   // A question touches a handful of the thousands of groups and ACLs a large network has: each is compiled on first
   // use, which takes most of the compile off the start (issue #16, item 6). The result is the same either way.
+  const cidrOf = sharedCidrParser();
   const securityGroups = lazyLookup(topology.securityGroups ?? [], (group) =>
-    compileSecurityGroup(group, addressGroups),
+    compileSecurityGroup(group, addressGroups, cidrOf),
   );
   const networkAcls = lazyLookup(topology.networkAcls ?? [], (acl) => compileAcl(acl, addressGroups));
 

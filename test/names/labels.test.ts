@@ -101,3 +101,41 @@ describe('labelIds inside paths', () => {
     expect(labelIds(text, names)).toBe(`GET /v1/p/security-groups/${SG_DB} failed; sg-db1 (9d0e…0002) is unknown`);
   });
 });
+
+describe('labelIds by token lookup', () => {
+  // Ids of word characters and hyphens are looked up token by token; any other id makes the whole map go through
+  // one regular expression. Adding an id with a dot that no text contains forces the expression, so the two
+  // ways can be held to the same answers.
+  const idPart = fc.constantFrom('sg', 'vpc', 'subnet', 'rtb', '0', '1', '12', 'a', 'db', '_');
+  const id = fc.array(idPart, { minLength: 1, maxLength: 3 }).map((parts) => parts.join('-'));
+  const piece = fc.oneof(
+    id,
+    fc.constantFrom(' ', '/', '.', '-', ',', '(', ')', 'x', ': ', '，', '安全组', '/v1/', 'a.'),
+  );
+
+  it('labels exactly what the one-expression labeller labels (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(id, fc.constantFrom('web', 'db', 'nodes', 'prod net')), {
+          minLength: 1,
+          maxLength: 8,
+          selector: ([key]) => key,
+        }),
+        fc.array(piece, { maxLength: 12 }),
+        (pairs, pieces) => {
+          const text = pieces.join('');
+          const names = new Map(pairs);
+          const forced = new Map([...pairs, ['never.in.text', 'dotted']]);
+          expect(labelIds(text, names)).toBe(labelIds(text, forced));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('labels a Chinese sentence and leaves a host name alone', () => {
+    const names = new Map([['sg-1', 'web']]);
+    expect(labelIds('安全组sg-1拒绝', names)).toBe('安全组web (sg-1)拒绝');
+    expect(labelIds('db.sg-1 and sg-1.', names)).toBe('db.sg-1 and web (sg-1).');
+  });
+});

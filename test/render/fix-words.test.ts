@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { generateTopology } from '../../bench/synthetic.js';
 import { diagnose } from '../../src/answer/diagnose.js';
 import { flowsOf } from '../../src/engine/diagnosis.js';
-import { fixWords } from '../../src/render/fix.js';
+import type { Fix, FixSpec } from '../../src/engine/diagnosis.js';
+import { i18n } from '../../src/i18n/i18n.js';
+import { fixWords, withRender } from '../../src/render/fix.js';
 import { compileTopology } from '../../src/topology/compile.js';
 
 describe('fixWords', () => {
@@ -36,6 +38,33 @@ describe('fixWords', () => {
       { numRuns: 8 },
     );
     // The kinds with a words-only path are among those exercised.
-    console.log([...kinds]);
+    expect([...kinds]).toEqual(expect.arrayContaining(['peering', 'route', 'security-group-rule']));
+  });
+
+  it('equals render.text for ICMP rules, whose words carry a note on the type, in both languages', () => {
+    for (const lang of ['en', 'zh'] as const)
+      for (const ports of ['8', null]) {
+        const [fix] = withRenders(
+          [
+            {
+              kind: 'security-group-rule',
+              securityGroup: 'sg-ecs',
+              direction: 'ingress',
+              ethertype: 'IPv4',
+              protocol: 'icmp',
+              ports,
+              remote: '172.16.0.0/16',
+              action: 'allow',
+              priority: 1,
+            },
+          ],
+          lang,
+        );
+        expect(fixWords(fix!)).toBe(fix!.render.text);
+      }
   });
 });
+
+function withRenders(specs: FixSpec[], lang: 'en' | 'zh'): Fix[] {
+  return specs.map((spec) => withRender(spec, 'CCE prod pods -> ecs1 icmp', {}, i18n(lang)));
+}

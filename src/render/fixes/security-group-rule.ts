@@ -26,13 +26,8 @@ function trafficWords(fix: SecurityGroupRuleSpec, text: I18n): string {
 }
 
 /** Render a security-group-rule fix. */
-export function renderSecurityGroupRule(fix: SecurityGroupRuleSpec, purpose: string, text: I18n = EN): FixRender {
-  const icmpNote = text.t(fixes['fix.sg.icmp-note']);
-  const group = cloudRef(fix.securityGroup);
-  const remoteGroup = typeof fix.remote === 'string' ? null : cloudRef(fix.remote.securityGroup);
-  const remoteCidr = typeof fix.remote === 'string' ? fix.remote : null;
-  const ports = portsToSend(fix);
-  const description = huaweiDescription(purpose, text);
+/** A security-group rule fix's words alone (its `render.text`), without the commands. */
+export function securityGroupRuleWords(fix: SecurityGroupRuleSpec, purpose: string, text: I18n = EN): string {
   const action = text.t(fixes['fix.sg.rule'], {
     traffic: trafficWords(fix, text),
     direction: fix.direction,
@@ -40,8 +35,20 @@ export function renderSecurityGroupRule(fix: SecurityGroupRuleSpec, purpose: str
     ...(typeof fix.remote === 'string' ? { remoteCidr: fix.remote } : { remoteGroup: fix.remote.securityGroup }),
     priority: fix.priority,
   });
-  let words = actionText(action, purpose, text);
-  if (isIcmp(fix) && fix.ports !== null) words += text.lang === 'zh' ? icmpNote : ` ${icmpNote}`;
+  const words = actionText(action, purpose, text);
+  if (!isIcmp(fix) || fix.ports === null) return words;
+  const icmpNote = text.t(fixes['fix.sg.icmp-note']);
+  return words + (text.lang === 'zh' ? icmpNote : ` ${icmpNote}`);
+}
+
+export function renderSecurityGroupRule(fix: SecurityGroupRuleSpec, purpose: string, text: I18n = EN): FixRender {
+  const icmpNote = text.t(fixes['fix.sg.icmp-note']);
+  const group = cloudRef(fix.securityGroup);
+  const remoteGroup = typeof fix.remote === 'string' ? null : cloudRef(fix.remote.securityGroup);
+  const remoteCidr = typeof fix.remote === 'string' ? fix.remote : null;
+  const ports = portsToSend(fix);
+  const description = huaweiDescription(purpose, text);
+  const words = securityGroupRuleWords(fix, purpose, text);
 
   const rule: Record<string, string | number> = {
     security_group_id: group.value,
