@@ -65,10 +65,12 @@ beforeAll(async () => {
   await mkdir(src);
   await mkdir(app);
   // Build stage.
-  for (const file of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'src']) {
+  for (const file of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/bundle.mjs', 'src']) {
     await cp(join(ROOT, file), join(src, file), { recursive: true });
   }
   await symlink(join(ROOT, 'node_modules'), join(src, 'node_modules'));
+  // What `npm run build` reads besides the sources: the bundler's script, copied by the build stage.
+  expect(build.copies).toContain('scripts/bundle.mjs ./scripts/');
   expect(build.runs).toContain('npm run build');
   execSync('npm run build', { cwd: src, stdio: 'pipe' });
   // Runtime stage: the production install exactly as the Dockerfile runs it.
@@ -143,12 +145,16 @@ describe('the production image, run as its Dockerfile says', () => {
     const seeded = await openFileStore(store);
     await seedTopology(seeded);
     await seeded.close();
-    const listed = execSync('node bin/reachbot.js topology list', {
-      cwd: app,
-      env: { PATH: process.env.PATH ?? '', HOME: app, REACHBOT_STORE: store },
-      encoding: 'utf8',
-    });
+    const cliEnv = { PATH: process.env.PATH ?? '', HOME: app, REACHBOT_STORE: store };
+    const listed = execSync('node bin/reachbot.js topology list', { cwd: app, env: cliEnv, encoding: 'utf8' });
     expect(listed).toContain('prod-net');
+    // The command runs the bundle the build made, on its own: not the ~300 modules under dist/cli and beyond.
+    await rename(join(app, 'dist/cli'), join(app, 'dist/.cli-hidden'));
+    try {
+      expect(execSync('node bin/reachbot.js topology list', { cwd: app, env: cliEnv, encoding: 'utf8' })).toBe(listed);
+    } finally {
+      await rename(join(app, 'dist/.cli-hidden'), join(app, 'dist/cli'));
+    }
   });
 
   it('starts, answers, is ready, counts; a second start waits for the lock; SIGTERM mid-answer delivers and exits 0', async () => {
