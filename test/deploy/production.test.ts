@@ -65,7 +65,14 @@ beforeAll(async () => {
   await mkdir(src);
   await mkdir(app);
   // Build stage.
-  for (const file of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/bundle.mjs', 'src']) {
+  for (const file of [
+    'package.json',
+    'package-lock.json',
+    'tsconfig.json',
+    'tsconfig.build.json',
+    'scripts/bundle.mjs',
+    'src',
+  ]) {
     await cp(join(ROOT, file), join(src, file), { recursive: true });
   }
   await symlink(join(ROOT, 'node_modules'), join(src, 'node_modules'));

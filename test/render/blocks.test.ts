@@ -105,7 +105,7 @@ describe('renderBlocks', () => {
     const long: Diagnosis = { ...seedDiagnosis, steps };
     const cut = renderBlocks(long, { actionValue: 'q' });
     const all = sectionTexts(cut.blocks).join('\n');
-    expect(all).toContain('✗ *' + steps[70]?.check + '* step 70');
+    expect(all).toContain(`✗ *${steps[70]?.check}* step 70`);
     expect(all).not.toContain('step 0 ');
     const notice = cut.blocks.find((block) => block.type === 'context');
     expect(JSON.stringify(notice)).toContain('… 79 more steps in the attached file');
