@@ -14,9 +14,13 @@ export const SEALS_KEY = 'topologySeals';
  */
 const SEAL_VERSION = 'v1';
 
+const utf8 = new TextEncoder();
+
 /** The seal of one stored topology entry's JSON text (`JSON.stringify(entry)`). */
 export function sealOf(json: string): string {
-  return `${SEAL_VERSION}:sha256:${createHash('sha256').update(json).digest('hex')}`;
+  // The same UTF-8 bytes `update(json)` would hash, encoded by TextEncoder: a 15 MB text in 5 ms instead of the
+  // 45 ms the hash's own string conversion takes (BENCHMARKS.md, store open).
+  return `${SEAL_VERSION}:sha256:${createHash('sha256').update(utf8.encode(json)).digest('hex')}`;
 }
 
 /**
