@@ -16,6 +16,7 @@ type Located = { path: Key[]; value: Json };
 
 /** A fresh copy of the sample document, to mutate. */
 const sample = (): { [key: string]: Json } => structuredClone(SAMPLE) as { [key: string]: Json };
+const firstCluster = () => (sample().clusters as { [key: string]: Json }[])[0] as { [key: string]: Json };
 
 /** Every node below the root with its path. */
 function nodes(value: Json, path: Key[] = []): Located[] {
@@ -556,6 +557,40 @@ describe('JSON input', () => {
     // The same key in two different objects, and key-like text inside strings, are fine.
     const fine = JSON.stringify({ ...sample(), description: 'a "name": "b", {"name": 1} [' });
     expect(parseTopology(fine)).toEqual(parseTopology(stringifyYaml(JSON.parse(fine))));
+  });
+
+  it('tells a repeated key from distinct ones whatever the keys hold (quotes, backslashes, colons, spacing)', () => {
+    const key = fc.oneof(fc.string(), fc.constantFrom('a', 'a"', 'a\\', '"', ':', 'a": "b', '__proto__', '\\"'));
+    const space = fc.constantFrom('', ' ', '\n', '\t ');
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(key, fc.string()), { selector: ([k]) => k, maxLength: 6 }),
+        fc.option(fc.nat(), { nil: undefined }),
+        space,
+        space,
+        (entries, repeat, before, after) => {
+          const written = [...entries];
+          const again = repeat === undefined || entries.length === 0 ? undefined : entries[repeat % entries.length];
+          if (again) written.push([again[0], 'again']);
+          const labels = `{${written.map(([k, v]) => `${JSON.stringify(k)}${before}:${after}${JSON.stringify(v)}`).join(',')}}`;
+          const doc = {
+            ...sample(),
+            clusters: [{ ...firstCluster(), namespaces: [{ name: 'ns', labels: 'LABELS' }] }],
+          };
+          const text = JSON.stringify(doc).replace('"LABELS"', () => labels);
+          const result = parseTopology(text);
+          if (again) {
+            expect(expectInvalid(result)[0]?.message).toMatch(/duplicate/i);
+          } else {
+            expect(result.ok).toBe(true);
+            // (A label key "__proto__", which Kubernetes does not allow, is not kept by the schema's record.)
+            const kept = Object.fromEntries(entries.filter(([k]) => k !== '__proto__'));
+            if (result.ok) expect({ ...result.topology.clusters?.[0]?.namespaces?.[0]?.labels }).toEqual(kept);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('reads any JSON text as the YAML parser does (BOM, whitespace, escapes in keys and values)', () => {
