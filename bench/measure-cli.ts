@@ -23,7 +23,7 @@ export interface CliReport {
   readonly command: string;
   /** bin/reachbot.js without a fresh build: TypeScript through tsx. */
   readonly checkout: CliTiming;
-  /** bin/reachbot.js over a fresh build (`npm run build`: tsc + dist/.build-stamp); the reason when it failed. */
+  /** bin/reachbot.js over a fresh build (`npm run build`: tsc, the bundle, dist/.build-stamp); the reason when it failed. */
   readonly built: CliTiming | { readonly error: string };
 }
 
@@ -117,6 +117,15 @@ async function buildCopy(root: string): Promise<{ dir: string; built: boolean; e
       dir,
       built: false,
       error: `tsc -p tsconfig.build.json failed (exit ${build.code}); built cold start not measured`,
+    };
+  }
+  // Then the bundle the `reachbot` command runs (scripts/bundle.mjs reads dist/ under its working directory).
+  const bundle = await runOnce(dir, process.execPath, [join(root, 'scripts/bundle.mjs')]);
+  if (bundle.code !== 0 || !existsSync(join(dir, 'dist/bundle/cli.js'))) {
+    return {
+      dir,
+      built: false,
+      error: `scripts/bundle.mjs failed (exit ${bundle.code}); built cold start not measured`,
     };
   }
   await writeFile(join(dir, 'dist/.build-stamp'), new Date().toISOString());

@@ -211,7 +211,7 @@ export function serviceRows(results: BenchResults): ServiceRow[] {
       'error' in cli.built
         ? { label: 'CLI cold start, built (tsc output)', value: cli.built.error, target: '< 500 ms', status: 'n/a' }
         : {
-            label: 'CLI cold start, built (npm run build: dist/ and its stamp, as after npm ci)',
+            label: 'CLI cold start, built (npm run build: dist/, its bundle and its stamp, as after npm ci)',
             value: show(cli.built),
             target: '< 500 ms',
             status: judge(cli.built.medianMs, 500),
