@@ -18,8 +18,8 @@ const utf8 = new TextEncoder();
 
 /** The seal of one stored topology entry's JSON text (`JSON.stringify(entry)`). */
 export function sealOf(json: string): string {
-  // The same UTF-8 bytes `update(json)` would hash, encoded by TextEncoder: a 15 MB text in 5 ms instead of the
-  // 45 ms the hash's own string conversion takes (BENCHMARKS.md, store open).
+  // The same UTF-8 bytes `update(json)` would hash, encoded by TextEncoder: a 15 MB text is encoded in 5 ms, where
+  // the hash's own string conversion took 45 (BENCHMARKS.md, "Bot start from the store").
   return `${SEAL_VERSION}:sha256:${createHash('sha256').update(utf8.encode(json)).digest('hex')}`;
 }
 

@@ -351,13 +351,14 @@ function addressGroupRanges(topology: Topology): Map<string, AddressRange[]> {
   return out;
 }
 
-/**
- * A CIDR parser that parses each distinct text once. The rules of thousands of groups repeat a few hundred CIDRs
- * ("0.0.0.0/0", the VPC's, the nodes' subnets), and a parsed CIDR is immutable, so rules share it.
- */
+/** Parses a rule's validated CIDR text: `mustCidr` itself, or sharedCidrParser()'s memo of it. */
 type CidrParser = (text: string) => Cidr;
 
-/** A CidrParser with its own memory (one per compiled topology: it lives as long as the groups it compiled). */
+/**
+ * A CidrParser that parses each distinct text once (one per compiled topology, living as long as the groups it
+ * compiled). The rules of thousands of groups repeat a few hundred CIDRs ("0.0.0.0/0", the VPC's, the nodes'
+ * subnets), and a parsed CIDR is immutable, so rules can share it.
+ */
 function sharedCidrParser(): CidrParser {
   const parsed = new Map<string, Cidr>();
   return (text) => {

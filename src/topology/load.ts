@@ -153,8 +153,8 @@ function keysWritten(json: string): number {
 
 /** How many keys the objects of parsed JSON hold (JSON.parse makes every key an own property, `__proto__` too). */
 function keysParsed(data: unknown): number {
-  let keys = 0;
   if (typeof data !== 'object' || data === null) return 0;
+  let keys = 0;
   const pending: object[] = [data];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     if (Array.isArray(next)) {
