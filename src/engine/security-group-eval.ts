@@ -6,12 +6,7 @@ import { EN, type I18n } from '../i18n/i18n.js';
 import { engineSource as TEXTS } from '../i18n/messages/engine-source.js';
 import type { Family } from '../net/address.js';
 import { portListIncludes } from '../net/ports.js';
-import {
-  type CompiledSecurityGroup,
-  type CompiledSgRule,
-  type CompiledTopology,
-  sortSgRules,
-} from '../topology/compile.js';
+import { type CompiledSgRule, type CompiledTopology, sortSgRules } from '../topology/compile.js';
 import type { Flow } from './context.js';
 import { type Decided, firstMatch, fixedSpansOf, normalize, type Span, subtract } from './spans.js';
 
@@ -55,50 +50,11 @@ export function remoteSpans(rule: CompiledSgRule, peer: Peer): readonly Span[] |
   }
 }
 
-function evaluateOrder(rules: readonly CompiledSgRule[], flow: Flow, peer: Peer): SgModelResult {
-  const matching = rules.filter((r) => ruleMatchesFlow(r, flow, peer.family));
+/** First match over rules that already match the flow, in the order given. */
+function evaluateMatching(matching: readonly CompiledSgRule[], peer: Peer): SgModelResult {
   const { decided } = firstMatch(peer.spans, matching, (rule) => remoteSpans(rule, peer));
   const allowed = normalize(decided.filter((d) => d.by.action === 'allow').flatMap((d) => d.spans));
   return { decided, allowed, denied: subtract(normalize(peer.spans), allowed) };
-}
-
-/** The rules of a list of groups for one direction: in binding order (literal) and merged by priority. */
-interface RuleOrders {
-  readonly literal: readonly CompiledSgRule[];
-  /** Undefined for a single group, where both readings are the same list. */
-  readonly merged?: readonly CompiledSgRule[];
-}
-
-interface OrdersNode {
-  readonly next: WeakMap<CompiledSecurityGroup, OrdersNode>;
-  ingress?: RuleOrders;
-  egress?: RuleOrders;
-}
-
-// The orders depend only on the compiled groups (immutable; a patched group is a new object), so they are
-// built once per list of groups and direction instead of concatenated and sorted for every question.
-const ordersRoot: OrdersNode = { next: new WeakMap() };
-
-function ruleOrders(groups: readonly CompiledSecurityGroup[], direction: 'ingress' | 'egress'): RuleOrders {
-  // One group (most bindings): its own rules are both readings, with nothing to build or remember.
-  const [only] = groups;
-  if (only && groups.length === 1) return { literal: only[direction] };
-  let node = ordersRoot;
-  for (const group of groups) {
-    let child = node.next.get(group);
-    if (!child) {
-      child = { next: new WeakMap() };
-      node.next.set(group, child);
-    }
-    node = child;
-  }
-  let orders = node[direction];
-  if (!orders) {
-    const literal = groups.flatMap((g) => g[direction]);
-    orders = groups.length > 1 ? { literal, merged: sortSgRules(literal) } : { literal };
-    node[direction] = orders;
-  }
-  return orders;
 }
 
 /** Evaluate `groups` (in binding order) for one direction of a flow against a peer. */
@@ -109,15 +65,20 @@ export function evaluateSecurityGroups(
   flow: Flow,
   peer: Peer,
 ): SgEvaluation {
-  // A group that is not defined (validation normally prevents this) has no rules to evaluate.
-  const found: CompiledSecurityGroup[] = [];
+  // The rules that match the flow's protocol and port, groups in binding order, each group's rules in its own
+  // order. A group that is not defined (validation normally prevents this) has no rules to evaluate.
+  const matching: CompiledSgRule[] = [];
+  let found = 0;
   for (const id of groups) {
     const group = compiled.securityGroups.get(id);
-    if (group) found.push(group);
+    if (!group) continue;
+    found += 1;
+    for (const rule of group[direction]) if (ruleMatchesFlow(rule, flow, peer.family)) matching.push(rule);
   }
-  const orders = ruleOrders(found, direction);
-  const literal = evaluateOrder(orders.literal, flow, peer);
-  const merged = orders.merged ? evaluateOrder(orders.merged, flow, peer) : literal;
+  const literal = evaluateMatching(matching, peer);
+  // Merged by priority, the other reading: the whole list sorted, then filtered, is the filtered list sorted (the
+  // sort is stable), so only the few rules that match are sorted, for each question, with nothing kept.
+  const merged = found > 1 ? evaluateMatching(sortSgRules(matching), peer) : literal;
   return { literal, merged };
 }
 
