@@ -17,9 +17,15 @@ interface Mutant {
 const MUTANTS: readonly Mutant[] = [
   {
     file: 'src/engine/security-group-eval.ts',
-    find: 'const merged = orders.merged ? evaluateOrder(orders.merged, flow, peer) : literal;',
+    find: 'const merged = found > 1 ? evaluateMatching(sortSgRules(matching), peer) : literal;',
     replace: 'const merged = literal;',
     breaks: 'several groups: the "all rules merged by priority" reading is also evaluated',
+  },
+  {
+    file: 'src/engine/security-group-eval.ts',
+    find: 'evaluateMatching(sortSgRules(matching), peer)',
+    replace: 'evaluateMatching(matching, peer)',
+    breaks: 'the merged reading orders the rules of all the groups by priority, deny first',
   },
   {
     file: 'src/engine/checks/route-forward.ts',
