@@ -67,6 +67,13 @@ export function lazyLookup<T extends { readonly id: string }, V>(
   };
 }
 
+/** The entries of one prefix length, by network address; `hostBits` is precomputed for the lookups. */
+interface PrefixLevel<T> {
+  readonly bits: number;
+  readonly hostBits: bigint;
+  readonly entries: Map<bigint, { cidr: Cidr; value: T }[]>;
+}
+
 /**
  * Entries keyed by CIDR: which entries contain an address (or range), and which lie within a range.
  * An index may sit on a shared `base` (a VPC's local routes under each of its tables), whose entries
@@ -74,25 +81,23 @@ export function lazyLookup<T extends { readonly id: string }, V>(
  */
 export class PrefixIndex<T> {
   constructor(private readonly base?: PrefixIndex<T>) {}
-  private readonly buckets = new Map<string, Map<bigint, { cidr: Cidr; value: T }[]>>();
-  private readonly lengths: Record<Family, number[]> = { 4: [], 6: [] };
+  /** Per family, one level per prefix length in use, longest first: entries by their network address. */
+  private readonly levels: Record<Family, PrefixLevel<T>[]> = { 4: [], 6: [] };
   private readonly all: { cidr: Cidr; value: T }[] = [];
   private sorted = true;
 
   /** Add an entry for `cidr`. */
   add(cidr: Cidr, value: T): void {
-    const key = `${cidr.family}/${cidr.bits}`;
-    let bucket = this.buckets.get(key);
-    if (!bucket) {
-      bucket = new Map();
-      this.buckets.set(key, bucket);
-      const lengths = this.lengths[cidr.family];
-      lengths.push(cidr.bits);
-      lengths.sort((a, b) => b - a);
+    const levels = this.levels[cidr.family];
+    let level = levels.find((l) => l.bits === cidr.bits);
+    if (!level) {
+      level = { bits: cidr.bits, hostBits: BigInt(addressBits(cidr.family) - cidr.bits), entries: new Map() };
+      levels.push(level);
+      levels.sort((a, b) => b.bits - a.bits);
     }
-    const list = bucket.get(cidr.start);
+    const list = level.entries.get(cidr.start);
     if (list) list.push({ cidr, value });
-    else bucket.set(cidr.start, [{ cidr, value }]);
+    else level.entries.set(cidr.start, [{ cidr, value }]);
     this.all.push({ cidr, value });
     this.sorted = false;
   }
@@ -116,11 +121,9 @@ export class PrefixIndex<T> {
 
   private ownContaining(range: AddressRange): { cidr: Cidr; value: T }[] {
     const out: { cidr: Cidr; value: T }[] = [];
-    const width = BigInt(addressBits(range.family));
-    for (const bits of this.lengths[range.family]) {
-      const hostBits = width - BigInt(bits);
-      const start = (range.start >> hostBits) << hostBits;
-      const list = this.buckets.get(`${range.family}/${bits}`)?.get(start);
+    for (const level of this.levels[range.family]) {
+      const start = (range.start >> level.hostBits) << level.hostBits;
+      const list = level.entries.get(start);
       if (!list) continue;
       for (const entry of list) if (range.end <= entry.cidr.end) out.push(entry);
     }
