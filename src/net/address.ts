@@ -41,8 +41,9 @@ function toBigInt(addr: ipaddr.IPv4 | ipaddr.IPv6): bigint {
 
 function fromBigInt(family: Family, value: bigint): string {
   if (family === 4) {
-    const octets = [24n, 16n, 8n, 0n].map((shift) => Number((value >> shift) & 0xffn));
-    return octets.join('.');
+    // An IPv4 address fits a uint32: one conversion, then 32-bit shifts (no BigInt per octet, no array).
+    const n = Number(value);
+    return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
   }
   const parts: number[] = [];
   for (let shift = 112n; shift >= 0n; shift -= 16n) parts.push(Number((value >> shift) & 0xffffn));

@@ -257,6 +257,17 @@ describe('formatting helpers', () => {
     expect(addressText(6, 1n)).toBe('::1');
   });
 
+  it('addressText writes any IPv4 address as ipaddr.js does, the top and bottom ones included (property)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.nat({ max: 0xffffffff }), fc.constantFrom(0, 0xffffffff, 0x80000000)), (n) => {
+        expect(addressText(4, BigInt(n))).toBe(
+          ipaddr.fromByteArray([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]).toString(),
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('size counts addresses', () => {
     expect(size(mustCidr('10.0.0.0/24'))).toBe(256n);
     expect(size(parseIp('10.0.0.1')!)).toBe(1n);
