@@ -26,8 +26,8 @@ export type NextDue = () => number | undefined;
  * `nextDue()` is crossed by setting the clock, as a suspended machine would see it: pending timers keep their
  * remaining delays, so croner's next 30-second wake-up recomputes the next run from the new time. Stepping through
  * it instead would run croner's calendar search on the faked Date at each of those wake-ups (8,640 in three quiet
- * days: seconds of the suite) to re-arm a timer and nothing else. A digest that did fire in such a span would post
- * at the wrong fake time and fail the test that checks the times.
+ * days: seconds of the suite) to re-arm a timer and nothing else. Were a run due inside the span (`nextDue` wrong),
+ * it would fire late, after the jump, and post at the wrong fake time: the tests that check the times would fail.
  */
 export async function advance(ms: number, stepMs = 60_000, nextDue?: NextDue): Promise<void> {
   const end = Date.now() + ms;
