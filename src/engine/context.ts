@@ -77,13 +77,13 @@ export type SpecialDestination =
   | 'no-subnet'
   | 'unknown-private';
 
-/** The classified destination. */
 /**
  * Every field of T, the optional ones too (possibly undefined). An object literal of this type, written out field by
  * field where a spread would give V8 a slow shape, cannot silently drop a field added to T later.
  */
 export type Complete<T> = { [K in keyof Required<T>]: T[K] };
 
+/** The classified destination. */
 export interface Target {
   readonly address: AddressRange;
   readonly family: Family;
