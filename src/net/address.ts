@@ -183,6 +183,23 @@ export function mustCidr(text: string): Cidr {
   return parsed.cidr;
 }
 
+/**
+ * A mustCidr with its own memory: each distinct text is parsed once. A large topology repeats a few hundred CIDRs
+ * thousands of times (rules, addresses); a parsed CIDR is immutable, so its users can share it. Keep one for as
+ * long as the texts it parses (one validation, one compiled topology).
+ */
+export function memoizedCidrParser(): (text: string) => Cidr {
+  const parsed = new Map<string, Cidr>();
+  return (text) => {
+    let cidr = parsed.get(text);
+    if (cidr === undefined) {
+      cidr = mustCidr(text);
+      parsed.set(text, cidr);
+    }
+    return cidr;
+  };
+}
+
 /** IANA special-purpose classification used to tell "internet" from private space. */
 export function isPublic(range: AddressRange): boolean {
   const first = addressText(range.family, range.start);

@@ -7,6 +7,7 @@ import {
   addressBits,
   type Cidr,
   type Family,
+  memoizedCidrParser,
   mustCidr,
   parseAddressEntry,
   parseIp,
@@ -354,25 +355,8 @@ function addressGroupRanges(topology: Topology): Map<string, AddressRange[]> {
   return out;
 }
 
-/** Parses a rule's validated CIDR text: `mustCidr` itself, or sharedCidrParser()'s memo of it. */
+/** Parses a rule's validated CIDR text: `mustCidr` itself, or a memoizedCidrParser() shared by many groups. */
 type CidrParser = (text: string) => Cidr;
-
-/**
- * A CidrParser that parses each distinct text once (one per compiled topology, living as long as the groups it
- * compiled). The rules of thousands of groups repeat a few hundred CIDRs ("0.0.0.0/0", the VPC's, the nodes'
- * subnets), and a parsed CIDR is immutable, so rules can share it.
- */
-function sharedCidrParser(): CidrParser {
-  const parsed = new Map<string, Cidr>();
-  return (text) => {
-    let cidr = parsed.get(text);
-    if (cidr === undefined) {
-      cidr = mustCidr(text);
-      parsed.set(text, cidr);
-    }
-    return cidr;
-  };
-}
 
 function compileSgRule(
   groupId: string,
@@ -580,7 +564,8 @@ export function compileTopology(topology: Topology): CompiledTopology {
 
   // A question touches a handful of the thousands of groups and ACLs a large network has: each is compiled on first
   // use, which takes most of the compile off the start (issue #16, item 6). The result is the same either way.
-  const cidrOf = sharedCidrParser();
+  // One parser for every group this topology compiles: their rules repeat a few hundred CIDRs.
+  const cidrOf = memoizedCidrParser();
   const securityGroups = lazyLookup(topology.securityGroups ?? [], (group) =>
     compileSecurityGroup(group, addressGroups, cidrOf),
   );

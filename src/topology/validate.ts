@@ -4,7 +4,7 @@
 import { noMeter, type WorkMeter } from '../bounds/meter.js';
 import { type ReferenceKind, topologyIssues as T } from '../i18n/messages/topology-issues.js';
 import { boundedHints } from '../names/closest.js';
-import { type Cidr, contains, parseCidr, mustCidr as parseValidCidr } from '../net/address.js';
+import { type Cidr, contains, memoizedCidrParser, parseCidr } from '../net/address.js';
 import { PrefixIndex } from './compile.js';
 import { issueOf, type TopologyIssue } from './errors.js';
 import { checkKubernetesObjects } from './kubernetes-objects.js';
@@ -16,16 +16,10 @@ const SECURITY_GROUP: ReferenceKind = { kind: 'securityGroup' };
 /** Reference and consistency checks on a schema-valid topology; returns every issue found. */
 export function checkReferences(topology: Topology, meter: WorkMeter = noMeter): TopologyIssue[] {
   const knownHint = boundedHints(undefined, meter);
-  // The same CIDR text recurs thousands of times in a large topology (rules, addresses): parse each once.
-  const cidrs = new Map<string, Cidr>();
+  const parseCidrOnce = memoizedCidrParser();
   const mustCidr = (text: string): Cidr => {
     meter.tick();
-    let cidr = cidrs.get(text);
-    if (!cidr) {
-      cidr = parseValidCidr(text);
-      cidrs.set(text, cidr);
-    }
-    return cidr;
+    return parseCidrOnce(text);
   };
   const issues: TopologyIssue[] = [];
   const unique = (list: readonly { id?: string; name?: string }[] | undefined, key: 'id' | 'name', at: string) => {

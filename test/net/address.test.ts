@@ -9,6 +9,7 @@ import {
   cidrText,
   contains,
   isPublic,
+  memoizedCidrParser,
   mustCidr,
   overlaps,
   parseAddressEntry,
@@ -145,6 +146,16 @@ describe('parseCidr', () => {
 
   it('mustCidr throws the parse message', () => {
     expect(() => mustCidr('10.0.0.0/33')).toThrow('"10.0.0.0/33" is not a CIDR');
+  });
+
+  it('memoizedCidrParser parses as mustCidr, once per distinct text, and each parser has its own memory', () => {
+    const parse = memoizedCidrParser();
+    const first = parse('10.1.0.0/16');
+    expect(first).toEqual(mustCidr('10.1.0.0/16'));
+    expect(parse('10.1.0.0/16')).toBe(first);
+    expect(parse('10.2.0.0/16')).not.toBe(first);
+    expect(memoizedCidrParser()('10.1.0.0/16')).not.toBe(first);
+    expect(() => parse('10.0.0.0/33')).toThrow('"10.0.0.0/33" is not a CIDR');
   });
 });
 
