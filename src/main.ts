@@ -1,4 +1,4 @@
-// `npm start` (`node dist/main.js` in production): Slack over Socket Mode (SLACK_BOT_TOKEN + SLACK_APP_TOKEN),
+// `npm start` (`node dist/bundle/main.js` in production, this module bundled by `npm run build`): Slack over Socket Mode (SLACK_BOT_TOKEN + SLACK_APP_TOKEN),
 // Slack over HTTP (SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET), or, with neither, a local chat shell on the
 // sample topology (or the store's topologies) that answers exactly as Slack would. With Slack, /metrics,
 // /healthz and /readyz are served on METRICS_PORT from the first moment, and SIGTERM drains (docs/OPERATIONS.md).
@@ -9,6 +9,7 @@ import { userInfo } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { App } from '@slack/bolt';
+import { SAMPLE_TOPOLOGY_PATH } from './cli/paths.js';
 import { huaweiCloudSync } from './commands/huaweicloud-sync.js';
 import { createRegistry, type SubcommandRegistry } from './commands/registry.js';
 import type { TopologyChangeListener } from './commands/topology.js';
@@ -40,9 +41,6 @@ import { sourceReader } from './sync/read-source.js';
 import { startSyncScheduler } from './sync/scheduler.js';
 import { formatIssues } from './topology/errors.js';
 import { parseTopology } from './topology/load.js';
-
-/** The sample topology the shell uses when the store has none. */
-export const SAMPLE_TOPOLOGY = fileURLToPath(new URL('../data/sample.yaml', import.meta.url));
 
 export const CONNECT_HINT =
   'Local shell (no Slack credentials). To connect to Slack, create the app from manifest.yml and set SLACK_BOT_TOKEN + SLACK_APP_TOKEN (Socket Mode) or SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (HTTP); see docs/SLACK.md.';
@@ -409,7 +407,7 @@ async function shellStore(config: Config, io: Io): Promise<{ store: Store; close
 }
 
 /** A memory store holding data/sample.yaml as topology "sample". */
-export async function sampleStore(path = SAMPLE_TOPOLOGY): Promise<MemoryStore> {
+export async function sampleStore(path = SAMPLE_TOPOLOGY_PATH): Promise<MemoryStore> {
   const parsed = parseTopology(await readFile(path, 'utf8'));
   if (!parsed.ok) throw new Error(`the sample topology is invalid:\n${formatIssues(parsed.issues, path)}`);
   const store = new MemoryStore();
