@@ -1,7 +1,8 @@
-// `npm start` (`node dist/bundle/main.js` in production, this module bundled by `npm run build`): Slack over Socket Mode (SLACK_BOT_TOKEN + SLACK_APP_TOKEN),
-// Slack over HTTP (SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET), or, with neither, a local chat shell on the
-// sample topology (or the store's topologies) that answers exactly as Slack would. With Slack, /metrics,
-// /healthz and /readyz are served on METRICS_PORT from the first moment, and SIGTERM drains (docs/OPERATIONS.md).
+// `npm start` (in production `node dist/bundle/main.js`, this module as `npm run build` bundles it): Slack over
+// Socket Mode (SLACK_BOT_TOKEN + SLACK_APP_TOKEN), Slack over HTTP (SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET), or, with
+// neither, a local chat shell on the sample topology (or the store's topologies) that answers exactly as Slack
+// would. With Slack, /metrics, /healthz and /readyz are served on METRICS_PORT from the first moment, and SIGTERM
+// drains (docs/OPERATIONS.md).
 
 import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
