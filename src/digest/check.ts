@@ -106,11 +106,12 @@ function watchChecker(topologyOf: TopologySource, engine: PathEngine, text: I18n
         // Compiled lazily: a batch answered entirely from the cache compiles nothing.
         entry.compiled ??= engine.compile(entry.topology);
         const compiled = entry.compiled;
+        const label = engine.label;
         reduced = reduce(
           text.lang === 'en'
             ? engine.diagnose(compiled, watch.question)
             : engine.diagnose(compiled, watch.question, { lang: text.lang }),
-          engine.label ? (sentence) => engine.label?.(compiled, sentence) ?? sentence : undefined,
+          label ? (sentence) => label(compiled, sentence) : undefined,
         );
       } catch (error) {
         // A question the topology cannot answer (an unknown name) is the watch's problem; anything else is ours,

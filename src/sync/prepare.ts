@@ -39,7 +39,7 @@ export interface WorkerPrepareOptions {
  */
 function workerSource(sources = false): { source: string | URL; eval: boolean } {
   const here = import.meta.url;
-  // From dist/sync/ or from the CLI's bundle in dist/bundle/, the bundle directory is ../bundle/.
+  // From dist/sync/ or from a bundle in dist/bundle/ (the CLI's or the bot's), the bundle directory is ../bundle/.
   if (!here.endsWith('.ts'))
     return { source: builtWorker(new URL('../bundle/', here), new URL('./', here)), eval: false };
   const root = new URL('../../', here);

@@ -9,7 +9,7 @@ import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { openFileStore } from '../../src/store/file-store.js';
 import { type FakeSlack, fakeSlack, slashCommand } from '../ops/fake-slack.js';
 import { seedTopology } from '../slack/helpers.js';
@@ -138,7 +138,7 @@ function startBot(env: Record<string, string>): Bot {
 
 const HIDDEN = '.hidden-modules';
 
-/** Move everything under the image's dist/ but the bundle aside (restoreHiddenModules puts it back). */
+/** Move everything under the image's dist/ but the bundle aside (restoreHiddenModules puts it back, pass or fail). */
 async function hideModulesOutsideBundle(): Promise<void> {
   const dist = join(app, 'dist');
   await mkdir(join(app, HIDDEN));
@@ -199,6 +199,7 @@ describe('the production image, run as its Dockerfile says', () => {
     };
     // The bot runs its bundle on its own: every other compiled module is out of reach while it starts and answers.
     await hideModulesOutsideBundle();
+    onTestFinished(restoreHiddenModules);
     const bot = startBot(env);
     await eventually(() => logged(bot, /connected to Slack/)).toBeDefined();
     expect(logged(bot, /no admins configured \(REACHBOT_ADMINS is empty\)/)).toMatchObject({ level: 40 });
@@ -238,7 +239,6 @@ describe('the production image, run as its Dockerfile says', () => {
     expect(logged(bot, /^stopped$/)).toBeDefined();
     expect(logged(bot, /still in flight/)).toBeUndefined();
     await expect(stat(`${store}.lock`)).rejects.toThrow(/ENOENT/);
-    await restoreHiddenModules();
   }, 60_000);
 
   it('exits 2 without Slack credentials rather than starting the local shell', async () => {

@@ -41,6 +41,7 @@ export function securityGroupRuleWords(fix: SecurityGroupRuleSpec, purpose: stri
   return words + (text.lang === 'zh' ? icmpNote : ` ${icmpNote}`);
 }
 
+/** Render a security-group-rule fix: its words, KooCLI, Terraform and API forms. */
 export function renderSecurityGroupRule(fix: SecurityGroupRuleSpec, purpose: string, text: I18n = EN): FixRender {
   const icmpNote = text.t(fixes['fix.sg.icmp-note']);
   const group = cloudRef(fix.securityGroup);
