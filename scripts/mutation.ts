@@ -17,8 +17,8 @@ interface Mutant {
 const MUTANTS: readonly Mutant[] = [
   {
     file: 'src/engine/security-group-eval.ts',
-    find: 'const merged = found > 1 ? evaluateMatching(sortSgRules(matching), peer) : literal;',
-    replace: 'const merged = literal;',
+    find: "found > 1 && matching.some((rule) => rule.action === 'deny')",
+    replace: 'false',
     breaks: 'several groups: the "all rules merged by priority" reading is also evaluated',
   },
   {

@@ -23,11 +23,17 @@ export interface SgModelResult {
   readonly denied: Span[];
 }
 
+/** What a reading allows and denies of the peer. */
+export type SgVerdict = Pick<SgModelResult, 'allowed' | 'denied'>;
+
 export interface SgEvaluation {
   /** Groups in binding order, the first group with a matching rule decides (the literal reading). */
   readonly literal: SgModelResult;
-  /** All rules of all groups merged by priority (the other reading of VPC FAQ on conflicting security group rules, vpc_faq_0077). */
-  readonly merged: SgModelResult;
+  /**
+   * All rules of all groups merged by priority (the other reading of VPC FAQ on conflicting security group rules,
+   * vpc_faq_0077). Only what it allows and denies: the checks describe the deciding rule from the literal reading.
+   */
+  readonly merged: SgVerdict;
 }
 
 /** Whether a rule's direction-independent match fields (ethertype, protocol, ports/ICMP type) match the flow. */
@@ -77,8 +83,12 @@ export function evaluateSecurityGroups(
   }
   const literal = evaluateMatching(matching, peer);
   // Merged by priority, the other reading: the whole list sorted, then filtered, is the filtered list sorted (the
-  // sort is stable), so only the few rules that match are sorted, for each question, with nothing kept.
-  const merged = found > 1 ? evaluateMatching(sortSgRules(matching), peer) : literal;
+  // sort is stable), so only the few rules that match are sorted, for each question, with nothing kept. When none of
+  // them denies, order cannot matter: every reading allows exactly the addresses some matching rule allows.
+  const merged =
+    found > 1 && matching.some((rule) => rule.action === 'deny')
+      ? evaluateMatching(sortSgRules(matching), peer)
+      : literal;
   return { literal, merged };
 }
 
