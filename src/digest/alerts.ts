@@ -12,7 +12,7 @@ import type { Topology } from '../topology/schema.js';
 import { channelLang } from './channel-lang.js';
 import { checkWatchesCooperatively, logBugs, type PathEngine, type WatchOutcome } from './check.js';
 import { defaultEngine } from './default-engine.js';
-import { fixLine, lineTitle, MAX_FIX_CHARS, verdictWord as verdictText, whyLine } from './digest-message.js';
+import { detailLines, lineTitle, MAX_FIX_CHARS, mapLazily, verdictWord as verdictText } from './digest-message.js';
 import { BlockBudget, escapeMrkdwn, MAX_FALLBACK_CHARS, truncate } from './message-budget.js';
 import type { Poster, RetryPolicy, Sleep } from './poster.js';
 import { type DigestLogger, deliver, silentLogger } from './run.js';
@@ -148,7 +148,7 @@ function changeLine(change: PathChange, withFix: boolean, text: I18n): string {
   const head = `• *${lineTitle(outcome.watch, text)}* (${outcome.watch.id}): ${verdictWord(change.before, text)} → *${verdictWord(change.after, text)}*`;
   if (!withFix) return head;
   if (outcome.kind === 'error') return `${head}\n      ${escapeMrkdwn(truncate(outcome.reason, MAX_FIX_CHARS))}`;
-  return `${head}${whyLine(outcome, text)}${fixLine(outcome.fix, text)}`;
+  return `${head}${detailLines(outcome, text)}`;
 }
 
 /** The alert for one channel: what broke (with the fix) or was fixed, and by which change. */
@@ -174,10 +174,15 @@ export function alertMessage(
       ...(changedBy ? { by: changedBy } : {}),
     }),
   );
-  const lines = [...broke.map((c) => changeLine(c, true, text)), ...fixed.map((c) => changeLine(c, false, text))];
-  const shown = budget.lines(lines);
-  if (shown < lines.length) {
-    budget.closing({ kind: 'section', text: text.t(M['alert.more'], { count: lines.length - shown }) });
+  // Worded as they are placed: a broken path's fix and reason are worded only if its line is shown.
+  const count = broke.length + fixed.length;
+  const shown = budget.lines(
+    mapLazily([...broke.map((c) => [c, true] as const), ...fixed.map((c) => [c, false] as const)], ([c, withFix]) =>
+      changeLine(c, withFix, text),
+    ),
+  );
+  if (shown < count) {
+    budget.closing({ kind: 'section', text: text.t(M['alert.more'], { count: count - shown }) });
   }
   budget.closing({
     kind: 'section',

@@ -17,22 +17,37 @@ export interface PathEngine {
   /** `options.lang`: the language of the diagnosis's human texts (fix, reasons); English when absent. */
   diagnose(compiled: unknown, question: Question, options?: { readonly lang?: Lang }): DiagnosisResult;
   /**
+   * The same diagnosis without its words: verdict, steps' checks and statuses and fixes' kinds as `diagnose` gives
+   * them, every text empty. Checks use it for every path and ask `diagnose` only for the paths a message shows.
+   * Absent: `diagnose` serves both.
+   */
+  verdictOnly?(compiled: unknown, question: Question): DiagnosisResult;
+  /**
    * Name the objects of one sentence kept from a diagnosis ("name (id)" for a bare id), for an engine whose
    * diagnoses leave sentences with bare ids because a digest keeps one or two of them. Absent: kept as they are.
    */
   label?(compiled: unknown, sentence: string): string;
 }
 
-/** A watch checked now: a verdict with its first fix, or why it could not be checked. */
+/** What a message shows of a problem beyond its verdict, in the language the check was made for. */
+export interface OutcomeDetails {
+  /** The first fix's text, for problems. */
+  readonly fix?: string;
+  /** Why an uncertain path is uncertain (its first doubtful step), so a digest can say it. */
+  readonly why?: string;
+}
+
+/** A watch checked now: a verdict with what to show of it, or why it could not be checked. */
 export type WatchOutcome =
   | {
       readonly kind: 'checked';
       readonly watch: Watch;
       readonly verdict: Verdict;
-      /** The first fix's text, for problems. */
-      readonly fix?: string;
-      /** Why an uncertain path is uncertain (its first doubtful step), so a digest can say it. */
-      readonly why?: string;
+      /**
+       * The fix and the reason for doubt: worded on first call (a second, worded walk of this one path when the
+       * engine checked it without words), so that 10,000 paths cost words only for the lines a message shows.
+       */
+      readonly details: () => OutcomeDetails;
       /**
        * The failing and doubtful checks and the fix kinds of the walk, which stops at the first blocker: stored with
        * the watch's last check so that "broken differently" can be told from "still broken the same way".
@@ -52,7 +67,7 @@ export type TopologySource = (name: string) => Topology | undefined;
 
 /** What a diagnosis reduces to for a digest: small enough to keep for every watched question. */
 type Reduced =
-  | { readonly verdict: Verdict; readonly fix?: string; readonly fingerprint: string }
+  | { readonly verdict: Verdict; readonly fingerprint: string; readonly details: () => OutcomeDetails }
   | { readonly reason: string; readonly bug?: unknown };
 
 // Diagnosis is a pure function of (topology, question), and a stored topology is never mutated, only replaced by a
@@ -107,12 +122,19 @@ function watchChecker(topologyOf: TopologySource, engine: PathEngine, text: I18n
         entry.compiled ??= engine.compile(entry.topology);
         const compiled = entry.compiled;
         const label = engine.label;
-        reduced = reduce(
+        const labeller = label ? (sentence: string) => label(compiled, sentence) : undefined;
+        const question = watch.question;
+        const worded = () =>
           text.lang === 'en'
-            ? engine.diagnose(compiled, watch.question)
-            : engine.diagnose(compiled, watch.question, { lang: text.lang }),
-          label ? (sentence) => label(compiled, sentence) : undefined,
-        );
+            ? engine.diagnose(compiled, question)
+            : engine.diagnose(compiled, question, { lang: text.lang });
+        if (engine.verdictOnly) {
+          const verdict = verdictOf(engine.verdictOnly(compiled, question));
+          reduced = { ...verdict, details: once(() => detailsOf(worded(), labeller)) };
+        } else {
+          const result = worded();
+          reduced = { ...verdictOf(result), details: once(() => detailsOf(result, labeller)) };
+        }
       } catch (error) {
         // A question the topology cannot answer (an unknown name) is the watch's problem; anything else is ours,
         // kept apart so that it is logged as a bug rather than shown as if the question were wrong.
@@ -171,23 +193,30 @@ export async function checkWatchesCooperatively(
   return outcomes;
 }
 
-/** Reduce a diagnosis to the verdict, the first fix of the worst flow and a fingerprint; `label` names the objects in the reason kept. */
-export function reduce(result: DiagnosisResult, label: (sentence: string) => string = (sentence) => sentence): Reduced {
-  const flows = flowsOf(result);
-  const failing = flows.filter((flow) => flow.verdict !== 'reachable');
+/** A diagnosis's verdict and fingerprint: the failing and doubtful checks and fix kinds of each failing flow. */
+export function verdictOf(result: DiagnosisResult): { readonly verdict: Verdict; readonly fingerprint: string } {
+  if (result.verdict === 'reachable') return { verdict: result.verdict, fingerprint: 'ok' };
+  const fingerprint = flowsOf(result)
+    .filter((flow) => flow.verdict !== 'reachable')
+    .map(
+      (flow) =>
+        `${flow.question.protocol}/${flow.question.port ?? '-'}:${flow.steps
+          .filter((step) => step.status === 'fail' || step.status === 'warn')
+          .map((step) => `${step.check}=${step.status}`)
+          .join(',')}:${flow.fixes.map((fix) => fix.kind).join(',')}`,
+    )
+    .join(';');
+  return { verdict: result.verdict, fingerprint };
+}
+
+/** What a line shows of a diagnosis: the first fix of the failing flows, and the first reason for doubt; `label` names the objects in the reason. */
+export function detailsOf(
+  result: DiagnosisResult,
+  label: (sentence: string) => string = (sentence) => sentence,
+): OutcomeDetails {
+  if (result.verdict === 'reachable') return {};
+  const failing = flowsOf(result).filter((flow) => flow.verdict !== 'reachable');
   const firstFix = failing.flatMap((flow) => flow.fixes).find((fix) => !fix.alternative);
-  const fingerprint =
-    result.verdict === 'reachable'
-      ? 'ok'
-      : failing
-          .map(
-            (flow) =>
-              `${flow.question.protocol}/${flow.question.port ?? '-'}:${flow.steps
-                .filter((step) => step.status === 'fail' || step.status === 'warn')
-                .map((step) => `${step.check}=${step.status}`)
-                .join(',')}:${flow.fixes.map((fix) => fix.kind).join(',')}`,
-          )
-          .join(';');
   const doubt =
     result.verdict === 'uncertain'
       ? // The engine lists the reasons for doubt first among a flow's assumptions (docs/ENGINE.md).
@@ -195,11 +224,18 @@ export function reduce(result: DiagnosisResult, label: (sentence: string) => str
         failing.flatMap((flow) => flow.steps).find((step) => step.status === 'warn')?.summary)
       : undefined;
   return {
-    verdict: result.verdict,
-    // Its words alone: a digest never shows the commands, and 10,000 paths would render them all.
-    ...(firstFix && result.verdict !== 'reachable' ? { fix: fixWords(firstFix) } : {}),
+    // Its words alone: a digest never shows the commands.
+    ...(firstFix ? { fix: fixWords(firstFix) } : {}),
     ...(doubt ? { why: label(doubt) } : {}),
-    fingerprint,
+  };
+}
+
+/** `compute`, called at most once. */
+function once<T>(compute: () => T): () => T {
+  let value: { readonly of: T } | undefined;
+  return () => {
+    value ??= { of: compute() };
+    return value.of;
   };
 }
 

@@ -5,26 +5,30 @@ import { compileOnce } from '../store/topologies.js';
 import type { CompiledTopology } from '../topology/compile.js';
 import type { PathEngine } from './check.js';
 
+// Digests and alerts keep the verdict, the first fix's words and a fingerprint: fix verification (re-walking the path
+// with the fixes applied) changes none of the first two and costs a second walk per problem, so it is left to the
+// answers people read (docs/ENGINE.md, "Verification"). For the same reason each walk stops once its first blocker
+// and first fix are known (test/digest/default-engine.test.ts holds it to the full walk). Sentences keep bare ids: a
+// digest shows at most one of each diagnosis, named by `label`.
+const DIGEST_WALK = { verifyFixes: false, stopAtFirstBlocker: true, nameObjects: false } as const;
+
 /**
- * compileTopology + diagnose (verdicts, fixes unverified, each walk stopped at its first blocker). Compiling goes
+ * compileTopology + diagnose (verdicts, fixes unverified, each walk stopped at its first blocker, words only for what
+ * is shown). Compiling goes
  * through the store's cache (one compiled form per topology object, shared with the answers); each engine object
  * has its own cache of reduced outcomes (check.ts), so a new one starts with those empty.
  */
 export function realEngine(): PathEngine {
   return {
     compile: compileOnce,
-    // Digests and alerts keep the verdict, the first fix's words and a fingerprint: fix verification (re-walking
-    // the path with the fixes applied) changes none of the first two and costs a second walk per problem, so it is
-    // left to the answers people read (docs/ENGINE.md, "Verification"). For the same reason each walk stops once
-    // its first blocker and first fix are known (test/digest/default-engine.test.ts holds it to the full walk).
-    // Sentences keep bare ids: a digest shows at most one of each diagnosis, named by `label`.
     diagnose: (compiled, question, options) =>
       diagnose(compiled as CompiledTopology, question, {
-        verifyFixes: false,
-        stopAtFirstBlocker: true,
-        nameObjects: false,
+        ...DIGEST_WALK,
         ...(options?.lang ? { lang: options.lang } : {}),
       }),
+    // Every watched path is checked without words; the few a message shows are asked again with them (check.ts).
+    verdictOnly: (compiled, question) =>
+      diagnose(compiled as CompiledTopology, question, { ...DIGEST_WALK, words: false }),
     label: (compiled, sentence) => objectLabeller(compiled as CompiledTopology)(sentence),
   };
 }

@@ -6,7 +6,7 @@ import { EN, type I18n } from '../i18n/i18n.js';
 import { VERDICT_WORDS } from '../i18n/messages/common.js';
 import { digest as M } from '../i18n/messages/digest.js';
 import type { Watch } from '../store/data.js';
-import type { DigestSummary, VerdictChange } from './changes.js';
+import type { CheckedOutcome, DigestSummary, VerdictChange } from './changes.js';
 import { BlockBudget, escapeMrkdwn, MAX_FALLBACK_CHARS, truncate } from './message-budget.js';
 import { watchTitle } from './watches.js';
 
@@ -45,10 +45,16 @@ export function fixLine(fix: string | undefined, text: I18n = EN): string {
 }
 
 /** The indented reason under an uncertain line (empty for any other verdict). */
-export function whyLine(outcome: { verdict?: string; why?: string }, text: I18n = EN): string {
-  return outcome.verdict === 'uncertain' && outcome.why
-    ? text.t(M['digest.whyUncertain'], { why: escapeMrkdwn(truncate(outcome.why.replace(/\s+/g, ' '), MAX_FIX_CHARS)) })
+export function whyLine(verdict: Verdict, why: string | undefined, text: I18n = EN): string {
+  return verdict === 'uncertain' && why
+    ? text.t(M['digest.whyUncertain'], { why: escapeMrkdwn(truncate(why.replace(/\s+/g, ' '), MAX_FIX_CHARS)) })
     : '';
+}
+
+/** The reason (for an uncertain path) and the fix under a problem's line, worded only now: see WatchOutcome.details. */
+export function detailLines(outcome: CheckedOutcome, text: I18n = EN): string {
+  const { fix, why } = outcome.details();
+  return `${whyLine(outcome.verdict, why, text)}${fixLine(fix, text)}`;
 }
 
 /** A verdict as a word in the message's language ("reachable" / "可以访问"). */
@@ -60,7 +66,7 @@ function changeLine(change: VerdictChange, withFix: boolean, text: I18n): string
   const { outcome, before } = change;
   const from = before ? `${verdictWord(before, text)} → ` : text.t(M['digest.newWatch']);
   const head = `${VERDICT_ICON[outcome.verdict]} *${lineTitle(outcome.watch, text)}* (${outcome.watch.id}): ${from}*${verdictWord(outcome.verdict, text)}*`;
-  return withFix ? `${head}${whyLine(outcome, text)}${fixLine(outcome.fix, text)}` : head;
+  return withFix ? `${head}${detailLines(outcome, text)}` : head;
 }
 
 /** The counts line: "12 watched · 9 reachable · 2 unreachable · 1 uncertain". */
@@ -85,7 +91,6 @@ export function digestMessage(summary: DigestSummary, heading: DigestHeading, te
   budget.header(text.t(M['digest.header'], { title: heading.title, total: summary.total }));
   budget.section(countsLine(summary, text));
 
-  const broken = summary.newlyBroken.map((change) => changeLine(change, true, text));
   const fixed = summary.newlyFixed.map((change) => changeLine(change, false, text));
   const still = stillBrokenSummary(summary, text);
   const failed = failedSummary(summary, text);
@@ -97,21 +102,25 @@ export function digestMessage(summary: DigestSummary, heading: DigestHeading, te
   );
 
   const omitted: string[] = [];
-  const part = (name: string, lines: readonly string[], extra: { blocks: number; chars: number }) => {
-    if (lines.length === 0) return;
-    // The heading rides with the first line, so a part never shows as a bare heading.
-    const [first = '', ...rest] = lines;
-    const heading = text.t(M['digest.partHeading'], { name, count: lines.length });
-    const shown = budget.lines([`${heading}\n${first}`, ...rest], extra);
-    if (shown < lines.length) omitted.push(text.t(M['digest.omittedPart'], { name, count: lines.length - shown }));
+  const part = (name: string, count: number, lines: Iterable<string>, extra: { blocks: number; chars: number }) => {
+    if (count === 0) return;
+    const shown = budget.lines(withHeading(text.t(M['digest.partHeading'], { name, count }), lines), extra);
+    if (shown < count) omitted.push(text.t(M['digest.omittedPart'], { name, count: count - shown }));
   };
 
+  const broken = summary.newlyBroken;
   if (broken.length === 0 && fixed.length === 0) budget.section(text.t(M['digest.noChanges']));
-  part(text.t(M['digest.newlyBroken']), broken, {
-    blocks: later.length + (fixed.length ? 1 : 0),
-    chars: laterChars + fixedChars,
-  });
-  part(text.t(M['digest.newlyFixed']), fixed, { blocks: later.length, chars: laterChars });
+  // Worded as they are placed: a problem's fix and reason are worded only if its line is shown (WatchOutcome.details).
+  part(
+    text.t(M['digest.newlyBroken']),
+    broken.length,
+    mapLazily(broken, (change) => changeLine(change, true, text)),
+    {
+      blocks: later.length + (fixed.length ? 1 : 0),
+      chars: laterChars + fixedChars,
+    },
+  );
+  part(text.t(M['digest.newlyFixed']), fixed.length, fixed, { blocks: later.length, chars: laterChars });
   for (const section of later) budget.section(section);
   if (omitted.length) {
     budget.closing({
@@ -121,6 +130,20 @@ export function digestMessage(summary: DigestSummary, heading: DigestHeading, te
   }
   budget.closing({ kind: 'context', text: heading.footer });
   return { text: fallbackText(summary, heading, text), blocks: budget.blocks };
+}
+
+/** `lines` with `heading` riding on the first, so that a part never shows as a bare heading. */
+function* withHeading(heading: string, lines: Iterable<string>): Generator<string> {
+  let first = true;
+  for (const line of lines) {
+    yield first ? `${heading}\n${line}` : line;
+    first = false;
+  }
+}
+
+/** `items.map(f)`, each item mapped only when read. */
+export function* mapLazily<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
 }
 
 /** Unchanged problems in brief: how many of each verdict, then names while they fit. */

@@ -69,8 +69,10 @@ export class BlockBudget {
   /**
    * Add lines packed into as few sections as fit (each ≤ 3000 characters), in order. Returns how many lines were
    * added; the rest did not fit. A line longer than a section is cut. `extra` keeps room for what comes later.
+   * `lines` is read only while lines fit (and at most one section's worth more): a generator may word each line as
+   * it is asked for.
    */
-  lines(lines: readonly string[], extra: Reserve = NO_RESERVE): number {
+  lines(lines: Iterable<string>, extra: Reserve = NO_RESERVE): number {
     let added = 0;
     let pending: string[] = [];
     let pendingChars = 0;

@@ -120,11 +120,12 @@ export async function watchPath(
       : text.t(M['digestCmd.alreadyWatched'], { name }),
   ];
   if (outcome?.kind === 'checked') {
+    const { fix, why } = outcome.details();
     lines.push(
       text.t(M['digestCmd.now'], {
         verdict: text.t(VERDICT_WORDS[outcome.verdict]),
-        ...(outcome.verdict === 'uncertain' && outcome.why ? { why: escapeMrkdwn(truncate(outcome.why, 600)) } : {}),
-        ...(outcome.fix ? { fix: escapeMrkdwn(truncate(outcome.fix, 600)) } : {}),
+        ...(outcome.verdict === 'uncertain' && why ? { why: escapeMrkdwn(truncate(why, 600)) } : {}),
+        ...(fix ? { fix: escapeMrkdwn(truncate(fix, 600)) } : {}),
       }),
     );
   } else if (outcome) {
@@ -199,9 +200,10 @@ export function watchesSubcommandFor(engine: PathEngine, defaultLang: Lang = 'en
               at: formatInZone(new Date(watch.last.at), zone, text.lang),
             })
           : '';
+        const why = outcome?.kind === 'checked' && outcome.verdict === 'uncertain' ? outcome.details().why : undefined;
         const now =
           outcome?.kind === 'checked'
-            ? `${verdict(outcome.verdict)}${outcome.verdict === 'uncertain' && outcome.why ? ` (${escapeMrkdwn(truncate(outcome.why, 200))})` : ''}`
+            ? `${verdict(outcome.verdict)}${why ? ` (${escapeMrkdwn(truncate(why, 200))})` : ''}`
             : text.t(M['digestCmd.cannotBeChecked'], {
                 reason: escapeMrkdwn(outcome?.reason ?? text.t(M['digestCmd.unknown'])),
               });

@@ -6,7 +6,7 @@
 // Result shape: one flow (a port or ICMP was asked, or the resource declares one port) gives a Diagnosis;
 // several flows (no port asked, several declared ports) give { verdict, flows }, the worst verdict first
 // reached. Use `flowsOf(result)` to treat both alike.
-import { type I18n, i18n } from '../i18n/i18n.js';
+import { type I18n, i18n, WORDLESS } from '../i18n/i18n.js';
 import type { Lang } from '../i18n/lang.js';
 import { engineSource as TEXTS } from '../i18n/messages/engine-source.js';
 import { labelIds, namesById } from '../names/labels.js';
@@ -334,6 +334,12 @@ export interface DiagnoseOptions {
    * one with objectLabeller() (labelling every sentence was about a tenth of a reverse answer).
    */
   readonly nameObjects?: boolean;
+  /**
+   * Write the human texts (default true). Off, every summary, assumption and fix text is empty; the verdict, each
+   * step's check and status and each fix's kind and data are as with words. For callers that keep only verdicts of
+   * thousands of paths and ask again, with words, for the few they show (a digest's first pass).
+   */
+  readonly words?: boolean;
 }
 
 /**
@@ -347,7 +353,7 @@ export function diagnoseWith(
   options: DiagnoseOptions = {},
 ): DiagnosisResult {
   const flowOptions: FlowOptions = {
-    text: i18n(options.lang ?? 'en'),
+    text: options.words === false ? WORDLESS : i18n(options.lang ?? 'en'),
     verify: options.verifyFixes ?? true,
     stopAtFailure: options.stopAtFirstBlocker ?? false,
     nameObjects: options.nameObjects ?? true,

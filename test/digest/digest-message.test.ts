@@ -169,3 +169,30 @@ describe('uncertain watched paths in a digest', () => {
     expect(text).toMatch(/reachable → \*uncertain\*\n {6}Why uncertain: \S/);
   });
 });
+
+describe('a digest of many problems', () => {
+  it('words only the problems its message shows (real engine)', async () => {
+    const { realEngine } = await import('../../src/digest/default-engine.js');
+    const engine = realEngine();
+    let worded = 0;
+    const counting = {
+      ...engine,
+      diagnose: (...args: Parameters<typeof engine.diagnose>) => {
+        worded++;
+        return engine.diagnose(...args);
+      },
+    };
+    const watches: Watch[] = Array.from({ length: 300 }, (_, i) =>
+      watch('C1', 'db1', 1000 + i, { id: `w${i}`, last: { verdict: 'reachable', at: '2026-01-01T00:00:00Z' } }),
+    );
+    const summary = summarize(checkWatches(watches, () => topology({ db: ['22'] }), counting));
+    expect(summary.newlyBroken).toHaveLength(300);
+    expect(worded).toBe(0);
+    const shownFixes = digestMessage(summary, heading).blocks.map(blockText).join('\n').match(/Fix: /g) ?? [];
+    expect(shownFixes.length).toBeGreaterThan(0);
+    // A worded walk for each problem shown with its fix; beyond those, at most the lines of the one section that no
+    // longer fitted (3,000 characters of lines over 100 characters long), and none for the other 200-odd problems.
+    expect(worded).toBeGreaterThanOrEqual(shownFixes.length);
+    expect(worded).toBeLessThanOrEqual(shownFixes.length + 30);
+  });
+});
