@@ -1,4 +1,5 @@
 // Port lists as Huawei writes them ("3306", "3300-3310", "22,3306,8000-8080"), and IP protocols.
+import { remembered } from '../bounds/remembered.js';
 import { type Localized, localized } from '../i18n/message.js';
 import { topologyIssues as T } from '../i18n/messages/topology-issues.js';
 
@@ -24,6 +25,12 @@ export function parsePortList(text: string, min = 1, max = 65535): PortListResul
   }
   return { ok: true, ranges };
 }
+
+/**
+ * A topology's port list (0..65535, as rules and ACLs write them) parsed, each distinct text once: a large topology
+ * repeats a few lists ("3306", "1-65535") 100,000 times. The result is shared: read it, never change it.
+ */
+export const parseTopologyPortList = remembered((text) => parsePortList(text, 0, 65535));
 
 /** Whether a port list (absent = all) includes `port`. */
 export function portListIncludes(ranges: readonly PortRange[] | undefined, port: number): boolean {

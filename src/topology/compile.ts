@@ -1,6 +1,7 @@
 // A validated topology compiled once into indexes, so that answering a question never scans every
 // resource or security group: names and addresses are hash lookups, "which CIDR contains this address"
 // is one hash lookup per distinct prefix length, and security-group rules arrive pre-sorted.
+
 import { type HostIndex, indexHostNames } from '../names/resolve-host.js';
 import {
   type AddressRange,
@@ -12,7 +13,7 @@ import {
   parseAddressEntry,
   parseIp,
 } from '../net/address.js';
-import { type PortRange, parsePortList, protocolNumber } from '../net/ports.js';
+import { type PortRange, parseTopologyPortList, protocolNumber } from '../net/ports.js';
 import { CLOUD_SYSTEM_ROUTES } from './cloud-ranges.js';
 import { type CompiledEr, compileEr, type VpcAttachment, vpcAttachmentsOf } from './compile-er.js';
 import type {
@@ -335,9 +336,9 @@ function protocolOf(value: SecurityGroupRule['protocol']): number | null {
   return protocolNumber(value ?? 'any');
 }
 
-function portsOf(text: string | undefined, protocol: number | null): PortRange[] | undefined {
+function portsOf(text: string | undefined, protocol: number | null): readonly PortRange[] | undefined {
   if (text === undefined || protocol === null) return undefined;
-  const parsed = parsePortList(text, 0, 65535);
+  const parsed = parseTopologyPortList(text);
   return parsed.ok ? parsed.ranges : undefined;
 }
 

@@ -2,11 +2,12 @@
 // an unknown key is an error, so a typo never silently changes a verdict. CIDRs are checked and
 // normalized here; references between objects are checked in validate.ts.
 import { z } from 'zod';
+import { remembered } from '../bounds/remembered.js';
 import { type Localized, localized, type Message } from '../i18n/message.js';
 import { topologyIssues as T } from '../i18n/messages/topology-issues.js';
 import { canonicalHostName, qualifyRecordName } from '../names/host-name.js';
 import { parseAddressEntry, parseCidr, parseIp } from '../net/address.js';
-import { parsePortList } from '../net/ports.js';
+import { parseTopologyPortList } from '../net/ports.js';
 
 /**
  * A custom issue from a catalog message: zod keeps the English text as the message, and every language in
@@ -21,10 +22,16 @@ const en = (m: Message<void>) => m.en();
 
 const id = z.string().min(1, en(T['topology.issue.not-empty']));
 
+// A large topology writes a few thousand distinct CIDRs 100,000 times over (rules, routes, ACLs): each distinct text
+// is parsed once. The parsers are pure and their results only read here.
+const parseCidrText = remembered((text) => parseCidr(text));
+const parseCidrOrAddressText = remembered((text) => parseCidr(text, true));
+const parseAddressEntryText = remembered(parseAddressEntry);
+
 /** A CIDR (or, where `allowBareIp`, a single address), normalized to canonical text. */
 const cidr = (allowBareIp = false) =>
   z.string().transform((value, ctx) => {
-    const parsed = parseCidr(value, allowBareIp);
+    const parsed = allowBareIp ? parseCidrOrAddressText(value) : parseCidrText(value);
     if (!parsed.ok) {
       ctx.addIssue(customIssue(parsed.text));
       return z.NEVER;
@@ -42,7 +49,7 @@ const ipAddress = z.string().transform((value, ctx) => {
 });
 
 const addressEntry = z.string().transform((value, ctx) => {
-  const parsed = parseAddressEntry(value);
+  const parsed = parseAddressEntryText(value);
   if (!parsed.ok) {
     ctx.addIssue(customIssue(parsed.text));
     return z.NEVER;
@@ -54,7 +61,7 @@ const addressEntry = z.string().transform((value, ctx) => {
 
 const portList = z.union([z.string(), z.number().int()]).transform((value, ctx) => {
   const text = String(value);
-  const parsed = parsePortList(text, 0, 65535);
+  const parsed = parseTopologyPortList(text);
   if (!parsed.ok) {
     ctx.addIssue(customIssue(parsed.text));
     return z.NEVER;
