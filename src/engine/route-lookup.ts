@@ -1,6 +1,6 @@
 // Longest-prefix-match in a compiled route table, for one address or for a whole set of addresses
 // (the return path must cover every address the destination sees, not just one).
-import { type AddressRange, addressBits, type Family, rangeOf } from '../net/address.js';
+import { type AddressRange, type AddressSpan, addressBits, type Family } from '../net/address.js';
 import type {
   CompiledRoute,
   CompiledRouteTable,
@@ -31,10 +31,10 @@ export function defaultTableRoute(
   return table ? lookupRoute(table, address) : undefined;
 }
 
-/** Split a span into the CIDR blocks that make it up. */
-function spanCidrs(family: Family, span: Span): AddressRange[] {
+/** Split a span into the CIDR blocks that make it up (without their texts: only looked up). */
+function spanCidrs(family: Family, span: Span): AddressSpan[] {
   const width = addressBits(family);
-  const out: AddressRange[] = [];
+  const out: AddressSpan[] = [];
   let start = span.start;
   while (start <= span.end) {
     let bits = width;
@@ -44,7 +44,7 @@ function spanCidrs(family: Family, span: Span): AddressRange[] {
       bits--;
     }
     const size = 1n << BigInt(width - bits);
-    out.push({ ...rangeOf(family, start, start + size - 1n), bits });
+    out.push({ family, start, end: start + size - 1n });
     start += size;
   }
   return out;

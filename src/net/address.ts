@@ -8,14 +8,18 @@ import { topologyIssues as T } from '../i18n/messages/topology-issues.js';
 export type Family = 4 | 6;
 
 /** An inclusive range of addresses of one family; a CIDR is a range with `bits` set. */
-export interface AddressRange {
-  readonly family: Family;
-  readonly start: bigint;
-  readonly end: bigint;
+export interface AddressRange extends AddressSpan {
   /** Prefix length when the range is a CIDR (a single address is /32 or /128). */
   readonly bits?: number;
   /** Canonical text: "192.168.10.0/24", "10.0.0.1", "192.168.3.20-192.168.3.100". */
   readonly text: string;
+}
+
+/** The addresses of a range, without its text: all that a lookup compares. */
+export interface AddressSpan {
+  readonly family: Family;
+  readonly start: bigint;
+  readonly end: bigint;
 }
 
 export interface Cidr extends AddressRange {

@@ -5,6 +5,7 @@
 import { type HostIndex, indexHostNames } from '../names/resolve-host.js';
 import {
   type AddressRange,
+  type AddressSpan,
   addressBits,
   type Cidr,
   type Family,
@@ -105,7 +106,7 @@ export class PrefixIndex<T> {
   }
 
   /** Entries whose CIDR contains all of `range`, most specific first. */
-  containing(range: AddressRange): { cidr: Cidr; value: T }[] {
+  containing(range: AddressSpan): { cidr: Cidr; value: T }[] {
     const own = this.ownContaining(range);
     if (!this.base) return own;
     const shared = this.base.containing(range);
@@ -121,7 +122,7 @@ export class PrefixIndex<T> {
     return out;
   }
 
-  private ownContaining(range: AddressRange): { cidr: Cidr; value: T }[] {
+  private ownContaining(range: AddressSpan): { cidr: Cidr; value: T }[] {
     const out: { cidr: Cidr; value: T }[] = [];
     for (const level of this.levels[range.family]) {
       const start = (range.start >> level.hostBits) << level.hostBits;
@@ -133,12 +134,12 @@ export class PrefixIndex<T> {
   }
 
   /** Entries whose CIDR lies inside `range` (including equal to it). */
-  within(range: AddressRange): { cidr: Cidr; value: T }[] {
+  within(range: AddressSpan): { cidr: Cidr; value: T }[] {
     const own = this.ownWithin(range);
     return this.base ? [...this.base.within(range), ...own] : own;
   }
 
-  private ownWithin(range: AddressRange): { cidr: Cidr; value: T }[] {
+  private ownWithin(range: AddressSpan): { cidr: Cidr; value: T }[] {
     if (!this.sorted) {
       this.all.sort((a, b) => a.cidr.family - b.cidr.family || (a.cidr.start < b.cidr.start ? -1 : 1));
       this.sorted = true;
