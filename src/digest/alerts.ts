@@ -12,7 +12,7 @@ import type { Topology } from '../topology/schema.js';
 import { channelLang } from './channel-lang.js';
 import { checkWatchesCooperatively, logBugs, type PathEngine, type WatchOutcome } from './check.js';
 import { defaultEngine } from './default-engine.js';
-import { detailLines, lineTitle, MAX_FIX_CHARS, mapLazily, verdictWord as verdictText } from './digest-message.js';
+import { detailLines, lineTitle, MAX_FIX_CHARS, verdictWord as verdictText } from './digest-message.js';
 import { BlockBudget, escapeMrkdwn, MAX_FALLBACK_CHARS, truncate } from './message-budget.js';
 import type { Poster, RetryPolicy, Sleep } from './poster.js';
 import { type DigestLogger, deliver, silentLogger } from './run.js';
@@ -175,12 +175,12 @@ export function alertMessage(
     }),
   );
   // Worded as they are placed: a broken path's fix and reason are worded only if its line is shown.
+  function* lines() {
+    for (const change of broke) yield changeLine(change, true, text);
+    for (const change of fixed) yield changeLine(change, false, text);
+  }
   const count = broke.length + fixed.length;
-  const shown = budget.lines(
-    mapLazily([...broke.map((c) => [c, true] as const), ...fixed.map((c) => [c, false] as const)], ([c, withFix]) =>
-      changeLine(c, withFix, text),
-    ),
-  );
+  const shown = budget.lines(lines());
   if (shown < count) {
     budget.closing({ kind: 'section', text: text.t(M['alert.more'], { count: count - shown }) });
   }

@@ -132,8 +132,10 @@ function watchChecker(topologyOf: TopologySource, engine: PathEngine, text: I18n
           const verdict = verdictOf(engine.verdictOnly(compiled, question));
           reduced = { ...verdict, details: once(() => detailsOf(worded(), labeller)) };
         } else {
+          // Worded now, so that the cache keeps the words rather than the whole diagnosis.
           const result = worded();
-          reduced = { ...verdictOf(result), details: once(() => detailsOf(result, labeller)) };
+          const details = detailsOf(result, labeller);
+          reduced = { ...verdictOf(result), details: () => details };
         }
       } catch (error) {
         // A question the topology cannot answer (an unknown name) is the watch's problem; anything else is ours,

@@ -13,10 +13,10 @@ import type { PathEngine } from './check.js';
 const DIGEST_WALK = { verifyFixes: false, stopAtFirstBlocker: true, nameObjects: false } as const;
 
 /**
- * compileTopology + diagnose (verdicts, fixes unverified, each walk stopped at its first blocker, words only for what
- * is shown). Compiling goes
- * through the store's cache (one compiled form per topology object, shared with the answers); each engine object
- * has its own cache of reduced outcomes (check.ts), so a new one starts with those empty.
+ * compileTopology + diagnose (verdicts, fixes unverified, each walk stopped at its first blocker, words only for the
+ * paths a message shows). Compiling goes through the store's cache (one compiled form per topology object, shared
+ * with the answers); each engine object has its own cache of reduced outcomes (check.ts), so a new one starts with
+ * those empty.
  */
 export function realEngine(): PathEngine {
   return {

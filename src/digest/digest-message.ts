@@ -111,15 +111,13 @@ export function digestMessage(summary: DigestSummary, heading: DigestHeading, te
   const broken = summary.newlyBroken;
   if (broken.length === 0 && fixed.length === 0) budget.section(text.t(M['digest.noChanges']));
   // Worded as they are placed: a problem's fix and reason are worded only if its line is shown (WatchOutcome.details).
-  part(
-    text.t(M['digest.newlyBroken']),
-    broken.length,
-    mapLazily(broken, (change) => changeLine(change, true, text)),
-    {
-      blocks: later.length + (fixed.length ? 1 : 0),
-      chars: laterChars + fixedChars,
-    },
-  );
+  function* brokenLines() {
+    for (const change of broken) yield changeLine(change, true, text);
+  }
+  part(text.t(M['digest.newlyBroken']), broken.length, brokenLines(), {
+    blocks: later.length + (fixed.length ? 1 : 0),
+    chars: laterChars + fixedChars,
+  });
   part(text.t(M['digest.newlyFixed']), fixed.length, fixed, { blocks: later.length, chars: laterChars });
   for (const section of later) budget.section(section);
   if (omitted.length) {
@@ -139,11 +137,6 @@ function* withHeading(heading: string, lines: Iterable<string>): Generator<strin
     yield first ? `${heading}\n${line}` : line;
     first = false;
   }
-}
-
-/** `items.map(f)`, each item mapped only when read. */
-export function* mapLazily<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
-  for (const item of items) yield f(item);
 }
 
 /** Unchanged problems in brief: how many of each verdict, then names while they fit. */
