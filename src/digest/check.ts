@@ -195,7 +195,11 @@ export async function checkWatchesCooperatively(
   return outcomes;
 }
 
-/** A diagnosis's verdict and fingerprint: the failing and doubtful checks and fix kinds of each failing flow. */
+/**
+ * A diagnosis's verdict and fingerprint: the failing and doubtful checks and the kinds of fix of each failing flow.
+ * Each kind once: a walk keeps identical fixes once, and without words two replans with different reasons are
+ * identical, so how many fixes of a kind there are is not the same with and without words.
+ */
 export function verdictOf(result: DiagnosisResult): { readonly verdict: Verdict; readonly fingerprint: string } {
   if (result.verdict === 'reachable') return { verdict: result.verdict, fingerprint: 'ok' };
   const fingerprint = flowsOf(result)
@@ -205,7 +209,7 @@ export function verdictOf(result: DiagnosisResult): { readonly verdict: Verdict;
         `${flow.question.protocol}/${flow.question.port ?? '-'}:${flow.steps
           .filter((step) => step.status === 'fail' || step.status === 'warn')
           .map((step) => `${step.check}=${step.status}`)
-          .join(',')}:${flow.fixes.map((fix) => fix.kind).join(',')}`,
+          .join(',')}:${[...new Set(flow.fixes.map((fix) => fix.kind))].join(',')}`,
     )
     .join(';');
   return { verdict: result.verdict, fingerprint };

@@ -64,7 +64,7 @@ describe('the digest engine', () => {
           );
         }
       }),
-      { numRuns: 15 },
+      { numRuns: 40 },
     );
   });
 });
