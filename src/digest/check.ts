@@ -18,7 +18,8 @@ export interface PathEngine {
   diagnose(compiled: unknown, question: Question, options?: { readonly lang?: Lang }): DiagnosisResult;
   /**
    * The same diagnosis without its words: verdict, steps' checks and statuses and fixes' kinds as `diagnose` gives
-   * them, every text empty. Checks use it for every path and ask `diagnose` only for the paths a message shows.
+   * them, every text a placeholder. Checks use it for every path and ask `diagnose` only for the paths a message
+   * shows.
    * Absent: `diagnose` serves both.
    */
   verdictOnly?(compiled: unknown, question: Question): DiagnosisResult;

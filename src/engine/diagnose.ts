@@ -335,10 +335,10 @@ export interface DiagnoseOptions {
    */
   readonly nameObjects?: boolean;
   /**
-   * Write the human texts (default true). Off, every summary, assumption and fix text is empty; the verdict, each
-   * step's check and status and each fix's kind and data are as with words, except that replans whose reasons
-   * differ only in words are kept once. For callers that keep only verdicts of thousands of paths and ask again,
-   * with words, for the few they show (a digest's first pass).
+   * Write the human texts (default true). Off, every summary, assumption and fix text is a placeholder; the
+   * verdict, each step's check and status and each fix's kind and data are as with words, except that replans whose
+   * reasons differ only in words are kept once. For callers that keep only verdicts of thousands of paths and ask
+   * again, with words, for the few they show (a digest's first pass).
    */
   readonly words?: boolean;
 }

@@ -69,17 +69,20 @@ function create(lang: Lang): I18n {
   };
 }
 
+/** What WORDLESS writes for every text: not empty, so that code asking whether there is a text gets the same answer. */
+export const WORDLESS_TEXT = '-';
+
 /**
- * An I18n that writes nothing: every message, number, list and time is the empty string. For walks whose words
- * nobody reads (the verdicts of thousands of watched paths): the verdict, the steps' checks and statuses and the
- * fixes' kinds do not depend on the words.
+ * An I18n that writes nothing worth reading: every message, number, list and time is WORDLESS_TEXT. For walks whose
+ * words nobody reads (the verdicts of thousands of watched paths): the verdict, the steps' checks and statuses and
+ * the fixes' kinds do not depend on the words.
  */
 export const WORDLESS: I18n = {
   lang: 'en',
-  t: () => '',
-  pick: () => '',
-  number: () => '',
-  list: () => '',
-  duration: () => '',
-  time: () => '',
+  t: () => WORDLESS_TEXT,
+  pick: () => WORDLESS_TEXT,
+  number: () => WORDLESS_TEXT,
+  list: () => WORDLESS_TEXT,
+  duration: () => WORDLESS_TEXT,
+  time: () => WORDLESS_TEXT,
 };

@@ -227,7 +227,7 @@ export function seeSource(
     const legs = containerSubnetLegs(cluster, family);
     const pod = podSecurityGroups(cluster, workload, text);
     const groups = pod.groups;
-    if (pod.uncertain) uncertain.push(pod.uncertain);
+    if (pod.uncertain !== undefined) uncertain.push(pod.uncertain);
     if (pod.from === 'annotation')
       assumptions.push(text.t(TEXTS['source.annotation'], { workload: `${workload?.name}` }));
     else if (pod.from === 'security-group-resource')
