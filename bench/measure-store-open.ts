@@ -76,9 +76,10 @@ try {
     `${new Date().toISOString()} ${args.size}, load average ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}: store open ${open.toFixed(0)} ms, compile ${compile.toFixed(0)} ms, ` +
-      `open + compile ${(open + compile).toFixed(0)} ms, then digest of ${args.digest} ${median(digests).toFixed(0)} ms ` +
-      `(median of ${args.runs}; opens ${opens.map((x) => x.toFixed(0)).join('/')}; ` +
-      `digests ${digests.map((x) => x.toFixed(0)).join('/')})\n`,
+      `open + compile ${(open + compile).toFixed(0)} ms` +
+      (args.digest > 0 ? `, then digest of ${args.digest} ${median(digests).toFixed(0)} ms` : '') +
+      ` (median of ${args.runs}; opens ${opens.map((x) => x.toFixed(0)).join('/')}` +
+      (args.digest > 0 ? `; digests ${digests.map((x) => x.toFixed(0)).join('/')})\n` : ')\n'),
   );
 } finally {
   await rm(dir, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import { applyUpdate, checkStoreData, trustSealedEntry, withDefaultSections } fr
 import { StoreLeaseLostError, StoreReadOnlyError, StoreVersionError } from './errors.js';
 import { acquireLock, type Lock, type LockOptions } from './lock.js';
 import { migrate, versionOf } from './migrations.js';
+import { parseStoreText } from './parse.js';
 import { sealOf, takeSeals } from './seal.js';
 import { rememberJson, serializeStore } from './serialize.js';
 import type { Store } from './store.js';
@@ -80,7 +81,16 @@ async function load(
   writer: boolean,
   now: () => Date,
 ): Promise<{ db: Low<StoreData>; warnings: string[] }> {
-  const adapter = new DataFile<StoreData>(file, { parse: JSON.parse, stringify: serializeStore });
+  // The text of each stored topology as the file holds it, kept by the parse for the seal check below.
+  let entryTexts: ReadonlyMap<string, string> = new Map();
+  const adapter = new DataFile<StoreData>(file, {
+    parse: (text) => {
+      const parsed = parseStoreText(text);
+      entryTexts = parsed.entryTexts;
+      return parsed.document as StoreData;
+    },
+    stringify: serializeStore,
+  });
   const db = new Low<StoreData>(adapter, emptyStoreData());
   const warnings: string[] = [];
   const exists = await stat(file).then(
@@ -117,7 +127,7 @@ async function load(
   }
   if (version > SCHEMA_VERSION) throw new StoreVersionError(file, version, SCHEMA_VERSION);
   const seals = takeSeals(raw as Record<string, unknown>);
-  if (version === SCHEMA_VERSION) trustSealedTopologies(raw as Record<string, unknown>, seals);
+  if (version === SCHEMA_VERSION) trustSealedTopologies(raw as Record<string, unknown>, seals, entryTexts);
   const { document, applied } = migrate(raw as Record<string, unknown>, now());
   const checked = checkStoreData(withDefaultSections(document));
   if (!checked.ok) {
@@ -146,14 +156,20 @@ async function load(
  * Mark the stored topologies whose JSON text hashes to the seal written with them as already validated, so the check
  * that follows skips them (the rest of the document is still checked). Anything else is validated in full.
  */
-function trustSealedTopologies(document: Record<string, unknown>, seals: ReadonlyMap<string, string>): void {
+function trustSealedTopologies(
+  document: Record<string, unknown>,
+  seals: ReadonlyMap<string, string>,
+  entryTexts: ReadonlyMap<string, string>,
+): void {
   const topologies = document.topologies;
   if (seals.size === 0 || typeof topologies !== 'object' || topologies === null) return;
   for (const [name, entry] of Object.entries(topologies)) {
     const seal = seals.get(name);
     if (seal === undefined || typeof entry !== 'object' || entry === null || Array.isArray(entry)) continue;
-    // The file's text of the entry is what JSON.stringify wrote; parsing and stringifying it again gives it back.
-    const json = JSON.stringify(entry);
+    // The file's own text of the entry, which the entry was parsed from (parse.ts); else what JSON.stringify wrote,
+    // as parsing and stringifying it again gives it back. Hashing the file's text saves serializing it again, and
+    // hashes faster (a flat string).
+    const json = entryTexts.get(name) ?? JSON.stringify(entry);
     if (sealOf(json) !== seal) continue;
     trustSealedEntry(entry);
     rememberJson(entry as StoredTopology, json, seal);
