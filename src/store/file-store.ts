@@ -119,6 +119,9 @@ async function load(
     await corrupt(`not JSON: ${error instanceof Error ? error.message : String(error)}`);
     return { db, warnings };
   }
+  // Taken from the adapter's closure, which lives as long as the store: the texts hold the file's whole text.
+  const texts = entryTexts;
+  entryTexts = new Map();
   const raw: unknown = db.data;
   const version = versionOf(raw);
   if (version === null) {
@@ -127,7 +130,7 @@ async function load(
   }
   if (version > SCHEMA_VERSION) throw new StoreVersionError(file, version, SCHEMA_VERSION);
   const seals = takeSeals(raw as Record<string, unknown>);
-  if (version === SCHEMA_VERSION) trustSealedTopologies(raw as Record<string, unknown>, seals, entryTexts);
+  if (version === SCHEMA_VERSION) trustSealedTopologies(raw as Record<string, unknown>, seals, texts);
   const { document, applied } = migrate(raw as Record<string, unknown>, now());
   const checked = checkStoreData(withDefaultSections(document));
   if (!checked.ok) {
