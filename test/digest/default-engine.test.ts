@@ -69,7 +69,7 @@ describe('the digest engine', () => {
           );
         }
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
 
