@@ -87,6 +87,25 @@ describe('sealed stored topologies', () => {
     expect(store.data.topologies.prod?.topology.clusters?.[0]?.vpc).toBe('vpc-missing');
   });
 
+  it('checks a seal on the line the store wrote for the entry, and trusts what that line holds', async () => {
+    // The layout reachbot writes: each topology one line. Replace the line, and its seal, with an entry that
+    // validation refuses, its version written "1.0" (which JSON.stringify would write "1"): open trusts it, so the
+    // seal was checked on the line itself, not on the entry serialized again.
+    const path = await writtenStore();
+    const text = await readFile(path, 'utf8');
+    const line = JSON.stringify(invalidEntry()).replace('"version":1,', '"version":1.0,');
+    expect(line).toContain('"version":1.0,');
+    const current = JSON.stringify(JSON.parse(text).topologies.prod);
+    expect(text).toContain(`\n    "prod": ${current}\n`);
+    const edited = text
+      .replace(`\n    "prod": ${current}\n`, `\n    "prod": ${line}\n`)
+      .replace(sealOf(current), sealOf(line));
+    await writeFile(path, edited);
+    const store = await openStore(path);
+    expect(store.warnings).toEqual([]);
+    expect(store.data.topologies.prod?.topology.clusters?.[0]?.vpc).toBe('vpc-missing');
+  });
+
   it('refuses a tampered topology whose seal no longer matches: the file is moved aside, not trusted', async () => {
     const path = await writtenStore();
     const text = await readFile(path, 'utf8');
