@@ -6,7 +6,7 @@ export const REMEMBERED_TEXTS = 20_000;
 /**
  * `parse`, each distinct text parsed once while at most `limit` texts are remembered; past that the memory starts
  * again, so input with millions of distinct texts costs no more memory than `limit` results. `parse` must be pure
- * and its results immutable: callers share them.
+ * and its results immutable: callers share them. A parse that throws is not remembered.
  */
 export function remembered<R>(parse: (text: string) => R, limit = REMEMBERED_TEXTS): (text: string) => R {
   const seen = new Map<string, R>();

@@ -2,6 +2,7 @@
 // address-group ranges ("a-b") share one representation and one containment test.
 
 import ipaddr from 'ipaddr.js';
+import { remembered } from '../bounds/remembered.js';
 import { type Localized, localized, type Message } from '../i18n/message.js';
 import { topologyIssues as T } from '../i18n/messages/topology-issues.js';
 
@@ -188,20 +189,12 @@ export function mustCidr(text: string): Cidr {
 }
 
 /**
- * A mustCidr with its own memory: each distinct text is parsed once. A large topology repeats a few hundred CIDRs
- * thousands of times (rules, addresses); a parsed CIDR is immutable, so its users can share it. Keep one for as
- * long as the texts it parses (one validation, one compiled topology).
+ * A mustCidr with its own memory (`remembered`): each distinct text is parsed once. A large topology repeats a few
+ * hundred CIDRs thousands of times (rules, addresses); a parsed CIDR is immutable, so its users can share it. Keep
+ * one for as long as the texts it parses (one validation, one compiled topology).
  */
 export function memoizedCidrParser(): (text: string) => Cidr {
-  const parsed = new Map<string, Cidr>();
-  return (text) => {
-    let cidr = parsed.get(text);
-    if (cidr === undefined) {
-      cidr = mustCidr(text);
-      parsed.set(text, cidr);
-    }
-    return cidr;
-  };
+  return remembered(mustCidr);
 }
 
 /** IANA special-purpose classification used to tell "internet" from private space. */
