@@ -1,7 +1,6 @@
 // A validated topology compiled once into indexes, so that answering a question never scans every
 // resource or security group: names and addresses are hash lookups, "which CIDR contains this address"
 // is one hash lookup per distinct prefix length, and security-group rules arrive pre-sorted.
-
 import { type HostIndex, indexHostNames } from '../names/resolve-host.js';
 import {
   type AddressRange,
