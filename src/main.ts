@@ -244,7 +244,18 @@ async function startSlack(
             : 'skipped',
       ),
   });
-  void scheduler.runMissed().catch((error: unknown) => logger.error({ err: error }, 'missed-digest pass failed'));
+  // Then the scheduled channels' paths, in the background, so that the first digest finds them checked. After the
+  // missed digests, which check theirs anyway.
+  void scheduler
+    .runMissed()
+    .catch((error: unknown) => logger.error({ err: error }, 'missed-digest pass failed'))
+    .then(async () => {
+      const started = performance.now();
+      const paths = await scheduler.checkAhead();
+      if (paths > 0)
+        logger.info({ paths, ms: Math.round(performance.now() - started) }, 'watched paths checked ahead of digests');
+    })
+    .catch((error: unknown) => logger.error({ err: error }, 'checking watched paths ahead of digests failed'));
   let stopping: Promise<void> | undefined;
   return {
     app,

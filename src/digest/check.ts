@@ -180,7 +180,12 @@ export async function checkWatchesCooperatively(
   watches: readonly Watch[],
   topologyOf: TopologySource,
   engine: PathEngine,
-  options: { readonly sliceMs?: number; readonly text?: I18n } = {},
+  options: {
+    readonly sliceMs?: number;
+    readonly text?: I18n;
+    /** Stop at the next slice once aborted: the outcomes are then those of the watches checked so far. */
+    readonly signal?: AbortSignal;
+  } = {},
 ): Promise<WatchOutcome[]> {
   const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
   const check = watchChecker(topologyOf, engine, options.text);
@@ -190,6 +195,7 @@ export async function checkWatchesCooperatively(
     if (performance.now() - sliceStart >= sliceMs) {
       await yieldToEventLoop();
       sliceStart = performance.now();
+      if (options.signal?.aborted) break;
     }
     outcomes.push(check(watch));
   }

@@ -69,18 +69,28 @@ export async function computeDigest(
   },
 ): Promise<ComputedDigest> {
   const text = options.text ?? EN;
-  const watches = watchesOf(store.data, channel);
-  // The topologies as they are now: a topology replaced during the check does not mix two versions in one digest.
-  const topologies = new Map(watches.map((w) => [w.topology, store.data.topologies[w.topology]?.topology]));
-  const outcomes = await checkWatchesCooperatively(
-    watches,
-    (name) => topologies.get(name),
-    options.engine ?? defaultEngine,
-    { ...(options.sliceMs === undefined ? {} : { sliceMs: options.sliceMs }), text },
-  );
+  const outcomes = await checkChannelWatches(store, channel, { ...options, text });
   const summary = summarize(outcomes);
   const footer = typeof options.footer === 'string' ? options.footer : options.footer(summary);
   return { outcomes, summary, message: digestMessage(summary, { title: options.title, footer }, text) };
+}
+
+/**
+ * Check the channel's watches against the topologies as they are now (a topology replaced during the check does not
+ * mix two versions in one result), yielding to the event loop as it goes.
+ */
+export function checkChannelWatches(
+  store: Store,
+  channel: string,
+  options: { engine?: PathEngine; sliceMs?: number; text?: I18n; signal?: AbortSignal } = {},
+): Promise<WatchOutcome[]> {
+  const watches = watchesOf(store.data, channel);
+  const topologies = new Map(watches.map((w) => [w.topology, store.data.topologies[w.topology]?.topology]));
+  return checkWatchesCooperatively(watches, (name) => topologies.get(name), options.engine ?? defaultEngine, {
+    ...(options.sliceMs === undefined ? {} : { sliceMs: options.sliceMs }),
+    ...(options.text ? { text: options.text } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
 }
 
 export type DigestRunStatus =

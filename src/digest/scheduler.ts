@@ -1,14 +1,23 @@
 // The in-process digest scheduler: one croner job per channel schedule in the store (croner computes the next
 // run in the schedule's IANA zone, DST included), kept in step with the store as schedules are set or removed,
-// plus the start-up pass that sends a digest missed while the bot was down, once, if it is recent enough.
+// plus the start-up pass that sends a digest missed while the bot was down, once, if it is recent enough, and the
+// check ahead that has every scheduled channel's paths checked before their first digest is due.
 
 import { Cron } from 'croner';
 import type { Lang } from '../i18n/lang.js';
 import type { DigestSchedule } from '../store/data.js';
 import type { Store } from '../store/store.js';
+import { channelText } from './channel-lang.js';
 import type { PathEngine } from './check.js';
 import type { Poster, RetryPolicy, Sleep } from './poster.js';
-import { claimSlot, type DigestLogger, type DigestRunStatus, runScheduledDigest, silentLogger } from './run.js';
+import {
+  checkChannelWatches,
+  claimSlot,
+  type DigestLogger,
+  type DigestRunStatus,
+  runScheduledDigest,
+  silentLogger,
+} from './run.js';
 import { onSchedulesChanged } from './schedule-events.js';
 import { latestSlotAtOrBefore } from './schedule-spec.js';
 
@@ -37,6 +46,12 @@ export interface DigestScheduler {
   stop(): void;
   /** Send, once, each channel's latest missed digest if it is within the grace window; skip older ones. */
   runMissed(): Promise<void>;
+  /**
+   * Check the watched paths of every channel with a schedule now, in the background (yielding to the event loop), so
+   * that the first digest after a start finds their outcomes cached, as the first one after a sync does (the change
+   * alerts check them). Resolves with the number of paths checked; `stop()` ends it early.
+   */
+  checkAhead(): Promise<number>;
   /** Re-read the schedules from the store (done automatically when a digest subcommand changes one). */
   reconcile(): void;
   /** The channel's next scheduled run, if it has a schedule. */
@@ -54,6 +69,8 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
   const jobs = new Map<string, { key: string; job: Cron }>();
   const inFlight = new Set<Promise<unknown>>();
   let stopped = false;
+  // Aborted by stop(): a check ahead is only worth finishing for a scheduler that will run digests.
+  const stopping = new AbortController();
 
   const deps = {
     store,
@@ -125,6 +142,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
   return {
     stop() {
       stopped = true;
+      stopping.abort();
       unsubscribe();
       for (const entry of jobs.values()) entry.job.stop();
       jobs.clear();
@@ -150,6 +168,23 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
         }
       }
       await Promise.all(runs);
+    },
+    checkAhead() {
+      return track(
+        (async () => {
+          let checked = 0;
+          for (const channel of Object.keys(store.data.schedules)) {
+            if (stopping.signal.aborted) break;
+            const outcomes = await checkChannelWatches(store, channel, {
+              ...(options.engine ? { engine: options.engine } : {}),
+              text: channelText(store.data, channel, options.defaultLang),
+              signal: stopping.signal,
+            });
+            checked += outcomes.length;
+          }
+          return checked;
+        })(),
+      );
     },
     reconcile,
     nextRun(channel) {

@@ -185,6 +185,25 @@ describe('the production image, run as its Dockerfile says', () => {
     const store = join(dir, 'volume', 'reachbot.json');
     const seeded = await openFileStore(store);
     await seedTopology(seeded);
+    // A watched path in a channel with a daily digest (its last slot sent): checked ahead of that digest at start.
+    await seeded.update((data) => {
+      data.watches.push({
+        id: 'w1',
+        channel: 'C1',
+        topology: 'prod-net',
+        question: { cluster: 'prod', workload: null, destination: '192.168.10.52', protocol: 'tcp', port: 3306 },
+        createdBy: 'U1',
+        createdAt: new Date().toISOString(),
+      });
+      data.schedules.C1 = {
+        channel: 'C1',
+        cron: '0 9 * * *',
+        spec: 'daily 09:00',
+        timezone: 'UTC',
+        mode: 'always',
+        lastRunAt: new Date().toISOString(),
+      };
+    });
     await seeded.close();
     const env = {
       SLACK_BOT_TOKEN: 'xoxb-1-2-imagetest',
@@ -203,6 +222,7 @@ describe('the production image, run as its Dockerfile says', () => {
     const bot = startBot(env);
     await eventually(() => logged(bot, /connected to Slack/)).toBeDefined();
     expect(logged(bot, /no admins configured \(REACHBOT_ADMINS is empty\)/)).toMatchObject({ level: 40 });
+    await eventually(() => logged(bot, /^watched paths checked ahead of digests$/)).toMatchObject({ paths: 1 });
     const port = Number(logged(bot, /operations endpoints listening/)?.port);
     const readyz = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(readyz.status).toBe(200);
