@@ -69,6 +69,9 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackDeps): App {
     logger: boltLogger(deps.logger),
     clientOptions,
     extendedErrorHandler: true,
+    // Bolt's default conversation store is a middleware on every request that throws and catches "Conversation not
+    // found" each time; threads keep their context in our own store (`threads`, src/store/data.ts), so it is off.
+    convoStore: false as const,
     ...identity,
   };
   const routes = [
