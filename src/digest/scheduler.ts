@@ -1,7 +1,7 @@
 // The in-process digest scheduler: one croner job per channel schedule in the store (croner computes the next
 // run in the schedule's IANA zone, DST included), kept in step with the store as schedules are set or removed,
 // plus the start-up pass that sends a digest missed while the bot was down, once, if it is recent enough, and the
-// check ahead that has every scheduled channel's paths checked before their first digest is due.
+// check ahead that has the watched paths checked before the first digest after a start.
 
 import { Cron } from 'croner';
 import type { Lang } from '../i18n/lang.js';
@@ -47,9 +47,10 @@ export interface DigestScheduler {
   /** Send, once, each channel's latest missed digest if it is within the grace window; skip older ones. */
   runMissed(): Promise<void>;
   /**
-   * Check the watched paths of every channel with a schedule now, in the background (yielding to the event loop), so
-   * that the first digest after a start finds their outcomes cached, as the first one after a sync does (the change
-   * alerts check them). Resolves with the number of paths checked; `stop()` ends it early.
+   * Check every watched path now, channel by channel (scheduled channels first, each in its language), in the
+   * background (yielding to the event loop), so that the first digest after a start finds the outcomes cached, as the
+   * first one after a sync does (the change alerts check them). Resolves with the number of paths checked; `stop()`
+   * ends it early.
    */
   checkAhead(): Promise<number>;
   /** Re-read the schedules from the store (done automatically when a digest subcommand changes one). */
@@ -69,7 +70,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
   const jobs = new Map<string, { key: string; job: Cron }>();
   const inFlight = new Set<Promise<unknown>>();
   let stopped = false;
-  // Aborted by stop(): a check ahead is only worth finishing for a scheduler that will run digests.
+  // Aborted by stop(): a check ahead is only worth finishing for a process that will go on answering.
   const stopping = new AbortController();
 
   const deps = {
@@ -173,7 +174,12 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       return track(
         (async () => {
           let checked = 0;
-          for (const channel of Object.keys(store.data.schedules)) {
+          // Scheduled channels first, whose digests fall due; then the rest, whose digests are asked for (`digest now`).
+          const channels = new Set([
+            ...Object.keys(store.data.schedules),
+            ...store.data.watches.map((watch) => watch.channel),
+          ]);
+          for (const channel of channels) {
             if (stopping.signal.aborted) break;
             const outcomes = await checkChannelWatches(store, channel, {
               ...(options.engine ? { engine: options.engine } : {}),

@@ -1,21 +1,23 @@
-// The check ahead at start: every scheduled channel's watched paths are checked in the background, so that the first
-// digest after a start finds their outcomes cached (as the first one after a sync does), in the channel's language;
-// channels without a schedule are left alone, and stopping the scheduler ends the check early.
+// The check ahead at start: every watched path is checked in the background, scheduled channels first, each in its
+// channel's language, so that the first digest after a start finds the outcomes cached (as the first one after a sync
+// does); stopping the scheduler ends the check early.
 import { afterEach, describe, expect, it } from 'vitest';
 import { setChannelLang } from '../../src/digest/channel-lang.js';
 import type { PathEngine } from '../../src/digest/check.js';
-import { runScheduledDigest } from '../../src/digest/run.js';
+import { computeDigest, runScheduledDigest } from '../../src/digest/run.js';
 import { type DigestScheduler, startDigestScheduler } from '../../src/digest/scheduler.js';
 import type { DigestSchedule } from '../../src/store/data.js';
 import { fakeEngine, recordingPoster, storeWith, watch } from './helpers.js';
 
 /** The fake engine, counting its diagnoses; `busyMs` of CPU each, as a real diagnosis holds the event loop. */
-function countingEngine(busyMs = 0): PathEngine & { calls: number } {
+function countingEngine(busyMs = 0): PathEngine & { calls: number; ports: (number | undefined)[] } {
   const engine = {
     calls: 0,
+    ports: [] as (number | undefined)[],
     compile: (t: Parameters<PathEngine['compile']>[0]) => fakeEngine.compile(t),
     diagnose(compiled: unknown, question: Parameters<PathEngine['diagnose']>[1]) {
       engine.calls++;
+      engine.ports.push(question.port);
       const until = performance.now() + busyMs;
       while (performance.now() < until) {
         // simulated work
@@ -41,14 +43,14 @@ afterEach(() => {
 });
 
 describe('checking watched paths ahead of the digests', () => {
-  it('checks every scheduled channel, so that its digest then diagnoses nothing', async () => {
+  it('checks every watched channel, scheduled ones first, so that their digests then diagnose nothing', async () => {
     const store = storeWith({
       open: { db: ['3306'] },
       watches: [
+        watch('C3', 'cache1', 6380),
         watch('C1', 'db1', 3306),
         watch('C1', 'cache1', 6379),
         watch('C2', 'db1', 5432),
-        watch('C3', 'cache1', 6380),
       ],
       schedules: { C1: daily('C1'), C2: daily('C2') },
     });
@@ -56,16 +58,18 @@ describe('checking watched paths ahead of the digests', () => {
     const engine = countingEngine();
     scheduler = startDigestScheduler({ store, poster: recordingPoster(), engine });
 
-    // C3 has watches but no schedule: its digests are asked for, not due, so it is not checked ahead.
-    expect(await scheduler.checkAhead()).toBe(3);
-    expect(engine.calls).toBe(3);
+    expect(await scheduler.checkAhead()).toBe(4);
+    // C3 has no schedule: its digests are asked for, not due, so its path comes last although it was watched first.
+    expect(engine.ports).toEqual([3306, 6379, 5432, 6380]);
 
     const poster = recordingPoster();
     const slot = new Date('2026-03-06T09:00:00Z');
     expect(await runScheduledDigest({ store, poster, engine }, 'C1', slot)).toBe('sent');
     // C2's digest is in Chinese: it finds what was checked ahead in Chinese, not a check in English.
     expect(await runScheduledDigest({ store, poster, engine }, 'C2', slot)).toBe('sent');
-    expect(engine.calls).toBe(3);
+    const preview = await computeDigest(store, 'C3', { engine, title: 't', footer: 'f' });
+    expect(preview.summary.total).toBe(1);
+    expect(engine.ports).toHaveLength(4);
     expect(poster.sent.map((message) => message.channel)).toEqual(['C1', 'C2']);
   });
 
