@@ -14,11 +14,10 @@ import { z } from 'zod';
 import { channelText } from '../src/digest/channel-lang.js';
 import { computeDigest } from '../src/digest/run.js';
 import { startDigestScheduler } from '../src/digest/scheduler.js';
-import type { Watch } from '../src/store/data.js';
 import { openFileStore } from '../src/store/file-store.js';
 import { compileStored, putTopology } from '../src/store/topologies.js';
 import { median, msSince } from './stats.js';
-import { generateQuestions, generateTopology, toQuestion } from './synthetic.js';
+import { BENCH_CHANNEL as CHANNEL, generateTopology, generateWatches } from './synthetic.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string' }, paths: { type: 'string' } } });
 const args = z
@@ -28,22 +27,13 @@ const args = z
   })
   .parse(values);
 
-const CHANNEL = 'C0BENCH';
 const dir = await mkdtemp(join(tmpdir(), 'reachbot-digest-after-start-'));
 try {
   const path = join(dir, 'store.json');
   const seeding = await openFileStore(path);
   const topology = generateTopology('large', 1);
   await putTopology(seeding, { name: 'bench', topology, makeDefault: true });
-  const createdAt = new Date().toISOString();
-  const watches: Watch[] = generateQuestions(topology, args.paths, 3).map((q, i) => ({
-    id: `w${i}`,
-    channel: CHANNEL,
-    topology: 'bench',
-    question: toQuestion(q),
-    createdBy: 'U0BENCH',
-    createdAt,
-  }));
+  const watches = generateWatches(topology, args.paths, { createdAt: new Date().toISOString() });
   await seeding.update((data) => {
     data.watches.push(...watches);
     // The last slot was sent: nothing is missed at start, the next digest is the scheduled one.

@@ -11,12 +11,11 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { onTopologyReplaced } from '../src/digest/alerts.js';
 import { computeDigest } from '../src/digest/run.js';
-import type { Watch } from '../src/store/data.js';
 import { openFileStore } from '../src/store/file-store.js';
 import { compileStored, getTopology, putPrepared, putTopology, sealTopology } from '../src/store/topologies.js';
 import type { Topology } from '../src/topology/schema.js';
 import { median, msSince } from './stats.js';
-import { generateQuestions, generateTopology, toQuestion } from './synthetic.js';
+import { BENCH_CHANNEL as CHANNEL, generateTopology, generateWatches } from './synthetic.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string' }, paths: { type: 'string' } } });
 const args = z
@@ -26,7 +25,6 @@ const args = z
   })
   .parse(values);
 
-const CHANNEL = 'C0BENCH';
 const alerts: number[] = [];
 const digests: number[] = [];
 for (let run = 0; run < args.runs; run++) {
@@ -35,15 +33,7 @@ for (let run = 0; run < args.runs; run++) {
     const store = await openFileStore(join(dir, 'store.json'));
     const topology = generateTopology('large', 1);
     await putTopology(store, { name: 'bench', topology, makeDefault: true });
-    const createdAt = new Date(0).toISOString();
-    const watches: Watch[] = generateQuestions(topology, args.paths, 3).map((q, i) => ({
-      id: `w${i}`,
-      channel: CHANNEL,
-      topology: 'bench',
-      question: toQuestion(q),
-      createdBy: 'U0BENCH',
-      createdAt,
-    }));
+    const watches = generateWatches(topology, args.paths);
     await store.update((data) => {
       data.watches.push(...watches);
     });

@@ -5,12 +5,11 @@
 import { diagnose } from '../src/answer/diagnose.js';
 import { summarize } from '../src/digest/changes.js';
 import { checkWatches } from '../src/digest/check.js';
-import type { Watch } from '../src/store/data.js';
 import { openFileStore } from '../src/store/file-store.js';
 import { getTopology } from '../src/store/topologies.js';
 import { compileTopology } from '../src/topology/compile.js';
 import { peakRssMb, timed, timedAsync } from './stats.js';
-import { type BenchSize, generateQuestions, toQuestion } from './synthetic.js';
+import { type BenchSize, generateQuestions, generateWatches, toQuestion } from './synthetic.js';
 
 export interface ServeOptions {
   readonly size: BenchSize;
@@ -49,15 +48,7 @@ export async function measureServe(options: ServeOptions): Promise<ServeReport> 
       }
     }
   });
-  const createdAt = new Date(0).toISOString();
-  const watches: Watch[] = generateQuestions(entry.topology, options.digestWatches, options.seed + 2).map((q, i) => ({
-    id: `w${i}`,
-    channel: 'C0BENCH',
-    topology: 'bench',
-    question: toQuestion(q),
-    createdBy: 'U0BENCH',
-    createdAt,
-  }));
+  const watches = generateWatches(entry.topology, options.digestWatches, { seed: options.seed + 2 });
   const digest = timed(() =>
     summarize(checkWatches(watches, () => entry.topology, { compile: () => compiled.value, diagnose })),
   );

@@ -14,11 +14,10 @@ import { summarize } from '../src/digest/changes.js';
 import { checkWatches } from '../src/digest/check.js';
 import { realEngine } from '../src/digest/default-engine.js';
 import { digestMessage } from '../src/digest/digest-message.js';
-import type { Watch } from '../src/store/data.js';
 import { openFileStore } from '../src/store/file-store.js';
 import { getTopology, putTopology } from '../src/store/topologies.js';
 import { compileTopology } from '../src/topology/compile.js';
-import { BENCH_SIZES, generateQuestions, generateTopology, toQuestion } from './synthetic.js';
+import { BENCH_SIZES, generateTopology, generateWatches } from './synthetic.js';
 
 const argsSchema = z.object({
   size: z.enum(BENCH_SIZES).default('large'),
@@ -52,15 +51,7 @@ try {
     const compiled = compileTopology(entry.topology);
     compiles.push(ms(compiling));
     if (args.digest > 0) {
-      const createdAt = new Date(0).toISOString();
-      const watches: Watch[] = generateQuestions(entry.topology, args.digest, 3).map((q, i) => ({
-        id: `w${i}`,
-        channel: 'C0BENCH',
-        topology: 'bench',
-        question: toQuestion(q),
-        createdBy: 'U0BENCH',
-        createdAt,
-      }));
+      const watches = generateWatches(entry.topology, args.digest);
       const engine = realEngine();
       const digesting = process.hrtime.bigint();
       // The digest as the bot makes it: the real engine (on this compile), then the message.

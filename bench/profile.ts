@@ -13,12 +13,11 @@ import { diagnose } from '../src/answer/diagnose.js';
 import { summarize } from '../src/digest/changes.js';
 import { checkWatches } from '../src/digest/check.js';
 import { realEngine } from '../src/digest/default-engine.js';
-import type { Watch } from '../src/store/data.js';
 import { openFileStore } from '../src/store/file-store.js';
 import { putTopology } from '../src/store/topologies.js';
 import { compileTopology } from '../src/topology/compile.js';
 import { parseTopology, validateTopology } from '../src/topology/load.js';
-import { BENCH_SIZES, generateQuestions, generateTopology, toQuestion } from './synthetic.js';
+import { BENCH_SIZES, generateQuestions, generateTopology, generateWatches, toQuestion } from './synthetic.js';
 
 const argsSchema = z.object({
   size: z.enum(BENCH_SIZES).default('small'),
@@ -56,15 +55,7 @@ const run = async (): Promise<void> => {
       return;
     }
     case 'digest': {
-      const createdAt = new Date(0).toISOString();
-      const watches: Watch[] = generateQuestions(topology, args.count, 3).map((q, i) => ({
-        id: `w${i}`,
-        channel: 'C0BENCH',
-        topology: 'bench',
-        question: toQuestion(q),
-        createdBy: 'U0BENCH',
-        createdAt,
-      }));
+      const watches = generateWatches(topology, args.count);
       const started = process.hrtime.bigint();
       summarize(checkWatches(watches, () => topology, realEngine()));
       process.stderr.write(`digest alone: ${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(0)} ms\n`);

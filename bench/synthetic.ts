@@ -4,6 +4,7 @@
 // model-specific cluster fields. Rules mix CIDR, remote-group and address-group remotes, deny rules,
 // port lists and ICMP, so that questions exercise every check and come out both reachable and not.
 import type { Question, QuestionProtocol } from '../src/question/question.js';
+import type { Watch } from '../src/store/data.js';
 import type {
   AclRule,
   AddressGroup,
@@ -774,6 +775,29 @@ export function toQuestion(q: SyntheticQuestion): Question {
     ...(q.protocol ? { protocol: q.protocol } : {}),
     ...(q.port !== undefined ? { port: q.port } : {}),
   };
+}
+
+/** The channel the benches' watches are in. */
+export const BENCH_CHANNEL = 'C0BENCH';
+
+/**
+ * `count` watched paths on the stored topology "bench" in BENCH_CHANNEL: generated questions (`seed` 3 unless given),
+ * as the digest benches watch them.
+ */
+export function generateWatches(
+  topology: Topology,
+  count: number,
+  options: { readonly seed?: number; readonly createdAt?: string } = {},
+): Watch[] {
+  const createdAt = options.createdAt ?? new Date(0).toISOString();
+  return generateQuestions(topology, count, options.seed ?? 3).map((q, i) => ({
+    id: `w${i}`,
+    channel: BENCH_CHANNEL,
+    topology: 'bench',
+    question: toQuestion(q),
+    createdBy: 'U0BENCH',
+    createdAt,
+  }));
 }
 
 /** The question as a person would type it, in the forms of the spec ("Questions"). */
