@@ -4,16 +4,19 @@
 import { type DiagnoseOptions, diagnoseWith } from '../engine/diagnose.js';
 import type { DiagnosisResult } from '../engine/diagnosis.js';
 import type { Question } from '../question/question.js';
-import { withRender } from '../render/fix.js';
+import { withoutRender, withRender } from '../render/fix.js';
 import type { CompiledTopology } from '../topology/compile.js';
 
 export type { DiagnoseOptions };
 
-/** Answer a question with rendered fixes: one Diagnosis for one flow, { verdict, flows } for several. Throws QuestionError. */
+/**
+ * Answer a question with rendered fixes (placeholders in a walk without words): one Diagnosis for one flow,
+ * { verdict, flows } for several. Throws QuestionError.
+ */
 export function diagnose(
   compiled: CompiledTopology,
   question: Question,
   options: DiagnoseOptions = {},
 ): DiagnosisResult {
-  return diagnoseWith(withRender, compiled, question, options);
+  return diagnoseWith(options.words === false ? withoutRender : withRender, compiled, question, options);
 }

@@ -1,7 +1,7 @@
 // Each fix as words, KooCLI, Terraform and an API request. (Owned by the render module; the engine
 // attaches a lazy rendering to every fix it proposes, see withRender.) One module per fix kind under ./fixes.
 import type { Fix, FixPlace, FixRender, FixSpec } from '../engine/diagnosis.js';
-import { EN, type I18n } from '../i18n/i18n.js';
+import { EN, type I18n, WORDLESS_TEXT } from '../i18n/i18n.js';
 import { renderErAssociation, renderErPropagation, renderErRoute } from './fixes/er.js';
 import { renderHostBridge } from './fixes/host-bridge.js';
 import { renderNatGateway } from './fixes/nat-gateway.js';
@@ -99,6 +99,17 @@ export function withRender(fix: FixSpec, purpose: string, place: FixPlace = {}, 
   }) as Fix;
   wordsOnly.set(attached, () => render?.text ?? fixWordsOf(fix, purpose, text));
   return attached;
+}
+
+// The rendering of every fix of a walk without words: one shared object, nothing built.
+const WORDLESS_RENDER: FixRender = Object.freeze({ text: WORDLESS_TEXT });
+
+/**
+ * Attach a placeholder rendering to a fix spec, for walks without words (`words: false`), whose callers keep only
+ * the kinds of the fixes: withRender's getter and its memo would be built for every fix and never read.
+ */
+export function withoutRender(fix: FixSpec): Fix {
+  return { ...fix, render: WORDLESS_RENDER } as Fix;
 }
 
 /** For each fix withRender made: its words without rendering the commands (a fix's text ignores `place`). */

@@ -67,6 +67,10 @@ describe('the digest engine', () => {
           expect(flowsOf(wordless).flatMap((flow) => flow.steps.map((step) => step.summary))).toEqual(
             flowsOf(wordless).flatMap((flow) => flow.steps.map(() => WORDLESS_TEXT)),
           );
+          // Nor rendered: no fix carries commands (a KooCLI, Terraform or API form) that nobody reads.
+          expect(flowsOf(wordless).flatMap((flow) => flow.fixes.map((fix) => fix.render))).toEqual(
+            flowsOf(wordless).flatMap((flow) => flow.fixes.map(() => ({ text: WORDLESS_TEXT }))),
+          );
         }
       }),
       { numRuns: 25 },
