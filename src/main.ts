@@ -244,8 +244,8 @@ async function startSlack(
             : 'skipped',
       ),
   });
-  // Then the scheduled channels' paths, in the background, so that the first digest finds them checked. After the
-  // missed digests, which check theirs anyway.
+  // Then every watched path, in the background (scheduled channels first), so that the first digest finds it
+  // checked; after the missed digests, which check theirs anyway.
   void scheduler
     .runMissed()
     .catch((error: unknown) => logger.error({ err: error }, 'missed-digest pass failed'))
