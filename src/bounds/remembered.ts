@@ -1,4 +1,5 @@
-// A pure parser with a bounded memory of its results: for texts a large input repeats thousands of times.
+// Remembered results: a pure parser with a bounded memory of its results, for texts a large input repeats thousands
+// of times; and a computation done at most once, for values only some callers need.
 
 /** The default number of distinct texts remembered. */
 export const REMEMBERED_TEXTS = 20_000;
@@ -18,5 +19,14 @@ export function remembered<R>(parse: (text: string) => R, limit = REMEMBERED_TEX
       seen.set(text, result);
     }
     return result;
+  };
+}
+
+/** `compute`, called at most once: on first use, then its result remembered. */
+export function once<T>(compute: () => T): () => T {
+  let value: { readonly of: T } | undefined;
+  return () => {
+    value ??= { of: compute() };
+    return value.of;
   };
 }

@@ -1,6 +1,7 @@
 // Checking watched paths against topologies: each topology is compiled once per batch (a digest over 10,000
 // watches must not compile 10,000 times), each watch diagnosed, and the outcome reduced to what a digest shows.
 
+import { once } from '../bounds/remembered.js';
 import { type DiagnosisResult, flowsOf, type Verdict } from '../engine/diagnosis.js';
 import { EN, type I18n } from '../i18n/i18n.js';
 import type { Lang } from '../i18n/lang.js';
@@ -240,15 +241,6 @@ export function detailsOf(
     // Its words alone: a digest never shows the commands.
     ...(firstFix ? { fix: fixWords(firstFix) } : {}),
     ...(doubt ? { why: label(doubt) } : {}),
-  };
-}
-
-/** `compute`, called at most once. */
-function once<T>(compute: () => T): () => T {
-  let value: { readonly of: T } | undefined;
-  return () => {
-    value ??= { of: compute() };
-    return value.of;
   };
 }
 

@@ -1,5 +1,6 @@
 // The language an answer is being written in, with the formatting that goes with it: messages, numbers,
 // lists, durations and times, all for that locale. Pure: the clock is never read here.
+import { once } from '../bounds/remembered.js';
 import { type Lang, LOCALES } from './lang.js';
 import type { Localized, Message } from './message.js';
 
@@ -45,13 +46,18 @@ export const EN: I18n = i18n('en');
 
 function create(lang: Lang): I18n {
   const locale = LOCALES[lang];
-  const numbers = new Intl.NumberFormat(locale);
+  // Built on first use: the seven Intl formatters took about 18 ms at every process start (EN is made at import),
+  // and most commands never format a number, a list or a duration.
+  const numbers = once(() => new Intl.NumberFormat(locale));
   const lists = {
-    conjunction: new Intl.ListFormat(locale, { type: 'conjunction' }),
-    disjunction: new Intl.ListFormat(locale, { type: 'disjunction' }),
+    conjunction: once(() => new Intl.ListFormat(locale, { type: 'conjunction' })),
+    disjunction: once(() => new Intl.ListFormat(locale, { type: 'disjunction' })),
   };
   const units = new Map(
-    UNITS.map(({ unit }) => [unit, new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' })]),
+    UNITS.map(({ unit }) => [
+      unit,
+      once(() => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' })),
+    ]),
   );
   return {
     lang,
@@ -59,11 +65,11 @@ function create(lang: Lang): I18n {
       return message[lang](params as P);
     },
     pick: (text) => text[lang],
-    number: (value) => numbers.format(value),
-    list: (items, type = 'conjunction') => lists[type].format(items),
+    number: (value) => numbers().format(value),
+    list: (items, type = 'conjunction') => lists[type]().format(items),
     duration(ms) {
       const step = UNITS.find((u) => ms >= u.ms) ?? UNITS[3];
-      return units.get(step.unit)!.format(Math.floor(Math.max(0, ms) / step.ms));
+      return units.get(step.unit)!().format(Math.floor(Math.max(0, ms) / step.ms));
     },
     time: (date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
   };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { remembered } from '../../src/bounds/remembered.js';
+import { once, remembered } from '../../src/bounds/remembered.js';
 import { parseCidr } from '../../src/net/address.js';
 import { parsePortList, parseTopologyPortList } from '../../src/net/ports.js';
 
@@ -48,5 +48,30 @@ describe('remembered', () => {
         expect(parseTopologyPortList(text)).toEqual(parsePortList(text, 0, 65535));
       }),
     );
+  });
+});
+
+describe('once', () => {
+  it('computes on first use only, then gives the same value', () => {
+    let calls = 0;
+    const value = once(() => {
+      calls += 1;
+      return { made: calls };
+    });
+    expect(calls).toBe(0);
+    const first = value();
+    expect(value()).toBe(first);
+    expect(calls).toBe(1);
+  });
+
+  it('remembers an undefined result too', () => {
+    let calls = 0;
+    const value = once(() => {
+      calls += 1;
+      return undefined;
+    });
+    value();
+    value();
+    expect(calls).toBe(1);
   });
 });
