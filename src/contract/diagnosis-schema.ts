@@ -4,10 +4,9 @@
 // assignable to these schemas (checked at compile time below), so the two cannot drift apart.
 import { z } from 'zod';
 import { CHECKS, type DiagnosisResult } from '../engine/diagnosis.js';
-import type { Freshness } from '../sync/freshness.js';
+import { SCHEMA_VERSION } from './output.js';
 
-/** The version of the `--json` output; raised when a field changes meaning or goes away (not when one is added). */
-export const SCHEMA_VERSION = 1;
+export { diagnosisOutput, SCHEMA_VERSION } from './output.js';
 
 const verdict = z.enum(['reachable', 'unreachable', 'uncertain']);
 const protocol = z.enum(['tcp', 'udp', 'icmp', 'icmpv6']);
@@ -230,11 +229,6 @@ export const diagnosisOutputSchema = z
   .describe('reachbot diagnosis (reachbot ask --json), see docs/CONTRACT.md');
 
 export type DiagnosisOutput = z.infer<typeof diagnosisOutputSchema>;
-
-/** The `--json` document for a result: the result with `schemaVersion` first. */
-export function diagnosisOutput(result: DiagnosisResult & { readonly freshness?: Freshness }): DiagnosisOutput {
-  return { schemaVersion: SCHEMA_VERSION, ...result } as DiagnosisOutput;
-}
 
 /** The published JSON Schema (docs/diagnosis.schema.json), derived from the zod schema. */
 export function diagnosisJsonSchema(): Record<string, unknown> {

@@ -3,7 +3,7 @@
 import { isAbsolute, relative } from 'node:path';
 import { type Command, Option } from 'commander';
 import { diagnose } from '../../answer/diagnose.js';
-import { diagnosisOutput, SCHEMA_VERSION } from '../../contract/diagnosis-schema.js';
+import { diagnosisOutput, SCHEMA_VERSION } from '../../contract/output.js';
 import { type DiagnosisResult, FIX_FORMATS, type FixFormat, type Verdict } from '../../engine/diagnosis.js';
 import { i18n } from '../../i18n/i18n.js';
 import { detectLang } from '../../i18n/lang.js';
