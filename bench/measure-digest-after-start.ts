@@ -1,37 +1,30 @@
-// The first digest after a start (issue #16, item 7), the way the bot meets it: a file store holding the large
-// synthetic topology and 10,000 watched paths in a channel with a daily digest. Each run starts as the bot does
-// (src/main.ts): open the store, compile its topologies, start the digest scheduler and let it check the scheduled
-// channels' paths ahead (in the background, yielding to the event loop); then the channel's digest is computed.
-// Prints, per run, the check ahead, the longest event-loop stall during it, and the digest after it. The first run
-// is the first digest of the process.
-//   npx tsx bench/measure-digest-after-start.ts [--runs=3] [--paths=10000]
+// The first digest after a start (issue #16, item 7), the way the bot meets it: a file store holding the large (or
+// --size) synthetic topology and 10,000 watched paths in a channel with a daily digest. Each run starts as the bot
+// does (src/main.ts): open the store, compile its topologies, start the digest scheduler and let it check the watched
+// paths ahead (in the background, yielding to the event loop); then the channel's digest is computed. Prints, per
+// run, the check ahead, the longest event-loop stall during it, and the digest after it. The first run is the first
+// digest of the process.
+//   npx tsx bench/measure-digest-after-start.ts [--runs=3] [--paths=10000] [--size=large] [--out=FILE]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { channelText } from '../src/digest/channel-lang.js';
 import { computeDigest } from '../src/digest/run.js';
 import { startDigestScheduler } from '../src/digest/scheduler.js';
 import { openFileStore } from '../src/store/file-store.js';
 import { compileStored, putTopology } from '../src/store/topologies.js';
+import { digestBenchArgs, reportFigure } from './digest-bench.js';
 import { median, msSince } from './stats.js';
 import { BENCH_CHANNEL as CHANNEL, generateTopology, generateWatches } from './synthetic.js';
 
-const { values } = parseArgs({ options: { runs: { type: 'string' }, paths: { type: 'string' } } });
-const args = z
-  .object({
-    runs: z.coerce.number().int().min(1).default(3),
-    paths: z.coerce.number().int().min(1).default(10_000),
-  })
-  .parse(values);
+const args = digestBenchArgs();
 
 const dir = await mkdtemp(join(tmpdir(), 'reachbot-digest-after-start-'));
 try {
   const path = join(dir, 'store.json');
   const seeding = await openFileStore(path);
-  const topology = generateTopology('large', 1);
+  const topology = generateTopology(args.size, 1);
   await putTopology(seeding, { name: 'bench', topology, makeDefault: true });
   const watches = generateWatches(topology, args.paths, { createdAt: new Date().toISOString() });
   await seeding.update((data) => {
@@ -76,10 +69,11 @@ try {
     await store.close();
   }
   const list = (xs: number[]) => xs.map(Math.round).join(' / ');
-  process.stdout.write(
-    `${args.paths} watched paths on the large topology, per start: checked ahead in ${list(ahead)} ms ` +
-      `(longest event-loop stall ${list(stalls)} ms); the digest after it ${list(digests)} ms ` +
-      `(median ${Math.round(median(digests))})\n`,
+  await reportFigure(
+    `First digest after a start: ${args.paths} watched paths on the ${args.size} topology, per start: checked ahead ` +
+      `in ${list(ahead)} ms (longest event-loop stall ${list(stalls)} ms); the digest after it ${list(digests)} ms ` +
+      `(median ${Math.round(median(digests))}; target < 500 ms)\n`,
+    args.out,
   );
 } finally {
   await rm(dir, { recursive: true, force: true });

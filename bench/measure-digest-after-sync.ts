@@ -1,29 +1,23 @@
-// The first digest after a sync (issue #16, item 7), the way the bot meets it: a file store holding the large
-// synthetic topology and 10,000 watched paths; a sync swaps in a new version (one rule added to one group, sealed and
-// compiled before the swap as src/sync/scheduler.ts does); the change alerts check the watched paths against both
-// versions (as the bot's topology-change listener does, src/main.ts); then the channel's digest is computed. Prints
-// the time of the alert pass and of the digest after it, per run (each run a fresh store and process state).
-//   npx tsx bench/measure-digest-after-sync.ts [--runs=3] [--paths=10000]
+// The first digest after a sync (issue #16, item 7), the way the bot meets it: a file store holding the large (or
+// --size) synthetic topology and 10,000 watched paths; a sync swaps in a new version (one rule added to one group,
+// sealed and compiled before the swap as src/sync/scheduler.ts does); the change alerts check the watched paths
+// against both versions (as the bot's topology-change listener does, src/main.ts); then the channel's digest is
+// computed. Prints the time of the alert pass and of the digest after it, per run (each run a fresh store and
+// process state).
+//   npx tsx bench/measure-digest-after-sync.ts [--runs=3] [--paths=10000] [--size=large] [--out=FILE]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { onTopologyReplaced } from '../src/digest/alerts.js';
 import { computeDigest } from '../src/digest/run.js';
 import { openFileStore } from '../src/store/file-store.js';
 import { compileStored, getTopology, putPrepared, putTopology, sealTopology } from '../src/store/topologies.js';
 import type { Topology } from '../src/topology/schema.js';
+import { digestBenchArgs, reportFigure } from './digest-bench.js';
 import { median, msSince } from './stats.js';
 import { BENCH_CHANNEL as CHANNEL, generateTopology, generateWatches } from './synthetic.js';
 
-const { values } = parseArgs({ options: { runs: { type: 'string' }, paths: { type: 'string' } } });
-const args = z
-  .object({
-    runs: z.coerce.number().int().min(1).default(3),
-    paths: z.coerce.number().int().min(1).default(10_000),
-  })
-  .parse(values);
+const args = digestBenchArgs();
 
 const alerts: number[] = [];
 const digests: number[] = [];
@@ -31,7 +25,7 @@ for (let run = 0; run < args.runs; run++) {
   const dir = await mkdtemp(join(tmpdir(), 'reachbot-digest-after-sync-'));
   try {
     const store = await openFileStore(join(dir, 'store.json'));
-    const topology = generateTopology('large', 1);
+    const topology = generateTopology(args.size, 1);
     await putTopology(store, { name: 'bench', topology, makeDefault: true });
     const watches = generateWatches(topology, args.paths);
     await store.update((data) => {
@@ -62,8 +56,9 @@ for (let run = 0; run < args.runs; run++) {
     await rm(dir, { recursive: true, force: true });
   }
 }
-process.stdout.write(
-  `${args.paths} watched paths on the large topology: change alerts ${alerts.map(Math.round).join(' / ')} ms ` +
-    `(median ${Math.round(median(alerts))}); the digest after them ${digests.map(Math.round).join(' / ')} ms ` +
-    `(median ${Math.round(median(digests))})\n`,
+await reportFigure(
+  `First digest after a sync: ${args.paths} watched paths on the ${args.size} topology: change alerts ` +
+    `${alerts.map(Math.round).join(' / ')} ms (median ${Math.round(median(alerts))}); the digest after them ` +
+    `${digests.map(Math.round).join(' / ')} ms (median ${Math.round(median(digests))}; target < 500 ms)\n`,
+  args.out,
 );

@@ -149,6 +149,22 @@ async function measureBeyondInChild(size: BenchSize, smoke: boolean, dir: string
   return JSON.parse(await readFile(out, 'utf8')) as BeyondReport;
 }
 
+/** Issue #16 item 7's figures: the first digest after a start (the check ahead) and after a sync (the alerts). */
+async function measureFirstDigestsInChildren(smoke: boolean, dir: string): Promise<string> {
+  const lines: string[] = [];
+  for (const bench of ['measure-digest-after-start.ts', 'measure-digest-after-sync.ts']) {
+    const out = join(dir, `${bench}.txt`);
+    await runChild(bench, [
+      `--size=${smoke ? 'small' : 'large'}`,
+      `--runs=${smoke ? 1 : 3}`,
+      `--paths=${smoke ? 100 : 10_000}`,
+      `--out=${out}`,
+    ]);
+    lines.push(await readFile(out, 'utf8'));
+  }
+  return lines.join('');
+}
+
 function machine(): Record<string, string> {
   const cpuModel = (() => {
     try {
@@ -200,6 +216,8 @@ async function main(): Promise<void> {
       `--out=${importOut}`,
     ]);
     const importTable = await readFile(importOut, 'utf8');
+    log('bench: the first digest after a start and after a sync...');
+    const firstDigests = await measureFirstDigestsInChildren(flags.smoke, dir);
     log('bench: CLI cold start...');
     const cli = await measureCli(ROOT, counts.cliRuns);
     const beyondSize = sizes[sizes.length - 1] ?? 'small';
@@ -225,6 +243,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${renderTable(results)}\n`);
     process.stdout.write(`\n${renderSyncTable(sync)}\n`);
     process.stdout.write(`\n${importTable}\n`);
+    process.stdout.write(`\n${firstDigests}\n`);
     process.stdout.write(`\n${renderBeyond(beyond)}\n`);
     for (const report of reports) {
       if (report.diagnosis.errorExamples.length) {
