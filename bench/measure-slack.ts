@@ -34,6 +34,8 @@ export interface SlackOptions {
   readonly size: BenchSize;
   /** Requests per concurrency level. */
   readonly requests: number;
+  /** How Slack reaches the app: signed HTTP requests (default), or envelopes over a Socket Mode WebSocket. */
+  readonly transport?: 'http' | 'socket';
 }
 
 const SIGNING_SECRET = 'bench-signing-secret-not-a-real-one';
@@ -86,7 +88,10 @@ export async function measureSlack(options: SlackOptions): Promise<SlackReport> 
   const ready = await next();
   if (ready.type !== 'ready') throw new Error(`unexpected message from the Slack client: ${ready.type}`);
   const botToken = 'xoxb-bench-not-a-real-token';
-  const transport = { kind: 'http' as const, botToken, signingSecret: SIGNING_SECRET, port: 0 };
+  const transport =
+    options.transport === 'socket'
+      ? { kind: 'socket' as const, botToken, appToken: 'xapp-bench-not-a-real-token' }
+      : { kind: 'http' as const, botToken, signingSecret: SIGNING_SECRET, port: 0 };
   const app = createSlackApp(
     {
       transport,
@@ -104,12 +109,13 @@ export async function measureSlack(options: SlackOptions): Promise<SlackReport> 
       botToken,
     },
   );
+  // Socket Mode: start() resolves once connected to the client's WebSocket; HTTP: the client posts to our port.
   const server = await startSlackApp(app, transport);
-  if (!server) throw new Error('the HTTP receiver did not return a server');
+  if (transport.kind === 'http' && !server) throw new Error('the HTTP receiver did not return a server');
   try {
     client.send({
       type: 'start',
-      appPort: (server.address() as AddressInfo).port,
+      ...(server ? { appPort: (server.address() as AddressInfo).port } : {}),
       signingSecret: SIGNING_SECRET,
       requests: options.requests,
       texts,

@@ -11,7 +11,10 @@ export interface BenchResults {
   readonly machine: Readonly<Record<string, string>>;
   readonly mode: 'full' | 'smoke';
   readonly sizes: readonly SizeReport[];
+  /** The slash command over HTTP (signed requests to Bolt's HTTP receiver). */
   readonly slack: SlackReport | null;
+  /** The same commands as Socket Mode envelopes on the app's WebSocket. */
+  readonly slackSocket?: SlackReport | null;
   readonly cli: CliReport | null;
   /** A sync of the synthetic topology from the loopback Huawei Cloud double, and answers while it runs. */
   readonly sync?: SyncReport;
@@ -197,6 +200,18 @@ export function serviceRows(results: BenchResults): ServiceRow[] {
       },
       { label: 'slash command answer posted to response_url, 1 at a time', value: lat(slack.answer1) },
       { label: 'slash command answer posted to response_url, 50 concurrent', value: lat(slack.answer50) },
+    );
+  }
+  const socket = results.slackSocket;
+  if (socket) {
+    rows.push(
+      { label: 'slash command ack in Socket Mode, 1 at a time', value: lat(socket.ack1) },
+      {
+        label: 'slash command ack in Socket Mode, 50 concurrent',
+        value: lat(socket.ack50),
+        target: 'p99 < 50 ms',
+        status: judge(socket.ack50?.p99, 50),
+      },
     );
   }
   const cli = results.cli;

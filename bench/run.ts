@@ -120,12 +120,13 @@ async function measureSizeInChild(size: BenchSize, counts: Counts, dir: string):
   return { ...report, serve };
 }
 
-async function measureSlackInChild(counts: Counts, dir: string): Promise<SlackReport> {
-  const out = join(dir, 'slack.json');
+async function measureSlackInChild(counts: Counts, dir: string, transport: 'http' | 'socket'): Promise<SlackReport> {
+  const out = join(dir, `slack-${transport}.json`);
   await runChild('slack-worker.ts', [
     `--out=${out}`,
     `--requests=${counts.slackRequests}`,
     `--size=${counts.slackSize}`,
+    `--transport=${transport}`,
   ]);
   return JSON.parse(await readFile(out, 'utf8')) as SlackReport;
 }
@@ -204,8 +205,9 @@ async function main(): Promise<void> {
       log(`bench: ${size} topology...`);
       reports.push(await measureSizeInChild(size, counts, dir));
     }
-    log('bench: Slack slash command round trip...');
-    const slack = await measureSlackInChild(counts, dir);
+    log('bench: Slack slash command round trip, over HTTP and in Socket Mode...');
+    const slack = await measureSlackInChild(counts, dir, 'http');
+    const slackSocket = await measureSlackInChild(counts, dir, 'socket');
     log('bench: sync from a loopback Huawei Cloud double, answering meanwhile...');
     const sync = await measureSyncInChild(flags.smoke ? 'small' : 'large', dir);
     log('bench: CLI import of a large file: time and peak RSS, one child process per run...');
@@ -228,6 +230,7 @@ async function main(): Promise<void> {
       mode: flags.smoke ? 'smoke' : 'full',
       sizes: reports,
       slack,
+      slackSocket,
       cli,
       sync,
       beyond,

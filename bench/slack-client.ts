@@ -1,17 +1,20 @@
 // Slack's side of the slash-command benchmark, in its own process so that the load generator never shares an
 // event loop with the app it measures (bench/slack-worker.ts forks it). It serves a fake Web API and the
-// response_url endpoints on 127.0.0.1, sends signed `/reach` requests at concurrency 1 and 50, and times each
-// request to its HTTP ack and to its answer arriving at the response_url.
+// response_url endpoints on 127.0.0.1, sends `/reach` commands at concurrency 1 and 50, and times each to its ack and
+// to its answer arriving at the response_url. Over HTTP, each command is a signed request and its ack the response;
+// in Socket Mode, each is an envelope on the app's WebSocket (served here) and its ack the envelope sent back.
 import { createHmac } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
 import type { SlackReport } from './measure-slack.js';
 import { msSince, summarizeLatencies } from './stats.js';
 
 const startSchema = z.object({
   type: z.literal('start'),
-  appPort: z.number().int(),
+  /** The app's HTTP port; absent in Socket Mode, where the app connects to us. */
+  appPort: z.number().int().optional(),
   signingSecret: z.string().min(1),
   requests: z.number().int().min(1),
   texts: z.array(z.string()).min(1),
@@ -22,15 +25,48 @@ const ANSWER_DEADLINE_MS = 15_000;
 const send = (message: unknown) => process.send?.(message);
 
 const arrivals = new Map<string, bigint>();
+// Socket Mode: the app's connection, greeted once it opens, and the acks awaited by envelope id.
+const sockets = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+let appSocket: WebSocket | undefined;
+let socketReady: () => void = () => {};
+const socketConnected = new Promise<void>((resolve) => {
+  socketReady = resolve;
+});
+const awaitingAck = new Map<string, () => void>();
+sockets.on('connection', (ws) => {
+  appSocket = ws;
+  ws.on('message', (data) => {
+    const id = (JSON.parse(String(data)) as { envelope_id?: unknown }).envelope_id;
+    if (typeof id === 'string') awaitingAck.get(id)?.();
+  });
+  ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0BENCH' } }));
+  socketReady();
+});
 const slack = createServer((req: IncomingMessage, res: ServerResponse) => {
   req.resume();
   req.on('end', () => {
     const url = req.url ?? '';
     if (url.startsWith('/respond/')) arrivals.set(url.slice('/respond/'.length), process.hrtime.bigint());
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ ok: true, ts: '1700000000.000100', channel: 'C0BENCH' }));
+    if (url === '/api/apps.connections.open') {
+      const { port } = sockets.address() as AddressInfo;
+      res.end(JSON.stringify({ ok: true, url: `ws://127.0.0.1:${port}/` }));
+    } else res.end(JSON.stringify({ ok: true, ts: '1700000000.000100', channel: 'C0BENCH' }));
   });
 });
+
+/** Send a slash-command envelope on the app's socket; resolves when the app acks it. */
+function sendEnvelope(id: string, payload: Record<string, string>): Promise<void> {
+  return new Promise((resolve) => {
+    awaitingAck.set(id, () => {
+      awaitingAck.delete(id);
+      resolve();
+    });
+    appSocket?.send(
+      JSON.stringify({ envelope_id: id, type: 'slash_commands', accepts_response_payload: true, payload }),
+    );
+  });
+}
 
 function post(port: number, body: string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -53,12 +89,13 @@ function post(port: number, body: string, headers: Record<string, string>): Prom
 }
 
 async function run(start: z.infer<typeof startSchema>, slackPort: number): Promise<SlackReport> {
+  if (start.appPort === undefined) await socketConnected;
   let sequence = 0;
   const sent = new Map<string, bigint>();
   const failures = new Map<number, number>();
   const one = async (): Promise<number> => {
     const id = `r${sequence++}`;
-    const body = new URLSearchParams({
+    const fields = {
       token: 'legacy-verification-token',
       team_id: 'T0BENCH',
       team_domain: 'bench',
@@ -71,7 +108,14 @@ async function run(start: z.infer<typeof startSchema>, slackPort: number): Promi
       api_app_id: 'A0BENCH',
       response_url: `http://127.0.0.1:${slackPort}/respond/${id}`,
       trigger_id: `1.${id}.bench`,
-    }).toString();
+    };
+    if (start.appPort === undefined) {
+      const begin = process.hrtime.bigint();
+      sent.set(id, begin);
+      await sendEnvelope(id, fields);
+      return msSince(begin);
+    }
+    const body = new URLSearchParams(fields).toString();
     const timestamp = String(Math.floor(Date.now() / 1000));
     const signature = `v0=${createHmac('sha256', start.signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
     const begin = process.hrtime.bigint();
@@ -130,6 +174,8 @@ slack.listen(0, '127.0.0.1', () => {
     run(start, slackPort).then(
       (report) => {
         send({ type: 'report', report });
+        for (const client of sockets.clients) client.terminate();
+        sockets.close();
         slack.close();
         process.disconnect?.();
       },

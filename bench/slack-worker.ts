@@ -18,14 +18,25 @@ const argsSchema = z.object({
   out: z.string().min(1),
   requests: z.coerce.number().int().min(1),
   size: z.enum(BENCH_SIZES).default('medium'),
+  transport: z.enum(['http', 'socket']).default('http'),
 });
 const { values } = parseArgs({
-  options: { out: { type: 'string' }, requests: { type: 'string' }, size: { type: 'string' } },
+  options: {
+    out: { type: 'string' },
+    requests: { type: 'string' },
+    size: { type: 'string' },
+    transport: { type: 'string' },
+  },
 });
 const args = argsSchema.parse(values);
 const dir = await mkdtemp(join(tmpdir(), 'reachbot-bench-slack-'));
 try {
-  const report = await measureSlack({ storePath: join(dir, 'store.json'), size: args.size, requests: args.requests });
+  const report = await measureSlack({
+    storePath: join(dir, 'store.json'),
+    size: args.size,
+    requests: args.requests,
+    transport: args.transport,
+  });
   await writeFile(args.out, JSON.stringify(report));
 } finally {
   await rm(dir, { recursive: true, force: true });
