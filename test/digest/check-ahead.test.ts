@@ -87,6 +87,22 @@ describe('checking watched paths ahead of the digests', () => {
     expect(engine.calls).toBe(2);
   });
 
+  it('a digest due while the check ahead runs shares its work: each path is diagnosed once in all', async () => {
+    const watches = Array.from({ length: 300 }, (_, i) => watch('C1', 'db1', 1000 + i));
+    const store = storeWith({ watches, schedules: { C1: daily('C1') } });
+    const engine = countingEngine(1);
+    scheduler = startDigestScheduler({ store, poster: recordingPoster(), engine });
+    const checking = scheduler.checkAhead();
+    // The digest starts between two slices of the check ahead, with most paths not yet checked.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const callsAtDigestStart = engine.calls;
+    const digest = await computeDigest(store, 'C1', { engine, title: 't', footer: 'f' });
+    expect(await checking).toBe(300);
+    expect(callsAtDigestStart).toBeLessThan(300);
+    expect(digest.summary.total).toBe(300);
+    expect(engine.calls).toBe(300);
+  });
+
   it('stopping the scheduler ends a check ahead at its next slice', async () => {
     const watches = Array.from({ length: 300 }, (_, i) => watch('C1', 'db1', 1000 + i));
     const store = storeWith({ watches, schedules: { C1: daily('C1') } });
