@@ -37,6 +37,20 @@ const daily = (channel: string): DigestSchedule => ({
 });
 
 let scheduler: DigestScheduler | undefined;
+
+/**
+ * A check ahead of 300 paths (about 1 ms of CPU each) in channel C1, under way: resolves once a timer scheduled when it
+ * started has fired, that is between two of its slices, with most paths not yet checked.
+ */
+async function checkAheadUnderway() {
+  const watches = Array.from({ length: 300 }, (_, i) => watch('C1', 'db1', 1000 + i));
+  const store = storeWith({ watches, schedules: { C1: daily('C1') } });
+  const engine = countingEngine(1);
+  scheduler = startDigestScheduler({ store, poster: recordingPoster(), engine });
+  const checking = scheduler.checkAhead();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return { store, engine, checking };
+}
 afterEach(() => {
   scheduler?.stop();
   scheduler = undefined;
@@ -88,13 +102,8 @@ describe('checking watched paths ahead of the digests', () => {
   });
 
   it('a digest due while the check ahead runs shares its work: each path is diagnosed once in all', async () => {
-    const watches = Array.from({ length: 300 }, (_, i) => watch('C1', 'db1', 1000 + i));
-    const store = storeWith({ watches, schedules: { C1: daily('C1') } });
-    const engine = countingEngine(1);
-    scheduler = startDigestScheduler({ store, poster: recordingPoster(), engine });
-    const checking = scheduler.checkAhead();
+    const { store, engine, checking } = await checkAheadUnderway();
     // The digest starts between two slices of the check ahead, with most paths not yet checked.
-    await new Promise((resolve) => setTimeout(resolve, 0));
     const callsAtDigestStart = engine.calls;
     const digest = await computeDigest(store, 'C1', { engine, title: 't', footer: 'f' });
     expect(await checking).toBe(300);
@@ -104,17 +113,12 @@ describe('checking watched paths ahead of the digests', () => {
   });
 
   it('stopping the scheduler ends a check ahead at its next slice', async () => {
-    const watches = Array.from({ length: 300 }, (_, i) => watch('C1', 'db1', 1000 + i));
-    const store = storeWith({ watches, schedules: { C1: daily('C1') } });
-    const engine = countingEngine(1);
-    scheduler = startDigestScheduler({ store, poster: recordingPoster(), engine });
-    const checking = scheduler.checkAhead();
-    // A timer fires between two slices of the check; stopping there leaves most of the 300 paths unchecked.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    scheduler.stop();
+    const { engine, checking } = await checkAheadUnderway();
+    // Stopped between two slices of the check: most of the 300 paths are left unchecked.
+    scheduler?.stop();
     const checked = await checking;
     expect(checked).toBeLessThan(300);
     expect(engine.calls).toBe(checked);
-    await scheduler.idle();
+    await scheduler?.idle();
   });
 });
