@@ -27,6 +27,8 @@ const send = (message: unknown) => process.send?.(message);
 const arrivals = new Map<string, bigint>();
 // Socket Mode: the app's connection, greeted once it opens, and the acks awaited by envelope id.
 const sockets = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+// Listening before the app can ask apps.connections.open for its address (sent only once we are ready).
+const socketsListening = new Promise<void>((resolve) => sockets.once('listening', () => resolve()));
 let appSocket: WebSocket | undefined;
 let socketReady: () => void = () => {};
 const socketConnected = new Promise<void>((resolve) => {
@@ -167,7 +169,8 @@ async function run(start: z.infer<typeof startSchema>, slackPort: number): Promi
   };
 }
 
-slack.listen(0, '127.0.0.1', () => {
+slack.listen(0, '127.0.0.1', async () => {
+  await socketsListening;
   const slackPort = (slack.address() as AddressInfo).port;
   process.on('message', (message: unknown) => {
     const start = startSchema.parse(message);
