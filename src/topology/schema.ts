@@ -24,7 +24,7 @@ const id = z.string().min(1, en(T['topology.issue.not-empty']));
 
 // A large topology writes a few thousand distinct CIDRs 100,000 times over (rules, routes, ACLs): each distinct text
 // is parsed once. The parsers are pure and their results only read here.
-const parseCidrText = remembered((text) => parseCidr(text));
+const parseCidrText = remembered((text) => parseCidr(text, false));
 const parseCidrOrAddressText = remembered((text) => parseCidr(text, true));
 const parseAddressEntryText = remembered(parseAddressEntry);
 

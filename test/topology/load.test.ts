@@ -633,6 +633,25 @@ describe('validateTopology', () => {
     ]);
   });
 
+  it('refuses a bare address where a network is meant, and takes it as /32 in a rule remote', () => {
+    const bare = validateTopology({
+      version: 1,
+      vpcs: [{ id: 'v', cidr: '10.0.0.1', subnets: [{ id: 's', cidr: '10.0.0.2' }] }],
+    });
+    expect(expectInvalid(bare).map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'vpcs[0].cidr: "10.0.0.1" is not a CIDR',
+      'vpcs[0].subnets[0].cidr: "10.0.0.2" is not a CIDR',
+    ]);
+    const remote = validateTopology({
+      version: 1,
+      securityGroups: [
+        { id: 'sg', rules: [{ direction: 'ingress', protocol: 'tcp', ports: '22', remote: '10.0.0.1' }] },
+      ],
+    });
+    expect(remote.ok).toBe(true);
+    if (remote.ok) expect(remote.topology.securityGroups?.[0]?.rules?.[0]?.remote).toBe('10.0.0.1/32');
+  });
+
   it('reports every schema issue, not only the first, without lines', () => {
     const result = validateTopology({ version: 1, vpcs: [{ id: 1 }, { cidr: 'x' }] });
     const issues = expectInvalid(result);
