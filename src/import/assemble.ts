@@ -5,7 +5,7 @@
 // binding order); and whatever cannot be mapped becomes a warning, never a silent drop.
 
 import { contains, mustCidr, parseAddressEntry, parseCidr, parseIp } from '../net/address.js';
-import { type NamedProtocol, PROTOCOL_NUMBERS, parsePortList, type RuleProtocol } from '../net/ports.js';
+import { type NamedProtocol, PROTOCOL_NUMBERS, parseTopologyPortList, type RuleProtocol } from '../net/ports.js';
 import { formatIssues } from '../topology/errors.js';
 import { validateTopology } from '../topology/load.js';
 import {
@@ -482,7 +482,7 @@ function mapSecurityGroupRule(
     // 1-65535 (or 0-0 from old APIs) means all ports.
     if (!((lo === 1 || lo === 0) && (hi === 65535 || hi === 0))) ports = lo === hi ? `${lo}` : `${lo}-${hi}`;
   }
-  if (ports !== undefined && !parsePortList(ports, 0, 65535).ok) return `has ports "${ports}"; rule skipped`;
+  if (ports !== undefined && !parseTopologyPortList(ports).ok) return `has ports "${ports}"; rule skipped`;
   let remote: SgRuleIn['remote'];
   if (rule.remoteGroupId) {
     if (!sgIds.has(rule.remoteGroupId))
@@ -543,7 +543,7 @@ function mapAclRule(rule: RawAclRule, addressGroupIds: ReadonlySet<string>): Acl
   for (const end of [source, destination])
     if (typeof end === 'string' && !isCidr(end)) return `has ${end}, which was not imported or is not a CIDR`;
   for (const ports of [rule.sourcePort, rule.destinationPort])
-    if (ports && !parsePortList(ports, 0, 65535).ok) return `has ports "${ports}"`;
+    if (ports && !parseTopologyPortList(ports).ok) return `has ports "${ports}"`;
   return compact({
     id: rule.id,
     name: rule.name || undefined,

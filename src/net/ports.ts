@@ -26,11 +26,18 @@ export function parsePortList(text: string, min = 1, max = 65535): PortListResul
   return { ok: true, ranges };
 }
 
+/** A port list parsed once and shared by every caller that asks for the same text: its ranges are read-only. */
+export type SharedPortListResult =
+  | { readonly ok: true; readonly ranges: readonly PortRange[] }
+  | Extract<PortListResult, { ok: false }>;
+
 /**
  * A topology's port list (0..65535, as rules and ACLs write them) parsed, each distinct text once: a large topology
- * repeats a few lists ("3306", "1-65535") 100,000 times. The result is shared: read it, never change it.
+ * repeats a few lists ("3306", "1-65535") 100,000 times.
  */
-export const parseTopologyPortList = remembered((text) => parsePortList(text, 0, 65535));
+export const parseTopologyPortList: (text: string) => SharedPortListResult = remembered((text) =>
+  parsePortList(text, 0, 65535),
+);
 
 /** Whether a port list (absent = all) includes `port`. */
 export function portListIncludes(ranges: readonly PortRange[] | undefined, port: number): boolean {
