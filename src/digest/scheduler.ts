@@ -69,8 +69,8 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
   const graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
   const jobs = new Map<string, { key: string; job: Cron }>();
   const inFlight = new Set<Promise<unknown>>();
-  let stopped = false;
-  // Aborted by stop(): a check ahead is only worth finishing for a process that will go on answering.
+  // Aborted by stop(): no job is scheduled again, and a check ahead ends at its next slice (it is only worth
+  // finishing for a process that will go on answering).
   const stopping = new AbortController();
 
   const deps = {
@@ -110,7 +110,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
   const keyOf = (schedule: DigestSchedule) => `${schedule.cron}\u0000${schedule.timezone}`;
 
   const reconcile = () => {
-    if (stopped) return;
+    if (stopping.signal.aborted) return;
     const schedules = store.data.schedules;
     for (const [channel, entry] of jobs) {
       const schedule = schedules[channel];
@@ -142,7 +142,6 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
 
   return {
     stop() {
-      stopped = true;
       stopping.abort();
       unsubscribe();
       for (const entry of jobs.values()) entry.job.stop();
