@@ -1,6 +1,6 @@
 // The process environment, validated once at start-up: which Slack transport to use (Socket Mode, HTTP, or
 // none = the local chat shell), and the few settings around it. Misconfiguration is an error, never a guess.
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { DEFAULT_STORE_FILE } from '../store/file-store.js';
 import { defaultIntervalFromEnv } from '../sync/interval.js';
 

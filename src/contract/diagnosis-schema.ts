@@ -2,7 +2,7 @@
 // (scripts/diagnosis-schema.ts writes it; a test checks the file is current) and of the check that what
 // `reachbot ask --json` prints matches it. The TypeScript types in src/engine/diagnosis.ts must stay
 // assignable to these schemas (checked at compile time below), so the two cannot drift apart.
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { CHECKS, type DiagnosisResult } from '../engine/diagnosis.js';
 import { SCHEMA_VERSION } from './output.js';
 

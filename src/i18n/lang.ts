@@ -1,6 +1,6 @@
 // The languages reachbot answers in, and how one is chosen when nobody said: the question's own script,
 // a locale environment variable, or a stored preference ("auto" means "follow the question").
-import { z } from 'zod';
+import * as z from 'zod/v4';
 
 /** The languages every user-facing text exists in. */
 export const LANGS = ['en', 'zh'] as const;

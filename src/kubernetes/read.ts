@@ -18,7 +18,7 @@ import {
   type V1ObjectMeta,
   type V1PodTemplateSpec,
 } from '@kubernetes/client-node';
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { isConnectionResetCode, networkErrorCode } from '../net/connection-errors.js';
 import {
   type Namespace,

@@ -1,6 +1,6 @@
 // The output of `terraform show -json PLANFILE`, validated at the edge: only what the check reads
 // (resource_changes: address, type, provider, actions, before, after, after_unknown). Other keys pass.
-import { z } from 'zod';
+import * as z from 'zod/v4';
 
 const action = z.enum(['no-op', 'create', 'read', 'update', 'delete', 'forget']);
 

@@ -2,7 +2,7 @@
 // never the diagnosis itself, so it stays far below Slack's 2000-character button value limit and a click
 // always re-reads the current topology.
 
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { LANGS, type Lang } from '../i18n/lang.js';
 import type { Question } from '../question/question.js';
 import { SLACK_LIMITS } from '../render/mrkdwn.js';

@@ -1,7 +1,7 @@
 // A topology file shared with the bot (a DM, or a mention with the file attached) -> an import: admins only,
 // downloaded with the bot token from url_private_download, validated, the diff shown when it replaces one,
 // and audited. The file's content is never logged.
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { recordAudit, refuseUnlessAdmin } from '../commands/audit.js';
 import { replyLang } from '../commands/language.js';
 import type { Reply } from '../commands/subcommand.js';

@@ -2,7 +2,7 @@
 // written. Objects are loose (unknown keys are kept): a section its owner extends compatibly must not
 // make an existing file look corrupt. Stored topologies are re-validated with the topology schema.
 
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import type { Verdict } from '../engine/diagnosis.js';
 import { LANGS, langSettingSchema } from '../i18n/lang.js';
 import type { SyncFailureKind } from './data.js';

@@ -1,7 +1,8 @@
 // Turning text or data into a validated Topology: YAML or JSON in, located issues out.
 import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod/v4';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import { noMeter, type WorkMeter } from '../bounds/meter.js';
 import { type Localized, localized } from '../i18n/message.js';
 import { topologyIssues as T, type ValueShape, ZOD_ORIGIN_ZH } from '../i18n/messages/topology-issues.js';
@@ -221,7 +222,7 @@ export type ZodIssueLike = {
 };
 
 /** Zod's own Chinese wording, for the checks whose message reachbot does not write itself. */
-const ZOD_ZH = z.locales.zhCN().localeError;
+const ZOD_ZH = zhCN().localeError;
 
 /** Texts given to the schema's own checks, by their English text. */
 const SCHEMA_TEXT_BY_EN = new Map(SCHEMA_TEXTS.map((text) => [text.en, text]));

@@ -1,7 +1,7 @@
 // The topology file, version 1 (docs/CONTRACT.md), as a zod schema. Objects are strict:
 // an unknown key is an error, so a typo never silently changes a verdict. CIDRs are checked and
 // normalized here; references between objects are checked in validate.ts.
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { remembered } from '../bounds/remembered.js';
 import { type Localized, localized, type Message } from '../i18n/message.js';
 import { topologyIssues as T } from '../i18n/messages/topology-issues.js';

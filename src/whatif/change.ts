@@ -2,7 +2,7 @@
 // (add or remove a security-group rule, a route, a whitelist entry, a peering; set a peering's state),
 // validated with zod and located by line. Rule, route and peering bodies use the topology format's own schema.
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import type { FixSpec } from '../engine/diagnosis.js';
 import { EN, type I18n } from '../i18n/i18n.js';
 import { type Localized, localized } from '../i18n/message.js';

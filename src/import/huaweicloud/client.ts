@@ -3,7 +3,7 @@
 // service missing in the region or a missing permission skip that service; anything else is an
 // API error with Huawei's error_code). Credentials never appear in errors or logs.
 
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { LocalizedError } from '../../i18n/localized-error.js';
 import { localized } from '../../i18n/message.js';
 import { importErrors as E } from '../../i18n/messages/import-errors.js';

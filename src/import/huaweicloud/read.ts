@@ -1,7 +1,7 @@
 // Reading one project of one region through the Huawei Cloud APIs into an inventory. Each service
 // is read on its own: a service missing in the region, or one the credential may not read, is
 // skipped with a warning and the rest is still imported; refused credentials stop everything.
-import type { z } from 'zod';
+import type * as z from 'zod/v4';
 import { dcsAccessControl, dcsMayHaveWhitelist } from '../dcs.js';
 import { connectAddresses, connectDomainNames } from '../dms.js';
 import {

@@ -1,7 +1,7 @@
 // The Huawei Cloud API responses the importer reads, validated at the edge. Field names are
 // Huawei's (VPC v1/v2.0/v3, CCE v3, ECS v1, DCS v2, RDS v3, DMS v2, NAT v2); unknown fields are
 // ignored, and fields that some regions or versions omit are optional.
-import { z } from 'zod';
+import * as z from 'zod/v4';
 
 const str = z.string();
 const optStr = z.string().nullish();

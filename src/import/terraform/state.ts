@@ -1,6 +1,6 @@
 // A Terraform state file (format version 4), validated at the edge, and the attributes of each
 // huaweicloud provider resource reachbot maps (argument names from the provider's docs/resources).
-import { z } from 'zod';
+import * as z from 'zod/v4';
 
 const str = z.string();
 const optStr = z.string().nullish();
