@@ -11,6 +11,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts/bundle.mjs ./scripts/
+# The build answers the sample topology's question once, to make the CLI's code cache (scripts/bundle.mjs).
+COPY data/sample.yaml ./data/
 COPY src ./src
 RUN npm run build
 

@@ -102,6 +102,8 @@ async function buildCopy(root: string): Promise<{ dir: string; built: boolean; e
   await cp(join(root, 'bin'), join(dir, 'bin'), { recursive: true });
   await cp(join(root, 'src'), join(dir, 'src'), { recursive: true });
   await copyFile(join(root, 'package.json'), join(dir, 'package.json'));
+  // The bundler answers the sample topology's question once, to make the CLI's code cache.
+  await cp(join(root, 'data/sample.yaml'), join(dir, 'data/sample.yaml'));
   await symlink(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   // The repository's `npm run build`, with the output redirected into the copy.
   const tsc = join(root, 'node_modules/typescript/bin/tsc');
@@ -121,7 +123,7 @@ async function buildCopy(root: string): Promise<{ dir: string; built: boolean; e
   }
   // Then the bundle the `reachbot` command runs (scripts/bundle.mjs reads dist/ under its working directory).
   const bundle = await runOnce(dir, process.execPath, [join(root, 'scripts/bundle.mjs')]);
-  if (bundle.code !== 0 || !existsSync(join(dir, 'dist/bundle/cli.js'))) {
+  if (bundle.code !== 0 || !existsSync(join(dir, 'dist/bundle/cli.cjs'))) {
     return {
       dir,
       built: false,

@@ -4,27 +4,85 @@
 // one bundle loads in a fraction of that (BENCHMARKS.md, "CLI start" and "bot start").
 // Run by `npm run build` after tsc. Modules loaded only by some commands (the Kubernetes client) stay in chunks of
 // their own, loaded when imported.
+//
+// The CLI is one CommonJS file, dist/bundle/cli.cjs, run by bin/reachbot.js with a V8 code cache
+// (src/runtime/code-cache.ts): Node 20 has no compile cache for ES modules. The cache is made here, after the CLI has
+// answered the sample topology's question, so it holds the functions an answer runs.
+//   node scripts/bundle.mjs           bundle, then make the CLI's code cache in a child process
+//   node scripts/bundle.mjs --warm    (that child) run the CLI quietly and write its code cache
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
-// Chunk names carry a hash of their content: a previous build's chunks would stay beside the new ones.
-await rm('dist/bundle', { recursive: true, force: true });
+const CLI = 'dist/bundle/cli.cjs';
+const SAMPLE = 'data/sample.yaml';
 
-await build({
-  // Named entries: dist/bundle/cli.js, dist/bundle/main.js (the bot; its start check compares its own file with the
-  // script node runs, so its code must stay in the entry, which it does as nothing else imports it), and the worker
-  // beside them where src/sync/prepare.ts looks for it. Shared code goes to chunks in the same directory, two
-  // levels below the package root as src/cli/paths.ts expects.
-  entryPoints: { cli: 'dist/cli/main.js', main: 'dist/main.js', 'prepare-worker': 'dist/sync/prepare-worker.js' },
-  outdir: 'dist/bundle',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
-  // Some dependencies are CommonJS and call require() for Node's own modules: an ES module bundle has none.
-  banner: {
-    js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
-  },
-});
+if (process.argv[2] === '--warm') await warm();
+else await bundle();
+
+async function bundle() {
+  // Chunk names carry a hash of their content: a previous build's chunks would stay beside the new ones.
+  await rm('dist/bundle', { recursive: true, force: true });
+
+  await build({
+    // Named entries: dist/bundle/main.js (the bot; its start check compares its own file with the script node runs,
+    // so its code must stay in the entry, which it does as nothing else imports it), and the worker beside it where
+    // src/sync/prepare.ts looks for it. Shared code goes to chunks in the same directory, two levels below the
+    // package root as src/cli/paths.ts expects.
+    entryPoints: { main: 'dist/main.js', 'prepare-worker': 'dist/sync/prepare-worker.js' },
+    outdir: 'dist/bundle',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+    // Some dependencies are CommonJS and call require() for Node's own modules: an ES module bundle has none.
+    banner: {
+      js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
+    },
+  });
+
+  await build({
+    entryPoints: ['dist/cli/main.js'],
+    outfile: CLI,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+    // The Kubernetes client (6 MB, for `--kubernetes` syncs only) is required from node_modules when first used:
+    // bundled, every command would read it.
+    external: ['@kubernetes/client-node'],
+    // The sources locate files from their own module URL; in CommonJS that is the bundle's file.
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--warm'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  // Without a cache the CLI still runs, only slower to start: say so, do not fail the build.
+  if (child.status !== 0)
+    console.warn(`reachbot: no code cache for ${CLI} (exit ${child.status}); the CLI starts slower`);
+}
+
+async function warm() {
+  const { loadWithCodeCache } = await import(pathToFileURL(resolve('dist/runtime/code-cache.js')).href);
+  const cli = loadWithCodeCache(resolve(CLI));
+  const quiet = { write: () => true };
+  const io = { stdout: quiet, stderr: quiet, env: { NO_COLOR: '1', LC_ALL: 'C' }, cwd: process.cwd() };
+  // An answer in words and one as JSON; without the sample (a build that copied only the sources), the help.
+  const runs = existsSync(SAMPLE)
+    ? [
+        ['ask', 'can pod in prod reach db1?', '--topology', SAMPLE],
+        ['ask', 'can pod in prod reach 192.168.10.52?', '--topology', SAMPLE, '--json'],
+      ]
+    : [['--help']];
+  for (const argv of runs) await cli.exports.runCli(argv, io);
+  const bytes = cli.writeCache();
+  console.error(`reachbot: code cache for ${CLI}, ${Math.round(bytes / 1024)} KB`);
+}

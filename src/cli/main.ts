@@ -143,4 +143,6 @@ function invokedDirectly(): boolean {
   }
 }
 
-if (invokedDirectly()) await main();
+// Not awaited: the CLI is bundled as CommonJS (scripts/bundle.mjs), which has no top-level await. A rejection
+// still ends the process with its stack, as an awaited one would.
+if (invokedDirectly()) void main();

@@ -71,6 +71,7 @@ beforeAll(async () => {
     'tsconfig.json',
     'tsconfig.build.json',
     'scripts/bundle.mjs',
+    'data/sample.yaml',
     'src',
   ]) {
     await cp(join(ROOT, file), join(src, file), { recursive: true });
@@ -78,6 +79,7 @@ beforeAll(async () => {
   await symlink(join(ROOT, 'node_modules'), join(src, 'node_modules'));
   // What `npm run build` reads besides the sources: the bundler's script, copied by the build stage.
   expect(build.copies).toContain('scripts/bundle.mjs ./scripts/');
+  expect(build.copies).toContain('data/sample.yaml ./data/');
   expect(build.runs).toContain('npm run build');
   execSync('npm run build', { cwd: src, stdio: 'pipe' });
   // Runtime stage: the production install exactly as the Dockerfile runs it.
@@ -172,6 +174,12 @@ describe('the production image, run as its Dockerfile says', () => {
     const cliEnv = { PATH: process.env.PATH ?? '', HOME: app, REACHBOT_STORE: store };
     const listed = execSync('node bin/reachbot.js topology list', { cwd: app, env: cliEnv, encoding: 'utf8' });
     expect(listed).toContain('prod-net');
+    // With the code cache the build made, which this Node accepts.
+    const outcome = execSync(
+      `node --input-type=module -e "const { loadWithCodeCache } = await import('./dist/runtime/code-cache.js'); console.log(loadWithCodeCache(process.cwd() + '/dist/bundle/cli.cjs').outcome)"`,
+      { cwd: app, env: cliEnv, encoding: 'utf8' },
+    );
+    expect(outcome.trim()).toBe('accepted');
     // The command runs the bundle the build made, on its own: not the ~300 modules under dist/cli and beyond.
     await rename(join(app, 'dist/cli'), join(app, 'dist/.cli-hidden'));
     try {
