@@ -27,12 +27,14 @@ export const cacheFileOf = (file: string): string => `${file}.cache`;
 // from (a rebuilt bundle never runs an older one's bytecode), then a digest of the payload (a damaged file is never
 // deserialized), then V8's data.
 const DIGEST_BYTES = 32;
-const digestOf = (data: string | Buffer): Buffer => createHash('sha256').update(data).digest();
+const digestOf = (data: Buffer): Buffer => createHash('sha256').update(data).digest();
 
 /** Run the CommonJS file `file` as Node's loader would, compiled with its code cache when one matches. */
 export function loadWithCodeCache(file: string): CachedBundle {
-  const source = readFileSync(file, 'utf8');
-  const digest = digestOf(source);
+  // Hashed as read: hashing the string would encode 1.6 MB back to UTF-8 first.
+  const bytes = readFileSync(file);
+  const digest = digestOf(bytes);
+  const source = bytes.toString('utf8');
   let cachedData: Buffer | undefined;
   let outcome: CodeCacheOutcome = 'absent';
   try {
