@@ -4,7 +4,7 @@
 import { noMeter, type WorkMeter } from '../bounds/meter.js';
 import { type ReferenceKind, topologyIssues as T } from '../i18n/messages/topology-issues.js';
 import { boundedHints } from '../names/closest.js';
-import { type Cidr, contains, memoizedCidrParser, parseCidr } from '../net/address.js';
+import { type Cidr, contains, memoizedCidrParser, parseCidr, parseIp } from '../net/address.js';
 import { PrefixIndex } from './compile.js';
 import { issueOf, type TopologyIssue } from './errors.js';
 import { checkKubernetesObjects } from './kubernetes-objects.js';
@@ -42,6 +42,16 @@ export function checkReferences(topology: Topology, meter: WorkMeter = noMeter):
   const subnets = vpcs.flatMap((v) => (v.subnets ?? []).map((s) => ({ ...s, vpc: v.id })));
   const subnetIds = subnets.map((s) => s.id);
   const subnetById = new Map(subnets.map((s) => [s.id, s]));
+  // The blocks of a subnet, parsed once for all the resources in it.
+  const blocksOfSubnet = new Map<string, Cidr[]>();
+  const subnetBlocks = (subnet: { id: string; cidr: string; ipv6Cidr?: string | undefined }): Cidr[] => {
+    let blocks = blocksOfSubnet.get(subnet.id);
+    if (!blocks) {
+      blocks = [subnet.cidr, subnet.ipv6Cidr].filter((b): b is string => !!b).map(mustCidr);
+      blocksOfSubnet.set(subnet.id, blocks);
+    }
+    return blocks;
+  };
   const subnetsOfVpc = new Map<string, string[]>();
   for (const s of subnets) {
     const list = subnetsOfVpc.get(s.vpc);
@@ -350,11 +360,13 @@ export function checkReferences(topology: Topology, meter: WorkMeter = noMeter):
     });
     const subnet = subnetById.get(resource.subnet);
     if (subnet) {
-      const blocks = [subnet.cidr, subnet.ipv6Cidr].filter((b): b is string => !!b).map(mustCidr);
+      const blocks = subnetBlocks(subnet);
       resource.addresses.forEach((address, i) => {
         meter.tick();
-        const ip = mustCidr(address);
-        if (!blocks.some((b) => contains(b, ip))) {
+        // Addresses are distinct across resources: parsed directly, not remembered (20,000 of them would crowd the
+        // memory of the CIDRs the file repeats). The schema has checked each is an address.
+        const ip = parseIp(address);
+        if (!ip || !blocks.some((b) => contains(b, ip))) {
           issues.push(
             issueOf(`${at}.addresses[${i}]`, T['topology.issue.outside-subnet'], {
               address,
