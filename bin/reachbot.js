@@ -23,15 +23,21 @@ const sources = new URL('src/', root);
 // A container image ships dist/ without src/: nothing can be newer than the build there.
 const fresh = existsSync(stamp) && (!existsSync(sources) || statSync(stamp).mtimeMs >= newestSource(sources));
 let cli;
+let runtime;
 if (fresh) {
+  runtime = (name) => import(new URL(`dist/runtime/${name}.js`, root).href);
   const bundle = new URL('dist/bundle/cli.cjs', root);
   if (existsSync(bundle)) {
-    const { loadWithCodeCache } = await import(new URL('dist/runtime/code-cache.js', root).href);
+    const { loadWithCodeCache } = await runtime('code-cache');
     cli = loadWithCodeCache(fileURLToPath(bundle)).exports;
   } else cli = await import(new URL('dist/cli/main.js', root).href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();
+  runtime = (name) => import(new URL(`src/runtime/${name}.ts`, root).href);
   cli = await import(new URL('src/cli/main.ts', root).href);
 }
 await cli.main();
+// Skip Node's heap teardown once the command has nothing left to do (src/runtime/exit-when-idle.ts).
+const { exitWhenIdle } = await runtime('exit-when-idle');
+await exitWhenIdle();
