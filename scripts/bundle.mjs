@@ -2,8 +2,8 @@
 // dist/bundle/: the code the `reachbot` command and the container image run. Node 20 loads about 300 ES modules for
 // one command (zod alone is 95 files), which cost about half a second of every invocation and of every bot start;
 // one bundle loads in a fraction of that (BENCHMARKS.md, "CLI start" and "bot start").
-// Run by `npm run build` after tsc. Modules loaded only by some commands (the Kubernetes client) stay in chunks of
-// their own, loaded when imported.
+// Run by `npm run build` after tsc. The Kubernetes client, which only `--kubernetes` syncs use, is loaded when first
+// used: from a chunk of its own for the bot, from node_modules for the CLI.
 //
 // The CLI is one CommonJS file, dist/bundle/cli.cjs, run by bin/reachbot.js with a V8 code cache
 // (src/runtime/code-cache.ts): Node 20 has no compile cache for ES modules. The cache is made here, after the CLI has

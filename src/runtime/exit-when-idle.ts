@@ -1,6 +1,6 @@
 // Ending a command's process as soon as it has nothing left to do. Before a natural exit Node tears down its heap:
-// after an answer from a large topology (a heap of 100 MB and more) that took about 40 ms, longer than some answers.
-// process.exit() skips it; it is called only once a natural exit would be next anyway.
+// after an answer from a large topology (a heap of 100 MB and more) that took about 20 ms. process.exit() skips it;
+// it is called only once a natural exit would be next anyway.
 
 /** Resources that hold only the process's own standard streams open. */
 const STANDARD_STREAMS = new Set(['TTYWrap', 'PipeWrap']);
