@@ -4,6 +4,7 @@ import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import * as z from 'zod/v4';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import { noMeter, type WorkMeter } from '../bounds/meter.js';
+import { once } from '../bounds/remembered.js';
 import { type Localized, localized } from '../i18n/message.js';
 import { topologyIssues as T, type ValueShape, ZOD_ORIGIN_ZH } from '../i18n/messages/topology-issues.js';
 import { formatPath, issueOf, type TopologyIssue } from './errors.js';
@@ -19,12 +20,16 @@ export const MAX_REPORTED_ISSUES = 1000;
 // synthetic topology in about half the time of zod's runtime parser. A document it would reject is parsed again by
 // the runtime parser, so the issues are the same (test/topology/compiled-schema.test.ts). Generated on first use
 // (about 40 ms), not at import: most commands never validate a document.
-let compiledSchema: typeof topologySchema | undefined;
+const compiledSchema = once(() => z.compile(topologySchema));
+
+/** Generate the compiled validation now rather than at the first validation: a caller waiting for a file can. */
+export function prepareValidation(): void {
+  compiledSchema();
+}
 
 /** Validate data already parsed from YAML or JSON (schema, then references). */
 export function validateTopology(input: unknown, meter: WorkMeter = noMeter): TopologyResult {
-  compiledSchema ??= z.compile(topologySchema);
-  const parsed = compiledSchema.safeParse(input);
+  const parsed = compiledSchema().safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue): TopologyIssue => {
       const text = localizeIssue(issue, valueAt(input, issue.path));

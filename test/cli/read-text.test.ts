@@ -1,0 +1,63 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readText } from '../../src/cli/read-text.js';
+
+describe('readText', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'reachbot-read-text-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads what readFile reads, for any bytes (a BOM, multi-byte and invalid UTF-8 included)', async () => {
+    const file = join(dir, 'any.bin');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 3000 }),
+          fc.string({ unit: 'binary', maxLength: 2000 }).map((s) => new TextEncoder().encode(`\uFEFF${s}`)),
+        ),
+        async (bytes) => {
+          await writeFile(file, bytes);
+          expect(await readText(file)).toBe(await readFile(file, 'utf8'));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('runs `meanwhile` once, before the text is back', async () => {
+    const file = join(dir, 'big.json');
+    await writeFile(file, `{"a":"${'x'.repeat(3 << 20)}"}`);
+    const order: string[] = [];
+    const text = readText(file, () => order.push('meanwhile')).then((t) => {
+      order.push('text');
+      return t;
+    });
+    expect((await text).length).toBe((3 << 20) + 8);
+    expect(order).toEqual(['meanwhile', 'text']);
+  });
+
+  it('reads a pipe, which has no size to read at once', async () => {
+    const fifo = join(dir, 'fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const writer = spawn('sh', ['-c', `printf 'version: 1\\n' > '${fifo}'`]);
+    const written = new Promise((resolve) => writer.on('close', resolve));
+    let ran = 0;
+    expect(await readText(fifo, () => ran++)).toBe('version: 1\n');
+    expect(ran).toBe(1);
+    expect(await written).toBe(0);
+  });
+
+  it('throws what the file system says: a missing file, a directory', async () => {
+    await expect(readText(join(dir, 'missing.yaml'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await mkdir(join(dir, 'sub'));
+    await expect(readText(join(dir, 'sub'))).rejects.toMatchObject({ code: 'EISDIR' });
+  });
+});
