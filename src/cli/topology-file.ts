@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { EN, type I18n } from '../i18n/i18n.js';
 import { cliCommands as C } from '../i18n/messages/cli-commands.js';
 import { formatIssues, type TopologyIssue } from '../topology/errors.js';
-import { parseTopology, prepareValidation } from '../topology/load.js';
+import { parseTopology } from '../topology/load.js';
 import type { Topology } from '../topology/schema.js';
 import { collectGarbage, LARGE_TEXT } from './garbage.js';
 import { CliExit, EXIT } from './io.js';
@@ -17,8 +17,7 @@ export type TopologyFileResult = { ok: true; topology: Topology } | { ok: false;
 export async function readTopologyFile(file: string, cwd: string, text: I18n = EN): Promise<TopologyFileResult> {
   let content: string;
   try {
-    // Validation's generated code (about 35 ms to make) is made while the system reads the file.
-    content = await readText(resolve(cwd, file), prepareValidation);
+    content = await readText(resolve(cwd, file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'directory' : { code: String(code ?? error) };

@@ -22,11 +22,6 @@ export const MAX_REPORTED_ISSUES = 1000;
 // (about 40 ms), not at import: most commands never validate a document.
 const compiledSchema = once(() => z.compile(topologySchema));
 
-/** Generate the compiled validation now rather than at the first validation: a caller waiting for a file can. */
-export function prepareValidation(): void {
-  compiledSchema();
-}
-
 /** Validate data already parsed from YAML or JSON (schema, then references). */
 export function validateTopology(input: unknown, meter: WorkMeter = noMeter): TopologyResult {
   const parsed = compiledSchema().safeParse(input);
