@@ -8,7 +8,7 @@ import { type Cidr, contains, memoizedCidrParser, parseCidr, parseIp } from '../
 import { PrefixIndex } from './compile.js';
 import { issueOf, type TopologyIssue } from './errors.js';
 import { checkKubernetesObjects } from './kubernetes-objects.js';
-import type { Topology } from './schema.js';
+import type { Subnet, Topology } from './schema.js';
 
 const VPC: ReferenceKind = { kind: 'vpc' };
 const SECURITY_GROUP: ReferenceKind = { kind: 'securityGroup' };
@@ -44,7 +44,7 @@ export function checkReferences(topology: Topology, meter: WorkMeter = noMeter):
   const subnetById = new Map(subnets.map((s) => [s.id, s]));
   // The blocks of a subnet, parsed once for all the resources in it.
   const blocksOfSubnet = new Map<string, Cidr[]>();
-  const subnetBlocks = (subnet: { id: string; cidr: string; ipv6Cidr?: string | undefined }): Cidr[] => {
+  const subnetBlocks = (subnet: Subnet): Cidr[] => {
     let blocks = blocksOfSubnet.get(subnet.id);
     if (!blocks) {
       blocks = [subnet.cidr, subnet.ipv6Cidr].filter((b): b is string => !!b).map(mustCidr);
