@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { cacheFileOf, loadWithCodeCache } from '../../src/runtime/code-cache.js';
+import { tempDir } from '../store/helpers.js';
 
 // A CommonJS module that uses what Node's wrapper gives it: exports, require, __filename and __dirname.
 const SOURCE = `const { basename } = require('node:path');
@@ -34,12 +33,9 @@ describe('loadWithCodeCache', () => {
   let dir: string;
   let file: string;
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'reachbot-code-cache-'));
+    dir = await tempDir();
     file = join(dir, 'bundle.cjs');
     writeFileSync(file, SOURCE);
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
   });
 
   const answer = (exports: Record<string, unknown>) => (exports.answer as (n: number) => number)(21);

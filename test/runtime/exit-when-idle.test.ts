@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../store/helpers.js';
 
 const MODULE = pathToFileURL(join(import.meta.dirname, '../../src/runtime/exit-when-idle.ts')).href;
 
@@ -21,10 +20,7 @@ function run(body: string) {
 describe('exitWhenIdle', () => {
   let dir: string;
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'reachbot-exit-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
+    dir = await tempDir();
   });
 
   it('exits with the exit code set, after pending file work and every byte of output', () => {
