@@ -2,7 +2,7 @@
 // dist/bundle/: the code the `reachbot` command and the container image run. Node 20 loads about 300 ES modules for
 // one command (zod alone is 95 files), which cost about half a second of every invocation and of every bot start;
 // one bundle loads in a fraction of that (BENCHMARKS.md, "CLI start" and "bot start").
-// Run by `npm run build` after tsc. The Kubernetes client, which only `--kubernetes` syncs use, is loaded when first
+// Run by `npm run build` after tsc. The Kubernetes client, which only `--kubernetes` syncs and `import kubernetes` use, is loaded when first
 // used: from a chunk of its own for the bot, from node_modules for the CLI.
 //
 // The CLI is one CommonJS file, dist/bundle/cli.cjs, run by bin/reachbot.js with a V8 code cache
@@ -54,8 +54,8 @@ async function bundle() {
     platform: 'node',
     target: 'node20',
     logLevel: 'warning',
-    // The Kubernetes client (6 MB, for `--kubernetes` syncs only) is required from node_modules when first used:
-    // bundled, every command would read it.
+    // The Kubernetes client (6 MB, for `--kubernetes` syncs and `import kubernetes`) is required from node_modules
+    // when first used: bundled, every command would read it.
     external: ['@kubernetes/client-node'],
     // The sources locate files from their own module URL; in CommonJS that is the bundle's file.
     define: { 'import.meta.url': '__bundleUrl' },

@@ -4,12 +4,12 @@
 import { resolve } from 'node:path';
 import { EN, type I18n } from '../i18n/i18n.js';
 import { cliCommands as C } from '../i18n/messages/cli-commands.js';
+import { readText } from '../runtime/read-text.js';
 import { formatIssues, type TopologyIssue } from '../topology/errors.js';
 import { parseTopology } from '../topology/load.js';
 import type { Topology } from '../topology/schema.js';
 import { collectGarbage, LARGE_TEXT } from './garbage.js';
 import { CliExit, EXIT } from './io.js';
-import { readText } from './read-text.js';
 
 export type TopologyFileResult = { ok: true; topology: Topology } | { ok: false; lines: string[] };
 

@@ -200,9 +200,9 @@ export function mustCidr(text: string): Cidr {
 }
 
 /**
- * A mustCidr with its own memory (`remembered`): each distinct text is parsed once. A large topology repeats a few
- * hundred CIDRs thousands of times (rules, addresses); a parsed CIDR is immutable, so its users can share it. Keep
- * one for as long as the texts it parses (one validation, one compiled topology).
+ * A mustCidr with its own bounded memory (`remembered`): a large topology repeats a few hundred CIDRs thousands of
+ * times (rules, routes), and each is parsed once while its memory holds (20,000 texts). A parsed CIDR is immutable,
+ * so its users can share it. One per validation or compiled topology.
  */
 export function memoizedCidrParser(): (text: string) => Cidr {
   return remembered(mustCidr);

@@ -2,11 +2,13 @@
 // after an answer from a large topology (a heap of 100 MB and more) that took about 20 ms. process.exit() skips it;
 // it is called only once a natural exit would be next anyway.
 
+import { setTimeout as sleep } from 'node:timers/promises';
+
 /** Resources that hold only the process's own standard streams open. */
 const STANDARD_STREAMS = new Set(['TTYWrap', 'PipeWrap']);
 
 /** How long to wait for the last requests (a file closing, say) before leaving the exit to Node. */
-export const IDLE_WAIT_MS = 100;
+const IDLE_WAIT_MS = 100;
 
 /**
  * Exit with `process.exitCode` once nothing but the standard streams keeps the event loop alive and every write to
@@ -21,6 +23,7 @@ export async function exitWhenIdle(waitMs = IDLE_WAIT_MS): Promise<void> {
       await new Promise<void>((resolve) => process.stdout.write('', () => process.stderr.write('', () => resolve())));
       process.exit();
     }
-    await new Promise((resolve) => setImmediate(resolve));
+    // A millisecond's sleep, not a spin: a process with a timer or a socket left may wait the whole time.
+    await sleep(1);
   }
 }

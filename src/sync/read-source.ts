@@ -1,9 +1,9 @@
 // Reading a sync source into a topology: the Huawei Cloud importer, or a Terraform state from a file or a URL.
 // The importers are the ones `reachbot import` uses; this only picks one and fetches the state's text.
-import { readFile } from 'node:fs/promises';
 import { importHuaweiCloud } from '../import/huaweicloud/index.js';
 import type { ImportResult } from '../import/model.js';
 import { importTerraformStateCooperatively } from '../import/terraform/index.js';
+import { readText } from '../runtime/read-text.js';
 import type { SyncSourceSpec } from '../store/data.js';
 import { SyncFailedError } from './failure.js';
 
@@ -44,7 +44,7 @@ export function sourceReader(options: SourceReaderOptions): ReadSource {
           validate: false,
         });
       case 'terraform-file':
-        return importTerraformStateCooperatively(await readFile(source.path, 'utf8'), source.path, { validate: false });
+        return importTerraformStateCooperatively(await readText(source.path), source.path, { validate: false });
       case 'terraform-url': {
         const host = new URL(source.url).host;
         let response: Response;

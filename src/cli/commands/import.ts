@@ -1,7 +1,7 @@
 // `reachbot import huaweicloud|terraform`: build a topology from where it lives, print or write it
 // as YAML, or store it by name (showing the difference first; replacing needs --yes).
 
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Lang } from '../../i18n/lang.js';
@@ -11,6 +11,7 @@ import { cliCommands as C, cliImport as I } from '../../i18n/messages/cli-comman
 import { HUAWEICLOUD_SERVICES, importHuaweiCloud } from '../../import/huaweicloud/index.js';
 import type { ImportResult } from '../../import/model.js';
 import { importTerraformState } from '../../import/terraform/index.js';
+import { readText } from '../../runtime/read-text.js';
 import { openFileStore, storePathFor } from '../../store/file-store.js';
 import { isValidTopologyName, putTopology } from '../../store/topologies.js';
 import { diffTopologies, formatDiff, isEmptyDiff } from '../../topology/diff.js';
@@ -114,7 +115,7 @@ export function register(program: Command, io: ImportIO, deps: ImportDeps = {}):
       .argument('<state>', 'the state file (terraform.tfstate, or `terraform state pull > state.json`)'),
   ).action(async (state: string, options: OutputOptions, cmd: Command) => {
     await run(cmd, io, options, `terraform:${state}`, async () => {
-      const text = await readFile(resolve(io.cwd, state), 'utf8');
+      const text = await readText(resolve(io.cwd, state));
       return importTerraformState(text, state);
     });
   });
