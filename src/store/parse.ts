@@ -4,6 +4,8 @@
 // Only what serializeStore writes is read this way, and only when the result is the document JSON.parse gives:
 // anything else (a hand-edited layout, a second "topologies" key) is JSON.parse'd as a whole, with no texts kept.
 
+import { ENTRY_INDENT, TOPOLOGIES_CLOSE, TOPOLOGIES_OPEN } from './serialize.js';
+
 /** A parsed store document, and the text of each stored topology that is one line of the file. */
 export interface ParsedStoreText {
   readonly document: unknown;
@@ -11,9 +13,9 @@ export interface ParsedStoreText {
   readonly entryTexts: ReadonlyMap<string, string>;
 }
 
-const HEADER = '\n  "topologies": {\n';
-const CLOSE = '\n  }';
-const INDENT = '    ';
+const HEADER = `\n${TOPOLOGIES_OPEN}\n`;
+const CLOSE = `\n${TOPOLOGIES_CLOSE}`;
+const INDENT = ENTRY_INDENT;
 /** Stands in for the block while the rest is parsed: a value no store document holds, so a second key is seen. */
 const PLACEHOLDER = '"\\u0000reachbot: the topologies block"';
 const PLACEHOLDER_VALUE = '\u0000reachbot: the topologies block';

@@ -23,6 +23,11 @@ export function rememberJson(entry: StoredTopology, json: string, seal: string):
   if (Object.isFrozen(entry)) cachedJson.set(entry, { json, seal });
 }
 
+/** The layout of the topologies block, which parse.ts reads back line by line: its opening, each line's indent, its close. */
+export const TOPOLOGIES_OPEN = '  "topologies": {';
+export const ENTRY_INDENT = '    ';
+export const TOPOLOGIES_CLOSE = '  }';
+
 /** JSON text of a store document: small sections pretty-printed, each stored topology on one line, then the seals. */
 export function serializeStore(data: StoreData): string {
   const { topologies, ...rest } = data;
@@ -31,9 +36,11 @@ export function serializeStore(data: StoreData): string {
   const entries = Object.entries(topologies).map(([name, entry]) => {
     const { json, seal } = topologyJson(entry);
     if (seal !== undefined) seals[name] = seal;
-    return `    ${JSON.stringify(name)}: ${json}`;
+    return `${ENTRY_INDENT}${JSON.stringify(name)}: ${json}`;
   });
-  const block = `  "topologies": {${entries.length ? `\n${entries.join(',\n')}\n  ` : ''}}`;
+  const block = entries.length
+    ? `${TOPOLOGIES_OPEN}\n${entries.join(',\n')}\n${TOPOLOGIES_CLOSE}`
+    : `${TOPOLOGIES_OPEN}}`;
   const sealBlock = Object.keys(seals).length
     ? `,\n  ${JSON.stringify(SEALS_KEY)}: ${JSON.stringify(seals, null, 2).replace(/\n/g, '\n  ')}`
     : '';
