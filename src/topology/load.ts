@@ -2,6 +2,7 @@
 import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import * as z from 'zod/v4';
+import { compileFn } from 'zod/v4/core';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import { noMeter, type WorkMeter } from '../bounds/meter.js';
 import { once } from '../bounds/remembered.js';
@@ -16,15 +17,33 @@ export type TopologyResult = { ok: true; topology: Topology } | { ok: false; iss
 /** Issues reported for one document; a file with more gets these and a line saying how many more. */
 export const MAX_REPORTED_ISSUES = 1000;
 
-// zod's compiled fast path (z.compile): straight-line code generated from the schema, which validates the large
-// synthetic topology in about half the time of zod's runtime parser. A document it would reject is parsed again by
-// the runtime parser, so the issues are the same (test/topology/compiled-schema.test.ts). Generated on first use
-// (about 40 ms), not at import: most commands never validate a document.
-const compiledSchema = once(() => z.compile(topologySchema));
+/**
+ * Text length from which a document is validated by zod's compiled parser rather than its runtime parser. Generating
+ * the compiled parser costs about 40 ms, which a 15 KB file never earns back (28 ms with the runtime parser, 50 with
+ * the compiled one, generation included); at 650 KB the compiled parser already takes half the time (about 55 ms
+ * against 125).
+ */
+export const COMPILED_FROM_CHARS = 128 * 1024;
 
-/** Validate data already parsed from YAML or JSON (schema, then references). */
-export function validateTopology(input: unknown, meter: WorkMeter = noMeter): TopologyResult {
-  const parsed = compiledSchema().safeParse(input);
+// zod's compiled fast path: straight-line code generated from the schema, which validates the large synthetic
+// topology in about half the time of zod's runtime parser. A document it would reject is parsed again by the runtime
+// parser, so the issues are the same (test/topology/compiled-schema.test.ts). This is what z.compile does, minus the
+// second, output-free validator z.compile also generates for zod's `validate`, which reachbot never calls: that one
+// took half of the generation time. Generated on first use, not at import: most commands never validate a document.
+/** The topology schema with zod's compiled parser installed. */
+export const compiledTopologySchema = once(() => z.withParser(topologySchema, compileFn(topologySchema)));
+
+/**
+ * Validate data already parsed from YAML or JSON (schema, then references). `chars` is the length of the text the
+ * data came from, when known: a small document is checked without generating the compiled parser.
+ */
+export function validateTopology(
+  input: unknown,
+  meter: WorkMeter = noMeter,
+  chars = Number.POSITIVE_INFINITY,
+): TopologyResult {
+  const schema = chars >= COMPILED_FROM_CHARS ? compiledTopologySchema() : topologySchema;
+  const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue): TopologyIssue => {
       const text = localizeIssue(issue, valueAt(input, issue.path));
@@ -104,7 +123,7 @@ export function parseTopology(text: string, meter: WorkMeter = noMeter, options:
       ],
     };
   }
-  const result = validateTopology(data, meter);
+  const result = validateTopology(data, meter, text.length);
   if (result.ok) return result;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });

@@ -1,13 +1,13 @@
-// validateTopology runs zod's compiled fast path (z.compile) of the topology schema, which hands any document it
-// would reject to zod's runtime parser. Held here to the runtime parser itself: the same verdict, the same
+// validateTopology runs zod's compiled fast path of the topology schema on large documents, which hands any document
+// it would reject to zod's runtime parser. Held here to the runtime parser itself: the same verdict, the same
 // normalized data, the same issues, on generated topologies and on each of them broken at a random place.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { describe, expect, it, vi } from 'vitest';
 import { generateTopology } from '../../bench/synthetic.js';
+import { COMPILED_FROM_CHARS, compiledTopologySchema, validateTopology } from '../../src/topology/load.js';
 import { topologySchema } from '../../src/topology/schema.js';
 
-const compiled = z.compile(topologySchema);
+const compiled = compiledTopologySchema();
 
 /** What a parse gives, comparable: the data, or the issues. */
 function outcome(result: ReturnType<typeof topologySchema.safeParse>) {
@@ -79,5 +79,21 @@ describe('the compiled topology schema', () => {
     );
     // Most breakages are rejected: the property is about issues, not only about documents that still parse.
     expect(rejected).toBeGreaterThan(60);
+  });
+
+  it('is used from COMPILED_FROM_CHARS characters of text on, and for data of unknown size', () => {
+    const document = generateTopology('small', 7);
+    const fast = vi.spyOn(compiled, 'safeParse');
+    const runtime = vi.spyOn(topologySchema, 'safeParse');
+    try {
+      expect(validateTopology(document, undefined, COMPILED_FROM_CHARS - 1).ok).toBe(true);
+      expect([fast.mock.calls.length, runtime.mock.calls.length]).toEqual([0, 1]);
+      expect(validateTopology(document, undefined, COMPILED_FROM_CHARS).ok).toBe(true);
+      expect(validateTopology(document).ok).toBe(true);
+      expect([fast.mock.calls.length, runtime.mock.calls.length]).toEqual([2, 1]);
+    } finally {
+      fast.mockRestore();
+      runtime.mockRestore();
+    }
   });
 });
