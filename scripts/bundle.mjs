@@ -10,6 +10,7 @@
 // answered the sample topology's question, so it holds the functions an answer runs.
 //   node scripts/bundle.mjs           bundle, then make the CLI's code cache in a child process
 //   node scripts/bundle.mjs --warm    (that child) run the CLI quietly and write its code cache
+//   node scripts/bundle.mjs --check   (a second child) print whether a fresh process uses that cache
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -23,6 +24,7 @@ const CLI = 'dist/bundle/cli.cjs';
 const SAMPLE = 'data/sample.yaml';
 
 if (process.argv[2] === '--warm') await warm();
+else if (process.argv[2] === '--check') await checkCache();
 else await bundle();
 
 async function bundle() {
@@ -68,8 +70,22 @@ async function bundle() {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   // Without a cache the CLI still runs, only slower to start: say so, do not fail the build.
-  if (child.status !== 0)
+  if (child.status !== 0) {
     console.warn(`reachbot: no code cache for ${CLI} (exit ${child.status}); the CLI starts slower`);
+    return;
+  }
+  // V8 refuses a cache made under other flags or by another V8 without a word: a fresh process, as the command
+  // starts, says whether this one is used.
+  const check = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--check'], { encoding: 'utf8' });
+  if (check.stdout !== 'accepted')
+    console.warn(
+      `reachbot: the code cache for ${CLI} is not used (${check.stdout || check.stderr}); the CLI starts slower`,
+    );
+}
+
+async function checkCache() {
+  const { loadWithCodeCache } = await import(pathToFileURL(resolve('dist/runtime/code-cache.js')).href);
+  process.stdout.write(loadWithCodeCache(resolve(CLI)).outcome);
 }
 
 async function warm() {
