@@ -4,24 +4,14 @@
 // runtime dependency), so an edited checkout never runs stale code and a fresh one starts fast. The compiled CLI
 // is its bundle (dist/bundle/cli.cjs, one file instead of about 300 modules) when the build made one, run with the
 // V8 code cache the build made beside it (src/runtime/code-cache.ts).
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = new URL('../', import.meta.url);
-const stamp = new URL('dist/.build-stamp', root);
-
-function newestSource(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = new URL(entry.name + (entry.isDirectory() ? '/' : ''), dir);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-const sources = new URL('src/', root);
-// A container image ships dist/ without src/: nothing can be newer than the build there.
-const fresh = existsSync(stamp) && (!existsSync(sources) || statSync(stamp).mtimeMs >= newestSource(sources));
+// The check is src/runtime/built-code.ts as built. A build older than the sources says so itself, whatever changed
+// since, that check included: it compares the build's time with every source file's.
+const check = new URL('dist/runtime/built-code.js', root);
+const fresh = existsSync(check) && (await import(check.href)).isBuildFresh(root);
 let cli;
 let runtime;
 if (fresh) {

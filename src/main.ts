@@ -445,8 +445,11 @@ function portOf(server: Server): number | undefined {
   return typeof address === 'object' && address ? address.port : undefined;
 }
 
-/** Wire `main` to the process: exit status, signals, and fatal start-up errors. */
-async function runProcess(): Promise<void> {
+/**
+ * Wire `main` to the process: exit status, signals, and fatal start-up errors. Run when this module is the script
+ * node runs, or by `npm start` (bin/start.js).
+ */
+export async function runProcess(): Promise<void> {
   const io: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
   // A signal before the bot is up (waiting for the store lock, say) ends the process at once: nothing to drain.
   const early = () => process.exit(0);

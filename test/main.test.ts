@@ -60,7 +60,8 @@ describe('main', () => {
     const baseEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', REACHBOT_STORE: path };
     const run = (env: Record<string, string>, input: string) =>
       new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        // What `npm start` runs: the bundle when the build is fresh, else src/main.ts through tsx.
+        const child = spawn(process.execPath, ['bin/start.js'], {
           env,
           stdio: ['pipe', 'pipe', 'pipe'],
         });

@@ -1,5 +1,6 @@
 // Whether the compiled dist/ can stand in for the TypeScript sources: it exists and is at least as new as every
-// source file. bin/reachbot.js makes the same check in plain JavaScript (it runs before any TypeScript can load).
+// source file. bin/reachbot.js and bin/start.js run this module as built (dist/runtime/built-code.js): a build older
+// than the sources gives the right answer too, as any change to the sources, this file included, is newer than it.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 
 /** The newest modification time (ms) of any file under `dir`. */

@@ -50,7 +50,8 @@ describe('exportTopology', () => {
   });
 
   it('keeps any text in names and descriptions exactly', () => {
-    const topology = parsed(SAMPLE_TEXT);
+    // The smallest valid topology: the rest of a document does not change how these two texts are written.
+    const topology: Topology = { version: 1, name: 'x' };
     const text = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 30 }),
       fc.constantFrom(
