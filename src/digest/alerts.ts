@@ -76,7 +76,6 @@ export async function onTopologyReplaced(
     if (before) old.push(...(await checkWatchesCooperatively(group, () => before, engine, { text })));
     now.push(...(await checkWatchesCooperatively(group, () => after, engine, { text })));
   }
-  if (options.logger) logBugs(now, options.logger);
 
   const byChannel = new Map<string, { broke: PathChange[]; fixed: PathChange[] }>();
   now.forEach((outcome, index) => {
@@ -116,6 +115,8 @@ export async function onTopologyReplaced(
     );
     alerts.push({ channel, broke, fixed, ...message, sent });
   }
+  // After the messages: a broken path's words are made as its line is placed (WatchOutcome.wordingBug).
+  if (options.logger) logBugs(now, options.logger);
   return alerts;
 }
 

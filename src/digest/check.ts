@@ -51,6 +51,12 @@ export type WatchOutcome =
        */
       readonly details: () => OutcomeDetails;
       /**
+       * What wording the details threw, once `details` has been called and did: the line then shows the verdict
+       * without a fix or reason, and `logBugs` reports it. Wording runs message templates that a walk without words
+       * never calls, so a bug in one of them must cost that line its words, not the whole message.
+       */
+      readonly wordingBug?: () => unknown;
+      /**
        * The failing and doubtful checks and the fix kinds of the walk, which stops at the first blocker: stored with
        * the watch's last check so that "broken differently" can be told from "still broken the same way".
        */
@@ -69,7 +75,12 @@ export type TopologySource = (name: string) => Topology | undefined;
 
 /** What a diagnosis reduces to for a digest: small enough to keep for every watched question. */
 type Reduced =
-  | { readonly verdict: Verdict; readonly fingerprint: string; readonly details: () => OutcomeDetails }
+  | {
+      readonly verdict: Verdict;
+      readonly fingerprint: string;
+      readonly details: () => OutcomeDetails;
+      readonly wordingBug?: () => unknown;
+    }
   | { readonly reason: string; readonly bug?: unknown };
 
 // Diagnosis is a pure function of (topology, question), and a stored topology is never mutated, only replaced by a
@@ -132,7 +143,16 @@ function watchChecker(topologyOf: TopologySource, engine: PathEngine, text: I18n
             : engine.diagnose(compiled, question, { lang: text.lang });
         if (engine.verdictOnly) {
           const verdict = verdictOf(engine.verdictOnly(compiled, question));
-          reduced = { ...verdict, details: once(() => detailsOf(worded(), labeller)) };
+          let bug: unknown;
+          const details = once((): OutcomeDetails => {
+            try {
+              return detailsOf(worded(), labeller);
+            } catch (error) {
+              bug = error;
+              return {};
+            }
+          });
+          reduced = { ...verdict, details, wordingBug: () => bug };
         } else {
           // Worded now, so that the cache keeps the words rather than the whole diagnosis.
           const result = worded();
@@ -244,11 +264,25 @@ export function detailsOf(
   };
 }
 
+/**
+ * A checked outcome's details for a reply a person is waiting for: a wording bug is thrown, so that the command fails
+ * and its handler logs it, where a digest or an alert shows the line without words and logs it (logBugs).
+ */
+export function detailsForReply(outcome: Extract<WatchOutcome, { kind: 'checked' }>): OutcomeDetails {
+  const details = outcome.details();
+  const bug = outcome.wordingBug?.();
+  if (bug !== undefined) throw bug;
+  return details;
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Log every outcome whose check failed on a bug (an unexpected exception), once per watch. */
+/**
+ * Log every outcome whose check or wording failed on a bug (an unexpected exception), once per watch. Lines are worded
+ * as a message places them: call it once the message is built.
+ */
 export function logBugs(
   outcomes: readonly WatchOutcome[],
   logger: { error(fields: object, message: string): void },
@@ -258,6 +292,12 @@ export function logBugs(
       logger.error(
         { err: outcome.bug, watch: outcome.watch.id, topology: outcome.watch.topology },
         'bug: watch check threw',
+      );
+    const wordingBug = outcome.kind === 'checked' ? outcome.wordingBug?.() : undefined;
+    if (wordingBug !== undefined)
+      logger.error(
+        { err: wordingBug, watch: outcome.watch.id, topology: outcome.watch.topology },
+        'bug: wording a watched path threw; its line is shown without a fix or reason',
       );
   }
 }

@@ -12,7 +12,7 @@ import { resolveQuestionNames } from '../question/suggest.js';
 import type { DigestSchedule } from '../store/data.js';
 import { getTopology, resolveClusterTopology, splitQualifiedCluster } from '../store/topologies.js';
 import { channelLang, parseLangSetting, setChannelLang } from './channel-lang.js';
-import { checkWatches, type PathEngine } from './check.js';
+import { checkWatches, detailsForReply, type PathEngine } from './check.js';
 import { defaultEngine } from './default-engine.js';
 import { BlockBudget, blocksToText, escapeMrkdwn, truncate } from './message-budget.js';
 import { computeDigest } from './run.js';
@@ -120,7 +120,7 @@ export async function watchPath(
       : text.t(M['digestCmd.alreadyWatched'], { name }),
   ];
   if (outcome?.kind === 'checked') {
-    const { fix, why } = outcome.details();
+    const { fix, why } = detailsForReply(outcome);
     lines.push(
       text.t(M['digestCmd.now'], {
         verdict: text.t(VERDICT_WORDS[outcome.verdict]),
@@ -200,7 +200,8 @@ export function watchesSubcommandFor(engine: PathEngine, defaultLang: Lang = 'en
               at: formatInZone(new Date(watch.last.at), zone, text.lang),
             })
           : '';
-        const why = outcome?.kind === 'checked' && outcome.verdict === 'uncertain' ? outcome.details().why : undefined;
+        const why =
+          outcome?.kind === 'checked' && outcome.verdict === 'uncertain' ? detailsForReply(outcome).why : undefined;
         const now =
           outcome?.kind === 'checked'
             ? `${verdict(outcome.verdict)}${why ? ` (${escapeMrkdwn(truncate(why, 200))})` : ''}`

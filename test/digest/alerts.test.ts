@@ -2,10 +2,11 @@ import { WebClient } from '@slack/web-api';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { onTopologyReplaced } from '../../src/digest/alerts.js';
+import type { PathEngine } from '../../src/digest/check.js';
 import { webClientPoster } from '../../src/digest/poster.js';
 import { putTopology } from '../../src/store/topologies.js';
 import { diffTopologies, formatDiff } from '../../src/topology/diff.js';
-import { fakeEngine, recordingPoster, storeWith, topology, watch } from './helpers.js';
+import { fakeEngine, memoryLogger, recordingPoster, storeWith, topology, watch } from './helpers.js';
 
 interface PostedBody {
   channel: string;
@@ -16,6 +17,31 @@ interface PostedBody {
 const noSleep = async () => {};
 
 describe('change alerts', () => {
+  it('posts a broken path whose words throw with its verdict and no fix, and logs the bug after the message', async () => {
+    const before = topology({ db: ['3306'] });
+    const after = topology();
+    const store = storeWith({ open: { db: ['3306'] }, watches: [watch('C1', 'db1', 3306, { id: 'w1' })] });
+    const bug = new TypeError('a template read a missing parameter');
+    // The walk without words works; the worded one, which runs the message templates, throws.
+    const engine: PathEngine = {
+      compile: (t) => fakeEngine.compile(t),
+      verdictOnly: (compiled, question) => fakeEngine.diagnose(compiled, question),
+      diagnose() {
+        throw bug;
+      },
+    };
+    const poster = recordingPoster();
+    const logger = memoryLogger();
+    const alerts = await onTopologyReplaced(store, 'prod', before, after, poster, { engine, logger, sleep: noSleep });
+    expect(alerts.map((a) => [a.channel, a.sent])).toEqual([['C1', true]]);
+    const posted = JSON.stringify(poster.sent);
+    expect(posted).toContain('(w1)');
+    expect(posted).not.toContain('Allow tcp');
+    expect(logger.lines.filter((line) => line.level === 'error')).toEqual([
+      expect.objectContaining({ fields: expect.objectContaining({ err: bug, watch: 'w1' }) }),
+    ]);
+  });
+
   it('after an import, tells each affected channel once what broke (with the fix) or was fixed, and by which change', async () => {
     const before = topology({ db: ['3306'] });
     const after = topology({ cache: ['6379'] });
