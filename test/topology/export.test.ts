@@ -69,6 +69,9 @@ describe('exportTopology', () => {
         '*a',
         '&a',
         '!x',
+        // YAML allows these two only in quoted scalars (a property run found the first).
+        '\uFFFE',
+        'x\uFFFFy',
       ),
     );
     fc.assert(
@@ -78,6 +81,17 @@ describe('exportTopology', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('quotes texts holding U+FFFE or U+FFFF, map keys included: YAML allows them only in quoted scalars', () => {
+    const topology = parsed(SAMPLE_TEXT);
+    const [first, ...rest] = topology.clusters ?? [];
+    if (!first) throw new Error('the sample has clusters');
+    const namespaces = [...(first.namespaces ?? []), { name: 'ns\uFFFE', labels: { 'team\uFFFF': 'a\uFFFEb' } }];
+    const changed = { ...topology, clusters: [{ ...first, namespaces }, ...rest] };
+    const text = exportTopology(changed);
+    expect(text).toContain('"team\uFFFF"');
+    expect(parsed(text)).toEqual(changed);
   });
 
   it('writes keys in the order they were read, version first', () => {
