@@ -1,11 +1,11 @@
 // A network-policy fix as words and as a manifest for `kubectl apply -f -` (plus, when one policy owns the
 // pods' egress, the `kubectl patch` that adds the same rule there). No cloud API is involved: the fix lives
 // in the cluster, so there is no KooCLI, Terraform or Huawei API form.
-import { stringify } from 'yaml';
 import type { FixRender, NetworkPolicyFix } from '../../engine/diagnosis.js';
 import { egressRuleOfFix, policyOfFix } from '../../engine/fixes/network-policy.js';
 import { EN, type I18n } from '../../i18n/i18n.js';
 import { fixes } from '../../i18n/messages/fixes.js';
+import { yamlText } from '../syntax/yaml.js';
 import { actionText } from './references.js';
 
 type NetworkPolicyFixSpec = Omit<NetworkPolicyFix, 'render'>;
@@ -44,7 +44,7 @@ export function renderNetworkPolicy(fix: NetworkPolicyFixSpec, purpose: string, 
     purpose,
     text,
   );
-  const manifest = stringify(policyOfFix(fix), { lineWidth: 0 });
+  const manifest = yamlText(policyOfFix(fix));
   const patch = patchCommand(fix);
   const kubectl = [
     `# kubectl apply -f - <<'EOF'   ${text.t(fixes['fix.np.apply'], { cluster: fix.cluster })}`,
