@@ -96,22 +96,21 @@ async function warm() {
   // An answer in words and one as JSON; without the sample (a build that copied only the sources), the help. The
   // JSON answer reads the sample as a JSON text padded past the size from which zod's compiled parser is generated,
   // so the generator is in the cache too: a large file needs it.
-  let runs = [['--help']];
-  const dir = await mkdtemp(join(tmpdir(), 'reachbot-warm-'));
-  if (existsSync(SAMPLE)) {
+  if (!existsSync(SAMPLE)) await cli.exports.runCli(['--help'], io);
+  else {
     const { COMPILED_FROM_CHARS } = await import(pathToFileURL(resolve('dist/topology/load.js')).href);
-    const large = join(dir, 'sample.json');
-    const data = loadYaml(await readFile(SAMPLE, 'utf8'));
-    await writeFile(large, JSON.stringify(data) + ' '.repeat(COMPILED_FROM_CHARS));
-    runs = [
-      ['ask', 'can pod in prod reach db1?', '--topology', SAMPLE],
-      ['ask', 'can pod in prod reach 192.168.10.52?', '--topology', large, '--json'],
-    ];
-  }
-  try {
-    for (const argv of runs) await cli.exports.runCli(argv, io);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+    const dir = await mkdtemp(join(tmpdir(), 'reachbot-warm-'));
+    try {
+      const large = join(dir, 'sample.json');
+      await writeFile(
+        large,
+        JSON.stringify(loadYaml(await readFile(SAMPLE, 'utf8'))) + ' '.repeat(COMPILED_FROM_CHARS),
+      );
+      await cli.exports.runCli(['ask', 'can pod in prod reach db1?', '--topology', SAMPLE], io);
+      await cli.exports.runCli(['ask', 'can pod in prod reach 192.168.10.52?', '--topology', large, '--json'], io);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }
   const bytes = cli.writeCache();
   console.error(`reachbot: code cache for ${CLI}, ${Math.round(bytes / 1024)} KB`);

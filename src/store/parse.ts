@@ -15,7 +15,6 @@ export interface ParsedStoreText {
 
 const HEADER = `\n${TOPOLOGIES_OPEN}\n`;
 const CLOSE = `\n${TOPOLOGIES_CLOSE}`;
-const INDENT = ENTRY_INDENT;
 /** Stands in for the block while the rest is parsed: a value no store document holds, so a second key is seen. */
 const PLACEHOLDER = '"\\u0000reachbot: the topologies block"';
 const PLACEHOLDER_VALUE = '\u0000reachbot: the topologies block';
@@ -49,8 +48,8 @@ function parseByBlock(text: string): ParsedStoreText | null {
     const lineEnd = end < 0 || end > close ? close : end;
     const line = text.slice(at, lineEnd);
     at = lineEnd + 1;
-    if (!line.startsWith(INDENT)) return null;
-    const { name, json } = splitEntry(line.slice(INDENT.length), lineEnd === close);
+    if (!line.startsWith(ENTRY_INDENT)) return null;
+    const { name, json } = splitEntry(line.slice(ENTRY_INDENT.length), lineEnd === close);
     // As JSON.parse does with a name written twice: the last value, at the place of the first.
     Object.defineProperty(topologies, name, {
       value: JSON.parse(json),

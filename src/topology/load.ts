@@ -25,14 +25,15 @@ export const MAX_REPORTED_ISSUES = 1000;
  */
 export const COMPILED_FROM_CHARS = 128 * 1024;
 
-// zod's compiled fast path: straight-line code generated from the schema, which validates the large synthetic
-// topology in about half the time of zod's runtime parser. A document it would reject is parsed again by the runtime
-// parser, so the issues are the same (test/topology/compiled-schema.test.ts). This is what z.compile does, minus the
-// second, output-free validator z.compile also generates for zod's `validate`, which reachbot never calls: that one
-// took half of the generation time. `compileFn` is exported by zod/v4/core but documented as internal: a zod update
-// that drops it fails the type check, and the lock file pins the version. Generated on first use, not at import:
-// most commands never validate a document.
-/** The topology schema with zod's compiled parser installed. */
+/**
+ * The topology schema with zod's compiled parser installed: straight-line code generated from the schema, which
+ * validates the large synthetic topology in about half the time of zod's runtime parser. A document it would reject
+ * is parsed again by the runtime parser, so the issues are the same (test/topology/compiled-schema.test.ts). This is
+ * what z.compile does, minus the second, output-free validator z.compile also generates for zod's `validate`, which
+ * reachbot never calls: that one took half of the generation time. `compileFn` is exported by zod/v4/core but
+ * documented as internal: a zod update that drops it fails the type check, and the lock file pins the version.
+ * Generated on first use, not at import: most commands never validate a document.
+ */
 export const compiledTopologySchema = once(() => z.withParser(topologySchema, compileFn(topologySchema)));
 
 /**

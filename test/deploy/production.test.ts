@@ -1,10 +1,11 @@
 // The container image without a container engine: the Dockerfile's own commands, read from the Dockerfile,
 // run in a temporary copy. The build stage's `npm run build` runs over this checkout's node_modules (linked:
 // the build stage's dev install is `npm ci` of the same lock file); the runtime stage's production install is laid
-// out as `npm ci --omit=dev` would, from the lock file (the lock's non-dev packages only, production-install.ts), then
-// the start command starts the bot on dist/ with tsx hidden, to prove the runtime never needs it. Against a local Socket Mode Slack it must: answer, report
-// ready and count the answer in /metrics, make a second start on the same store wait with a clear line, and on
-// SIGTERM during an answer deliver it and exit 0, releasing the store. A bad variable exits 2 in one line.
+// out as `npm ci --omit=dev` would, from the lock file (the lock's non-dev packages only, production-install.ts),
+// then the start command starts the bot on dist/ with tsx hidden, to prove the runtime never needs it. Against a
+// local Socket Mode Slack it must: answer, report ready and count the answer in /metrics, make a second start on the
+// same store wait with a clear line, and on SIGTERM during an answer deliver it and exit 0, releasing the store.
+// A bad variable exits 2 in one line.
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
