@@ -560,16 +560,18 @@ export const engineSource = {
     en: (p) => {
       const current = enList(p.current);
       const setTo = p.next
-        ? `set nonMasqueradeCIDRs of ${p.cluster} from [${current}] to [${enList(p.next)}] (the covering entry split around ${p.hole})`
+        ? `change nonMasqueradeCIDRs of ${p.cluster} from [${current}] to [${enList(p.next)}] (the covering entry split around ${p.hole})`
         : `take ${p.address} out of nonMasqueradeCIDRs of ${p.cluster} (now [${current}])`;
-      return `let ${p.cluster} SNAT this traffic to the node IPs, which ${enList(p.groups)} already allow: ${setTo}. Where: CCE console, the cluster's Settings > Network (nonMasqueradeCIDRs; takes effect in about a minute), or the cluster configuration API (GET, then PUT /api/v3/projects/{project_id}/clusters/{cluster_id}/nodepools/master/configuration with the new value); clusters v1.23.14-r0, v1.25.9-r0, v1.27.6-r0, v1.28.4-r0 or later, VPC network model only. CCE's rule: the subnet of a server that allows only node IPs must not be in nonMasqueradeCIDRs; all pods of the cluster then reach that subnet as their node IPs (CCE best practice "Accessing an IP Address Outside a Cluster That Uses a VPC Network by Using Source Pod IP Addresses Within the Cluster", cce_bestpractice_10041)`;
+      // What to change, what it does to every pod, where to change it, which clusters can: in that order, one sentence
+      // each, as CCE's best practice gives them.
+      return `let ${p.cluster} SNAT this traffic to its node IPs, which ${enList(p.groups)} already allow: ${setTo}. Every pod of ${p.cluster} then reaches ${p.hole ?? p.address} from its node's IP. Where: the CCE console (the cluster's Settings > Network; applies in about a minute), or the cluster configuration API (GET, then PUT /api/v3/projects/{project_id}/clusters/{cluster_id}/nodepools/master/configuration with the new list). Needs a cluster of v1.23.14-r0, v1.25.9-r0, v1.27.6-r0, v1.28.4-r0 or later, on the VPC network model (CCE best practice "Accessing an IP Address Outside a Cluster That Uses a VPC Network by Using Source Pod IP Addresses Within the Cluster", cce_bestpractice_10041)`;
     },
     zh: (p) => {
       const current = p.current.join(', ');
       const setTo = p.next
         ? `将 ${p.cluster} 的 nonMasqueradeCIDRs 从 [${current}] 改为 [${p.next.join(', ')}]（把覆盖它的条目在 ${p.hole} 两侧拆分）`
         : `将 ${p.address} 移出 ${p.cluster} 的 nonMasqueradeCIDRs（当前为 [${current}]）`;
-      return `让 ${p.cluster} 将这部分流量SNAT为节点IP（安全组 ${zhList(p.groups)} 已放通节点IP）：${setTo}。修改位置：CCE控制台中该集群的网络配置（nonMasqueradeCIDRs，约一分钟后生效），或集群配置API（先 \`GET\`，再以新值 \`PUT /api/v3/projects/{project_id}/clusters/{cluster_id}/nodepools/master/configuration\`）；要求集群版本为 v1.23.14-r0、v1.25.9-r0、v1.27.6-r0、v1.28.4-r0 或更高，且仅适用于VPC网络模型。CCE 的规则：只允许节点IP访问的服务器所在子网不能在 nonMasqueradeCIDRs 中；修改后集群的所有容器都以节点IP访问该子网${doc('cce_bestpractice_10041')}`;
+      return `让 ${p.cluster} 将这部分流量SNAT为节点IP（安全组 ${zhList(p.groups)} 已放通节点IP）：${setTo}。修改后，${p.cluster} 的所有容器都以所在节点的IP访问 ${p.hole ?? p.address}。修改位置：CCE控制台中该集群的网络配置（nonMasqueradeCIDRs，约一分钟后生效），或集群配置API（先 \`GET\`，再以新值 \`PUT /api/v3/projects/{project_id}/clusters/{cluster_id}/nodepools/master/configuration\`）。要求集群版本为 v1.23.14-r0、v1.25.9-r0、v1.27.6-r0、v1.28.4-r0 或更高，且使用VPC网络模型${doc('cce_bestpractice_10041')}`;
     },
   }),
 
