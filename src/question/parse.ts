@@ -354,8 +354,12 @@ function resolveDestination(text: string, tokens: readonly Token[], flow: Flow):
   let resultPort = flow.port;
   for (const candidate of [port, second ? toPort(text, second.text) : undefined]) {
     if (candidate === undefined) continue;
-    if (resultPort !== undefined && resultPort !== candidate)
+    if (resultPort !== undefined && resultPort !== candidate) {
+      // "db 1 on 3306": more likely the name db1 typed with a space than a second port.
+      if (second && candidate === Number(second.text) && port === undefined && parseIp(destination) === null)
+        fail(text, Q['question.spaced-name'], { name: destination, digits: second.text, port: resultPort });
       fail(text, Q['question.two-ports'], { a: resultPort, b: candidate, oneAtATime: true });
+    }
     resultPort = candidate;
   }
   return { destination, protocol: flow.protocol, port: resultPort, ping: flow.ping };

@@ -93,6 +93,14 @@ export const question = {
     en: (p) => `two different ports (${p.a} and ${p.b})${p.oneAtATime ? '; ask about one port at a time' : ''}`,
     zh: (p) => `出现了两个不同的端口（${p.a} 和 ${p.b}）${p.oneAtATime ? '；请一次只问一个端口' : ''}`,
   }),
+  'question.spaced-name': message<{ name: string; digits: string; port: number }>({
+    en: (p) =>
+      `"${p.name} ${p.digits}" reads as ${p.name} on port ${p.digits}, and the question also names port ${p.port}; ` +
+      `if you meant the name ${p.name}${p.digits}, write it without a space`,
+    zh: (p) =>
+      `"${p.name} ${p.digits}" 被理解为 ${p.name} 的 ${p.digits} 端口，而问题中还有端口 ${p.port}；` +
+      `如果指的是名称 ${p.name}${p.digits}，请去掉空格`,
+  }),
   'question.two-protocols': message<{ a: string; b: string }>({
     en: (p) => `two different protocols (${p.a} and ${p.b})`,
     zh: (p) => `出现了两种不同的协议（${p.a} 和 ${p.b}）`,
