@@ -377,6 +377,8 @@ function parseDestination(text: string, word: string): { destination: string; po
   }
   const ip = parseIp(word);
   if (ip) return { destination: ip.text };
+  const url = /^([a-z][a-z0-9+.-]*):\/\/(.+)$/.exec(word);
+  if (url) fail(text, Q['question.url-port'], { scheme: url[1]!, host: url[2]! });
   const colons = word.split(':').length - 1;
   if (colons > 1) fail(text, Q['question.bad-ipv6'], { word, portHint: true });
   let host = word;

@@ -289,13 +289,49 @@ function unSlack(text: string): string {
   return unescapeMrkdwn(unwrapped).replace(/^[ \t]*>(?!>)/gm, ' ');
 }
 
-/** "http://10.0.0.1:8080/health" -> "10.0.0.1:8080"; without a port, the scheme's (80, 443). */
+/**
+ * Default ports of the URL schemes pasted from connection strings, configs and error messages
+ * ("connect ETIMEDOUT redis://10.0.0.5", "jdbc:mysql://db1/orders").
+ */
+export const SCHEME_PORTS: Readonly<Record<string, number>> = {
+  http: 80,
+  https: 443,
+  ws: 80,
+  wss: 443,
+  ftp: 21,
+  ssh: 22,
+  sftp: 22,
+  smtp: 25,
+  ldap: 389,
+  ldaps: 636,
+  mysql: 3306,
+  postgres: 5432,
+  postgresql: 5432,
+  redis: 6379,
+  rediss: 6379,
+  mongodb: 27017,
+  amqp: 5672,
+  amqps: 5671,
+  mqtt: 1883,
+  mqtts: 8883,
+  nats: 4222,
+  memcached: 11211,
+};
+
+/**
+ * A URL to its host and port: "http://10.0.0.1:8080/health" -> "10.0.0.1:8080", "redis://:secret@cache" ->
+ * "cache:6379" (credentials never reach an answer or an error). Without a port and with a scheme whose default is
+ * not known, "scheme://host", for the parser to ask for one.
+ */
 function fromUrl(word: string): string {
-  const url = /^(https?):\/\/([^/?#]+)/i.exec(word);
+  const url = /^(?:jdbc:)?([a-z][a-z0-9+.-]*):\/\/(?:[^/?#@]*@)?([^/?#@]+)/i.exec(word);
   if (!url) return word;
+  const scheme = url[1]!.toLowerCase();
   const host = url[2]!;
   const hasPort = /\]:\d+$/.test(host) || (!host.startsWith('[') && /:\d+$/.test(host));
-  return hasPort ? host : `${host}:${url[1]!.toLowerCase() === 'https' ? 443 : 80}`;
+  if (hasPort) return host;
+  const port = SCHEME_PORTS[scheme];
+  return port === undefined ? `${scheme}://${host}` : `${host}:${port}`;
 }
 
 /** Turn question text into classified tokens; `meter` gets one tick per character and per token. */

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { QuestionError } from '../../src/question/errors.js';
 import { type KnownNames, parseFollowUp, parseQuestion } from '../../src/question/parse.js';
 import type { Question } from '../../src/question/question.js';
+import { SCHEME_PORTS } from '../../src/question/tokens.js';
+import { catchQuestionError } from '../fixtures/question/catch-question-error.js';
 
 const q = (cluster: string, destination: string, extra: Partial<Question> = {}): Question => ({
   cluster,
@@ -89,6 +91,14 @@ describe('parseQuestion: Slack formatting', () => {
     ['can prod curl https://[2407:c080::1]/x', q('prod', '2407:c080::1', tcp(443))],
     ['can prod reach http://10.1.1.20:8080/', q('prod', '10.1.1.20', tcp(8080))],
     ['can prod reach [2407:c080::1]:443', q('prod', '2407:c080::1', tcp(443))],
+    // Connection strings, as pasted from a config or an error: the scheme's port, credentials and path dropped.
+    ['can prod reach redis://redis-main', q('prod', 'redis-main', tcp(6379))],
+    ['can prod reach mysql://app:s3cret@db1/orders?ssl=true', q('prod', 'db1', tcp(3306))],
+    ['can prod reach jdbc:mysql://db1:3307/orders', q('prod', 'db1', tcp(3307))],
+    ['can prod reach postgresql://10.1.1.20', q('prod', '10.1.1.20', tcp(5432))],
+    ['can prod reach amqps://mq.internal:5671/vhost', q('prod', 'mq.internal', tcp(5671))],
+    ['can prod reach MONGODB://db1', q('prod', 'db1', tcp(27017))],
+    ['can prod reach custom://db1:9000', q('prod', 'db1', tcp(9000))],
   ])('%s', (text, expected) => {
     expect(parseQuestion(text)).toEqual(expected);
   });
@@ -229,5 +239,20 @@ describe('parseFollowUp: thread replies as typed', () => {
     ['show me the terraform', 'terraform'],
   ])('%s', (text, format) => {
     expect(parseFollowUp(text, previous, names)).toEqual({ kind: 'format', format });
+  });
+});
+
+describe('parseQuestion: URLs', () => {
+  it('reads every known scheme without a port as its default port, and never keeps the credentials', () => {
+    for (const [scheme, port] of Object.entries(SCHEME_PORTS)) {
+      const question = parseQuestion(`can prod reach ${scheme}://user:hunter2@db1/x`);
+      expect(question).toEqual(q('prod', 'db1', tcp(port)));
+    }
+  });
+
+  it('never shows the password of a URL it cannot use in its error', () => {
+    const error = catchQuestionError(() => parseQuestion('can prod reach unknown://admin:hunter2@db1/x'));
+    expect(error.message).toContain('unknown://db1');
+    expect(error.message).not.toContain('hunter2');
   });
 });

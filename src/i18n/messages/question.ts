@@ -101,6 +101,10 @@ export const question = {
       `"${p.name} ${p.digits}" 被理解为 ${p.name} 的 ${p.digits} 端口，而问题中还有端口 ${p.port}；` +
       `如果指的是名称 ${p.name}${p.digits}，请去掉空格`,
   }),
+  'question.url-port': message<{ scheme: string; host: string }>({
+    en: (p) => `"${p.scheme}://${p.host}" has no port and I do not know ${p.scheme}'s; write it as ${p.host}:PORT`,
+    zh: (p) => `"${p.scheme}://${p.host}" 没有端口，也无法推断 ${p.scheme} 的默认端口；请写成 ${p.host}:端口`,
+  }),
   'question.two-protocols': message<{ a: string; b: string }>({
     en: (p) => `two different protocols (${p.a} and ${p.b})`,
     zh: (p) => `出现了两种不同的协议（${p.a} 和 ${p.b}）`,
