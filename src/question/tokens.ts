@@ -293,30 +293,30 @@ function unSlack(text: string): string {
  * Default ports of the URL schemes pasted from connection strings, configs and error messages
  * ("connect ETIMEDOUT redis://10.0.0.5", "jdbc:mysql://db1/orders").
  */
-export const SCHEME_PORTS: Readonly<Record<string, number>> = {
-  http: 80,
-  https: 443,
-  ws: 80,
-  wss: 443,
-  ftp: 21,
-  ssh: 22,
-  sftp: 22,
-  smtp: 25,
-  ldap: 389,
-  ldaps: 636,
-  mysql: 3306,
-  postgres: 5432,
-  postgresql: 5432,
-  redis: 6379,
-  rediss: 6379,
-  mongodb: 27017,
-  amqp: 5672,
-  amqps: 5671,
-  mqtt: 1883,
-  mqtts: 8883,
-  nats: 4222,
-  memcached: 11211,
-};
+export const SCHEME_PORTS: ReadonlyMap<string, number> = new Map([
+  ['http', 80],
+  ['https', 443],
+  ['ws', 80],
+  ['wss', 443],
+  ['ftp', 21],
+  ['ssh', 22],
+  ['sftp', 22],
+  ['smtp', 25],
+  ['ldap', 389],
+  ['ldaps', 636],
+  ['mysql', 3306],
+  ['postgres', 5432],
+  ['postgresql', 5432],
+  ['redis', 6379],
+  ['rediss', 6379],
+  ['mongodb', 27017],
+  ['amqp', 5672],
+  ['amqps', 5671],
+  ['mqtt', 1883],
+  ['mqtts', 8883],
+  ['nats', 4222],
+  ['memcached', 11211],
+]);
 
 /**
  * A URL to its host and port: "http://10.0.0.1:8080/health" -> "10.0.0.1:8080", "redis://:secret@cache" ->
@@ -330,7 +330,7 @@ function fromUrl(word: string): string {
   const host = url[2]!;
   const hasPort = /\]:\d+$/.test(host) || (!host.startsWith('[') && /:\d+$/.test(host));
   if (hasPort) return host;
-  const port = SCHEME_PORTS[scheme];
+  const port = SCHEME_PORTS.get(scheme);
   return port === undefined ? `${scheme}://${host}` : `${host}:${port}`;
 }
 

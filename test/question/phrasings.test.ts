@@ -244,7 +244,7 @@ describe('parseFollowUp: thread replies as typed', () => {
 
 describe('parseQuestion: URLs', () => {
   it('reads every known scheme without a port as its default port, and never keeps the credentials', () => {
-    for (const [scheme, port] of Object.entries(SCHEME_PORTS)) {
+    for (const [scheme, port] of SCHEME_PORTS) {
       const question = parseQuestion(`can prod reach ${scheme}://user:hunter2@db1/x`);
       expect(question).toEqual(q('prod', 'db1', tcp(port)));
     }
@@ -254,5 +254,12 @@ describe('parseQuestion: URLs', () => {
     const error = catchQuestionError(() => parseQuestion('can prod reach unknown://admin:hunter2@db1/x'));
     expect(error.message).toContain('unknown://db1');
     expect(error.message).not.toContain('hunter2');
+  });
+
+  it('knows only its own schemes, not the names every object inherits', () => {
+    for (const scheme of ['constructor', 'toString', 'valueOf', 'hasOwnProperty']) {
+      const error = catchQuestionError(() => parseQuestion(`can prod reach ${scheme}://db1`));
+      expect(error.message).toContain(`"${scheme.toLowerCase()}://db1" has no port`);
+    }
   });
 });
