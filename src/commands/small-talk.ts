@@ -7,20 +7,20 @@ import { slack } from '../i18n/messages/slack.js';
 import { closestNames } from '../names/closest.js';
 
 /** Chinese command words, mapped to the subcommand they name. */
-const CHINESE_COMMANDS: Readonly<Record<string, string>> = {
-  帮助: 'help',
-  集群: 'clusters',
-  拓扑: 'topology',
-  拓扑列表: 'topologies',
-  关注: 'watch',
-  取消关注: 'unwatch',
-  关注列表: 'watches',
-  摘要: 'digest',
-};
+const CHINESE_COMMANDS: ReadonlyMap<string, string> = new Map([
+  ['帮助', 'help'],
+  ['集群', 'clusters'],
+  ['拓扑', 'topology'],
+  ['拓扑列表', 'topologies'],
+  ['关注', 'watch'],
+  ['取消关注', 'unwatch'],
+  ['关注列表', 'watches'],
+  ['摘要', 'digest'],
+]);
 
 /** `帮助` -> `help`: the subcommand a Chinese first word names, if any. */
 export function chineseCommand(word: string): string | undefined {
-  return CHINESE_COMMANDS[word];
+  return CHINESE_COMMANDS.get(word);
 }
 
 const THANKS =

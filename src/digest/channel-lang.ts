@@ -19,16 +19,16 @@ export function channelText(data: Readonly<StoreData>, channel: string, fallback
 /** What `digest lang …` accepts: a language, or `auto` (follow the workspace default); undefined when unreadable. */
 export function parseLangSetting(typed: string): Lang | 'auto' | undefined {
   const word = typed.trim().toLowerCase();
-  const aliases: Record<string, string> = {
-    'zh-cn': 'zh',
-    cn: 'zh',
-    中文: 'zh',
-    chinese: 'zh',
-    english: 'en',
-    英文: 'en',
-    default: 'auto',
-  };
-  const parsed = langSettingSchema.safeParse(aliases[word] ?? word);
+  const aliases = new Map([
+    ['zh-cn', 'zh'],
+    ['cn', 'zh'],
+    ['中文', 'zh'],
+    ['chinese', 'zh'],
+    ['english', 'en'],
+    ['英文', 'en'],
+    ['default', 'auto'],
+  ]);
+  const parsed = langSettingSchema.safeParse(aliases.get(word) ?? word);
   return parsed.success ? parsed.data : undefined;
 }
 

@@ -50,17 +50,9 @@ export const SCHEDULE_FORMS = [
 /** Digests more often than this are refused: a channel is not a log stream. */
 export const MIN_INTERVAL_MS = 15 * 60_000;
 
-const DAYS: Record<string, number> = {
-  sunday: 0,
-  monday: 1,
-  tuesday: 2,
-  wednesday: 3,
-  thursday: 4,
-  friday: 5,
-  saturday: 6,
-};
-
-const DAY_ABBREVIATIONS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+/** Day names and abbreviations, at their cron day-of-week numbers. */
+const DAYS: readonly string[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const DAY_ABBREVIATIONS: readonly string[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 /** Parse a plain form or a cron expression; throws ScheduleError naming the accepted forms. */
 export function parseScheduleSpec(input: string): ParsedSchedule {
@@ -112,10 +104,9 @@ function dayWords(words: string): { field: string; name: string } | undefined {
   if (word === 'daily' || word === 'day') return { field: '*', name: 'daily' };
   if (word === 'weekday') return { field: '1-5', name: 'weekdays' };
   if (word === 'weekend') return { field: '0,6', name: 'weekends' };
-  const index = DAYS[word] ?? DAY_ABBREVIATIONS[word];
-  if (index === undefined) return undefined;
-  const name = Object.keys(DAYS).find((day) => DAYS[day] === index) ?? word;
-  return { field: String(index), name: `${name}s` };
+  const index = Math.max(DAYS.indexOf(word), DAY_ABBREVIATIONS.indexOf(word));
+  if (index < 0) return undefined;
+  return { field: String(index), name: `${DAYS[index]}s` };
 }
 
 function checked(schedule: ParsedSchedule): ParsedSchedule {

@@ -9,7 +9,7 @@ import { type NamedProtocol, PROTOCOL_NUMBERS, parseTopologyPortList, type RuleP
 import { formatIssues } from '../topology/errors.js';
 import { validateTopology } from '../topology/load.js';
 import {
-  NETWORK_MODEL_ALIASES,
+  networkModelOf,
   PEERING_STATUSES,
   ROUTE_TYPES,
   type Topology,
@@ -224,7 +224,7 @@ function* assemblySteps(inventory: RawInventory, options: AssembleOptions): Step
   // Container CIDRs of vpc-router clusters per VPC, to recognise the routes CCE writes for their nodes.
   const podCidrsByVpc = new Map<string, string[]>();
   for (const c of inventory.clusters) {
-    if (NETWORK_MODEL_ALIASES[c.mode.trim().toLowerCase()] !== 'vpc-router') continue;
+    if (networkModelOf(c.mode) !== 'vpc-router') continue;
     podCidrsByVpc.set(c.vpcId, [
       ...(podCidrsByVpc.get(c.vpcId) ?? []),
       ...c.containerCidrs.filter((x) => isCidr(x, false)),
@@ -583,7 +583,7 @@ interface Context {
 
 function mapCluster(c: RawCluster, ctx: Context & { readonly subnets: readonly RawSubnet[] }): ClusterIn | null {
   const label = `CCE cluster ${c.name}${c.id ? ` (${c.id})` : ''}`;
-  const model = NETWORK_MODEL_ALIASES[c.mode.trim().toLowerCase()];
+  const model = networkModelOf(c.mode);
   if (!model) {
     ctx.warn(`${label}: container network mode "${c.mode}" is not one reachbot models; cluster skipped`);
     return null;

@@ -427,20 +427,20 @@ function needsPort(text: string, protocol: 'tcp' | 'udp'): never {
 // ---------------------------------------------------------------------------------------------
 // Follow-ups.
 
-const FORMAT_WORDS: Record<string, FixFormat> = {
-  text: 'text',
-  words: 'text',
-  plain: 'text',
-  english: 'text',
-  hcloud: 'hcloud',
-  koocli: 'hcloud',
-  cli: 'hcloud',
-  terraform: 'terraform',
-  tf: 'terraform',
-  hcl: 'terraform',
-  api: 'api',
-  json: 'api',
-};
+const FORMAT_WORDS: ReadonlyMap<string, FixFormat> = new Map([
+  ['text', 'text'],
+  ['words', 'text'],
+  ['plain', 'text'],
+  ['english', 'text'],
+  ['hcloud', 'hcloud'],
+  ['koocli', 'hcloud'],
+  ['cli', 'hcloud'],
+  ['terraform', 'terraform'],
+  ['tf', 'terraform'],
+  ['hcl', 'terraform'],
+  ['api', 'api'],
+  ['json', 'api'],
+]);
 
 const FORMAT_FILLER = new Set(
   'and then now ok okay please show give render print output write use it that this the fix fixes me as in with via format what about how would look like a an request body command commands code instead pls thanks'.split(
@@ -458,7 +458,7 @@ export function parseFormatRequest(text: string): FixFormat | null {
     .split(/[\s/,.!?;:]+/)
     .filter((w) => w && !FORMAT_FILLER.has(w));
   if (words.length === 0) return null;
-  const formats = new Set(words.map((w) => FORMAT_WORDS[w]));
+  const formats = new Set(words.map((w) => FORMAT_WORDS.get(w)));
   if (formats.size !== 1 || formats.has(undefined)) return null;
   return [...formats][0] ?? null;
 }

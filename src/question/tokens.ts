@@ -25,44 +25,47 @@ export interface Token {
   readonly kind: TokenKind;
 }
 
-const ENGLISH: Record<string, TokenKind> = {
-  reach: 'verb',
-  reaches: 'verb',
-  reaching: 'verb',
-  access: 'verb',
-  accesses: 'verb',
-  connect: 'verb',
-  connects: 'verb',
-  talk: 'verb',
-  hit: 'verb',
-  '->': 'verb',
-  '-->': 'verb',
-  '=>': 'verb',
-  '→': 'verb',
-  '>': 'verb',
-  telnet: 'verb',
-  nc: 'verb',
-  curl: 'verb',
-  reachable: 'reachable',
-  unreachable: 'reachable',
-  reached: 'reachable',
-  accessible: 'reachable',
-  inaccessible: 'reachable',
-  ping: 'ping',
-  from: 'from',
-  in: 'in',
-  of: 'in',
-  inside: 'in',
-  within: 'in',
-  cluster: 'cluster-before',
-  on: 'on',
-  at: 'on',
-  port: 'port',
-  tcp: 'protocol',
-  udp: 'protocol',
-  icmp: 'protocol',
-  to: 'to',
-};
+// A Map: a word typed as "constructor" must not find Object's member.
+const ENGLISH = new Map<string, TokenKind>(
+  Object.entries({
+    reach: 'verb',
+    reaches: 'verb',
+    reaching: 'verb',
+    access: 'verb',
+    accesses: 'verb',
+    connect: 'verb',
+    connects: 'verb',
+    talk: 'verb',
+    hit: 'verb',
+    '->': 'verb',
+    '-->': 'verb',
+    '=>': 'verb',
+    '→': 'verb',
+    '>': 'verb',
+    telnet: 'verb',
+    nc: 'verb',
+    curl: 'verb',
+    reachable: 'reachable',
+    unreachable: 'reachable',
+    reached: 'reachable',
+    accessible: 'reachable',
+    inaccessible: 'reachable',
+    ping: 'ping',
+    from: 'from',
+    in: 'in',
+    of: 'in',
+    inside: 'in',
+    within: 'in',
+    cluster: 'cluster-before',
+    on: 'on',
+    at: 'on',
+    port: 'port',
+    tcp: 'protocol',
+    udp: 'protocol',
+    icmp: 'protocol',
+    to: 'to',
+  }),
+);
 
 const ENGLISH_FILLER = [
   'can',
@@ -139,7 +142,7 @@ const ENGLISH_FILLER = [
   'fails',
   'failed',
 ];
-for (const word of ENGLISH_FILLER) ENGLISH[word] = 'filler';
+for (const word of ENGLISH_FILLER) ENGLISH.set(word, 'filler');
 
 const CHINESE: Record<string, TokenKind> = {
   访问: 'verb',
@@ -240,7 +243,7 @@ const ARROW_SPELLINGS = /(—>|–>|-->|->|=>|⟶|➡️?|➜|➔|→|>)/gu;
 /** Classify an English (non-CJK) word. */
 function classify(text: string): Token {
   const lower = text.toLowerCase();
-  return { text, lower, kind: ENGLISH[lower] ?? 'word' };
+  return { text, lower, kind: ENGLISH.get(lower) ?? 'word' };
 }
 
 /** Split a run of CJK characters into known words (longest first) and unknown stretches. */
@@ -375,5 +378,5 @@ export function tokenize(text: string, meter: WorkMeter = noMeter): Token[] {
 
 /** Words with a meaning in the grammar; a cluster or resource named like one must be quoted differently. */
 export function isReservedWord(word: string): boolean {
-  return ENGLISH[word.toLowerCase()] !== undefined;
+  return ENGLISH.has(word.toLowerCase());
 }

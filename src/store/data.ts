@@ -144,9 +144,35 @@ export interface StoreData {
   languages: Record<string, LangSetting>;
 }
 
+/** The sections of the document keyed by names, ids or channels: a lookup must never find an inherited member. */
+export const KEYED_SECTIONS = [
+  'topologies',
+  'threads',
+  'deliveries',
+  'schedules',
+  'syncs',
+  'channelLangs',
+  'languages',
+] as const satisfies readonly (keyof StoreData)[];
+
+/**
+ * A record without a prototype, holding `entries`: `record["constructor"]` is then undefined unless a topology is
+ * named so, where a plain object would answer with Object's constructor (a topology named "constructor" once broke
+ * `topology list` that way).
+ */
+export function keyedRecord<T>(entries: Readonly<Record<string, T>> = {}): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
+/** `data` with each keyed section (KEYED_SECTIONS) made a record without a prototype, in place. */
+export function withKeyedRecords<D extends Pick<StoreData, (typeof KEYED_SECTIONS)[number]>>(data: D): D {
+  for (const section of KEYED_SECTIONS) data[section] = keyedRecord(data[section] as Record<string, never>);
+  return data;
+}
+
 /** A fresh, empty store document (a new object every call: lowdb keeps defaults by reference). */
 export function emptyStoreData(): StoreData {
-  return {
+  return withKeyedRecords({
     schemaVersion: SCHEMA_VERSION,
     topologies: {},
     threads: {},
@@ -157,5 +183,5 @@ export function emptyStoreData(): StoreData {
     syncs: {},
     channelLangs: {},
     languages: {},
-  };
+  });
 }

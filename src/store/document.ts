@@ -5,7 +5,7 @@
 // object until it is replaced, which is what the compiled-topology cache is keyed on.
 import { formatIssues } from '../topology/errors.js';
 import { validateTopology } from '../topology/load.js';
-import { emptyStoreData, type StoreData, type StoredTopology } from './data.js';
+import { emptyStoreData, keyedRecord, type StoreData, type StoredTopology, withKeyedRecords } from './data.js';
 import { StoreValidationError } from './errors.js';
 import { storeDataSchema, storedTopologyEntrySchema } from './schema.js';
 
@@ -26,12 +26,12 @@ export function checkStoreData(input: unknown): CheckResult {
     };
   }
   const issues: string[] = [];
-  const topologies: Record<string, StoredTopology> = {};
+  const topologies = keyedRecord<StoredTopology>();
   for (const [key, entry] of Object.entries(parsed.data.topologies)) {
     const checked = checkEntry(key, entry, issues);
     if (checked) topologies[key] = checked;
   }
-  const data = { ...parsed.data, topologies } as unknown as StoreData;
+  const data = withKeyedRecords({ ...parsed.data, topologies } as unknown as StoreData);
   if (data.defaultTopology !== undefined && !topologies[data.defaultTopology]) {
     issues.push(`defaultTopology: "${data.defaultTopology}" is not a stored topology`);
   }
@@ -84,7 +84,8 @@ export function sealStoredTopology(entry: StoredTopology): StoredTopology {
 /** A copy to mutate: every section cloned, stored topology entries shared (they are frozen). */
 function draftOf(data: StoreData): StoreData {
   const { topologies, ...rest } = data;
-  return { ...structuredClone(rest), topologies: { ...topologies } };
+  // structuredClone gives every record a prototype again.
+  return withKeyedRecords({ ...structuredClone(rest), topologies: { ...topologies } });
 }
 
 /** Apply `mutate` to a copy of `current` and validate it; `current` is never changed. */

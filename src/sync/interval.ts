@@ -10,22 +10,22 @@ export const DEFAULT_SYNC_INTERVAL_MS = 10 * 60_000;
 /** No source is re-read more often than this. */
 export const MIN_SYNC_INTERVAL_MS = 60_000;
 
-const UNIT_MS: Record<string, number> = {
-  s: 1000,
-  sec: 1000,
-  secs: 1000,
-  second: 1000,
-  seconds: 1000,
-  m: 60_000,
-  min: 60_000,
-  mins: 60_000,
-  minute: 60_000,
-  minutes: 60_000,
-  h: 3_600_000,
-  hr: 3_600_000,
-  hour: 3_600_000,
-  hours: 3_600_000,
-};
+const UNIT_MS: ReadonlyMap<string, number> = new Map([
+  ['s', 1000],
+  ['sec', 1000],
+  ['secs', 1000],
+  ['second', 1000],
+  ['seconds', 1000],
+  ['m', 60_000],
+  ['min', 60_000],
+  ['mins', 60_000],
+  ['minute', 60_000],
+  ['minutes', 60_000],
+  ['h', 3_600_000],
+  ['hr', 3_600_000],
+  ['hour', 3_600_000],
+  ['hours', 3_600_000],
+]);
 
 /** An interval that cannot be read, or is under a minute. */
 export class IntervalError extends LocalizedError {
@@ -39,7 +39,7 @@ export function parseInterval(typed: string): number {
   const consumed = parts.map((part) => part[0]).join('');
   let ms = 0;
   for (const [, amount, unit] of parts) {
-    const factor = UNIT_MS[(unit ?? 'm').toLowerCase()];
+    const factor = UNIT_MS.get((unit ?? 'm').toLowerCase());
     if (factor === undefined) ms = Number.NaN;
     else ms += Number(amount) * factor;
   }

@@ -109,17 +109,22 @@ export const NETWORK_MODELS = ['overlay_l2', 'vpc-router', 'eni'] as const;
 export const RESOURCE_TYPES = ['ecs', 'rds', 'dcs', 'kafka', 'rabbitmq', 'elb', 'other'] as const;
 
 /** Input spellings accepted for each network model (the spec's aliases plus Huawei's console names). */
-export const NETWORK_MODEL_ALIASES: Record<string, (typeof NETWORK_MODELS)[number]> = {
-  overlay_l2: 'overlay_l2',
-  tunnel: 'overlay_l2',
-  'vpc-router': 'vpc-router',
-  vpc: 'vpc-router',
-  eni: 'eni',
-  cnn2: 'eni',
-};
+export const NETWORK_MODEL_ALIASES: ReadonlyMap<string, (typeof NETWORK_MODELS)[number]> = new Map([
+  ['overlay_l2', 'overlay_l2'],
+  ['tunnel', 'overlay_l2'],
+  ['vpc-router', 'vpc-router'],
+  ['vpc', 'vpc-router'],
+  ['eni', 'eni'],
+  ['cnn2', 'eni'],
+]);
+
+/** The network model a spelling stands for ("VPC", " tunnel "), or undefined. */
+export function networkModelOf(spelling: string): (typeof NETWORK_MODELS)[number] | undefined {
+  return NETWORK_MODEL_ALIASES.get(spelling.trim().toLowerCase());
+}
 
 const networkModel = z.string().transform((value, ctx) => {
-  const model = NETWORK_MODEL_ALIASES[value.trim().toLowerCase()];
+  const model = networkModelOf(value);
   if (!model) {
     ctx.addIssue(issue(T['topology.issue.network-model'], { value }));
     return z.NEVER;

@@ -33,6 +33,25 @@ describe('reachbot topology', () => {
     expect((await run('topology', 'list')).stdout).toMatch(/^\* one/m);
   });
 
+  it("names of Object's own members are names like any other: list, show, ask and remove", async () => {
+    const { run } = await workspace();
+    const names = ['constructor', 'toString', 'valueOf', 'hasOwnProperty'];
+    for (const name of names) expect((await run('topology', 'import', SAMPLE, '--name', name)).code).toBe(0);
+    expect((await run('topology', 'default', 'valueOf')).code).toBe(0);
+    const list = await run('topology', 'list');
+    expect(list.code).toBe(0);
+    expect(
+      list.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.slice(0, 16).trim()),
+    ).toEqual(['constructor', 'hasOwnProperty', 'toString', '* valueOf']);
+    expect((await run('topology', 'show', 'constructor')).stdout).toMatch(/^constructor: 5 clusters/);
+    expect((await run('ask', 'can toString:prod reach db1 on 3306?')).stdout).toContain('topology toString');
+    expect((await run('topology', 'remove', 'constructor')).code).toBe(0);
+    expect((await run('topology', 'show', 'constructor')).code).toBe(2);
+  });
+
   it('import refuses a malformed topology with located errors and stores nothing', async () => {
     const { run, dir, store } = await workspace();
     await writeFile(

@@ -100,3 +100,20 @@ describe('conversation gaps', () => {
     },
   );
 });
+
+describe("Object's member names as messages", () => {
+  it('are read as words, alone and after an answer, never as a command or a format', async () => {
+    const { context, registry } = await setup();
+    const first = await converse('can prod reach db1 on 3306', context, registry);
+    if (first.kind !== 'answer') throw new Error('expected an answer');
+    const previous: Conversation = { topology: first.answer.topology, question: first.answer.question };
+    for (const name of Object.getOwnPropertyNames(Object.prototype)) {
+      for (const after of [undefined, previous]) {
+        const outcome = await converse(name, context, registry, after);
+        // Not a subcommand, not a fix format: the word is a question that names something unknown.
+        expect(outcome.kind, name).toBe('error');
+        expect(textOf(outcome), name).not.toMatch(/is not a function|Cannot read/);
+      }
+    }
+  });
+});

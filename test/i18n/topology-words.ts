@@ -28,7 +28,7 @@ function schemaWords(): Set<string> {
 export const TOPOLOGY_FILE_WORDS: readonly string[] = [
   ...schemaWords(),
   // Spellings a transform accepts (not an enum in the schema), and the booleans a key is set to.
-  ...Object.keys(NETWORK_MODEL_ALIASES),
+  ...NETWORK_MODEL_ALIASES.keys(),
   'true',
   'false',
 ];

@@ -78,7 +78,7 @@ function readTerraformState(
       continue;
     }
     const address = `${resource.module ? `${resource.module}.` : ''}${resource.type}.${resource.name}`;
-    if (!(resource.type in attributeSchemas) || !resource.provider.includes('huaweicloud/huaweicloud')) {
+    if (!Object.hasOwn(attributeSchemas, resource.type) || !resource.provider.includes('huaweicloud/huaweicloud')) {
       unmapped.set(resource.type, (unmapped.get(resource.type) ?? 0) + resource.instances.length);
       continue;
     }

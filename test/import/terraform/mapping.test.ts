@@ -27,6 +27,12 @@ const state = (...extra: ReturnType<typeof resource>[]) => ({
 });
 
 describe('importTerraformState mapping', () => {
+  it('reports a resource type named like a member of every object as not mapped, like any other', () => {
+    const { warnings } = importTerraformState(state(resource('constructor', 'x', {}), resource('toString', 'y', {})));
+    expect(warnings).toContain('constructor (1): not mapped by reachbot; left out');
+    expect(warnings).toContain('toString (1): not mapped by reachbot; left out');
+  });
+
   it('leaves out an SNAT rule whose source_type is 1 (a Direct Connect CIDR), saying so', () => {
     const { topology, warnings } = importTerraformState(
       state(
