@@ -16,19 +16,21 @@ export function channelText(data: Readonly<StoreData>, channel: string, fallback
   return i18n(channelLang(data, channel, fallback));
 }
 
+/** Other spellings `digest lang …` accepts, lower case. */
+const LANG_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['zh-cn', 'zh'],
+  ['cn', 'zh'],
+  ['中文', 'zh'],
+  ['chinese', 'zh'],
+  ['english', 'en'],
+  ['英文', 'en'],
+  ['default', 'auto'],
+]);
+
 /** What `digest lang …` accepts: a language, or `auto` (follow the workspace default); undefined when unreadable. */
 export function parseLangSetting(typed: string): Lang | 'auto' | undefined {
   const word = typed.trim().toLowerCase();
-  const aliases = new Map([
-    ['zh-cn', 'zh'],
-    ['cn', 'zh'],
-    ['中文', 'zh'],
-    ['chinese', 'zh'],
-    ['english', 'en'],
-    ['英文', 'en'],
-    ['default', 'auto'],
-  ]);
-  const parsed = langSettingSchema.safeParse(aliases.get(word) ?? word);
+  const parsed = langSettingSchema.safeParse(LANG_ALIASES.get(word) ?? word);
   return parsed.success ? parsed.data : undefined;
 }
 

@@ -156,11 +156,11 @@ export const KEYED_SECTIONS = [
 ] as const satisfies readonly (keyof StoreData)[];
 
 /**
- * A record without a prototype, holding `entries`: `record["constructor"]` is then undefined unless a topology is
- * named so, where a plain object would answer with Object's constructor (a topology named "constructor" once broke
- * `topology list` that way).
+ * A record without a prototype, holding `entries`: `record["constructor"]` is then undefined unless something is
+ * stored under that key, where a plain object would answer with Object's constructor (a topology named
+ * "constructor" once broke `topology list` that way).
  */
-export function keyedRecord<T>(entries: Readonly<Record<string, T>> = {}): Record<string, T> {
+function keyedRecord<T>(entries: Readonly<Record<string, T>> = {}): Record<string, T> {
   return Object.assign(Object.create(null) as Record<string, T>, entries);
 }
 

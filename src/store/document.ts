@@ -5,7 +5,7 @@
 // object until it is replaced, which is what the compiled-topology cache is keyed on.
 import { formatIssues } from '../topology/errors.js';
 import { validateTopology } from '../topology/load.js';
-import { emptyStoreData, keyedRecord, type StoreData, type StoredTopology, withKeyedRecords } from './data.js';
+import { emptyStoreData, type StoreData, type StoredTopology, withKeyedRecords } from './data.js';
 import { StoreValidationError } from './errors.js';
 import { storeDataSchema, storedTopologyEntrySchema } from './schema.js';
 
@@ -26,7 +26,7 @@ export function checkStoreData(input: unknown): CheckResult {
     };
   }
   const issues: string[] = [];
-  const topologies = keyedRecord<StoredTopology>();
+  const topologies: Record<string, StoredTopology> = {};
   for (const [key, entry] of Object.entries(parsed.data.topologies)) {
     const checked = checkEntry(key, entry, issues);
     if (checked) topologies[key] = checked;
