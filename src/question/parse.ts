@@ -355,8 +355,10 @@ function resolveDestination(text: string, tokens: readonly Token[], flow: Flow):
   for (const candidate of [port, second ? toPort(text, second.text) : undefined]) {
     if (candidate === undefined) continue;
     if (resultPort !== undefined && resultPort !== candidate) {
-      // "db 1 on 3306": more likely the name db1 typed with a space than a second port.
-      if (second && candidate === Number(second.text) && port === undefined && parseIp(destination) === null)
+      // "db 1 on 3306": more likely the name db1 typed with a space than a second port; "redis 6379 on 6380" is
+      // two ports.
+      const spaced = second && second.text.length <= 2 && candidate === Number(second.text) && port === undefined;
+      if (spaced && parseIp(destination) === null)
         fail(text, Q['question.spaced-name'], { name: destination, digits: second.text, port: resultPort });
       fail(text, Q['question.two-ports'], { a: resultPort, b: candidate, oneAtATime: true });
     }

@@ -101,6 +101,7 @@ describe('parseQuestion: errors say what was not understood, with the forms', ()
     ['can prod reach db1:22 on 23', /two different ports/],
     ["why can't prod reach db 1 on 3306?", /db on port 1.*port 3306.*the name db1, write it without a space/],
     ['can prod reach 10.0.0.5 1 on 3306', /two different ports \(3306 and 1\)/],
+    ['can prod reach redis-main 6379 on 6380', /two different ports \(6380 and 6379\)/],
     ['can prod reach mongodb+srv://db1', /"mongodb\+srv:\/\/db1" has no port.*db1:PORT/],
     ['can prod reach 2407::1::2', /IPv6/],
     ['can prod reach db1 db2', /one destination/],
