@@ -134,20 +134,67 @@ function knownZones(): readonly string[] {
   return zoneList;
 }
 
-/** Whether the word looks like a time zone rather than part of a schedule ("Asia/Shanghai", "UTC"). */
+/** A fixed offset typed where a time zone goes: "UTC+8", "GMT-5", "utc+05:30". */
+const OFFSET = /^(?:utc|gmt)([+-])(\d{1,2})(?::?(\d{2}))?$/i;
+/** IANA's fixed-offset zones, whose sign is the reverse of the offset's: Etc/GMT-8 is UTC+8. */
+const ETC_OFFSET = /^Etc\/GMT([+-])(\d{1,2})$/;
+
+/** Whether the word looks like a time zone rather than part of a schedule ("Asia/Shanghai", "UTC", "UTC+8"). */
 export function looksLikeTimeZone(word: string): boolean {
-  return word.includes('/') || /^(utc|gmt|etc\/.+)$/i.test(word);
+  return word.includes('/') || /^(utc|gmt|etc\/.+)$/i.test(word) || OFFSET.test(word);
 }
 
-/** The canonical IANA name of a time zone ("asia/shanghai" -> "Asia/Shanghai"); throws ScheduleError otherwise. */
+/**
+ * The canonical IANA name of a time zone ("asia/shanghai" -> "Asia/Shanghai"; "UTC+8" -> "Etc/GMT-8", which
+ * `zoneLabel` shows as UTC+8 again); throws ScheduleError otherwise.
+ */
 export function canonicalTimeZone(input: string): string {
   const zone = input.trim();
+  const offset = OFFSET.exec(zone);
+  if (offset) return offsetZone(zone, offset[1] === '+' ? 1 : -1, Number(offset[2]), Number(offset[3] ?? 0));
   try {
     return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
     const suggestions = closestNames(zone, knownZones(), 3);
     throw ScheduleError.of(S['schedule.bad-zone'], { zone, suggestions }, suggestions);
   }
+}
+
+/** UTC+h as IANA's Etc/GMT-h; an offset with minutes has no such zone, so the zones at that offset are named. */
+function offsetZone(typed: string, sign: 1 | -1, hours: number, minutes: number): string {
+  if (minutes === 0 && hours === 0) return 'UTC';
+  if (minutes === 0 && hours <= (sign > 0 ? 14 : 12)) return `Etc/GMT${sign > 0 ? '-' : '+'}${hours}`;
+  const offsetMinutes = sign * (hours * 60 + minutes);
+  const suggestions = minutes < 60 ? zonesAtOffset(offsetMinutes, 3) : [];
+  throw ScheduleError.of(S['schedule.bad-offset'], { zone: typed, suggestions }, suggestions);
+}
+
+/** Up to `count` IANA zones (places, not Etc/) whose offset from UTC is `minutes` now. */
+function zonesAtOffset(minutes: number, count: number): string[] {
+  const now = Date.now();
+  const found: string[] = [];
+  for (const zone of knownZones()) {
+    if (!zone.includes('/') || zone.startsWith('Etc/')) continue;
+    if (zoneOffsetMinutes(zone, now) === minutes) found.push(zone);
+    if (found.length === count) break;
+  }
+  return found;
+}
+
+/** The offset of `zone` from UTC at `at`, in minutes. */
+function zoneOffsetMinutes(zone: string, at: number): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+    .formatToParts(at)
+    .find((part) => part.type === 'timeZoneName')?.value;
+  const parsed = /^GMT([+-])(\d{2}):(\d{2})$/.exec(name ?? '');
+  if (!parsed) return 0;
+  return (parsed[1] === '+' ? 1 : -1) * (Number(parsed[2]) * 60 + Number(parsed[3]));
+}
+
+/** A zone as people read it: IANA's Etc/GMT-8 as "UTC+8", any other zone as its name. */
+export function zoneLabel(timezone: string): string {
+  const etc = ETC_OFFSET.exec(timezone);
+  return etc ? `UTC${etc[1] === '+' ? '-' : '+'}${etc[2]}` : timezone;
 }
 
 /** The next `count` runs after `after`, in the schedule's zone (croner handles DST). */
@@ -173,5 +220,5 @@ export function formatInZone(at: Date, timezone: string, lang: Lang = 'en'): str
     minute: '2-digit',
     hourCycle: 'h23',
   }).format(at);
-  return lang === 'zh' ? `${text}（${timezone}）` : `${text} (${timezone})`;
+  return lang === 'zh' ? `${text}（${zoneLabel(timezone)}）` : `${text} (${zoneLabel(timezone)})`;
 }

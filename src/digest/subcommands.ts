@@ -25,6 +25,7 @@ import {
   parseScheduleSpec,
   SCHEDULE_FORMS,
   ScheduleError,
+  zoneLabel,
 } from './schedule-spec.js';
 import { addWatch, describeQuestion, findWatch, removeWatch, splitLabel, watchesOf, watchTitle } from './watches.js';
 
@@ -67,7 +68,7 @@ function scheduleLine(schedule: DigestSchedule | undefined, now: Date, text: I18
   const next = nextRuns(schedule.cron, schedule.timezone, now)[0];
   return text.t(M['digestCmd.schedule'], {
     spec: schedule.spec,
-    timezone: schedule.timezone,
+    timezone: zoneLabel(schedule.timezone),
     onChange: schedule.mode === 'on-change',
     ...(next ? { next: formatInZone(next, schedule.timezone, text.lang) } : {}),
   });
@@ -301,7 +302,7 @@ export function digestSubcommand(engine: PathEngine = defaultEngine, defaultLang
           schedulesChanged(store);
           return withLang({
             text: had
-              ? text.t(M['digestCmd.stoppedDigest'], { spec: had.spec, timezone: had.timezone })
+              ? text.t(M['digestCmd.stoppedDigest'], { spec: had.spec, timezone: zoneLabel(had.timezone) })
               : text.t(M['digestCmd.noneScheduled']),
           });
         }

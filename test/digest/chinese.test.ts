@@ -181,6 +181,16 @@ describe('watch and digest replies in the channel language', () => {
     for (const reply of [watched, scheduled, list, missing, stopped, off]) expect(english(reply.text)).toEqual([]);
   });
 
+  it('shows a schedule set at an offset as the offset, in both languages', async () => {
+    const store = storeWith({});
+    const scheduled = await digestCmd.run('weekdays 09:00 UTC+8', context(store, 'C-en'));
+    expect(scheduled.text).toMatch(/^Digest: weekdays 09:00 \(UTC\+8\), always; next .+ \(UTC\+8\)\./);
+    expect(store.data.schedules['C-en']?.timezone).toBe('Etc/GMT-8');
+    await digestCmd.run('lang zh', context(store, 'C-en'));
+    const off = await digestCmd.run('off', context(store, 'C-en'));
+    expect(off.text).toBe('摘要已停止（原计划为 `weekdays 09:00`，UTC+8）。监控保留。');
+  });
+
   it('refuses an unknown language and stores nothing', async () => {
     const store = storeWith({});
     const reply = await digestCmd.run('lang fr', context(store, 'C1'));

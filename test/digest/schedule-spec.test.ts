@@ -6,6 +6,7 @@ import {
   nextRuns,
   parseScheduleSpec,
   ScheduleError,
+  zoneLabel,
 } from '../../src/digest/schedule-spec.js';
 import { splitLabel } from '../../src/digest/watches.js';
 
@@ -77,6 +78,47 @@ describe('time zones', () => {
     } catch (error) {
       expect((error as ScheduleError).suggestions[0]).toBe('America/New_York');
     }
+  });
+});
+
+describe('offsets typed as time zones', () => {
+  it('reads UTC+h and GMT-h as IANA fixed-offset zones, shown as typed', () => {
+    expect(canonicalTimeZone('UTC+8')).toBe('Etc/GMT-8');
+    expect(canonicalTimeZone('gmt-5')).toBe('Etc/GMT+5');
+    expect(canonicalTimeZone('UTC+08:00')).toBe('Etc/GMT-8');
+    expect(canonicalTimeZone('UTC+14')).toBe('Etc/GMT-14');
+    expect(canonicalTimeZone('UTC-0')).toBe('UTC');
+    expect(zoneLabel('Etc/GMT-8')).toBe('UTC+8');
+    expect(zoneLabel('Etc/GMT+5')).toBe('UTC-5');
+    expect(zoneLabel('Asia/Shanghai')).toBe('Asia/Shanghai');
+    // 09:00 at UTC+8 is 01:00 UTC, every day of the year (no daylight saving).
+    for (const after of ['2026-01-15T02:00:00Z', '2026-07-15T02:00:00Z'])
+      expect(nextRuns('0 9 * * *', canonicalTimeZone('UTC+8'), new Date(after))[0]?.toISOString()).toBe(
+        `${after.slice(0, 8)}16T01:00:00.000Z`,
+      );
+  });
+
+  it('refuses an offset no IANA zone stands for, naming zones at it', () => {
+    const error = (() => {
+      try {
+        canonicalTimeZone('UTC+5:30');
+      } catch (caught) {
+        return caught as ScheduleError;
+      }
+      throw new Error('UTC+5:30 was accepted');
+    })();
+    expect(error).toBeInstanceOf(ScheduleError);
+    expect(error.message).toMatch(/"UTC\+5:30" is an offset no IANA zone stands for/);
+    expect(error.suggestions.length).toBeGreaterThan(0);
+    // Every zone named is at +05:30 (India and Sri Lanka keep no daylight saving).
+    for (const zone of error.suggestions) {
+      const offset = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+        .formatToParts(new Date())
+        .find((part) => part.type === 'timeZoneName')?.value;
+      expect(offset).toBe('GMT+05:30');
+    }
+    expect(() => canonicalTimeZone('UTC+15')).toThrow(ScheduleError);
+    expect(() => canonicalTimeZone('GMT-13')).toThrow(ScheduleError);
   });
 });
 

@@ -21,6 +21,14 @@ export const schedule = {
     en: (p) => `"${p.spec}" runs more often than every ${p.minutes} minutes; a digest is a summary, not a monitor`,
     zh: (p) => `时间表“${p.spec}”的执行间隔短于 ${p.minutes} 分钟；摘要是汇总，不是监控`,
   }),
+  'schedule.bad-offset': message<{ zone: string; suggestions: readonly string[] }>({
+    en: (p) =>
+      `"${p.zone}" is an offset no IANA zone stands for; write the zone of the place` +
+      (p.suggestions.length ? ` (at that offset now: ${p.suggestions.join(', ')})` : ''),
+    zh: (p) =>
+      `“${p.zone}”这个时差没有对应的 IANA 时区；请写地点所在的时区` +
+      (p.suggestions.length ? `（目前为该时差的有：${p.suggestions.join('、')}）` : ''),
+  }),
   'schedule.bad-zone': message<{ zone: string; suggestions: readonly string[] }>({
     en: (p) =>
       `"${p.zone}" is not an IANA time zone${p.suggestions.length ? ` (did you mean ${p.suggestions.join(', ')}?)` : ''}`,
