@@ -159,6 +159,98 @@ const MUTANTS: readonly Mutant[] = [
     replace: ';',
     breaks: 'ER tables: at the same prefix a VPC propagation beats a VPN one',
   },
+  // The Kubernetes side: NetworkPolicy egress (networking.k8s.io/v1 as CCE enforces it, cce_10_0059), CCE Turbo
+  // pod security groups (cce_10_0288) and hostNetwork pods.
+  {
+    file: 'src/engine/network-policy-eval.ts',
+    find: 'return (policy.spec.egress ?? []).length > 0;',
+    replace: 'return true;',
+    breaks: 'NetworkPolicy: without policyTypes, only a policy with egress rules isolates for egress',
+  },
+  {
+    file: 'src/engine/network-policy-eval.ts',
+    find: 'return !(peer.ipBlock.except ?? []).some((e) => contains(mustCidr(e), destination.address));',
+    replace: 'return true;',
+    breaks: 'NetworkPolicy: ipBlock.except carves addresses out of the block',
+  },
+  {
+    file: 'src/engine/network-policy-eval.ts',
+    find: '} else if (destination.namespace !== policyNamespace) return false;',
+    replace: '}',
+    breaks: "NetworkPolicy: a peer without namespaceSelector selects pods of the policy's own namespace only",
+  },
+  {
+    file: 'src/engine/network-policy-eval.ts',
+    find: "if ((port.protocol ?? 'TCP') !== flow.protocol.toUpperCase()) return false;",
+    replace: 'if (port.protocol !== undefined && port.protocol !== flow.protocol.toUpperCase()) return false;',
+    breaks: 'NetworkPolicy: a port without protocol means TCP',
+  },
+  {
+    file: 'src/engine/network-policy-eval.ts',
+    find: '    if (options.endPort) return true;',
+    replace: '    return true;',
+    breaks: 'NetworkPolicy: endPort is honoured only where CCE documents it (VPC network with DataPlane V2)',
+  },
+  {
+    file: 'src/engine/network-policy-eval.ts',
+    find: '? !has || !values.includes(labels[expression.key]!)',
+    replace: '? has && !values.includes(labels[expression.key]!)',
+    breaks: 'label selectors: NotIn also selects pods without the key',
+  },
+  {
+    file: 'src/engine/network-policy-eval.ts',
+    find: 'const peerOk = to.length === 0 || to.some((peer) => peerAdmits(peer, ns, destination));',
+    replace: 'const peerOk = to.some((peer) => peerAdmits(peer, ns, destination));',
+    breaks: 'NetworkPolicy: an egress rule without `to` admits every destination',
+  },
+  {
+    file: 'src/engine/network-policy-eval.ts',
+    find: 'const portOk = ports.length === 0 || ports.some((port) => portAdmits(port, flow, options, doubts, where));',
+    replace: 'const portOk = ports.some((port) => portAdmits(port, flow, options, doubts, where));',
+    breaks: 'NetworkPolicy: an egress rule without `ports` admits every port',
+  },
+  {
+    file: 'src/engine/checks/network-policy.ts',
+    find: 'if (c.dataPlaneV2 !== true)',
+    replace: 'if (c.dataPlaneV2 === false)',
+    breaks: 'NetworkPolicy: VPC-network and Turbo clusters enforce egress rules only with DataPlane V2',
+  },
+  {
+    file: 'src/engine/checks/network-policy.ts',
+    find: 'if (minor !== undefined && minor < 23)',
+    replace: 'if (false)',
+    breaks: 'NetworkPolicy: tunnel clusters before v1.23 do not enforce egress rules',
+  },
+  {
+    file: 'src/engine/checks/network-policy.ts',
+    find: "if (cluster.model === 'eni' && contains(TURBO_ALWAYS_ALLOWED, target.address)) {",
+    replace: 'if (false) {',
+    breaks: "NetworkPolicy: a Turbo cluster's policies cannot restrict the cloud-service range",
+  },
+  {
+    file: 'src/engine/pod-security-groups.ts',
+    find: 'if (annotated.length) return',
+    replace: 'if (false) return',
+    breaks: 'Turbo pod security groups: the security-group-ids annotation decides first',
+  },
+  {
+    file: 'src/engine/pod-security-groups.ts',
+    find: 'const withAdditional = (base: readonly string[]) => [...new Set([...base, ...additional])];',
+    replace: 'const withAdditional = (base: readonly string[]) => [...base];',
+    breaks: 'Turbo pod security groups: additional-security-group-ids adds to the base groups',
+  },
+  {
+    file: 'src/engine/pod-security-groups.ts',
+    find: "(r) => (r.metadata.namespace ?? 'default') === namespace && selectorMatches(r.spec.podSelector, labels),",
+    replace: '(r) => selectorMatches(r.spec.podSelector, labels),',
+    breaks: 'Turbo pod security groups: a SecurityGroup resource selects pods of its own namespace only',
+  },
+  {
+    file: 'src/engine/checks/source-address.ts',
+    find: '  if (hostNetwork) {',
+    replace: '  if (false) {',
+    breaks: 'a hostNetwork pod leaves with its node IP, whatever the network model',
+  },
 ];
 
 const repo = resolve(import.meta.dirname, '..');

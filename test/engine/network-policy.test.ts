@@ -237,6 +237,74 @@ describe('rule matching', () => {
   });
 });
 
+describe('rule defaults, as networking.k8s.io/v1 defines them (each pinned by a mutant of scripts/mutation.ts)', () => {
+  /** The sample with payments/api's egress decided by `egress` alone (one policy selecting every payments pod). */
+  function onlyPolicy(spec: Doc): Doc {
+    const doc = sample();
+    cluster(doc, 'prod').networkPolicies = [{ metadata: { name: 'only', namespace: 'payments' }, spec }];
+    return doc;
+  }
+  const askApi = (doc: Doc, destination: string, protocol: 'tcp' | 'udp', port: number) =>
+    step(ask(build(doc as TopologyInput).compiled, { workload: 'payments/api', destination, protocol, port }));
+
+  it('a policy without policyTypes isolates for egress only when it has egress rules', () => {
+    const ingressOnly = onlyPolicy({ podSelector: {}, ingress: [{ from: [{ podSelector: {} }] }] });
+    expect(askApi(ingressOnly, '192.168.10.52', 'tcp', 3306)?.status).toBe('pass');
+    const withEgress = onlyPolicy({ podSelector: {}, egress: [{ to: [{ ipBlock: { cidr: '10.0.0.0/8' } }] }] });
+    expect(askApi(withEgress, '192.168.10.52', 'tcp', 3306)?.status).toBe('fail');
+  });
+
+  it('an egress rule without `to` admits every destination on its ports', () => {
+    const doc = onlyPolicy({
+      podSelector: {},
+      policyTypes: ['Egress'],
+      egress: [{ ports: [{ protocol: 'TCP', port: 3306 }] }],
+    });
+    expect(askApi(doc, '192.168.10.52', 'tcp', 3306)?.status).toBe('pass');
+    expect(askApi(doc, '10.1.2.3', 'tcp', 3306)?.status).toBe('pass');
+    expect(askApi(doc, '192.168.10.52', 'tcp', 3307)?.status).toBe('fail');
+  });
+
+  it('an egress rule without `ports` admits every port to its peers', () => {
+    const doc = onlyPolicy({
+      podSelector: {},
+      policyTypes: ['Egress'],
+      egress: [{ to: [{ ipBlock: { cidr: '192.168.10.0/24' } }] }],
+    });
+    expect(askApi(doc, '192.168.10.52', 'tcp', 3306)?.status).toBe('pass');
+    expect(askApi(doc, '192.168.10.52', 'udp', 5432)?.status).toBe('pass');
+    expect(askApi(doc, '10.1.2.3', 'tcp', 3306)?.status).toBe('fail');
+  });
+
+  it('a port without a protocol is TCP only', () => {
+    const doc = onlyPolicy({
+      podSelector: {},
+      policyTypes: ['Egress'],
+      egress: [{ to: [{ ipBlock: { cidr: '192.168.10.0/24' } }], ports: [{ port: 3306 }] }],
+    });
+    expect(askApi(doc, '192.168.10.52', 'tcp', 3306)?.status).toBe('pass');
+    expect(askApi(doc, '192.168.10.52', 'udp', 3306)?.status).toBe('fail');
+  });
+
+  it("a peer with a podSelector and no namespaceSelector selects pods of the policy's own namespace only", () => {
+    const doc = sample();
+    // allow-dns without its namespaceSelector: CoreDNS runs in kube-system, not in payments.
+    const allowDns = cluster(doc, 'prod').networkPolicies[1];
+    delete allowDns.spec.egress[0].to[0].namespaceSelector;
+    const { compiled } = build(doc);
+    const prod = compiled.clusters.get('prod')!;
+    const result = dnsEgressCheck(prod, [workloadGroup(prod.workloads.get('payments/api')!)], 'db.example.internal');
+    expect(result.steps[0]!.status).toBe('fail');
+  });
+
+  it('a SecurityGroup resource gives its groups to pods of its own namespace only', () => {
+    const doc = sample();
+    // payments-pods moved to the web namespace: payments/api falls back to the cluster's default pod group.
+    cluster(doc, 'turbo').securityGroupResources[0].metadata.namespace = 'web';
+    expect(status(answer(doc, 'turbo', 'payments/api'), 'source-egress')).toBe('fail');
+  });
+});
+
 describe('DNS egress for host-name questions', () => {
   function dns(doc: Doc) {
     const { compiled } = build(doc);
