@@ -251,6 +251,37 @@ const MUTANTS: readonly Mutant[] = [
     replace: '  if (false) {',
     breaks: 'a hostNetwork pod leaves with its node IP, whatever the network model',
   },
+  // Network ACLs (VPC "Network ACL Overview") and route tables.
+  {
+    file: 'src/engine/acl-eval.ts',
+    find: '  for (const rule of rules) {',
+    replace: '  for (const rule of [...rules].reverse()) {',
+    breaks: 'network ACL: rules are evaluated in order and the first match decides',
+  },
+  {
+    file: 'src/engine/acl-eval.ts',
+    find: '    if (rule.protocol !== null && rule.protocol !== flow.number) continue;',
+    replace: '',
+    breaks: 'network ACL: a rule matches only its own protocol',
+  },
+  {
+    file: 'src/engine/acl-eval.ts',
+    find: "  if (cloud || metadata) deciders.push({ spans: 'all', by: 'preset' });",
+    replace: "  if (metadata) deciders.push({ spans: 'all', by: 'preset' });",
+    breaks: 'network ACL: the preset allows traffic to the cloud-service range',
+  },
+  {
+    file: 'src/engine/acl-eval.ts',
+    find: 'if (!portListIncludes(rule.destinationPorts, flow.port)) continue;',
+    replace: '',
+    breaks: 'network ACL: a TCP or UDP rule matches only its destination ports',
+  },
+  {
+    file: 'src/engine/route-lookup.ts',
+    find: '.sort((a, b) => b[1] - a[1])',
+    replace: '.sort((a, b) => a[1] - b[1])',
+    breaks: 'route tables: the longest prefix decides',
+  },
 ];
 
 const repo = resolve(import.meta.dirname, '..');

@@ -100,6 +100,24 @@ describe('network ACLs', () => {
     expect(ask(compiled, { destination: 'ecs1', port: 3306 }).verdict).toBe('reachable');
   });
 
+  it('a rule matches only its own protocol: a UDP rule does not admit TCP on the same port', () => {
+    const udp = {
+      id: 'acl-data',
+      ingress: [{ action: 'allow' as const, protocol: 'udp' as const, destinationPorts: '3306' }],
+    };
+    const { compiled } = withAcls('overlay_l2', { data: udp });
+    expect(status(ask(compiled, { destination: 'ecs1', protocol: 'tcp', port: 3306 }), 'destination-acl')).toBe('fail');
+    expect(status(ask(compiled, { destination: 'ecs1', protocol: 'udp', port: 3306 }), 'destination-acl')).toBe('pass');
+  });
+
+  it("the preset lets traffic out to the cloud-service range whatever the subnet's rules", () => {
+    const { compiled } = withAcls('overlay_l2', {
+      nodes: { id: 'acl-nodes', ingress: [{ action: 'allow' }], egress: [{ action: 'deny' }] },
+    });
+    expect(status(ask(compiled, { destination: '100.125.1.1', port: 443 }), 'source-acl')).toBe('pass');
+    expect(status(ask(compiled, { destination: 'ecs1', port: 3306 }), 'source-acl')).toBe('fail');
+  });
+
   it('an associated source ACL with no outbound rule denies traffic leaving its subnet', () => {
     const { compiled } = withAcls('overlay_l2', {
       nodes: { id: 'acl-nodes', ingress: [{ action: 'allow' }], egress: [] },
