@@ -282,6 +282,43 @@ const MUTANTS: readonly Mutant[] = [
     replace: '.sort((a, b) => a[1] - b[1])',
     breaks: 'route tables: the longest prefix decides',
   },
+  // Security-group rule matching, whitelists, and the way out to the internet.
+  {
+    file: 'src/engine/security-group-eval.ts',
+    find: '  return portListIncludes(rule.ports, flow.port);',
+    replace: '  return true;',
+    breaks: 'security-group rules: a TCP or UDP rule matches only its ports',
+  },
+  {
+    file: 'src/engine/security-group-eval.ts',
+    find: "      return peer.memberOf.has(rule.remote.securityGroup) ? 'all' : [];",
+    replace: "      return 'all';",
+    breaks: 'security-group rules: a rule whose remote is a group admits only members of that group',
+  },
+  {
+    file: 'src/engine/checks/whitelist.ts',
+    find: 'if (whitelist.enabled === false || entries.length === 0) {',
+    replace: 'if (entries.length === 0) {',
+    breaks: 'a disabled whitelist admits every address that can reach the VPC',
+  },
+  {
+    file: 'src/engine/checks/source-address.ts',
+    find: "const usesNodes = cluster.model !== 'eni' && ",
+    replace: 'const usesNodes = ',
+    breaks: 'Turbo (eni) pods leave with their own addresses: no answer about them assumes node addresses',
+  },
+  {
+    file: 'src/engine/checks/source-address.ts',
+    find: '  if (viaNodes && cluster.nodes.length) {',
+    replace: '  if (cluster.nodes.length) {',
+    breaks: "Turbo (eni) pods reach the internet through their subnet's SNAT, not the node EIP",
+  },
+  {
+    file: 'src/engine/checks/source-address.ts',
+    find: '      if (node.node.eip) {',
+    replace: '      if (false) {',
+    breaks: 'a node with an EIP reaches the internet through it, without SNAT',
+  },
 ];
 
 const repo = resolve(import.meta.dirname, '..');

@@ -77,6 +77,16 @@ describe('source seen per model', () => {
     });
   });
 
+  it('assumes node addresses only where pods leave as their node: never for eni pods', () => {
+    for (const model of ['overlay_l2', 'eni'] as const) {
+      const input = seedSameVpc(model);
+      input.clusters = input.clusters!.map((c) => ({ ...c, nodes: [] }));
+      const d = ask(build(input).compiled, { destination: 'ecs1', port: 443 });
+      const assumed = d.assumptions.some((a) => a.includes('lists no nodes'));
+      expect(assumed, model).toBe(model === 'overlay_l2');
+    }
+  });
+
   it('eni workloads: securityGroups replaces the pod group, additionalSecurityGroups adds', () => {
     const input = seedSameVpc('eni');
     input.securityGroups = [
