@@ -319,6 +319,37 @@ const MUTANTS: readonly Mutant[] = [
     replace: '      if (false) {',
     breaks: 'a node with an EIP reaches the internet through it, without SNAT',
   },
+  // Peerings, and names resolved from the imported private zones.
+  {
+    file: 'src/engine/checks/peering.ts',
+    find: 'const middle = pair.length === 0 ? transitiveMiddle(ctx) : undefined;',
+    replace: 'const middle = undefined;',
+    breaks: 'peerings are not transitive, but a route over a middle VPC makes the answer uncertain, not "no peering"',
+  },
+  {
+    file: 'src/engine/checks/peering.ts',
+    find: "const status = peering.status ?? 'ACTIVE';",
+    replace: "const status = peering.status ?? 'PENDING_ACCEPTANCE';",
+    breaks: 'a peering without a status is an active one',
+  },
+  {
+    file: 'src/names/resolve-host.ts',
+    find: 'if (!best || zone.zone.name.length > best.zone.name.length) best = zone;',
+    replace: 'if (!best) best = zone;',
+    breaks: 'private zones: the most specific zone containing a name answers for it',
+  },
+  {
+    file: 'src/names/resolve-host.ts',
+    find: 'if (!zone.vpcs.has(vpc) || !isInZone(name, zone.zone.name)) continue;',
+    replace: 'if (!isInZone(name, zone.zone.name)) continue;',
+    breaks: 'private zones: a VPC sees only the zones associated with it',
+  },
+  {
+    file: 'src/names/resolve-host.ts',
+    find: '  for (let hop = 0; hop <= MAX_CNAME_HOPS; hop++) {',
+    replace: '  for (let hop = 0; hop <= 1; hop++) {',
+    breaks: 'private zones: a CNAME chain is followed for several hops',
+  },
 ];
 
 const repo = resolve(import.meta.dirname, '..');

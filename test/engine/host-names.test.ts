@@ -93,6 +93,30 @@ describe('host names', () => {
     expect(error.suggestions[0]).toBe('orders-db.internal.example.com');
   });
 
+  it('the most specific zone holding a name answers for it, even when a wider zone lists the name too', () => {
+    const input = withNames();
+    // Both zones are associated with prod's VPC; the wider one comes first and disagrees.
+    input.dnsZones = [
+      {
+        name: 'example.com',
+        vpcs: ['vpc-prod'],
+        records: [
+          { name: 'ecs.internal', type: 'A', values: ['192.168.20.10'] },
+          { name: 'only-wide.internal', type: 'A', values: ['192.168.20.10'] },
+        ],
+      },
+      ...(input.dnsZones ?? []),
+    ];
+    const { compiled: both } = build(input);
+    const d = ask(both, { destination: 'ecs.internal.example.com', port: 443, protocol: 'tcp' });
+    expect(d.destination.address).toBe('192.168.10.52');
+    expect(d.destination.dns).toMatchObject({ zone: 'internal.example.com' });
+    // A name only the wider zone lists is not found: the specific zone answers for its whole subtree.
+    expect(() =>
+      diagnose(both, { cluster: 'prod', workload: null, destination: 'only-wide.internal.example.com', port: 443 }),
+    ).toThrow(QuestionError);
+  });
+
   it("a zone not associated with the cluster's VPC does not resolve, and says why", () => {
     const error = questionError('secret.hidden.example.com');
     expect(error.message).toContain('not associated with VPC vpc-prod');
