@@ -350,6 +350,31 @@ const MUTANTS: readonly Mutant[] = [
     replace: '  for (let hop = 0; hop <= 1; hop++) {',
     breaks: 'private zones: a CNAME chain is followed for several hops',
   },
+  // The forward route: system routes, routes beyond the VPC, the internet through a node EIP, custom tables.
+  {
+    file: 'src/engine/checks/route-forward.ts',
+    find: "    if (route && route.origin === 'local' && CLOUD_ROUTES.has(route.destination.text))",
+    replace: '    if (false)',
+    breaks: 'every route table carries the system routes to the cloud-service range',
+  },
+  {
+    file: 'src/engine/checks/route-forward.ts',
+    find: "    if (route && route.origin === 'declared') {",
+    replace: '    if (false) {',
+    breaks: 'an address beyond a declared route (VPN, Direct Connect...) is uncertain, not unreachable',
+  },
+  {
+    file: 'src/engine/checks/route-forward.ts',
+    find: '    if (!route && viaEip > 0)',
+    replace: '    if (false)',
+    breaks: 'a node with an EIP needs no route to the internet in its table',
+  },
+  {
+    file: 'src/engine/checks/route-forward.ts',
+    find: "    if (target.info.kind === 'pod' && !table.isDefault && !route) {",
+    replace: '    if (false) {',
+    breaks: 'a custom route table may lack the CCE routes to pods: uncertain, not unreachable',
+  },
 ];
 
 const repo = resolve(import.meta.dirname, '..');

@@ -189,3 +189,56 @@ describe('same VPC, vpc-router', () => {
     expect(status(d, 'route-return')).toBe('pass');
   });
 });
+
+describe('the forward route beyond the VPC, to the internet and to other pods', () => {
+  it('an address beyond a declared route (a VPN) is uncertain, not unreachable', () => {
+    const input = seedSameVpc('overlay_l2');
+    input.vpcs = [
+      {
+        ...input.vpcs![0]!,
+        routeTables: [
+          { id: 'rtb-main', default: true, routes: [{ destination: '10.50.0.0/16', type: 'vpn', nextHop: 'vpn-1' }] },
+        ],
+      },
+    ];
+    const d = ask(build(input).compiled, { destination: '10.50.1.1', port: 443 });
+    expect(status(d, 'route-forward')).toBe('warn');
+    expect(d.verdict).toBe('uncertain');
+  });
+
+  it('nodes with an EIP reach the internet without a route to a NAT gateway', () => {
+    const input = seedSameVpc('overlay_l2');
+    const prod = input.clusters![0]!;
+    input.clusters = [
+      {
+        ...prod,
+        nodes: [
+          { name: 'n1', ip: '192.168.10.11', eip: '203.0.113.11' },
+          { name: 'n2', ip: '192.168.10.12', eip: '203.0.113.12' },
+        ],
+      },
+    ];
+    const d = ask(build(input).compiled, { destination: '8.8.8.8', port: 443 });
+    expect(status(d, 'route-forward')).toBe('pass');
+    expect(status(d, 'internet-egress')).toBe('pass');
+  });
+
+  it("pods of another cluster in the VPC, from a subnet on a custom table: uncertain (CCE's routes may be missing)", () => {
+    const input = seedSameVpc('vpc-router');
+    const vpc = input.vpcs![0]!;
+    input.vpcs = [
+      {
+        ...vpc,
+        subnets: vpc.subnets!.map((s) => (s.id === 'subnet-nodes' ? { ...s, routeTable: 'rtb-nodes' } : s)),
+        routeTables: [{ id: 'rtb-main', default: true }, { id: 'rtb-nodes' }],
+      },
+    ];
+    const prod = input.clusters![0]!;
+    input.clusters = [
+      prod,
+      { ...prod, name: 'other', nodeSubnets: ['subnet-data'], nodes: [], containerCidrs: ['172.20.0.0/16'] },
+    ];
+    const d = ask(build(input).compiled, { destination: '172.20.0.5', port: 80 });
+    expect(status(d, 'route-forward')).toBe('warn');
+  });
+});
