@@ -375,6 +375,37 @@ const MUTANTS: readonly Mutant[] = [
     replace: '    if (false) {',
     breaks: 'a custom route table may lack the CCE routes to pods: uncertain, not unreachable',
   },
+  // The destination's groups, and the replies within the VPC.
+  {
+    file: 'src/engine/checks/destination-sg.ts',
+    find: "    out.uncertain.push(text.t(TEXTS['destination-sg.unknown-declare'], { address }));",
+    replace: '',
+    breaks: 'an address whose security groups are unknown makes the answer uncertain',
+  },
+  {
+    file: 'src/engine/checks/destination-sg.ts',
+    find: '  if (source.maybeMemberOf.size > 0) {',
+    replace: '  if (false) {',
+    breaks: 'a rule admitting a group the source may belong to makes the answer uncertain, not unreachable',
+  },
+  {
+    file: 'src/engine/checks/destination-sg.ts',
+    find: '    if (nodeSource.spans.length && nodeEval.literal.denied.length === 0 && nodeEval.merged.denied.length === 0)',
+    replace: '    if (nodeSource.spans.length)',
+    breaks: "the nonMasqueradeCIDRs alternative is offered only when the destination's groups already allow the nodes",
+  },
+  {
+    file: 'src/engine/checks/destination-sg.ts',
+    find: "    if (!whitelisted) out.assumptions.push(text.t(TEXTS['destination-sg.none-assumed'], { what }));",
+    replace: '',
+    breaks: 'a destination declared without security groups is assumed open, and the answer says so',
+  },
+  {
+    file: 'src/engine/checks/route-return.ts',
+    find: "    if (sameVpc) return d.by.origin === 'local' || d.by.type === 'cce';",
+    replace: "    if (sameVpc) return d.by.origin === 'local';",
+    breaks: "within a VPC, CCE's routes to a node's pods carry the replies",
+  },
 ];
 
 const repo = resolve(import.meta.dirname, '..');

@@ -230,3 +230,12 @@ describe('IPv6', () => {
     expect(ask(fixed, { destination: '2407:c080:1200:10::52', protocol: 'icmp' }).verdict).toBe('reachable');
   });
 });
+
+describe('a destination declared without security groups', () => {
+  it('is not filtered by any, and the answer says that it assumed so', () => {
+    const { compiled } = ecsWith({});
+    const d = ask(compiled, { destination: 'ecs1', port: 3306 });
+    expect(status(d, 'destination-sg')).toBe('skip');
+    expect(d.assumptions).toContain('ecs1 declares no security groups; none are assumed to filter it');
+  });
+});
