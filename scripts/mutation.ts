@@ -406,6 +406,31 @@ const MUTANTS: readonly Mutant[] = [
     replace: "    if (sameVpc) return d.by.origin === 'local';",
     breaks: "within a VPC, CCE's routes to a node's pods carry the replies",
   },
+  // SNAT rules and the internet fixes.
+  {
+    file: 'src/engine/checks/source-address.ts',
+    find: '      if (cidr.ok && cidr.cidr.family === 4 && contains(cidr.cidr, inner)) return { nat, rule };',
+    replace: '',
+    breaks: 'an SNAT rule given as a CIDR covers the sources inside it',
+  },
+  {
+    file: 'src/engine/checks/source-address.ts',
+    find: '      const inner = ip ?? subnet.cidr;',
+    replace: '      const inner = subnet.cidr;',
+    breaks: "an SNAT rule's CIDR needs to cover the node, not the node's whole subnet",
+  },
+  {
+    file: 'src/engine/checks/internet-egress.ts',
+    find: '  if (egress.eniNodeEipOnly) {',
+    replace: '  if (false) {',
+    breaks: "Turbo pods with only their nodes' EIPs: uncertain whether they leave through them",
+  },
+  {
+    file: 'src/engine/checks/internet-egress.ts',
+    find: '  if (vpc && natWithEip(vpc))',
+    replace: '  if (false)',
+    breaks: 'least privilege: with a NAT gateway and an EIP in place, the fix is an SNAT rule, not a new gateway',
+  },
 ];
 
 const repo = resolve(import.meta.dirname, '..');

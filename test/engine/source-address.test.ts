@@ -130,6 +130,25 @@ describe('internet egress', () => {
     return build(input).compiled;
   };
 
+  it('an SNAT rule covers what its source names: a subnet by id, or the addresses in a CIDR', () => {
+    const internet = (source: string) => {
+      const input = seedSameVpc('vpc-router');
+      input.vpcs = [
+        { ...input.vpcs![0]!, natGateways: [{ id: 'nat-1', snatRules: [{ source, eip: '203.0.113.7' }] }] },
+      ];
+      return ask(build(input).compiled, { destination: '8.8.8.8', port: 443 });
+    };
+    for (const source of ['subnet-nodes', '192.168.10.0/24', '192.168.0.0/16'])
+      expect(status(internet(source), 'internet-egress'), source).toBe('pass');
+    expect(status(internet('192.168.20.0/24'), 'internet-egress')).toBe('fail');
+    // A CIDR covering one node of the subnet: that node goes out, the other has no way.
+    const one = internet('192.168.10.11/32');
+    expect(status(one, 'internet-egress')).toBe('fail');
+    const summary = one.steps.find((s) => s.check === 'internet-egress')?.summary ?? '';
+    expect(summary).toContain('n2');
+    expect(summary).not.toContain('n1');
+  });
+
   it('vpc-router nodes go out through the NAT gateway of their subnet', () => {
     const d = ask(withNat('vpc-router', 'subnet-nodes'), { destination: '8.8.8.8', port: 443 });
     expect(d.verdict).toBe('reachable');

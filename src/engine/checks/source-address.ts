@@ -69,7 +69,8 @@ function computeContainerSubnetLegs(cluster: CompiledCluster, family: Family): S
 function natCovering(compiled: CompiledTopology, vpcId: string, subnet: CompiledSubnet, ip?: AddressRange) {
   for (const nat of compiled.vpcs.get(vpcId)?.natGateways ?? []) {
     for (const rule of nat.snatRules ?? []) {
-      if (rule.source === subnet.subnet.id || rule.source === subnet.subnet.ipv4SubnetId) return { nat, rule };
+      // Validation lets a rule name a subnet by its id only (importers resolve the API's ids to it), or a CIDR.
+      if (rule.source === subnet.subnet.id) return { nat, rule };
       const cidr = parseCidr(rule.source);
       const inner = ip ?? subnet.cidr;
       if (cidr.ok && cidr.cidr.family === 4 && contains(cidr.cidr, inner)) return { nat, rule };
