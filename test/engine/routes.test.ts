@@ -3,7 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../../src/engine/fixes/apply.js';
 import { compileTopology } from '../../src/topology/compile.js';
-import { ask, build, seedCrossVpc, seedSameVpc, status, viaMiddleVpc } from '../fixtures/engine/builder.js';
+import {
+  ask,
+  build,
+  onCustomTable,
+  seedCrossVpc,
+  seedSameVpc,
+  status,
+  viaMiddleVpc,
+} from '../fixtures/engine/builder.js';
 
 /** The cross-VPC seed with the return route already in place. */
 function crossVpcRouted() {
@@ -135,15 +143,7 @@ describe('cross-VPC', () => {
 
 describe('same VPC, vpc-router', () => {
   it('a destination subnet on a custom table without the container CIDR is uncertain (§4.3)', () => {
-    const input = seedSameVpc('vpc-router');
-    const vpc = input.vpcs![0]!;
-    input.vpcs = [
-      {
-        ...vpc,
-        subnets: vpc.subnets!.map((s) => (s.id === 'subnet-data' ? { ...s, routeTable: 'rtb-data' } : s)),
-        routeTables: [{ id: 'rtb-main', default: true }, { id: 'rtb-data' }],
-      },
-    ];
+    const input = onCustomTable(seedSameVpc('vpc-router'), 'subnet-data', 'rtb-data');
     input.securityGroups = [...input.securityGroups!, { id: 'sg-open', rules: [{ direction: 'ingress' }] }];
     input.resources = [
       ...input.resources!,
@@ -224,15 +224,7 @@ describe('the forward route beyond the VPC, to the internet and to other pods', 
   });
 
   it("pods of another cluster in the VPC, from a subnet on a custom table: uncertain (CCE's routes may be missing)", () => {
-    const input = seedSameVpc('vpc-router');
-    const vpc = input.vpcs![0]!;
-    input.vpcs = [
-      {
-        ...vpc,
-        subnets: vpc.subnets!.map((s) => (s.id === 'subnet-nodes' ? { ...s, routeTable: 'rtb-nodes' } : s)),
-        routeTables: [{ id: 'rtb-main', default: true }, { id: 'rtb-nodes' }],
-      },
-    ];
+    const input = onCustomTable(seedSameVpc('vpc-router'), 'subnet-nodes', 'rtb-nodes');
     const prod = input.clusters![0]!;
     input.clusters = [
       prod,
