@@ -9,7 +9,7 @@ import { question as Q } from '../i18n/messages/question.js';
 import { parseIp } from '../net/address.js';
 import { QuestionError } from './errors.js';
 import type { Question, QuestionProtocol } from './question.js';
-import { type Token, tokenize } from './tokens.js';
+import { portlessUrl, type Token, tokenize } from './tokens.js';
 
 /** Every question form the spec names; shown (closest first) when a question is not understood. */
 export const QUESTION_FORMS: readonly string[] = [
@@ -351,17 +351,16 @@ function resolveDestination(text: string, tokens: readonly Token[], flow: Flow):
   if (more.length || (second && !DIGITS.test(second.text)))
     fail(text, Q['question.one-destination'], { words: words.map((w) => w.text) });
   const { destination, port } = parseDestination(text, first!.text);
+  const secondPort = second ? toPort(text, second.text) : undefined;
+  // "db 1 on 3306" is more likely the name db1 typed with a space than a second port ("redis 6379 on 6380" is two).
+  const spaced = second !== undefined && second.text.length <= 2 && port === undefined && parseIp(destination) === null;
+  if (spaced && flow.port !== undefined && secondPort !== flow.port)
+    fail(text, Q['question.spaced-name'], { name: destination, digits: second.text, port: flow.port });
   let resultPort = flow.port;
-  for (const candidate of [port, second ? toPort(text, second.text) : undefined]) {
+  for (const candidate of [port, secondPort]) {
     if (candidate === undefined) continue;
-    if (resultPort !== undefined && resultPort !== candidate) {
-      // "db 1 on 3306": more likely the name db1 typed with a space than a second port; "redis 6379 on 6380" is
-      // two ports.
-      const spaced = second && second.text.length <= 2 && candidate === Number(second.text) && port === undefined;
-      if (spaced && parseIp(destination) === null)
-        fail(text, Q['question.spaced-name'], { name: destination, digits: second.text, port: resultPort });
+    if (resultPort !== undefined && resultPort !== candidate)
       fail(text, Q['question.two-ports'], { a: resultPort, b: candidate, oneAtATime: true });
-    }
     resultPort = candidate;
   }
   return { destination, protocol: flow.protocol, port: resultPort, ping: flow.ping };
@@ -379,8 +378,8 @@ function parseDestination(text: string, word: string): { destination: string; po
   }
   const ip = parseIp(word);
   if (ip) return { destination: ip.text };
-  const url = /^([a-z][a-z0-9+.-]*):\/\/(.+)$/.exec(word);
-  if (url) fail(text, Q['question.url-port'], { scheme: url[1]!, host: url[2]! });
+  const url = portlessUrl(word);
+  if (url) fail(text, Q['question.url-port'], url);
   const colons = word.split(':').length - 1;
   if (colons > 1) fail(text, Q['question.bad-ipv6'], { word, portHint: true });
   let host = word;

@@ -337,6 +337,12 @@ function fromUrl(word: string): string {
   return port === undefined ? `${scheme}://${host}` : `${host}:${port}`;
 }
 
+/** The scheme and host of a word `fromUrl` left as "scheme://host" (no port, no known default), else undefined. */
+export function portlessUrl(word: string): { scheme: string; host: string } | undefined {
+  const url = /^([a-z][a-z0-9+.-]*):\/\/(.+)$/.exec(word);
+  return url ? { scheme: url[1]!, host: url[2]! } : undefined;
+}
+
 /** Turn question text into classified tokens; `meter` gets one tick per character and per token. */
 export function tokenize(text: string, meter: WorkMeter = noMeter): Token[] {
   meter.tick(text.length);
