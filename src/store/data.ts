@@ -156,17 +156,14 @@ export const KEYED_SECTIONS = [
 ] as const satisfies readonly (keyof StoreData)[];
 
 /**
- * A record without a prototype, holding `entries`: `record["constructor"]` is then undefined unless something is
- * stored under that key, where a plain object would answer with Object's constructor (a topology named
- * "constructor" once broke `topology list` that way).
+ * `data` with each keyed section (KEYED_SECTIONS) made a record without a prototype, in place: `syncs["constructor"]`
+ * is then undefined unless something is stored under that key, where a plain object would answer with Object's
+ * constructor (a topology named "constructor" once broke `topology list` that way). Every caller passes sections it
+ * has just made (parsed, cloned or literal). Changing their prototype rather than copying them: an update of a store
+ * holding 20,000 delivery ids took 41–46 ms against 76–81 ms with a copy, in alternating runs.
  */
-function keyedRecord<T>(entries: Readonly<Record<string, T>> = {}): Record<string, T> {
-  return Object.assign(Object.create(null) as Record<string, T>, entries);
-}
-
-/** `data` with each keyed section (KEYED_SECTIONS) made a record without a prototype, in place. */
 export function withKeyedRecords<D extends Pick<StoreData, (typeof KEYED_SECTIONS)[number]>>(data: D): D {
-  for (const section of KEYED_SECTIONS) data[section] = keyedRecord(data[section] as Record<string, never>);
+  for (const section of KEYED_SECTIONS) Object.setPrototypeOf(data[section], null);
   return data;
 }
 
