@@ -244,6 +244,8 @@ describe('rule defaults, as networking.k8s.io/v1 defines them (each pinned by a 
     cluster(doc, 'prod').networkPolicies = [{ metadata: { name: 'only', namespace: 'payments' }, spec }];
     return doc;
   }
+  /** The sample with one policy isolating every payments pod for egress, admitting what `rule` admits. */
+  const egressRule = (rule: Doc) => onlyPolicy({ podSelector: {}, policyTypes: ['Egress'], egress: [rule] });
   const askApi = (doc: Doc, destination: string, protocol: 'tcp' | 'udp', port: number) =>
     step(ask(build(doc as TopologyInput).compiled, { workload: 'payments/api', destination, protocol, port }));
 
@@ -255,33 +257,21 @@ describe('rule defaults, as networking.k8s.io/v1 defines them (each pinned by a 
   });
 
   it('an egress rule without `to` admits every destination on its ports', () => {
-    const doc = onlyPolicy({
-      podSelector: {},
-      policyTypes: ['Egress'],
-      egress: [{ ports: [{ protocol: 'TCP', port: 3306 }] }],
-    });
+    const doc = egressRule({ ports: [{ protocol: 'TCP', port: 3306 }] });
     expect(askApi(doc, '192.168.10.52', 'tcp', 3306)?.status).toBe('pass');
     expect(askApi(doc, '10.1.2.3', 'tcp', 3306)?.status).toBe('pass');
     expect(askApi(doc, '192.168.10.52', 'tcp', 3307)?.status).toBe('fail');
   });
 
   it('an egress rule without `ports` admits every port to its peers', () => {
-    const doc = onlyPolicy({
-      podSelector: {},
-      policyTypes: ['Egress'],
-      egress: [{ to: [{ ipBlock: { cidr: '192.168.10.0/24' } }] }],
-    });
+    const doc = egressRule({ to: [{ ipBlock: { cidr: '192.168.10.0/24' } }] });
     expect(askApi(doc, '192.168.10.52', 'tcp', 3306)?.status).toBe('pass');
     expect(askApi(doc, '192.168.10.52', 'udp', 5432)?.status).toBe('pass');
     expect(askApi(doc, '10.1.2.3', 'tcp', 3306)?.status).toBe('fail');
   });
 
   it('a port without a protocol is TCP only', () => {
-    const doc = onlyPolicy({
-      podSelector: {},
-      policyTypes: ['Egress'],
-      egress: [{ to: [{ ipBlock: { cidr: '192.168.10.0/24' } }], ports: [{ port: 3306 }] }],
-    });
+    const doc = egressRule({ to: [{ ipBlock: { cidr: '192.168.10.0/24' } }], ports: [{ port: 3306 }] });
     expect(askApi(doc, '192.168.10.52', 'tcp', 3306)?.status).toBe('pass');
     expect(askApi(doc, '192.168.10.52', 'udp', 3306)?.status).toBe('fail');
   });
