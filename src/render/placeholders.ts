@@ -10,6 +10,25 @@ export type PastedForm = 'hcloud' | 'api';
 
 // `<sg-db id>`, `<redis-main instance id>`: what cloudRef writes for an id that is not a Huawei id.
 const ID_PLACEHOLDER = /<([^\s<>]+) (?:instance )?id>/g;
+const HAS_ID_PLACEHOLDER = new RegExp(ID_PLACEHOLDER.source);
+
+/**
+ * The KooCLI operation that lists the object a fix changes, whose id is its main placeholder: the reader is pointed
+ * at the list that holds it (a DCS instance's id is not found among security groups).
+ */
+const LIST_OPERATION: Partial<Record<Fix['kind'], string>> = {
+  'security-group-rule': 'hcloud VPC ListSecurityGroups/v3',
+  'network-acl-rule': 'hcloud VPC ListFirewall/v3',
+  route: 'hcloud VPC ListRouteTables',
+  'whitelist-entry': 'hcloud DCS ListInstances',
+  'peering-accept': 'hcloud VPC ListVpcPeerings',
+  peering: 'hcloud VPC ListVpcs',
+  'snat-rule': 'hcloud NAT ListNatGateways',
+  'nat-gateway': 'hcloud VPC ListSubnets',
+  'er-route': 'hcloud ER ListRouteTables',
+  'er-association': 'hcloud ER ListRouteTables',
+  'er-propagation': 'hcloud ER ListRouteTables',
+};
 
 /** One sentence naming every placeholder of the shown forms and where its value comes from; undefined if none. */
 export function placeholderNote(
@@ -17,15 +36,25 @@ export function placeholderNote(
   forms: readonly PastedForm[],
   text: I18n = EN,
 ): string | undefined {
-  const shown = fixes
-    .flatMap((fix) => [
+  const perFix = fixes.map((fix) => ({
+    fix,
+    text: [
       forms.includes('hcloud') ? (fix.render.hcloud ?? '') : '',
       forms.includes('api') && fix.render.api !== undefined ? JSON.stringify(fix.render.api) : '',
-    ])
-    .join('\n');
+    ].join('\n'),
+  }));
+  const shown = perFix.map((f) => f.text).join('\n');
   const placeholders = [...new Set([...shown.matchAll(ID_PLACEHOLDER)].map((match) => match[0]))];
   const region = shown.includes(REGION_PLACEHOLDER);
   const project = shown.includes('{project_id}');
   if (placeholders.length === 0 && !region && !project) return undefined;
-  return text.t(texts['fix.placeholders'], { placeholders, region, project });
+  const lists = [
+    ...new Set(
+      perFix.flatMap(({ fix, text: form }) => {
+        const list = LIST_OPERATION[fix.kind];
+        return list && HAS_ID_PLACEHOLDER.test(form) ? [list] : [];
+      }),
+    ),
+  ];
+  return text.t(texts['fix.placeholders'], { placeholders, lists, region, project });
 }

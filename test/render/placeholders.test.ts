@@ -36,6 +36,28 @@ describe('placeholderNote', () => {
     expect(placeholderNote(fixes, ['hcloud'])).not.toContain('{project_id}');
   });
 
+  it("points at the list that holds each placeholder's object: security groups for a rule, DCS instances for a whitelist", () => {
+    const whitelist: FixSpec = {
+      kind: 'whitelist-entry',
+      resource: 'redis-main',
+      group: 'nodes',
+      address: '172.16.0.0/16',
+      existing: ['192.168.10.0/24'],
+    };
+    const redis = placeholderNote([withRender(whitelist, PURPOSE)], ['hcloud']);
+    expect(redis).toContain('<redis-main instance id>');
+    expect(redis).toContain('e.g. hcloud DCS ListInstances)');
+    expect(redis).not.toContain('ListSecurityGroups');
+    const both = placeholderNote(
+      [withRender(rule('sg-db', '172.16.0.0/16'), PURPOSE), withRender(whitelist, PURPOSE)],
+      ['hcloud'],
+    );
+    expect(both).toContain('e.g. hcloud VPC ListSecurityGroups/v3, hcloud DCS ListInstances)');
+    // A fix whose ids are all known names no list.
+    const known = placeholderNote([withRender(rule(UUID, '172.16.0.0/16'), PURPOSE)], ['hcloud']);
+    expect(known).not.toContain('List');
+  });
+
   it('says nothing when every id is known and the topology records region and project', () => {
     const place = { region: 'cn-north-4', project: '0123456789abcdef0123456789abcdef' };
     const fixes = [withRender(rule(UUID, '172.16.0.0/16'), PURPOSE, place)];

@@ -103,12 +103,18 @@ export const fixes = {
       `Huawei Cloud ${'object' in p ? `id of ${p.object}` : p.value} (the topology names it but does not record it)`,
     zh: (p) => `${'object' in p ? `${p.object} 的华为云 ID` : `华为云 ${p.value}`}（拓扑中有其名称，但未记录该值）`,
   }),
-  'fix.placeholders': message<{ placeholders: readonly string[]; region: boolean; project: boolean }>({
+  'fix.placeholders': message<{
+    placeholders: readonly string[];
+    lists: readonly string[];
+    region: boolean;
+    project: boolean;
+  }>({
     en: (p) => {
+      const lists = p.lists.length ? `, e.g. ${p.lists.join(', ')}` : '';
       const parts = [
         ...(p.placeholders.length
           ? [
-              `${p.placeholders.join(', ')} with the ids of those objects (their console pages, or the service's KooCLI List operation, e.g. hcloud VPC ListSecurityGroups/v3)`,
+              `${p.placeholders.join(', ')} with the ids of those objects (their console pages, or the service's KooCLI List operation${lists})`,
             ]
           : []),
         ...(p.region ? ['<region> with your region (e.g. cn-north-4)'] : []),
@@ -120,7 +126,7 @@ export const fixes = {
       const parts = [
         ...(p.placeholders.length
           ? [
-              `把 ${p.placeholders.join('、')} 替换为对应资源的 ID（见各资源的控制台详情页，或用对应服务的 KooCLI 列表查询操作，如 hcloud VPC ListSecurityGroups/v3）`,
+              `把 ${p.placeholders.join('、')} 替换为对应资源的 ID（见各资源的控制台详情页，或用对应服务的 KooCLI 列表查询操作${p.lists.length ? `，如 ${p.lists.join('、')}` : ''}）`,
             ]
           : []),
         ...(p.region ? ['把 <region> 替换为所在区域（如 cn-north-4）'] : []),
