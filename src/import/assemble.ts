@@ -81,11 +81,19 @@ function* assemblySteps(inventory: RawInventory, options: AssembleOptions): Step
   const warnings = [...inventory.warnings];
   const warn = (message: string) => warnings.push(message);
 
-  // VPCs, deduplicated by id.
-  const vpcs = uniqueBy(inventory.vpcs, (v) => v.id).filter((vpc) => {
-    if (!isCidr(vpc.cidr)) warn(`VPC ${vpc.id}: CIDR "${vpc.cidr}" is not a CIDR; VPC skipped`);
-    return isCidr(vpc.cidr);
-  });
+  // VPCs, deduplicated by id. A secondary CIDR that is blank or not a CIDR is left out, as a subnet's IPv6 CIDR is
+  // below (found by the Terraform state fuzz test: `secondary_cidrs: [""]` made the whole import invalid).
+  const vpcs = uniqueBy(inventory.vpcs, (v) => v.id)
+    .filter((vpc) => {
+      if (!isCidr(vpc.cidr)) warn(`VPC ${vpc.id}: CIDR "${vpc.cidr}" is not a CIDR; VPC skipped`);
+      return isCidr(vpc.cidr);
+    })
+    .map((vpc) => {
+      const extendCidrs = vpc.extendCidrs.map((c) => c.trim()).filter(Boolean);
+      for (const c of extendCidrs)
+        if (!isCidr(c, false)) warn(`VPC ${vpc.id}: secondary CIDR "${c}" is not a CIDR; left out`);
+      return { ...vpc, extendCidrs: extendCidrs.filter((c) => isCidr(c, false)) };
+    });
   const vpcIds = new Set(vpcs.map((v) => v.id));
 
   // Subnets, reachable by either id form.

@@ -33,6 +33,15 @@ describe('importTerraformState mapping', () => {
     expect(warnings).toContain('toString (1): not mapped by reachbot; left out');
   });
 
+  it('leaves out a blank secondary CIDR and one that is not a CIDR, keeping the rest (found by the fuzz test)', () => {
+    const input = state();
+    input.resources[0]!.instances[0]!.attributes.secondary_cidrs = ['', ' ', '10.9.0.0/16', 'nonsense'];
+    const { topology, warnings } = importTerraformState(input);
+    expect(topology.vpcs?.[0]?.secondaryCidrs).toEqual(['10.9.0.0/16']);
+    expect(warnings).toContain('VPC vpc-1: secondary CIDR "nonsense" is not a CIDR; left out');
+    expect(warnings.filter((w) => w.includes('secondary CIDR'))).toHaveLength(1);
+  });
+
   it('leaves out an SNAT rule whose source_type is 1 (a Direct Connect CIDR), saying so', () => {
     const { topology, warnings } = importTerraformState(
       state(
