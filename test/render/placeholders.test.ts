@@ -6,7 +6,7 @@ import { withRender } from '../../src/render/fix.js';
 import { placeholderNote } from '../../src/render/placeholders.js';
 import { renderTerminal } from '../../src/render/terminal.js';
 import { untranslatedWords } from '../i18n/untranslated.js';
-import { UUID } from './fix-specs.js';
+import { FIXES, UUID } from './fix-specs.js';
 
 const rule = (securityGroup: string, remote: string): FixSpec => ({
   kind: 'security-group-rule',
@@ -37,13 +37,7 @@ describe('placeholderNote', () => {
   });
 
   it("points at the list that holds each placeholder's object: security groups for a rule, DCS instances for a whitelist", () => {
-    const whitelist: FixSpec = {
-      kind: 'whitelist-entry',
-      resource: 'redis-main',
-      group: 'nodes',
-      address: '172.16.0.0/16',
-      existing: ['192.168.10.0/24'],
-    };
+    const whitelist = FIXES.find((fix) => fix.kind === 'whitelist-entry')!;
     const redis = placeholderNote([withRender(whitelist, PURPOSE)], ['hcloud']);
     expect(redis).toContain('<redis-main instance id>');
     expect(redis).toContain('e.g. hcloud DCS ListInstances)');
