@@ -14,11 +14,19 @@ export function closestNames(typed: string, known: readonly string[], limit = 5,
       const hay = name.toLowerCase().slice(0, COMPARED_LENGTH);
       // A prefix or substring match beats any edit distance: "red" should suggest "redis-main".
       const bonus = hay.startsWith(needle) ? -100 : hay.includes(needle) ? -50 : 0;
-      return { name, score: distance(needle, hay) + bonus };
+      // Names are typed from their start: "redis1" means "redis-main" (distance 5) more likely than "db1" (4).
+      return { name, score: distance(needle, hay) - sharedPrefix(needle, hay) / 2 + bonus };
     })
     .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
     .slice(0, limit)
     .map((entry) => entry.name);
+}
+
+/** How many characters `a` and `b` share from their start. */
+function sharedPrefix(a: string, b: string): number {
+  let shared = 0;
+  while (shared < a.length && a.charCodeAt(shared) === b.charCodeAt(shared)) shared += 1;
+  return shared;
 }
 
 /**

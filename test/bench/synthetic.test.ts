@@ -21,15 +21,20 @@ const topologyOf = (size: BenchSize) => {
 describe('generateTopology', () => {
   it.each(BENCH_SIZES)('%s validates, already in canonical form', (size) => {
     const topology = topologyOf(size);
-    const result = validateTopology(structuredClone(topology));
+    // A copy, so the comparison below is not of an object with itself. JSON, because the generator makes plain
+    // data: structuredClone took three times as long on the large size (0.75 s).
+    const result = validateTopology(JSON.parse(JSON.stringify(topology)));
     if (!result.ok) expect(result.issues.slice(0, 5)).toEqual([]);
     expect(result.ok && result.topology).toEqual(topology);
   });
 
-  it.each(BENCH_SIZES)('%s is identical for the same seed and differs for another', (size) => {
-    const again = JSON.stringify(generateTopology(size, 1));
-    expect(again).toBe(JSON.stringify(topologyOf(size)));
-    expect(JSON.stringify(generateTopology(size, 2))).not.toBe(again);
+  it.each(BENCH_SIZES)('%s is identical for the same seed', (size) => {
+    expect(JSON.stringify(generateTopology(size, 1))).toBe(JSON.stringify(topologyOf(size)));
+  });
+
+  // Every size is the same code with other counts: a second seed of the large one would only take another 0.6 s.
+  it.each(['small', 'medium'] as const)('%s differs for another seed', (size) => {
+    expect(JSON.stringify(generateTopology(size, 2))).not.toBe(JSON.stringify(topologyOf(size)));
   });
 
   it.each(BENCH_SIZES)('%s has the counts of its size', (size) => {

@@ -27,6 +27,14 @@ describe('closestNames', () => {
     expect(closestNames('stagign', known)[0]).toBe('staging');
   });
 
+  it('counts a shared beginning: a name mistyped at its end suggests the name it starts like', () => {
+    // "redis1" is 4 edits from "db1" and 5 from "redis-main", but shares "redis" with it.
+    expect(closestNames('redis1', known)[0]).toBe('redis-main');
+    expect(closestNames('orders-dv', known)[0]).toBe('orders-db');
+    // Without a shared beginning, edit distance decides as before.
+    expect(closestNames('db2', known)[0]).toBe('db1');
+  });
+
   it('returns at most `limit` distinct names, all of them known', () => {
     expect(closestNames('x', known, 3)).toHaveLength(3);
     expect(closestNames('prod', ['prod', 'prod', 'demo'])).toEqual(['prod', 'demo']);
