@@ -7,7 +7,6 @@
 import { contains, mustCidr, parseAddressEntry, parseCidr, parseIp } from '../net/address.js';
 import { type NamedProtocol, PROTOCOL_NUMBERS, parseTopologyPortList, type RuleProtocol } from '../net/ports.js';
 import { formatIssues } from '../topology/errors.js';
-import { validateTopology } from '../topology/load.js';
 import {
   networkModelOf,
   PEERING_STATUSES,
@@ -18,6 +17,7 @@ import {
 import { chunker, runCooperatively, runToEnd, type Steps } from './cooperative.js';
 import { mapDnsZones, mapDomainNames } from './dns.js';
 import { mapEnterpriseRouters } from './enterprise-router.js';
+import { validateLeavingOut } from './leave-out-invalid.js';
 import type {
   ImportResult,
   RawAclRule,
@@ -449,7 +449,7 @@ function* assemblySteps(inventory: RawInventory, options: AssembleOptions): Step
       ...(inventory.skipped.length ? { skipped: [...inventory.skipped] } : {}),
     };
   }
-  const result = validateTopology(document);
+  const result = validateLeavingOut(document, warn);
   if (!result.ok) {
     throw new Error(`the imported topology does not validate (a reachbot bug):\n${formatIssues(result.issues)}`);
   }
@@ -618,7 +618,8 @@ function mapCluster(c: RawCluster, ctx: Context & { readonly subnets: readonly R
         return [];
       }
       const eip = n.eip ? parseIp(n.eip)?.text : undefined;
-      return [compact({ name: n.name, ip, eip })];
+      // A node reported without a name is named by its IP rather than left out.
+      return [compact({ name: n.name.trim() || ip, ip, eip })];
     }),
     (n) => `${n.name}\u0000${n.ip}`,
   );
@@ -731,8 +732,9 @@ function mapInstance(i: RawInstance, ctx: Context & { readonly subnets: readonly
   const whitelist = i.whitelist && {
     enabled: i.whitelist.enabled && i.whitelist.groups.some((g) => g.addresses.length > 0),
     groups: sortByKey(
-      i.whitelist.groups.map((g) => ({
-        name: g.name,
+      i.whitelist.groups.map((g, index) => ({
+        // A group without a name still admits its addresses.
+        name: g.name.trim() || `group ${index + 1}`,
         addresses: sortedUnique(
           g.addresses.filter((a) => {
             const ok = isCidr(a);
