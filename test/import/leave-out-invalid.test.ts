@@ -3,8 +3,12 @@
 // Found by replacing each value of a real Terraform state in turn; the first test does exactly that.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { HuaweiCloudApiError, ServiceUnavailableError } from '../../src/import/huaweicloud/client.js';
+import { importHuaweiCloud } from '../../src/import/huaweicloud/index.js';
+import { ResponseShapeError } from '../../src/import/huaweicloud/read.js';
 import { validateLeavingOut } from '../../src/import/leave-out-invalid.js';
 import { importTerraformState, TerraformStateError } from '../../src/import/terraform/index.js';
+import { ENV, PROJECT, REGION } from './huaweicloud/replay.js';
 
 interface State {
   resources: { type: string; instances: { attributes: Record<string, unknown> }[] }[];
@@ -21,7 +25,7 @@ function stringLeaves(node: unknown, path: (string | number)[] = []): (string | 
   return entries.flatMap(([key, child]) => stringLeaves(child, [...path, key]));
 }
 
-function withValue(state: State, path: (string | number)[], value: unknown): State {
+function withValue<T>(state: T, path: (string | number)[], value: unknown): T {
   const copy = structuredClone(state);
   let node = copy as unknown as Record<string | number, unknown>;
   for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
@@ -44,6 +48,35 @@ describe('an inconsistent record in an import', () => {
         } catch (error) {
           if (!(error instanceof TerraformStateError)) failures.push(`${path.join('.')} = "${value}": ${error}`);
         }
+      }
+    expect(failures).toEqual([]);
+  });
+
+  it('never fails a Huawei Cloud import but as an answer it cannot use, whichever id, name, CIDR or remote prefix is blank or ::/0', async () => {
+    const seed = JSON.parse(
+      readFileSync(new URL('../fixtures/import/huaweicloud/seed-responses.json', import.meta.url), 'utf8'),
+    ) as Record<string, unknown>;
+    const leaves = stringLeaves(seed).filter((path) =>
+      ['id', 'name', 'cidr', 'remote_ip_prefix'].includes(String(path.at(-1))),
+    );
+    expect(leaves.length).toBeGreaterThan(50);
+    const failures: string[] = [];
+    for (const path of leaves)
+      for (const value of ['', '::/0']) {
+        const responses = withValue(seed, path, value);
+        const fetch = (async (input: string | URL | Request) => {
+          const url = new URL(String(input));
+          const service = url.hostname.split('.')[0];
+          const body = responses[`${service} ${url.pathname}`] ?? responses[`${service} ${url.pathname}#1`] ?? {};
+          return new Response(JSON.stringify(body));
+        }) as typeof globalThis.fetch;
+        const options = { region: REGION, projectId: PROJECT, env: ENV, sleep: async () => {}, fetch };
+        const result = await importHuaweiCloud(options).catch((error: unknown) => error);
+        const own = [HuaweiCloudApiError, ServiceUnavailableError, ResponseShapeError].some(
+          (kind) => result instanceof kind,
+        );
+        if (result instanceof Error && !own)
+          failures.push(`${path.join('.')} = "${value}": ${result.message.split('\n')[0]}`);
       }
     expect(failures).toEqual([]);
   });
