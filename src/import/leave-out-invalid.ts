@@ -14,15 +14,28 @@ export const MAX_LEAVE_OUT_PASSES = 8;
 /** The validated topology, or the issues that leaving records out did not resolve. */
 export type LeaveOutResult = { ok: true; topology: Topology } | { ok: false; issues: TopologyIssue[] };
 
+export interface LeaveOutOptions {
+  /**
+   * Which list entry on an issue's path goes: the one this many lists deep (2: `clusters[0].networkPolicies[3]`,
+   * the whole object a Kubernetes import added), or the innermost when the path has fewer. Default: the innermost
+   * (`vpcs[1].subnets[0]`, not the whole VPC).
+   */
+  readonly depth?: number;
+}
+
 /**
- * Validate an assembled document; for each issue, the innermost list entry on its path is left out (with a warning
- * through `warn`) and the rest checked again, since what referred to it may now refer to nothing.
+ * Validate an assembled document; for each issue, a list entry on its path is left out (with a warning through
+ * `warn`) and the rest checked again, since what referred to it may now refer to nothing.
  */
-export function validateLeavingOut(document: unknown, warn: (message: string) => void): LeaveOutResult {
+export function validateLeavingOut(
+  document: unknown,
+  warn: (message: string) => void,
+  options: LeaveOutOptions = {},
+): LeaveOutResult {
   for (let pass = 0; ; pass += 1) {
     const result = validateTopology(document);
     if (result.ok) return { ok: true, topology: result.topology as Topology };
-    if (pass === MAX_LEAVE_OUT_PASSES || !leaveOut(document, result.issues, warn))
+    if (pass === MAX_LEAVE_OUT_PASSES || !leaveOut(document, result.issues, warn, options.depth))
       return { ok: false, issues: result.issues };
   }
 }
@@ -38,12 +51,18 @@ interface Entry {
  * Remove from `document` (the importer's own, so changed in place) the entries the issues point into; false, and
  * nothing removed, when an issue points into none.
  */
-function leaveOut(document: unknown, issues: readonly TopologyIssue[], warn: (message: string) => void): boolean {
+function leaveOut(
+  document: unknown,
+  issues: readonly TopologyIssue[],
+  warn: (message: string) => void,
+  depth: number | undefined,
+): boolean {
   const doomed = new Map<unknown[], Map<number, { entry: Entry; issue: TopologyIssue }>>();
   for (const issue of issues) {
     // The line that counts issues past the reported ones has no path: those entries go in a later pass.
     if (issue.path === '' && issues.length > 1) continue;
-    const entry = innermostEntry(document, issue.path);
+    const entries = entriesOn(document, issue.path);
+    const entry = entries[(depth ?? entries.length) - 1] ?? entries.at(-1);
     if (!entry) return false;
     const atIndex = doomed.get(entry.list) ?? new Map<number, { entry: Entry; issue: TopologyIssue }>();
     if (!atIndex.has(entry.index)) atIndex.set(entry.index, { entry, issue });
@@ -61,17 +80,17 @@ function leaveOut(document: unknown, issues: readonly TopologyIssue[], warn: (me
   return true;
 }
 
-/** The innermost list entry on `path` (like `vpcs[1].subnets[0].cidr`) in `root`. */
-function innermostEntry(root: unknown, path: string): Entry | undefined {
+/** The list entries on `path` (like `vpcs[1].subnets[0].cidr`) in `root`, outermost first. */
+function entriesOn(root: unknown, path: string): Entry[] {
   let node = root;
-  let found: Entry | undefined;
+  const found: Entry[] = [];
   for (const match of path.matchAll(/\[(\d+)\]|([^.[\]]+)/g)) {
     const [, index, key] = match;
     if (typeof node !== 'object' || node === null) break;
     if (index !== undefined && Array.isArray(node)) {
       const at = Number(index);
       if (at >= node.length) break;
-      found = { list: node, index: at, at: path.slice(0, match.index + match[0].length) };
+      found.push({ list: node, index: at, at: path.slice(0, match.index + match[0].length) });
       node = node[at];
     } else if (key !== undefined && !Array.isArray(node) && Object.hasOwn(node, key)) {
       node = (node as Record<string, unknown>)[key];

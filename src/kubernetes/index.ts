@@ -2,6 +2,7 @@
 // every caller (the `reachbot import kubernetes` command, a topology's scheduled sync): it reads the cluster
 // the credentials point at and returns the topology with that cluster's Kubernetes objects merged in.
 
+import { validateLeavingOut } from '../import/leave-out-invalid.js';
 import { formatIssues } from '../topology/errors.js';
 import { validateTopology } from '../topology/load.js';
 import type { Topology } from '../topology/schema.js';
@@ -32,7 +33,14 @@ export async function syncKubernetes(
   const config = loadKubeConfig(options);
   const snapshot = await readKubernetes(config, options);
   const merged = mergeKubernetes(topology, options.cluster, snapshot);
-  const checked = validateTopology(merged.topology);
+  // Each object was checked alone as it was read; what shows only in the whole topology (an ipBlock whose except
+  // lies outside its cidr, say) leaves that object out with a warning, as an object that does not fit alone is.
+  // The merged topology shares its objects with `topology`: only a copy of it has anything removed.
+  const warnings = [...merged.warnings];
+  const valid = validateTopology(merged.topology);
+  const checked = valid.ok
+    ? valid
+    : validateLeavingOut(structuredClone(merged.topology), (w) => warnings.push(w), { depth: 2 });
   if (!checked.ok) throw new Error(`the merged topology is not valid:\n${formatIssues(checked.issues)}`);
-  return { topology: checked.topology, warnings: merged.warnings };
+  return { topology: checked.topology, warnings };
 }

@@ -30,6 +30,7 @@ import {
   type Workload,
   workloadSchema,
 } from '../topology/schema.js';
+import { rawController, rawNamespace, rawNetworkPolicy, rawPod } from './raw-shapes.js';
 
 /** What one read of a cluster found; a kind is `undefined` when it could not be read (see warnings). */
 export interface KubernetesSnapshot {
@@ -64,6 +65,9 @@ class ReadRefused extends Error {
   }
 }
 
+/** A list whose answer the client could not turn into its objects (a field of the wrong type). */
+class ListUnreadable extends Error {}
+
 /** How many times one list is asked again after its connection was reset. */
 const MAX_RESET_RETRIES = 2;
 
@@ -88,6 +92,9 @@ async function listAll<T>(
         page--;
         continue;
       }
+      // The client turns the answer into typed objects without checking it: a list where it expects an array
+      // (`containers: -1`) throws a TypeError inside it. That list cannot be read; the others still can.
+      if (error instanceof TypeError) throw new ListUnreadable(error.message);
       throw error;
     }
     items.push(...response.items);
@@ -143,8 +150,8 @@ function peerOf(peer: V1NetworkPolicyPeer) {
 function portOf(port: V1NetworkPolicyPort) {
   return {
     ...(port.protocol ? { protocol: port.protocol as 'TCP' } : {}),
-    ...(port.port !== undefined ? { port: port.port } : {}),
-    ...(port.endPort !== undefined ? { endPort: port.endPort } : {}),
+    ...(port.port != null ? { port: port.port } : {}),
+    ...(port.endPort != null ? { endPort: port.endPort } : {}),
   };
 }
 
@@ -216,18 +223,31 @@ function keepValid<S extends z.ZodType>(schema: S, items: readonly unknown[], wh
   for (const item of items) {
     const parsed = schema.safeParse(item);
     if (parsed.success) kept.push(parsed.data);
-    else {
-      const meta = (item as { metadata?: { namespace?: string; name?: string } } | null)?.metadata;
-      const name = meta ? `${meta.namespace ? `${meta.namespace}/` : ''}${meta.name ?? '?'}` : '?';
-      warnings.push(
-        `skipped ${what} ${name}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-      );
-    }
+    else warnings.push(skipped(what, item, parsed.error));
   }
   return kept;
 }
 
-function refusedWarning(what: string, error: ReadRefused, rbacHint: string): string {
+/** The items of an API answer whose fields reachbot reads have the shape it reads (raw-shapes.ts), as they are. */
+function keepReadable<T>(schema: z.ZodType, items: readonly T[], what: string, warnings: string[]): T[] {
+  return items.filter((item) => {
+    const parsed = schema.safeParse(item);
+    if (!parsed.success) warnings.push(skipped(what, item, parsed.error));
+    return parsed.success;
+  });
+}
+
+function skipped(what: string, item: unknown, error: z.ZodError): string {
+  const meta = (item as { metadata?: { namespace?: unknown; name?: unknown } | null } | null)?.metadata;
+  const name = meta
+    ? `${typeof meta.namespace === 'string' ? `${meta.namespace}/` : ''}${String(meta.name ?? '?')}`
+    : '?';
+  return `skipped ${what} ${name}: ${error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
+}
+
+function refusedWarning(what: string, error: ReadRefused | ListUnreadable, rbacHint: string): string {
+  if (error instanceof ListUnreadable)
+    return `cannot read ${what}: the API's answer does not have the shape of its kind (${error.message}); kept what the topology had`;
   if (error.code === 404)
     return `${what} are not served by this cluster (${error.message}): ${rbacHint}; kept what the topology had`;
   return `cannot list ${what}: ${error.code === 401 ? 'not authenticated' : 'forbidden'} (${error.message}); grant get/list on ${rbacHint} (deploy/base/rbac.yaml); kept what the topology had`;
@@ -249,7 +269,7 @@ export async function readKubernetes(kubeConfig: KubeConfig, options: ReadOption
     try {
       return await read();
     } catch (error) {
-      if (!(error instanceof ReadRefused)) throw error;
+      if (!(error instanceof ReadRefused || error instanceof ListUnreadable)) throw error;
       refused++;
       warnings.push(refusedWarning(what, error, hint));
       return undefined;
@@ -262,7 +282,7 @@ export async function readKubernetes(kubeConfig: KubeConfig, options: ReadOption
   const namespaces = namespaceItems
     ? keepValid(
         namespaceSchema,
-        namespaceItems.map((n) => ({
+        keepReadable(rawNamespace, namespaceItems, 'namespace', warnings).map((n) => ({
           name: n.metadata?.name ?? '',
           ...(labelsOf(n.metadata?.labels) ? { labels: labelsOf(n.metadata?.labels) } : {}),
         })),
@@ -286,11 +306,17 @@ export async function readKubernetes(kubeConfig: KubeConfig, options: ReadOption
   let workloads: Workload[] | undefined;
   if (deployments && statefulSets && daemonSets) {
     const raw = [
-      ...deployments.map((d) => workloadOf('Deployment', d.metadata, d.spec?.template)),
-      ...statefulSets.map((s) => workloadOf('StatefulSet', s.metadata, s.spec?.template)),
-      ...daemonSets.map((s) => workloadOf('DaemonSet', s.metadata, s.spec?.template)),
+      ...keepReadable(rawController, deployments, 'Deployment', warnings).map((d) =>
+        workloadOf('Deployment', d.metadata, d.spec?.template),
+      ),
+      ...keepReadable(rawController, statefulSets, 'StatefulSet', warnings).map((s) =>
+        workloadOf('StatefulSet', s.metadata, s.spec?.template),
+      ),
+      ...keepReadable(rawController, daemonSets, 'DaemonSet', warnings).map((s) =>
+        workloadOf('DaemonSet', s.metadata, s.spec?.template),
+      ),
       // Pods that no controller owns are workloads of their own.
-      ...(pods ?? [])
+      ...keepReadable(rawPod, pods ?? [], 'Pod', warnings)
         .filter((p) => !(p.metadata?.ownerReferences ?? []).length)
         .map((p) => workloadOf('Pod', p.metadata, { metadata: p.metadata, spec: p.spec })),
     ];
@@ -307,7 +333,12 @@ export async function readKubernetes(kubeConfig: KubeConfig, options: ReadOption
     listAll((token) => networking.listNetworkPolicyForAllNamespaces({ limit, _continue: token }), options),
   );
   const networkPolicies = policyItems
-    ? keepValid(networkPolicySchema, policyItems.map(networkPolicyOf), 'NetworkPolicy', warnings)
+    ? keepValid(
+        networkPolicySchema,
+        keepReadable(rawNetworkPolicy, policyItems, 'NetworkPolicy', warnings).map(networkPolicyOf),
+        'NetworkPolicy',
+        warnings,
+      )
     : undefined;
 
   const groupItems = await attempt(
