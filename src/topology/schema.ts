@@ -39,6 +39,9 @@ const cidr = (allowBareIp = false) =>
     return parsed.cidr.text;
   });
 
+/** An address or CIDR as the format writes them (whitelist entries, route destinations), in canonical text. */
+export const addressOrCidrSchema = cidr(true);
+
 const ipAddress = z.string().transform((value, ctx) => {
   const parsed = parseIp(value);
   if (!parsed) {

@@ -11,6 +11,7 @@ import { whatifErrors as W } from '../i18n/messages/whatif-errors.js';
 import { formatPath, issueText, type TopologyIssue } from '../topology/errors.js';
 import { localizeIssue, valueAt, type ZodIssueLike } from '../topology/load.js';
 import {
+  addressOrCidrSchema,
   PEERING_STATUSES,
   type Peering,
   type Route,
@@ -58,7 +59,7 @@ const changeSchema = z.discriminatedUnion(
         op: z.literal('remove-route'),
         routeTable: id.optional(),
         vpc: id.optional(),
-        destination: z.string().min(1),
+        destination: addressOrCidrSchema,
       })
       .refine((c) => (c.routeTable === undefined) !== (c.vpc === undefined), {
         message: W['whatif.table-or-vpc'].en(),
@@ -67,13 +68,13 @@ const changeSchema = z.discriminatedUnion(
       op: z.literal('add-whitelist-entry'),
       resource: id,
       group: id.optional(),
-      address: z.string().min(1),
+      address: addressOrCidrSchema,
     }),
     z.strictObject({
       op: z.literal('remove-whitelist-entry'),
       resource: id,
       group: id.optional(),
-      address: z.string().min(1),
+      address: addressOrCidrSchema,
     }),
     z.strictObject({ op: z.literal('set-peering'), peering: id, status: z.enum(PEERING_STATUSES) }),
     z.strictObject({ op: z.literal('add-peering'), peering: ruleBody }),

@@ -86,6 +86,24 @@ describe('the change format', () => {
     expect(cidr).toThrow(/x\.yaml:1: \[0\]\.rule\.remote/);
   });
 
+  it('refuses a whitelist entry or a route destination that is not an address or CIDR, with its line', () => {
+    // Taken as they were, a whitelist entry "version" reached the compile and failed there as a plain Error.
+    const bad = `changes:
+  - { op: add-whitelist-entry, resource: redis-main, address: version }
+  - { op: remove-route, routeTable: rtb-demo2, destination: 10.0.0.0/33 }
+`;
+    expect(() => parseChanges(bad, 'c.yaml')).toThrow(ChangeError);
+    expect(() => parseChanges(bad, 'c.yaml')).toThrow(/^c\.yaml:2: changes\[0\]\.address: /m);
+    expect(() => parseChanges(bad, 'c.yaml')).toThrow(/^c\.yaml:3: changes\[1\]\.destination: /m);
+    // An address is read as the topology reads it: a bare IP is the /32 a whitelist holds, so removing
+    // "172.16.0.7" finds the entry added as "172.16.0.7/32".
+    const changes = parseChanges(`- { op: add-whitelist-entry, resource: redis-main, address: 172.16.0.7/32 }
+- { op: remove-whitelist-entry, resource: redis-main, address: 172.16.0.7 }`);
+    expect(changes.map((c) => (c.op === 'remove-whitelist-entry' ? c.address : ''))).toEqual(['', '172.16.0.7/32']);
+    const redis = applyChanges(sample(), changes).resources?.find((r) => r.name === 'redis-main');
+    expect(redis?.whitelist?.groups?.flatMap((g) => g.addresses)).not.toContain('172.16.0.7/32');
+  });
+
   it('names unknown objects with the closest known ones', () => {
     expect(() =>
       applyChanges(sample(), [{ op: 'remove-rule', securityGroup: 'sg-db', index: 1, at: 'c.yaml:2' }]),
