@@ -62,10 +62,9 @@ describe('Terraform plans', () => {
           const check = checkPlan(TOPOLOGY, parsePlan(input), PATHS);
           expect(check.paths).toHaveLength(PATHS.length);
         } catch (error) {
-          // A plan the importer cannot map is reported with a located message; anything else is a bug.
-          expect(error).not.toBeInstanceOf(TypeError);
-          expect(error).not.toBeInstanceOf(RangeError);
-          expect(error instanceof PlanError || error instanceof QuestionError || error instanceof Error).toBe(true);
+          // A plan the importer cannot map is reported with a located message; anything else is a bug (this let
+          // every Error pass until a review saw it).
+          expect(error instanceof PlanError || error instanceof QuestionError).toBe(true);
           expect((error as Error).message.length).toBeGreaterThan(0);
         }
       }),
