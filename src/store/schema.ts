@@ -10,7 +10,18 @@ import type { SyncFailureKind } from './data.js';
 const VERDICTS = ['reachable', 'unreachable', 'uncertain'] as const satisfies readonly Verdict[];
 
 const text = z.string();
-const isoTime = z.string().min(1);
+/** When a time cannot be read: the oldest, so a sync falls due and a freshness says how old. */
+export const UNREADABLE_TIME = '1970-01-01T00:00:00.000Z';
+
+/**
+ * A time reachbot wrote (ISO 8601). One that does not parse, from a hand edit, reads as UNREADABLE_TIME: taken as it
+ * was, it made a sync's timer fire every millisecond without running (NaN is never due) and App Home and sync
+ * freshness throw RangeError on rendering it; as the epoch, the sync runs and writes a real time back.
+ */
+const isoTime = z
+  .string()
+  .refine((value) => Number.isFinite(Date.parse(value)))
+  .catch(UNREADABLE_TIME);
 
 export const questionSchema = z.looseObject({
   cluster: z.string().min(1),
