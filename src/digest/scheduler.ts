@@ -151,7 +151,18 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       const now = clock();
       const runs: Promise<unknown>[] = [];
       for (const [channel, schedule] of Object.entries(store.data.schedules)) {
-        const slot = latestSlotAtOrBefore(schedule.cron, schedule.timezone, now);
+        let slot: Date | undefined;
+        try {
+          slot = latestSlotAtOrBefore(schedule.cron, schedule.timezone, now);
+        } catch (error) {
+          // A cron or zone croner refuses (a hand edit): reconcile() logged it and runs no job; the other channels'
+          // missed digests still go out.
+          logger.error(
+            { channel, cron: schedule.cron, timezone: schedule.timezone, error: String(error) },
+            'digest schedule cannot be run; its missed digest skipped',
+          );
+          continue;
+        }
         if (!slot) continue;
         if (schedule.lastRunAt && Date.parse(schedule.lastRunAt) >= slot.getTime()) continue;
         const late = now.getTime() - slot.getTime();

@@ -203,6 +203,24 @@ describe('digest scheduler', () => {
     expect(posted).toHaveLength(1);
   });
 
+  it("sends the other channels' missed digests when one schedule's zone cannot be read", async () => {
+    // A hand-edited store: C0's zone is not one croner knows. Its job was never started, and it must not stop
+    // the missed pass before C1 (it threw out of the loop).
+    useFakeTime('2026-03-06T03:00:00Z');
+    const store = storeWith({
+      open: { cache: ['6379'] },
+      watches: channelWatches(),
+      schedules: { C0: weekdaysShanghai({ channel: 'C0', timezone: 'Mars/Olympus_Mons' }), C1: weekdaysShanghai() },
+    });
+    const poster = recordingPoster();
+    const logger = memoryLogger();
+    scheduler = startDigestScheduler({ store, poster, engine: fakeEngine, logger });
+    await scheduler.runMissed();
+    expect(store.data.schedules.C1?.lastRunAt).toBe('2026-03-06T01:00:00.000Z');
+    expect(poster.sent.map((m) => m.channel)).toEqual(['C1']);
+    expect(logger.lines.map((l) => l.message)).toContain('digest schedule cannot be run; its missed digest skipped');
+  });
+
   it('skips a missed digest older than the grace window, and honours a configured grace', async () => {
     // 15:00 in Shanghai: six hours after the slot, and a minute.
     useFakeTime('2026-03-06T07:01:00Z');
