@@ -144,6 +144,16 @@ export function looksLikeTimeZone(word: string): boolean {
   return word.includes('/') || /^(utc|gmt|etc\/.+)$/i.test(word) || OFFSET.test(word);
 }
 
+/** Whether `zone` is a time zone the runtime can format in (a stored one may have been edited by hand). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The canonical IANA name of a time zone ("asia/shanghai" -> "Asia/Shanghai"; "UTC+8" -> "Etc/GMT-8", which
  * `zoneLabel` shows as UTC+8 again); throws ScheduleError otherwise.

@@ -20,6 +20,7 @@ import { schedulesChanged } from './schedule-events.js';
 import {
   canonicalTimeZone,
   formatInZone,
+  isTimeZone,
   looksLikeTimeZone,
   nextRuns,
   parseScheduleSpec,
@@ -65,7 +66,14 @@ async function guarded(text: I18n, run: () => Promise<Reply>): Promise<Reply> {
 
 function scheduleLine(schedule: DigestSchedule | undefined, now: Date, text: I18n): string {
   if (!schedule) return text.t(M['digestCmd.noSchedule']);
-  const next = nextRuns(schedule.cron, schedule.timezone, now)[0];
+  let next: Date | undefined;
+  try {
+    next = nextRuns(schedule.cron, schedule.timezone, now)[0];
+  } catch (error) {
+    // A cron or zone croner refuses: only a hand-edited store has one, and the scheduler runs no job for it.
+    const reason = error instanceof Error ? error.message : String(error);
+    return text.t(M['digestCmd.scheduleUnreadable'], { spec: schedule.spec, timezone: schedule.timezone, reason });
+  }
   return text.t(M['digestCmd.schedule'], {
     spec: schedule.spec,
     timezone: zoneLabel(schedule.timezone),
@@ -189,7 +197,7 @@ export function watchesSubcommandFor(engine: PathEngine, defaultLang: Lang = 'en
       if (mine.length === 0) {
         return { text: `${text.t(M['digestCmd.nothingWatched'])}\n${schedule}` };
       }
-      const zone = channelSchedule?.timezone ?? 'UTC';
+      const zone = channelSchedule && isTimeZone(channelSchedule.timezone) ? channelSchedule.timezone : 'UTC';
       const verdict = (v: keyof typeof VERDICT_WORDS) => text.t(VERDICT_WORDS[v]);
       // Checked now: a change alert may just have moved a path, and the stored `last` is what the previous post said.
       const outcomes = checkWatches(mine, (name) => getTopology(context.store, name)?.topology, engine, text);

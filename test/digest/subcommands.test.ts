@@ -59,6 +59,31 @@ describe('watch, unwatch, watches (real engine and question grammar)', () => {
     expect(list.text).not.toContain('2026-03-05T01:00');
   });
 
+  it('`watches` still answers when the stored schedule cannot be run (a hand-edited cron or zone)', async () => {
+    const last = { verdict: 'reachable' as const, at: '2026-03-05T01:00:00.000Z' };
+    for (const broken of [{ cron: '99 99 99 99 99' }, { timezone: 'Mars/Olympus_Mons' }]) {
+      const store = storeWith({
+        watches: [watch('C1', 'db1', 3306, { id: 'w1', last })],
+        schedules: {
+          C1: {
+            channel: 'C1',
+            cron: '0 9 * * 1-5',
+            spec: 'weekdays 09:00',
+            timezone: 'UTC',
+            mode: 'always',
+            ...broken,
+          },
+        },
+      });
+      const list = await watchesCmd.run('', context(store));
+      expect(list.text).toMatch(
+        /Digest: weekdays 09:00 \(.*\) cannot be run: .*Set it again with `digest weekdays 09:00`/,
+      );
+      // The watched path is still listed, its last report in UTC when the zone cannot be read.
+      expect(list.text).toContain('last reported reachable Thu 5 Mar, 01:00 (UTC)');
+    }
+  });
+
   it('says why a watched path is uncertain', async () => {
     const store = storeWith({});
     const reply = await watchCmd.run('prod 192.168.10.99:80', context(store));

@@ -191,6 +191,12 @@ export const digest = {
     zh: (p) =>
       `摘要：\`${p.spec}\`（${p.timezone}），${p.onChange ? '仅在有变化时发送' : '每次都发送'}${p.next ? `；下一次 ${p.next}` : ''}。`,
   }),
+  'digestCmd.scheduleUnreadable': message<{ spec: string; timezone: string; reason: string }>({
+    en: (p) =>
+      `Digest: ${p.spec} (${p.timezone}) cannot be run: ${p.reason}. Set it again with \`digest ${p.spec}\`, or \`digest off\`.`,
+    zh: (p) =>
+      `摘要：\`${p.spec}\`（${p.timezone}）无法运行：${p.reason}。请用 \`digest ${p.spec}\` 重新设置，或用 \`digest off\` 关闭。`,
+  }),
   'digestCmd.watching': message<{ name: string; question?: string; topology: string }>({
     en: (p) => `Watching ${p.name}${p.question ? `: ${p.question}` : ''} in topology \`${p.topology}\`.`,
     zh: (p) => `开始监控 ${p.name}${p.question ? `：${p.question}` : ''}（拓扑 \`${p.topology}\`）。`,
