@@ -17,8 +17,8 @@ export type LeaveOutResult = { ok: true; topology: Topology } | { ok: false; iss
 export interface LeaveOutOptions {
   /**
    * Which list entry on an issue's path goes: the one this many lists deep (2: `clusters[0].networkPolicies[3]`,
-   * the whole object a Kubernetes import added), or the innermost when the path has fewer. Default: the innermost
-   * (`vpcs[1].subnets[0]`, not the whole VPC).
+   * the whole object a Kubernetes import added); an issue whose path is not that deep (`clusters[0].vpc`) leaves
+   * nothing out, and the validation fails. Default: the innermost (`vpcs[1].subnets[0]`, not the whole VPC).
    */
   readonly depth?: number;
 }
@@ -62,7 +62,7 @@ function leaveOut(
     // The line that counts issues past the reported ones has no path: those entries go in a later pass.
     if (issue.path === '' && issues.length > 1) continue;
     const entries = entriesOn(document, issue.path);
-    const entry = entries[(depth ?? entries.length) - 1] ?? entries.at(-1);
+    const entry = entries[(depth ?? entries.length) - 1];
     if (!entry) return false;
     const atIndex = doomed.get(entry.list) ?? new Map<number, { entry: Entry; issue: TopologyIssue }>();
     if (!atIndex.has(entry.index)) atIndex.set(entry.index, { entry, issue });

@@ -150,3 +150,34 @@ describe('validateLeavingOut', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe('validateLeavingOut at a given depth', () => {
+  it('leaves out the entry that many lists deep, and nothing when an issue is shallower', () => {
+    const topology = (extra: Record<string, unknown>) => ({
+      version: 1,
+      vpcs: [{ id: 'vpc-a', cidr: '10.0.0.0/16', subnets: [{ id: 's1', cidr: '10.0.1.0/24' }] }],
+      clusters: [
+        {
+          name: 'prod',
+          networkModel: 'overlay_l2',
+          vpc: 'vpc-a',
+          nodeSubnets: ['s1'],
+          containerCidrs: ['172.16.0.0/16'],
+          ...extra,
+        },
+      ],
+    });
+    const warnings: string[] = [];
+    // A workload naming a security group nobody declares: the workload goes, not the cluster.
+    const deep = validateLeavingOut(
+      topology({ workloads: [{ name: 'a/b', securityGroups: ['sg-none'] }] }),
+      (w) => warnings.push(w),
+      { depth: 2 },
+    );
+    expect(deep.ok && deep.topology.clusters?.[0]?.workloads).toEqual([]);
+    expect(warnings).toEqual([expect.stringMatching(/^clusters\[0\]\.workloads\[0\] \(a\/b\): securityGroups\[0\]: /)]);
+    // The cluster's own VPC unknown: an issue one list deep, which depth 2 does not touch.
+    const shallow = validateLeavingOut({ ...topology({}), vpcs: [] }, () => undefined, { depth: 2 });
+    expect(shallow.ok).toBe(false);
+  });
+});
