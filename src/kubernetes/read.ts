@@ -1,8 +1,9 @@
 // Reading the Kubernetes side of one cluster through its API with the official client: namespaces,
 // workloads (Deployments, StatefulSets, DaemonSets and bare Pods), NetworkPolicies and CCE Turbo
 // SecurityGroup resources. Read-only (get/list), paged with `continue` tokens. A list the API refuses
-// (403) or does not serve (404, e.g. no SecurityGroup CRD outside Turbo clusters) becomes a warning and
-// leaves that kind unread; only a cluster that answers nothing at all fails the read.
+// (403), does not serve (404, e.g. no SecurityGroup CRD outside Turbo clusters) or answers in a shape the
+// client cannot read becomes a warning and leaves that kind unread; an object that does not fit is skipped
+// with a warning; only a cluster that answers nothing at all fails the read.
 
 import {
   ApiException,
