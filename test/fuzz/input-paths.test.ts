@@ -302,7 +302,7 @@ describe('Slack payloads and button values', () => {
         expect([200, 400, 401, 404]).toContain(response.status);
         await response.arrayBuffer();
       }),
-      { numRuns: 25 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 25) },
     );
     // Still serving after all of it.
     expect((await postCommand(app, 'help')).status).toBe(200);

@@ -499,6 +499,23 @@ describe('buttons', () => {
     ]);
   });
 
+  it("Re-check after the answer's destination left the topology says why, in the answer's language, and is no error", async () => {
+    const slack = recordSlack();
+    const app = await appWith(await seeded());
+    const { encodeAnswerRef } = await import('../../src/slack/answer-ref.js');
+    const question = { cluster: 'prod', workload: null, destination: 'db9', protocol: 'tcp' as const, port: 3306 };
+    for (const lang of ['en', 'zh'] as const)
+      await postAction(app, 'recheck', encodeAnswerRef({ topology: 'prod-net', question, lang }), { ephemeral: true });
+    await expect.poll(() => slack.responses.length).toBe(2);
+    // It said "Re-check failed: reachbot_question_invalid".
+    expect(slack.responses[0]?.body.text).toMatch(
+      /^This answer's question no longer fits its topology as it is now: .*"db9".*\(known: db1/s,
+    );
+    expect(slack.responses[1]?.body.text).toMatch(/^这个回答的问题已不适用于当前的拓扑：/);
+    expect(app.logs()).toContain("a button's question no longer fits");
+    expect(app.logs()).not.toContain('button failed');
+  });
+
   it('a button with a value that is not ours is answered with an explanation, not an error', async () => {
     const slack = recordSlack();
     const app = await appWith(await seeded());

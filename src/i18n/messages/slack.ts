@@ -78,6 +78,19 @@ export const slack = {
     en: (p) => `"${p.word}" is not a command: did you mean \`${p.near}\`?`,
     zh: (p) => `“${p.word}”不是命令：您是不是要用 \`${p.near}\`？`,
   }),
+  'slack.button.stale': fixed(
+    'This button is from an older answer I can no longer read; please ask again.',
+    '这个按钮来自较早的回答，已无法读取；请重新提问。',
+  ),
+  'slack.button.question-gone': message<{ error: string }>({
+    en: (p) =>
+      `This answer's question no longer fits its topology as it is now: ${p.error}\nAsk again with today's names.`,
+    zh: (p) => `这个回答的问题已不适用于当前的拓扑：${p.error}\n请用现在的名称重新提问。`,
+  }),
+  'slack.button.failed': message<{ error: string }>({
+    en: (p) => `:warning: That button failed (${p.error}). It has been logged; please try again.`,
+    zh: (p) => `:warning: 按钮操作失败（${p.error}）。错误已记录，请重试。`,
+  }),
   'slack.failed': message<{ error: string }>({
     en: (p) => `:warning: Something went wrong while answering (${p.error}). It has been logged; please try again.`,
     zh: (p) => `:warning: 回答时出错（${p.error}）。错误已记录，请重试。`,

@@ -2,11 +2,15 @@
 // answer sits (channel, thread, ephemeral or not), and tell the user privately when something fails.
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { type Answer, answerQuestion } from '../../../commands/converse.js';
+import { replyLang } from '../../../commands/language.js';
 import type { FixFormat } from '../../../engine/diagnosis.js';
+import { i18n } from '../../../i18n/i18n.js';
+import { slack } from '../../../i18n/messages/slack.js';
+import { QuestionError } from '../../../question/errors.js';
 import type { AnswerRef } from '../../answer-ref.js';
 import { decodeAnswerRef } from '../../answer-ref.js';
 import { slackError } from '../../deliver.js';
-import type { SlackDeps } from '../../deps.js';
+import { commandContext, type SlackDeps } from '../../deps.js';
 
 export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
@@ -33,10 +37,11 @@ export function buttonHandler(
     const channelId = body.channel?.id ?? body.container?.channel_id;
     if (!ref || !channelId) {
       deps.logger.warn({ action: action.action_id, user: body.user.id }, 'button without a valid answer reference');
+      const lang = replyLang(commandContext(deps, body.user.id, channelId ?? ''), '');
       await respond({
         response_type: 'ephemeral',
         replace_original: false,
-        text: 'This button is from an older answer I can no longer read; please ask again.',
+        text: i18n(lang).t(slack['slack.button.stale']),
       });
       return;
     }
@@ -49,14 +54,23 @@ export function buttonHandler(
       ephemeral: body.container?.is_ephemeral === true || !message,
       ...(threadTs ? { threadTs } : {}),
     };
+    const text = i18n(ref.lang ?? replyLang(commandContext(deps, site.userId, channelId), ''));
     try {
       await handle(site, args);
     } catch (error) {
-      deps.logger.error({ err: error, action: name, user: site.userId, channel: channelId }, 'button failed');
+      // The topology changed since the answer (a resource renamed, a cluster or the topology removed): the
+      // question is told why, as a typed question would be, and it is not a failure of the bot. It said
+      // "Re-check failed: reachbot_question_invalid" (the error's code).
+      const gone = error instanceof QuestionError;
+      if (gone)
+        deps.logger.info({ action: name, user: site.userId, channel: channelId }, "a button's question no longer fits");
+      else deps.logger.error({ err: error, action: name, user: site.userId, channel: channelId }, 'button failed');
       await respond({
         response_type: 'ephemeral',
         replace_original: false,
-        text: `:warning: ${name} failed: ${slackError(error)}`,
+        text: gone
+          ? text.t(slack['slack.button.question-gone'], { error: error.describe(text) })
+          : text.t(slack['slack.button.failed'], { error: slackError(error) }),
       }).catch((second: unknown) => deps.logger.error({ err: second }, 'could not report the button failure'));
     }
   };
