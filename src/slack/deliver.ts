@@ -92,13 +92,17 @@ export async function reportFailure(
   }
 }
 
-/** The Slack error code of a Web API failure, or a short description of any other error. */
+/**
+ * The Slack error code of a Web API failure, the code of a system error (`ECONNRESET`), or the message of any other
+ * error. reachbot's own errors carry a code for programs (`reachbot_store_locked`) and a message for people: the
+ * message.
+ */
 export function slackError(error: unknown): string {
   if (typeof error === 'object' && error !== null) {
     const data = (error as { data?: { error?: unknown } }).data;
     if (data && typeof data.error === 'string') return data.error;
     const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && code) return code;
+    if (typeof code === 'string' && code && !code.startsWith('reachbot_')) return code;
   }
   return error instanceof Error ? error.message : String(error);
 }
