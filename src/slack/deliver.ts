@@ -2,6 +2,9 @@
 // through a response_url (ephemeral or in channel). Failures that remain after the WebClient's own retries
 // (it waits as Retry-After says) are reported to the user where that is still possible.
 import type { AllMiddlewareArgs, RespondFn } from '@slack/bolt';
+import { i18n } from '../i18n/i18n.js';
+import type { Lang } from '../i18n/lang.js';
+import { slack } from '../i18n/messages/slack.js';
 import type { Logger } from '../log/logger.js';
 import { cutText, type SlackMessage, TEXT_LIMIT } from './messages.js';
 
@@ -72,12 +75,13 @@ export async function respondWith(
   });
 }
 
-/** Tell the user, privately, that their answer could not be posted; logs when even that fails. */
+/** Tell the user, privately and in `lang`, that their answer could not be posted; logs when even that fails. */
 export async function reportFailure(
   client: WebClient,
   where: { readonly channel: string; readonly user: string; readonly threadTs?: string },
   error: unknown,
   logger: Logger,
+  lang: Lang = 'en',
 ): Promise<void> {
   logger.error({ err: error, channel: where.channel, user: where.user }, 'could not answer');
   try {
@@ -85,7 +89,7 @@ export async function reportFailure(
       channel: where.channel,
       user: where.user,
       ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
-      text: `:warning: I could not post the answer (${slackError(error)}). Please try again in a minute.`,
+      text: i18n(lang).t(slack['slack.post-failed'], { error: slackError(error) }),
     });
   } catch (second) {
     logger.error({ err: second, channel: where.channel }, 'could not report the failure to the user either');

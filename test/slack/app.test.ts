@@ -468,6 +468,16 @@ describe('buttons', () => {
     const shared = slack.responses[0]?.body;
     expect(shared).toMatchObject({ response_type: 'in_channel', replace_original: false });
     expect(shared?.text).toMatch(new RegExp(`^<@${USER}> shared: UNREACHABLE`));
+    // Under a Chinese answer, in Chinese.
+    const { encodeAnswerRef } = await import('../../src/slack/answer-ref.js');
+    const zh = encodeAnswerRef({
+      topology: 'prod-net',
+      question: { cluster: 'prod', workload: null, destination: 'db1', protocol: 'tcp', port: 3306 },
+      lang: 'zh',
+    });
+    await postAction(app, 'share_in_channel', zh, { ephemeral: true });
+    await expect.poll(() => slack.responses.length).toBe(2);
+    expect(slack.responses[1]?.body.text).toMatch(new RegExp(`^<@${USER}> 分享了：`));
     expect(JSON.stringify(shared?.blocks)).not.toContain('share_in_channel');
   });
 
@@ -713,6 +723,17 @@ describe('Web API failures', () => {
       }),
     });
     expect(app.logs()).toContain('could not answer');
+    // Asked in Chinese, told in Chinese.
+    await postEvent(app, {
+      type: 'app_mention',
+      user: USER,
+      text: '<@U0BOT> prod 的容器能访问 db1 吗？',
+      ts: '12.2',
+      channel: CHANNEL,
+      event_ts: '12.2',
+    });
+    await expect.poll(() => slack.api.length).toBe(4);
+    expect(slack.api[3]?.body.text).toBe(':warning: 无法发布回答（channel_not_found）。请稍后再试。');
   });
 });
 

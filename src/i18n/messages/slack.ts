@@ -91,6 +91,14 @@ export const slack = {
     en: (p) => `:warning: That button failed (${p.error}). It has been logged; please try again.`,
     zh: (p) => `:warning: 按钮操作失败（${p.error}）。错误已记录，请重试。`,
   }),
+  'slack.shared': message<{ user: string; text: string }>({
+    en: (p) => `<@${p.user}> shared: ${p.text}`,
+    zh: (p) => `<@${p.user}> 分享了：${p.text}`,
+  }),
+  'slack.post-failed': message<{ error: string }>({
+    en: (p) => `:warning: I could not post the answer (${p.error}). Please try again in a minute.`,
+    zh: (p) => `:warning: 无法发布回答（${p.error}）。请稍后再试。`,
+  }),
   'slack.failed': message<{ error: string }>({
     en: (p) => `:warning: Something went wrong while answering (${p.error}). It has been logged; please try again.`,
     zh: (p) => `:warning: 回答时出错（${p.error}）。错误已记录，请重试。`,

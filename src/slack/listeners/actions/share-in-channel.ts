@@ -1,5 +1,7 @@
 // "Share in channel": an ephemeral answer, posted for everyone through the response_url (which needs no
 // channel membership), with who shared it.
+import { i18n } from '../../../i18n/i18n.js';
+import { slack } from '../../../i18n/messages/slack.js';
 import { respondWith } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerMessage } from '../../messages.js';
@@ -12,7 +14,7 @@ export function shareInChannel(deps: SlackDeps) {
     const message = answerMessage(answer, { ephemeral: false });
     await respondWith(
       respond,
-      { ...message, text: `<@${site.userId}> shared: ${message.text}` },
+      { ...message, text: i18n(answer.lang).t(slack['slack.shared'], { user: site.userId, text: message.text }) },
       { responseType: 'in_channel', replaceOriginal: false },
     );
   });

@@ -1,6 +1,7 @@
 // The shared body of a mention and a DM: a topology file -> import; otherwise the words are a question,
 // a follow-up to what this thread established (kept in the store, so it survives restarts), or a command.
 import { type Answer, type Conversation, converse } from '../../../commands/converse.js';
+import { replyLang } from '../../../commands/language.js';
 import { answerKind, type Surface, secondsSince } from '../../../ops/metrics.js';
 import { postMessage, reportFailure, type WebClient } from '../../deliver.js';
 import { commandContext, type SlackDeps } from '../../deps.js';
@@ -45,7 +46,12 @@ export async function answerIncoming(message: IncomingMessage, client: WebClient
     deps.metrics?.answered(message.surface, answerKind(outcome), secondsSince(started));
   } catch (error) {
     deps.metrics?.answered(message.surface, 'failed', secondsSince(started));
-    await reportFailure(client, { ...target, user: message.user }, error, deps.logger);
+    const lang = replyLang(
+      commandContext(deps, message.user, message.channel),
+      messageWords(message.text),
+      deps.store.data.threads[message.threadKey]?.lang,
+    );
+    await reportFailure(client, { ...target, user: message.user }, error, deps.logger, lang);
   }
 }
 
