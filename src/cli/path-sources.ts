@@ -1,8 +1,6 @@
 // Where `whatif` and `check-plan` get their topology and paths: a topology file or the store (its default, or the
 // one holding a cluster), the store's watched paths, and a questions file (one question a line).
 
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { describeQuestion, questionKey } from '../digest/watches.js';
 import { EN, type I18n } from '../i18n/i18n.js';
 import { cliCommands as C } from '../i18n/messages/cli-commands.js';
@@ -17,6 +15,7 @@ import {
 } from '../store/topologies.js';
 import type { Topology } from '../topology/schema.js';
 import type { PathToCompare } from '../whatif/compare.js';
+import { readInputFile } from './input-file.js';
 import { CliExit, type CliIO, cliText, EXIT } from './io.js';
 import { requireTopologyFile } from './topology-file.js';
 
@@ -69,14 +68,7 @@ export function plainCluster<Q extends { cluster: string }>(question: Q): Q {
 
 /** Read a questions file: one question a line; blank lines and `#` comments skipped; errors located by line. */
 export async function readQuestionsFile(file: string, cwd: string): Promise<PathToCompare[]> {
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, file), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'missing' : { code: String(code ?? error) };
-    throw CliExit.of(EXIT.invalid, C['cli.file.unreadable'], { file, why });
-  }
+  const text = await readInputFile(file, cwd);
   const paths: PathToCompare[] = [];
   const problems: { line: number; error: QuestionError }[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {

@@ -1,28 +1,20 @@
 // Reading a topology file for a command: the whole text, parsed and validated, every problem located
 // as `file:line: path: message`.
 
-import { resolve } from 'node:path';
 import { EN, type I18n } from '../i18n/i18n.js';
 import { cliCommands as C } from '../i18n/messages/cli-commands.js';
-import { readText } from '../runtime/read-text.js';
 import { formatIssues, type TopologyIssue } from '../topology/errors.js';
 import { parseTopology } from '../topology/load.js';
 import type { Topology } from '../topology/schema.js';
 import { collectGarbage, LARGE_TEXT } from './garbage.js';
+import { readInputFile } from './input-file.js';
 import { CliExit, EXIT } from './io.js';
 
 export type TopologyFileResult = { ok: true; topology: Topology } | { ok: false; lines: string[] };
 
 /** Read and validate `file` (relative to `cwd`); a missing or unreadable file is a CliExit. Issues in `text`'s language. */
 export async function readTopologyFile(file: string, cwd: string, text: I18n = EN): Promise<TopologyFileResult> {
-  let content: string;
-  try {
-    content = await readText(resolve(cwd, file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'directory' : { code: String(code ?? error) };
-    throw CliExit.of(EXIT.invalid, C['cli.file.unreadable'], { file, why });
-  }
+  const content = await readInputFile(file, cwd);
   // A large YAML parse leaves hundreds of MB of garbage: collected before validation, the import's peak stays lower.
   const result = parseTopology(content, undefined, content.length >= LARGE_TEXT ? { afterYaml: collectGarbage } : {});
   if (result.ok) return result;

@@ -2,15 +2,14 @@
 // given topology and compare every watched path (or a questions file) before and after. For CI: exit 1 when a
 // path breaks. Reads only.
 
-import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { cli } from '../../i18n/messages/cli.js';
 import { cliCommands as C } from '../../i18n/messages/cli-commands.js';
 import { checkPlan } from '../../plan/check.js';
 import { PlanError, parsePlan } from '../../plan/plan.js';
 import { type PlanFormat, planJson, planMarkdown, planText } from '../../plan/render.js';
-import { readText } from '../../runtime/read-text.js';
 import { compileTopology } from '../../topology/compile.js';
+import { readInputFile } from '../input-file.js';
 import { CliExit, type CliIO, cliText, EXIT } from '../io.js';
 import { helpAfter } from '../localize-help.js';
 import { loadPathSource, readQuestionsFile } from '../path-sources.js';
@@ -40,12 +39,7 @@ export function register(program: Command, io: CliIO): void {
 }
 
 async function run(file: string, options: CheckPlanOptions, io: CliIO): Promise<number> {
-  let text: string;
-  try {
-    text = await readText(resolve(io.cwd, file));
-  } catch {
-    throw CliExit.of(EXIT.invalid, C['cli.file.cannot-read'], { file });
-  }
+  const text = await readInputFile(file, io.cwd);
   let plan: ReturnType<typeof parsePlan>;
   try {
     plan = parsePlan(text, file);

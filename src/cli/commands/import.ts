@@ -11,12 +11,12 @@ import { cliCommands as C, cliImport as I } from '../../i18n/messages/cli-comman
 import { HUAWEICLOUD_SERVICES, importHuaweiCloud } from '../../import/huaweicloud/index.js';
 import type { ImportResult } from '../../import/model.js';
 import { importTerraformState } from '../../import/terraform/index.js';
-import { readText } from '../../runtime/read-text.js';
 import { openFileStore, storePathFor } from '../../store/file-store.js';
 import { isValidTopologyName, putTopology } from '../../store/topologies.js';
 import { diffTopologies, formatDiff, isEmptyDiff } from '../../topology/diff.js';
 import { exportTopology } from '../../topology/export.js';
-import { cliText } from '../io.js';
+import { readInputFile } from '../input-file.js';
+import { CliExit, cliText } from '../io.js';
 import { registerKubernetesImport } from './import-kubernetes.js';
 
 type Writer = ((text: string) => unknown) | { write(text: string): unknown };
@@ -115,8 +115,7 @@ export function register(program: Command, io: ImportIO, deps: ImportDeps = {}):
       .argument('<state>', 'the state file (terraform.tfstate, or `terraform state pull > state.json`)'),
   ).action(async (state: string, options: OutputOptions, cmd: Command) => {
     await run(cmd, io, options, `terraform:${state}`, async () => {
-      const text = await readText(resolve(io.cwd, state));
-      return importTerraformState(text, state);
+      return importTerraformState(await readInputFile(state, io.cwd), state);
     });
   });
 
@@ -140,6 +139,8 @@ async function run(
   try {
     result = await importer();
   } catch (error) {
+    // A file that cannot be read is said as every command says it ("cannot read state.json: no such file").
+    if (error instanceof CliExit) throw error;
     const message = errorText(error, cliText(io));
     cmd.error(cliText(io).t(I['cli.import.failed'], { message }), {
       exitCode: 2,

@@ -1,8 +1,6 @@
 // `reachbot whatif --change change.yaml "question"`: evaluate a change on a copy of the topology and report how
 // the question's path, a questions file's paths and the stored watched paths would move. Reads only.
 
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { cli } from '../../i18n/messages/cli.js';
 import { cliCommands as C } from '../../i18n/messages/cli-commands.js';
@@ -13,6 +11,7 @@ import type { PathToCompare } from '../../whatif/compare.js';
 import { changesOf, evaluateWhatIf } from '../../whatif/evaluate.js';
 import { parseWhatIf } from '../../whatif/phrase.js';
 import { renderWhatIf } from '../../whatif/render.js';
+import { readInputFile } from '../input-file.js';
 import { CliExit, type CliIO, cliText, EXIT } from '../io.js';
 import { helpAfter } from '../localize-help.js';
 import { loadPathSource, plainCluster, readQuestionsFile } from '../path-sources.js';
@@ -58,13 +57,7 @@ async function whatIf(text: string, options: WhatIfOptions, io: CliIO): Promise<
   const before = compileTopology(source.topology);
   let changes: Change[];
   if (options.change) {
-    let body: string;
-    try {
-      body = await readFile(resolve(io.cwd, options.change), 'utf8');
-    } catch {
-      throw CliExit.of(EXIT.invalid, C['cli.file.cannot-read'], { file: options.change });
-    }
-    changes = parseChanges(body, options.change);
+    changes = parseChanges(await readInputFile(options.change, io.cwd), options.change);
   } else {
     const request = parseWhatIf(`what if ${options.whatIf!.replace(/^\s*what\s+if\s+/i, '')}`);
     if (!request) throw CliExit.of(EXIT.invalid, C['cli.whatif.not-a-change'], undefined);

@@ -3,7 +3,8 @@
 import { fixed, message } from '../message.js';
 
 /** Why a file could not be read: missing, a directory, or the system's error code. */
-type Unreadable = 'missing' | 'directory' | { readonly code: string };
+/** Why a file cannot be read. */
+export type Unreadable = 'missing' | 'directory' | { readonly code: string };
 
 const enUnreadable = (why: Unreadable) =>
   why === 'missing' ? 'no such file' : why === 'directory' ? 'it is a directory' : why.code;
@@ -18,10 +19,6 @@ export const cliCommands = {
   'cli.file.unreadable': message<{ file: string; why: Unreadable }>({
     en: (p) => `cannot read ${p.file}: ${enUnreadable(p.why)}`,
     zh: (p) => `无法读取 ${p.file}：${zhUnreadable(p.why)}`,
-  }),
-  'cli.file.cannot-read': message<{ file: string }>({
-    en: (p) => `cannot read ${p.file}`,
-    zh: (p) => `无法读取 ${p.file}`,
   }),
   'cli.file.invalid-topology': message<{ file: string; lines: readonly string[] }>({
     en: (p) =>
