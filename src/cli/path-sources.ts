@@ -15,7 +15,7 @@ import {
 } from '../store/topologies.js';
 import type { Topology } from '../topology/schema.js';
 import type { PathToCompare } from '../whatif/compare.js';
-import { readInputFile } from './input-file.js';
+import { readInputFile } from './command-files.js';
 import { CliExit, type CliIO, cliText, EXIT } from './io.js';
 import { requireTopologyFile } from './topology-file.js';
 

@@ -21,7 +21,7 @@ export function loadKubeConfig(source: KubeConfigSource): KubeConfig {
         'in-cluster credentials need KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT: reachbot is not running in a pod',
       );
     config.loadFromCluster();
-  } else if (source.kubeconfig) config.loadFromFile(source.kubeconfig);
+  } else if (source.kubeconfig) loadFile(config, source.kubeconfig);
   else config.loadFromDefault();
   if (source.context) {
     const known = config.getContexts().map((c) => c.name);
@@ -31,4 +31,16 @@ export function loadKubeConfig(source: KubeConfigSource): KubeConfig {
   }
   if (!config.getCurrentCluster()) throw new Error('the kubeconfig names no cluster for its current context');
   return config;
+}
+
+/** Load `file` into `config`; a file that cannot be read is said so, not as the system's ENOENT text. */
+function loadFile(config: KubeConfig, file: string): void {
+  try {
+    config.loadFromFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new Error(`cannot read the kubeconfig ${file}: no such file`);
+    if (code === 'EISDIR') throw new Error(`cannot read the kubeconfig ${file}: it is a directory`);
+    throw error;
+  }
 }

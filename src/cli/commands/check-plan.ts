@@ -9,7 +9,7 @@ import { checkPlan } from '../../plan/check.js';
 import { PlanError, parsePlan } from '../../plan/plan.js';
 import { type PlanFormat, planJson, planMarkdown, planText } from '../../plan/render.js';
 import { compileTopology } from '../../topology/compile.js';
-import { readInputFile } from '../input-file.js';
+import { readInputFile } from '../command-files.js';
 import { CliExit, type CliIO, cliText, EXIT } from '../io.js';
 import { helpAfter } from '../localize-help.js';
 import { loadPathSource, readQuestionsFile } from '../path-sources.js';

@@ -1,8 +1,6 @@
 // `reachbot import huaweicloud|terraform`: build a topology from where it lives, print or write it
 // as YAML, or store it by name (showing the difference first; replacing needs --yes).
 
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Lang } from '../../i18n/lang.js';
 import { errorText } from '../../i18n/localized-error.js';
@@ -15,7 +13,7 @@ import { openFileStore, storePathFor } from '../../store/file-store.js';
 import { isValidTopologyName, putTopology } from '../../store/topologies.js';
 import { diffTopologies, formatDiff, isEmptyDiff } from '../../topology/diff.js';
 import { exportTopology } from '../../topology/export.js';
-import { readInputFile } from '../input-file.js';
+import { readInputFile, writeOutputFile } from '../command-files.js';
 import { CliExit, cliText } from '../io.js';
 import { registerKubernetesImport } from './import-kubernetes.js';
 
@@ -150,7 +148,7 @@ async function run(
   for (const warning of result.warnings) emit(io.stderr, `${cliText(io).t(cli['cli.warning'], { warning })}\n`);
   const yaml = exportTopology(result.topology);
   if (options.out) {
-    await writeFile(resolve(io.cwd, options.out), yaml, 'utf8');
+    await writeOutputFile(options.out, io.cwd, yaml);
     emit(io.stderr, `${cliText(io).t(C['cli.topology.wrote'], { file: options.out })}\n`);
   } else if (!options.name) {
     emit(io.stdout, yaml);

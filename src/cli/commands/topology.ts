@@ -1,7 +1,6 @@
 // `reachbot topology import|list|show|export|remove|default`: the named topologies in the store.
 
-import { writeFile } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
 import { errorText } from '../../i18n/localized-error.js';
 import { cli } from '../../i18n/messages/cli.js';
@@ -28,6 +27,7 @@ import { startSyncScheduler } from '../../sync/scheduler.js';
 import { formatSyncSource, parseSyncSource } from '../../sync/source.js';
 import { diffTopologies, formatDiff, isEmptyDiff } from '../../topology/diff.js';
 import { exportTopology } from '../../topology/export.js';
+import { writeOutputFile } from '../command-files.js';
 import { CliExit, type CliIO, cliText, EXIT } from '../io.js';
 import { helpAfter } from '../localize-help.js';
 import { requireTopologyFile } from '../topology-file.js';
@@ -135,7 +135,7 @@ export function register(program: Command, io: CliIO): void {
           io.stdout.write(yaml);
           return;
         }
-        await writeFile(resolve(io.cwd, options.out), yaml, 'utf8');
+        await writeOutputFile(options.out, io.cwd, yaml);
         io.stderr.write(`${text.t(C['cli.topology.wrote'], { file: options.out })}\n`);
       });
     });

@@ -11,7 +11,7 @@ import type { PathToCompare } from '../../whatif/compare.js';
 import { changesOf, evaluateWhatIf } from '../../whatif/evaluate.js';
 import { parseWhatIf } from '../../whatif/phrase.js';
 import { renderWhatIf } from '../../whatif/render.js';
-import { readInputFile } from '../input-file.js';
+import { readInputFile } from '../command-files.js';
 import { CliExit, type CliIO, cliText, EXIT } from '../io.js';
 import { helpAfter } from '../localize-help.js';
 import { loadPathSource, plainCluster, readQuestionsFile } from '../path-sources.js';

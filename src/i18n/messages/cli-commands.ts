@@ -2,8 +2,7 @@
 // Topology names, files, commands and options stay as typed in every language.
 import { fixed, message } from '../message.js';
 
-/** Why a file could not be read: missing, a directory, or the system's error code. */
-/** Why a file cannot be read. */
+/** Why a file could not be read or written: missing (or its directory), a directory, or the system's error code. */
 export type Unreadable = 'missing' | 'directory' | { readonly code: string };
 
 const enUnreadable = (why: Unreadable) =>
@@ -19,6 +18,12 @@ export const cliCommands = {
   'cli.file.unreadable': message<{ file: string; why: Unreadable }>({
     en: (p) => `cannot read ${p.file}: ${enUnreadable(p.why)}`,
     zh: (p) => `无法读取 ${p.file}：${zhUnreadable(p.why)}`,
+  }),
+  'cli.file.unwritable': message<{ file: string; why: Unreadable }>({
+    en: (p) =>
+      `cannot write ${p.file}: ${p.why === 'missing' ? 'no such directory' : p.why === 'directory' ? 'it is a directory' : p.why.code}`,
+    zh: (p) =>
+      `无法写入 ${p.file}：${p.why === 'missing' ? '目录不存在' : p.why === 'directory' ? '这是一个目录' : p.why.code}`,
   }),
   'cli.file.invalid-topology': message<{ file: string; lines: readonly string[] }>({
     en: (p) =>
