@@ -734,6 +734,11 @@ describe('Web API failures', () => {
     });
     await expect.poll(() => slack.api.length).toBe(4);
     expect(slack.api[3]?.body.text).toBe(':warning: 无法发布回答（channel_not_found）。请稍后再试。');
+    // A mention whose text is not a string (no real Slack sends one) is still answered and told, never an
+    // unhandled error: the language of the failure line is read from it too (found by the Slack fuzz property).
+    await postEvent(app, { type: 'app_mention', user: USER, text: 42, ts: '12.3', channel: CHANNEL, event_ts: '12.3' });
+    await expect.poll(() => slack.api.length).toBe(6);
+    expect(app.logs()).not.toContain('unhandled error in a Slack listener');
   });
 });
 

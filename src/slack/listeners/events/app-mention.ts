@@ -14,7 +14,8 @@ export function appMention(deps: SlackDeps) {
         surface: 'mention',
         user: event.user,
         channel: event.channel,
-        text: event.text,
+        // The payload is Slack's and typed so, but not checked: a mention without text is one with no words.
+        text: typeof event.text === 'string' ? event.text : '',
         files: event.files,
         replyThreadTs: threadTs,
         threadKey: threadKey(event.channel, threadTs),
