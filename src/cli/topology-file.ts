@@ -6,8 +6,8 @@ import { cliCommands as C } from '../i18n/messages/cli-commands.js';
 import { formatIssues, type TopologyIssue } from '../topology/errors.js';
 import { parseTopology } from '../topology/load.js';
 import type { Topology } from '../topology/schema.js';
-import { collectGarbage, LARGE_TEXT } from './garbage.js';
 import { readInputFile } from './command-files.js';
+import { collectGarbage, LARGE_TEXT } from './garbage.js';
 import { CliExit, EXIT } from './io.js';
 
 export type TopologyFileResult = { ok: true; topology: Topology } | { ok: false; lines: string[] };
