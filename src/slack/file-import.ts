@@ -11,6 +11,7 @@ import { errorText, LocalizedError } from '../i18n/localized-error.js';
 import { localized, type Message } from '../i18n/message.js';
 import { fileImport as F } from '../i18n/messages/file-import.js';
 import { escapeMrkdwn } from '../render/mrkdwn.js';
+import { BodyTooLargeError, readCappedText } from '../runtime/capped-body.js';
 import type { WebClient } from './deliver.js';
 import { commandContext, type SlackDeps } from './deps.js';
 
@@ -170,7 +171,12 @@ async function download(file: SharedFile, client: WebClient, deps: SlackDeps): P
   if ((response.headers.get('content-type') ?? '').includes('text/html')) {
     throw downloadRefusal(F['file.sign-in-page'], undefined);
   }
-  return readCapped(response, MAX_TOPOLOGY_BYTES);
+  try {
+    return await readCappedText(response, MAX_TOPOLOGY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw tooLarge(error.bytes, error.over);
+    throw error;
+  }
 }
 
 function hostOf(url: string): string {
@@ -180,22 +186,4 @@ function hostOf(url: string): string {
     // Not a URL: show (the start of) what Slack gave, as given.
     return url.slice(0, 80);
   }
-}
-
-/** The body as text, refused as soon as it passes `limit` bytes (never buffered whole first). */
-async function readCapped(response: Response, limit: number): Promise<string> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(declared);
-  if (!response.body) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.body) {
-    size += chunk.byteLength;
-    if (size > limit) {
-      await response.body.cancel().catch(() => undefined);
-      throw tooLarge(limit, true);
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -3,6 +3,7 @@
 import { importHuaweiCloud } from '../import/huaweicloud/index.js';
 import type { ImportResult } from '../import/model.js';
 import { importTerraformStateCooperatively } from '../import/terraform/index.js';
+import { BodyTooLargeError, readCappedText } from '../runtime/capped-body.js';
 import { readText } from '../runtime/read-text.js';
 import type { SyncSourceSpec } from '../store/data.js';
 import { SyncFailedError } from './failure.js';
@@ -25,6 +26,13 @@ export interface SourceReaderOptions {
   /** A state URL that does not answer within this is a failure (default 60 s). */
   readonly timeoutMs?: number;
 }
+
+/**
+ * The largest Terraform state read from a URL. The URL is an admin's, but what it answers is not checked: a body of
+ * gigabytes would take the bot down. The test fixture's state takes about 1 KB per resource instance, so 256 MB
+ * leaves room for a few hundred thousand.
+ */
+export const MAX_STATE_BYTES = 256 * 2 ** 20;
 
 /** The reader for every kind of source. */
 export function sourceReader(options: SourceReaderOptions): ReadSource {
@@ -66,7 +74,17 @@ export function sourceReader(options: SourceReaderOptions): ReadSource {
                 : 'unreachable';
           throw new SyncFailedError(kind, `the state at ${host} answered HTTP ${response.status}`);
         }
-        return importTerraformStateCooperatively(await response.text(), `the state at ${host}`, { validate: false });
+        let text: string;
+        try {
+          text = await readCappedText(response, MAX_STATE_BYTES);
+        } catch (error) {
+          if (!(error instanceof BodyTooLargeError)) throw error;
+          throw new SyncFailedError(
+            'invalid',
+            `the state at ${host} is ${error.over ? 'over ' : ''}${Math.round(error.bytes / 2 ** 20)} MB; reachbot reads a state of at most ${MAX_STATE_BYTES / 2 ** 20} MB`,
+          );
+        }
+        return importTerraformStateCooperatively(text, `the state at ${host}`, { validate: false });
       }
     }
   };
