@@ -54,7 +54,13 @@ export interface Answer {
 }
 
 export type Outcome =
-  | { readonly kind: 'reply'; readonly subcommand: string; readonly reply: Reply }
+  | {
+      readonly kind: 'reply';
+      readonly subcommand: string;
+      readonly reply: Reply;
+      /** The language the reply is in (a long reply cut for Slack says so in it). */
+      readonly lang?: Lang;
+    }
   | { readonly kind: 'answer'; readonly answer: Answer }
   | {
       readonly kind: 'error';
@@ -74,16 +80,16 @@ export async function converse(
   const trimmed = text.trim();
   const lang = replyLang(asker, trimmed, previous?.lang);
   const context: CommandContext = { ...asker, lang };
-  if (!trimmed) return { kind: 'reply', subcommand: 'help', reply: helpReply(registry.all, i18n(lang)) };
+  if (!trimmed) return { kind: 'reply', subcommand: 'help', reply: helpReply(registry.all, i18n(lang)), lang };
   const [first = ''] = trimmed.split(/\s+/, 1);
   const subcommand = registry.find(first) ?? registry.find(chineseCommand(first) ?? '');
   if (subcommand) {
     const args = trimmed.slice(first.length).replace(/^[ \t]*\r?\n?/, '');
     if (subcommand.admin) {
       const refusal = await refuseUnlessAdmin(context, subcommand.name, args.split(/\s+/, 1)[0] ?? '');
-      if (refusal) return { kind: 'reply', subcommand: subcommand.name, reply: refusal };
+      if (refusal) return { kind: 'reply', subcommand: subcommand.name, reply: refusal, lang };
     }
-    return { kind: 'reply', subcommand: subcommand.name, reply: await subcommand.run(args, context) };
+    return { kind: 'reply', subcommand: subcommand.name, reply: await subcommand.run(args, context), lang };
   }
   try {
     // One length limit for every kind of question, checked before any of their parsers reads the text.
@@ -93,7 +99,7 @@ export async function converse(
     const whatIf = parseWhatIf(trimmed);
     if (whatIf) return whatIfReply(context, whatIf, previous);
     const chat = chatReply(trimmed, context, previous);
-    if (chat !== undefined) return { kind: 'reply', subcommand: 'chat', reply: { text: chat } };
+    if (chat !== undefined) return { kind: 'reply', subcommand: 'chat', reply: { text: chat }, lang };
     if (previous) {
       const followUp = parseFollowUp(
         trimmed,
@@ -158,6 +164,7 @@ function whatIfReply(context: CommandContext, request: WhatIf, previous?: Conver
   return {
     kind: 'reply',
     subcommand: 'what-if',
+    lang: language.lang,
     // Watch labels and names are the users' text: escaped for Slack (the shell decodes it back); the file stays raw.
     reply: {
       text: escapeMrkdwn(text),

@@ -36,6 +36,7 @@ export async function reverseReply(
   return {
     kind: 'reply',
     subcommand: 'reverse',
+    lang: text.lang,
     reply: {
       text: summary,
       blocks: renderReverseBlocks(answer, topology, text),

@@ -43,9 +43,10 @@ export async function postMessage(
       channel: target.channel,
       ...thread,
       text: cutText(
-        `_${message.file.filename} could not be uploaded (${slackError(error)}); here it is inline:_\n\`\`\`\n${message.file.content}\n\`\`\``,
+        `${i18n(message.lang ?? 'en').t(slack['slack.upload-failed-inline'], { filename: message.file.filename, error: slackError(error) })}\n\`\`\`\n${message.file.content}\n\`\`\``,
         TEXT_LIMIT,
-        'the file upload failed; the reachbot CLI prints it in full',
+        'upload-failed',
+        message.lang,
       ),
     });
   }
@@ -70,7 +71,8 @@ export async function respondWith(
     text: cutText(
       `*${message.file.title}*\n\`\`\`\n${message.file.content}\n\`\`\``,
       TEXT_LIMIT,
-      'mention me in a thread or DM me to get the whole text as a file',
+      'ask-in-thread',
+      message.lang,
     ),
   });
 }

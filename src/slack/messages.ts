@@ -3,6 +3,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Answer, Outcome } from '../commands/converse.js';
 import { i18n } from '../i18n/i18n.js';
+import type { Lang } from '../i18n/lang.js';
 import { slack } from '../i18n/messages/slack.js';
 import { renderBlocks, renderErrorBlocks } from '../render/blocks.js';
 import { SLACK_LIMITS } from '../render/mrkdwn.js';
@@ -16,7 +17,18 @@ export interface SlackMessage {
   readonly blocks?: KnownBlock[];
   /** Content too long for a message: uploaded as a file in the thread, or cut where no upload is possible. */
   readonly file?: { readonly filename: string; readonly content: string; readonly title: string };
+  /** The language the message is in, for the words reachbot adds when it is cut (default English). */
+  readonly lang?: Lang;
 }
+
+/** Why a cut message's rest is not shown, and where it is. */
+export type CutWhere = 'file-below' | 'ask-in-thread' | 'upload-failed';
+
+const CUT_WHERE = {
+  'file-below': slack['slack.cut.file-below'],
+  'ask-in-thread': slack['slack.cut.ask-in-thread'],
+  'upload-failed': slack['slack.cut.upload-failed'],
+} as const;
 
 /** The Slack message for an outcome; `ephemeral` answers get the "Share in channel" button. */
 export function outcomeMessage(outcome: Outcome, options: { readonly ephemeral: boolean }): SlackMessage {
@@ -25,7 +37,7 @@ export function outcomeMessage(outcome: Outcome, options: { readonly ephemeral: 
       return answerMessage(outcome.answer, options);
     case 'error': {
       const rendered = renderErrorBlocks(outcome.message, outcome.suggestions, i18n(outcome.lang ?? 'en'));
-      return { text: rendered.text, blocks: rendered.blocks };
+      return { text: rendered.text, blocks: rendered.blocks, ...(outcome.lang ? { lang: outcome.lang } : {}) };
     }
     case 'reply': {
       const { reply } = outcome;
@@ -33,10 +45,11 @@ export function outcomeMessage(outcome: Outcome, options: { readonly ephemeral: 
       return {
         text:
           file && reply.text.length > TEXT_LIMIT
-            ? cutText(reply.text, TEXT_LIMIT, 'the full text is in the file below')
+            ? cutText(reply.text, TEXT_LIMIT, 'file-below', outcome.lang)
             : reply.text,
         ...(reply.blocks ? { blocks: reply.blocks } : {}),
         ...(file ? { file } : {}),
+        ...(outcome.lang ? { lang: outcome.lang } : {}),
       };
     }
   }
@@ -54,7 +67,7 @@ export function answerMessage(answer: Answer, options: { readonly ephemeral: boo
     actionValue,
     provenance: answer.freshness,
   });
-  if (!rendered.overflow) return { text: rendered.text, blocks: rendered.blocks };
+  if (!rendered.overflow) return { text: rendered.text, blocks: rendered.blocks, lang: answer.lang };
   const q = answer.question;
   const stem = `reachbot-${q.cluster}-${q.destination}${q.port !== undefined ? `-${q.port}` : ''}`.replace(
     /[^A-Za-z0-9._-]+/g,
@@ -63,6 +76,7 @@ export function answerMessage(answer: Answer, options: { readonly ephemeral: boo
   return {
     text: rendered.text,
     blocks: rendered.blocks,
+    lang: answer.lang,
     file: {
       filename: `${stem}.txt`,
       content: rendered.overflow.content,
@@ -71,10 +85,11 @@ export function answerMessage(answer: Answer, options: { readonly ephemeral: boo
   };
 }
 
-/** `text` cut to `limit` characters with a visible marker saying what was left out and where it is. */
-export function cutText(text: string, limit: number, where: string): string {
+/** `text` cut to `limit` characters with a visible marker, in `lang`, saying what was left out and where it is. */
+export function cutText(text: string, limit: number, where: CutWhere, lang: Lang = 'en'): string {
   if (text.length <= limit) return text;
-  const marker = `\n… ✂ cut here: ${text.length - limit} more characters not shown (${where}).`;
+  const words = i18n(lang);
+  const marker = `\n${words.t(slack['slack.cut-marker'], { count: text.length - limit, where: words.t(CUT_WHERE[where]) })}`;
   const kept = text.slice(0, Math.max(0, limit - marker.length));
   // Do not leave a code block open, or the marker renders as code.
   const fences = (kept.match(/```/g) ?? []).length;

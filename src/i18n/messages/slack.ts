@@ -91,6 +91,23 @@ export const slack = {
     en: (p) => `:warning: That button failed (${p.error}). It has been logged; please try again.`,
     zh: (p) => `:warning: 按钮操作失败（${p.error}）。错误已记录，请重试。`,
   }),
+  'slack.cut-marker': message<{ count: number; where: string }>({
+    en: (p) => `… ✂ cut here: ${p.count} more characters not shown (${p.where}).`,
+    zh: (p) => `… ✂ 此处截断：还有 ${p.count} 个字符未显示（${p.where}）。`,
+  }),
+  'slack.cut.file-below': fixed('the full text is in the file below', '完整内容见下方文件'),
+  'slack.cut.ask-in-thread': fixed(
+    'mention me in a thread or DM me to get the whole text as a file',
+    '在话题中 @我 或私信我，可获得完整内容的文件',
+  ),
+  'slack.cut.upload-failed': fixed(
+    'the file upload failed; the reachbot CLI prints it in full',
+    '文件上传失败；reachbot 命令行会完整输出',
+  ),
+  'slack.upload-failed-inline': message<{ filename: string; error: string }>({
+    en: (p) => `_${p.filename} could not be uploaded (${p.error}); here it is inline:_`,
+    zh: (p) => `_${p.filename} 无法上传（${p.error}）；内容如下：_`,
+  }),
   'slack.shared': message<{ user: string; text: string }>({
     en: (p) => `<@${p.user}> shared: ${p.text}`,
     zh: (p) => `<@${p.user}> 分享了：${p.text}`,
