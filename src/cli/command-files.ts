@@ -4,9 +4,8 @@
 // without a reason to Node's own ENOENT text, and an `--out` into a missing directory was "an internal error".
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Unreadable } from '../i18n/messages/cli-commands.js';
 import { cliCommands as C } from '../i18n/messages/cli-commands.js';
-import { readText } from '../runtime/read-text.js';
+import { fileProblemOf, readText } from '../runtime/read-text.js';
 import { CliExit, EXIT } from './io.js';
 
 /** The text of `file` (relative to `cwd`); a file that cannot be read ends the command with status 2. */
@@ -14,7 +13,7 @@ export async function readInputFile(file: string, cwd: string): Promise<string> 
   try {
     return await readText(resolve(cwd, file));
   } catch (error) {
-    throw CliExit.of(EXIT.invalid, C['cli.file.unreadable'], { file, why: whyOf(error) });
+    throw CliExit.of(EXIT.invalid, C['cli.file.unreadable'], { file, why: fileProblemOf(error) });
   }
 }
 
@@ -23,11 +22,6 @@ export async function writeOutputFile(file: string, cwd: string, text: string): 
   try {
     await writeFile(resolve(cwd, file), text, 'utf8');
   } catch (error) {
-    throw CliExit.of(EXIT.invalid, C['cli.file.unwritable'], { file, why: whyOf(error) });
+    throw CliExit.of(EXIT.invalid, C['cli.file.unwritable'], { file, why: fileProblemOf(error) });
   }
-}
-
-function whyOf(error: unknown): Unreadable {
-  const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'directory' : { code: String(code ?? error) };
 }

@@ -1,6 +1,7 @@
 // Where the Kubernetes credentials come from: a kubeconfig file (the --kubeconfig option, else $KUBECONFIG,
 // else ~/.kube/config) with an optional context, or the in-cluster service account when reachbot runs as a pod.
 import { KubeConfig } from '@kubernetes/client-node';
+import { fileProblemOf } from '../runtime/read-text.js';
 
 export interface KubeConfigSource {
   /** A kubeconfig file; absent: the client's defaults ($KUBECONFIG, ~/.kube/config, in-cluster). */
@@ -38,9 +39,9 @@ function loadFile(config: KubeConfig, file: string): void {
   try {
     config.loadFromFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new Error(`cannot read the kubeconfig ${file}: no such file`);
-    if (code === 'EISDIR') throw new Error(`cannot read the kubeconfig ${file}: it is a directory`);
+    const problem = fileProblemOf(error);
+    if (problem === 'missing') throw new Error(`cannot read the kubeconfig ${file}: no such file`);
+    if (problem === 'directory') throw new Error(`cannot read the kubeconfig ${file}: it is a directory`);
     throw error;
   }
 }

@@ -1,29 +1,28 @@
 // What the terminal's commands say as they run (topology, whatif, check-plan): results and refusals.
 // Topology names, files, commands and options stay as typed in every language.
+
+import type { FileProblem } from '../../runtime/read-text.js';
 import { fixed, message } from '../message.js';
 
-/** Why a file could not be read or written: missing (or its directory), a directory, or the system's error code. */
-export type Unreadable = 'missing' | 'directory' | { readonly code: string };
-
-const enUnreadable = (why: Unreadable) =>
+const enUnreadable = (why: FileProblem) =>
   why === 'missing' ? 'no such file' : why === 'directory' ? 'it is a directory' : why.code;
-const zhUnreadable = (why: Unreadable) =>
+const enUnwritable = (why: FileProblem) => (why === 'missing' ? 'no such directory' : enUnreadable(why));
+const zhUnreadable = (why: FileProblem) =>
   why === 'missing' ? '文件不存在' : why === 'directory' ? '这是一个目录' : why.code;
+const zhUnwritable = (why: FileProblem) => (why === 'missing' ? '目录不存在' : zhUnreadable(why));
 
 const SYNCED_ZH = { unchanged: '没有变化', replaced: '网络有变化，已替换', created: '已导入' } as const;
 const SYNCED_EN = { unchanged: 'no change', replaced: 'the network changed; replaced', created: 'imported' } as const;
 
 /** The commands' catalog, keyed by message id. */
 export const cliCommands = {
-  'cli.file.unreadable': message<{ file: string; why: Unreadable }>({
+  'cli.file.unreadable': message<{ file: string; why: FileProblem }>({
     en: (p) => `cannot read ${p.file}: ${enUnreadable(p.why)}`,
     zh: (p) => `无法读取 ${p.file}：${zhUnreadable(p.why)}`,
   }),
-  'cli.file.unwritable': message<{ file: string; why: Unreadable }>({
-    en: (p) =>
-      `cannot write ${p.file}: ${p.why === 'missing' ? 'no such directory' : p.why === 'directory' ? 'it is a directory' : p.why.code}`,
-    zh: (p) =>
-      `无法写入 ${p.file}：${p.why === 'missing' ? '目录不存在' : p.why === 'directory' ? '这是一个目录' : p.why.code}`,
+  'cli.file.unwritable': message<{ file: string; why: FileProblem }>({
+    en: (p) => `cannot write ${p.file}: ${enUnwritable(p.why)}`,
+    zh: (p) => `无法写入 ${p.file}：${zhUnwritable(p.why)}`,
   }),
   'cli.file.invalid-topology': message<{ file: string; lines: readonly string[] }>({
     en: (p) =>

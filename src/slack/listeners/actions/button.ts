@@ -54,10 +54,10 @@ export function buttonHandler(
       ephemeral: body.container?.is_ephemeral === true || !message,
       ...(threadTs ? { threadTs } : {}),
     };
-    const text = i18n(ref.lang ?? replyLang(commandContext(deps, site.userId, channelId), ''));
     try {
       await handle(site, args);
     } catch (error) {
+      const text = i18n(ref.lang ?? replyLang(commandContext(deps, site.userId, channelId), ''));
       // The topology changed since the answer (a resource renamed, a cluster or the topology removed): the
       // question is told why, as a typed question would be, and it is not a failure of the bot. It said
       // "Re-check failed: reachbot_question_invalid" (the error's code).

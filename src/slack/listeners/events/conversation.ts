@@ -26,8 +26,10 @@ export interface IncomingMessage {
 export async function answerIncoming(message: IncomingMessage, client: WebClient, deps: SlackDeps): Promise<void> {
   const started = process.hrtime.bigint();
   const target = { channel: message.channel, ...(message.replyThreadTs ? { threadTs: message.replyThreadTs } : {}) };
+  // The listeners hand over text as a string (a payload's non-string text is none): these cannot throw.
+  const words = messageWords(message.text);
+  const context = commandContext(deps, message.user, message.channel);
   try {
-    const words = messageWords(message.text);
     const [file] = topologyFiles(message.files);
     if (file) {
       const reply = await importSharedFile(
@@ -38,7 +40,6 @@ export async function answerIncoming(message: IncomingMessage, client: WebClient
       deps.metrics?.answered(message.surface, 'reply', secondsSince(started));
       return;
     }
-    const context = commandContext(deps, message.user, message.channel);
     const previous: Conversation | undefined = deps.store.data.threads[message.threadKey];
     const outcome = await converse(words, context, deps.registry, previous);
     if (outcome.kind === 'answer') await rememberThread(deps, message.threadKey, outcome.answer);
@@ -46,11 +47,7 @@ export async function answerIncoming(message: IncomingMessage, client: WebClient
     deps.metrics?.answered(message.surface, answerKind(outcome), secondsSince(started));
   } catch (error) {
     deps.metrics?.answered(message.surface, 'failed', secondsSince(started));
-    const lang = replyLang(
-      commandContext(deps, message.user, message.channel),
-      messageWords(message.text),
-      deps.store.data.threads[message.threadKey]?.lang,
-    );
+    const lang = replyLang(context, words, deps.store.data.threads[message.threadKey]?.lang);
     await reportFailure(client, { ...target, user: message.user }, error, deps.logger, lang);
   }
 }
