@@ -2,12 +2,12 @@
 import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import * as z from 'zod/v4';
-import { compileFn } from 'zod/v4/core';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import { noMeter, type WorkMeter } from '../bounds/meter.js';
 import { once } from '../bounds/remembered.js';
 import { type Localized, localized } from '../i18n/message.js';
 import { topologyIssues as T, type ValueShape, ZOD_ORIGIN_ZH } from '../i18n/messages/topology-issues.js';
+import { compileParser } from './compiled-parser.js';
 import { formatPath, issueOf, type TopologyIssue } from './errors.js';
 import { SCHEMA_TEXTS, type Topology, topologySchema } from './schema.js';
 import { checkReferences } from './validate.js';
@@ -30,11 +30,12 @@ export const COMPILED_FROM_CHARS = 128 * 1024;
  * validates the large synthetic topology in about half the time of zod's runtime parser. A document it would reject
  * is parsed again by the runtime parser, so the issues are the same (test/topology/compiled-schema.test.ts). This is
  * what z.compile does, minus the second, output-free validator z.compile also generates for zod's `validate`, which
- * reachbot never calls: that one took half of the generation time. `compileFn` is exported by zod/v4/core but
- * documented as internal: a zod update that drops it fails the type check, and the lock file pins the version.
+ * reachbot never calls: that one took half of the generation time; and with its optional fields as blocks rather than
+ * functions (compiled-parser.ts). `compileFn` is exported by zod/v4/core but documented as internal: a zod update
+ * that drops it fails the type check, and the lock file pins the version.
  * Generated on first use, not at import: most commands never validate a document.
  */
-export const compiledTopologySchema = once(() => z.withParser(topologySchema, compileFn(topologySchema)));
+export const compiledTopologySchema = once(() => z.withParser(topologySchema, compileParser(topologySchema)));
 
 /**
  * Validate data already parsed from YAML or JSON (schema, then references). `chars` is the length of the text the
