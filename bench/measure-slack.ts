@@ -3,8 +3,10 @@
 // This process runs only the app (over a real file store holding a synthetic topology); Slack's side, the load
 // generator with a fake Web API and response_url server, is a separate process (bench/slack-client.ts) so that
 // it never competes with the app for the event loop. Everything is on 127.0.0.1; bench/slack-worker.ts also keeps
-// nock's disableNetConnect on as a guard.
-import { fork } from 'node:child_process';
+// nock's disableNetConnect on as a guard. The `floor` transport replaces the app with a plain HTTP server that only
+// acknowledges: what the same client and machine measure with no work at all behind each ack.
+import { type ChildProcess, fork } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,8 +36,43 @@ export interface SlackOptions {
   readonly size: BenchSize;
   /** Requests per concurrency level. */
   readonly requests: number;
-  /** How Slack reaches the app: signed HTTP requests (default), or envelopes over a Socket Mode WebSocket. */
-  readonly transport?: 'http' | 'socket';
+  /**
+   * How Slack reaches the app: signed HTTP requests (default), or envelopes over a Socket Mode WebSocket; `floor` is
+   * no app at all, but a server that acknowledges each request once its body is read (see floorServer).
+   */
+  readonly transport?: SlackTransportName;
+}
+
+export const SLACK_TRANSPORTS = ['http', 'socket', 'floor'] as const;
+export type SlackTransportName = (typeof SLACK_TRANSPORTS)[number];
+
+/** How long the floor server waits before posting an answer: after the client has stopped timing acks. */
+const FLOOR_ANSWER_DELAY_MS = 2_000;
+
+/**
+ * A node:http server that answers each POST with an empty 200 as soon as its body is read, and posts a one-word
+ * answer to its response_url FLOOR_ANSWER_DELAY_MS later (the client waits for answers; posting them at once would
+ * put the POSTs' work between the acks). No signature check, no Bolt, no store: the client's and the machine's floor.
+ */
+async function floorServer(): Promise<Server> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      res.end();
+      const responseUrl = new URLSearchParams(Buffer.concat(chunks).toString()).get('response_url');
+      if (!responseUrl) return;
+      setTimeout(() => {
+        fetch(responseUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ text: 'ok' }),
+        }).catch(() => undefined);
+      }, FLOOR_ANSWER_DELAY_MS);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
 }
 
 const SIGNING_SECRET = 'bench-signing-secret-not-a-real-one';
@@ -87,6 +124,16 @@ export async function measureSlack(options: SlackOptions): Promise<SlackReport> 
 
   const ready = await next();
   if (ready.type !== 'ready') throw new Error(`unexpected message from the Slack client: ${ready.type}`);
+  if (options.transport === 'floor') {
+    const server = await floorServer();
+    try {
+      return await runClient(client, next, (server.address() as AddressInfo).port, options, texts);
+    } finally {
+      client.kill();
+      await new Promise((resolve) => server.close(resolve));
+      await store.close();
+    }
+  }
   const botToken = 'xoxb-bench-not-a-real-token';
   const transport =
     options.transport === 'socket'
@@ -113,21 +160,33 @@ export async function measureSlack(options: SlackOptions): Promise<SlackReport> 
   const server = await startSlackApp(app, transport);
   if (transport.kind === 'http' && !server) throw new Error('the HTTP receiver did not return a server');
   try {
-    client.send({
-      type: 'start',
-      ...(server ? { appPort: (server.address() as AddressInfo).port } : {}),
-      signingSecret: SIGNING_SECRET,
-      requests: options.requests,
-      texts,
-      topologyLabel: `the synthetic ${options.size} topology`,
-    });
-    const done = await next();
-    if (done.type === 'error') throw new Error(`the Slack client failed: ${done.message}`);
-    if (done.type !== 'report') throw new Error(`unexpected message from the Slack client: ${done.type}`);
-    return done.report;
+    return await runClient(client, next, server ? (server.address() as AddressInfo).port : undefined, options, texts);
   } finally {
     client.kill();
     await app.stop();
     await store.close();
   }
+}
+
+/** Start the client's requests against `appPort` (none: over its Socket Mode server) and wait for its report. */
+async function runClient(
+  client: ChildProcess,
+  next: () => Promise<z.infer<typeof clientMessage>>,
+  appPort: number | undefined,
+  options: SlackOptions,
+  texts: readonly string[],
+): Promise<SlackReport> {
+  client.send({
+    type: 'start',
+    ...(appPort !== undefined ? { appPort } : {}),
+    signingSecret: SIGNING_SECRET,
+    requests: options.requests,
+    texts,
+    topologyLabel:
+      options.transport === 'floor' ? 'a server that only acknowledges' : `the synthetic ${options.size} topology`,
+  });
+  const done = await next();
+  if (done.type === 'error') throw new Error(`the Slack client failed: ${done.message}`);
+  if (done.type !== 'report') throw new Error(`unexpected message from the Slack client: ${done.type}`);
+  return done.report;
 }

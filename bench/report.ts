@@ -15,6 +15,8 @@ export interface BenchResults {
   readonly slack: SlackReport | null;
   /** The same commands as Socket Mode envelopes on the app's WebSocket. */
   readonly slackSocket?: SlackReport | null;
+  /** The same client against a server that only acknowledges: what the client and the machine cost alone. */
+  readonly slackFloor?: SlackReport | null;
   readonly cli: CliReport | null;
   /** A sync of the synthetic topology from the loopback Huawei Cloud double, and answers while it runs. */
   readonly sync?: SyncReport;
@@ -213,6 +215,13 @@ export function serviceRows(results: BenchResults): ServiceRow[] {
         status: judge(socket.ack50?.p99, 50),
       },
     );
+  }
+  const floor = results.slackFloor;
+  if (floor) {
+    rows.push({
+      label: 'slash command ack, 50 concurrent, the same client against a server that only acknowledges (the floor)',
+      value: lat(floor.ack50),
+    });
   }
   const cli = results.cli;
   if (cli) {

@@ -16,7 +16,7 @@ import { putTopology } from '../src/store/topologies.js';
 import { type BeyondReport, renderBeyond } from './measure-beyond.js';
 import { measureCli } from './measure-cli.js';
 import type { ServeReport } from './measure-serve.js';
-import type { SlackReport } from './measure-slack.js';
+import type { SlackReport, SlackTransportName } from './measure-slack.js';
 import type { SyncReport } from './measure-sync.js';
 import type { SizeReport } from './measure-topology.js';
 import { type BenchResults, renderSyncTable, renderTable } from './report.js';
@@ -120,7 +120,7 @@ async function measureSizeInChild(size: BenchSize, counts: Counts, dir: string):
   return { ...report, serve };
 }
 
-async function measureSlackInChild(counts: Counts, dir: string, transport: 'http' | 'socket'): Promise<SlackReport> {
+async function measureSlackInChild(counts: Counts, dir: string, transport: SlackTransportName): Promise<SlackReport> {
   const out = join(dir, `slack-${transport}.json`);
   await runChild('slack-worker.ts', [
     `--out=${out}`,
@@ -205,9 +205,12 @@ async function main(): Promise<void> {
       log(`bench: ${size} topology...`);
       reports.push(await measureSizeInChild(size, counts, dir));
     }
-    log('bench: Slack slash command round trip, over HTTP and in Socket Mode...');
+    log(
+      'bench: Slack slash command round trip, over HTTP and in Socket Mode, and the same client against a bare server...',
+    );
     const slack = await measureSlackInChild(counts, dir, 'http');
     const slackSocket = await measureSlackInChild(counts, dir, 'socket');
+    const slackFloor = await measureSlackInChild(counts, dir, 'floor');
     log('bench: sync from a loopback Huawei Cloud double, answering meanwhile...');
     const sync = await measureSyncInChild(flags.smoke ? 'small' : 'large', dir);
     log('bench: CLI import of a large file: time and peak RSS, one child process per run...');
@@ -231,6 +234,7 @@ async function main(): Promise<void> {
       sizes: reports,
       slack,
       slackSocket,
+      slackFloor,
       cli,
       sync,
       beyond,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import nock from 'nock';
 import { z } from 'zod';
-import { measureSlack } from './measure-slack.js';
+import { measureSlack, SLACK_TRANSPORTS } from './measure-slack.js';
 import { BENCH_SIZES } from './synthetic.js';
 
 nock.disableNetConnect();
@@ -18,7 +18,7 @@ const argsSchema = z.object({
   out: z.string().min(1),
   requests: z.coerce.number().int().min(1),
   size: z.enum(BENCH_SIZES).default('medium'),
-  transport: z.enum(['http', 'socket']).default('http'),
+  transport: z.enum(SLACK_TRANSPORTS).default('http'),
 });
 const { values } = parseArgs({
   options: {

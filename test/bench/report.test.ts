@@ -85,4 +85,14 @@ describe('benchmark table', () => {
     expect(text).toContain('| figure | value | target | status |');
     expect(text).toMatch(/\| load \+ validate \+ compile \| 1500 ms \| < 2 s \(large\) \| met \|/);
   });
+
+  it('shows the floor measured against a server that only acknowledges, beside the app, without judging it', () => {
+    const base = results(sizeReport({ loadMs: 1500, p99: 0.5, digestMs: 800, peakMb: 300 }));
+    const floorLabel = 'slash command ack, 50 concurrent, the same client against a server that only acknowledges';
+    expect(serviceRows(base).some((row) => row.label.startsWith(floorLabel))).toBe(false);
+    const withFloor: BenchResults = { ...base, slackFloor: { ...base.slack!, ack50: latency(42) } };
+    const row = serviceRows(withFloor).find((r) => r.label.startsWith(floorLabel));
+    expect(row?.value).toBe('p50 42.0 ms, p99 42.0 ms (n=3)');
+    expect(row?.status).toBeUndefined();
+  });
 });
