@@ -1,10 +1,10 @@
 // zod's compiled parser of a schema, with its generated code made cheaper to run. zod writes each optional field as
 // an immediately invoked arrow function (`let v2 = (() => { ... return v3; })();`), so that a failure inside it can
-// `return INVALID` from the field alone. V8 never optimizes the topology's generated function (it is far past
-// TurboFan's size limit), so in the interpreter every such field of every object allocates a closure and calls it:
-// ten per security-group rule, a million for 100,000 rules, and about a third of the parse. The same code with each
-// of those functions written as a labeled block (`let v2; L0: { ... { v2 = v3; break L0; } }`) parses the large
-// synthetic topology in about two thirds of the time (BENCHMARKS.md, tenth session).
+// `return INVALID` from the field alone. V8 never optimized the topology's generated function in our traces (about
+// 4,000 lines, one call), so in the interpreter every such field of every object allocates a closure and calls it:
+// ten per security-group rule, a million for 100,000 rules. The same code with each of those functions written as a
+// labeled block (`let v2; L0: { ... { v2 = v3; break L0; } }`) parses the large synthetic topology 10-15 % faster
+// (BENCHMARKS.md, tenth session).
 import type * as z from 'zod/v4';
 import { compileFn } from 'zod/v4/core';
 
@@ -21,13 +21,15 @@ const PARSER_HEAD = 'return (input) => {\n';
 
 // `let v2 = (() => {`, `const v2 = (() => {`, `v2 = (() => {`, `if (v1 === INVALID) v2 = (() => {`
 const OPENING = /^(\s*)(if \(v\d+ === INVALID\) )?(let |const )?(v\d+) = \(\(\) => \{$/;
-const RETURN = /\breturn ([^;]+);/g;
+// A return in statement position, alone or after an `if (...)`, of INVALID or a generated variable: all zod writes.
+const RETURN = /^(\s*(?:if \(.*\) )?)return (INVALID|v\d+);$/;
 
 /**
- * zod's generated parser factory (`return (input) => { ... }`) with each immediately invoked arrow function written as a labeled block that assigns
- * the same variable. Throws UnrecognizedCodeError for code it cannot rewrite exactly: a function that is not closed
- * at its own indentation, one whose last statement is not a `return` (falling through would leave an assigned
- * variable's previous value where the function gave undefined), or any other function (its `return` would be taken).
+ * zod's generated parser factory (`return (input) => { ... }`) with each immediately invoked arrow function written
+ * as a labeled block that assigns the same variable. Throws UnrecognizedCodeError for code it cannot rewrite exactly:
+ * a function that is not closed at its own indentation, one whose last statement is not a `return` (falling through
+ * would leave an assigned variable's previous value where the function gave undefined), any other function (its
+ * `return` would be taken), or a `return` inside one in any other form.
  */
 export function blocksForInvokedFunctions(factory: string): string {
   if (!factory.startsWith(PARSER_HEAD)) throw new UnrecognizedCodeError('not a compiled parser');
@@ -38,7 +40,7 @@ export function blocksForInvokedFunctions(factory: string): string {
   for (const line of code.split('\n')) {
     const inner = open.at(-1);
     if (inner && line === `${inner.indent}})();`) {
-      if (!/^\s*return [^;]+;$/.test(inner.lastLine)) throw new UnrecognizedCodeError('a function falls through');
+      if (!/^\s*return \S+;$/.test(inner.lastLine)) throw new UnrecognizedCodeError('a function falls through');
       open.pop();
       out.push(`${inner.indent}}`);
       if (open.length) open.at(-1)!.lastLine = line;
@@ -54,11 +56,14 @@ export function blocksForInvokedFunctions(factory: string): string {
       open.push({ indent, variable, label, lastLine: line });
       continue;
     }
-    out.push(
-      inner
-        ? line.replace(RETURN, (_, value: string) => `{ ${inner.variable} = ${value}; break ${inner.label}; }`)
-        : line,
-    );
+    if (!inner || !line.includes('return')) {
+      out.push(line);
+      continue;
+    }
+    const returning = RETURN.exec(line);
+    if (!returning) throw new UnrecognizedCodeError(`an unknown return: ${line.trim()}`);
+    const [, before = '', value = ''] = returning;
+    out.push(`${before}{ ${inner.variable} = ${value}; break ${inner.label}; }`);
   }
   if (open.length) throw new UnrecognizedCodeError('a function is not closed');
   return PARSER_HEAD + out.join('\n');
@@ -81,8 +86,12 @@ export function compileParser<T extends z.ZodType>(
       try {
         return zodsFunction(...parts.slice(0, -1), blocksForInvokedFunctions(body));
       } catch (error) {
-        if (!(error instanceof UnrecognizedCodeError)) throw error;
-        onUnrecognized(error);
+        // A rewrite that does not compile is a shape this code misread: zod's own code still serves.
+        onUnrecognized(
+          error instanceof UnrecognizedCodeError
+            ? error
+            : new UnrecognizedCodeError(`the rewritten code does not compile: ${String(error)}`),
+        );
       }
     }
     return zodsFunction(...parts);

@@ -118,6 +118,8 @@ describe('blocksForInvokedFunctions', () => {
     ['a function that falls through', `${head}let v2 = (() => {\n  v3 = 1;\n})();\n}`],
     ['a function that is not closed', `${head}let v2 = (() => {\n  return 1;\n}`],
     ['another function', `${head}const f = (x) => x;\n}`],
+    ['a return in another form', `${head}let v2 = (() => {\n  if (v1) { return INVALID; }\n  return v1;\n})();\n}`],
+    ['“return” inside a key', `${head}let v2 = (() => {\n  const v3 = input["return v1;"];\n  return v3;\n})();\n}`],
   ])('refuses %s', (_, code) => {
     expect(() => blocksForInvokedFunctions(code)).toThrow(UnrecognizedCodeError);
   });
