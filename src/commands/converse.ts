@@ -59,7 +59,7 @@ export type Outcome =
       readonly subcommand: string;
       readonly reply: Reply;
       /** The language the reply is in (a long reply cut for Slack says so in it). */
-      readonly lang?: Lang;
+      readonly lang: Lang;
     }
   | { readonly kind: 'answer'; readonly answer: Answer }
   | {
@@ -67,7 +67,7 @@ export type Outcome =
       /** Already in `lang`. */
       readonly message: string;
       readonly suggestions: readonly string[];
-      readonly lang?: Lang;
+      readonly lang: Lang;
     };
 
 /** Interpret one message: `help`, a subcommand, a follow-up to `previous`, or a new question. */

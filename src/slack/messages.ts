@@ -36,8 +36,8 @@ export function outcomeMessage(outcome: Outcome, options: { readonly ephemeral: 
     case 'answer':
       return answerMessage(outcome.answer, options);
     case 'error': {
-      const rendered = renderErrorBlocks(outcome.message, outcome.suggestions, i18n(outcome.lang ?? 'en'));
-      return { text: rendered.text, blocks: rendered.blocks, ...(outcome.lang ? { lang: outcome.lang } : {}) };
+      const rendered = renderErrorBlocks(outcome.message, outcome.suggestions, i18n(outcome.lang));
+      return { text: rendered.text, blocks: rendered.blocks, lang: outcome.lang };
     }
     case 'reply': {
       const { reply } = outcome;
@@ -49,7 +49,7 @@ export function outcomeMessage(outcome: Outcome, options: { readonly ephemeral: 
             : reply.text,
         ...(reply.blocks ? { blocks: reply.blocks } : {}),
         ...(file ? { file } : {}),
-        ...(outcome.lang ? { lang: outcome.lang } : {}),
+        lang: outcome.lang,
       };
     }
   }

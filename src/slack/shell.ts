@@ -103,7 +103,7 @@ export function renderOutcome(outcome: Outcome, color = false): string {
       });
     }
     case 'error': {
-      const text = i18n(outcome.lang ?? 'en');
+      const text = i18n(outcome.lang);
       const tries = outcome.suggestions.slice(0, 10).map((s) => `  ${text.t(slack['shell.try'], { form: s })}`);
       return `${[`⚠ ${outcome.message}`, ...tries].join('\n')}\n`;
     }

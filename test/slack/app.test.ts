@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeAnswerRef } from '../../src/slack/answer-ref.js';
+import { decodeAnswerRef, encodeAnswerRef } from '../../src/slack/answer-ref.js';
 import { openFileStore } from '../../src/store/file-store.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import {
@@ -419,7 +419,6 @@ describe('mentions and threads', () => {
 
 describe('buttons', () => {
   async function answerRef() {
-    const { encodeAnswerRef } = await import('../../src/slack/answer-ref.js');
     return encodeAnswerRef({
       topology: 'prod-net',
       question: { cluster: 'prod', workload: null, destination: 'db1', protocol: 'tcp', port: 3306 },
@@ -469,7 +468,6 @@ describe('buttons', () => {
     expect(shared).toMatchObject({ response_type: 'in_channel', replace_original: false });
     expect(shared?.text).toMatch(new RegExp(`^<@${USER}> shared: UNREACHABLE`));
     // Under a Chinese answer, in Chinese.
-    const { encodeAnswerRef } = await import('../../src/slack/answer-ref.js');
     const zh = encodeAnswerRef({
       topology: 'prod-net',
       question: { cluster: 'prod', workload: null, destination: 'db1', protocol: 'tcp', port: 3306 },
@@ -512,7 +510,6 @@ describe('buttons', () => {
   it("Re-check after the answer's destination left the topology says why, in the answer's language, and is no error", async () => {
     const slack = recordSlack();
     const app = await appWith(await seeded());
-    const { encodeAnswerRef } = await import('../../src/slack/answer-ref.js');
     const question = { cluster: 'prod', workload: null, destination: 'db9', protocol: 'tcp' as const, port: 3306 };
     for (const lang of ['en', 'zh'] as const)
       await postAction(app, 'recheck', encodeAnswerRef({ topology: 'prod-net', question, lang }), { ephemeral: true });
@@ -745,7 +742,6 @@ describe('Web API failures', () => {
 describe('digest integration', () => {
   it('the real Watch this path handler stores a watch for the clicked answer, which the App Home then lists', async () => {
     const { handleWatchButton } = await import('../../src/digest/subcommands.js');
-    const { encodeAnswerRef } = await import('../../src/slack/answer-ref.js');
     const slack = recordSlack();
     const store = await seeded();
     const app = await appWith(store, { watchButton: handleWatchButton });

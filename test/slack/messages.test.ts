@@ -34,13 +34,14 @@ describe('outcomeMessage', () => {
         kind: 'reply',
         subcommand: 'topology',
         reply: { text: `head\n${content}`, attachment: { filename: 'a.yaml', content } },
+        lang: 'en',
       },
       { ephemeral: false },
     );
     expect(message.text.length).toBeLessThanOrEqual(3000);
     expect(message.file).toEqual({ filename: 'a.yaml', content, title: 'a.yaml' });
     const error = outcomeMessage(
-      { kind: 'error', message: 'no such cluster', suggestions: ['prod'] },
+      { kind: 'error', message: 'no such cluster', suggestions: ['prod'], lang: 'en' },
       { ephemeral: true },
     );
     expect(error.text).toContain('no such cluster');

@@ -86,6 +86,7 @@ describe('renderOutcome', () => {
       kind: 'reply',
       subcommand: 'x',
       reply: { text: '*Diff* below', attachment: { filename: 'd.txt', content: 'line 1\nline 2\n' } },
+      lang: 'en',
     });
     expect(out).toBe('Diff below\nline 1\nline 2\n');
   });
