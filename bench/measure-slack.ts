@@ -97,8 +97,6 @@ const clientMessage = z.discriminatedUnion('type', [
 /** Measure ack and answer latency at concurrency 1 and 50. */
 export async function measureSlack(options: SlackOptions): Promise<SlackReport> {
   const topology = generateTopology(options.size, 1);
-  const store = await openFileStore(options.storePath);
-  await putTopology(store, { name: 'bench', topology, source: 'bench', makeDefault: true });
   const texts = generateQuestions(topology, 200, 7).map((q) => q.text);
 
   const client = fork(join(dirname(fileURLToPath(import.meta.url)), 'slack-client.ts'), [], {
@@ -131,9 +129,11 @@ export async function measureSlack(options: SlackOptions): Promise<SlackReport> 
     } finally {
       client.kill();
       await new Promise((resolve) => server.close(resolve));
-      await store.close();
     }
   }
+  // Only the app reads the store: the floor server answers without it.
+  const store = await openFileStore(options.storePath);
+  await putTopology(store, { name: 'bench', topology, source: 'bench', makeDefault: true });
   const botToken = 'xoxb-bench-not-a-real-token';
   const transport =
     options.transport === 'socket'
