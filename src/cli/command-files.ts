@@ -5,7 +5,8 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { cliCommands as C } from '../i18n/messages/cli-commands.js';
-import { fileProblemOf, readText } from '../runtime/read-text.js';
+import { fileProblemOf } from '../runtime/file-problem.js';
+import { readText } from '../runtime/read-text.js';
 import { CliExit, EXIT } from './io.js';
 
 /** The text of `file` (relative to `cwd`); a file that cannot be read ends the command with status 2. */

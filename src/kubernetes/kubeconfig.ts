@@ -1,7 +1,7 @@
 // Where the Kubernetes credentials come from: a kubeconfig file (the --kubeconfig option, else $KUBECONFIG,
 // else ~/.kube/config) with an optional context, or the in-cluster service account when reachbot runs as a pod.
 import { KubeConfig } from '@kubernetes/client-node';
-import { fileProblemOf } from '../runtime/read-text.js';
+import { fileProblemOf } from '../runtime/file-problem.js';
 
 export interface KubeConfigSource {
   /** A kubeconfig file; absent: the client's defaults ($KUBECONFIG, ~/.kube/config, in-cluster). */

@@ -4,15 +4,6 @@
 // bytes and decoding them once gives (BENCHMARKS.md, "2026-12-04, sixth session").
 import { readFile } from 'node:fs/promises';
 
-/** Why a file could not be read or written: missing (or its directory), a directory, or the system's error code. */
-export type FileProblem = 'missing' | 'directory' | { readonly code: string };
-
-/** A file system error as a FileProblem, for a message that names it rather than quoting the system's text. */
-export function fileProblemOf(error: unknown): FileProblem {
-  const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'directory' : { code: String(code ?? error) };
-}
-
 /** The file's UTF-8 text, decoded at once. File system errors are thrown as `readFile` throws them. */
 export async function readText(path: string): Promise<string> {
   return (await readFile(path)).toString('utf8');

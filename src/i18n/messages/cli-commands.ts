@@ -1,7 +1,7 @@
 // What the terminal's commands say as they run (topology, whatif, check-plan): results and refusals.
 // Topology names, files, commands and options stay as typed in every language.
 
-import type { FileProblem } from '../../runtime/read-text.js';
+import type { FileProblem } from '../../runtime/file-problem.js';
 import { fixed, message } from '../message.js';
 
 const enUnreadable = (why: FileProblem) =>
