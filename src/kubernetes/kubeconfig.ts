@@ -1,6 +1,9 @@
 // Where the Kubernetes credentials come from: a kubeconfig file (the --kubeconfig option, else $KUBECONFIG,
 // else ~/.kube/config) with an optional context, or the in-cluster service account when reachbot runs as a pod.
 import { KubeConfig } from '@kubernetes/client-node';
+import { LocalizedError } from '../i18n/localized-error.js';
+import { localized } from '../i18n/message.js';
+import { importErrors as E } from '../i18n/messages/import-errors.js';
 import { fileProblemOf } from '../runtime/file-problem.js';
 
 export interface KubeConfigSource {
@@ -34,14 +37,15 @@ export function loadKubeConfig(source: KubeConfigSource): KubeConfig {
   return config;
 }
 
-/** Load `file` into `config`; a file that cannot be read is said so, not as the system's ENOENT text. */
+/**
+ * Load `file` into `config`; a file that cannot be read is said as the CLI says its own files, in the reader's
+ * language, not as the system's ENOENT text. Anything else (a file that is not a kubeconfig) is the client's words.
+ */
 function loadFile(config: KubeConfig, file: string): void {
   try {
     config.loadFromFile(file);
   } catch (error) {
-    const problem = fileProblemOf(error);
-    if (problem === 'missing') throw new Error(`cannot read the kubeconfig ${file}: no such file`);
-    if (problem === 'directory') throw new Error(`cannot read the kubeconfig ${file}: it is a directory`);
-    throw error;
+    if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
+    throw new LocalizedError(localized(E['import.kubeconfig-unreadable'], { file, why: fileProblemOf(error) }));
   }
 }

@@ -50,5 +50,7 @@ describe('a file a command cannot read', () => {
     const result = await run('import', 'kubernetes', '--cluster', 'prod', '--kubeconfig', 'gone');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/cannot read the kubeconfig .*gone: no such file/);
+    const zh = await run('--lang', 'zh', 'import', 'kubernetes', '--cluster', 'prod', '--kubeconfig', 'gone');
+    expect(zh.stderr).toMatch(/无法读取 kubeconfig 文件 .*gone：文件不存在/);
   });
 });

@@ -4,6 +4,7 @@
 
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { errorText } from '../../i18n/localized-error.js';
 import { cli } from '../../i18n/messages/cli.js';
 import { cliCommands as C, cliImport as I } from '../../i18n/messages/cli-commands.js';
 import { syncKubernetes } from '../../kubernetes/index.js';
@@ -59,7 +60,7 @@ export function registerKubernetesImport(command: Command, io: ImportIO, deps: {
             pageSize: deps.pageSize,
           });
         } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
+          const message = errorText(error, cliText(io));
           cmd.error(cliText(io).t(I['cli.import.failed'], { message }), {
             exitCode: 2,
             code: 'reachbot.import.failed',

@@ -2,13 +2,10 @@
 // Topology names, files, commands and options stay as typed in every language.
 
 import type { FileProblem } from '../../runtime/file-problem.js';
+import { enUnreadable, zhUnreadable } from '../file-problem-words.js';
 import { fixed, message } from '../message.js';
 
-const enUnreadable = (why: FileProblem) =>
-  why === 'missing' ? 'no such file' : why === 'directory' ? 'it is a directory' : why.code;
 const enUnwritable = (why: FileProblem) => (why === 'missing' ? 'no such directory' : enUnreadable(why));
-const zhUnreadable = (why: FileProblem) =>
-  why === 'missing' ? '文件不存在' : why === 'directory' ? '这是一个目录' : why.code;
 const zhUnwritable = (why: FileProblem) => (why === 'missing' ? '目录不存在' : zhUnreadable(why));
 
 const SYNCED_ZH = { unchanged: '没有变化', replaced: '网络有变化，已替换', created: '已导入' } as const;

@@ -1,9 +1,15 @@
 // What the importers say when they cannot start or are refused: our words around the source's own (an API's
 // error code and message, quoted as they came). Variable names, flags, regions and URLs stay as written.
+import type { FileProblem } from '../../runtime/file-problem.js';
+import { enUnreadable, zhUnreadable } from '../file-problem-words.js';
 import { message } from '../message.js';
 
 /** The import-error catalog, keyed by id. */
 export const importErrors = {
+  'import.kubeconfig-unreadable': message<{ file: string; why: FileProblem }>({
+    en: (p) => `cannot read the kubeconfig ${p.file}: ${enUnreadable(p.why)}`,
+    zh: (p) => `无法读取 kubeconfig 文件 ${p.file}：${zhUnreadable(p.why)}`,
+  }),
   'import.no-credentials': message<{ doc: string }>({
     en: (p) =>
       `no Huawei Cloud credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or HUAWEICLOUD_ACCESS_KEY and HUAWEICLOUD_SECRET_KEY) to an access key with read-only permissions (see ${p.doc})`,
